@@ -1,0 +1,67 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// A built-in analysis plugin: its logic as a module (unit-tested directly)
+/// and a tiny entry module that exports `hark_plugin_entry` from a `.dynamic`
+/// library the host loads with `dlopen`.
+func builtInPlugin(_ name: String) -> [Target] {
+  [
+    .target(
+      name: "Hark\(name)",
+      dependencies: ["HarkPluginKit"],
+      path: "Plugins/\(name)/Analysis"
+    ),
+    .target(
+      name: "HarkPlugin\(name)",
+      dependencies: [.target(name: "Hark\(name)"), "HarkPluginKit"],
+      path: "Plugins/\(name)/Entry"
+    ),
+  ]
+}
+
+let pluginNames = ["Themes", "Sentiment", "Values", "CausalLinks"]
+
+let package = Package(
+  name: "Hark",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "hark", targets: ["hark"]),
+    .library(name: "HarkPluginKit", targets: ["HarkPluginKit"]),
+    .library(name: "HarkPluginExampleC", type: .dynamic, targets: ["HarkPluginExampleC"]),
+  ]
+    + pluginNames.map { .library(name: "HarkPlugin\($0)", type: .dynamic, targets: ["HarkPlugin\($0)"]) },
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+  ],
+  targets: [
+    .target(name: "HarkPluginABI"),
+    .target(name: "HarkPluginKit", dependencies: ["HarkPluginABI"]),
+    .target(
+      name: "HarkCore",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI"]),
+    .target(
+      name: "HarkCLI",
+      dependencies: [
+        "HarkCore", "HarkHost",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "hark", dependencies: ["HarkCLI"]),
+    .target(name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC"),
+    .testTarget(name: "HarkCoreTests", dependencies: ["HarkCore"]),
+    .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
+    .testTarget(
+      name: "HarkPluginTests",
+      dependencies: ["HarkPluginKit"] + pluginNames.map { .byName(name: "Hark\($0)") }
+    ),
+    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore"]),
+  ]
+    + pluginNames.flatMap { builtInPlugin($0) }
+)

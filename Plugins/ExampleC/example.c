@@ -1,0 +1,1 @@
+#include "hark_plugin.h"

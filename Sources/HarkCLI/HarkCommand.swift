@@ -1,0 +1,5 @@
+import ArgumentParser
+
+public struct HarkCommand: ParsableCommand {
+  public init() {}
+}

@@ -1,0 +1,251 @@
+/*
+ * hark_plugin.h — the one contract between Hark and its analysis plugins.
+ *
+ * A plugin is a shared library that exports one C symbol, `hark_plugin_entry`,
+ * returning a pointer to a static descriptor. Everything else is reached
+ * through that descriptor. Only plain C crosses this boundary: no Swift,
+ * C++ or Rust types, and nothing allocated on one side is freed on the other.
+ *
+ * Versioning
+ *   HARK_PLUGIN_ABI_MAJOR changes when a change breaks existing plugins; the
+ *   host refuses a plugin whose major differs from its own. MINOR grows when
+ *   fields are added at the END of a struct. Every struct starts with its
+ *   `struct_size`, so either side can tell which fields the other knows:
+ *   read a field only if offsetof(field) + sizeof(field) <= struct_size.
+ *
+ * Text and offsets
+ *   Document text is UTF-8 (NFC, LF line ends), NUL-terminated, and its
+ *   length is given in bytes. Every span in this header is a half-open range
+ *   [start, end) of UTF-8 BYTE offsets into that text, and both ends must
+ *   fall on a Unicode scalar boundary. (The host stores code-point offsets;
+ *   it converts and checks every span a plugin emits.)
+ *
+ * Memory
+ *   Strings and arrays the host passes in are owned by the host and valid
+ *   only for the duration of the call that receives them: copy what you
+ *   keep. Results go out through the host-owned sink callbacks; the host
+ *   copies them before the callback returns, so the plugin may reuse or free
+ *   its buffers immediately afterwards. Errors are written by the plugin into
+ *   a caller-provided buffer (always NUL-terminate, truncate to capacity).
+ *
+ * Threading
+ *   `hark_plugin_entry` and the descriptor's `open` may be called from any
+ *   thread, concurrently. One instance is used by one thread at a time: the
+ *   host never calls `analyze`, `finish` or `close` concurrently on the same
+ *   instance, though it may use different instances on different threads at
+ *   once. Sink callbacks must be called synchronously, on the thread that
+ *   called `analyze`/`finish`, before that call returns.
+ */
+#ifndef HARK_PLUGIN_H
+#define HARK_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HARK_PLUGIN_ABI_MAJOR 1
+#define HARK_PLUGIN_ABI_MINOR 0
+
+/** Name of the single exported symbol, of type hark_plugin_entry_fn. */
+#define HARK_PLUGIN_ENTRY_SYMBOL "hark_plugin_entry"
+
+/** Who is speaking in a turn. Interviewer turns are context, not data. */
+typedef enum hark_role {
+    HARK_ROLE_UNKNOWN = 0,
+    HARK_ROLE_PARTICIPANT = 1,
+    HARK_ROLE_INTERVIEWER = 2
+} hark_role;
+
+/** Return codes of plugin functions and sink callbacks. */
+typedef enum hark_status {
+    HARK_OK = 0,
+    HARK_ERROR = 1,          /* failed; a message is in the error buffer */
+    HARK_REJECTED = 2        /* sink only: the host refused this result   */
+} hark_status;
+
+/** A person speaking in a document. */
+typedef struct hark_speaker {
+    uint32_t struct_size;
+    const char *name;        /* pseudonym or label as written, UTF-8        */
+    int32_t role;            /* hark_role                                   */
+    const char *group;       /* participant group, "" when unknown          */
+} hark_speaker;
+
+/** One speaker turn: the span of what was said (without the "Name:" prefix). */
+typedef struct hark_turn {
+    uint32_t struct_size;
+    uint32_t start;          /* byte offset, inclusive                      */
+    uint32_t end;            /* byte offset, exclusive                      */
+    int32_t speaker;         /* index into hark_document.speakers, -1: none */
+    int32_t role;            /* hark_role of this turn                      */
+} hark_turn;
+
+/** One code of the project's codebook. */
+typedef struct hark_code_def {
+    uint32_t struct_size;
+    const char *name;        /* e.g. "being heard"                         */
+    const char *parent;      /* parent code name, "" at the top level       */
+    const char *description; /* "" when none                                */
+} hark_code_def;
+
+/** What the project already knows, passed with every document. */
+typedef struct hark_project_context {
+    uint32_t struct_size;
+    const char *const *concepts;  /* labels of known concepts              */
+    size_t concept_count;
+    const hark_code_def *codes;   /* the codebook                           */
+    size_t code_count;
+} hark_project_context;
+
+/** One document, as the host passes it to analyze. */
+typedef struct hark_document {
+    uint32_t struct_size;
+    const char *id;               /* the host's stable document id          */
+    const char *title;
+    const char *text;             /* UTF-8, NFC, LF, NUL-terminated         */
+    size_t text_length;           /* in bytes, without the NUL              */
+    const hark_turn *turns;       /* in text order, non-overlapping         */
+    size_t turn_count;
+    const hark_speaker *speakers;
+    size_t speaker_count;
+    const hark_project_context *project;
+} hark_document;
+
+/*
+ * Results. `document` names the document a span refers to: NULL (or "")
+ * inside analyze means the document being analysed; inside finish it must be
+ * the id of a document this instance analysed. Numbers must be finite.
+ */
+
+/** A code applied to a span ("being heard" on a passage). */
+typedef struct hark_code_result {
+    uint32_t struct_size;
+    const char *document;
+    const char *code;             /* code name, non-empty UTF-8             */
+    uint32_t start, end;          /* the coded passage                      */
+    double confidence;            /* 0 ... 1                                */
+    const char *explanation;      /* why, in words a reader understands     */
+} hark_code_result;
+
+/** A candidate concept, with the passage that mentions it. */
+typedef struct hark_concept_result {
+    uint32_t struct_size;
+    const char *document;
+    const char *label;            /* "peer support"; "Support; peer support"
+                                     for a hierarchy; "~lonely" for "not lonely" */
+    uint32_t start, end;          /* the supporting passage                 */
+    double confidence;            /* 0 ... 1                                */
+    const char *explanation;
+} hark_concept_result;
+
+/** A candidate cause -> effect link, with its evidence. */
+typedef struct hark_link_result {
+    uint32_t struct_size;
+    const char *document;
+    const char *cause;            /* concept label                          */
+    const char *effect;           /* concept label                          */
+    int32_t polarity;             /* +1 increases, -1 decreases             */
+    double strength;              /* 0 ... 1, from hedges and intensifiers  */
+    double confidence;            /* 0 ... 1                                */
+    uint32_t start, end;          /* the evidence: the quote a panel reads  */
+    uint32_t cause_start, cause_end;   /* within the evidence, or 0,0       */
+    uint32_t effect_start, effect_end; /* within the evidence, or 0,0       */
+    const char *explanation;
+} hark_link_result;
+
+/** A number attached to a span, e.g. sentiment "valence" of a sentence. */
+typedef struct hark_score_result {
+    uint32_t struct_size;
+    const char *document;
+    const char *name;             /* e.g. "valence"                         */
+    uint32_t start, end;
+    double value;                 /* -1 ... 1                               */
+    const char *explanation;
+} hark_score_result;
+
+/**
+ * Host-owned result sink. Each callback copies what it needs and returns
+ * HARK_OK, or HARK_REJECTED when the result is invalid (the plugin may go
+ * on; the host fails the document). Called only during analyze/finish, on
+ * the calling thread.
+ */
+typedef struct hark_sink {
+    uint32_t struct_size;
+    void *host_data;              /* pass back unchanged                    */
+    int32_t (*emit_code)(void *host_data, const hark_code_result *result);
+    int32_t (*emit_concept)(void *host_data, const hark_concept_result *result);
+    int32_t (*emit_link)(void *host_data, const hark_link_result *result);
+    int32_t (*emit_score)(void *host_data, const hark_score_result *result);
+    /** A diagnostic line for the run log; level 0 debug ... 3 error. */
+    void (*log)(void *host_data, int32_t level, const char *message);
+} hark_sink;
+
+/** An instance, opaque to the host. */
+typedef struct hark_instance hark_instance;
+
+/** The plugin describes itself; a static object, never freed. */
+typedef struct hark_plugin_descriptor {
+    uint32_t struct_size;         /* sizeof(hark_plugin_descriptor)         */
+    uint16_t abi_major;           /* HARK_PLUGIN_ABI_MAJOR                  */
+    uint16_t abi_minor;           /* HARK_PLUGIN_ABI_MINOR                  */
+    const char *id;               /* reverse-DNS, e.g. "org.hark.themes"    */
+    const char *name;             /* human-readable                         */
+    const char *version;          /* semantic version, e.g. "1.0.0"         */
+    const char *vendor;
+    const char *description;      /* one or two sentences                   */
+    const char *provides;         /* comma-separated: codes,concepts,links,scores */
+    const char *needs;            /* comma-separated: turns,codebook,concepts,corpus
+                                     ("corpus": results depend on the whole
+                                     corpus, so the host gives one instance
+                                     every document, then calls finish)     */
+    const char *options_schema;   /* JSON Schema of the options object      */
+
+    /**
+     * Create an instance. `options_json` is a JSON object (never NULL, "{}"
+     * for defaults), valid for the call. Returns NULL on failure with a
+     * message in `error` (capacity `error_capacity`, NUL-terminated).
+     * Thread: any; may run concurrently with other opens.
+     */
+    hark_instance *(*open)(const char *options_json, char *error, size_t error_capacity);
+
+    /**
+     * Analyse one document; results go to `sink` before returning.
+     * `document` and everything it points to are valid for the call only.
+     * Returns HARK_OK or HARK_ERROR (message in `error`).
+     * Thread: one thread per instance at a time.
+     */
+    int32_t (*analyze)(hark_instance *instance, const hark_document *document,
+                       const hark_sink *sink, char *error, size_t error_capacity);
+
+    /**
+     * Corpus-level pass after every document this instance will see; may
+     * emit results about any of them. May be NULL when nothing is needed.
+     * Thread: one thread per instance at a time.
+     */
+    int32_t (*finish)(hark_instance *instance, const hark_sink *sink,
+                      char *error, size_t error_capacity);
+
+    /** Release the instance; it is not used again. Thread: as analyze. */
+    void (*close)(hark_instance *instance);
+
+    /**
+     * Optional extensions by string id (as in CLAP); NULL or returning NULL
+     * when unknown. The core never has to change to grow. Thread: any.
+     */
+    const void *(*get_extension)(const char *extension_id);
+} hark_plugin_descriptor;
+
+/**
+ * The entry point every plugin exports as "hark_plugin_entry". Returns the
+ * same static descriptor on every call; never NULL. Thread: any.
+ */
+typedef const hark_plugin_descriptor *(*hark_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HARK_PLUGIN_H */

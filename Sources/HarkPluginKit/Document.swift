@@ -1,0 +1,108 @@
+// A document as a plugin sees it. Every offset is a UTF-8 byte offset into
+// `text`, half-open, as in hark_plugin.h.
+import HarkPluginABI
+
+public enum SpeakerRole: Int32, Sendable {
+  case unknown = 0
+  case participant = 1
+  case interviewer = 2
+}
+
+public struct Turn: Sendable, Equatable {
+  /// UTF-8 byte range of what was said.
+  public var span: Range<Int>
+  public var speaker: String
+  public var group: String
+  public var role: SpeakerRole
+
+  public init(span: Range<Int>, speaker: String, group: String = "", role: SpeakerRole) {
+    self.span = span
+    self.speaker = speaker
+    self.group = group
+    self.role = role
+  }
+}
+
+public struct CodeDefinition: Sendable, Equatable {
+  public var name: String
+  public var parent: String
+  public var description: String
+
+  public init(name: String, parent: String = "", description: String = "") {
+    self.name = name
+    self.parent = parent
+    self.description = description
+  }
+}
+
+public struct Document: Sendable {
+  public var id: String
+  public var title: String
+  public var text: String
+  /// The text as UTF-8 bytes; offsets index this array.
+  public var bytes: [UInt8]
+  public var turns: [Turn]
+  public var knownConcepts: [String]
+  public var codebook: [CodeDefinition]
+
+  public init(
+    id: String, title: String = "", text: String, turns: [Turn]? = nil,
+    knownConcepts: [String] = [], codebook: [CodeDefinition] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.text = text
+    self.bytes = Array(text.utf8)
+    self.turns = turns ?? [Turn(span: 0..<self.bytes.count, speaker: "", role: .participant)]
+    self.knownConcepts = knownConcepts
+    self.codebook = codebook
+  }
+
+  /// The text of a byte range (which must lie on scalar boundaries).
+  public func slice(_ span: Range<Int>) -> String {
+    String(decoding: bytes[span], as: UTF8.self)
+  }
+
+  /// Turns whose speaker is a participant (or unknown): the data to code.
+  public var participantTurns: [Turn] { turns.filter { $0.role != .interviewer } }
+}
+
+extension Document {
+  /// Copies a C document into Swift values.
+  init(_ c: UnsafePointer<hark_document>) {
+    let d = c.pointee
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(d.text)?.assumingMemoryBound(to: UInt8.self), count: d.text_length)
+    let text = String(decoding: bytes, as: UTF8.self)
+    var speakers: [(String, String)] = []
+    for i in 0..<d.speaker_count {
+      let s = d.speakers[i]
+      speakers.append((cString(s.name), cString(s.group)))
+    }
+    var turns: [Turn] = []
+    for i in 0..<d.turn_count {
+      let t = d.turns[i]
+      let speaker = t.speaker >= 0 && Int(t.speaker) < speakers.count ? speakers[Int(t.speaker)] : ("", "")
+      turns.append(
+        Turn(
+          span: Int(t.start)..<Int(t.end), speaker: speaker.0, group: speaker.1,
+          role: SpeakerRole(rawValue: t.role) ?? .unknown))
+    }
+    var concepts: [String] = []
+    var codes: [CodeDefinition] = []
+    if let project = d.project?.pointee {
+      for i in 0..<project.concept_count { concepts.append(cString(project.concepts[i])) }
+      for i in 0..<project.code_count {
+        let code = project.codes[i]
+        codes.append(CodeDefinition(name: cString(code.name), parent: cString(code.parent), description: cString(code.description)))
+      }
+    }
+    self.init(
+      id: cString(d.id), title: cString(d.title), text: text, turns: d.turn_count == 0 ? nil : turns,
+      knownConcepts: concepts, codebook: codes)
+  }
+}
+
+func cString(_ p: UnsafePointer<CChar>?) -> String {
+  guard let p else { return "" }
+  return String(cString: p)
+}

@@ -1,0 +1,99 @@
+// Forwards results to the host's C callbacks.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HarkPluginABI
+
+final class CSink: ResultSink {
+  let sink: UnsafePointer<hark_sink>
+  init(_ sink: UnsafePointer<hark_sink>) { self.sink = sink }
+
+  private var known: UInt32 { sink.pointee.struct_size }
+
+  func emit(_ code: CodeResult) -> Bool {
+    guard let emit = sink.pointee.emit_code else { return false }
+    return withCStrings(code.document ?? "", code.code, code.explanation) { s in
+      var r = hark_code_result()
+      r.struct_size = UInt32(MemoryLayout<hark_code_result>.size)
+      r.document = s[0]
+      r.code = s[1]
+      r.start = clampOffset(code.span.lowerBound)
+      r.end = clampOffset(code.span.upperBound)
+      r.confidence = code.confidence
+      r.explanation = s[2]
+      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+    }
+  }
+
+  func emit(_ concept: ConceptResult) -> Bool {
+    guard let emit = sink.pointee.emit_concept else { return false }
+    return withCStrings(concept.document ?? "", concept.label, concept.explanation) { s in
+      var r = hark_concept_result()
+      r.struct_size = UInt32(MemoryLayout<hark_concept_result>.size)
+      r.document = s[0]
+      r.label = s[1]
+      r.start = clampOffset(concept.span.lowerBound)
+      r.end = clampOffset(concept.span.upperBound)
+      r.confidence = concept.confidence
+      r.explanation = s[2]
+      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+    }
+  }
+
+  func emit(_ link: LinkResult) -> Bool {
+    guard let emit = sink.pointee.emit_link else { return false }
+    return withCStrings(link.document ?? "", link.cause, link.effect, link.explanation) { s in
+      var r = hark_link_result()
+      r.struct_size = UInt32(MemoryLayout<hark_link_result>.size)
+      r.document = s[0]
+      r.cause = s[1]
+      r.effect = s[2]
+      r.polarity = Int32(clamping: link.polarity)
+      r.strength = link.strength
+      r.confidence = link.confidence
+      r.start = clampOffset(link.span.lowerBound)
+      r.end = clampOffset(link.span.upperBound)
+      if let c = link.causeSpan {
+        r.cause_start = clampOffset(c.lowerBound)
+        r.cause_end = clampOffset(c.upperBound)
+      }
+      if let e = link.effectSpan {
+        r.effect_start = clampOffset(e.lowerBound)
+        r.effect_end = clampOffset(e.upperBound)
+      }
+      r.explanation = s[3]
+      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+    }
+  }
+
+  func emit(_ score: ScoreResult) -> Bool {
+    guard let emit = sink.pointee.emit_score else { return false }
+    return withCStrings(score.document ?? "", score.name, score.explanation) { s in
+      var r = hark_score_result()
+      r.struct_size = UInt32(MemoryLayout<hark_score_result>.size)
+      r.document = s[0]
+      r.name = s[1]
+      r.start = clampOffset(score.span.lowerBound)
+      r.end = clampOffset(score.span.upperBound)
+      r.value = score.value
+      r.explanation = s[2]
+      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+    }
+  }
+
+  func log(_ message: String, level: Int32) {
+    guard let log = sink.pointee.log else { return }
+    message.withCString { log(sink.pointee.host_data, level, $0) }
+  }
+}
+
+private func clampOffset(_ value: Int) -> UInt32 { UInt32(clamping: value) }
+
+/// Calls `body` with C copies of `strings`, valid for the call.
+func withCStrings<R>(_ strings: String..., body: ([UnsafePointer<CChar>]) -> R) -> R {
+  let copies = strings.map { strdup($0)! }
+  defer { copies.forEach { free($0) } }
+  return body(copies.map { UnsafePointer($0) })
+}
