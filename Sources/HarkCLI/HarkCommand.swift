@@ -1,5 +1,50 @@
+// The `hark` command line.
 import ArgumentParser
+import Foundation
+import HarkCore
 
 public struct HarkCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "hark",
+    abstract: "Turn interview transcripts into a fuzzy cognitive map that people can check, link by link.",
+    discussion: """
+      Start with `hark demo`. A project is one SQLite file: --project PATH on every command
+      (default ./hark.sqlite, or $HARK_PROJECT).
+      """,
+    version: HarkVersion.current,
+    subcommands: [
+      Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
+      Concepts.self, Links.self, Review.self, Export.self, Bench.self, Worker.self,
+    ]
+  )
+
   public init() {}
+}
+
+public enum HarkVersion {
+  public static let current = "0.1.0"
+}
+
+/// --project, shared by every command that works on a project.
+struct ProjectOption: ParsableArguments {
+  @Option(name: .long, help: "The project file (default: $HARK_PROJECT or ./hark.sqlite).")
+  var project: String?
+
+  var path: String {
+    if let project { return project }
+    if let env = ProcessInfo.processInfo.environment["HARK_PROJECT"], !env.isEmpty { return env }
+    return "hark.sqlite"
+  }
+
+  func open() throws -> ProjectStore { try ProjectStore(path: path) }
+}
+
+/// Parses ids written as "L12", "l12" or "12".
+func parseID(_ text: String, prefix: Character, what: String) throws -> Int64 {
+  var body = Substring(text)
+  if let first = body.first, first.uppercased() == String(prefix) { body = body.dropFirst() }
+  guard let id = Int64(body), id > 0 else {
+    throw HarkError("\"\(text)\" is not a \(what) id", hint: "Write it as \(prefix)12 (see the first column of `hark \(what)s`)")
+  }
+  return id
 }

@@ -1,1 +1,110 @@
+// The Themes plugin: candidate concepts from key phrases that recur across
+// the documents of a corpus.
+import Foundation
 import HarkPluginKit
+
+/// Proposes concepts from phrases that participants in several documents use
+/// ("peer support", "waiting list"), each with the sentences that mention it.
+///
+/// `analyze` only counts; the concepts come out of `finish`, once every
+/// document has been seen, because a theme is a property of the corpus.
+public final class ThemesPlugin: AnalysisPlugin {
+  public static let info = PluginInfo(
+    id: "org.hark.themes",
+    name: "Themes",
+    version: "1.0.0",
+    vendor: "Hark project",
+    description:
+      "Proposes candidate concepts from key phrases that participants use in several documents, "
+      + "with the sentences that mention them.",
+    provides: ["concepts"],
+    needs: ["turns", "corpus"],
+    optionsSchema: #"""
+      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept only if it occurs in at least this many documents."},"maxConcepts":{"type":"integer","minimum":1,"default":40,"description":"At most this many concepts, the best-scoring first."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
+      """#
+  )
+
+  let minDocuments: Int
+  let maxConcepts: Int
+  private var extractor: PhraseExtractor
+  private var table: PhraseTable
+  private var documentIDs: [String] = []
+  private var seen: Set<String> = []
+  private var speakerCount = 0
+
+  public init(options: PluginOptions) throws {
+    minDocuments = try options.int("minDocuments") ?? 2
+    maxConcepts = try options.int("maxConcepts") ?? 40
+    let maxPhrases = try options.int("maxPhrases") ?? 200_000
+    guard minDocuments >= 1 else {
+      throw PluginError("option \"minDocuments\" must be at least 1, got \(minDocuments)")
+    }
+    guard maxConcepts >= 1 else {
+      throw PluginError("option \"maxConcepts\" must be at least 1, got \(maxConcepts)")
+    }
+    guard maxPhrases >= 1000 else {
+      throw PluginError("option \"maxPhrases\" must be at least 1000, got \(maxPhrases)")
+    }
+    var stopwords = Stopwords.standard
+    if let path = try options.string("stopwords") {
+      stopwords.formUnion(try Self.readStopwords(path))
+    }
+    extractor = PhraseExtractor(stopwords: stopwords, generic: Stopwords.generic)
+    table = PhraseTable(limit: maxPhrases)
+  }
+
+  static func readStopwords(_ path: String) throws -> [String] {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw PluginError(
+        "the stopword list \"\(path)\" could not be read (\(error.localizedDescription)). "
+          + "Give the path of a UTF-8 text file with one word a line, or leave out the option \"stopwords\".")
+    }
+    return text.split(whereSeparator: \.isNewline).compactMap { line in
+      let word = line.trimmingCharacters(in: .whitespaces)
+      guard !word.isEmpty, !word.hasPrefix("#") else { return nil }
+      let bytes = Array(word.utf8)
+      return Tokenizer.tokens(bytes, in: 0..<bytes.count).first?.lower
+    }
+  }
+
+  public func analyze(_ document: Document, into sink: any ResultSink) throws {
+    guard seen.insert(document.id).inserted else {
+      sink.log("document \(document.id) was given twice; counted once", level: 2)
+      return
+    }
+    let number = documentIDs.count
+    documentIDs.append(document.id)
+    var local = DocumentPhrases()
+    var speakers: Set<String> = []
+    for turn in document.participantTurns {
+      for sentence in SentenceSplitter.sentences(document.bytes, in: turn.span) {
+        for occurrence in extractor.phrases(in: document.bytes, sentence: sentence) {
+          local.add(occurrence, speaker: turn.speaker, sentence: sentence)
+          speakers.insert(turn.speaker)
+        }
+      }
+    }
+    speakerCount += speakers.count
+    let pruned = table.merge(local, document: number)
+    if pruned > 0 {
+      sink.log("dropped \(pruned) rare phrases to stay within \(table.limit) in memory", level: 1)
+    }
+  }
+
+  public func finish(into sink: any ResultSink) throws {
+    let themes = ThemeRanking.rank(
+      table.phrases, documents: documentIDs.count, speakers: speakerCount, minDocuments: minDocuments,
+      maxConcepts: maxConcepts)
+    for theme in themes {
+      for passage in theme.passages {
+        sink.emit(
+          ConceptResult(
+            document: documentIDs[passage.document], label: theme.label, span: passage.span,
+            confidence: theme.confidence, explanation: theme.explanation))
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// Reads the researcher-editable value codebook (format in corpora/codebooks/README.md).
+import HarkPluginKit
+
+/// The codes the Values plugin looks for, each with the words that signal it.
+public struct ValueCodebook: Sendable, Equatable {
+  public struct Code: Sendable, Equatable {
+    public var name: String
+    public var parent: String
+    public var description: String
+    /// "#RRGGBB", or nil when the codebook gives none.
+    public var colour: String?
+    /// The code to use when one of this code's terms is negated.
+    public var opposite: String?
+    public var terms: [Phrase]
+    public var exclusions: [Phrase]
+    /// Where the block starts, for messages.
+    public var line: Int
+  }
+
+  /// A term or exclusion: words matched one after another in a sentence.
+  public struct Phrase: Sendable, Equatable {
+    /// As written in the codebook, lowercased.
+    public var text: String
+    public var words: [Word]
+    /// Whether a word of the phrase is itself a negator ("nobody listened"),
+    /// in which case a negator before it does not turn it round.
+    public var containsNegator: Bool { words.contains { Modifiers.isNegator($0.text) } }
+  }
+
+  public struct Word: Sendable, Equatable {
+    /// Lowercased, straight apostrophes.
+    public var text: String
+    public var stem: String
+    /// Written with a trailing "*": matches any word that starts with `text`.
+    public var isPrefix: Bool
+  }
+
+  public var codes: [Code]
+
+  public static let keys = ["code", "parent", "description", "colour", "opposite", "terms", "exclude"]
+
+  /// Parses codebook text; `file` names it in error messages.
+  public static func parse(_ text: String, file: String) throws -> ValueCodebook {
+    var codes: [Code] = []
+    var seenKeys: [String: Int] = [:]
+    var lineNumber = 0
+    func fail(_ message: String, line: Int? = nil) -> PluginError {
+      PluginError("\(file), line \(line ?? lineNumber): \(message)")
+    }
+
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = rawLine.trimmingWhitespace()
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard let colon = line.firstIndex(of: ":") else {
+        throw fail(
+          "\"\(line.prefix(40))\" is not a \"key: value\" line. Write e.g. \"terms: listened to, heard me\", "
+            + "or start a comment with #.")
+      }
+      let key = line[..<colon].trimmingWhitespace().lowercased()
+      let value = line[line.index(after: colon)...].trimmingWhitespace()
+      let canonicalKey = key == "color" ? "colour" : key
+      guard keys.contains(canonicalKey) else {
+        throw fail("unknown key \"\(key)\". Use one of: \(keys.joined(separator: ", ")).")
+      }
+      if canonicalKey == "code" {
+        guard !value.isEmpty else { throw fail("\"code:\" has no name. Write the code's name after it, e.g. \"code: being heard\".") }
+        if let earlier = codes.first(where: { $0.name.lowercased() == value.lowercased() }) {
+          throw fail("code \"\(value)\" is already defined on line \(earlier.line). Give each code a different name.")
+        }
+        if let previous = codes.last, previous.terms.isEmpty {
+          throw fail(
+            "code \"\(previous.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.", line: previous.line)
+        }
+        codes.append(
+          Code(
+            name: value, parent: "", description: "", colour: nil, opposite: nil, terms: [], exclusions: [],
+            line: lineNumber))
+        seenKeys = [:]
+        continue
+      }
+      guard var code = codes.last else {
+        throw fail("\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
+      }
+      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey] {
+        throw fail("\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one.")
+      }
+      seenKeys[canonicalKey] = lineNumber
+      switch canonicalKey {
+      case "parent": code.parent = value
+      case "description": code.description = value
+      case "opposite":
+        guard !value.isEmpty else { throw fail("\"opposite:\" is empty. Name another code, or delete the line.") }
+        code.opposite = value
+      case "colour":
+        guard isHexColour(value) else {
+          throw fail("colour \"\(value)\" is not a #RRGGBB colour. Write # and six hex digits, e.g. #3DA5D9.")
+        }
+        code.colour = value.uppercased()
+      default:
+        let phrases = try parsePhrases(value, key: key, fail: { fail($0) })
+        if canonicalKey == "terms" { code.terms += phrases } else { code.exclusions += phrases }
+      }
+      codes[codes.count - 1] = code
+    }
+
+    guard let last = codes.last else {
+      throw PluginError(
+        "\(file): no codes found. Add blocks that start \"code: <name>\" followed by \"terms: ...\" lines.")
+    }
+    if last.terms.isEmpty {
+      throw fail("code \"\(last.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.", line: last.line)
+    }
+    let names = Set(codes.map { $0.name.lowercased() })
+    for code in codes {
+      if let opposite = code.opposite, !names.contains(opposite.lowercased()) {
+        throw PluginError(
+          "\(file), code \"\(code.name)\" (line \(code.line)): opposite \"\(opposite)\" is not a code in this "
+            + "codebook. Use the name of another code, or delete the line.")
+      }
+    }
+    return ValueCodebook(codes: codes)
+  }
+
+  private static func parsePhrases(_ value: String, key: String, fail: (String) -> PluginError) throws -> [Phrase] {
+    let items = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+    // A trailing comma lets a list continue on the next "terms:" line.
+    let listed = items.last == "" ? Array(items.dropLast()) : items
+    guard !listed.isEmpty else {
+      throw fail("\"\(key):\" is empty. List words or phrases separated by commas, or delete the line.")
+    }
+    return try listed.map { item in
+      guard !item.isEmpty else {
+        throw fail("\"\(key):\" has an empty entry between two commas. Remove the extra comma.")
+      }
+      var words: [Word] = []
+      for part in item.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        let isPrefix = part.hasSuffix("*")
+        let body = isPrefix ? String(part.dropLast()) : String(part)
+        if body.contains("*") {
+          throw fail("in \"\(item)\", \"*\" is inside a word. A \"*\" may only end a word, as in \"listen*\".")
+        }
+        let bytes = Array(body.utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count).filter { $0.kind != .punctuation }
+        if tokens.isEmpty {
+          throw fail("\"\(item)\" has no words. Write letters or digits, e.g. \"listened to\".")
+        }
+        for (k, token) in tokens.enumerated() {
+          let prefix = isPrefix && k == tokens.count - 1
+          words.append(Word(text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix))
+        }
+      }
+      return Phrase(text: item.lowercased(), words: words)
+    }
+  }
+
+  private static func isHexColour(_ value: String) -> Bool {
+    let scalars = Array(value.unicodeScalars)
+    guard scalars.count == 7, scalars[0] == "#" else { return false }
+    return scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+  }
+}
+
+extension StringProtocol {
+  func trimmingWhitespace() -> String {
+    var scalars = Substring(self).unicodeScalars[...]
+    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
+}

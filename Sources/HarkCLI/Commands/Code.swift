@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkHost
+
+struct Code: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run every enabled plugin over every document it has not yet analysed.",
+    discussion: """
+      Resumable: each document's results are stored as they finish, so after a kill the next run
+      picks up where it stopped, and a run with nothing new to do does nothing. A plugin that crashes,
+      hangs or emits garbage fails on that document only; the summary says what failed.
+      """)
+
+  @OptionGroup var project: ProjectOption
+
+  @Flag(help: "Run trusted plugins inside this process instead of worker processes.")
+  var inProcess = false
+
+  @Option(help: "Worker processes per plugin (default: the number of cores).")
+  var workers: Int?
+
+  @Option(help: "Seconds one document may take before its worker is stopped.")
+  var timeout = 60.0
+
+  @Flag(help: "Try again documents a plugin failed on in earlier runs.")
+  var retryFailed = false
+
+  @Option(name: .customLong("plugin"), help: "Only this plugin (repeatable).")
+  var only: [String] = []
+
+  @Flag(help: "No progress output.")
+  var quiet = false
+
+  func run() throws {
+    let store = try project.open()
+    let summary = try CodeRunner.run(
+      store: store, inProcess: inProcess, workers: workers, timeout: timeout, retryFailed: retryFailed, only: only, quiet: quiet)
+    CodeRunner.printSummary(summary)
+    if summary.failures > 0 { throw ExitCode(3) }
+  }
+}
+
+enum CodeRunner {
+  static func run(
+    store: ProjectStore, inProcess: Bool = false, workers: Int? = nil, timeout: Double = 60, retryFailed: Bool = false,
+    only: [String] = [], quiet: Bool = false
+  ) throws -> RunSummary {
+    let found = PluginDiscovery.discover()
+    for problem in found.problems { Terminal.printError("warning: \(problem)") }
+    var planned: [PlannedPlugin] = []
+    for plugin in found.plugins {
+      if !only.isEmpty && !only.contains(where: { plugin.id == $0 || plugin.id.hasSuffix("." + $0) }) { continue }
+      let setting = try store.pluginSetting(plugin.id)
+      if setting.enabled || !only.isEmpty { planned.append(PlannedPlugin(descriptor: plugin, options: setting.options)) }
+    }
+    if planned.isEmpty {
+      throw HarkError("no plugins to run", hint: "Run `hark plugins` to see what is found and enabled")
+    }
+    var options = RunOptions()
+    options.inProcess = inProcess
+    if let workers {
+      guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+      options.workers = workers
+    }
+    options.timeout = timeout
+    options.retryFailed = retryFailed
+    let reporter = ProgressReporter(quiet: quiet)
+    return try CodingRun(store: store, options: options) { event in
+      switch event {
+      case .pluginStarted(let d, _): reporter.update(d.name, done: 0, of: 1)
+      case .documentFinished(let d, let done, let total, _): reporter.update(d.name, done: done, of: total)
+      case .pluginFinished: break
+      }
+    }.run(planned)
+  }
+
+  static func printSummary(_ summary: RunSummary) {
+    print("Coding run R\(summary.runID) (\(Terminal.number(summary.seconds, 1)) s):")
+    for p in summary.plugins {
+      if p.documentsPending == 0 && p.failures.isEmpty {
+        print("  \(Terminal.pad(p.descriptor.name, 22)) up to date, nothing new to do")
+        continue
+      }
+      var found: [String] = []
+      if p.counts.codes > 0 { found.append("\(p.counts.codes) codes") }
+      if p.counts.concepts > 0 { found.append("\(p.counts.concepts) concept mentions") }
+      if p.counts.links > 0 { found.append("\(p.counts.links) link quotes") }
+      if p.counts.scores > 0 { found.append("\(p.counts.scores) scores") }
+      print(
+        "  \(Terminal.pad(p.descriptor.name, 22)) \(p.documentsDone) documents, \(found.isEmpty ? "nothing found" : found.joined(separator: ", "))"
+          + (p.failures.isEmpty ? "" : ", \(p.failures.count) failed"))
+      for failure in p.failures {
+        print("      failed on \(failure.documentID.map { "D\($0)" } ?? "the corpus"): \(failure.reason)")
+      }
+    }
+  }
+}
+
+struct Worker: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Serve one plugin to a coding run over stdin/stdout (used by hark itself).", shouldDisplay: false)
+
+  @Option(help: "The plugin library.") var plugin: String
+
+  func run() throws {
+    let status = WorkerMain.run(pluginPath: plugin)
+    if status != 0 { throw ExitCode(status) }
+  }
+}

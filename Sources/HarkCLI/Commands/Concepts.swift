@@ -1,0 +1,78 @@
+import ArgumentParser
+import HarkCore
+
+struct Concepts: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List, show, merge and rename candidate concepts.",
+    subcommands: [ListConcepts.self, ShowConcept.self, MergeConcepts.self, RenameConcept.self],
+    defaultSubcommand: ListConcepts.self)
+}
+
+struct ListConcepts: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "Concepts, most widely mentioned first.")
+  @OptionGroup var project: ProjectOption
+  @Option(help: "Show at most this many.") var limit = 40
+
+  func run() throws {
+    let concepts = try project.open().concepts().filter { $0.mentions > 0 }
+    if concepts.isEmpty { print("No concepts yet: run `hark code`.") }
+    print("id     documents  sources  mentions  concept")
+    for c in concepts.prefix(limit) {
+      print(
+        "\(Terminal.pad("C\(c.id)", 6)) \(Terminal.pad(String(c.documents), 10)) \(Terminal.pad(String(c.sources), 8)) \(Terminal.pad(String(c.mentions), 9)) \(c.label)"
+      )
+    }
+    if concepts.count > limit { print("… \(concepts.count - limit) more (--limit)") }
+  }
+}
+
+struct ShowConcept: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "show", abstract: "A concept, its links and decisions.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Concept id, e.g. C3.") var id: String
+
+  func run() throws {
+    let store = try project.open()
+    let c = try store.concept(try parseID(id, prefix: "C", what: "concept"))
+    print("C\(c.id)  \(c.label)")
+    if let into = c.mergedInto { print("merged into C\(into)") }
+    print("\(c.mentions) mentions in \(c.documents) documents by \(c.sources) participants")
+    for link in try store.links() where link.causeID == c.id || link.effectID == c.id {
+      print("  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status))")
+    }
+    for d in try store.decisions(subject: "concept:\(c.id)") { print("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)") }
+  }
+}
+
+struct MergeConcepts: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge", abstract: "Merge a concept into another: its mentions and links move there.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "The concept to merge away, e.g. C7.") var source: String
+  @Argument(help: "The concept it becomes, e.g. C2.") var target: String
+
+  func run() throws {
+    let store = try project.open()
+    let from = try parseID(source, prefix: "C", what: "concept")
+    let into = try parseID(target, prefix: "C", what: "concept")
+    let a = try store.concept(from)
+    let b = try store.concept(into)
+    try store.mergeConcept(from, into: into)
+    print("Merged C\(from) \"\(a.label)\" into C\(into) \"\(b.label)\"")
+  }
+}
+
+struct RenameConcept: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "rename", abstract: "Give a concept a new label.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Concept id, e.g. C3.") var id: String
+  @Argument(help: "The new label (\"Support; peer support\" for a hierarchy).") var label: String
+
+  func run() throws {
+    let store = try project.open()
+    let concept = try parseID(id, prefix: "C", what: "concept")
+    let old = try store.concept(concept)
+    try store.renameConcept(concept, to: label)
+    print("C\(concept) \"\(old.label)\" is now \"\(label)\"")
+  }
+}

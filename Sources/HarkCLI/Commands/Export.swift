@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the project's concepts, links and quotes for other tools.",
+    discussion: """
+      json: everything (see docs/export-json.md). csv: one row per quote behind each link.
+      graphml: concepts and links with weight, polarity and counts (Gephi, yEd).
+      mental-modeler: the weight matrix CSV Mental Modeler imports.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, csv, graphml
+    case mentalModeler = "mental-modeler"
+  }
+
+  @OptionGroup var project: ProjectOption
+  @Option(help: "json, csv, graphml or mental-modeler.") var format: Format
+  @Option(help: "The file to write.") var output: String
+  @Option(help: "Which links: accepted, not-rejected (default) or all.") var links = "not-rejected"
+
+  func run() throws {
+    guard let selection = LinkSelection(rawValue: links) else {
+      throw ValidationError("--links must be accepted, not-rejected or all")
+    }
+    let store = try project.open()
+    try Export.write(store, format: format, to: output, links: selection)
+    let count = try store.links().filter { selection.includes($0.status) }.count
+    print("Wrote \(output) (\(format.rawValue), \(count) links: \(selection.rawValue))")
+  }
+
+  static func write(_ store: ProjectStore, format: Format, to output: String, links selection: LinkSelection) throws {
+    let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: directory) else {
+      throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
+    }
+    switch format {
+    case .json: try JSONExport.write(store, to: output, links: selection)
+    case .csv: try Data(try CSVExport.make(store, links: selection).utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    case .graphml:
+      try Data(try GraphMLExport.make(store, links: selection).utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    case .mentalModeler:
+      try Data(try MentalModelerExport.make(store, links: selection).utf8).write(
+        to: URL(fileURLWithPath: output), options: .atomic)
+    }
+  }
+}

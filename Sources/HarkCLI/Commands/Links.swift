@@ -1,0 +1,124 @@
+import ArgumentParser
+import HarkCore
+
+struct Links: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List, show, accept, reject and edit candidate links.",
+    subcommands: [ListLinks.self, ShowLink.self, AcceptLink.self, RejectLink.self, EditLink.self],
+    defaultSubcommand: ListLinks.self)
+}
+
+func describe(_ l: LinkSummary) -> String {
+  "\(l.cause) \(l.polarity > 0 ? "→ (+)" : "→ (−)") \(l.effect)"
+}
+
+struct ListLinks: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "Link bundles, best supported first.")
+  @OptionGroup var project: ProjectOption
+  @Option(help: "Only links with this status: candidate, accepted or rejected.") var status: String?
+  @Option(help: "Show at most this many.") var limit = 40
+
+  func run() throws {
+    if let status, !["candidate", "accepted", "rejected"].contains(status) {
+      throw ValidationError("--status must be candidate, accepted or rejected")
+    }
+    let links = try project.open().links(status: status)
+    if links.isEmpty { print("No links\(status.map { " with status \($0)" } ?? ""): run `hark code` first.") }
+    print("id     sources quotes weight  status     link")
+    for l in links.prefix(limit) {
+      print(
+        "\(Terminal.pad("L\(l.id)", 6)) \(Terminal.pad(String(l.sources), 7)) \(Terminal.pad(String(l.citations), 6)) \(Terminal.pad(String(format: "%+.2f", l.weight), 7)) \(Terminal.pad(l.status, 10)) \(describe(l))"
+      )
+    }
+    if links.count > limit { print("… \(links.count - limit) more (--limit)") }
+  }
+}
+
+struct ShowLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "show", abstract: "A link with every quote behind it.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Link id, e.g. L4.") var id: String
+
+  func run() throws {
+    let store = try project.open()
+    let link = try store.link(try parseID(id, prefix: "L", what: "link"))
+    print(LinkText.full(link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: "link:\(link.id)")))
+  }
+}
+
+enum LinkText {
+  static func full(_ l: LinkSummary, evidence: [Evidence], decisions: [Decision]) -> String {
+    var lines = [
+      "L\(l.id)  \(describe(l))",
+      "status \(l.status); weight \(String(format: "%+.2f", l.weight)) (strength \(Terminal.number(l.strength)))\(l.edited ? ", edited by a researcher" : ""); \(l.citations) quotes from \(l.sources) sources",
+    ]
+    for (i, e) in evidence.enumerated() {
+      let who = e.participant.map { "\($0)\(e.group.map { ", \($0)" } ?? "")" } ?? "unknown speaker"
+      lines.append("")
+      lines.append("  [\(i + 1)] \(who) — \(e.document) [\(e.start)..<\(e.end)]")
+      lines.append("      “\(e.quote)”")
+      lines.append("      why: \(e.explanation)")
+    }
+    if !decisions.isEmpty {
+      lines.append("")
+      for d in decisions { lines.append("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)") }
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+struct AcceptLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a candidate link.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Link ids, e.g. L4 L7.") var ids: [String]
+  @Option(help: "Why (kept with the decision).") var note: String?
+
+  func run() throws {
+    let store = try project.open()
+    for id in ids {
+      let link = try parseID(id, prefix: "L", what: "link")
+      try store.setLinkStatus(link, to: "accepted", note: note)
+      print("L\(link) accepted")
+    }
+  }
+}
+
+struct RejectLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a candidate link.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Link ids, e.g. L4 L7.") var ids: [String]
+  @Option(help: "Why (kept with the decision).") var note: String?
+
+  func run() throws {
+    let store = try project.open()
+    for id in ids {
+      let link = try parseID(id, prefix: "L", what: "link")
+      try store.setLinkStatus(link, to: "rejected", note: note)
+      print("L\(link) rejected")
+    }
+  }
+}
+
+struct EditLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "edit", abstract: "Set a link's polarity or strength.")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Link id, e.g. L4.") var id: String
+  @Option(help: "+ (more cause, more effect) or - (more cause, less effect).") var polarity: String?
+  @Option(help: "Strength from 0 to 1.") var strength: Double?
+
+  func run() throws {
+    guard polarity != nil || strength != nil else { throw ValidationError("Give --polarity or --strength (or both).") }
+    var sign: Int?
+    if let polarity {
+      switch polarity {
+      case "+", "positive", "+1", "1": sign = 1
+      case "-", "−", "negative", "-1": sign = -1
+      default: throw ValidationError("--polarity must be + or -")
+      }
+    }
+    let store = try project.open()
+    let link = try parseID(id, prefix: "L", what: "link")
+    try store.editLink(link, polarity: sign, strength: strength)
+    print("L\(link) now \(describe(try store.link(link))), strength \(Terminal.number(try store.link(link).strength))")
+  }
+}

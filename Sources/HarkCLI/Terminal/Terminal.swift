@@ -1,0 +1,68 @@
+// Output helpers: is this a terminal, a progress bar that redraws in place
+// there and prints plain lines elsewhere, and table-friendly text.
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+enum Terminal {
+  static var isInteractive: Bool { isatty(1) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+  static var errorIsInteractive: Bool { isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+
+  static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Shortens to `width` characters with an ellipsis.
+  static func clip(_ text: String, _ width: Int) -> String {
+    let flat = text.replacingOccurrences(of: "\n", with: " ")
+    return flat.count <= width ? flat : String(flat.prefix(max(0, width - 1))) + "…"
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  static func number(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+  static func thousands(_ value: Int) -> String {
+    let digits = String(value)
+    var out = ""
+    for (i, c) in digits.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return String(out.reversed())
+  }
+}
+
+/// Progress on stderr: a redrawn bar on a terminal, a line every 10% otherwise.
+final class ProgressReporter: Sendable {
+  private let interactive = Terminal.errorIsInteractive
+  private let lastDecile = Mutex<[String: Int]>([:])
+  private let quiet: Bool
+
+  init(quiet: Bool = false) { self.quiet = quiet }
+
+  func update(_ label: String, done: Int, of total: Int) {
+    guard !quiet, total > 0 else { return }
+    if interactive {
+      let width = 30
+      let filled = min(width, done * width / total)
+      let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+      let line = "\r\(Terminal.pad(label, 14)) \(bar) \(done)/\(total)"
+      FileHandle.standardError.write(Data(line.utf8))
+      if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+    } else {
+      let decile = done * 10 / total
+      let shouldPrint = lastDecile.withLock { seen -> Bool in
+        if let previous = seen[label], previous >= decile { return false }
+        seen[label] = decile
+        return true
+      }
+      if shouldPrint { Terminal.printError("\(label): \(done)/\(total) documents") }
+    }
+  }
+}

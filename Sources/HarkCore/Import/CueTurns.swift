@@ -1,0 +1,197 @@
+// Shared by the WebVTT and SRT readers: cleans cue text, finds who speaks, merges
+// consecutive cues of one speaker into a turn and rebuilds the stored text.
+
+/// Turns collected from timed cues, in order.
+struct CueTurns {
+  private struct Paragraph {
+    var speaker: String?
+    var words: [String]
+    var startTime: String
+    var endTime: String
+  }
+
+  private var paragraphs: [Paragraph] = []
+
+  /// Adds what one speaker said in one cue. A nil speaker continues the previous paragraph,
+  /// as does the speaker of that paragraph: consecutive cues by one speaker make one turn.
+  mutating func add(speaker: String?, words: String, startTime: String, endTime: String) {
+    guard !words.isEmpty else { return }
+    if var last = paragraphs.last, speaker == nil || speaker == last.speaker {
+      last.words.append(words)
+      last.endTime = endTime
+      paragraphs[paragraphs.count - 1] = last
+    } else {
+      paragraphs.append(Paragraph(speaker: speaker, words: [words], startTime: startTime, endTime: endTime))
+    }
+  }
+
+  /// The stored text (`Name: words`, a blank line between paragraphs) and its turns; cue
+  /// text before anyone is named is kept as a paragraph without a turn.
+  func transcript(title: String, format: TranscriptFormat, name: String) throws -> ImportedTranscript {
+    var text = ""
+    var offset = 0
+    var turns: [ImportedTurn] = []
+    for (index, paragraph) in paragraphs.enumerated() {
+      if index > 0 {
+        text += "\n\n"
+        offset += 2
+      }
+      let words = TranscriptText.normalise(paragraph.words.joined(separator: " "))
+      if let speaker = paragraph.speaker {
+        let label = TranscriptText.normalise(speaker) + ": "
+        text += label
+        offset += label.unicodeScalars.count
+        let start = offset
+        offset += words.unicodeScalars.count
+        turns.append(
+          ImportedTurn(
+            speaker: speaker, start: start, end: offset, startTime: paragraph.startTime,
+            endTime: paragraph.endTime))
+      } else {
+        offset += words.unicodeScalars.count
+      }
+      text += words
+    }
+    guard !turns.isEmpty else { throw ImportProblem.noTurns(name, format: format) }
+    return ImportedTranscript(title: title, format: format, text: text + "\n", turns: turns)
+  }
+}
+
+/// Cue text as spoken: tags removed, entities decoded, speakers found.
+enum CueText {
+  struct Segment: Equatable {
+    /// Who speaks, when a voice tag or a label opens the segment; nil continues the previous speaker.
+    var speaker: String?
+    var words: String
+  }
+
+  /// Splits one cue's text lines into what each speaker said. Voice tags (`<v Name>`,
+  /// WebVTT only) name the speaker; in a cue without them, a line may start with a label.
+  static func segments(_ content: ScalarLines, lines: ArraySlice<Range<Int>>, webVTT: Bool) -> [Segment] {
+    var linePieces: [[Piece]] = lines.map { pieces(content.scalars, $0, webVTT: webVTT) }
+    if !linePieces.contains(where: { $0.contains { $0.speaker != nil } }) {
+      for index in linePieces.indices {
+        guard let first = linePieces[index].first else { continue }
+        let scalars = Array(first.words.unicodeScalars)
+        if let label = SpeakerLabel.find(in: scalars, line: 0..<scalars.count, style: .caption) {
+          linePieces[index][0] = Piece(
+            speaker: label.speaker,
+            words: String(String.UnicodeScalarView(scalars[label.wordsStart...])))
+        }
+      }
+    }
+    var segments: [Segment] = []
+    var words: [String] = []
+    var speaker: String?
+    var started = false
+    func flush() {
+      let joined = collapsingBlanks(words.joined(separator: " "))
+      if started, !joined.isEmpty { segments.append(Segment(speaker: speaker, words: joined)) }
+    }
+    for piece in linePieces.joined() {
+      if piece.speaker != nil {
+        flush()
+        speaker = piece.speaker
+        words = []
+      }
+      started = true
+      words.append(piece.words)
+    }
+    flush()
+    return segments
+  }
+
+  private struct Piece {
+    var speaker: String?
+    var words: String
+  }
+
+  /// One line split where voice tags start, with other tags dropped and (WebVTT) entities decoded.
+  private static func pieces(_ scalars: [Unicode.Scalar], _ line: Range<Int>, webVTT: Bool) -> [Piece] {
+    var pieces: [Piece] = []
+    var speaker: String?
+    var buffer = String.UnicodeScalarView()
+    var index = line.lowerBound
+    let end = line.upperBound
+    while index < end {
+      let scalar = scalars[index]
+      if scalar == "<", let close = tagEnd(scalars, from: index, end: end) {
+        let tag = scalars[(index + 1)..<close]
+        if webVTT, let voice = voiceName(tag) {
+          if speaker != nil || !buffer.isEmpty { pieces.append(Piece(speaker: speaker, words: String(buffer))) }
+          speaker = voice
+          buffer = String.UnicodeScalarView()
+        }
+        index = close + 1
+      } else if webVTT, scalar == "&", let (decoded, after) = entity(scalars, at: index, end: end) {
+        buffer.append(decoded)
+        index = after
+      } else if !webVTT, scalar == "{", index + 1 < end, scalars[index + 1] == "\\",
+        let close = scalars[index..<end].firstIndex(of: "}")
+      {
+        index = close + 1
+      } else {
+        buffer.append(scalar)
+        index += 1
+      }
+    }
+    if speaker != nil || !buffer.isEmpty { pieces.append(Piece(speaker: speaker, words: String(buffer))) }
+    return pieces
+  }
+
+  /// The index of the `>` closing a tag that starts at `start`, when `<` opens a tag
+  /// (`<i>`, `</v>`, `<00:00:01.000>`) rather than standing for itself.
+  private static func tagEnd(_ scalars: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
+    guard start + 1 < end else { return nil }
+    let next = scalars[start + 1]
+    guard next.properties.isAlphabetic || next == "/" || ("0"..."9").contains(next) else { return nil }
+    return scalars[(start + 1)..<end].firstIndex(of: ">")
+  }
+
+  /// The name in a voice tag's contents: `v Name`, `v.loud.slow Name`.
+  private static func voiceName(_ tag: ArraySlice<Unicode.Scalar>) -> String? {
+    guard tag.first == "v", tag.count > 1 else { return nil }
+    let second = tag[tag.startIndex + 1]
+    guard second == "." || second.isBlankInLine else { return nil }
+    guard let blank = tag.firstIndex(where: { $0.isBlankInLine }) else { return nil }
+    let name = collapsingBlanks(String(String.UnicodeScalarView(tag[blank...])))
+    return name.isEmpty ? nil : name
+  }
+
+  private static let entities: [String: Unicode.Scalar] = [
+    "amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "lrm": "\u{200E}", "rlm": "\u{200F}", "quot": "\"",
+    "apos": "'",
+  ]
+
+  /// `&amp;`, `&#39;`, `&#x2019;` and the other entities WebVTT uses; unknown ones stay as written.
+  private static func entity(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (Unicode.Scalar, Int)? {
+    let limit = min(end, start + 10)
+    guard let semicolon = scalars[(start + 1)..<limit].firstIndex(of: ";"), semicolon > start + 1 else {
+      return nil
+    }
+    let body = String(String.UnicodeScalarView(scalars[(start + 1)..<semicolon]))
+    if let named = entities[body] { return (named, semicolon + 1) }
+    guard body.hasPrefix("#") else { return nil }
+    let digits = body.dropFirst()
+    let value =
+      digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+    guard let value, value != 0, let decoded = Unicode.Scalar(value) else { return nil }
+    return (decoded, semicolon + 1)
+  }
+
+  /// Runs of blanks and line breaks become one space; none at either end.
+  static func collapsingBlanks(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.isBlankInLine || scalar == "\n" {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+}

@@ -1,0 +1,266 @@
+// Reads Word (.docx) transcripts: paragraphs from word/document.xml, a bold "Name:" opens a turn.
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+enum DocxReader {
+  /// word/document.xml may unpack to at most this many bytes (8 × the file limit), so a
+  /// small crafted archive cannot fill the memory.
+  static let maximumDocumentXMLSize = 8 * TranscriptReader.maximumFileSize
+
+  static func read(_ data: Data, name: String) throws -> ImportedTranscript {
+    guard data.count <= TranscriptReader.maximumFileSize else {
+      throw ImportProblem.tooLarge(name, size: data.count)
+    }
+    guard !data.isEmpty else { throw ImportProblem.empty(name) }
+    guard data.starts(with: [0x50, 0x4B]),
+      let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil)
+    else {
+      throw ImportProblem.notAZip(name)
+    }
+    guard let entry = archive["word/document.xml"] else { throw ImportProblem.noDocumentXML(name) }
+    guard entry.uncompressedSize <= UInt64(maximumDocumentXMLSize) else {
+      throw ImportProblem.documentXMLTooLarge(name)
+    }
+    var xml = Data()
+    do {
+      _ = try archive.extract(entry) { xml.append($0) }
+    } catch {
+      throw ImportProblem.damagedDocx(name, detail: "word/document.xml cannot be unpacked")
+    }
+    let paragraphs = try DocumentXML.paragraphs(xml, name: name)
+    return try transcript(paragraphs, name: name)
+  }
+
+  private static func transcript(_ paragraphs: [DocumentXML.Paragraph], name: String) throws -> ImportedTranscript {
+    var text = ""
+    var offset = 0
+    var turns: [ImportedTurn] = []
+    var open: (speaker: String, start: Int?, end: Int)?
+    var headingTitle: String?
+    var firstTitle: String?
+    func close() {
+      if let turn = open, let start = turn.start {
+        turns.append(ImportedTurn(speaker: turn.speaker, start: start, end: turn.end))
+      }
+      open = nil
+    }
+
+    for paragraph in paragraphs {
+      let raw = Array(paragraph.runs.map(\.text).joined().unicodeScalars)
+      var lower = 0
+      var upper = raw.count
+      while lower < upper, raw[lower].properties.isWhitespace { lower += 1 }
+      while upper > lower, raw[upper - 1].properties.isWhitespace { upper -= 1 }
+      guard lower < upper else { continue }
+
+      let label = paragraph.isHeading ? nil : speakerLabel(paragraph, raw, lower..<upper)
+      let split = label?.wordsStart ?? lower
+      let before = TranscriptText.normalise(String(String.UnicodeScalarView(raw[lower..<split])))
+      let words = TranscriptText.normalise(String(String.UnicodeScalarView(raw[split..<upper])))
+      if !text.isEmpty {
+        text += "\n\n"
+        offset += 2
+      }
+      let wordsStart = offset + before.unicodeScalars.count
+      text += before
+      text += words
+      offset = wordsStart + words.unicodeScalars.count
+
+      if paragraph.isHeading {
+        close()
+        if headingTitle == nil, paragraph.isTitle { headingTitle = before + words }
+        if turns.isEmpty, firstTitle == nil { firstTitle = before + words }
+      } else if let label {
+        close()
+        open = (label.speaker, words.isEmpty ? nil : wordsStart, offset)
+      } else if open != nil {
+        if open!.start == nil { open!.start = wordsStart }
+        open!.end = offset
+      } else if turns.isEmpty, firstTitle == nil {
+        firstTitle = words
+      }
+    }
+    close()
+    guard !turns.isEmpty else { throw ImportProblem.noTurns(name, format: .docx) }
+    let title = headingTitle ?? firstTitle ?? TranscriptReader.titleFromFileName(name)
+    return ImportedTranscript(title: title, format: .docx, text: text + "\n", turns: turns)
+  }
+
+  /// The speaker of a paragraph that opens a turn: its first run is bold and that bold text
+  /// ends with ":" or is followed by ":"; or the paragraph reads `Name: text`.
+  private static func speakerLabel(
+    _ paragraph: DocumentXML.Paragraph, _ raw: [Unicode.Scalar], _ range: Range<Int>
+  ) -> SpeakerLabel? {
+    var boldEnd = 0
+    var runIndex = 0
+    let runs = paragraph.runs
+    while runIndex < runs.count, runs[runIndex].text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+      boldEnd += runs[runIndex].text.unicodeScalars.count
+      runIndex += 1
+    }
+    let boldStart = boldEnd
+    while runIndex < runs.count, runs[runIndex].isBold {
+      boldEnd += runs[runIndex].text.unicodeScalars.count
+      runIndex += 1
+    }
+    if boldEnd > boldStart {
+      var nameEnd = boldEnd
+      while nameEnd > boldStart, raw[nameEnd - 1].properties.isWhitespace { nameEnd -= 1 }
+      var after: Int?
+      if nameEnd > boldStart, raw[nameEnd - 1] == ":" {
+        nameEnd -= 1
+        after = boldEnd
+      } else {
+        let colon = SpeakerLabel.skipBlanks(raw, from: boldEnd, to: range.upperBound)
+        if colon < range.upperBound, raw[colon] == ":" { after = colon + 1 }
+      }
+      while nameEnd > boldStart, raw[nameEnd - 1].isBlankInLine { nameEnd -= 1 }
+      if let after, SpeakerLabel.isName(raw[boldStart..<nameEnd]) {
+        return SpeakerLabel(
+          speaker: String(String.UnicodeScalarView(raw[boldStart..<nameEnd])),
+          wordsStart: SpeakerLabel.skipBlanks(raw, from: after, to: range.upperBound))
+      }
+    }
+    return SpeakerLabel.find(in: raw, line: range, style: .plain)
+  }
+}
+
+/// The paragraphs of word/document.xml with their runs' text and boldness.
+final class DocumentXML: NSObject, XMLParserDelegate {
+  struct Run {
+    var text = ""
+    var isBold = false
+  }
+
+  struct Paragraph {
+    var runs: [Run] = []
+    var style: String?
+
+    /// Style ids as Word writes them in English ("Title", "Heading1"); other languages'
+    /// ids are not recognised and such paragraphs count as plain ones.
+    private var styleKey: String { (style ?? "").lowercased().replacingOccurrences(of: " ", with: "") }
+    var isTitle: Bool { styleKey == "title" || styleKey == "heading1" }
+    var isHeading: Bool { styleKey.hasPrefix("heading") || styleKey == "title" || styleKey == "subtitle" }
+  }
+
+  static func paragraphs(_ xml: Data, name: String) throws -> [Paragraph] {
+    let collector = DocumentXML()
+    let parser = XMLParser(data: xml)
+    parser.shouldProcessNamespaces = true
+    parser.delegate = collector
+    // The parser can report success and still record an error, so both are checked.
+    guard parser.parse(), parser.parserError == nil else {
+      throw ImportProblem.damagedDocx(
+        name, detail: "word/document.xml is not well-formed XML (at its line \(parser.lineNumber))")
+    }
+    return collector.paragraphs
+  }
+
+  private static let wordNamespaces: Set<String> = [
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+  ]
+  private static let compatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+  private var paragraphs: [Paragraph] = []
+  private var paragraph = Paragraph()
+  private var paragraphDepth = 0
+  /// Inside text boxes and compatibility fallbacks, which repeat or float outside the flow of
+  /// the transcript.
+  private var skipDepth = 0
+  private var inParagraphProperties = false
+  private var run: Run?
+  private var inRunProperties = false
+  private var textBuffer: String?
+  private var preservesSpace = false
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    if isSkipped(elementName, namespaceURI) || skipDepth > 0 {
+      if isSkipped(elementName, namespaceURI) { skipDepth += 1 }
+      return
+    }
+    guard let namespaceURI, Self.wordNamespaces.contains(namespaceURI) else { return }
+    switch elementName {
+    case "p":
+      paragraphDepth += 1
+      if paragraphDepth == 1 { paragraph = Paragraph() }
+    case "pPr":
+      if run == nil { inParagraphProperties = true }
+    case "pStyle":
+      if inParagraphProperties { paragraph.style = attribute("val", in: attributes) }
+    case "r":
+      run = Run()
+    case "rPr":
+      if run != nil { inRunProperties = true }
+    case "b":
+      if inRunProperties {
+        let value = attribute("val", in: attributes)?.lowercased()
+        run?.isBold = !(value == "0" || value == "false" || value == "off")
+      }
+    case "t":
+      if run != nil {
+        textBuffer = ""
+        preservesSpace = attribute("space", in: attributes) == "preserve"
+      }
+    case "tab":
+      if !inRunProperties { run?.text += " " }
+    case "br", "cr":
+      run?.text += "\n"
+    case "noBreakHyphen":
+      run?.text += "-"
+    default:
+      break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    if skipDepth > 0 {
+      if isSkipped(elementName, namespaceURI) { skipDepth -= 1 }
+      return
+    }
+    guard let namespaceURI, Self.wordNamespaces.contains(namespaceURI) else { return }
+    switch elementName {
+    case "p":
+      paragraphDepth -= 1
+      if paragraphDepth == 0 { paragraphs.append(paragraph) }
+    case "pPr":
+      inParagraphProperties = false
+    case "r":
+      if let run { paragraph.runs.append(run) }
+      run = nil
+      inRunProperties = false
+    case "rPr":
+      inRunProperties = false
+    case "t":
+      if let text = textBuffer {
+        run?.text += preservesSpace ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      textBuffer = nil
+    default:
+      break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if skipDepth == 0, textBuffer != nil { textBuffer! += string }
+  }
+
+  private func isSkipped(_ elementName: String, _ namespaceURI: String?) -> Bool {
+    guard let namespaceURI else { return false }
+    return (elementName == "txbxContent" && Self.wordNamespaces.contains(namespaceURI))
+      || (elementName == "Fallback" && namespaceURI == Self.compatibilityNamespace)
+  }
+
+  /// Attribute names keep their prefix ("w:val", "xml:space") even with namespaces processed.
+  private func attribute(_ localName: String, in attributes: [String: String]) -> String? {
+    if let value = attributes[localName] { return value }
+    return attributes.first { $0.key.hasSuffix(":" + localName) }?.value
+  }
+}

@@ -1,0 +1,96 @@
+// Turns a file's bytes into the normalised text every reader works on: UTF-8 checked,
+// BOM removed, LF line ends, Unicode NFC.
+import Foundation
+
+enum TranscriptText {
+  /// Decodes and normalises `data`, or explains why it is not a UTF-8 text file.
+  static func decode(_ data: Data, name: String) throws -> String {
+    guard data.count <= TranscriptReader.maximumFileSize else {
+      throw ImportProblem.tooLarge(name, size: data.count)
+    }
+    guard !data.isEmpty else { throw ImportProblem.empty(name) }
+    let text = try data.withUnsafeBytes { raw in
+      try decode(raw.bindMemory(to: UInt8.self), name: name)
+    }
+    guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+      throw ImportProblem.blank(name)
+    }
+    return text
+  }
+
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> String {
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      throw ImportProblem.utf16(name)
+    }
+    if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+      throw ImportProblem.zipAsText(name)
+    }
+    if bytes.contains(0) { throw ImportProblem.binary(name) }
+    var body = UnsafeBufferPointer(rebasing: bytes[...])
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      body = UnsafeBufferPointer(rebasing: bytes[3...])
+    }
+    let lineEndsChanged = body.contains(0x0D)
+    let text =
+      lineEndsChanged ? String(decoding: withLFLineEnds(body), as: UTF8.self) : String(decoding: body, as: UTF8.self)
+    // Decoding replaces invalid bytes with U+FFFD (EF BF BD), so only text holding an EF byte
+    // can hide one; the slow scan then tells a real U+FFFD from a repair.
+    if text.utf8.contains(0xEF), let line = lineOfFirstInvalidByte(bytes) {
+      throw ImportProblem.invalidUTF8(name, line: line)
+    }
+    // ASCII is already NFC; skipping the Foundation round trip matters for large files.
+    return body.contains(where: { $0 >= 0x80 }) ? text.precomposedStringWithCanonicalMapping : text
+  }
+
+  /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends, NFC.
+  static func normalise(_ text: String) -> String {
+    var text = text
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    if text.utf8.contains(0x0D) {
+      text = String(decoding: withLFLineEnds(Array(text.utf8)), as: UTF8.self)
+    }
+    return text.utf8.contains(where: { $0 >= 0x80 }) ? text.precomposedStringWithCanonicalMapping : text
+  }
+
+  /// CRLF and lone CR become LF.
+  private static func withLFLineEnds<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var afterCR = false
+    for byte in bytes {
+      if byte == 0x0D {
+        result.append(0x0A)
+        afterCR = true
+      } else {
+        if !(byte == 0x0A && afterCR) { result.append(byte) }
+        afterCR = false
+      }
+    }
+    return result
+  }
+
+  /// The 1-based line (LF, CRLF or lone CR ends a line) holding the first byte that is not
+  /// UTF-8, or nil when every byte is.
+  private static func lineOfFirstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var line = 1
+    var previousWasCR = false
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        let byte = encoded.first
+        if byte == 0x0A {
+          if !previousWasCR { line += 1 }
+        } else if byte == 0x0D {
+          line += 1
+        }
+        previousWasCR = byte == 0x0D
+      case .error:
+        return line
+      case .emptyInput:
+        return nil
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// How concept labels from different documents and plugins meet: the key is the
+// label lowercased, NFC, with determiners and possessives dropped, whitespace
+// collapsed and a plural -s on the last word removed. "The peer groups" and
+// "peer group" share the key "peer group". Hierarchy ("Support; peer support")
+// and opposites ("~lonely") keep their markers.
+import Foundation
+
+public enum ConceptKey {
+  static let dropped: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "some"]
+
+  public static func make(_ label: String) -> String {
+    var text = label.precomposedStringWithCanonicalMapping.lowercased()
+    var opposite = false
+    text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasPrefix("~") {
+      opposite = true
+      text.removeFirst()
+    }
+    let levels = text.split(separator: ";").map { level -> String in
+      var words = level.split(whereSeparator: { $0.isWhitespace }).map { word in
+        String(word).trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-'")))
+      }.filter { !$0.isEmpty }
+      while let first = words.first, dropped.contains(first), words.count > 1 { words.removeFirst() }
+      if var last = words.last {
+        if last.hasSuffix("'s") { last.removeLast(2) }
+        if last.count > 3, last.hasSuffix("s"), !last.hasSuffix("ss"), !last.hasSuffix("us"), !last.hasSuffix("is") {
+          last.removeLast()
+        }
+        words[words.count - 1] = last
+      }
+      return words.joined(separator: " ")
+    }.filter { !$0.isEmpty }
+    return (opposite ? "~" : "") + levels.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,84 @@
+// What one plugin found in one document, checked and in code point offsets:
+// the unit the store writes in one transaction.
+
+public struct CodeFinding: Sendable, Equatable {
+  public var code: String
+  public var start: Int
+  public var end: Int
+  public var confidence: Double
+  public var explanation: String
+  public init(code: String, start: Int, end: Int, confidence: Double, explanation: String) {
+    self.code = code
+    self.start = start
+    self.end = end
+    self.confidence = confidence
+    self.explanation = explanation
+  }
+}
+
+public struct ConceptFinding: Sendable, Equatable {
+  public var label: String
+  public var start: Int
+  public var end: Int
+  public var confidence: Double
+  public var explanation: String
+  public init(label: String, start: Int, end: Int, confidence: Double, explanation: String) {
+    self.label = label
+    self.start = start
+    self.end = end
+    self.confidence = confidence
+    self.explanation = explanation
+  }
+}
+
+public struct LinkFinding: Sendable, Equatable {
+  public var cause: String
+  public var effect: String
+  public var polarity: Int
+  public var strength: Double
+  public var confidence: Double
+  public var start: Int
+  public var end: Int
+  public var causeRange: Range<Int>?
+  public var effectRange: Range<Int>?
+  public var explanation: String
+  public init(
+    cause: String, effect: String, polarity: Int, strength: Double, confidence: Double, start: Int, end: Int,
+    causeRange: Range<Int>? = nil, effectRange: Range<Int>? = nil, explanation: String
+  ) {
+    self.cause = cause
+    self.effect = effect
+    self.polarity = polarity
+    self.strength = strength
+    self.confidence = confidence
+    self.start = start
+    self.end = end
+    self.causeRange = causeRange
+    self.effectRange = effectRange
+    self.explanation = explanation
+  }
+}
+
+public struct ScoreFinding: Sendable, Equatable {
+  public var name: String
+  public var start: Int
+  public var end: Int
+  public var value: Double
+  public var explanation: String
+  public init(name: String, start: Int, end: Int, value: Double, explanation: String) {
+    self.name = name
+    self.start = start
+    self.end = end
+    self.value = value
+    self.explanation = explanation
+  }
+}
+
+public struct Findings: Sendable, Equatable {
+  public var codes: [CodeFinding] = []
+  public var concepts: [ConceptFinding] = []
+  public var links: [LinkFinding] = []
+  public var scores: [ScoreFinding] = []
+  public init() {}
+  public var isEmpty: Bool { codes.isEmpty && concepts.isEmpty && links.isEmpty && scores.isEmpty }
+}

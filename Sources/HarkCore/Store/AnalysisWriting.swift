@@ -1,0 +1,232 @@
+// Writing what a plugin found: each document's findings and its analysis row in
+// one transaction, so a killed run leaves whole documents or nothing.
+import Foundation
+import GRDB
+
+public struct AnalysisRecord: Sendable, Equatable {
+  public var documentID: Int64
+  public var pluginID: String
+  public var pluginVersion: String
+  public var optionsHash: String
+  public var runID: Int64
+  public var seconds: Double
+
+  public init(documentID: Int64, pluginID: String, pluginVersion: String, optionsHash: String, runID: Int64, seconds: Double) {
+    self.documentID = documentID
+    self.pluginID = pluginID
+    self.pluginVersion = pluginVersion
+    self.optionsHash = optionsHash
+    self.runID = runID
+    self.seconds = seconds
+  }
+}
+
+public struct FindingCounts: Sendable, Equatable {
+  public var codes = 0
+  public var concepts = 0
+  public var links = 0
+  public var scores = 0
+  public init() {}
+  public static func + (a: FindingCounts, b: FindingCounts) -> FindingCounts {
+    var c = a
+    c.codes += b.codes
+    c.concepts += b.concepts
+    c.links += b.links
+    c.scores += b.scores
+    return c
+  }
+}
+
+extension ProjectStore {
+  /// Replaces this plugin's earlier results on the document with `findings`.
+  @discardableResult
+  public func writeAnalysis(_ record: AnalysisRecord, findings: Findings) throws -> FindingCounts {
+    try pool.write { db in try Self.write(db, record, findings) }
+  }
+
+  /// A corpus-level plugin's results for every document, in one transaction.
+  @discardableResult
+  public func writeCorpusAnalysis(_ items: [(AnalysisRecord, Findings)]) throws -> FindingCounts {
+    try pool.write { db in
+      var total = FindingCounts()
+      for (record, findings) in items { total = total + (try Self.write(db, record, findings)) }
+      return total
+    }
+  }
+
+  /// Records that the plugin failed on the document; its earlier results stay.
+  public func writeFailure(_ record: AnalysisRecord, reason: String) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, status, reason, seconds)
+          VALUES (?, ?, ?, ?, ?, 'failed', ?, ?)
+          ON CONFLICT(document_id, plugin_id) DO UPDATE SET
+            plugin_version = excluded.plugin_version, options_hash = excluded.options_hash, run_id = excluded.run_id,
+            status = 'failed', reason = excluded.reason, seconds = excluded.seconds
+          WHERE analysis.status = 'failed'
+          """,
+        arguments: [
+          record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason, record.seconds,
+        ])
+      // A document that had good results from an older version keeps them, with the failure noted on the run.
+      try db.execute(
+        sql: """
+          INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)
+          """, arguments: [record.runID, record.documentID, record.pluginID, reason])
+    }
+  }
+
+  private static func write(_ db: Database, _ record: AnalysisRecord, _ findings: Findings) throws -> FindingCounts {
+    try db.execute(
+      sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?", arguments: [record.documentID, record.pluginID])
+    try db.execute(
+      sql: """
+        INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, status, seconds)
+        VALUES (?, ?, ?, ?, ?, 'done', ?)
+        """,
+      arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds])
+    let analysisID = db.lastInsertedRowID
+    let turns = try TurnIndex(db, documentID: record.documentID)
+    let now = Clock.now()
+    let actor = "plugin:\(record.pluginID)@\(record.pluginVersion)"
+    var counts = FindingCounts()
+
+    for code in findings.codes where turns.isData(code.start) {
+      let codeID = try codeID(db, named: code.code)
+      try db.execute(
+        sql: """
+          INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, created_by, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [record.documentID, codeID, code.start, code.end, analysisID, code.confidence, code.explanation, actor, now])
+      counts.codes += 1
+    }
+    for score in findings.scores where turns.isData(score.start) {
+      try db.execute(
+        sql: "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
+      counts.scores += 1
+    }
+    for concept in findings.concepts where turns.isData(concept.start) {
+      let conceptID = try conceptID(db, label: concept.label, now: now)
+      try db.execute(
+        sql: """
+          INSERT INTO concept_mention(concept_id, document_id, analysis_id, participant_id, start, "end", confidence, explanation)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          conceptID, record.documentID, analysisID, turns.participant(at: concept.start), concept.start, concept.end,
+          concept.confidence, concept.explanation,
+        ])
+      counts.concepts += 1
+    }
+    for link in findings.links where turns.isData(link.start) {
+      let cause = try conceptID(db, label: link.cause, now: now)
+      let effect = try conceptID(db, label: link.effect, now: now)
+      let linkID = try linkID(db, cause: cause, effect: effect, now: now)
+      try db.execute(
+        sql: """
+          INSERT INTO evidence(link_id, document_id, analysis_id, participant_id, start, "end", cause_start, cause_end,
+            effect_start, effect_end, polarity, strength, confidence, explanation, created_by, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          linkID, record.documentID, analysisID, turns.participant(at: link.start), link.start, link.end,
+          link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound, link.effectRange?.upperBound,
+          link.polarity, link.strength, link.confidence, link.explanation, actor, now,
+        ])
+      counts.links += 1
+    }
+    try removeEmptyCandidates(db)
+    return counts
+  }
+
+  /// Candidate links left without evidence (after a re-run) and never decided on go.
+  static func removeEmptyCandidates(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM link WHERE status = 'candidate'
+          AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.link_id = link.id)
+          AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.subject = 'link:' || link.id)
+        """)
+  }
+
+  static func codeID(_ db: Database, named name: String) throws -> Int64 {
+    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [name]) { return id }
+    try db.execute(sql: "INSERT INTO code(name) VALUES (?)", arguments: [name])
+    return db.lastInsertedRowID
+  }
+
+  /// The concept a label belongs to, following merges; created when new.
+  static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
+    let key = ConceptKey.make(label)
+    if var row = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE key = ?", arguments: [key]) {
+      var seen: Set<Int64> = []
+      while let next = row["merged_into"] as Int64?, !seen.contains(next) {
+        seen.insert(next)
+        guard let target = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE id = ?", arguments: [next]) else {
+          break
+        }
+        row = target
+      }
+      return row["id"]
+    }
+    try db.execute(
+      sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)",
+      arguments: [label.trimmingCharacters(in: .whitespacesAndNewlines), key, now])
+    return db.lastInsertedRowID
+  }
+
+  static func linkID(_ db: Database, cause: Int64, effect: Int64, now: String) throws -> Int64 {
+    if let id = try Int64.fetchOne(
+      db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])
+    {
+      return id
+    }
+    try db.execute(
+      sql: "INSERT INTO link(cause_id, effect_id, created_at) VALUES (?, ?, ?)", arguments: [cause, effect, now])
+    return db.lastInsertedRowID
+  }
+}
+
+/// The turns of one document, to say who said a passage and whether it is data.
+struct TurnIndex {
+  struct Entry {
+    let start: Int
+    let end: Int
+    let participant: Int64?
+    let role: String
+  }
+  let entries: [Entry]
+
+  init(_ db: Database, documentID: Int64) throws {
+    entries = try Row.fetchAll(
+      db, sql: "SELECT start, \"end\", participant_id, role FROM turn WHERE document_id = ? ORDER BY start",
+      arguments: [documentID]
+    ).map { Entry(start: $0["start"], end: $0["end"], participant: $0["participant_id"], role: $0["role"]) }
+  }
+
+  func turn(at offset: Int) -> Entry? {
+    var low = 0
+    var high = entries.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let e = entries[mid]
+      if offset < e.start {
+        high = mid - 1
+      } else if offset >= e.end && !(offset == e.end && e.start == e.end) {
+        low = mid + 1
+      } else {
+        return e
+      }
+    }
+    return nil
+  }
+
+  func participant(at offset: Int) -> Int64? { turn(at: offset)?.participant }
+
+  /// Interviewer turns are context, not data: the host drops findings there
+  /// even if a plugin emits them.
+  func isData(_ offset: Int) -> Bool { turn(at: offset)?.role != "interviewer" }
+}

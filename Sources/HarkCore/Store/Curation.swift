@@ -1,0 +1,121 @@
+// Researcher decisions on concepts and links. Each one changes the item and
+// appends a decision row (who, when, what) in the same transaction.
+import Foundation
+import GRDB
+
+public struct Decision: Sendable, Equatable, Codable {
+  public var id: Int64
+  public var at: String
+  public var actor: String
+  public var subject: String
+  public var action: String
+  public var detail: String
+}
+
+extension ProjectStore {
+  public func decisions(subject: String? = nil) throws -> [Decision] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject]
+      ).map { Decision(id: $0["id"], at: $0["at"], actor: $0["actor"], subject: $0["subject"], action: $0["action"], detail: $0["detail"]) }
+    }
+  }
+
+  static func decide(_ db: Database, subject: String, action: String, detail: [String: Any]) throws {
+    try db.execute(
+      sql: "INSERT INTO decision(at, actor, subject, action, detail) VALUES (?, ?, ?, ?, ?)",
+      arguments: [Clock.now(), Actor.current, subject, action, try jsonString(detail)])
+  }
+
+  public func setLinkStatus(_ id: Int64, to status: String, note: String? = nil) throws {
+    precondition(["accepted", "rejected", "candidate"].contains(status))
+    try pool.write { db in
+      guard let current = try String.fetchOne(db, sql: "SELECT status FROM link WHERE id = ?", arguments: [id]) else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      }
+      try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
+      var detail: [String: Any] = ["from": current, "to": status]
+      if let note { detail["note"] = note }
+      try Self.decide(db, subject: "link:\(id)", action: status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen", detail: detail)
+    }
+  }
+
+  public func editLink(_ id: Int64, polarity: Int? = nil, strength: Double? = nil) throws {
+    if let polarity, polarity != 1 && polarity != -1 {
+      throw HarkError("polarity must be + or -", subject: "link L\(id)")
+    }
+    if let strength, !(0...1).contains(strength) {
+      throw HarkError("strength must be a number from 0 to 1, got \(strength)", subject: "link L\(id)")
+    }
+    try pool.write { db in
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM link WHERE id = ?", arguments: [id]) != nil else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      }
+      if let polarity {
+        try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [polarity, id])
+        try Self.decide(db, subject: "link:\(id)", action: "set-polarity", detail: ["polarity": polarity])
+      }
+      if let strength {
+        try db.execute(sql: "UPDATE link SET strength = ? WHERE id = ?", arguments: [strength, id])
+        try Self.decide(db, subject: "link:\(id)", action: "set-strength", detail: ["strength": strength])
+      }
+    }
+  }
+
+  public func renameConcept(_ id: Int64, to label: String) throws {
+    let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
+    try pool.write { db in
+      guard let old = try String.fetchOne(db, sql: "SELECT label FROM concept WHERE id = ?", arguments: [id]) else {
+        throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+      }
+      let key = ConceptKey.make(label)
+      if let other = try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id]) {
+        throw HarkError(
+          "\"\(label)\" is already concept C\(other)", subject: "concept C\(id)",
+          hint: "Merge them instead: `hark concepts merge C\(id) C\(other)`")
+      }
+      // The old key stays reachable: later plugin output with the old label finds this concept.
+      try db.execute(sql: "UPDATE concept SET label = ?, key = ? WHERE id = ?", arguments: [label, key, id])
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO concept(label, key, merged_into, created_at) VALUES (?, ?, ?, ?)",
+        arguments: [old, ConceptKey.make(old), id, Clock.now()])
+      try Self.decide(db, subject: "concept:\(id)", action: "rename", detail: ["from": old, "to": label])
+    }
+  }
+
+  /// Merges `source` into `target`: mentions and links move; links that now
+  /// share ends join one bundle. `source` remains as an alias of `target`.
+  public func mergeConcept(_ source: Int64, into target: Int64) throws {
+    guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
+    try pool.write { db in
+      for id in [source, target] {
+        guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id]) else {
+          throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+        }
+        if let into = merged["merged_into"] as Int64? {
+          throw HarkError("C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+        }
+      }
+      try db.execute(sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
+      let moving = try Row.fetchAll(
+        db, sql: "SELECT id, cause_id, effect_id FROM link WHERE cause_id = ? OR effect_id = ?", arguments: [source, source])
+      for row in moving {
+        let linkID: Int64 = row["id"]
+        let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
+        let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
+        if let existing = try Int64.fetchOne(
+          db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?", arguments: [cause, effect, linkID])
+        {
+          try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [existing, linkID])
+          try Self.decide(db, subject: "link:\(linkID)", action: "merge", detail: ["into": existing])
+          try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
+        } else {
+          try db.execute(sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
+        }
+      }
+      try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [target, source])
+      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: ["into": target])
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// A Hark project: one SQLite file (WAL, foreign keys on), opened through GRDB.
+import Foundation
+import GRDB
+
+public final class ProjectStore: Sendable {
+  public let path: String
+  public let pool: DatabasePool
+
+  /// Opens an existing project, bringing its schema up to date.
+  public init(path: String) throws {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw HarkError(
+        "no project here", subject: path,
+        hint: "Create one with `hark init \(path)`, or pass --project PATH (or set HARK_PROJECT)")
+    }
+    self.path = path
+    self.pool = try ProjectStore.openPool(path)
+    try migrate()
+  }
+
+  private init(creating path: String) throws {
+    self.path = path
+    self.pool = try ProjectStore.openPool(path)
+    try migrate()
+  }
+
+  /// Creates a new, empty project file. Refuses to overwrite anything.
+  public static func create(at path: String) throws -> ProjectStore {
+    if FileManager.default.fileExists(atPath: path) {
+      throw HarkError(
+        "a file already exists there", subject: path,
+        hint: "Choose another path, or use the existing project with --project \(path)")
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+      throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
+    }
+    let store = try ProjectStore(creating: path)
+    try store.pool.write { db in
+      try db.execute(
+        sql: "INSERT INTO project_info(key, value) VALUES ('created_at', ?), ('hark_schema', ?)",
+        arguments: [Clock.now(), Schema.migrator.migrations.last ?? ""])
+    }
+    return store
+  }
+
+  private static func openPool(_ path: String) throws -> DatabasePool {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    // Another hark process (a review while a run writes) waits instead of failing.
+    configuration.busyMode = .timeout(30)
+    do {
+      let pool = try DatabasePool(path: path, configuration: configuration)
+      // Reading anything proves the file is SQLite and not some other file.
+      _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+      return pool
+    } catch let error as DatabaseError {
+      throw HarkError(
+        "cannot open as a Hark project (\(error.message ?? "SQLite error \(error.resultCode)"))", subject: path,
+        hint: "Check that the path names a project made by `hark init`")
+    }
+  }
+
+  private func migrate() throws {
+    let migrator = Schema.migrator
+    do {
+      try migrator.migrate(pool)
+    } catch let error as DatabaseError {
+      throw HarkError(
+        "cannot bring the project up to date (\(error.message ?? "SQLite error"))", subject: path,
+        hint: "The file may come from a newer Hark or be damaged; keep a copy before trying again")
+    }
+  }
+
+  /// Names of the migrations applied to this file, oldest first.
+  public func appliedMigrations() throws -> [String] {
+    try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+  }
+}
+
+/// Timestamps as stored: ISO 8601 in UTC with milliseconds.
+public enum Clock {
+  public static func now() -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: Date())
+  }
+}
+
+/// Who is acting: $HARK_USER, else the login name.
+public enum Actor {
+  public static var current: String {
+    if let user = ProcessInfo.processInfo.environment["HARK_USER"], !user.isEmpty { return user }
+    if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+    return "unknown"
+  }
+}

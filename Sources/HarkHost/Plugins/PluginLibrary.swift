@@ -1,0 +1,126 @@
+// Loading a plugin's shared library and checking its descriptor before
+// touching anything else. Libraries are never unloaded (see DESIGN.md 3.1).
+import Foundation
+import HarkCore
+import HarkPluginABI
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A loaded plugin library: its checked descriptor and the C entry points.
+public final class PluginLibrary: @unchecked Sendable {
+  public let descriptor: PluginDescriptor
+  let c: UnsafePointer<hark_plugin_descriptor>
+
+  private init(descriptor: PluginDescriptor, c: UnsafePointer<hark_plugin_descriptor>) {
+    self.descriptor = descriptor
+    self.c = c
+  }
+
+  private static let loaded = Mutex<[String: PluginLibrary]>([:])
+
+  /// The smallest descriptor this host accepts: every field of ABI 1.0.
+  static let minimumDescriptorSize = MemoryLayout<hark_plugin_descriptor>.size
+
+  /// Loads (once per process) and checks the plugin at `path`.
+  public static func load(_ path: String) throws -> PluginLibrary {
+    let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    if let library = loaded.withLock({ $0[resolved] }) { return library }
+    let library = try open(resolved, shownAs: path)
+    loaded.withLock { $0[resolved] = library }
+    return library
+  }
+
+  private static func open(_ path: String, shownAs shown: String) throws -> PluginLibrary {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw HarkError("no such plugin file", subject: shown, hint: "Check the path, or run `hark plugins` to list what is found")
+    }
+    guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
+      let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"
+      let notLibrary = reason.contains("invalid ELF header") || reason.contains("file too short") || reason.contains("not an ELF")
+      throw HarkError(
+        notLibrary ? "is not a shared library (\(reason))" : "cannot be loaded (\(reason))", subject: shown,
+        hint: notLibrary
+          ? "A plugin is a .so built as a dynamic library; see docs/writing-plugins.md"
+          : "Check that the libraries it depends on are installed")
+    }
+    guard let symbol = dlsym(handle, HARK_PLUGIN_ENTRY_SYMBOL) else {
+      throw HarkError(
+        "has no `\(HARK_PLUGIN_ENTRY_SYMBOL)` symbol, so it is not a Hark plugin", subject: shown,
+        hint: "Export it with @_cdecl(\"hark_plugin_entry\") in Swift or extern \"C\" visibility(\"default\") in C")
+    }
+    let entry = unsafeBitCast(symbol, to: hark_plugin_entry_fn.self)
+    guard let c = entry() else {
+      throw HarkError("`hark_plugin_entry` returned NULL", subject: shown, hint: "It must return its static descriptor")
+    }
+    return PluginLibrary(descriptor: try check(c, path: path, shownAs: shown), c: c)
+  }
+
+  /// Checks struct size and ABI major first, then the fields themselves.
+  static func check(_ c: UnsafePointer<hark_plugin_descriptor>, path: String, shownAs shown: String) throws -> PluginDescriptor {
+    // struct_size and the ABI numbers sit at the front of every version.
+    let size = Int(c.pointee.struct_size)
+    if size < 8 {
+      throw HarkError(
+        "descriptor is \(size) bytes, too short to hold even its ABI version", subject: shown,
+        hint: "Set struct_size = sizeof(hark_plugin_descriptor) and rebuild against hark_plugin.h")
+    }
+    let major = Int(c.pointee.abi_major)
+    let minor = Int(c.pointee.abi_minor)
+    if major != Int(HARK_PLUGIN_ABI_MAJOR) {
+      throw HarkError(
+        "was built for plugin ABI \(major).\(minor), but this Hark speaks ABI \(HARK_PLUGIN_ABI_MAJOR).\(HARK_PLUGIN_ABI_MINOR)",
+        subject: shown, hint: "Rebuild the plugin against this Hark's hark_plugin.h")
+    }
+    if size < minimumDescriptorSize {
+      throw HarkError(
+        "descriptor is \(size) bytes, shorter than the \(minimumDescriptorSize) bytes of ABI \(HARK_PLUGIN_ABI_MAJOR).0",
+        subject: shown, hint: "Set struct_size = sizeof(hark_plugin_descriptor) and rebuild against hark_plugin.h")
+    }
+    let d = c.pointee
+    func text(_ p: UnsafePointer<CChar>?, _ field: String, required: Bool = true) throws -> String {
+      guard let p else {
+        if required { throw HarkError("descriptor field `\(field)` is NULL", subject: shown, hint: "Fill it in") }
+        return ""
+      }
+      guard let s = String(validatingCString: p) else {
+        throw HarkError("descriptor field `\(field)` is not valid UTF-8", subject: shown, hint: "Use UTF-8 text")
+      }
+      return s
+    }
+    let id = try text(d.id, "id")
+    guard PluginID.isValid(id) else {
+      throw HarkError(
+        "plugin id \"\(id)\" is not a reverse-DNS name", subject: shown,
+        hint: "Use lowercase dot-separated words such as \"org.example.my-plugin\"")
+    }
+    guard d.open != nil, d.analyze != nil, d.close != nil else {
+      let missing = [("open", d.open == nil), ("analyze", d.analyze == nil), ("close", d.close == nil)].filter(\.1).map(\.0)
+      throw HarkError(
+        "descriptor function \(missing.map { "`\($0)`" }.joined(separator: ", ")) is NULL", subject: shown,
+        hint: "Every plugin implements open, analyze and close")
+    }
+    func list(_ s: String) -> [String] {
+      s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+    return PluginDescriptor(
+      id: id, name: try text(d.name, "name"), version: try text(d.version, "version"),
+      vendor: try text(d.vendor, "vendor", required: false), description: try text(d.description, "description", required: false),
+      provides: list(try text(d.provides, "provides", required: false)), needs: list(try text(d.needs, "needs", required: false)),
+      optionsSchema: try text(d.options_schema, "options_schema", required: false),
+      abiMajor: major, abiMinor: minor, path: path)
+  }
+}
+
+public enum PluginID {
+  /// Reverse-DNS: at least two dot-separated parts of [a-z0-9-_].
+  public static func isValid(_ id: String) -> Bool {
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count >= 2, id.utf8.count <= 200 else { return false }
+    return parts.allSatisfy { part in
+      !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Results exactly as a plugin emitted them: strings as raw bytes (not yet
+// known to be UTF-8), offsets as UTF-8 byte offsets, numbers unchecked.
+// They cross the worker pipe in this form and are checked by the host.
+
+public struct RawCode: Sendable, Equatable {
+  public var document: [UInt8]
+  public var code: [UInt8]
+  public var start: UInt32
+  public var end: UInt32
+  public var confidence: Double
+  public var explanation: [UInt8]
+}
+
+public struct RawConcept: Sendable, Equatable {
+  public var document: [UInt8]
+  public var label: [UInt8]
+  public var start: UInt32
+  public var end: UInt32
+  public var confidence: Double
+  public var explanation: [UInt8]
+}
+
+public struct RawLink: Sendable, Equatable {
+  public var document: [UInt8]
+  public var cause: [UInt8]
+  public var effect: [UInt8]
+  public var polarity: Int32
+  public var strength: Double
+  public var confidence: Double
+  public var start: UInt32
+  public var end: UInt32
+  public var causeStart: UInt32
+  public var causeEnd: UInt32
+  public var effectStart: UInt32
+  public var effectEnd: UInt32
+  public var explanation: [UInt8]
+}
+
+public struct RawScore: Sendable, Equatable {
+  public var document: [UInt8]
+  public var name: [UInt8]
+  public var start: UInt32
+  public var end: UInt32
+  public var value: Double
+  public var explanation: [UInt8]
+}
+
+public struct RawResults: Sendable, Equatable {
+  public var codes: [RawCode] = []
+  public var concepts: [RawConcept] = []
+  public var links: [RawLink] = []
+  public var scores: [RawScore] = []
+  public var log: [String] = []
+  /// Results past `HostLimits.resultsPerDocument` are dropped and counted here.
+  public var dropped = 0
+
+  public init() {}
+
+  public var count: Int { codes.count + concepts.count + links.count + scores.count }
+}
+
+public enum HostLimits {
+  /// More results than this from one call fails the document: a runaway plugin.
+  public static let resultsPerDocument = 1_000_000
+  public static let labelBytes = 300
+  public static let explanationBytes = 4_000
+  public static let logLines = 200
+}

@@ -1,0 +1,185 @@
+// Checks everything a plugin emitted before anything is stored, and turns
+// UTF-8 byte offsets into code point offsets. One bad result fails the whole
+// call: a plugin that emits garbage cannot be trusted on that document.
+import HarkCore
+
+public struct GarbageResult: Error, CustomStringConvertible, Equatable {
+  public var description: String
+}
+
+public enum ResultValidator {
+  /// - Parameters:
+  ///   - current: the document analysed (results with no document name refer to it), nil in finish.
+  ///   - text: the UTF-8 text of a document id this call may refer to, nil when it may not.
+  public static func validate(
+    _ raw: RawResults, current: String?, text: @escaping (String) -> [UInt8]?
+  ) throws -> [String: Findings] {
+    if raw.dropped > 0 {
+      throw GarbageResult(description: "emitted more than \(HostLimits.resultsPerDocument) results for one document")
+    }
+    var resolver = DocumentResolver(current: current, text: text)
+    var found: [String: Findings] = [:]
+
+    for (i, r) in raw.codes.enumerated() {
+      let what = "code result \(i + 1)"
+      let doc = try resolver.document(r.document, what)
+      let span = try resolver.span(doc, r.start, r.end, what)
+      found[doc.id, default: Findings()].codes.append(
+        CodeFinding(
+          code: try label(r.code, "code name", what), start: span.lowerBound, end: span.upperBound,
+          confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
+    }
+    for (i, r) in raw.concepts.enumerated() {
+      let what = "concept result \(i + 1)"
+      let doc = try resolver.document(r.document, what)
+      let span = try resolver.span(doc, r.start, r.end, what)
+      found[doc.id, default: Findings()].concepts.append(
+        ConceptFinding(
+          label: try label(r.label, "label", what), start: span.lowerBound, end: span.upperBound,
+          confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
+    }
+    for (i, r) in raw.links.enumerated() {
+      let what = "link result \(i + 1)"
+      let doc = try resolver.document(r.document, what)
+      let span = try resolver.span(doc, r.start, r.end, what)
+      guard r.polarity == 1 || r.polarity == -1 else {
+        throw GarbageResult(description: "\(what): polarity is \(r.polarity); it must be +1 or -1")
+      }
+      func part(_ s: UInt32, _ e: UInt32, _ name: String) throws -> Range<Int>? {
+        if s == 0 && e == 0 { return nil }
+        guard r.start <= s, e <= r.end else {
+          throw GarbageResult(description: "\(what): \(name) span \(s)..<\(e) lies outside the evidence span \(r.start)..<\(r.end)")
+        }
+        return try resolver.span(doc, s, e, what)
+      }
+      found[doc.id, default: Findings()].links.append(
+        LinkFinding(
+          cause: try label(r.cause, "cause", what), effect: try label(r.effect, "effect", what),
+          polarity: Int(r.polarity), strength: try unit(r.strength, "strength", what),
+          confidence: try unit(r.confidence, "confidence", what), start: span.lowerBound, end: span.upperBound,
+          causeRange: try part(r.causeStart, r.causeEnd, "cause"), effectRange: try part(r.effectStart, r.effectEnd, "effect"),
+          explanation: try explanation(r.explanation, what)))
+    }
+    for (i, r) in raw.scores.enumerated() {
+      let what = "score result \(i + 1)"
+      let doc = try resolver.document(r.document, what)
+      let span = try resolver.span(doc, r.start, r.end, what)
+      guard r.value.isFinite, -1 <= r.value, r.value <= 1 else {
+        throw GarbageResult(description: "\(what): value is \(r.value); it must be a number from -1 to 1")
+      }
+      found[doc.id, default: Findings()].scores.append(
+        ScoreFinding(
+          name: try label(r.name, "name", what), start: span.lowerBound, end: span.upperBound, value: r.value,
+          explanation: try explanation(r.explanation, what)))
+    }
+    return found
+  }
+
+  private static func utf8(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
+    guard let s = String(validating: bytes, as: UTF8.self) else {
+      throw GarbageResult(description: "\(what): \(field) is not valid UTF-8")
+    }
+    return s
+  }
+
+  private static func label(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
+    let s = try utf8(bytes, field, what).trimmingCharactersInWhitespace()
+    guard !s.isEmpty else { throw GarbageResult(description: "\(what): \(field) is empty") }
+    guard bytes.count <= HostLimits.labelBytes else {
+      throw GarbageResult(description: "\(what): \(field) is \(bytes.count) bytes, over the limit of \(HostLimits.labelBytes)")
+    }
+    return s
+  }
+
+  private static func explanation(_ bytes: [UInt8], _ what: String) throws -> String {
+    guard bytes.count <= HostLimits.explanationBytes else {
+      throw GarbageResult(
+        description: "\(what): explanation is \(bytes.count) bytes, over the limit of \(HostLimits.explanationBytes)")
+    }
+    return try utf8(bytes, "explanation", what)
+  }
+
+  private static func unit(_ value: Double, _ field: String, _ what: String) throws -> Double {
+    guard value.isFinite, 0 <= value, value <= 1 else {
+      throw GarbageResult(description: "\(what): \(field) is \(value); it must be a number from 0 to 1")
+    }
+    return value
+  }
+}
+
+/// Finds the document a result names and converts its spans.
+private struct DocumentResolver {
+  struct Doc {
+    let id: String
+    let text: [UInt8]
+    /// Code points before every 64th byte, so a conversion walks at most 63 bytes.
+    let checkpoints: [Int]
+
+    init(id: String, text: [UInt8]) {
+      self.id = id
+      self.text = text
+      var checkpoints = [0]
+      checkpoints.reserveCapacity(text.count / 64 + 1)
+      var n = 0
+      for (i, byte) in text.enumerated() {
+        if byte & 0xC0 != 0x80 { n += 1 }
+        if (i + 1) % 64 == 0 { checkpoints.append(n) }
+      }
+      self.checkpoints = checkpoints
+    }
+
+    func scalarIndex(_ offset: Int) -> Int {
+      var n = checkpoints[offset / 64]
+      var i = offset / 64 * 64
+      while i < offset {
+        if text[i] & 0xC0 != 0x80 { n += 1 }
+        i += 1
+      }
+      return n
+    }
+  }
+  let current: String?
+  let text: (String) -> [UInt8]?
+  var cache: [String: Doc] = [:]
+
+  init(current: String?, text: @escaping (String) -> [UInt8]?) {
+    self.current = current
+    self.text = text
+  }
+
+  mutating func document(_ name: [UInt8], _ what: String) throws -> Doc {
+    var id = String(decoding: name, as: UTF8.self)
+    if id.isEmpty {
+      guard let current else { throw GarbageResult(description: "\(what): names no document (required in finish)") }
+      id = current
+    }
+    if let doc = cache[id] { return doc }
+    guard let bytes = text(id) else {
+      throw GarbageResult(description: "\(what): names document \"\(id.prefix(60))\", which this call may not refer to")
+    }
+    let doc = Doc(id: id, text: bytes)
+    cache[id] = doc
+    return doc
+  }
+
+  func span(_ doc: Doc, _ start: UInt32, _ end: UInt32, _ what: String) throws -> Range<Int> {
+    let count = doc.text.count
+    guard start <= end else { throw GarbageResult(description: "\(what): span \(start)..<\(end) ends before it starts") }
+    guard Int(end) <= count else {
+      throw GarbageResult(description: "\(what): span \(start)..<\(end) lies outside the text (\(count) bytes)")
+    }
+    for offset in [Int(start), Int(end)] where offset < count && doc.text[offset] & 0xC0 == 0x80 {
+      throw GarbageResult(description: "\(what): offset \(offset) falls inside a UTF-8 character, not on a code point boundary")
+    }
+    return doc.scalarIndex(Int(start))..<doc.scalarIndex(Int(end))
+  }
+}
+
+extension String {
+  func trimmingCharactersInWhitespace() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}

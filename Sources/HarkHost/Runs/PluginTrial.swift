@@ -1,0 +1,59 @@
+// Trying a plugin on documents that are not in a project: for
+// `hark plugins run` and the conformance check. Same checks as a coding run.
+import HarkCore
+
+public final class PluginTrial {
+  private let analyzer: any Analyzer
+  private var analysed: [String: [UInt8]] = [:]
+
+  public init(descriptor: PluginDescriptor, options: String = "{}", inProcess: Bool = false, timeout: Double = 60) {
+    let plugin = PlannedPlugin(descriptor: descriptor, options: options)
+    analyzer = inProcess ? InProcessAnalyzer(plugin: plugin) : WorkerAnalyzer(plugin: plugin, timeout: timeout)
+  }
+
+  deinit { analyzer.stop() }
+
+  /// The checked findings for one document, or why there are none.
+  public func analyze(_ payload: DocumentPayload) -> Result<Findings, TrialFailure> {
+    do {
+      let raw = try analyzer.analyze(payload)
+      let found = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
+      analysed[payload.id] = payload.text
+      return .success(found[payload.id] ?? Findings())
+    } catch let failure as AnalysisFailure {
+      return .failure(TrialFailure(reason: failure.reason))
+    } catch {
+      return .failure(TrialFailure(reason: "garbage result: \(error)"))
+    }
+  }
+
+  /// The corpus-level pass over the documents analysed so far.
+  public func finish() -> Result<[String: Findings], TrialFailure> {
+    do {
+      let raw = try analyzer.finish()
+      return .success(try ResultValidator.validate(raw, current: nil) { self.analysed[$0] })
+    } catch let failure as AnalysisFailure {
+      return .failure(TrialFailure(reason: failure.reason))
+    } catch {
+      return .failure(TrialFailure(reason: "garbage result: \(error)"))
+    }
+  }
+
+  public func stop() { analyzer.stop() }
+}
+
+public struct TrialFailure: Error, CustomStringConvertible, Equatable {
+  public var reason: String
+  public var description: String { reason }
+}
+
+extension DocumentPayload {
+  /// A one-speaker document for trying plugins: the whole text is one participant turn.
+  public static func adHoc(id: String, text: String, role: Int32 = 1, speaker: String = "participant") -> DocumentPayload {
+    let bytes = Array(text.utf8)
+    return DocumentPayload(
+      id: id, title: id, text: bytes,
+      turns: [PayloadTurn(start: 0, end: UInt32(bytes.count), speaker: 0, role: role)],
+      speakers: [PayloadSpeaker(name: speaker, role: role, group: "")])
+  }
+}

@@ -1,0 +1,211 @@
+// The framed binary protocol between the host and a worker process.
+// A frame is: length (UInt32, little-endian, of kind + payload), kind (1 byte), payload.
+// Host → worker: open(options), document(payload), finish. Worker → host:
+// ready(descriptor id), results(raw results), failed(message).
+
+enum FrameKind: UInt8 {
+  case open = 0x4F  // O
+  case document = 0x44  // D
+  case finish = 0x46  // F
+  case ready = 0x6F  // o
+  case results = 0x52  // R
+  case failed = 0x45  // E
+}
+
+struct WireWriter {
+  var bytes: [UInt8] = []
+
+  mutating func u8(_ v: UInt8) { bytes.append(v) }
+  mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
+  mutating func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func raw(_ v: [UInt8]) {
+    u32(UInt32(v.count))
+    bytes.append(contentsOf: v)
+  }
+  mutating func string(_ v: String) { raw(Array(v.utf8)) }
+
+  static func frame(_ kind: FrameKind, _ payload: [UInt8] = []) -> [UInt8] {
+    var w = WireWriter()
+    w.u32(UInt32(payload.count + 1))
+    w.u8(kind.rawValue)
+    w.bytes.append(contentsOf: payload)
+    return w.bytes
+  }
+}
+
+struct WireError: Error, CustomStringConvertible {
+  var description: String
+}
+
+struct WireReader {
+  let bytes: [UInt8]
+  var position = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  mutating func need(_ n: Int) throws {
+    guard n >= 0, position + n <= bytes.count else { throw WireError(description: "truncated message from worker") }
+  }
+  mutating func u8() throws -> UInt8 {
+    try need(1)
+    defer { position += 1 }
+    return bytes[position]
+  }
+  mutating func u32() throws -> UInt32 {
+    try need(4)
+    var v: UInt32 = 0
+    for i in 0..<4 { v |= UInt32(bytes[position + i]) << (8 * UInt32(i)) }
+    position += 4
+    return v
+  }
+  mutating func i32() throws -> Int32 { Int32(bitPattern: try u32()) }
+  mutating func f64() throws -> Double {
+    try need(8)
+    var v: UInt64 = 0
+    for i in 0..<8 { v |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
+    position += 8
+    return Double(bitPattern: v)
+  }
+  mutating func raw() throws -> [UInt8] {
+    let n = Int(try u32())
+    try need(n)
+    defer { position += n }
+    return Array(bytes[position..<position + n])
+  }
+  mutating func string() throws -> String { String(decoding: try raw(), as: UTF8.self) }
+  mutating func count(limit: Int = HostLimits.resultsPerDocument) throws -> Int {
+    let n = Int(try u32())
+    guard n <= limit else { throw WireError(description: "message claims \(n) items, more than the limit of \(limit)") }
+    return n
+  }
+}
+
+extension DocumentPayload {
+  func encoded() -> [UInt8] {
+    var w = WireWriter()
+    w.string(id)
+    w.string(title)
+    w.raw(text)
+    w.u32(UInt32(turns.count))
+    for t in turns {
+      w.u32(t.start)
+      w.u32(t.end)
+      w.i32(t.speaker)
+      w.i32(t.role)
+    }
+    w.u32(UInt32(speakers.count))
+    for s in speakers {
+      w.string(s.name)
+      w.i32(s.role)
+      w.string(s.group)
+    }
+    w.u32(UInt32(concepts.count))
+    for c in concepts { w.string(c) }
+    w.u32(UInt32(codes.count))
+    for c in codes {
+      w.string(c.name)
+      w.string(c.parent)
+      w.string(c.description)
+    }
+    return w.bytes
+  }
+
+  init(decoding bytes: [UInt8]) throws {
+    var r = WireReader(bytes)
+    let id = try r.string()
+    let title = try r.string()
+    let text = try r.raw()
+    var turns: [PayloadTurn] = []
+    for _ in 0..<(try r.count()) {
+      turns.append(PayloadTurn(start: try r.u32(), end: try r.u32(), speaker: try r.i32(), role: try r.i32()))
+    }
+    var speakers: [PayloadSpeaker] = []
+    for _ in 0..<(try r.count()) { speakers.append(PayloadSpeaker(name: try r.string(), role: try r.i32(), group: try r.string())) }
+    var concepts: [String] = []
+    for _ in 0..<(try r.count()) { concepts.append(try r.string()) }
+    var codes: [PayloadCode] = []
+    for _ in 0..<(try r.count()) { codes.append(PayloadCode(name: try r.string(), parent: try r.string(), description: try r.string())) }
+    self.init(id: id, title: title, text: text, turns: turns, speakers: speakers, concepts: concepts, codes: codes)
+  }
+}
+
+extension RawResults {
+  func encoded() -> [UInt8] {
+    var w = WireWriter()
+    w.u32(UInt32(codes.count))
+    for c in codes {
+      w.raw(c.document)
+      w.raw(c.code)
+      w.u32(c.start)
+      w.u32(c.end)
+      w.f64(c.confidence)
+      w.raw(c.explanation)
+    }
+    w.u32(UInt32(concepts.count))
+    for c in concepts {
+      w.raw(c.document)
+      w.raw(c.label)
+      w.u32(c.start)
+      w.u32(c.end)
+      w.f64(c.confidence)
+      w.raw(c.explanation)
+    }
+    w.u32(UInt32(links.count))
+    for l in links {
+      w.raw(l.document)
+      w.raw(l.cause)
+      w.raw(l.effect)
+      w.i32(l.polarity)
+      w.f64(l.strength)
+      w.f64(l.confidence)
+      for v in [l.start, l.end, l.causeStart, l.causeEnd, l.effectStart, l.effectEnd] { w.u32(v) }
+      w.raw(l.explanation)
+    }
+    w.u32(UInt32(scores.count))
+    for s in scores {
+      w.raw(s.document)
+      w.raw(s.name)
+      w.u32(s.start)
+      w.u32(s.end)
+      w.f64(s.value)
+      w.raw(s.explanation)
+    }
+    w.u32(UInt32(log.count))
+    for line in log { w.string(line) }
+    w.u32(UInt32(dropped))
+    return w.bytes
+  }
+
+  init(decoding bytes: [UInt8]) throws {
+    var r = WireReader(bytes)
+    self.init()
+    for _ in 0..<(try r.count()) {
+      codes.append(
+        RawCode(
+          document: try r.raw(), code: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
+          explanation: try r.raw()))
+    }
+    for _ in 0..<(try r.count()) {
+      concepts.append(
+        RawConcept(
+          document: try r.raw(), label: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
+          explanation: try r.raw()))
+    }
+    for _ in 0..<(try r.count()) {
+      links.append(
+        RawLink(
+          document: try r.raw(), cause: try r.raw(), effect: try r.raw(), polarity: try r.i32(), strength: try r.f64(),
+          confidence: try r.f64(), start: try r.u32(), end: try r.u32(), causeStart: try r.u32(), causeEnd: try r.u32(),
+          effectStart: try r.u32(), effectEnd: try r.u32(), explanation: try r.raw()))
+    }
+    for _ in 0..<(try r.count()) {
+      scores.append(
+        RawScore(
+          document: try r.raw(), name: try r.raw(), start: try r.u32(), end: try r.u32(), value: try r.f64(),
+          explanation: try r.raw()))
+    }
+    for _ in 0..<(try r.count(limit: HostLimits.logLines)) { log.append(try r.string()) }
+    dropped = Int(try r.u32())
+  }
+}

@@ -1,0 +1,282 @@
+// The host side of one worker process: spawn, send a request, wait for the
+// answer with a deadline, and tell a crash from a hang from an error.
+import Foundation
+import HarkCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Why a request to a worker did not produce results.
+public enum WorkerFailure: Error, CustomStringConvertible, Equatable {
+  /// The plugin reported an error (HARK_ERROR) or could not be opened.
+  case pluginError(String)
+  /// The worker process died: by a signal (crash, abort, fatalError) or an exit.
+  case crashed(String)
+  /// No answer before the deadline; the worker was killed.
+  case timedOut(seconds: Double)
+  /// The worker answered with something that is not a valid message.
+  case protocolError(String)
+
+  public var description: String {
+    switch self {
+    case .pluginError(let message): "plugin error: \(message)"
+    case .crashed(let how): "crashed: \(how)"
+    case .timedOut(let seconds): "timed out after \(WorkerProcess.format(seconds)) s; the worker was stopped"
+    case .protocolError(let message): "garbage from the worker: \(message)"
+    }
+  }
+}
+
+public final class WorkerProcess {
+  public let pluginPath: String
+  private var pid: pid_t = 0
+  private var toWorker: Int32 = -1
+  private var fromWorker: Int32 = -1
+  private var errorsFromWorker: Int32 = -1
+  private var pending: [UInt8] = []
+  /// The last few KB the worker wrote to stderr (a fatalError message, say).
+  private var stderrTail: [UInt8] = []
+  public private(set) var isAlive = false
+
+  /// The executable that serves `hark worker`: $HARK_WORKER_EXECUTABLE, this
+  /// process when it is hark, else `hark` beside this executable (tests).
+  public static var executable: String {
+    if let path = ProcessInfo.processInfo.environment["HARK_WORKER_EXECUTABLE"], !path.isEmpty { return path }
+    let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    if me.lastPathComponent == "hark" { return me.path }
+    return me.deletingLastPathComponent().appendingPathComponent("hark").path
+  }
+
+  public init(pluginPath: String) throws {
+    self.pluginPath = pluginPath
+    WorkerProcess.ignoreBrokenPipes()
+    try spawn()
+  }
+
+  deinit { stop() }
+
+  static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
+
+  private func spawn() throws {
+    var input: [Int32] = [0, 0]
+    var output: [Int32] = [0, 0]
+    var errors: [Int32] = [0, 0]
+    guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
+      throw HarkError("cannot create pipes for a worker (\(String(cString: strerror(errno))))")
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+    for fd in input + output + errors { posix_spawn_file_actions_addclose(&actions, fd) }
+
+    let executable = WorkerProcess.executable
+    let arguments = [executable, "worker", "--plugin", pluginPath]
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var child: pid_t = 0
+    let status = posix_spawn(&child, executable, &actions, nil, argv, environ)
+    close(input[0])
+    close(output[1])
+    close(errors[1])
+    guard status == 0 else {
+      close(input[1])
+      close(output[0])
+      close(errors[0])
+      throw HarkError(
+        "cannot start a worker process (\(String(cString: strerror(status))))", subject: executable,
+        hint: "Set HARK_WORKER_EXECUTABLE to the hark binary, or run with --in-process")
+    }
+    pid = child
+    toWorker = input[1]
+    fromWorker = output[0]
+    errorsFromWorker = errors[0]
+    for fd in [toWorker, fromWorker, errorsFromWorker] {
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+    isAlive = true
+  }
+
+  /// Opens the plugin in the worker; answers with the plugin id.
+  public func open(optionsJSON: String, timeout: Double) throws(WorkerFailure) {
+    _ = try request(.open, Array(optionsJSON.utf8), expecting: .ready, timeout: timeout)
+  }
+
+  public func analyze(_ document: DocumentPayload, timeout: Double) throws(WorkerFailure) -> RawResults {
+    let payload = try request(.document, document.encoded(), expecting: .results, timeout: timeout)
+    do { return try RawResults(decoding: payload) } catch {
+      stop()
+      throw .protocolError("\(error)")
+    }
+  }
+
+  public func finish(timeout: Double) throws(WorkerFailure) -> RawResults {
+    let payload = try request(.finish, [], expecting: .results, timeout: timeout)
+    do { return try RawResults(decoding: payload) } catch {
+      stop()
+      throw .protocolError("\(error)")
+    }
+  }
+
+  private func request(_ kind: FrameKind, _ payload: [UInt8], expecting answer: FrameKind, timeout: Double) throws(WorkerFailure)
+    -> [UInt8]
+  {
+    guard isAlive else { throw .crashed("the worker had already stopped") }
+    let deadline = WorkerProcess.monotonic() + timeout
+    let frame = WireWriter.frame(kind, payload)
+    var written = 0
+    while written < frame.count {
+      let n = frame.withUnsafeBytes { write(toWorker, $0.baseAddress! + written, frame.count - written) }
+      if n > 0 {
+        written += n
+        continue
+      }
+      if n < 0 && errno != EAGAIN && errno != EINTR { throw diedOrFailed() }
+      if !waitFor(toWorker, Int16(POLLOUT), until: deadline) { throw timedOut(timeout) }
+    }
+    while true {
+      if let (kind, body) = takeFrame() {
+        switch kind {
+        case answer: return body
+        case .failed: throw .pluginError(String(decoding: body, as: UTF8.self))
+        default:
+          stop()
+          throw .protocolError("unexpected message kind \(kind)")
+        }
+      }
+      if !waitFor(fromWorker, Int16(POLLIN), until: deadline) { throw timedOut(timeout) }
+      drainErrors()
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      let n = chunk.withUnsafeMutableBytes { read(fromWorker, $0.baseAddress!, $0.count) }
+      if n > 0 {
+        pending.append(contentsOf: chunk[0..<n])
+      } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+        throw diedOrFailed()
+      }
+    }
+  }
+
+  /// A whole frame from the buffered bytes, if one has arrived.
+  private func takeFrame() -> (FrameKind, [UInt8])? {
+    guard pending.count >= 4 else { return nil }
+    let length = Int(UInt32(pending[0]) | UInt32(pending[1]) << 8 | UInt32(pending[2]) << 16 | UInt32(pending[3]) << 24)
+    guard pending.count >= 4 + length, length >= 1 else { return nil }
+    let kind = FrameKind(rawValue: pending[4])
+    let body = Array(pending[5..<(4 + length)])
+    pending.removeFirst(4 + length)
+    guard let kind else { return (.failed, Array("unknown message kind".utf8)) }
+    return (kind, body)
+  }
+
+  /// Waits until `fd` is ready or the deadline passes; stderr is read meanwhile.
+  private func waitFor(_ fd: Int32, _ events: Int16, until deadline: Double) -> Bool {
+    while true {
+      let remaining = deadline - WorkerProcess.monotonic()
+      if remaining <= 0 { return false }
+      var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errorsFromWorker, events: Int16(POLLIN), revents: 0)]
+      let n = poll(&fds, 2, Int32(min(remaining * 1000, 1000).rounded(.up)))
+      if n < 0 && errno == EINTR { continue }
+      if fds[1].revents != 0 { drainErrors() }
+      if fds[0].revents != 0 { return true }
+    }
+  }
+
+  private func drainErrors() {
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(errorsFromWorker, $0.baseAddress!, $0.count) }
+      guard n > 0 else { return }
+      stderrTail.append(contentsOf: chunk[0..<n])
+      if stderrTail.count > 4096 { stderrTail.removeFirst(stderrTail.count - 4096) }
+    }
+  }
+
+  private func timedOut(_ seconds: Double) -> WorkerFailure {
+    stop()
+    return .timedOut(seconds: seconds)
+  }
+
+  /// The worker closed its end: collect its exit status and say how it ended.
+  private func diedOrFailed() -> WorkerFailure {
+    drainErrors()
+    var status: Int32 = 0
+    closeDescriptors()
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    isAlive = false
+    var how: String
+    let signal = status & 0x7f
+    if signal != 0 {
+      how = "killed by signal \(signal) (\(WorkerProcess.signalName(signal)))"
+    } else {
+      how = "exited with status \((status >> 8) & 0xff) in the middle of a call"
+    }
+    let message = lastMessage()
+    if !message.isEmpty { how += "; it said: \(message)" }
+    return .crashed(how)
+  }
+
+  /// The last non-empty lines of the worker's stderr, shortened.
+  private func lastMessage() -> String {
+    let text = String(decoding: stderrTail, as: UTF8.self)
+    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("💣") && !$0.hasPrefix("*** ")
+    }
+    return String(lines.suffix(2).joined(separator: " / ").prefix(300))
+  }
+
+  /// Ends the worker: close its input (a clean exit), kill it if it lingers.
+  public func stop() {
+    guard isAlive else { return }
+    isAlive = false
+    closeDescriptors()
+    var status: Int32 = 0
+    for _ in 0..<20 {
+      let r = waitpid(pid, &status, WNOHANG)
+      if r == pid || (r < 0 && errno != EINTR) { return }
+      usleep(5_000)
+    }
+    kill(pid, SIGKILL)
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  }
+
+  /// Kills the worker at once (a hang).
+  public func kill9() {
+    guard isAlive else { return }
+    kill(pid, SIGKILL)
+    stop()
+  }
+
+  private func closeDescriptors() {
+    for fd in [toWorker, fromWorker, errorsFromWorker] where fd >= 0 { close(fd) }
+    toWorker = -1
+    fromWorker = -1
+    errorsFromWorker = -1
+  }
+
+  static func monotonic() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  static func format(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case SIGSEGV: "SIGSEGV, segmentation fault"
+    case SIGABRT: "SIGABRT, abort"
+    case SIGILL: "SIGILL, illegal instruction: a Swift fatalError or trap"
+    case SIGTRAP: "SIGTRAP, a Swift fatalError or trap"
+    case SIGBUS: "SIGBUS, bus error"
+    case SIGFPE: "SIGFPE, arithmetic error"
+    case SIGKILL: "SIGKILL, killed"
+    default: String(cString: strsignal(signal))
+    }
+  }
+}

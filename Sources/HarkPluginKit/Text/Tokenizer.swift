@@ -1,0 +1,204 @@
+// Splits UTF-8 text into words, numbers and punctuation, keeping byte offsets
+// so every token can be traced back to the exact passage a plugin quotes.
+
+/// One word, number or punctuation mark of a text.
+public struct Token: Sendable, Equatable {
+  /// UTF-8 byte offsets into the text, half-open, on scalar boundaries.
+  public var range: Range<Int>
+  /// The token lowercased, with curly apostrophes (’ ʼ) made straight (').
+  public var lower: String
+  public var kind: Kind
+
+  public enum Kind: Sendable {
+    case word, number, punctuation
+  }
+
+  public init(range: Range<Int>, lower: String, kind: Kind) {
+    self.range = range
+    self.lower = lower
+    self.kind = kind
+  }
+}
+
+/// Splits text into tokens.
+///
+/// Words keep their inner apostrophes and hyphens ("don't", "well-being",
+/// "covid-19"); letters of any script are word characters ("Zoë",
+/// "dziękuję"). A number is digits with inner "." or "," ("3.5", "1,000").
+/// Each punctuation mark is its own token. Emoji and other symbols are
+/// skipped: they are neither words nor sentence structure.
+public enum Tokenizer {
+  public static func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
+    let end = min(range.upperBound, bytes.count)
+    var i = max(range.lowerBound, 0)
+    var tokens: [Token] = []
+    tokens.reserveCapacity(max(0, end - i) / 5)
+    while i < end {
+      let (kind, length) = ScalarClass.at(i, in: bytes, end: end)
+      switch kind {
+      case .letter, .digit:
+        let (wordEnd, hasLetter) = scanWord(from: i, in: bytes, end: end)
+        tokens.append(
+          Token(
+            range: i..<wordEnd, lower: lowered(bytes, i..<wordEnd),
+            kind: hasLetter ? .word : .number))
+        i = wordEnd
+      case .punctuation, .apostrophe, .hyphen:
+        tokens.append(
+          Token(
+            range: i..<(i + length), lower: lowered(bytes, i..<(i + length)), kind: .punctuation))
+        i += length
+      case .space, .mark, .other:
+        i += length
+      }
+    }
+    return tokens
+  }
+
+  /// The end of the word or number starting at `start`, and whether it has a letter.
+  private static func scanWord(from start: Int, in bytes: [UInt8], end: Int) -> (Int, Bool) {
+    var j = start
+    var hasLetter = false
+    var previous = ScalarClass.Kind.other
+    while j < end {
+      let (kind, length) = ScalarClass.at(j, in: bytes, end: end)
+      switch kind {
+      case .letter:
+        hasLetter = true
+      case .digit, .mark:
+        break
+      case .apostrophe:
+        // Only between letters: "don't" yes, "parents'" and "'cause" no.
+        guard previous == .letter || previous == .mark, j + length < end,
+          ScalarClass.at(j + length, in: bytes, end: end).0 == .letter
+        else { return (j, hasLetter) }
+      case .hyphen:
+        guard j + length < end else { return (j, hasLetter) }
+        let next = ScalarClass.at(j + length, in: bytes, end: end).0
+        guard next == .letter || next == .digit else { return (j, hasLetter) }
+      case .punctuation:
+        // Decimal point or thousands separator inside a number: "3.5", "1,000".
+        let byte = bytes[j]
+        guard !hasLetter, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","),
+          previous == .digit,
+          j + 1 < end, ScalarClass.at(j + 1, in: bytes, end: end).0 == .digit
+        else { return (j, hasLetter) }
+      case .space, .other:
+        return (j, hasLetter)
+      }
+      previous = kind
+      j += length
+    }
+    return (j, hasLetter)
+  }
+
+  /// The lowercased text of `range`, with curly apostrophes straightened.
+  static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    var ascii = true
+    for b in bytes[range] where b >= 0x80 {
+      ascii = false
+      break
+    }
+    if ascii {
+      return String(unsafeUninitializedCapacity: range.count) { buffer in
+        for (k, b) in bytes[range].enumerated() {
+          buffer[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+        }
+        return range.count
+      }
+    }
+    let lower = String(decoding: bytes[range], as: UTF8.self).lowercased()
+    guard lower.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) else {
+      return lower
+    }
+    var scalars = String.UnicodeScalarView()
+    for s in lower.unicodeScalars { scalars.append(s == "\u{2019}" || s == "\u{02BC}" ? "'" : s) }
+    return String(scalars)
+  }
+}
+
+/// What a Unicode scalar is to the tokenizer and sentence splitter.
+enum ScalarClass {
+  enum Kind: Equatable {
+    case letter, digit, mark, apostrophe, hyphen, punctuation, space, other
+  }
+
+  /// 0 = other, 1 = letter, 2 = digit, 3 = space, 4 = punctuation,
+  /// 5 = apostrophe, 6 = hyphen, for ASCII bytes.
+  private static let asciiTable: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 128)
+    for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = 1 }
+    for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = 1 }
+    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = 2 }
+    for b in [9, 10, 11, 12, 13, 32] { table[b] = 3 }
+    for b in Array("!\"#%&()*,./:;?@[\\]_{}".utf8) { table[Int(b)] = 4 }
+    table[Int(UInt8(ascii: "'"))] = 5
+    table[Int(UInt8(ascii: "-"))] = 6
+    // $ + < = > ^ ` | ~ are symbols: skipped like emoji.
+    return table
+  }()
+
+  private static let asciiKinds: [Kind] = [
+    .other, .letter, .digit, .space, .punctuation, .apostrophe, .hyphen,
+  ]
+
+  /// The class and UTF-8 length of the scalar starting at byte `i`. A byte
+  /// that does not start a valid scalar counts as a one-byte `.other`.
+  @inline(__always)
+  static func at(_ i: Int, in bytes: [UInt8], end: Int) -> (Kind, Int) {
+    let b0 = bytes[i]
+    if b0 < 0x80 { return (asciiKinds[Int(asciiTable[Int(b0)])], 1) }
+    guard let (value, length) = decode(i, in: bytes, end: end) else { return (.other, 1) }
+    return (classify(value), length)
+  }
+
+  /// Decodes the scalar at byte `i`, or nil when the bytes are not valid UTF-8.
+  static func decode(_ i: Int, in bytes: [UInt8], end: Int) -> (UInt32, Int)? {
+    let b0 = UInt32(bytes[i])
+    let length: Int
+    var value: UInt32
+    switch b0 {
+    case 0xC2...0xDF:
+      length = 2
+      value = b0 & 0x1F
+    case 0xE0...0xEF:
+      length = 3
+      value = b0 & 0x0F
+    case 0xF0...0xF4:
+      length = 4
+      value = b0 & 0x07
+    default: return nil
+    }
+    guard i + length <= end else { return nil }
+    for k in 1..<length {
+      let b = UInt32(bytes[i + k])
+      guard b & 0xC0 == 0x80 else { return nil }
+      value = value << 6 | (b & 0x3F)
+    }
+    return (value, length)
+  }
+
+  static func classify(_ value: UInt32) -> Kind {
+    switch value {
+    case 0x2019, 0x02BC: return .apostrophe
+    case 0x2010, 0x2011: return .hyphen
+    case 0x00A0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+    default: break
+    }
+    guard let scalar = Unicode.Scalar(value) else { return .other }
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+      return .letter
+    case .decimalNumber: return .digit
+    case .nonspacingMark, .spacingMark, .enclosingMark:
+      // Variation selectors and emoji modifiers ride on emoji, not on letters.
+      return value >= 0xFE00 && value <= 0xFE0F ? .other : .mark
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      return .punctuation
+    case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+    default: return .other
+    }
+  }
+}
