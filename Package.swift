@@ -28,6 +28,8 @@ let package = Package(
     .executable(name: "hark", targets: ["hark"]),
     .library(name: "HarkPluginKit", targets: ["HarkPluginKit"]),
     .library(name: "HarkPluginExampleC", type: .dynamic, targets: ["HarkPluginExampleC"]),
+    // Built for the host's tests only; discovery ignores it (not libHarkPlugin*).
+    .library(name: "HarkTestPluginMisbehaving", type: .dynamic, targets: ["HarkTestPluginMisbehaving"]),
   ]
     + pluginNames.map { .library(name: "HarkPlugin\($0)", type: .dynamic, targets: ["HarkPlugin\($0)"]) },
   dependencies: [
@@ -55,6 +57,9 @@ let package = Package(
     ),
     .executableTarget(name: "hark", dependencies: ["HarkCLI"]),
     .target(name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC"),
+    .target(
+      name: "HarkTestPluginMisbehaving", dependencies: ["HarkPluginKit", "HarkPluginABI"],
+      path: "Tests/Fixtures/MisbehavingPlugin"),
     .testTarget(name: "HarkCoreTests", dependencies: ["HarkCore"]),
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
     .testTarget(

@@ -12,7 +12,8 @@ out="$root/Plugins/Sentiment/Analysis/DefaultLexicon.swift"
   echo ''
   echo '/// The built-in sentiment lexicon: the text of corpora/lexicons/sentiment.tsv.'
   echo 'let defaultLexiconTSV = #"""'
-  cat "$tsv"
-  echo '"""#'
+  # Indented as swift format leaves it; blank lines stay empty.
+  sed -e 's/^\(.\)/  \1/' "$tsv"
+  echo '  """#'
 } >"$out"
 echo "wrote $out"

@@ -123,6 +123,14 @@ extension TextToolsTests {
       #expect(SentenceSplitter.sentences(bytes, in: 0..<bytes.count) == [2..<12, 23..<32])
     }
 
+    @Test("treats CR LF as a line break and trims a byte-order mark")
+    func crlfAndBOM() {
+      let bytes = Array("\u{FEFF}Hi there\r\nBye\u{00A0}".utf8)
+      #expect(SentenceSplitter.sentences(bytes, in: 0..<bytes.count) == [3..<11, 13..<16])
+      #expect(
+        Tokenizer.tokens(bytes, in: 0..<bytes.count).map(\.range) == [3..<5, 6..<11, 13..<16])
+    }
+
     @Test("does not split web addresses and keeps to the given range")
     func addressesAndRange() {
       let bytes = Array("Q: ok? A: see hark.org for help. Thanks".utf8)

@@ -21,6 +21,11 @@ import Testing
     if which == "values" {
       try ValuesPlugin(options: PluginOptions()).analyze(doc, into: sink)
       for c in sink.codes { out += "\(name)\t\(c.code)\t\(c.confidence)\t\(c.explanation)\t\(doc.slice(c.span))\n" }
+    } else {
+      try CausalLinksPlugin(options: PluginOptions()).analyze(doc, into: sink)
+      for l in sink.links {
+        out += "\(name.prefix(6))\t\(l.cause) -> \(l.effect) (\(l.polarity)) s=\(l.strength) c=\(l.confidence)\n    \(l.explanation)\n    | \(doc.slice(l.span))\n"
+      }
     }
   }
   try out.write(toFile: "/tmp/values-corpus/out-\(which).tsv", atomically: true, encoding: .utf8)

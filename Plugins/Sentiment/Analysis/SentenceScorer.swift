@@ -42,7 +42,10 @@ public struct SentenceScorer: Sendable {
   public func score(_ bytes: [UInt8], sentence: Range<Int>) -> SentenceSentiment {
     let tokens = Tokenizer.tokens(bytes, in: sentence)
     func text(_ range: Range<Int>) -> String {
-      String(decoding: bytes[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
+      String(
+        decoding: bytes[
+          tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound],
+        as: UTF8.self)
     }
 
     let weights = ClauseWeights(tokens)
@@ -77,7 +80,9 @@ public struct SentenceScorer: Sendable {
           i += 1
           continue
         }
-        if Modifiers.intensity(lower) != nil || Modifiers.isNegator(lower) || Modifiers.isContrast(lower) {
+        if Modifiers.intensity(lower) != nil || Modifiers.isNegator(lower)
+          || Modifiers.isContrast(lower)
+        {
           i += 1
           continue
         }
@@ -95,7 +100,9 @@ public struct SentenceScorer: Sendable {
       }
       var value = entry.valence
       let surface = text(span)
-      let negator = Modifiers.isNegator(entry.words[0]) ? nil : Modifiers.negator(governing: span.lowerBound, in: tokens)
+      let negator =
+        Modifiers.isNegator(entry.words[0])
+        ? nil : Modifiers.negator(governing: span.lowerBound, in: tokens)
       if let negator {
         value *= Self.negationFactor
         notes.append("\(quoted(tokens[negator].lower)) flips \(quoted(surface))")
@@ -115,7 +122,9 @@ public struct SentenceScorer: Sendable {
     }
 
     var total = hits.reduce(0) { $0 + $1.contribution }
-    if let note = weights.note, hits.contains(where: { weights.weight(of: $0.tokens.lowerBound) != 1 }) {
+    if let note = weights.note,
+      hits.contains(where: { weights.weight(of: $0.tokens.lowerBound) != 1 })
+    {
       notes.append(note)
     }
     if let hedge, total != 0 {
@@ -129,7 +138,8 @@ public struct SentenceScorer: Sendable {
     }
     for phrase in neutralPhrases { notes.append("\(quoted(phrase)) is not sentiment") }
 
-    let value = (total / (total * total + Self.normalisation).squareRoot() * 10_000).rounded() / 10_000
+    let value =
+      (total / (total * total + Self.normalisation).squareRoot() * 10_000).rounded() / 10_000
     let label = value > 0 ? "positive" : value < 0 ? "negative" : "neutral"
     var explanation = label + ": "
     explanation +=
@@ -141,11 +151,15 @@ public struct SentenceScorer: Sendable {
   }
 
   /// The intensifiers and downtoners right before `start`, nearest first.
-  private func intensifiers(before start: Int, _ tokens: [Token], _ text: (Range<Int>) -> String) -> [(Double, String)] {
+  private func intensifiers(before start: Int, _ tokens: [Token], _ text: (Range<Int>) -> String)
+    -> [(Double, String)]
+  {
     var found: [(Double, String)] = []
     var j = start - 1
     while j >= 0, tokens[j].kind == .word, found.count < 3 {
-      if j >= 1, tokens[j - 1].kind == .word, let factor = Modifiers.intensity(tokens[j - 1].lower, tokens[j].lower) {
+      if j >= 1, tokens[j - 1].kind == .word,
+        let factor = Modifiers.intensity(tokens[j - 1].lower, tokens[j].lower)
+      {
         found.append((factor, text((j - 1)..<(j + 1))))
         j -= 2
       } else if let factor = Modifiers.intensity(tokens[j].lower) {
@@ -185,7 +199,9 @@ struct ClauseWeights {
   private(set) var note: String?
 
   /// Words after which the sentence turns: what follows is the point.
-  private static let turning: Set<String> = ["but", "however", "nevertheless", "nonetheless", "yet"]
+  private static let turning: Set<String> = [
+    "but", "however", "nevertheless", "nonetheless", "yet",
+  ]
   /// Words that open a concession: the clause they open matters less.
   private static let concessive: Set<String> = ["although", "though", "whereas"]
 
@@ -195,7 +211,9 @@ struct ClauseWeights {
     // The last turning word decides; "yet" turns only at a clause start ("…, yet it helped").
     let turn = words.last { i in
       let lower = tokens[i].lower
-      guard Modifiers.isContrast(lower), Self.turning.contains(lower), i != lastWord else { return false }
+      guard Modifiers.isContrast(lower), Self.turning.contains(lower), i != lastWord else {
+        return false
+      }
       return lower != "yet" || i == firstWord || tokens[i - 1].kind == .punctuation
     }
     if let turn {
@@ -207,13 +225,16 @@ struct ClauseWeights {
     }
     guard
       let concession = words.first(where: {
-        Modifiers.isContrast(tokens[$0].lower) && Self.concessive.contains(tokens[$0].lower) && $0 != lastWord
+        Modifiers.isContrast(tokens[$0].lower) && Self.concessive.contains(tokens[$0].lower)
+          && $0 != lastWord
       })
     else { return }
     let word = tokens[concession].lower
     if concession == firstWord {
       // "Although the wait was long, the staff were kind": the clause ends at the first comma.
-      guard let comma = tokens[concession...].firstIndex(where: { $0.lower == "," || $0.lower == ";" }) else { return }
+      guard
+        let comma = tokens[concession...].firstIndex(where: { $0.lower == "," || $0.lower == ";" })
+      else { return }
       boundary = comma
       before = 0.5
       after = 1.5
@@ -246,7 +267,8 @@ func short(_ value: Double) -> String {
   var text = "\(hundredths / 100)"
   let fraction = hundredths % 100
   if fraction != 0 {
-    text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+    text +=
+      fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
   }
   return text
 }

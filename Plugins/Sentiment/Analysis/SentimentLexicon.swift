@@ -47,12 +47,14 @@ public struct SentimentLexicon: Sendable {
       let valenceText = columns[1].trimmingSpaces
       guard let valence = Double(valenceText), valence.isFinite, (-4...4).contains(valence) else {
         throw PluginError(
-          "\(source), line \(lineNumber): the valence \"\(valenceText)\" is not a number from -4 to 4.")
+          "\(source), line \(lineNumber): the valence \"\(valenceText)\" is not a number from -4 to 4."
+        )
       }
       let termBytes = Array(columns[0].trimmingSpaces.utf8)
       let words = Tokenizer.tokens(termBytes, in: 0..<termBytes.count).map(\.lower)
       guard let first = words.first else {
-        throw PluginError("\(source), line \(lineNumber): the term is empty. Write the term before the tab.")
+        throw PluginError(
+          "\(source), line \(lineNumber): the term is empty. Write the term before the tab.")
       }
       var list = entries[first, default: []]
       if let existing = list.firstIndex(where: { $0.words == words }) {
@@ -70,7 +72,8 @@ public struct SentimentLexicon: Sendable {
   /// `minWords` = 2 asks for phrases only.
   func match(_ tokens: [Token], at start: Int, minWords: Int = 1) -> Entry? {
     guard let candidates = entries[tokens[start].lower] else { return nil }
-    for entry in candidates where entry.words.count >= minWords && start + entry.words.count <= tokens.count {
+    for entry in candidates
+    where entry.words.count >= minWords && start + entry.words.count <= tokens.count {
       var matches = true
       for k in 1..<max(entry.words.count, 1) where tokens[start + k].lower != entry.words[k] {
         matches = false
@@ -85,7 +88,8 @@ public struct SentimentLexicon: Sendable {
   public func valence(of term: String) -> Double? {
     let bytes = Array(term.utf8)
     let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
-    guard !tokens.isEmpty, let entry = match(tokens, at: 0), entry.words.count == tokens.count else { return nil }
+    guard !tokens.isEmpty, let entry = match(tokens, at: 0), entry.words.count == tokens.count
+    else { return nil }
     return entry.valence
   }
 }

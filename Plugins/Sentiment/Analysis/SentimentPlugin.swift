@@ -30,9 +30,11 @@ public final class SentimentPlugin: AnalysisPlugin {
       } catch {
         throw PluginError(
           "the sentiment lexicon \"\(path)\" could not be read (\(error.localizedDescription)). "
-            + "Give the path of a UTF-8 text file with lines term<TAB>valence, or leave out the option \"lexicon\".")
+            + "Give the path of a UTF-8 text file with lines term<TAB>valence, or leave out the option \"lexicon\"."
+        )
       }
-      scorer = SentenceScorer(lexicon: try SentimentLexicon(tsv: text, source: "the sentiment lexicon \"\(path)\""))
+      scorer = SentenceScorer(
+        lexicon: try SentimentLexicon(tsv: text, source: "the sentiment lexicon \"\(path)\""))
     } else {
       scorer = SentenceScorer(lexicon: .builtIn)
     }
@@ -42,7 +44,9 @@ public final class SentimentPlugin: AnalysisPlugin {
     for turn in document.participantTurns {
       for sentence in SentenceSplitter.sentences(document.bytes, in: turn.span) {
         let result = scorer.score(document.bytes, sentence: sentence)
-        sink.emit(ScoreResult(name: "valence", span: sentence, value: result.value, explanation: result.explanation))
+        sink.emit(
+          ScoreResult(
+            name: "valence", span: sentence, value: result.value, explanation: result.explanation))
       }
     }
   }

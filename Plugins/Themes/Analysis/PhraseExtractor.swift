@@ -41,9 +41,13 @@ struct PhraseExtractor {
           surfaceParts.append(surface(token, bytes, sentenceStart: end == firstWord))
           if !Stopwords.isGeneric(token.lower, in: generic) { hasSpecificWord = true }
           if hasSpecificWord {
-            result.append(PhraseOccurrence(key: stemParts.joined(separator: " "), surface: surfaceParts.joined(separator: " ")))
+            result.append(
+              PhraseOccurrence(
+                key: stemParts.joined(separator: " "), surface: surfaceParts.joined(separator: " "))
+            )
           }
-        } else if end > start, token.kind == .word, Self.connectors.contains(token.lower), end + 1 < tokens.count,
+        } else if end > start, token.kind == .word, Self.connectors.contains(token.lower),
+          end + 1 < tokens.count,
           content[end + 1]
         {
           stemParts.append(token.lower)

@@ -62,7 +62,8 @@ struct PhraseTable {
       stats.count += entry.count
       stats.documents += 1
       stats.speakers += entry.speakers.count
-      for (surface, n) in entry.surfaces where stats.surfaces[surface] != nil || stats.surfaces.count < Self.maxSurfaces {
+      for (surface, n) in entry.surfaces
+      where stats.surfaces[surface] != nil || stats.surfaces.count < Self.maxSurfaces {
         stats.surfaces[surface, default: 0] += n
       }
       for (k, span) in entry.passages.enumerated() {

@@ -25,7 +25,8 @@ enum ThemeRanking {
   /// are more specific. Confidence runs from 0.35 to 0.95 with the score
   /// relative to the best theme.
   static func rank(
-    _ phrases: [String: PhraseStats], documents: Int, speakers: Int, minDocuments: Int, maxConcepts: Int
+    _ phrases: [String: PhraseStats], documents: Int, speakers: Int, minDocuments: Int,
+    maxConcepts: Int
   ) -> [Theme] {
     guard documents > 0 else { return [] }
     let eligible = phrases.filter { $0.value.documents >= minDocuments }
@@ -38,10 +39,14 @@ enum ThemeRanking {
     }
     var scored: [(key: String, stats: PhraseStats, score: Double)] = []
     for (key, stats) in eligible {
-      if let longer = longest[key], Double(longer) >= subsumedShare * Double(stats.count) { continue }
+      if let longer = longest[key], Double(longer) >= subsumedShare * Double(stats.count) {
+        continue
+      }
       let words = key.split(separator: " ").filter { $0 != "of" }.count
       let lengthFactor = words >= 3 ? 1.6 : words == 2 ? 1.4 : 1.0
-      let spread = Double(stats.documents) / Double(documents) + Double(stats.speakers) / Double(max(speakers, 1))
+      let spread =
+        Double(stats.documents) / Double(documents) + Double(stats.speakers)
+        / Double(max(speakers, 1))
       scored.append((key, stats, log2(1 + Double(stats.count)) * spread * lengthFactor))
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
@@ -52,12 +57,14 @@ enum ThemeRanking {
       let explanation =
         "recurs in \(entry.stats.documents) of \(documents) documents (\(times)): "
         + forms.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
-      let passages = (entry.stats.passages + entry.stats.spare).prefix(PhraseTable.maxPassages).sorted {
-        ($0.document, $0.span.lowerBound) < ($1.document, $1.span.lowerBound)
-      }
+      let passages = (entry.stats.passages + entry.stats.spare).prefix(PhraseTable.maxPassages)
+        .sorted {
+          ($0.document, $0.span.lowerBound) < ($1.document, $1.span.lowerBound)
+        }
       return Theme(
         key: entry.key, label: forms.first ?? entry.key, score: entry.score,
-        confidence: ((0.35 + 0.6 * entry.score / best) * 1000).rounded() / 1000, explanation: explanation,
+        confidence: ((0.35 + 0.6 * entry.score / best) * 1000).rounded() / 1000,
+        explanation: explanation,
         passages: Array(passages))
     }
   }
@@ -85,11 +92,19 @@ enum ThemeRanking {
       let lower = form.lowercased()
       var group = groups[lower] ?? (0, lower, 0)
       group.total += n
-      if form != lower && n > group.displayCount { group.display = form; group.displayCount = n }
+      if form != lower && n > group.displayCount {
+        group.display = form
+        group.displayCount = n
+      }
       groups[lower] = group
     }
     return groups.values
-      .map { group in (group.displayCount * 3 >= group.total ? group.display : group.display.lowercased(), group.total) }
+      .map { group in
+        (
+          group.displayCount * 3 >= group.total ? group.display : group.display.lowercased(),
+          group.total
+        )
+      }
       .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
       .map(\.0)
   }

@@ -60,7 +60,8 @@ public final class ThemesPlugin: AnalysisPlugin {
     } catch {
       throw PluginError(
         "the stopword list \"\(path)\" could not be read (\(error.localizedDescription)). "
-          + "Give the path of a UTF-8 text file with one word a line, or leave out the option \"stopwords\".")
+          + "Give the path of a UTF-8 text file with one word a line, or leave out the option \"stopwords\"."
+      )
     }
     return text.split(whereSeparator: \.isNewline).compactMap { line in
       let word = line.trimmingCharacters(in: .whitespaces)
@@ -96,7 +97,8 @@ public final class ThemesPlugin: AnalysisPlugin {
 
   public func finish(into sink: any ResultSink) throws {
     let themes = ThemeRanking.rank(
-      table.phrases, documents: documentIDs.count, speakers: speakerCount, minDocuments: minDocuments,
+      table.phrases, documents: documentIDs.count, speakers: speakerCount,
+      minDocuments: minDocuments,
       maxConcepts: maxConcepts)
     for theme in themes {
       for passage in theme.passages {

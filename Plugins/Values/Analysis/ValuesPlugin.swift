@@ -15,6 +15,9 @@ public final class ValuesPlugin: AnalysisPlugin {
       {"type":"object","additionalProperties":false,"properties":{"codebook":{"type":"string","description":"Path of a .codebook file (format: corpora/codebooks/README.md). Without it the built-in default codebook is used."}}}
       """#)
 
+  /// The built-in codebook, the same text as corpora/codebooks/values.codebook.
+  public static let defaultCodebook = DefaultCodebook.text
+
   public let codebook: ValueCodebook
   private let coder: SentenceCoder
 

@@ -21,13 +21,16 @@ struct CueTurns {
       last.endTime = endTime
       paragraphs[paragraphs.count - 1] = last
     } else {
-      paragraphs.append(Paragraph(speaker: speaker, words: [words], startTime: startTime, endTime: endTime))
+      paragraphs.append(
+        Paragraph(speaker: speaker, words: [words], startTime: startTime, endTime: endTime))
     }
   }
 
   /// The stored text (`Name: words`, a blank line between paragraphs) and its turns; cue
   /// text before anyone is named is kept as a paragraph without a turn.
-  func transcript(title: String, format: TranscriptFormat, name: String) throws -> ImportedTranscript {
+  func transcript(title: String, format: TranscriptFormat, name: String) throws
+    -> ImportedTranscript
+  {
     var text = ""
     var offset = 0
     var turns: [ImportedTurn] = []
@@ -36,9 +39,11 @@ struct CueTurns {
         text += "\n\n"
         offset += 2
       }
-      let words = TranscriptText.normalise(paragraph.words.joined(separator: " "))
+      // Cue words and names are cut from NFC text (CueText normalises what it changed), so
+      // joining them with spaces keeps the text NFC without another pass.
+      let words = paragraph.words.joined(separator: " ")
       if let speaker = paragraph.speaker {
-        let label = TranscriptText.normalise(speaker) + ": "
+        let label = speaker + ": "
         text += label
         offset += label.unicodeScalars.count
         let start = offset
@@ -67,35 +72,43 @@ enum CueText {
 
   /// Splits one cue's text lines into what each speaker said. Voice tags (`<v Name>`,
   /// WebVTT only) name the speaker; in a cue without them, a line may start with a label.
-  static func segments(_ content: ScalarLines, lines: ArraySlice<Range<Int>>, webVTT: Bool) -> [Segment] {
+  static func segments(_ content: ScalarLines, lines: ArraySlice<Range<Int>>, webVTT: Bool)
+    -> [Segment]
+  {
     var linePieces: [[Piece]] = lines.map { pieces(content.scalars, $0, webVTT: webVTT) }
     if !linePieces.contains(where: { $0.contains { $0.speaker != nil } }) {
       for index in linePieces.indices {
-        guard let first = linePieces[index].first else { continue }
-        let scalars = Array(first.words.unicodeScalars)
-        if let label = SpeakerLabel.find(in: scalars, line: 0..<scalars.count, style: .caption) {
-          linePieces[index][0] = Piece(
-            speaker: label.speaker,
-            words: String(String.UnicodeScalarView(scalars[label.wordsStart...])))
-        }
+        guard let first = linePieces[index].first,
+          let label = SpeakerLabel.find(
+            in: first.words, line: 0..<first.words.count, style: .caption)
+        else { continue }
+        linePieces[index][0].speaker = label.speaker
+        linePieces[index][0].words.removeFirst(label.wordsStart)
       }
     }
     var segments: [Segment] = []
-    var words: [String] = []
+    var words: [Unicode.Scalar] = []
     var speaker: String?
     var started = false
+    var composes = false
     func flush() {
-      let joined = collapsingBlanks(words.joined(separator: " "))
-      if started, !joined.isEmpty { segments.append(Segment(speaker: speaker, words: joined)) }
+      let collapsed = collapsingBlanks(words)
+      guard started, !collapsed.isEmpty else { return }
+      let text = String(scalars: collapsed)
+      segments.append(
+        Segment(speaker: speaker, words: composes ? TranscriptText.normalise(text) : text))
     }
     for piece in linePieces.joined() {
       if piece.speaker != nil {
         flush()
         speaker = piece.speaker
         words = []
+        composes = false
       }
       started = true
-      words.append(piece.words)
+      words.append(" ")
+      words.append(contentsOf: piece.words)
+      composes = composes || piece.mayNeedNormalising
     }
     flush()
     return segments
@@ -103,14 +116,21 @@ enum CueText {
 
   private struct Piece {
     var speaker: String?
-    var words: String
+    var words: [Unicode.Scalar]
+    /// The source text is NFC, but dropping a tag or decoding an entity can put a combining
+    /// mark next to a letter it now composes with.
+    var mayNeedNormalising: Bool
   }
 
   /// One line split where voice tags start, with other tags dropped and (WebVTT) entities decoded.
-  private static func pieces(_ scalars: [Unicode.Scalar], _ line: Range<Int>, webVTT: Bool) -> [Piece] {
+  private static func pieces(_ scalars: [Unicode.Scalar], _ line: Range<Int>, webVTT: Bool)
+    -> [Piece]
+  {
     var pieces: [Piece] = []
     var speaker: String?
-    var buffer = String.UnicodeScalarView()
+    var buffer: [Unicode.Scalar] = []
+    var mayNeedNormalising = false
+    var afterMarkup = false
     var index = line.lowerBound
     let end = line.upperBound
     while index < end {
@@ -118,24 +138,36 @@ enum CueText {
       if scalar == "<", let close = tagEnd(scalars, from: index, end: end) {
         let tag = scalars[(index + 1)..<close]
         if webVTT, let voice = voiceName(tag) {
-          if speaker != nil || !buffer.isEmpty { pieces.append(Piece(speaker: speaker, words: String(buffer))) }
+          if speaker != nil || !buffer.isEmpty {
+            pieces.append(
+              Piece(speaker: speaker, words: buffer, mayNeedNormalising: mayNeedNormalising))
+          }
           speaker = voice
-          buffer = String.UnicodeScalarView()
+          buffer = []
+          mayNeedNormalising = false
         }
         index = close + 1
+        afterMarkup = true
       } else if webVTT, scalar == "&", let (decoded, after) = entity(scalars, at: index, end: end) {
         buffer.append(decoded)
+        mayNeedNormalising = mayNeedNormalising || decoded.value >= 0x300
         index = after
+        afterMarkup = true
       } else if !webVTT, scalar == "{", index + 1 < end, scalars[index + 1] == "\\",
         let close = scalars[index..<end].firstIndex(of: "}")
       {
         index = close + 1
+        afterMarkup = true
       } else {
         buffer.append(scalar)
+        mayNeedNormalising = mayNeedNormalising || (afterMarkup && scalar.value >= 0x300)
+        afterMarkup = false
         index += 1
       }
     }
-    if speaker != nil || !buffer.isEmpty { pieces.append(Piece(speaker: speaker, words: String(buffer))) }
+    if speaker != nil || !buffer.isEmpty {
+      pieces.append(Piece(speaker: speaker, words: buffer, mayNeedNormalising: mayNeedNormalising))
+    }
     return pieces
   }
 
@@ -144,7 +176,9 @@ enum CueText {
   private static func tagEnd(_ scalars: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
     guard start + 1 < end else { return nil }
     let next = scalars[start + 1]
-    guard next.properties.isAlphabetic || next == "/" || ("0"..."9").contains(next) else { return nil }
+    guard next.properties.isAlphabetic || next == "/" || ("0"..."9").contains(next) else {
+      return nil
+    }
     return scalars[(start + 1)..<end].firstIndex(of: ">")
   }
 
@@ -154,36 +188,43 @@ enum CueText {
     let second = tag[tag.startIndex + 1]
     guard second == "." || second.isBlankInLine else { return nil }
     guard let blank = tag.firstIndex(where: { $0.isBlankInLine }) else { return nil }
-    let name = collapsingBlanks(String(String.UnicodeScalarView(tag[blank...])))
-    return name.isEmpty ? nil : name
+    let name = collapsingBlanks(tag[blank...])
+    return name.isEmpty ? nil : String(scalars: name)
   }
 
   private static let entities: [String: Unicode.Scalar] = [
-    "amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "lrm": "\u{200E}", "rlm": "\u{200F}", "quot": "\"",
+    "amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "lrm": "\u{200E}", "rlm": "\u{200F}",
+    "quot": "\"",
     "apos": "'",
   ]
 
   /// `&amp;`, `&#39;`, `&#x2019;` and the other entities WebVTT uses; unknown ones stay as written.
-  private static func entity(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (Unicode.Scalar, Int)? {
+  private static func entity(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (
+    Unicode.Scalar, Int
+  )? {
     let limit = min(end, start + 10)
-    guard let semicolon = scalars[(start + 1)..<limit].firstIndex(of: ";"), semicolon > start + 1 else {
-      return nil
-    }
-    let body = String(String.UnicodeScalarView(scalars[(start + 1)..<semicolon]))
+    guard start + 1 < limit, let semicolon = scalars[(start + 1)..<limit].firstIndex(of: ";"),
+      semicolon > start + 1
+    else { return nil }
+    let body = String(scalars: scalars[(start + 1)..<semicolon])
     if let named = entities[body] { return (named, semicolon + 1) }
     guard body.hasPrefix("#") else { return nil }
     let digits = body.dropFirst()
     let value =
-      digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      digits.hasPrefix("x") || digits.hasPrefix("X")
+      ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
     guard let value, value != 0, let decoded = Unicode.Scalar(value) else { return nil }
     return (decoded, semicolon + 1)
   }
 
   /// Runs of blanks and line breaks become one space; none at either end.
-  static func collapsingBlanks(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
+  static func collapsingBlanks<Scalars: Collection<Unicode.Scalar>>(_ text: Scalars) -> [Unicode
+    .Scalar]
+  {
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(text.count)
     var pendingSpace = false
-    for scalar in text.unicodeScalars {
+    for scalar in text {
       if scalar.isBlankInLine || scalar == "\n" {
         pendingSpace = !result.isEmpty
       } else {
@@ -192,6 +233,6 @@ enum CueText {
         result.append(scalar)
       }
     }
-    return String(result)
+    return result
   }
 }

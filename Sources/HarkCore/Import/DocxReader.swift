@@ -27,7 +27,15 @@ enum DocxReader {
     }
     var xml = Data()
     do {
-      _ = try archive.extract(entry) { xml.append($0) }
+      // The size in the archive's directory can lie, so the unpacked bytes are counted too.
+      _ = try archive.extract(entry) { chunk in
+        guard xml.count + chunk.count <= maximumDocumentXMLSize else {
+          throw ImportProblem.documentXMLTooLarge(name)
+        }
+        xml.append(chunk)
+      }
+    } catch let error as HarkError {
+      throw error
     } catch {
       throw ImportProblem.damagedDocx(name, detail: "word/document.xml cannot be unpacked")
     }
@@ -35,7 +43,9 @@ enum DocxReader {
     return try transcript(paragraphs, name: name)
   }
 
-  private static func transcript(_ paragraphs: [DocumentXML.Paragraph], name: String) throws -> ImportedTranscript {
+  private static func transcript(_ paragraphs: [DocumentXML.Paragraph], name: String) throws
+    -> ImportedTranscript
+  {
     var text = ""
     var offset = 0
     var turns: [ImportedTurn] = []
@@ -59,16 +69,18 @@ enum DocxReader {
 
       let label = paragraph.isHeading ? nil : speakerLabel(paragraph, raw, lower..<upper)
       let split = label?.wordsStart ?? lower
-      let before = TranscriptText.normalise(String(String.UnicodeScalarView(raw[lower..<split])))
-      let words = TranscriptText.normalise(String(String.UnicodeScalarView(raw[split..<upper])))
+      // Normalised in two parts so the words' start is known; both parts end or start at a
+      // blank or ":", which NFC never joins across.
+      let (before, beforeCount) = normalised(raw[lower..<split])
+      let (words, wordsCount) = normalised(raw[split..<upper])
       if !text.isEmpty {
         text += "\n\n"
         offset += 2
       }
-      let wordsStart = offset + before.unicodeScalars.count
+      let wordsStart = offset + beforeCount
       text += before
       text += words
-      offset = wordsStart + words.unicodeScalars.count
+      offset = wordsStart + wordsCount
 
       if paragraph.isHeading {
         close()
@@ -90,6 +102,14 @@ enum DocxReader {
     return ImportedTranscript(title: title, format: .docx, text: text + "\n", turns: turns)
   }
 
+  /// The NFC text of `scalars` and its length in scalars.
+  private static func normalised(_ scalars: ArraySlice<Unicode.Scalar>) -> (String, Int) {
+    let text = String(scalars: scalars)
+    guard TranscriptText.mayNeedNFC(text) else { return (text, scalars.count) }
+    let composed = TranscriptText.normalise(text)
+    return (composed, composed.unicodeScalars.count)
+  }
+
   /// The speaker of a paragraph that opens a turn: its first run is bold and that bold text
   /// ends with ":" or is followed by ":"; or the paragraph reads `Name: text`.
   private static func speakerLabel(
@@ -98,15 +118,18 @@ enum DocxReader {
     var boldEnd = 0
     var runIndex = 0
     let runs = paragraph.runs
-    while runIndex < runs.count, runs[runIndex].text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+    while runIndex < runs.count,
+      runs[runIndex].text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    {
       boldEnd += runs[runIndex].text.unicodeScalars.count
       runIndex += 1
     }
-    let boldStart = boldEnd
+    var boldStart = boldEnd
     while runIndex < runs.count, runs[runIndex].isBold {
       boldEnd += runs[runIndex].text.unicodeScalars.count
       runIndex += 1
     }
+    while boldStart < boldEnd, raw[boldStart].properties.isWhitespace { boldStart += 1 }
     if boldEnd > boldStart {
       var nameEnd = boldEnd
       while nameEnd > boldStart, raw[nameEnd - 1].properties.isWhitespace { nameEnd -= 1 }
@@ -121,7 +144,7 @@ enum DocxReader {
       while nameEnd > boldStart, raw[nameEnd - 1].isBlankInLine { nameEnd -= 1 }
       if let after, SpeakerLabel.isName(raw[boldStart..<nameEnd]) {
         return SpeakerLabel(
-          speaker: String(String.UnicodeScalarView(raw[boldStart..<nameEnd])),
+          speaker: String(scalars: raw[boldStart..<nameEnd]),
           wordsStart: SpeakerLabel.skipBlanks(raw, from: after, to: range.upperBound))
       }
     }
@@ -138,18 +161,23 @@ final class DocumentXML: NSObject, XMLParserDelegate {
 
   struct Paragraph {
     var runs: [Run] = []
-    var style: String?
-
     /// Style ids as Word writes them in English ("Title", "Heading1"); other languages'
     /// ids are not recognised and such paragraphs count as plain ones.
-    private var styleKey: String { (style ?? "").lowercased().replacingOccurrences(of: " ", with: "") }
-    var isTitle: Bool { styleKey == "title" || styleKey == "heading1" }
-    var isHeading: Bool { styleKey.hasPrefix("heading") || styleKey == "title" || styleKey == "subtitle" }
+    var isTitle = false
+    var isHeading = false
+
+    mutating func setStyle(_ style: String) {
+      let key = style.lowercased().filter { $0 != " " }
+      isTitle = key == "title" || key == "heading1"
+      isHeading = key.hasPrefix("heading") || key == "title" || key == "subtitle"
+    }
   }
 
   static func paragraphs(_ xml: Data, name: String) throws -> [Paragraph] {
     let collector = DocumentXML()
-    let parser = XMLParser(data: xml)
+    // Given one Data, the parser hands libxml2 a single chunk, which it refuses past 10 MB;
+    // a stream is fed in pieces.
+    let parser = XMLParser(stream: InputStream(data: xml))
     parser.shouldProcessNamespaces = true
     parser.delegate = collector
     // The parser can report success and still record an error, so both are checked.
@@ -164,13 +192,14 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
   ]
-  private static let compatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+  private static let compatibilityNamespace =
+    "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
   private var paragraphs: [Paragraph] = []
   private var paragraph = Paragraph()
   private var paragraphDepth = 0
-  /// Inside text boxes and compatibility fallbacks, which repeat or float outside the flow of
-  /// the transcript.
+  /// Inside text boxes, compatibility fallbacks and tracked moves' old places, which repeat
+  /// text or float outside the flow of the transcript.
   private var skipDepth = 0
   private var inParagraphProperties = false
   private var run: Run?
@@ -179,7 +208,8 @@ final class DocumentXML: NSObject, XMLParserDelegate {
   private var preservesSpace = false
 
   func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     if isSkipped(elementName, namespaceURI) || skipDepth > 0 {
@@ -194,7 +224,9 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     case "pPr":
       if run == nil { inParagraphProperties = true }
     case "pStyle":
-      if inParagraphProperties { paragraph.style = attribute("val", in: attributes) }
+      if inParagraphProperties, let style = attribute("val", in: attributes) {
+        paragraph.setStyle(style)
+      }
     case "r":
       run = Run()
     case "rPr":
@@ -220,7 +252,10 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
     if skipDepth > 0 {
       if isSkipped(elementName, namespaceURI) { skipDepth -= 1 }
       return
@@ -254,7 +289,9 @@ final class DocumentXML: NSObject, XMLParserDelegate {
 
   private func isSkipped(_ elementName: String, _ namespaceURI: String?) -> Bool {
     guard let namespaceURI else { return false }
-    return (elementName == "txbxContent" && Self.wordNamespaces.contains(namespaceURI))
+    return
+      ((elementName == "txbxContent" || elementName == "moveFrom")
+      && Self.wordNamespaces.contains(namespaceURI))
       || (elementName == "Fallback" && namespaceURI == Self.compatibilityNamespace)
   }
 

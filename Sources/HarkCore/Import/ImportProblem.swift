@@ -2,11 +2,14 @@
 
 enum ImportProblem {
   static func notFound(_ name: String) -> HarkError {
-    HarkError("the file does not exist", subject: name, hint: "Check the path and the spelling of the file name")
+    HarkError(
+      "the file does not exist", subject: name,
+      hint: "Check the path and the spelling of the file name")
   }
 
   static func isFolder(_ name: String) -> HarkError {
-    HarkError("is a folder, not a file", subject: name, hint: "Give the path of one transcript file")
+    HarkError(
+      "is a folder, not a file", subject: name, hint: "Give the path of one transcript file")
   }
 
   static func unreadable(_ name: String, reason: String) -> HarkError {
@@ -16,7 +19,9 @@ enum ImportProblem {
   }
 
   static func empty(_ name: String) -> HarkError {
-    HarkError("the file is empty", subject: name, hint: "Check that this is the right file, or export it again")
+    HarkError(
+      "the file is empty", subject: name,
+      hint: "Check that this is the right file, or export it again")
   }
 
   static func blank(_ name: String) -> HarkError {
@@ -28,7 +33,9 @@ enum ImportProblem {
   static func binary(_ name: String) -> HarkError {
     HarkError(
       "looks like a binary file, not a transcript", subject: name,
-      hint: "Export the transcript as plain text (.txt, UTF-8) or another supported format and import that file")
+      hint:
+        "Export the transcript as plain text (.txt, UTF-8) or another supported format and import that file"
+    )
   }
 
   static func zipAsText(_ name: String) -> HarkError {
@@ -62,33 +69,41 @@ enum ImportProblem {
       : "cannot be imported: .\(fileExtension) files are not supported"
     return HarkError(
       problem, subject: name,
-      hint: "Hark reads transcripts from .txt, .md, .markdown, .vtt, .srt and .docx files; save or export it as one of these")
+      hint:
+        "Hark reads transcripts from .txt, .md, .markdown, .vtt, .srt and .docx files; save or export it as one of these"
+    )
   }
 
   static func noTurns(_ name: String, format: TranscriptFormat) -> HarkError {
     let forms: String
     switch format {
     case .text:
-      forms = "\"Name: what they said\" at the start of a line, optionally after a time such as [00:01:23]"
+      forms =
+        "\"Name: what they said\" at the start of a line, optionally after a time such as [00:01:23]"
     case .markdown:
       forms =
         "\"Name: what they said\", \"**Name:** what they said\", \"**Name**: what they said\" or \"__Name:__ what they said\" at the start of a line"
     case .webVTT:
-      forms = "cues with a voice tag \"<v Name>what they said</v>\" or starting \"Name: what they said\""
+      forms =
+        "cues with a voice tag \"<v Name>what they said</v>\" or starting \"Name: what they said\""
     case .srt:
-      forms = "subtitle lines \"Name: text\", \"NAME: text\", \"- Name: text\", \"[Name] text\" or \">> Name: text\""
+      forms =
+        "subtitle lines \"Name: text\", \"NAME: text\", \"- Name: text\", \"[Name] text\" or \">> Name: text\""
     case .docx:
       forms = "paragraphs starting with a bold \"Name:\" or with \"Name: what they said\""
     }
     return HarkError(
       "no speaker turns found", subject: name,
-      hint: "Hark recognises turns written as \(forms); a name is 1 to 4 words without sentence punctuation")
+      hint:
+        "Hark recognises turns written as \(forms); a name is 1 to 4 words without sentence punctuation"
+    )
   }
 
   static func missingWebVTTHeader(_ name: String) -> HarkError {
     HarkError(
       "does not start with the line WEBVTT, so it is not a WebVTT file", subject: name, line: 1,
-      hint: "Export the captions again as WebVTT; if the file holds SRT subtitles, rename it to .srt")
+      hint:
+        "Export the captions again as WebVTT; if the file holds SRT subtitles, rename it to .srt")
   }
 
   static func noCues(_ name: String, format: TranscriptFormat) -> HarkError {
@@ -98,18 +113,24 @@ enum ImportProblem {
       hint: "Check that the file is a complete export of the recording's transcript")
   }
 
-  static func badTiming(_ name: String, line: Int, found: String, format: TranscriptFormat) -> HarkError {
+  static func badTiming(_ name: String, line: Int, found: String, format: TranscriptFormat)
+    -> HarkError
+  {
     let example = format == .srt ? "00:00:01,000 --> 00:00:04,200" : "00:00:01.000 --> 00:00:04.200"
     let shown = found.isEmpty ? "an empty line" : "\"\(shortened(found))\""
     return HarkError(
       "expected a timing line like \(example) but found \(shown)", subject: name, line: line,
-      hint: "Correct or remove this \(format == .srt ? "subtitle" : "cue"), then import the file again")
+      hint:
+        "Correct or remove this \(format == .srt ? "subtitle" : "cue"), then import the file again")
   }
 
   static func unexpectedSRTLine(_ name: String, line: Int, found: String) -> HarkError {
     HarkError(
-      "expected a subtitle number or a timing line but found \"\(shortened(found))\"", subject: name, line: line,
-      hint: "Each subtitle starts with its number, then a timing line like 00:00:01,000 --> 00:00:04,200")
+      "expected a subtitle number or a timing line but found \"\(shortened(found))\"",
+      subject: name, line: line,
+      hint:
+        "Each subtitle starts with its number, then a timing line like 00:00:01,000 --> 00:00:04,200"
+    )
   }
 
   static func notAZip(_ name: String) -> HarkError {
@@ -126,14 +147,16 @@ enum ImportProblem {
 
   static func documentXMLTooLarge(_ name: String) -> HarkError {
     HarkError(
-      "has a word/document.xml larger than \(mebibytes(DocxReader.maximumDocumentXMLSize)) MiB", subject: name,
+      "has a word/document.xml larger than \(mebibytes(DocxReader.maximumDocumentXMLSize)) MiB",
+      subject: name,
       hint: "Split the transcript into smaller documents and import each one")
   }
 
   static func damagedDocx(_ name: String, detail: String) -> HarkError {
     HarkError(
       "is damaged: \(detail)", subject: name,
-      hint: "Open it in Word and save it again; if Word cannot open it, export the transcript again")
+      hint: "Open it in Word and save it again; if Word cannot open it, export the transcript again"
+    )
   }
 
   /// "20" for whole numbers of MiB, else one decimal ("25.3"), rounded up so a file just
@@ -144,6 +167,6 @@ enum ImportProblem {
   }
 
   private static func shortened(_ text: String) -> String {
-    text.unicodeScalars.count <= 60 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..."
+    text.unicodeScalars.count <= 60 ? text : String(scalars: text.unicodeScalars.prefix(57)) + "..."
   }
 }

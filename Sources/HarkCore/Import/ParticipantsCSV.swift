@@ -35,34 +35,44 @@ public enum ParticipantsCSV {
     let pseudonymColumn = columnIndex["pseudonym"]!
     let roleColumn = columnIndex["role"]!
     let groupColumn = columnIndex["group"]
-    let attributeColumns = columns.indices.filter { ![pseudonymColumn, roleColumn, groupColumn].contains($0) }
+    let attributeColumns = columns.indices.filter {
+      ![pseudonymColumn, roleColumn, groupColumn].contains($0)
+    }
 
     var records: [ParticipantRecord] = []
     var firstLine: [String: Int] = [:]
     for row in rows.dropFirst() {
       guard row.fields.count == columns.count else {
         throw HarkError(
-          "this row has \(row.fields.count) fields but the header has \(columns.count)", subject: name,
+          "this row has \(row.fields.count) fields but the header has \(columns.count)",
+          subject: name,
           line: row.line,
           hint:
             "Add or remove commas so every row has \(columns.count) fields; put a value that contains a comma in double quotes"
         )
       }
-      let value = { (column: Int) in row.fields[column].trimmingCharacters(in: .whitespacesAndNewlines) }
+      let value = { (column: Int) in
+        row.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+      }
       let pseudonym = value(pseudonymColumn)
       guard !pseudonym.isEmpty else {
-        throw HarkError("the pseudonym is empty", subject: name, line: row.line, hint: "Give every row a pseudonym")
+        throw HarkError(
+          "the pseudonym is empty", subject: name, line: row.line,
+          hint: "Give every row a pseudonym")
       }
       if let earlier = firstLine[pseudonym.lowercased()] {
         throw HarkError(
           "the pseudonym \"\(pseudonym)\" is listed twice, on line \(earlier) and on line \(row.line)",
-          subject: name, line: row.line, hint: "Give each participant one row and a pseudonym of their own")
+          subject: name, line: row.line,
+          hint: "Give each participant one row and a pseudonym of their own")
       }
       firstLine[pseudonym.lowercased()] = row.line
       let roleText = value(roleColumn)
       guard let role = ParticipantRecord.Role(rawValue: roleText.lowercased()) else {
-        let problem = roleText.isEmpty ? "the role is empty" : "the role \"\(roleText)\" is not allowed"
-        throw HarkError(problem, subject: name, line: row.line, hint: "Write participant or interviewer")
+        let problem =
+          roleText.isEmpty ? "the role is empty" : "the role \"\(roleText)\" is not allowed"
+        throw HarkError(
+          problem, subject: name, line: row.line, hint: "Write participant or interviewer")
       }
       let attributes = attributeColumns.compactMap { column -> (name: String, value: String)? in
         let cell = value(column)
@@ -70,7 +80,8 @@ public enum ParticipantsCSV {
       }
       records.append(
         ParticipantRecord(
-          pseudonym: pseudonym, role: role, group: groupColumn.map(value) ?? "", attributes: attributes))
+          pseudonym: pseudonym, role: role, group: groupColumn.map(value) ?? "",
+          attributes: attributes))
     }
     return records
   }
@@ -85,7 +96,9 @@ enum CSVRows {
 
   static func parse(_ text: String, name: String) throws -> [Row] {
     let bytes = Array(text.utf8)
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
     var rows: [Row] = []
     var fields: [String] = []
     var field: [UInt8] = []
@@ -108,7 +121,8 @@ enum CSVRows {
         while true {
           guard index < bytes.count else {
             throw HarkError(
-              "a quoted value that starts on this line has no closing quote", subject: name, line: quoteLine,
+              "a quoted value that starts on this line has no closing quote", subject: name,
+              line: quoteLine,
               hint: "Add the missing \" at the end of the value")
           }
           let inner = bytes[index]

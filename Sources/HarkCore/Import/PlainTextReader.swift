@@ -43,9 +43,12 @@ enum PlainTextReader {
     }
     open?.close(into: &turns)
 
-    guard !turns.isEmpty else { throw ImportProblem.noTurns(name, format: markdown ? .markdown : .text) }
+    guard !turns.isEmpty else {
+      throw ImportProblem.noTurns(name, format: markdown ? .markdown : .text)
+    }
     let title = headingTitle ?? firstLineTitle ?? TranscriptReader.titleFromFileName(name)
-    return ImportedTranscript(title: title, format: markdown ? .markdown : .text, text: text, turns: turns)
+    return ImportedTranscript(
+      title: title, format: markdown ? .markdown : .text, text: text, turns: turns)
   }
 
   /// A turn whose end is still growing while its continuation lines are read.
@@ -82,11 +85,14 @@ enum PlainTextReader {
     var index = line.lowerBound
     while index < line.upperBound, scalars[index] == "#" { index += 1 }
     let level = index - line.lowerBound
-    guard (1...6).contains(level), index == line.upperBound || scalars[index].isBlankInLine else { return nil }
+    guard (1...6).contains(level), index == line.upperBound || scalars[index].isBlankInLine else {
+      return nil
+    }
     return level
   }
 
-  private static func headingText(_ content: ScalarLines, _ line: Range<Int>, level: Int) -> String {
+  private static func headingText(_ content: ScalarLines, _ line: Range<Int>, level: Int) -> String
+  {
     var end = line.upperBound
     while end > line.lowerBound + level, content.scalars[end - 1] == "#" { end -= 1 }
     return content.string(content.trimmed((line.lowerBound + level)..<end))
@@ -115,8 +121,11 @@ enum PlainTextReader {
       return next == line.upperBound || scalars[next].isBlankInLine
     }
     var index = line.lowerBound
-    while index < line.upperBound, index - line.lowerBound < 9, ("0"..."9").contains(scalars[index]) { index += 1 }
-    guard index > line.lowerBound, index < line.upperBound, scalars[index] == "." || scalars[index] == ")" else {
+    while index < line.upperBound, index - line.lowerBound < 9, ("0"..."9").contains(scalars[index])
+    { index += 1 }
+    guard index > line.lowerBound, index < line.upperBound,
+      scalars[index] == "." || scalars[index] == ")"
+    else {
       return false
     }
     return index + 1 == line.upperBound || scalars[index + 1].isBlankInLine

@@ -17,20 +17,22 @@ enum SRTReader {
       }
       let blockStart = index
       while index < lines.count, !content.isBlank(lines[index]) { index += 1 }
-      let first = content.string(content.trimmed(lines[blockStart]))
+      let first = content.trimmed(lines[blockStart])
 
       let textStart: Int
       let timing: CueTiming
-      if first.contains("-->") {
+      if content.containsArrow(first) {
         guard let parsed = CueTiming(content, lines[blockStart]) else {
-          throw ImportProblem.badTiming(name, line: blockStart + 1, found: first, format: .srt)
+          throw ImportProblem.badTiming(
+            name, line: blockStart + 1, found: content.string(first), format: .srt)
         }
         timing = parsed
         textStart = blockStart + 1
-      } else if first.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+      } else if content.scalars[first].allSatisfy({ ("0"..."9").contains($0) }) {
         let timingLine = blockStart + 1
         guard timingLine < index, let parsed = CueTiming(content, lines[timingLine]) else {
-          let found = timingLine < lines.count ? content.string(content.trimmed(lines[timingLine])) : ""
+          let found =
+            timingLine < lines.count ? content.string(content.trimmed(lines[timingLine])) : ""
           throw ImportProblem.badTiming(name, line: timingLine + 1, found: found, format: .srt)
         }
         timing = parsed
@@ -39,13 +41,17 @@ enum SRTReader {
         timing = lastTiming
         textStart = blockStart
       } else {
-        throw ImportProblem.unexpectedSRTLine(name, line: blockStart + 1, found: first)
+        throw ImportProblem.unexpectedSRTLine(
+          name, line: blockStart + 1, found: content.string(first))
       }
       lastTiming = timing
       for segment in CueText.segments(content, lines: lines[textStart..<index], webVTT: false) {
-        turns.add(speaker: segment.speaker, words: segment.words, startTime: timing.start, endTime: timing.end)
+        turns.add(
+          speaker: segment.speaker, words: segment.words, startTime: timing.start,
+          endTime: timing.end)
       }
     }
-    return try turns.transcript(title: TranscriptReader.titleFromFileName(name), format: .srt, name: name)
+    return try turns.transcript(
+      title: TranscriptReader.titleFromFileName(name), format: .srt, name: name)
   }
 }

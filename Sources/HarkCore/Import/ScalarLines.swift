@@ -19,7 +19,17 @@ struct ScalarLines {
   }
 
   func string(_ range: Range<Int>) -> String {
-    String(String.UnicodeScalarView(scalars[range]))
+    String(scalars: scalars[range])
+  }
+
+  /// True when the range holds `-->`, the arrow of a cue timing line.
+  func containsArrow(_ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index + 2 < range.upperBound {
+      if scalars[index] == "-", scalars[index + 1] == "-", scalars[index + 2] == ">" { return true }
+      index += 1
+    }
+    return false
   }
 
   /// The range without whitespace at either end.
@@ -41,6 +51,22 @@ struct ScalarLines {
       index += 1
     }
     return true
+  }
+}
+
+extension String {
+  /// Builds the string through its UTF-8 bytes, much faster than appending scalars one by one.
+  init<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.underestimatedCount)
+    for scalar in scalars {
+      if scalar.isASCII {
+        bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+      } else {
+        bytes.append(contentsOf: scalar.utf8)
+      }
+    }
+    self.init(decoding: bytes, as: UTF8.self)
   }
 }
 

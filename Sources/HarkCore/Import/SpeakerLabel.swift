@@ -35,19 +35,24 @@ struct SpeakerLabel: Equatable {
       break
     case .markdown:
       if let (name, after) = markdownLabel(scalars, at: index, end: end) {
-        return SpeakerLabel(speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: time)
+        return SpeakerLabel(
+          speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: time)
       }
     case .caption:
       if scalars[index] == ">", index + 1 < end, scalars[index + 1] == ">" {
         index = skipBlanks(scalars, from: index + 2, to: end)
-      } else if scalars[index] == "-" || scalars[index] == "\u{2013}", index + 1 < end, scalars[index + 1].isBlankInLine {
+      } else if scalars[index] == "-" || scalars[index] == "\u{2013}", index + 1 < end,
+        scalars[index + 1].isBlankInLine
+      {
         index = skipBlanks(scalars, from: index + 1, to: end)
       } else if let (name, after) = bracketedName(scalars, at: index, end: end) {
-        return SpeakerLabel(speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: nil)
+        return SpeakerLabel(
+          speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: nil)
       }
     }
     guard let (name, after) = colonLabel(scalars, at: index, end: end) else { return nil }
-    return SpeakerLabel(speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: time)
+    return SpeakerLabel(
+      speaker: name, wordsStart: skipBlanks(scalars, from: after, to: end), time: time)
   }
 
   /// True when `name` can be a speaker: 1 to 4 words, starting with a capital (or caseless)
@@ -71,7 +76,7 @@ struct SpeakerLabel: Equatable {
       }
       index += 1
     }
-    return !notNames.contains(String(String.UnicodeScalarView(name)).lowercased())
+    return !notNames.contains(String(scalars: name).lowercased())
   }
 
   private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -86,7 +91,7 @@ struct SpeakerLabel: Equatable {
     guard let first = word.first else { return false }
     if first == "(" { return word.last == ")" && !word.dropFirst().dropLast().contains("(") }
     if word.contains("(") || word.contains(")") { return false }
-    let text = String(String.UnicodeScalarView(word))
+    let text = String(scalars: word)
     if let dot = word.firstIndex(of: ".") {
       // Only titles and initials end in a dot ("Dr.", "J."); elsewhere a dot ends a sentence.
       guard dot == word.endIndex - 1 else { return false }
@@ -99,7 +104,8 @@ struct SpeakerLabel: Equatable {
 
   /// Lower-case words that belong inside names ("Sam de Souza").
   private static let particles: Set<String> = [
-    "de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "bint",
+    "de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la",
+    "le", "bin", "bint",
     "ibn", "al", "el", "ap",
   ]
   private static let abbreviations: Set<String> = [
@@ -107,17 +113,24 @@ struct SpeakerLabel: Equatable {
   ]
   /// Labels that introduce notes and metadata, never a speaker.
   private static let notNames: Set<String> = [
-    "note", "notes", "nb", "ps", "date", "time", "place", "location", "venue", "setting", "duration", "length",
-    "present", "attendees", "recorded", "recording", "transcript", "transcribed by", "transcriber", "title",
-    "subject", "topic", "re", "fwd", "update", "edit", "source", "ref", "email", "e-mail", "tel", "phone",
-    "website", "url", "link", "http", "https", "warning", "tip", "example", "summary", "agenda", "keywords", "tags",
+    "note", "notes", "nb", "ps", "date", "time", "place", "location", "venue", "setting",
+    "duration", "length",
+    "present", "attendees", "recorded", "recording", "transcript", "transcribed by", "transcriber",
+    "title",
+    "subject", "topic", "re", "fwd", "update", "edit", "source", "ref", "email", "e-mail", "tel",
+    "phone",
+    "website", "url", "link", "http", "https", "warning", "tip", "example", "summary", "agenda",
+    "keywords", "tags",
     "language", "kind",
   ]
   /// Bracketed sound descriptions in subtitles, never a speaker.
   private static let soundTags: Set<String> = [
-    "laughs", "laughter", "laughing", "music", "applause", "inaudible", "crosstalk", "cross talk", "pause",
-    "silence", "sighs", "sigh", "coughs", "cough", "noise", "background noise", "indistinct", "unintelligible",
-    "unclear", "overlapping", "overtalk", "phone rings", "phone ringing", "door", "knocking", "music playing",
+    "laughs", "laughter", "laughing", "music", "applause", "inaudible", "crosstalk", "cross talk",
+    "pause",
+    "silence", "sighs", "sigh", "coughs", "cough", "noise", "background noise", "indistinct",
+    "unintelligible",
+    "unclear", "overlapping", "overtalk", "phone rings", "phone ringing", "door", "knocking",
+    "music playing",
   ]
 
   static func skipBlanks(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
@@ -127,7 +140,9 @@ struct SpeakerLabel: Equatable {
   }
 
   /// `Name:` followed by a blank or the end of the line.
-  private static func colonLabel(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)? {
+  private static func colonLabel(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (
+    String, Int
+  )? {
     let limit = min(end, start + maximumNameLength + 2)
     var colon = start
     while colon < limit, scalars[colon] != ":" { colon += 1 }
@@ -135,12 +150,15 @@ struct SpeakerLabel: Equatable {
     var nameEnd = colon
     while nameEnd > start, scalars[nameEnd - 1].isBlankInLine { nameEnd -= 1 }
     guard isName(scalars[start..<nameEnd]) else { return nil }
-    return (String(String.UnicodeScalarView(scalars[start..<nameEnd])), colon + 1)
+    return (String(scalars: scalars[start..<nameEnd]), colon + 1)
   }
 
   /// `**Name:**`, `**Name**:`, `__Name:__` or `__Name__:`, followed by a blank or the end.
-  private static func markdownLabel(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)? {
-    guard start + 1 < end, scalars[start] == scalars[start + 1], scalars[start] == "*" || scalars[start] == "_"
+  private static func markdownLabel(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (
+    String, Int
+  )? {
+    guard start + 1 < end, scalars[start] == scalars[start + 1],
+      scalars[start] == "*" || scalars[start] == "_"
     else { return nil }
     let marker = scalars[start]
     let innerStart = start + 2
@@ -160,31 +178,34 @@ struct SpeakerLabel: Equatable {
     guard after == end || scalars[after].isBlankInLine else { return nil }
     while nameEnd > innerStart, scalars[nameEnd - 1].isBlankInLine { nameEnd -= 1 }
     guard isName(scalars[innerStart..<nameEnd]) else { return nil }
-    return (String(String.UnicodeScalarView(scalars[innerStart..<nameEnd])), after)
+    return (String(scalars: scalars[innerStart..<nameEnd]), after)
   }
 
   /// `[Name]` followed by a blank or the end, when it is not a sound like `[Laughs]`.
-  private static func bracketedName(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)? {
+  private static func bracketedName(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (
+    String, Int
+  )? {
     guard scalars[start] == "[" else { return nil }
     let limit = min(end, start + maximumNameLength + 2)
     var close = start + 1
     while close < limit, scalars[close] != "]" { close += 1 }
     guard close < limit, close + 1 == end || scalars[close + 1].isBlankInLine else { return nil }
     let name = scalars[(start + 1)..<close]
-    let text = String(String.UnicodeScalarView(name))
+    let text = String(scalars: name)
     guard isName(name), !soundTags.contains(text.lowercased()) else { return nil }
     return (text, close + 1)
   }
 
   /// A clock or media time in square or round brackets: `[00:01:23]`, `[1:23]`, `(00:01:23.5)`.
-  static func bracketedTime(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)? {
+  static func bracketedTime(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)?
+  {
     guard start < end, scalars[start] == "[" || scalars[start] == "(" else { return nil }
     let closer: Unicode.Scalar = scalars[start] == "[" ? "]" : ")"
     let limit = min(end, start + 16)
     var close = start + 1
     while close < limit, scalars[close] != closer { close += 1 }
     guard close < limit, isClockTime(scalars[(start + 1)..<close]) else { return nil }
-    return (String(String.UnicodeScalarView(scalars[(start + 1)..<close])), close + 1)
+    return (String(scalars: scalars[(start + 1)..<close]), close + 1)
   }
 
   /// `H:MM`, `HH:MM:SS`, `MM:SS.mmm` and the like: 1–2 digits, then one or two `:NN` groups,

@@ -30,7 +30,9 @@ public enum SpeakerMatcher {
     return interviewerWords.contains(bareLabel(firstWord))
   }
 
-  private static let interviewerWords: Set<String> = ["interviewer", "facilitator", "researcher", "moderator"]
+  private static let interviewerWords: Set<String> = [
+    "interviewer", "facilitator", "researcher", "moderator",
+  ]
   private static let interviewerLabels: Set<String> = ["int", "i", "q"]
 
   private static func find(_ label: String, in pseudonyms: [String]) -> String? {
@@ -45,7 +47,9 @@ public enum SpeakerMatcher {
     var start = scalars.startIndex
     var end = scalars.endIndex
     while start < end, isWrapping(scalars[start]) { start = scalars.index(after: start) }
-    while end > start, isWrapping(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    while end > start, isWrapping(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
     return String(scalars[start..<end])
   }
 

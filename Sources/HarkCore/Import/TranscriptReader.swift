@@ -24,12 +24,16 @@ public enum TranscriptReader {
   }
 
   /// Same from bytes already in memory; `name` is used in errors and for the title fallback.
-  public static func read(data: Data, name: String, format: TranscriptFormat) throws -> ImportedTranscript {
+  public static func read(data: Data, name: String, format: TranscriptFormat) throws
+    -> ImportedTranscript
+  {
     switch format {
     case .text:
-      return try PlainTextReader.read(TranscriptText.decode(data, name: name), name: name, markdown: false)
+      return try PlainTextReader.read(
+        TranscriptText.decode(data, name: name), name: name, markdown: false)
     case .markdown:
-      return try PlainTextReader.read(TranscriptText.decode(data, name: name), name: name, markdown: true)
+      return try PlainTextReader.read(
+        TranscriptText.decode(data, name: name), name: name, markdown: true)
     case .webVTT:
       return try WebVTTReader.read(TranscriptText.decode(data, name: name), name: name)
     case .srt:

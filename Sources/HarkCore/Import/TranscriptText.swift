@@ -19,7 +19,9 @@ enum TranscriptText {
   }
 
   private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> String {
-    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
       throw ImportProblem.utf16(name)
     }
     if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
@@ -32,14 +34,15 @@ enum TranscriptText {
     }
     let lineEndsChanged = body.contains(0x0D)
     let text =
-      lineEndsChanged ? String(decoding: withLFLineEnds(body), as: UTF8.self) : String(decoding: body, as: UTF8.self)
+      lineEndsChanged
+      ? String(decoding: withLFLineEnds(body), as: UTF8.self)
+      : String(decoding: body, as: UTF8.self)
     // Decoding replaces invalid bytes with U+FFFD (EF BF BD), so only text holding an EF byte
     // can hide one; the slow scan then tells a real U+FFFD from a repair.
     if text.utf8.contains(0xEF), let line = lineOfFirstInvalidByte(bytes) {
       throw ImportProblem.invalidUTF8(name, line: line)
     }
-    // ASCII is already NFC; skipping the Foundation round trip matters for large files.
-    return body.contains(where: { $0 >= 0x80 }) ? text.precomposedStringWithCanonicalMapping : text
+    return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
   }
 
   /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends, NFC.
@@ -49,7 +52,23 @@ enum TranscriptText {
     if text.utf8.contains(0x0D) {
       text = String(decoding: withLFLineEnds(Array(text.utf8)), as: UTF8.self)
     }
-    return text.utf8.contains(where: { $0 >= 0x80 }) ? text.precomposedStringWithCanonicalMapping : text
+    return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+  }
+
+  /// False when every scalar is one that NFC leaves alone wherever it stands: Latin letters
+  /// with and without accents, general punctuation, currency signs, symbols and emoji. The
+  /// Foundation round trip costs far more than this scan, and most transcripts pass it.
+  static func mayNeedNFC(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0..<0x300, 0x200B...0x206F, 0x20A0...0x20C0, 0x2600...0x27BF, 0xFE00...0xFE0F,
+        0x1F000...0x1FAFF:
+        continue
+      default:
+        return true
+      }
+    }
+    return false
   }
 
   /// CRLF and lone CR become LF.

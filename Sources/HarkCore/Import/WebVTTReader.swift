@@ -11,7 +11,8 @@ enum WebVTTReader {
     }
     var index = 1
     // The header block runs to the first blank line; a cue right under it is still read.
-    while index < lines.count, !content.isBlank(lines[index]), !content.string(lines[index]).contains("-->") {
+    while index < lines.count, !content.isBlank(lines[index]), !content.containsArrow(lines[index])
+    {
       index += 1
     }
 
@@ -32,24 +33,32 @@ enum WebVTTReader {
         if title == nil { title = noteTitle(content, block) }
         continue
       }
-      if startsWithWord("STYLE", content, first) || startsWithWord("REGION", content, first) { continue }
+      if startsWithWord("STYLE", content, first) || startsWithWord("REGION", content, first) {
+        continue
+      }
 
       // An optional cue identifier comes before the timing line.
       var timingIndex = blockStart
-      if !content.string(first).contains("-->") {
+      if !content.containsArrow(first) {
         timingIndex += 1
         guard timingIndex < index else {
           throw ImportProblem.badTiming(
-            name, line: blockStart + 1, found: content.string(content.trimmed(first)), format: .webVTT)
+            name, line: blockStart + 1, found: content.string(content.trimmed(first)),
+            format: .webVTT)
         }
       }
       guard let timing = CueTiming(content, lines[timingIndex]) else {
         throw ImportProblem.badTiming(
-          name, line: timingIndex + 1, found: content.string(content.trimmed(lines[timingIndex])), format: .webVTT)
+          name, line: timingIndex + 1, found: content.string(content.trimmed(lines[timingIndex])),
+          format: .webVTT)
       }
       cueCount += 1
-      for segment in CueText.segments(content, lines: lines[(timingIndex + 1)..<index], webVTT: true) {
-        turns.add(speaker: segment.speaker, words: segment.words, startTime: timing.start, endTime: timing.end)
+      for segment in CueText.segments(
+        content, lines: lines[(timingIndex + 1)..<index], webVTT: true)
+      {
+        turns.add(
+          speaker: segment.speaker, words: segment.words, startTime: timing.start,
+          endTime: timing.end)
       }
     }
     guard cueCount > 0 else { throw ImportProblem.noCues(name, format: .webVTT) }
@@ -58,13 +67,16 @@ enum WebVTTReader {
   }
 
   /// True when the line is `word` alone or followed by a blank ("WEBVTT - Zoom", "NOTE text").
-  private static func startsWithWord(_ word: String, _ content: ScalarLines, _ line: Range<Int>) -> Bool {
+  private static func startsWithWord(_ word: String, _ content: ScalarLines, _ line: Range<Int>)
+    -> Bool
+  {
     let after = line.lowerBound + word.unicodeScalars.count
     return content.has(word, at: line.lowerBound, before: line.upperBound)
       && (after == line.upperBound || content.scalars[after].isBlankInLine)
   }
 
-  private static func noteTitle(_ content: ScalarLines, _ block: ArraySlice<Range<Int>>) -> String? {
+  private static func noteTitle(_ content: ScalarLines, _ block: ArraySlice<Range<Int>>) -> String?
+  {
     for (position, line) in block.enumerated() {
       // The first line's text follows "NOTE ".
       let start = position == 0 ? line.lowerBound + 4 : line.lowerBound
@@ -86,17 +98,23 @@ struct CueTiming {
   /// Parses `00:00:01.000 --> 00:00:04.200` (WebVTT) or `00:00:01,000 --> 00:00:04,200` (SRT),
   /// hours optional, with cue settings or SRT coordinates allowed after the end time.
   init?(_ content: ScalarLines, _ line: Range<Int>) {
-    let fields = content.string(content.trimmed(line)).split(whereSeparator: { $0 == " " || $0 == "\t" })
-    guard fields.count >= 3, fields[1] == "-->", Self.isTime(fields[0]), Self.isTime(fields[2]) else {
-      return nil
+    let scalars = content.scalars
+    var fields: [Range<Int>] = []
+    var index = line.lowerBound
+    while index < line.upperBound, fields.count < 3 {
+      while index < line.upperBound, scalars[index].isBlankInLine { index += 1 }
+      let fieldStart = index
+      while index < line.upperBound, !scalars[index].isBlankInLine { index += 1 }
+      if fieldStart < index { fields.append(fieldStart..<index) }
     }
-    start = String(fields[0])
-    end = String(fields[2])
+    guard fields.count == 3, fields[1].count == 3, content.containsArrow(fields[1]),
+      Self.isTime(scalars[fields[0]]), Self.isTime(scalars[fields[2]])
+    else { return nil }
+    start = content.string(fields[0])
+    end = content.string(fields[2])
   }
 
-  private static func isTime(_ text: Substring) -> Bool {
-    let scalars = Array(text.unicodeScalars)
-    guard scalars.contains(where: { $0 == "." || $0 == "," }) else { return false }
-    return SpeakerLabel.isClockTime(scalars[...])
+  private static func isTime(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    text.contains { $0 == "." || $0 == "," } && SpeakerLabel.isClockTime(text)
   }
 }

@@ -122,20 +122,33 @@ func jsonString(_ value: Any) throws -> String {
 }
 
 public enum WordCount {
-  /// Words as runs of letters or digits (with inner apostrophes), counted on UTF-8 bytes.
+  /// Words as runs of letters or digits (with inner apostrophes); emoji and punctuation are not words.
   public static func count(_ text: String) -> Int { count(bytes: text.utf8) }
 
   public static func count<C: Sequence>(bytes: C) -> Int where C.Element == UInt8 {
     var count = 0
     var inWord = false
-    for byte in bytes {
-      let lower = byte | 0x20
-      let isDigit = byte >= 0x30 && byte <= 0x39
-      let isLetter = lower >= 0x61 && lower <= 0x7A
-      let isWordByte = isDigit || isLetter || byte >= 0x80 || byte == 0x27
-      if isWordByte && !inWord { count += 1 }
-      inWord = isWordByte
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    while true {
+      let isWordScalar: Bool
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar.isASCII {
+          let byte = UInt8(scalar.value)
+          let lower = byte | 0x20
+          isWordScalar = (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) || (inWord && byte == 0x27)
+        } else {
+          let properties = scalar.properties
+          // Letters, digits and combining marks; a curly apostrophe inside a word.
+          isWordScalar =
+            properties.isAlphabetic || properties.numericType != nil || (inWord && scalar == "\u{2019}")
+        }
+      case .emptyInput: return count
+      case .error: isWordScalar = false
+      }
+      if isWordScalar && !inWord { count += 1 }
+      inWord = isWordScalar
     }
-    return count
   }
 }

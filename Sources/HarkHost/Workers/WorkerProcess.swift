@@ -35,7 +35,9 @@ public final class WorkerProcess {
   private var fromWorker: Int32 = -1
   private var errorsFromWorker: Int32 = -1
   private var pending: [UInt8] = []
-  /// The last few KB the worker wrote to stderr (a fatalError message, say).
+  /// The first and last few KB the worker wrote to stderr: a fatalError
+  /// message comes first, then a stack trace that can be long.
+  private var stderrHead: [UInt8] = []
   private var stderrTail: [UInt8] = []
   public private(set) var isAlive = false
 
@@ -78,7 +80,13 @@ public final class WorkerProcess {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var child: pid_t = 0
-    let status = posix_spawn(&child, executable, &actions, nil, argv, environ)
+    // Swift's crash backtracer would spend seconds symbolicating a plugin's
+    // crash; the host only needs the signal and the message.
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
     close(input[0])
     close(output[1])
     close(errors[1])
@@ -190,6 +198,7 @@ public final class WorkerProcess {
     while true {
       let n = chunk.withUnsafeMutableBytes { read(errorsFromWorker, $0.baseAddress!, $0.count) }
       guard n > 0 else { return }
+      if stderrHead.count < 2048 { stderrHead.append(contentsOf: chunk[0..<min(n, 2048 - stderrHead.count)]) }
       stderrTail.append(contentsOf: chunk[0..<n])
       if stderrTail.count > 4096 { stderrTail.removeFirst(stderrTail.count - 4096) }
     }
@@ -221,10 +230,16 @@ public final class WorkerProcess {
 
   /// The last non-empty lines of the worker's stderr, shortened.
   private func lastMessage() -> String {
-    let text = String(decoding: stderrTail, as: UTF8.self)
-    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty && !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("💣") && !$0.hasPrefix("*** ")
+    func lines(_ bytes: [UInt8]) -> [String] {
+      String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty && !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("💣") && !$0.hasPrefix("*** ")
+      }
     }
+    // A Swift runtime failure names itself; prefer that line to a stack trace.
+    if let fatal = lines(stderrHead).first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {
+      return String(fatal.prefix(300))
+    }
+    let lines = lines(stderrTail)
     return String(lines.suffix(2).joined(separator: " / ").prefix(300))
   }
 

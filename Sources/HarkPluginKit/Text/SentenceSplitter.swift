@@ -143,15 +143,12 @@ public enum SentenceSplitter {
   ) {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, let space = spaceLength(at: lower, bytes, upper) { lower += space }
+    while lower < upper, let blank = blankLength(at: lower, bytes, upper) { lower += blank }
     while upper > lower {
-      if isASCIISpace(bytes[upper - 1]) {
-        upper -= 1
-      } else if upper - lower >= 2 && bytes[upper - 2] == 0xC2 && bytes[upper - 1] == 0xA0 {
-        upper -= 2
-      } else {
-        break
-      }
+      var last = upper - 1
+      while last > lower && bytes[last] & 0xC0 == 0x80 { last -= 1 }
+      guard blankLength(at: last, bytes, upper) == upper - last else { break }
+      upper = last
     }
     var i = lower
     while i < upper {
@@ -164,9 +161,14 @@ public enum SentenceSplitter {
     }
   }
 
-  private static func isASCIISpace(_ b: UInt8) -> Bool {
-    b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n")
-      || b == UInt8(ascii: "\r")
-      || b == 0x0B || b == 0x0C
+  /// Length of a scalar at `i` that a sentence is trimmed of: white space,
+  /// a byte-order mark or a zero-width space; else nil.
+  private static func blankLength(at i: Int, _ bytes: [UInt8], _ end: Int) -> Int? {
+    if let space = spaceLength(at: i, bytes, end) { return space }
+    guard bytes[i] >= 0x80, let (value, length) = ScalarClass.decode(i, in: bytes, end: end) else {
+      return nil
+    }
+    return value == 0xFEFF || value == 0x200B || ScalarClass.classify(value) == .space
+      ? length : nil
   }
 }

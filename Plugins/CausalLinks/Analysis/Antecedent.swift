@@ -1,0 +1,131 @@
+// Finds what a cause written as "it", "that" or "this" refers to, when a
+// plain rule can tell; otherwise the link is left out.
+import HarkPluginKit
+
+/// What a pronoun refers to, with where that phrase is in the document.
+struct Antecedent: Equatable {
+  enum Source: Equatable {
+    /// "It helped me, talking to Paula." / "That little message, honestly, it got me out."
+    case sameSentence
+    /// "Um, the peer group. … that helped."
+    case previousSentence
+    /// Q "What about the drop-in?" A "It really helped me."
+    case question
+  }
+
+  var label: PhraseLabel
+  /// UTF-8 byte range of the phrase in the document.
+  var span: Range<Int>
+  var source: Source
+}
+
+struct AntecedentFinder {
+  let bytes: [UInt8]
+  /// The sentence with the pronoun, its tokens, and where the cue pattern ends.
+  let tokens: [Token]
+  /// The sentence before, in the same turn.
+  let previousSentence: Range<Int>?
+  /// The interviewer's question just before the turn, when the pronoun is in the turn's first sentence.
+  let question: Range<Int>?
+
+  func find(pronoun: Int, matchEnd: Int) -> Antecedent? {
+    if let found = rightDislocation(after: matchEnd) ?? leftDislocation(before: pronoun) {
+      return found
+    }
+    if let previousSentence, let found = fragment(in: previousSentence) ?? subject(of: previousSentence) {
+      return Antecedent(label: found.label, span: found.span, source: .previousSentence)
+    }
+    if let question, let found = aboutPhrase(in: question) ?? fragment(in: question) {
+      return Antecedent(label: found.label, span: found.span, source: .question)
+    }
+    return nil
+  }
+
+  /// "It helped me, talking to Paula.": an "-ing" phrase after a comma.
+  private func rightDislocation(after end: Int) -> Antecedent? {
+    var i = end
+    guard i < tokens.count, tokens[i].lower == "," else { return nil }
+    i += 1
+    while i < tokens.count, ["just", "really", "honestly", "like"].contains(tokens[i].lower) { i += 1 }
+    guard i < tokens.count, tokens[i].kind == .word, tokens[i].lower.hasSuffix("ing") else { return nil }
+    let stop = CueMatcher(tokens: tokens).clauseEnd(from: i)
+    return label(tokens, i..<stop, source: .sameSentence)
+  }
+
+  /// "And that little message, honestly, it got me out the door.": the
+  /// sentence opens with a phrase that the pronoun after a comma takes up.
+  private func leftDislocation(before pronoun: Int) -> Antecedent? {
+    var j = pronoun - 1
+    var sawComma = false
+    while j >= 0, tokens[j].kind == .punctuation || WordLists.fillers.contains(tokens[j].lower) {
+      if tokens[j].kind == .punctuation { sawComma = true }
+      j -= 1
+    }
+    guard sawComma, j >= 0 else { return nil }
+    let firstStop = tokens.firstIndex { $0.kind == .punctuation } ?? tokens.count
+    guard firstStop <= j + 1, isPhraseWithoutVerb(tokens, 0..<firstStop) else { return nil }
+    return label(tokens, 0..<firstStop, source: .sameSentence)
+  }
+
+  /// A sentence that is only a noun phrase: "Um, the peer group."
+  private func fragment(in sentence: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
+    let words = Tokenizer.tokens(bytes, in: sentence)
+    let content = words.filter { $0.kind != .punctuation && !WordLists.fillers.contains($0.lower) }
+    guard !content.isEmpty, content.count <= 6 else { return nil }
+    // Use the last comma-free stretch: "Um, the peer group" → "the peer group".
+    let start = (words.lastIndex { $0.kind == .punctuation && $0.lower != "?" && $0.lower != "." && $0.lower != "!" }).map { $0 + 1 } ?? 0
+    let end = words.lastIndex { $0.kind != .punctuation }.map { $0 + 1 } ?? words.count
+    guard start < end, isPhraseWithoutVerb(words, start..<end) else { return nil }
+    return labelAndSpan(words, start..<end)
+  }
+
+  /// "The café is brilliant." → "café": a subject led by a determiner before a verb "to be" or "to have".
+  private func subject(of sentence: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
+    let words = Tokenizer.tokens(bytes, in: sentence)
+    var i = 0
+    while i < words.count, WordLists.fillers.contains(words[i].lower) { i += 1 }
+    guard i < words.count, ["the", "this", "that", "my", "our", "those", "these", "his", "her", "their"].contains(words[i].lower)
+    else { return nil }
+    var j = i + 1
+    while j < words.count, j - i <= 5, words[j].kind == .word,
+      !WordLists.auxiliaries.contains(words[j].lower), !WordLists.copulas.contains(words[j].lower)
+    {
+      j += 1
+    }
+    guard j < words.count, j > i + 1, WordLists.auxiliaries.contains(words[j].lower) else { return nil }
+    return labelAndSpan(words, i..<j)
+  }
+
+  /// "What about the drop-in?" → "drop-in".
+  private func aboutPhrase(in question: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
+    let words = Tokenizer.tokens(bytes, in: question)
+    guard let about = words.lastIndex(where: { $0.lower == "about" }), about + 1 < words.count else { return nil }
+    let end = CueMatcher(tokens: words).clauseEnd(from: about + 1)
+    guard isPhraseWithoutVerb(words, (about + 1)..<end) else { return nil }
+    return labelAndSpan(words, (about + 1)..<end)
+  }
+
+  private func isPhraseWithoutVerb(_ words: [Token], _ range: Range<Int>) -> Bool {
+    for i in range {
+      let word = words[i].lower
+      if WordLists.phraseBreakers.contains(word) && i > range.lowerBound { break }
+      if WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word)
+        || WordLists.copulas.contains(word) || Modifiers.isNegator(word) || WordLists.people.contains(word)
+      {
+        return false
+      }
+    }
+    return true
+  }
+
+  private func label(_ words: [Token], _ range: Range<Int>, source: Antecedent.Source) -> Antecedent? {
+    guard let found = labelAndSpan(words, range) else { return nil }
+    return Antecedent(label: found.label, span: found.span, source: source)
+  }
+
+  private func labelAndSpan(_ words: [Token], _ range: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
+    guard case .success(let label) = LabelMaker(tokens: words).cause(range) else { return nil }
+    let span = words[label.quoteStart].range.lowerBound..<words[label.tokens.upperBound - 1].range.upperBound
+    return (label, span)
+  }
+}

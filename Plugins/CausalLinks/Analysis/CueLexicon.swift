@@ -1,0 +1,153 @@
+// Reads causal cue patterns ("X helped me Y", "without X , Y") from a TSV
+// file; the format is described in corpora/lexicons/README.md.
+import HarkPluginKit
+
+/// How a pattern's words decide the sign of a link.
+public enum CuePolarity: String, Sendable, CaseIterable {
+  /// The cause increases the effect.
+  case increases = "+"
+  /// The cause decreases the effect ("stopped me going").
+  case decreases = "-"
+  /// "Without X, Y": the cause prevents Y, or makes a negated Y possible.
+  case without
+  /// "X made Y worse": more of a problem (anxiety), less of anything else.
+  case worse
+  /// "X made Y better", "X helped with Y": less of a problem, more of anything else.
+  case better
+}
+
+/// How a pattern's effect words become a concept label.
+public enum CueEffectForm: String, Sendable, CaseIterable {
+  /// A clause or noun phrase: "I'd have lost the tenancy" → "losing tenancy".
+  case clause
+  /// A bare verb phrase: "get out of the house" → "getting out of the house".
+  case verb
+  /// A noun phrase, cut before "to …" and "that …": "the confidence to …" → "confidence".
+  case noun
+  /// After "made me feel": "less alone" → "feeling less alone".
+  case feeling
+  /// After "made me": an adjective becomes "feeling …", a verb "…ing".
+  case made
+  /// After "got me": "out the door" → "getting out the door", "a phone" → "phone".
+  case got
+  /// After "kept me": "going" → "kept going".
+  case kept
+  /// No effect words ("X really helped"): the effect is the person's wellbeing.
+  case wellbeing
+}
+
+/// One element of a pattern.
+public enum CueElement: Sendable, Equatable {
+  case cause
+  case effect
+  /// One word, any of `alternatives`; `optional` when written in parentheses.
+  case word(alternatives: [String], optional: Bool)
+  case comma
+  /// "^": the next word must open a clause.
+  case clauseStart
+}
+
+public struct CuePattern: Sendable, Equatable {
+  /// As written in the file, e.g. "X helped me (to) Y".
+  public var text: String
+  public var elements: [CueElement]
+  public var polarity: CuePolarity
+  public var confidence: Double
+  public var effectForm: CueEffectForm
+  public var line: Int
+}
+
+public struct CueLexicon: Sendable, Equatable {
+  public var patterns: [CuePattern]
+
+  /// Parses the TSV text; `file` names it in error messages.
+  public static func parse(_ text: String, file: String) throws -> CueLexicon {
+    var patterns: [CuePattern] = []
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+      if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+      func fail(_ message: String) -> PluginError { PluginError("\(file), line \(lineNumber): \(message)") }
+      let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+      }
+      guard columns.count == 4 else {
+        throw fail(
+          "expected 4 columns separated by TABs (pattern, polarity, confidence, effect), found \(columns.count). "
+            + "Check that the columns are separated by TAB characters, not spaces.")
+      }
+      guard let polarity = CuePolarity(rawValue: columns[1]) else {
+        throw fail(
+          "unknown polarity \"\(columns[1])\". Use one of: "
+            + CuePolarity.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+      }
+      guard let confidence = Double(columns[2]), confidence >= 0, confidence <= 1 else {
+        throw fail("confidence \"\(columns[2])\" is not a number from 0 to 1. Write e.g. 0.7.")
+      }
+      guard let form = CueEffectForm(rawValue: columns[3]) else {
+        throw fail(
+          "unknown effect form \"\(columns[3])\". Use one of: "
+            + CueEffectForm.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+      }
+      let elements = try parseElements(columns[0], fail: fail)
+      let causes = elements.filter { $0 == .cause }.count
+      let effects = elements.filter { $0 == .effect }.count
+      guard causes == 1 else {
+        throw fail("pattern \"\(columns[0])\" must have exactly one X (the cause), found \(causes).")
+      }
+      if form == .wellbeing {
+        guard effects == 0 else {
+          throw fail("pattern \"\(columns[0])\" has a Y but its effect is \"wellbeing\". Remove the Y or change the effect.")
+        }
+      } else if effects != 1 {
+        throw fail("pattern \"\(columns[0])\" must have exactly one Y (the effect), found \(effects).")
+      }
+      guard elements.contains(where: { if case .word(_, false) = $0 { return true } else { return false } }) else {
+        throw fail("pattern \"\(columns[0])\" has no required word. Add a cue word such as \"helped\".")
+      }
+      patterns.append(
+        CuePattern(
+          text: columns[0], elements: elements, polarity: polarity, confidence: confidence, effectForm: form,
+          line: lineNumber))
+    }
+    guard !patterns.isEmpty else {
+      throw PluginError("\(file): no patterns found. Add lines like \"X helped me Y<TAB>+<TAB>0.7<TAB>verb\".")
+    }
+    return CueLexicon(patterns: patterns)
+  }
+
+  private static func parseElements(_ pattern: String, fail: (String) -> PluginError) throws -> [CueElement] {
+    var elements: [CueElement] = []
+    for part in pattern.split(separator: " ") {
+      switch part {
+      case "X": elements.append(.cause)
+      case "Y": elements.append(.effect)
+      case ",": elements.append(.comma)
+      case "^":
+        guard elements.isEmpty else { throw fail("\"^\" may only start a pattern, as in \"^ because of X , Y\".") }
+        elements.append(.clauseStart)
+      default:
+        let optional = part.hasPrefix("(") && part.hasSuffix(")")
+        let body = optional ? part.dropFirst().dropLast() : part[...]
+        let words = body.split(separator: "/").map { String($0).lowercased() }
+        guard !words.isEmpty, words.allSatisfy({ isWord($0) }) else {
+          throw fail(
+            "\"\(part)\" in pattern \"\(pattern)\" is not a word, \"a/b\", \"(optional)\", X, Y, \",\" or \"^\".")
+        }
+        elements.append(.word(alternatives: words.map { $0.replacingApostrophes() }, optional: optional))
+      }
+    }
+    return elements
+  }
+
+  private static func isWord(_ text: String) -> Bool {
+    !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }
+  }
+}
+
+extension String {
+  func replacingApostrophes() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+  }
+}

@@ -1,0 +1,395 @@
+// Turns the words of a cause or effect into a short concept label:
+// "the peer group" → "peer group", "I'd have lost the tenancy" → "losing tenancy".
+import HarkPluginKit
+
+/// A concept label made from a phrase of a sentence.
+struct PhraseLabel: Equatable {
+  /// Lowercase, at most four content words, without any "~".
+  var text: String
+  /// A negator inside the phrase ("I wouldn't have had …", "not lonely").
+  var negated: Bool
+  /// The tokens the label was made from (for the span).
+  var tokens: Range<Int>
+  /// Where the phrase as a reader would quote it starts ("the peer group"):
+  /// the label's first token or a determiner before it.
+  var quoteStart: Int
+}
+
+/// Why a cause phrase did not give a label.
+enum LabelFailure: Error, Equatable {
+  /// "it", "that": the caller may look for what it refers to.
+  case pronoun(String, token: Int)
+  /// "she", "they": a person, not a concept.
+  case person
+  /// Empty, too long or too vague.
+  case unusable
+}
+
+struct LabelMaker {
+  let tokens: [Token]
+
+  /// The label of a cause phrase.
+  func cause(_ range: Range<Int>) -> Result<PhraseLabel, LabelFailure> {
+    var words = wordIndices(range)
+    stripLeadingFillers(&words)
+    stripCleft(&words)
+    guard let first = words.first else { return .failure(.unusable) }
+    let head = lower(first)
+    if words.count == 1 && WordLists.referringPronouns.contains(head) {
+      return .failure(.pronoun(String(head.prefix { $0 != "'" }), token: first))
+    }
+    if words.count == 1 && WordLists.people.contains(head) { return .failure(.person) }
+    var negated = false
+    var gerunds: [Int: String] = [:]
+    if WordLists.subjectPronouns.contains(head) || WordLists.people.contains(head) {
+      // A clause as cause ("because she didn't push"): only the speaker's own
+      // doing makes a concept; what someone else did stands for a person.
+      guard ["i", "we", "i'm", "we're", "i've", "we've"].contains(head) else { return .failure(.person) }
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
+        return .failure(.unusable)
+      }
+      words = clause
+    }
+    guard let label = finish(words, negated: negated, gerunds: gerunds, role: .cause) else {
+      return .failure(.unusable)
+    }
+    return .success(label)
+  }
+
+  /// The label of an effect phrase, read the way the pattern's form says.
+  func effect(_ range: Range<Int>, form: CueEffectForm) -> PhraseLabel? {
+    var words = wordIndices(range)
+    stripLeadingFillers(&words)
+    var negated = false
+    var gerunds: [Int: String] = [:]
+    var prefix = ""
+    var role = Role.effect
+    switch form {
+    case .wellbeing:
+      return nil
+    case .verb:
+      stripNegators(&words, negated: &negated)
+      if let first = words.first, lower(first) == "to" { words.removeFirst() }
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true) else {
+        return nil
+      }
+      words = clause
+    case .clause:
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else { return nil }
+      words = clause
+    case .noun:
+      words = Array(words.prefix { !["to", "that", "when", "because", "for"].contains(lower($0)) })
+    case .feeling:
+      stripNegators(&words, negated: &negated)
+      stripDegreeWords(&words)
+      prefix = "feeling "
+      role = .feeling
+    case .made:
+      stripNegators(&words, negated: &negated)
+      if let first = words.first, isFeeling(first) || ["more", "less", "so", "really", "very"].contains(lower(first)) {
+        stripDegreeWords(&words)
+        prefix = "feeling "
+        role = .feeling
+      } else {
+        guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true) else {
+          return nil
+        }
+        words = clause
+      }
+    case .got:
+      if let first = words.first, WordLists.particles.contains(lower(first)) { prefix = "getting " }
+    case .kept:
+      prefix = "kept "
+    }
+    guard var label = finish(words, negated: negated, gerunds: gerunds, role: role) else { return nil }
+    label.text = prefix + label.text
+    return label
+  }
+
+  // MARK: - Steps
+
+  private enum Role { case cause, effect, feeling }
+
+  private func wordIndices(_ range: Range<Int>) -> [Int] {
+    range.filter { tokens[$0].kind != .punctuation }
+  }
+
+  private func lower(_ i: Int) -> String { tokens[i].lower }
+
+  private func stripLeadingFillers(_ words: inout [Int]) {
+    while let first = words.first {
+      if words.count >= 2, WordLists.fillerPairs.contains(lower(first) + " " + lower(words[1])) {
+        words.removeFirst(2)
+      } else if WordLists.fillers.contains(lower(first)) || Modifiers.hedge(lower(first)) != nil {
+        words.removeFirst()
+      } else {
+        return
+      }
+    }
+  }
+
+  /// "it was the small things that" → "the small things"; "the not knowing is what" → "the not knowing".
+  private func stripCleft(_ words: inout [Int]) {
+    if words.count >= 2, lower(words[words.count - 1]) == "what" {
+      let before = lower(words[words.count - 2])
+      if ["is", "was", "are", "were"].contains(before) {
+        words.removeLast(2)
+      } else if ["that's", "it's", "this's"].contains(before) {
+        words.removeLast()
+      }
+    }
+    guard words.count >= 3, ["that", "who", "which"].contains(lower(words[words.count - 1])) else { return }
+    if lower(words[0]) == "it's" {
+      words = Array(words[1..<(words.count - 1)])
+    } else if lower(words[0]) == "it", ["was", "is"].contains(lower(words[1])), words.count >= 4 {
+      words = Array(words[2..<(words.count - 1)])
+    }
+  }
+
+  private func stripNegators(_ words: inout [Int], negated: inout Bool) {
+    while let first = words.first, Modifiers.isNegator(lower(first)) {
+      negated.toggle()
+      words.removeFirst()
+    }
+  }
+
+  /// "more confident" → "confident"; "less alone" stays.
+  private func stripDegreeWords(_ words: inout [Int]) {
+    while let first = words.first, lower(first) != "less",
+      ["more", "so", "very"].contains(lower(first)) || Modifiers.intensity(lower(first)) != nil
+    {
+      words.removeFirst()
+    }
+  }
+
+  private func isFeeling(_ i: Int) -> Bool {
+    let word = lower(i)
+    if WordLists.feelingAdjectives.contains(word) { return true }
+    // After "made me", a bare verb never ends in "-ed": "scared", "worried" are feelings.
+    for suffix in ["ed", "ous", "ful", "less", "ive", "ish", "able", "ible"] where word.hasSuffix(suffix) {
+      return word.count > suffix.count + 2
+    }
+    return false
+  }
+
+  private func isParticiple(_ word: String) -> Bool {
+    WordLists.irregularGerunds[word] != nil || word.hasSuffix("ed") || word.hasSuffix("en")
+  }
+
+  /// Strips the subject, auxiliaries and negation of a clause and turns its
+  /// verb into "-ing": "I wouldn't have had any way in" → "any way in" (negated).
+  /// `verbFirst`: the phrase starts at a bare verb ("helped me get out").
+  private func reduceClause(
+    _ input: [Int], negated: inout Bool, gerunds: inout [Int: String], verbFirst: Bool = false
+  ) -> [Int]? {
+    var words = input
+    var sawVerbFrame = verbFirst
+    var afterCopula = false
+    var possession = false
+    scan: while let first = words.first {
+      let word = lower(first)
+      let next = words.count > 1 ? lower(words[1]) : ""
+      if words.count >= 2, WordLists.fillerPairs.contains(word + " " + next) {
+        words.removeFirst(2)
+      } else if (WordLists.fillers.contains(word) && word != "like") || Modifiers.hedge(word) != nil {
+        words.removeFirst()
+      } else if word == "nobody" || word == "noone" || word == "no-one" || (word == "no" && next == "one") {
+        negated.toggle()
+        words.removeFirst(word == "no" ? 2 : 1)
+        sawVerbFrame = true
+      } else if WordLists.subjectPronouns.contains(word) {
+        afterCopula = WordLists.copulas.contains(word)
+        words.removeFirst()
+        sawVerbFrame = true
+      } else if Modifiers.isNegator(word) && !["without", "nothing", "none", "no"].contains(word) {
+        negated.toggle()
+        words.removeFirst()
+        sawVerbFrame = true
+        if word.hasSuffix("n't") && WordLists.copulas.contains(String(word.dropLast(3))) { afterCopula = true }
+      } else if sawVerbFrame, WordLists.framingVerbs.contains(word), WordLists.subjectPronouns.contains(next) {
+        words.removeFirst()
+      } else if sawVerbFrame, ["have", "has", "had", "'ve"].contains(word) {
+        if next == "to" {
+          words.removeFirst(2)
+        } else if isParticiple(next) {
+          words.removeFirst()
+        } else {
+          // Possession: "had any way in" → "any way in".
+          words.removeFirst()
+          possession = true
+          break scan
+        }
+      } else if sawVerbFrame, ["get", "got", "gets"].contains(word),
+        WordLists.determiners.contains(next) || next == "a"
+      {
+        words.removeFirst()
+        possession = true
+        break scan
+      } else if WordLists.auxiliaries.contains(word) {
+        afterCopula = WordLists.copulas.contains(word)
+        words.removeFirst()
+        sawVerbFrame = true
+      } else if sawVerbFrame, WordLists.catenatives.contains(word),
+        next == "to" || next == "and" || next.hasSuffix("ing")
+      {
+        words.removeFirst(next == "to" || next == "and" ? 2 : 1)
+      } else {
+        break scan
+      }
+    }
+    guard let first = words.first else { return nil }
+    if sawVerbFrame && !afterCopula && !possession {
+      // The verb becomes "-ing", so the label names an activity: "losing tenancy".
+      guard let gerund = Self.gerund(lower(first), thirdPerson: !verbFirst) else { return nil }
+      gerunds[first] = gerund
+    }
+    return words
+  }
+
+  /// The "-ing" form of a verb: "get" → "getting", "relapsed" → "relapsing".
+  static func gerund(_ word: String, thirdPerson: Bool) -> String? {
+    guard word.count >= 2, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else {
+      return nil
+    }
+    if word.hasSuffix("ing") && word.count > 4 { return word }
+    if let irregular = WordLists.irregularGerunds[word] { return irregular }
+    if word.hasSuffix("ied") && word.count > 4 { return String(word.dropLast(3)) + "ying" }
+    if word.hasSuffix("ed") && word.count > 4 && !WordLists.baseEndingInEd.contains(word) {
+      return String(word.dropLast(2)) + "ing"
+    }
+    var base = word
+    if thirdPerson && word.count > 3 {
+      if word.hasSuffix("ies") {
+        base = String(word.dropLast(3)) + "y"
+      } else if ["ches", "shes", "sses", "xes"].contains(where: { word.hasSuffix($0) }) {
+        base = String(word.dropLast(2))
+      } else if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") {
+        base = String(word.dropLast())
+      }
+    }
+    if let irregular = WordLists.irregularGerunds[base] { return irregular }
+    if base.hasSuffix("ie") { return String(base.dropLast(2)) + "ying" }
+    if ["ee", "oe", "ye"].contains(where: { base.hasSuffix($0) }) { return base + "ing" }
+    if base.hasSuffix("e") && base.count > 2 { return String(base.dropLast()) + "ing" }
+    // One short syllable ending consonant-vowel-consonant doubles: "get" → "getting".
+    let letters = Array(base.unicodeScalars)
+    let vowels = Set("aeiou".unicodeScalars)
+    var groups = 0
+    for (k, letter) in letters.enumerated() where vowels.contains(letter) && (k == 0 || !vowels.contains(letters[k - 1])) {
+      groups += 1
+    }
+    let n = letters.count
+    if n >= 3, groups == 1, !vowels.contains(letters[n - 1]), !"wxy".unicodeScalars.contains(letters[n - 1]),
+      vowels.contains(letters[n - 2]), !vowels.contains(letters[n - 3])
+    {
+      return base + String(letters[n - 1]) + "ing"
+    }
+    return base + "ing"
+  }
+
+  /// Cleans up the phrase, checks its length and builds the label.
+  private func finish(_ input: [Int], negated startNegated: Bool, gerunds: [Int: String], role: Role)
+    -> PhraseLabel?
+  {
+    var words = input
+    var negated = startNegated
+    stripLeadingFillers(&words)
+    let quoteStart = words.first
+    // Leading determiners, quantities and weekdays: "the Tuesday drop-in" → "drop-in".
+    while let first = words.first, gerunds[first] == nil {
+      let word = lower(first)
+      let next = words.count > 1 ? lower(words[1]) : ""
+      let third = words.count > 2 ? lower(words[2]) : ""
+      if word == "a" && ["lot", "bit", "couple"].contains(next) && third == "of" {
+        words.removeFirst(3)
+      } else if ["lots", "loads", "bit", "couple"].contains(word) && next == "of" {
+        words.removeFirst(2)
+      } else if role == .effect && ["no", "less", "fewer"].contains(word) && words.count > 1 {
+        negated.toggle()
+        words.removeFirst()
+      } else if WordLists.determiners.contains(word) || WordLists.weekdays.contains(word) || word == "as"
+        || (Modifiers.intensity(word) != nil && word != "less")
+      {
+        words.removeFirst()
+      } else if role == .effect, WordLists.beneficiaries.contains(word), next.hasSuffix("ing") {
+        // "led to him getting poorly" → "getting poorly".
+        words.removeFirst()
+      } else {
+        break
+      }
+    }
+    // Cut relative and adverbial clauses: "people who'd been through it" → "people".
+    if let cut = words.dropFirst().firstIndex(where: { WordLists.phraseBreakers.contains(lower($0)) && !isSoMuch($0) })
+    {
+      words = Array(words[..<cut])
+    }
+    words.removeAll { gerunds[$0] == nil && Modifiers.intensity(lower($0)) != nil && !["less", "more"].contains(lower($0)) }
+    stripTrailing(&words)
+    while contentCount(words) > 4 {
+      guard let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(lower($0)) }) else {
+        return nil
+      }
+      words = Array(words[..<cut])
+      stripTrailing(&words)
+    }
+    guard let first = words.first, let last = words.last, contentCount(words) > 0 else { return nil }
+    let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
+    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(lower(last))
+      || WordLists.people.contains(text) || WordLists.beneficiaries.contains(text)
+    {
+      return nil
+    }
+    if role == .cause && words.count == 1 && WordLists.timeNouns.contains(text) { return nil }
+    guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
+    return PhraseLabel(text: text, negated: negated, tokens: first..<(last + 1), quoteStart: min(quoteStart ?? first, first))
+  }
+
+  private func isSoMuch(_ i: Int) -> Bool {
+    lower(i) == "so" && i + 1 < tokens.count && ["much", "many"].contains(tokens[i + 1].lower)
+  }
+
+  private static let trailingFillers: Set<String> = [
+    "again", "now", "then", "anymore", "too", "either", "basically", "honestly", "though", "really", "also",
+    "ever", "already", "yet", "together", "myself", "yourself", "ourselves", "more", "much", "loads", "lots",
+    "properly", "anyway", "obviously",
+  ]
+
+  private static let timePrepositions: Set<String> = [
+    "for", "in", "on", "at", "after", "before", "during", "until", "till", "by", "within", "over", "since",
+  ]
+
+  /// Drops trailing fillers and time phrases: "going back at all" → "going back",
+  /// "score that morning" → "score".
+  private func stripTrailing(_ words: inout [Int]) {
+    while words.count > 1, let last = words.last {
+      let word = lower(last)
+      let pair = lower(words[words.count - 2]) + " " + word
+      if WordLists.fillerPairs.contains(pair) && words.count > 2 {
+        words.removeLast(2)
+      } else if Self.trailingFillers.contains(word) && !(word == "properly" && words.count <= 2) {
+        words.removeLast()
+      } else if WordLists.timeNouns.contains(word) {
+        var start = words.count - 1
+        while start > 0, isTimeModifier(words[start - 1]) { start -= 1 }
+        if start > 0, Self.timePrepositions.contains(lower(words[start - 1])) { start -= 1 }
+        guard start < words.count - 1, start >= 1 else { return }
+        words = Array(words[..<start])
+      } else {
+        return
+      }
+    }
+  }
+
+  private func isTimeModifier(_ i: Int) -> Bool {
+    let word = lower(i)
+    return tokens[i].kind == .number || WordLists.determiners.contains(word)
+      || [
+        "a", "once", "twice", "long", "next", "last", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "fourteen", "few", "several", "couple", "half",
+      ].contains(word)
+  }
+
+  private func contentCount(_ words: [Int]) -> Int {
+    words.filter { !WordLists.functionWords.contains(lower($0)) }.count
+  }
+}

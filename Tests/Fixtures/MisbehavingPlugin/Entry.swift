@@ -1,0 +1,7 @@
+import HarkPluginABI
+import HarkPluginKit
+
+@_cdecl("hark_plugin_entry")
+public func harkPluginEntry() -> UnsafePointer<hark_plugin_descriptor> {
+  PluginExport.descriptor(for: MisbehavingPlugin.self)
+}

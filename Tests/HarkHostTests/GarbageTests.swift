@@ -1,0 +1,32 @@
+// Results that break the ABI's rules fail the whole document, and nothing the
+// plugin emitted for it (not even its valid results) is stored.
+import Foundation
+import HarkCore
+import HarkHost
+import Testing
+
+@Suite("Garbage results")
+struct GarbageTests {
+  static let cases: [(String, String)] = [
+    ("outside", "garbage result: code result 2: span 0..<49 lies outside the text (39 bytes)"),
+    ("mid-scalar", "garbage result: code result 2: offset 27 falls inside a UTF-8 character, not on a code point boundary"),
+    ("nan", "garbage result: link result 1: strength is nan; it must be a number from 0 to 1"),
+    ("out-of-range", "garbage result: score result 1: value is 3.0; it must be a number from -1 to 1"),
+    ("bad-utf8", "garbage result: code result 2: code name is not valid UTF-8"),
+    ("polarity", "garbage result: link result 1: polarity is 0; it must be +1 or -1"),
+    ("error", "plugin error: the C plugin says no"),
+  ]
+
+  @Test("each kind of garbage fails the document with a precise reason", arguments: cases)
+  func garbage(mode: String, reason: String) throws {
+    let folder = try TestPaths.temporaryFolder()
+    let plugin = try CPlugin.build("GARBAGE", in: folder)
+    // The document is "Ruth: What helped?\nAmina: éclair days\n": 39 bytes, "é" at bytes 26-27.
+    let store = try TestProject.make(["éclair days"], in: folder)
+    let summary = try CodingRun.runOne(store, path: plugin, options: #"{"mode": "\#(mode)"}"#)
+    #expect(summary.failures.map(\.reason) == [reason])
+    #expect(try TestProject.count(store, "SELECT count(*) FROM coding") == 0)
+    #expect(try TestProject.count(store, "SELECT count(*) FROM evidence") == 0)
+    #expect(try TestProject.count(store, "SELECT count(*) FROM score") == 0)
+  }
+}
