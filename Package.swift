@@ -60,7 +60,9 @@ let package = Package(
     .target(
       name: "HarkTestPluginMisbehaving", dependencies: ["HarkPluginKit", "HarkPluginABI"],
       path: "Tests/Fixtures/MisbehavingPlugin"),
-    .testTarget(name: "HarkCoreTests", dependencies: ["HarkCore"]),
+    .testTarget(
+      name: "HarkCoreTests",
+      dependencies: ["HarkCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
     .testTarget(
       name: "HarkPluginTests",

@@ -44,6 +44,13 @@ struct AntecedentFinder {
   /// "It helped me, talking to Paula.": an "-ing" phrase after a comma.
   private func rightDislocation(after end: Int) -> Antecedent? {
     var i = end
+    // "that helped more than anything, just knowing …": degree words may come first.
+    while i < tokens.count, tokens[i].kind != .punctuation,
+      ["more", "than", "anything", "ever", "a", "lot", "so", "much", "loads", "just", "really", "honestly"].contains(
+        tokens[i].lower) || Modifiers.intensity(tokens[i].lower) != nil
+    {
+      i += 1
+    }
     guard i < tokens.count, tokens[i].lower == "," else { return nil }
     i += 1
     while i < tokens.count, ["just", "really", "honestly", "like"].contains(tokens[i].lower) { i += 1 }
@@ -70,12 +77,15 @@ struct AntecedentFinder {
   /// A sentence that is only a noun phrase: "Um, the peer group."
   private func fragment(in sentence: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
     let words = Tokenizer.tokens(bytes, in: sentence)
-    let content = words.filter { $0.kind != .punctuation && !WordLists.fillers.contains($0.lower) }
-    guard !content.isEmpty, content.count <= 6 else { return nil }
-    // Use the last comma-free stretch: "Um, the peer group" → "the peer group".
-    let start = (words.lastIndex { $0.kind == .punctuation && $0.lower != "?" && $0.lower != "." && $0.lower != "!" }).map { $0 + 1 } ?? 0
-    let end = words.lastIndex { $0.kind != .punctuation }.map { $0 + 1 } ?? words.count
-    guard start < end, isPhraseWithoutVerb(words, start..<end) else { return nil }
+    // Only fillers before the phrase, which opens with an article or possessive
+    // ("that" and "this" could as well be pronouns: "That hurt.").
+    guard let start = words.firstIndex(where: { $0.kind != .punctuation && !WordLists.fillers.contains($0.lower) }),
+      ["the", "a", "an", "my", "our", "their", "his", "her", "your"].contains(words[start].lower)
+    else { return nil }
+    let end = words[start...].firstIndex { $0.kind == .punctuation } ?? words.count
+    guard end - start <= 4, words[end...].allSatisfy({ $0.kind == .punctuation }),
+      isPhraseWithoutVerb(words, start..<end)
+    else { return nil }
     return labelAndSpan(words, start..<end)
   }
 
@@ -106,7 +116,10 @@ struct AntecedentFinder {
   }
 
   private func isPhraseWithoutVerb(_ words: [Token], _ range: Range<Int>) -> Bool {
-    for i in range {
+    guard let first = range.first(where: { !WordLists.fillers.contains(words[$0].lower) }),
+      !WordLists.phraseBreakers.contains(words[first].lower)
+    else { return false }
+    for i in first..<range.upperBound {
       let word = words[i].lower
       if WordLists.phraseBreakers.contains(word) && i > range.lowerBound { break }
       if WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word)

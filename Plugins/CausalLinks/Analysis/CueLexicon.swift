@@ -18,8 +18,12 @@ public enum CuePolarity: String, Sendable, CaseIterable {
 
 /// How a pattern's effect words become a concept label.
 public enum CueEffectForm: String, Sendable, CaseIterable {
-  /// A clause or noun phrase: "I'd have lost the tenancy" → "losing tenancy".
+  /// A clause or noun phrase: "I'd have lost the tenancy" → "losing tenancy",
+  /// "the debt was" → "debt".
   case clause
+  /// A clause whose subject is a pronoun ("I", "we", "people"), read as for
+  /// `clause`; anything else is not read, which keeps "because" cues precise.
+  case subject
   /// A bare verb phrase: "get out of the house" → "getting out of the house".
   case verb
   /// A noun phrase, cut before "to …" and "that …": "the confidence to …" → "confidence".

@@ -87,9 +87,11 @@ struct CueMatcher {
         return match(elements, e + 1, at: split, claimed: claimed, state: &state)
       }
       // A slot between cue words: the shortest run of words before the next cue word.
+      // A cause never runs on into a new clause: "because of that I got …".
       var end = position + 1
       while end < tokens.count {
         if tokens[end - 1].kind == .punctuation { return false }
+        if slot == .cause, end - 1 > position, WordLists.subjects.contains(tokens[end - 1].lower) { return false }
         var attempt = state
         attempt.assign(slot, position..<end)
         if match(elements, e + 1, at: end, claimed: claimed, state: &attempt) {
@@ -138,7 +140,7 @@ struct CueMatcher {
     while j < tokens.count {
       let token = tokens[j]
       if token.kind == .punctuation { break }
-      if j > i, WordLists.clauseClosers.contains(token.lower), !isSoMuch(j) { break }
+      if WordLists.clauseClosers.contains(token.lower), !isSoMuch(j) { break }
       j += 1
     }
     return j

@@ -23,12 +23,12 @@ X made/makes it harder/hard/difficult/impossible (for) (me/us/people/them) to Y	
 X made/makes it easier/easy/possible (for) (me/us/people/them) to Y	+	0.75	verb
 X stopped/stops/prevented/prevents me/us/him/her/them/people (from) Y	-	0.75	clause
 # --- "helped"
-X helped/helps me/us/him/her/them (to) Y	+	0.75	verb
-X helped/helps (me/us/him/her/them) with Y	better	0.75	clause
-X helped/helps Y	+	0.7	clause
-X helped/helps (me/us/him/her/them)	+	0.65	wellbeing
 what helped (me/us) (most) was X	+	0.7	wellbeing
 thing that helped (me/us) (most) was X	+	0.7	wellbeing
+X helped/helps (me/us/him/her/them) with Y	better	0.75	clause
+X helped/helps me/us/him/her/them (to) Y	+	0.75	verb
+X helped/helps Y	+	0.7	clause
+X helped/helps (me/us/him/her/them)	+	0.65	wellbeing
 # --- "made me", "gave me", "got me", "kept me"
 X made/makes me/us feel Y	+	0.75	feeling
 X made/makes me/us Y	+	0.65	made
@@ -38,16 +38,15 @@ X got/gets me/us Y	+	0.6	got
 X kept/keeps me/us Y	+	0.6	kept
 # --- "led to", "meant"
 X led/leads (straight) (back) to Y	+	0.7	clause
-X meant/means (that) Y	+	0.55	clause
+X meant/means (that) Y	+	0.55	subject
 # --- "because", "thanks to", "since", "after"
-^ because of X , Y	+	0.6	clause
-^ because of X Y	+	0.55	clause
+^ because of X , Y	+	0.6	subject
+^ because of X Y	+	0.55	subject
 Y because of X	+	0.55	clause
-^ thanks to X , Y	+	0.65	clause
-Y thanks to X	+	0.6	clause
-^ since X , Y	+	0.45	clause
-^ because X , Y	+	0.45	clause
-Y because X	+	0.4	clause
-^ after X , Y	+	0.35	clause
+^ thanks to X , Y	+	0.65	subject
+Y thanks to X	+	0.6	subject
+Y because i/we/i'm/we're/i've/we've/i'd X	+	0.45	subject
+^ since X , Y	+	0.45	subject
+^ after X , Y	+	0.35	subject
 """##
 }

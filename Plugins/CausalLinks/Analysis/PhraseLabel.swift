@@ -33,6 +33,17 @@ struct LabelMaker {
     var words = wordIndices(range)
     stripLeadingFillers(&words)
     stripCleft(&words)
+    // "that would've made me": the modal belongs to the cue, not the cause.
+    while words.count > 1, let last = words.last,
+      WordLists.auxiliaries.contains(lower(last)) || Modifiers.hedge(lower(last)) != nil
+        || WordLists.fillers.contains(lower(last))
+    {
+      words.removeLast()
+    }
+    // "a housewife who helps": the cue sits in a relative clause.
+    if words.count > 1, let last = words.last, ["who", "which", "that", "what"].contains(lower(last)) {
+      return .failure(.unusable)
+    }
     guard let first = words.first else { return .failure(.unusable) }
     let head = lower(first)
     if words.count == 1 && WordLists.referringPronouns.contains(head) {
@@ -41,7 +52,13 @@ struct LabelMaker {
     if words.count == 1 && WordLists.people.contains(head) { return .failure(.person) }
     var negated = false
     var gerunds: [Int: String] = [:]
-    if WordLists.subjectPronouns.contains(head) || WordLists.people.contains(head) {
+    if WordLists.auxiliaries.contains(head) || Modifiers.isNegator(head) && !["no", "without", "nothing"].contains(head) {
+      // "because I couldn't afford the bus": the clause after "because I".
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, afterSubject: true) else {
+        return .failure(.unusable)
+      }
+      words = clause
+    } else if WordLists.subjectPronouns.contains(head) || WordLists.people.contains(head) {
       // A clause as cause ("because she didn't push"): only the speaker's own
       // doing makes a concept; what someone else did stands for a person.
       guard ["i", "we", "i'm", "we're", "i've", "we've"].contains(head) else { return .failure(.person) }
@@ -59,7 +76,8 @@ struct LabelMaker {
   /// The label of an effect phrase, read the way the pattern's form says.
   func effect(_ range: Range<Int>, form: CueEffectForm) -> PhraseLabel? {
     var words = wordIndices(range)
-    stripLeadingFillers(&words)
+    let keepsLike = (form == .feeling || form == .made) && words.first.map { lower($0) == "like" } == true
+    if !keepsLike { stripLeadingFillers(&words) }
     var negated = false
     var gerunds: [Int: String] = [:]
     var prefix = ""
@@ -74,20 +92,27 @@ struct LabelMaker {
         return nil
       }
       words = clause
-    case .clause:
+    case .clause, .subject:
+      stripLeadingTime(&words)
+      if form == .subject {
+        guard let first = words.first, WordLists.subjectPronouns.contains(lower(first)) || lower(first) == "nobody"
+        else { return nil }
+      }
       guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else { return nil }
       words = clause
     case .noun:
       words = Array(words.prefix { !["to", "that", "when", "because", "for"].contains(lower($0)) })
     case .feeling:
-      stripNegators(&words, negated: &negated)
-      stripDegreeWords(&words)
+      if !keepsLike {
+        stripNegators(&words, negated: &negated)
+        stripDegreeWords(&words)
+      }
       prefix = "feeling "
       role = .feeling
     case .made:
       stripNegators(&words, negated: &negated)
-      if let first = words.first, isFeeling(first) || ["more", "less", "so", "really", "very"].contains(lower(first)) {
-        stripDegreeWords(&words)
+      if keepsLike || words.first.map({ isFeeling($0) || ["more", "less", "so", "really", "very"].contains(lower($0)) }) == true {
+        if !keepsLike { stripDegreeWords(&words) }
         prefix = "feeling "
         role = .feeling
       } else {
@@ -146,6 +171,24 @@ struct LabelMaker {
     }
   }
 
+  /// "That week I didn't eat" → "I didn't eat"; "Twice I lost" → "I lost".
+  private func stripLeadingTime(_ words: inout [Int]) {
+    while let first = words.first {
+      let word = lower(first)
+      if ["then", "twice", "once", "now", "sometimes", "often", "still", "later", "afterwards"].contains(word),
+        words.count > 1
+      {
+        words.removeFirst()
+      } else if words.count > 2, WordLists.timeNouns.contains(lower(words[1])),
+        ["that", "this", "one", "last", "next", "every", "each", "some"].contains(word)
+      {
+        words.removeFirst(2)
+      } else {
+        return
+      }
+    }
+  }
+
   private func stripNegators(_ words: inout [Int], negated: inout Bool) {
     while let first = words.first, Modifiers.isNegator(lower(first)) {
       negated.toggle()
@@ -172,6 +215,27 @@ struct LabelMaker {
     return false
   }
 
+  /// Whether a clause starts here (a pronoun subject, an auxiliary or a negator), not a noun phrase.
+  private func startsClause(_ word: String) -> Bool {
+    WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word) || Modifiers.isNegator(word)
+      || WordLists.fillers.contains(word) || Modifiers.hedge(word) != nil || word == "nobody"
+      || word.hasSuffix("ing") || word.hasSuffix("ed")
+  }
+
+  private func isFiniteVerb(_ word: String) -> Bool {
+    WordLists.auxiliaries.contains(word) || WordLists.copulas.contains(word)
+      || (word.hasSuffix("n't") && word != "n't")
+  }
+
+  /// Words that can never be the verb turned into "-ing".
+  private func isVerbCandidate(_ word: String) -> Bool {
+    !(WordLists.determiners.contains(word) || WordLists.prepositions.contains(word)
+      || WordLists.fillers.contains(word) || WordLists.people.contains(word) || WordLists.beneficiaries.contains(word)
+      || WordLists.referringPronouns.contains(word) || WordLists.phraseBreakers.contains(word)
+      || ["more", "less", "than", "what", "a", "an", "loads", "lots"].contains(word)
+      || Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil)
+  }
+
   private func isParticiple(_ word: String) -> Bool {
     WordLists.irregularGerunds[word] != nil || word.hasSuffix("ed") || word.hasSuffix("en")
   }
@@ -180,12 +244,20 @@ struct LabelMaker {
   /// verb into "-ing": "I wouldn't have had any way in" → "any way in" (negated).
   /// `verbFirst`: the phrase starts at a bare verb ("helped me get out").
   private func reduceClause(
-    _ input: [Int], negated: inout Bool, gerunds: inout [Int: String], verbFirst: Bool = false
+    _ input: [Int], negated: inout Bool, gerunds: inout [Int: String], verbFirst: Bool = false,
+    afterSubject: Bool = false
   ) -> [Int]? {
     var words = input
-    var sawVerbFrame = verbFirst
+    var sawVerbFrame = verbFirst || afterSubject
     var afterCopula = false
     var possession = false
+    if !verbFirst && !afterSubject, let first = words.first, !startsClause(lower(first)) {
+      // A noun-phrase subject: "the debt was" → "debt"; "my head was bad" is not read.
+      let phrase = words.prefix { !WordLists.phraseBreakers.contains(lower($0)) || $0 == first }
+      guard let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) }) else { return words }
+      let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(lower($0)) }
+      return rest.isEmpty && WordLists.copulas.contains(lower(words[verb])) && verb > 0 ? Array(words[..<verb]) : nil
+    }
     scan: while let first = words.first {
       let word = lower(first)
       let next = words.count > 1 ? lower(words[1]) : ""
@@ -208,6 +280,11 @@ struct LabelMaker {
         if word.hasSuffix("n't") && WordLists.copulas.contains(String(word.dropLast(3))) { afterCopula = true }
       } else if sawVerbFrame, WordLists.framingVerbs.contains(word), WordLists.subjectPronouns.contains(next) {
         words.removeFirst()
+      } else if sawVerbFrame, ["do", "does", "did"].contains(word),
+        WordLists.determiners.contains(next) || ["what", "it", "anything", "something", "everything", "nothing", "a"].contains(next)
+      {
+        // "do" as the main verb: "I can't do what I did".
+        break scan
       } else if sawVerbFrame, ["have", "has", "had", "'ve"].contains(word) {
         if next == "to" {
           words.removeFirst(2)
@@ -239,6 +316,7 @@ struct LabelMaker {
     }
     guard let first = words.first else { return nil }
     if sawVerbFrame && !afterCopula && !possession {
+      guard isVerbCandidate(lower(first)) else { return nil }
       // The verb becomes "-ing", so the label names an activity: "losing tenancy".
       guard let gerund = Self.gerund(lower(first), thirdPerson: !verbFirst) else { return nil }
       gerunds[first] = gerund
@@ -323,7 +401,10 @@ struct LabelMaker {
     {
       words = Array(words[..<cut])
     }
-    words.removeAll { gerunds[$0] == nil && Modifiers.intensity(lower($0)) != nil && !["less", "more"].contains(lower($0)) }
+    words.removeAll {
+      gerunds[$0] == nil && (Modifiers.intensity(lower($0)) != nil && !["less", "more"].contains(lower($0))
+        && lower($0) != "properly" || (role != .cause && ["anyone", "anybody"].contains(lower($0))))
+    }
     stripTrailing(&words)
     while contentCount(words) > 4 {
       guard let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(lower($0)) }) else {
@@ -332,8 +413,34 @@ struct LabelMaker {
       words = Array(words[..<cut])
       stripTrailing(&words)
     }
-    guard let first = words.first, let last = words.last, contentCount(words) > 0 else { return nil }
+    guard let first = words.first, let last = words.last, contentCount(words) > 0,
+      !WordLists.phraseBreakers.contains(lower(first))
+    else { return nil }
+    // "Brother T started": a noun followed by a past verb is a clause, not a concept.
+    if role == .cause, gerunds.isEmpty,
+      words.indices.dropFirst().contains(where: {
+        lower(words[$0]).hasSuffix("ed") && !WordLists.determiners.contains(lower(words[$0 - 1]))
+          && !["not", "being", "been", "getting", "feeling"].contains(lower(words[$0 - 1]))
+      })
+    {
+      return nil
+    }
     let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
+    // A second clause inside the label reads badly ("doing what I did"), except
+    // after a verb of feeling or knowing: "knowing I wasn't the only one".
+    let opensComplement = role == .feeling
+      || ["knowing", "feeling", "hearing", "seeing", "realising", "realizing"].contains(gerunds[first] ?? lower(first))
+    if !opensComplement, words.dropFirst().contains(where: { WordLists.subjects.contains(lower($0)) && !["nobody", "everyone", "everybody", "someone", "somebody"].contains(lower($0)) }) {
+      return nil
+    }
+    let ending = lower(last)
+    if words.count > 1, ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement { return nil }
+    if words.count > 1,
+      WordLists.prepositions.contains(ending) && !WordLists.particles.contains(ending)
+        || WordLists.determiners.contains(ending) || WordLists.phraseBreakers.contains(ending) || ending == "a"
+    {
+      return nil
+    }
     if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(lower(last))
       || WordLists.people.contains(text) || WordLists.beneficiaries.contains(text)
     {
@@ -366,7 +473,7 @@ struct LabelMaker {
       let pair = lower(words[words.count - 2]) + " " + word
       if WordLists.fillerPairs.contains(pair) && words.count > 2 {
         words.removeLast(2)
-      } else if Self.trailingFillers.contains(word) && !(word == "properly" && words.count <= 2) {
+      } else if (Self.trailingFillers.contains(word) || Modifiers.hedge(word) != nil) && !(word == "properly" && words.count <= 2) {
         words.removeLast()
       } else if WordLists.timeNouns.contains(word) {
         var start = words.count - 1

@@ -40,6 +40,12 @@ struct SentenceLinker {
           claimed.formUnion(match.cueTokens)
           continue
         }
+        // "the woman who was helped": a passive cue names no cause.
+        if causeFirst, let first = match.cueTokens.first, first > 0,
+          ["was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting"].contains(tokens[first - 1].lower)
+        {
+          continue
+        }
         guard let effect = effectLabel(match, pattern, maker, tokens) else { continue }
 
         var causes: [(label: PhraseLabel, span: Range<Int>, note: String?)] = []
@@ -88,7 +94,7 @@ struct SentenceLinker {
         let hypothetical = causeFirst ? modal(before: match.cueTokens[0], tokens) : nil
         for cause in causes {
           let (polarity, effectLabel, polarityNote) = polarityAndLabel(pattern, effect)
-          let causeLabel = preferKnown(cause.label.text, context.knownConcepts)
+          let causeLabel = (cause.label.negated ? "~" : "") + preferKnown(cause.label.text, context.knownConcepts)
           let effectText = effectLabel.hasPrefix("~")
             ? "~" + preferKnown(String(effectLabel.dropFirst()), context.knownConcepts)
             : preferKnown(effectLabel, context.knownConcepts)
@@ -205,8 +211,17 @@ struct SentenceLinker {
       bounds.append(effect.upperBound - 1)
     }
     var upper = bounds.max()! + 1
-    // A degree phrase just after the clause still belongs to it: "helped massively".
-    while upper < tokens.count, isModifier(tokens[upper].lower) { upper += 1 }
+    // A degree phrase just after the clause still belongs to it: "helped massively",
+    // "helped more than anything".
+    while upper < tokens.count {
+      if isModifier(tokens[upper].lower) {
+        upper += 1
+      } else if upper + 2 < tokens.count, tokens[upper].lower == "more", tokens[upper + 1].lower == "than" {
+        upper += 3
+      } else {
+        break
+      }
+    }
     return bounds.min()!..<upper
   }
 

@@ -14,6 +14,8 @@ enum DefaultCodebook {
 #   - words are matched by their stem: "listened to" also finds "listens to"
 #     and "listening to"; end a word with * to match anything starting with
 #     it ("welcom*" finds "welcome", "welcoming", "welcomed")
+#   - put a word in "double quotes" to match only that exact word: "lovely"
+#     finds "lovely" but not "love"
 #   - "exclude" lists phrases that look like a term but mean something else
 #   - "opposite" is the code used when a term is negated ("nobody listened")
 
@@ -23,7 +25,7 @@ code: warmth
 parent: What people value
 description: Kindness, friendliness and small human touches: a cup of tea, a smile, being welcomed.
 colour: #E8A33D
-terms: warmth, warm, kind, kindness, kindly, friendly, lovely, cared about me, cared for me,
+terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
 terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
 terms: cuppa, a brew,
 terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot
@@ -36,11 +38,11 @@ description: Belonging and company: friends, community, knowing you are not the 
 colour: #3DA5D9
 opposite: isolation
 terms: connection, connected, belong*, friend, friendship, kept me company, keep me company,
-terms: sense of community, part of the community, together, not alone,
+terms: sense of community, part of the community, sitting together, in it together, not alone,
 terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
 terms: in the same boat, they just get it, people who get it, part of something, made a friend,
 terms: somewhere to be, sense of belonging, like a family, like family
-exclude: friends and family test, get together, put together, put it together
+exclude: friends and family test, local connection, proof of
 
 code: authenticity
 parent: What people value
@@ -58,11 +60,11 @@ description: Not giving up on someone: turning up again, ringing when they miss,
 colour: #2E8B57
 opposite: feeling ignored
 terms: persist*, kept coming, kept coming back, kept turning up, kept trying, kept ringing,
-terms: kept in touch, kept going, never gave up, didn't give up, not giving up, did not give up,
+terms: kept in touch, never gave up, didn't give up, not giving up, did not give up,
 terms: stuck with me, stuck by me, stayed with me, checked in on me, checked on me, rang me,
-terms: came round, still there for me, not getting rid of me, followed up, chased it up,
+terms: came round the, came round to, still there for me, not getting rid of me, followed up, chased it up,
 terms: didn't let me disappear, fought for me, fighting for me
-exclude: came round to the idea, came back to me later
+exclude: came round to the idea
 
 code: bespoke approaches
 parent: What people value
@@ -74,6 +76,7 @@ terms: what I needed, what works for me, what suited me, at my pace, my own pace
 terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
 terms: came out to me, came to me, home visit, fitted around, fit around, one person,
 terms: same worker, same person, not a number, more than a number, not just a number
+exclude: for one person, one person one vote
 
 code: being heard
 parent: What people value
@@ -86,14 +89,14 @@ terms: believed me, asked me what, asked what I wanted, asked what I needed, had
 terms: my voice, our voice, made time for me, had time for me, gave me time, let me talk, let me speak
 exclude: heard of, heard about, never heard back, listened to music, listening to music,
 exclude: listened to the radio, listening to the radio, listening to him, listening to her,
-exclude: listening to other*
+exclude: listening to other*, i listened, listened to the, listen to the, listening to that
 
 code: trust
 parent: What people value
 description: Being able to rely on people and services, and being trusted in return.
 colour: #4361EE
 terms: trust*, rely on, relied on, count on, could tell her, could tell him, could tell them,
-terms: confide*, opened up, open up, believed in me, faith in me, reliable, kept her word,
+terms: confided in, opened up, open up, believed in me, faith in me, reliable, kept her word,
 terms: kept his word, kept their word, did what they said, knew I could ring, knew who to ring,
 terms: someone she trusted, someone he trusted
 exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
@@ -124,7 +127,7 @@ code: feeling safe
 parent: What people value
 description: Physical and emotional safety: a calm, predictable place, no pressure, somewhere to turn.
 colour: #90BE6D
-terms: safe, safety, felt safe, feel safe, secure, calm, settled, relax*, at ease, comfortable,
+terms: safe, safety, felt safe, feel safe, "secure", calm, settled, relax*, at ease, comfortable,
 terms: safe space, safe place, no pressure, a door that's open, open door, somewhere to go,
 terms: someone to ring, knew who to ring, not on edge, could breathe, weight off
 exclude: safe to say, better safe, health and safety, safety net, social security, security guard
@@ -148,12 +151,13 @@ colour: #D62828
 opposite: being heard
 terms: ignor*, nobody listened, no one listened, didn't listen, did not listen, not listened to,
 terms: wasn't listened to, weren't listened to, fell on deaf ears, brushed off, fobbed off, dismissed,
-terms: not taken seriously, didn't take me seriously, invisible, forgotten, nobody noticed,
+terms: not taken seriously, didn't take me seriously, invisible, felt forgotten, been forgotten,
+terms: forgot about me, forgotten about, nobody noticed, nobody had noticed,
 terms: nobody cared, no one cared, didn't care about me, they didn't care, talked over me,
 terms: nobody asked, never asked, like I didn't count, like I didn't matter,
 terms: left in silence, never heard back, heard nothing, nobody rang, no one rang, nobody told me,
 terms: no one told me
-exclude: forgotten password, ignore the
+exclude: i ignored, ignore the
 
 code: feeling rejected
 parent: What gets in the way
@@ -161,10 +165,11 @@ description: Being turned away, discharged, written off or made to feel unwanted
 colour: #9D0208
 opposite: persistence
 terms: reject*, turned away, turned me away, turned down, closed my case, closed the case, discharged,
-terms: kicked out, kick people out, thrown out, sent away, not wanted, nobody wanted me,
+terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
 terms: no one wanted me, lost cause, gave up on me, give up on me, gave up on people,
 terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
 terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned
+exclude: discharge money
 
 code: feeling judged
 parent: What gets in the way
@@ -177,7 +182,7 @@ terms: wasting his time, wasting her time, wasting their time, wasting your time
 terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
 terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
 terms: smell it a mile off
-exclude: judging by, the judge, judgement call
+exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
 
 code: feeling constrained
 parent: What gets in the way
@@ -209,8 +214,8 @@ parent: What gets in the way
 description: Waiting lists, delays and silence while waiting, when the moment to help passes.
 colour: #F4A261
 terms: wait*, waiting list, queue*, delay*, took ages, took months, took weeks, months later,
-terms: weeks later, months for, weeks for, on hold, backlog, still waiting, too long, took so long,
-terms: taking so long, in limbo, eight weeks, fourteen months, eleven months, years for
+terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
+terms: taking so long, in limbo
 exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
 exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
 exclude: waiting outside

@@ -97,7 +97,16 @@ struct SentenceWords {
     self.lower = indices.map { tokens[$0].lower }
     self.stems = lower.map { Stemmer.stem($0) }
     self.breakBefore = breaks
+    var positions: [String: [Int]] = [:]
+    for (k, word) in lower.enumerated() {
+      positions[word, default: []].append(k)
+      positions["stem:" + stems[k], default: []].append(k)
+    }
+    self.positions = positions
   }
+
+  /// Word positions by lowercase form and by "stem:" + stem.
+  private let positions: [String: [Int]]
 
   /// Word ranges where `phrase` occurs. Exclusions match words exactly;
   /// terms match by stem (or by prefix for a word written with "*").
@@ -105,7 +114,17 @@ struct SentenceWords {
     let n = phrase.words.count
     guard n <= lower.count else { return [] }
     var found: [Range<Int>] = []
-    for start in 0...(lower.count - n) {
+    let head = phrase.words[0]
+    let starts: [Int]
+    if head.isPrefix {
+      starts = Array(0...(lower.count - n))
+    } else {
+      // Only where the first word can match: looked up, not scanned.
+      var candidates = positions[head.text] ?? []
+      if !exact && !head.isExact { candidates += positions["stem:" + head.stem] ?? [] }
+      starts = Set(candidates).filter { $0 <= lower.count - n }.sorted()
+    }
+    for start in starts {
       var ok = true
       for (k, word) in phrase.words.enumerated() {
         let p = start + k
@@ -116,7 +135,7 @@ struct SentenceWords {
         let same: Bool
         if word.isPrefix {
           same = lower[p].hasPrefix(word.text)
-        } else if exact {
+        } else if exact || word.isExact {
           same = lower[p] == word.text
         } else {
           same = lower[p] == word.text || stems[p] == word.stem

@@ -33,6 +33,8 @@ public struct ValueCodebook: Sendable, Equatable {
     public var stem: String
     /// Written with a trailing "*": matches any word that starts with `text`.
     public var isPrefix: Bool
+    /// Written in double quotes: matches only this exact word, not its other forms.
+    public var isExact: Bool
   }
 
   public var codes: [Code]
@@ -135,8 +137,12 @@ public struct ValueCodebook: Sendable, Equatable {
       }
       var words: [Word] = []
       for part in item.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-        let isPrefix = part.hasSuffix("*")
-        let body = isPrefix ? String(part.dropLast()) : String(part)
+        let isExact = part.count > 2 && part.hasPrefix("\"") && part.hasSuffix("\"")
+        let isPrefix = !isExact && part.hasSuffix("*")
+        let body = isExact ? String(part.dropFirst().dropLast()) : isPrefix ? String(part.dropLast()) : String(part)
+        if body.contains("\"") {
+          throw fail("in \"\(item)\", a quote is misplaced. Put a whole word in double quotes, as in \"lovely\".")
+        }
         if body.contains("*") {
           throw fail("in \"\(item)\", \"*\" is inside a word. A \"*\" may only end a word, as in \"listen*\".")
         }
@@ -147,7 +153,7 @@ public struct ValueCodebook: Sendable, Equatable {
         }
         for (k, token) in tokens.enumerated() {
           let prefix = isPrefix && k == tokens.count - 1
-          words.append(Word(text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix))
+          words.append(Word(text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix, isExact: isExact))
         }
       }
       return Phrase(text: item.lowercased(), words: words)

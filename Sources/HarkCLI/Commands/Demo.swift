@@ -112,7 +112,7 @@ enum DemoReport {
     Swift.print("")
     Swift.print("Top candidate links (of \(links.count)) — sources, quotes:")
     for l in links.prefix(10) {
-      Swift.print("  L\(Terminal.pad(String(l.id), 5)) \(describe(l))   [\(l.sources) sources, \(l.citations) quotes]")
+      Swift.print("  L\(Terminal.pad(String(l.id), 5)) \(describe(l))   [\(plural(l.sources, "source")), \(plural(l.citations, "quote"))]")
       if let e = evidence[l.id]?.first {
         let who = [e.participant, e.group].compactMap { $0 }.joined(separator: ", ")
         Swift.print("         “\(Terminal.clip(e.quote, 110))” — \(who)")

@@ -50,7 +50,7 @@ enum LinkText {
   static func full(_ l: LinkSummary, evidence: [Evidence], decisions: [Decision]) -> String {
     var lines = [
       "L\(l.id)  \(describe(l))",
-      "status \(l.status); weight \(String(format: "%+.2f", l.weight)) (strength \(Terminal.number(l.strength)))\(l.edited ? ", edited by a researcher" : ""); \(l.citations) quotes from \(l.sources) sources",
+      "status \(l.status); weight \(String(format: "%+.2f", l.weight)) (strength \(Terminal.number(l.strength)))\(l.edited ? ", edited by a researcher" : ""); \(plural(l.citations, "quote")) from \(plural(l.sources, "source"))",
     ]
     for (i, e) in evidence.enumerated() {
       let who = e.participant.map { "\($0)\(e.group.map { ", \($0)" } ?? "")" } ?? "unknown speaker"

@@ -55,6 +55,6 @@ struct Review: ParsableCommand {
       }
     }
     let remaining = try store.links(status: "candidate").count
-    print("\(remaining) candidate links left to review.")
+    print("\(plural(remaining, "candidate link")) left to review.")
   }
 }

@@ -66,3 +66,6 @@ final class ProgressReporter: Sendable {
     }
   }
 }
+
+/// "1 quote", "3 quotes".
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -45,9 +45,10 @@ public final class HopeWordsPlugin: AnalysisPlugin {
   /// by one thread at a time, so it may keep mutable state like this.
   private var stemCache: [String: String] = [:]
 
-  /// Called once per worker process with the options a researcher set with
-  /// `hark plugins configure`. Throwing here fails the whole run of this
-  /// plugin with your message, so make the message say how to fix it.
+  /// Called once per instance (one per worker process) with the options a
+  /// researcher set with `hark plugins configure`. Throwing here stops this
+  /// plugin's part of the coding run and shows your message, so make it say
+  /// how to fix the options.
   public init(options: PluginOptions) throws {
     for key in options.values.keys where key != "words" {
       throw PluginError(
@@ -63,7 +64,9 @@ public final class HopeWordsPlugin: AnalysisPlugin {
     var grouped: [String: [HopePhrase]] = [:]
     for word in words {
       guard let phrase = HopePhrase(word) else {
-        throw PluginError("option \"words\" has the entry \"\(word)\", which has no word in it. Remove it or write a word.")
+        throw PluginError(
+          "option \"words\" has the entry \"\(word)\", which has no word in it. Remove it or write a word."
+        )
       }
       grouped[phrase.stems[0], default: []].append(phrase)
     }
@@ -103,12 +106,12 @@ public final class HopeWordsPlugin: AnalysisPlugin {
     var negated: [String] = []
     for i in tokens.indices {
       for phrase in phrasesByFirstStem[stems[i]] ?? [] where phrase.matches(stems, at: i) {
-        let written = document.slice(tokens[i].range.lowerBound..<tokens[i + phrase.stems.count - 1].range.upperBound)
+        let end = tokens[i + phrase.stems.count - 1].range.upperBound
         // "no hope", "I don't see a future": the opposite of hope.
         if let negator = Modifiers.negator(governing: i, in: tokens) {
-          appendOnce(document.slice(tokens[negator].range.lowerBound..<tokens[i].range.upperBound), to: &negated)
+          appendOnce(document.slice(tokens[negator].range.lowerBound..<end), to: &negated)
         } else {
-          appendOnce(written, to: &mentions)
+          appendOnce(document.slice(tokens[i].range.lowerBound..<end), to: &mentions)
         }
       }
     }
@@ -126,7 +129,9 @@ public final class HopeWordsPlugin: AnalysisPlugin {
       explanation +=
         " \(quotedList(negated)) did not count, because \(negated.count > 1 ? "they say" : "it says") the opposite."
     }
-    return Finding(confidence: min(max(confidence, 0), 1), explanation: explanation)
+    // Two decimals: a reader sees 0.45, not 0.44999999999999996.
+    return Finding(
+      confidence: (min(max(confidence, 0), 1) * 100).rounded() / 100, explanation: explanation)
   }
 
   private func stem(_ lower: String) -> String {
@@ -137,7 +142,9 @@ public final class HopeWordsPlugin: AnalysisPlugin {
   }
 
   /// The hedge ("maybe", "I think", "sort of") that softens the sentence most.
-  private func strongestHedge(in tokens: [Token], of document: Document) -> (words: String, multiplier: Double)? {
+  private func strongestHedge(in tokens: [Token], of document: Document) -> (
+    words: String, multiplier: Double
+  )? {
     var best: (words: String, multiplier: Double)?
     for i in tokens.indices where tokens[i].kind == .word {
       var found: (Range<Int>, Double)?

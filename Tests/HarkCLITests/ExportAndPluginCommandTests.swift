@@ -1,0 +1,132 @@
+// Exports in each format, and the plugin author's commands.
+import Foundation
+import HarkCore
+import Testing
+
+@Suite("Exports")
+struct ExportCommandTests {
+  func export(_ format: String) throws -> String {
+    let (folder, path) = try KnownProject.make()
+    let output = folder.appendingPathComponent("out").path
+    let result = try Hark.run(["export", "--project", path, "--format", format, "--output", output], in: folder)
+    #expect(result.stdout == "Wrote \(output) (\(format), 3 links: not-rejected)\n")
+    // Decoded by hand: Foundation would drop a byte order mark.
+    return String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self)
+  }
+
+  @Test("Mental Modeler CSV: BOM, every cell quoted, causes in rows, effects in columns, empty cells for no link")
+  func mentalModeler() throws {
+    let text = try export("mental-modeler")
+    #expect(
+      text
+        == "\u{FEFF}\"\",\"anxiety\",\"hope\",\"less alone\",\"peer group\",\"waiting list\"\r\n"
+        + "\"anxiety\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        + "\"hope\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        + "\"less alone\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        + "\"peer group\",\"\",\"0.6\",\"0.6\",\"\",\"\"\r\n"
+        + "\"waiting list\",\"0.8\",\"\",\"\",\"\",\"\"\r\n")
+  }
+
+  @Test("CSV: one row per quote with the link's numbers and who said it")
+  func csv() throws {
+    #expect(
+      try export("csv") == """
+        link,cause,effect,polarity,strength,weight,status,sources,quotes,document,participant,group,start,end,quote,explanation
+        L2,waiting list,anxiety,+,0.8,0.8,candidate,1,1,Interview 1,Amina,people using services,68,107,The waiting list made my anxiety worse.,"pattern ""X made Y worse\"\"\"
+        L1,peer group,less alone,+,0.6,0.6,candidate,1,1,Interview 1,Amina,people using services,26,67,The peer group helped me feel less alone.,"pattern ""X helped me Y\"\"\"
+        L3,peer group,hope,+,0.6,0.6,candidate,1,1,Interview 2,Grace,carers,26,50,Peer groups gave me hope,"pattern ""X gave me Y\"\"\"
+
+        """)
+  }
+
+  @Test("GraphML carries weight, polarity, strength and counts as data keys")
+  func graphml() throws {
+    let text = try export("graphml")
+    #expect(text.contains(#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#))
+    #expect(
+      text.contains(
+        """
+            <edge id="L2" source="C3" target="C4">
+              <data key="weight">0.8</data>
+              <data key="polarity">1</data>
+              <data key="strength">0.8</data>
+              <data key="citations">1</data>
+              <data key="sources">1</data>
+              <data key="status">candidate</data>
+            </edge>
+        """))
+    #expect(text.components(separatedBy: "<node ").count - 1 == 5)
+    #expect(text.hasSuffix("  </graph>\n</graphml>\n"))
+  }
+
+  @Test("exporting into a folder that does not exist is refused")
+  func missingFolder() throws {
+    let (folder, path) = try KnownProject.make()
+    let result = try Hark.run(["export", "--project", path, "--format", "json", "--output", "/nonexistent/dir/x.json"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr == "Error: /nonexistent/dir: the folder does not exist. Create it first\n")
+  }
+}
+
+@Suite("Plugin author commands")
+struct PluginCommandTests {
+  func pluginFolder() throws -> (URL, [String: String]) {
+    let folder = try Hark.temporaryFolder()
+    let plugins = folder.appendingPathComponent("plugins")
+    try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: plugins.appendingPathComponent("misbehaving.so").path,
+      withDestinationPath: Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path)
+    return (folder, ["HARK_PLUGIN_PATH": plugins.path])
+  }
+
+  @Test("plugins run reads JSON lines and prints each result with code point offsets and its quote")
+  func runJSONLines() throws {
+    let (folder, env) = try pluginFolder()
+    let input = #"{"id": "a", "text": "Zoë 💛 said the group helped."}"# + "\n" + #"{"id": "b", "text": "Nothing."}"# + "\n"
+    let result = try Hark.run(["plugins", "run", "misbehaving"], in: folder, environment: env, input: input)
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        {"code":"test","confidence":1,"document":"a","end":28,"explanation":"first participant turn","kind":"code","quote":"Zoë 💛 said the group helped.","start":0}
+        {"code":"test","confidence":1,"document":"b","end":8,"explanation":"first participant turn","kind":"code","quote":"Nothing.","start":0}
+
+        """)
+  }
+
+  @Test("plugins run reports a crashing plugin as a failure line and exits 2")
+  func runCrash() throws {
+    let (folder, env) = try pluginFolder()
+    let result = try Hark.run(
+      ["plugins", "run", "misbehaving", "--options", #"{"mode": "abort"}"#], in: folder, environment: env, input: "Hello")
+    #expect(result.status == 2)
+    #expect(result.stdout.hasPrefix(#"{"document":"stdin","kind":"failure","reason":"crashed: killed by signal 6 (SIGABRT, abort)"#))
+  }
+
+  @Test("plugins check passes a well-behaved plugin on every awkward document")
+  func checkPasses() throws {
+    let (folder, _) = try pluginFolder()
+    let path = Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path
+    let result = try Hark.run(["plugins", "check", path], in: folder)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map { String($0.prefix(34)) }
+    let checks = [
+      "load and descriptor", "provides", "options schema", "empty document", "one word", "accents and emoji", "1 MB of talk",
+      "CRLF line ends", "only interviewer turns", "finish (corpus pass)",
+    ]
+    #expect(lines == checks.map { "PASS  " + $0.padding(toLength: 28, withPad: " ", startingAt: 0) } + [
+      "org.hark.test.misbehaving passes e"
+      ])
+  }
+
+  @Test("plugins check names the awkward document a plugin crashes on and exits 1")
+  func checkFails() throws {
+    let (folder, _) = try pluginFolder()
+    let path = Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path
+    let result = try Hark.run(["plugins", "check", path, "--options", #"{"mode": "segv", "on": "Zoë"}"#], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("FAIL  accents and emoji            crashed: killed by signal 11 (SIGSEGV, segmentation fault)"))
+    #expect(result.stdout.contains("PASS  1 MB of talk"))
+    #expect(result.stdout.hasSuffix("1 check(s) failed.\n"))
+  }
+}
