@@ -75,12 +75,12 @@ extension Document {
     let text = String(decoding: bytes, as: UTF8.self)
     var speakers: [(String, String)] = []
     for i in 0..<d.speaker_count {
-      let s = d.speakers[i]
+      let s = element(d.speakers, i)
       speakers.append((cString(s.name), cString(s.group)))
     }
     var turns: [Turn] = []
     for i in 0..<d.turn_count {
-      let t = d.turns[i]
+      let t = element(d.turns, i)
       let speaker = t.speaker >= 0 && Int(t.speaker) < speakers.count ? speakers[Int(t.speaker)] : ("", "")
       turns.append(
         Turn(
@@ -92,7 +92,7 @@ extension Document {
     if let project = d.project?.pointee {
       for i in 0..<project.concept_count { concepts.append(cString(project.concepts[i])) }
       for i in 0..<project.code_count {
-        let code = project.codes[i]
+        let code = element(project.codes, i)
         codes.append(CodeDefinition(name: cString(code.name), parent: cString(code.parent), description: cString(code.description)))
       }
     }
@@ -100,6 +100,14 @@ extension Document {
       id: cString(d.id), title: cString(d.title), text: text, turns: d.turn_count == 0 ? nil : turns,
       knownConcepts: concepts, codebook: codes)
   }
+}
+
+/// Element `i` of a host array, stepping by the elements' own struct_size
+/// (a newer host's structs may be larger than this plugin's).
+func element<T>(_ base: UnsafePointer<T>, _ i: Int) -> T {
+  let stride = Int(UnsafeRawPointer(base).load(as: UInt32.self))
+  let raw = UnsafeRawPointer(base) + i * max(stride, MemoryLayout<T>.size)
+  return raw.assumingMemoryBound(to: T.self).pointee
 }
 
 func cString(_ p: UnsafePointer<CChar>?) -> String {

@@ -39,8 +39,16 @@ public struct PluginOptions: @unchecked Sendable {
 
   public func double(_ key: String) throws -> Double? {
     guard let value = values[key], !(value is NSNull) else { return nil }
-    guard let number = value as? NSNumber, !(value is Bool) else { throw PluginError("option \"\(key)\" must be a number") }
+    // On Linux a JSON 0 or 1 also casts to Bool, so ask the number what it holds.
+    guard let number = value as? NSNumber, !PluginOptions.isBoolean(number) else {
+      throw PluginError("option \"\(key)\" must be a number")
+    }
     return number.doubleValue
+  }
+
+  static func isBoolean(_ number: NSNumber) -> Bool {
+    // JSON true/false arrive as a boolean NSNumber subclass whose type code is "c".
+    String(cString: number.objCType) == "c" && "\(type(of: number))".contains("Boolean")
   }
 
   public func int(_ key: String) throws -> Int? {
@@ -51,7 +59,9 @@ public struct PluginOptions: @unchecked Sendable {
 
   public func bool(_ key: String) throws -> Bool? {
     guard let value = values[key], !(value is NSNull) else { return nil }
-    guard let bool = value as? Bool else { throw PluginError("option \"\(key)\" must be true or false") }
+    guard let number = value as? NSNumber, PluginOptions.isBoolean(number), let bool = value as? Bool else {
+      throw PluginError("option \"\(key)\" must be true or false")
+    }
     return bool
   }
 

@@ -27,9 +27,11 @@ struct SentenceCoder {
     }
 
     for code in codebook.codes {
-      let excluded = code.exclusions.flatMap { words.matches(of: $0, exact: true) }
+      var exclusions: [Range<Int>]?
       for term in code.terms {
-        for hit in words.matches(of: term, exact: false) where !excluded.contains(where: { $0.overlaps(hit) }) {
+        for hit in words.matches(of: term, exact: false) {
+          if exclusions == nil { exclusions = code.exclusions.flatMap { words.matches(of: $0, exact: true) } }
+          if exclusions!.contains(where: { $0.overlaps(hit) }) { continue }
           let firstToken = words.indices[hit.lowerBound]
           let lastToken = words.indices[hit.upperBound - 1]
           let quoted = slice(bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
@@ -97,16 +99,19 @@ struct SentenceWords {
     self.lower = indices.map { tokens[$0].lower }
     self.stems = lower.map { Stemmer.stem($0) }
     self.breakBefore = breaks
-    var positions: [String: [Int]] = [:]
+    var byLower: [String: [Int]] = [:]
+    var byStem: [String: [Int]] = [:]
     for (k, word) in lower.enumerated() {
-      positions[word, default: []].append(k)
-      positions["stem:" + stems[k], default: []].append(k)
+      byLower[word, default: []].append(k)
+      byStem[stems[k], default: []].append(k)
     }
-    self.positions = positions
+    self.byLower = byLower
+    self.byStem = byStem
   }
 
-  /// Word positions by lowercase form and by "stem:" + stem.
-  private let positions: [String: [Int]]
+  /// Word positions by lowercase form and by stem.
+  private let byLower: [String: [Int]]
+  private let byStem: [String: [Int]]
 
   /// Word ranges where `phrase` occurs. Exclusions match words exactly;
   /// terms match by stem (or by prefix for a word written with "*").
@@ -120,9 +125,10 @@ struct SentenceWords {
       starts = Array(0...(lower.count - n))
     } else {
       // Only where the first word can match: looked up, not scanned.
-      var candidates = positions[head.text] ?? []
-      if !exact && !head.isExact { candidates += positions["stem:" + head.stem] ?? [] }
-      starts = Set(candidates).filter { $0 <= lower.count - n }.sorted()
+      let byWord = byLower[head.text] ?? []
+      let byItsStem = exact || head.isExact ? [] : (byStem[head.stem] ?? [])
+      if byWord.isEmpty && byItsStem.isEmpty { return [] }
+      starts = Set(byWord + byItsStem).filter { $0 <= lower.count - n }.sorted()
     }
     for start in starts {
       var ok = true
