@@ -15,8 +15,10 @@ struct ModifiersTests {
   @Test("plain negators, contractions with either apostrophe, and apostrophe-less spellings")
   func negators() {
     for word in [
-      "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "barely",
-      "don't", "didn't", "wasn't", "couldn't", "won't", "can't", "isn't", "didn’t", "n't", "dont", "didnt",
+      "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly",
+      "barely",
+      "don't", "didn't", "wasn't", "couldn't", "won't", "can't", "isn't", "didn’t", "n't", "dont",
+      "didnt",
     ] {
       #expect(Modifiers.isNegator(word), "\(word) should negate")
     }

@@ -32,7 +32,9 @@ struct AntecedentFinder {
     if let found = rightDislocation(after: matchEnd) ?? leftDislocation(before: pronoun) {
       return found
     }
-    if let previousSentence, let found = fragment(in: previousSentence) ?? subject(of: previousSentence) {
+    if let previousSentence,
+      let found = fragment(in: previousSentence) ?? subject(of: previousSentence)
+    {
       return Antecedent(label: found.label, span: found.span, source: .previousSentence)
     }
     if let question, let found = aboutPhrase(in: question) ?? fragment(in: question) {
@@ -46,15 +48,22 @@ struct AntecedentFinder {
     var i = end
     // "that helped more than anything, just knowing …": degree words may come first.
     while i < tokens.count, tokens[i].kind != .punctuation,
-      ["more", "than", "anything", "ever", "a", "lot", "so", "much", "loads", "just", "really", "honestly"].contains(
+      [
+        "more", "than", "anything", "ever", "a", "lot", "so", "much", "loads", "just", "really",
+        "honestly",
+      ].contains(
         tokens[i].lower) || Modifiers.intensity(tokens[i].lower) != nil
     {
       i += 1
     }
     guard i < tokens.count, tokens[i].lower == "," else { return nil }
     i += 1
-    while i < tokens.count, ["just", "really", "honestly", "like"].contains(tokens[i].lower) { i += 1 }
-    guard i < tokens.count, tokens[i].kind == .word, tokens[i].lower.hasSuffix("ing") else { return nil }
+    while i < tokens.count, ["just", "really", "honestly", "like"].contains(tokens[i].lower) {
+      i += 1
+    }
+    guard i < tokens.count, tokens[i].kind == .word, tokens[i].lower.hasSuffix("ing") else {
+      return nil
+    }
     let stop = CueMatcher(tokens: tokens).clauseEnd(from: i)
     return label(tokens, i..<stop, source: .sameSentence)
   }
@@ -79,7 +88,10 @@ struct AntecedentFinder {
     let words = Tokenizer.tokens(bytes, in: sentence)
     // Only fillers before the phrase, which opens with an article or possessive
     // ("that" and "this" could as well be pronouns: "That hurt.").
-    guard let start = words.firstIndex(where: { $0.kind != .punctuation && !WordLists.fillers.contains($0.lower) }),
+    guard
+      let start = words.firstIndex(where: {
+        $0.kind != .punctuation && !WordLists.fillers.contains($0.lower)
+      }),
       ["the", "a", "an", "my", "our", "their", "his", "her", "your"].contains(words[start].lower)
     else { return nil }
     let end = words[start...].firstIndex { $0.kind == .punctuation } ?? words.count
@@ -94,7 +106,9 @@ struct AntecedentFinder {
     let words = Tokenizer.tokens(bytes, in: sentence)
     var i = 0
     while i < words.count, WordLists.fillers.contains(words[i].lower) { i += 1 }
-    guard i < words.count, ["the", "this", "that", "my", "our", "those", "these", "his", "her", "their"].contains(words[i].lower)
+    guard i < words.count,
+      ["the", "this", "that", "my", "our", "those", "these", "his", "her", "their"].contains(
+        words[i].lower)
     else { return nil }
     var j = i + 1
     while j < words.count, j - i <= 5, words[j].kind == .word,
@@ -102,14 +116,17 @@ struct AntecedentFinder {
     {
       j += 1
     }
-    guard j < words.count, j > i + 1, WordLists.auxiliaries.contains(words[j].lower) else { return nil }
+    guard j < words.count, j > i + 1, WordLists.auxiliaries.contains(words[j].lower) else {
+      return nil
+    }
     return labelAndSpan(words, i..<j)
   }
 
   /// "What about the drop-in?" → "drop-in".
   private func aboutPhrase(in question: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
     let words = Tokenizer.tokens(bytes, in: question)
-    guard let about = words.lastIndex(where: { $0.lower == "about" }), about + 1 < words.count else { return nil }
+    guard let about = words.lastIndex(where: { $0.lower == "about" }), about + 1 < words.count
+    else { return nil }
     let end = CueMatcher(tokens: words).clauseEnd(from: about + 1)
     guard isPhraseWithoutVerb(words, (about + 1)..<end) else { return nil }
     return labelAndSpan(words, (about + 1)..<end)
@@ -117,13 +134,18 @@ struct AntecedentFinder {
 
   private func isPhraseWithoutVerb(_ words: [Token], _ range: Range<Int>) -> Bool {
     guard let first = range.first(where: { !WordLists.fillers.contains(words[$0].lower) }),
-      !WordLists.phraseBreakers.contains(words[first].lower)
+      ![
+        "when", "if", "while", "before", "after", "until", "till", "since", "though", "although",
+        "whereas", "as",
+        "than", "whether", "who", "which", "where",
+      ].contains(words[first].lower)
     else { return false }
     for i in first..<range.upperBound {
       let word = words[i].lower
       if WordLists.phraseBreakers.contains(word) && i > range.lowerBound { break }
       if WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word)
-        || WordLists.copulas.contains(word) || Modifiers.isNegator(word) || WordLists.people.contains(word)
+        || WordLists.copulas.contains(word) || Modifiers.isNegator(word)
+        || WordLists.people.contains(word)
       {
         return false
       }
@@ -131,14 +153,19 @@ struct AntecedentFinder {
     return true
   }
 
-  private func label(_ words: [Token], _ range: Range<Int>, source: Antecedent.Source) -> Antecedent? {
+  private func label(_ words: [Token], _ range: Range<Int>, source: Antecedent.Source)
+    -> Antecedent?
+  {
     guard let found = labelAndSpan(words, range) else { return nil }
     return Antecedent(label: found.label, span: found.span, source: source)
   }
 
-  private func labelAndSpan(_ words: [Token], _ range: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
+  private func labelAndSpan(_ words: [Token], _ range: Range<Int>) -> (
+    label: PhraseLabel, span: Range<Int>
+  )? {
     guard case .success(let label) = LabelMaker(tokens: words).cause(range) else { return nil }
-    let span = words[label.quoteStart].range.lowerBound..<words[label.tokens.upperBound - 1].range.upperBound
+    let span =
+      words[label.quoteStart].range.lowerBound..<words[label.tokens.upperBound - 1].range.upperBound
     return (label, span)
   }
 }

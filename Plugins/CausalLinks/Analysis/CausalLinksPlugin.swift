@@ -12,7 +12,7 @@ public final class CausalLinksPlugin: AnalysisPlugin {
       + "alone\"), with polarity, a strength from hedges and intensifiers, and the quote as evidence.",
     provides: ["links", "concepts"], needs: ["turns", "concepts"],
     optionsSchema: #"""
-      {"type":"object","additionalProperties":false,"properties":{"cues":{"type":"string","description":"Path of a causal cue file (format: corpora/lexicons/README.md). Without it the built-in cue patterns are used."}}}
+      {"type":"object","additionalProperties":false,"properties":{"cues":{"type":"string","description":"Path of a causal cue file (format: the comments at the top of corpora/lexicons/causal-cues.tsv). Without it the built-in cue patterns are used."}}}
       """#)
 
   /// The built-in cue patterns, the same text as corpora/lexicons/causal-cues.tsv.
@@ -24,7 +24,8 @@ public final class CausalLinksPlugin: AnalysisPlugin {
   public init(options: PluginOptions) throws {
     for key in options.values.keys where key != "cues" {
       throw PluginError(
-        "unknown option \"\(key)\" for the Causal links plugin. The only option is \"cues\" (a file path).")
+        "unknown option \"\(key)\" for the Causal links plugin. The only option is \"cues\" (a file path)."
+      )
     }
     if let path = try options.string("cues") {
       let text: String
@@ -51,7 +52,8 @@ public final class CausalLinksPlugin: AnalysisPlugin {
       }
       for (k, sentence) in sentences.enumerated() {
         let context = SentenceContext(
-          bytes: document.bytes, sentence: sentence, previousSentence: k > 0 ? sentences[k - 1] : nil,
+          bytes: document.bytes, sentence: sentence,
+          previousSentence: k > 0 ? sentences[k - 1] : nil,
           question: k == 0 ? question : nil, knownConcepts: document.knownConcepts)
         for found in linker.links(context) {
           sink.emit(found.link)

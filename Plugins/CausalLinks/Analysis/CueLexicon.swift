@@ -1,5 +1,5 @@
 // Reads causal cue patterns ("X helped me Y", "without X , Y") from a TSV
-// file; the format is described in corpora/lexicons/README.md.
+// file; the format is described at the top of corpora/lexicons/causal-cues.tsv.
 import HarkPluginKit
 
 /// How a pattern's words decide the sign of a link.
@@ -72,7 +72,9 @@ public struct CueLexicon: Sendable, Equatable {
       lineNumber += 1
       let line = String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-      func fail(_ message: String) -> PluginError { PluginError("\(file), line \(lineNumber): \(message)") }
+      func fail(_ message: String) -> PluginError {
+        PluginError("\(file), line \(lineNumber): \(message)")
+      }
       let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
         String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
       }
@@ -98,30 +100,43 @@ public struct CueLexicon: Sendable, Equatable {
       let causes = elements.filter { $0 == .cause }.count
       let effects = elements.filter { $0 == .effect }.count
       guard causes == 1 else {
-        throw fail("pattern \"\(columns[0])\" must have exactly one X (the cause), found \(causes).")
+        throw fail(
+          "pattern \"\(columns[0])\" must have exactly one X (the cause), found \(causes).")
       }
       if form == .wellbeing {
         guard effects == 0 else {
-          throw fail("pattern \"\(columns[0])\" has a Y but its effect is \"wellbeing\". Remove the Y or change the effect.")
+          throw fail(
+            "pattern \"\(columns[0])\" has a Y but its effect is \"wellbeing\". Remove the Y or change the effect."
+          )
         }
       } else if effects != 1 {
-        throw fail("pattern \"\(columns[0])\" must have exactly one Y (the effect), found \(effects).")
+        throw fail(
+          "pattern \"\(columns[0])\" must have exactly one Y (the effect), found \(effects).")
       }
-      guard elements.contains(where: { if case .word(_, false) = $0 { return true } else { return false } }) else {
-        throw fail("pattern \"\(columns[0])\" has no required word. Add a cue word such as \"helped\".")
+      guard
+        elements.contains(where: {
+          if case .word(_, false) = $0 { return true } else { return false }
+        })
+      else {
+        throw fail(
+          "pattern \"\(columns[0])\" has no required word. Add a cue word such as \"helped\".")
       }
       patterns.append(
         CuePattern(
-          text: columns[0], elements: elements, polarity: polarity, confidence: confidence, effectForm: form,
+          text: columns[0], elements: elements, polarity: polarity, confidence: confidence,
+          effectForm: form,
           line: lineNumber))
     }
     guard !patterns.isEmpty else {
-      throw PluginError("\(file): no patterns found. Add lines like \"X helped me Y<TAB>+<TAB>0.7<TAB>verb\".")
+      throw PluginError(
+        "\(file): no patterns found. Add lines like \"X helped me Y<TAB>+<TAB>0.7<TAB>verb\".")
     }
     return CueLexicon(patterns: patterns)
   }
 
-  private static func parseElements(_ pattern: String, fail: (String) -> PluginError) throws -> [CueElement] {
+  private static func parseElements(_ pattern: String, fail: (String) -> PluginError) throws
+    -> [CueElement]
+  {
     var elements: [CueElement] = []
     for part in pattern.split(separator: " ") {
       switch part {
@@ -129,7 +144,9 @@ public struct CueLexicon: Sendable, Equatable {
       case "Y": elements.append(.effect)
       case ",": elements.append(.comma)
       case "^":
-        guard elements.isEmpty else { throw fail("\"^\" may only start a pattern, as in \"^ because of X , Y\".") }
+        guard elements.isEmpty else {
+          throw fail("\"^\" may only start a pattern, as in \"^ because of X , Y\".")
+        }
         elements.append(.clauseStart)
       default:
         let optional = part.hasPrefix("(") && part.hasSuffix(")")
@@ -137,16 +154,21 @@ public struct CueLexicon: Sendable, Equatable {
         let words = body.split(separator: "/").map { String($0).lowercased() }
         guard !words.isEmpty, words.allSatisfy({ isWord($0) }) else {
           throw fail(
-            "\"\(part)\" in pattern \"\(pattern)\" is not a word, \"a/b\", \"(optional)\", X, Y, \",\" or \"^\".")
+            "\"\(part)\" in pattern \"\(pattern)\" is not a word, \"a/b\", \"(optional)\", X, Y, \",\" or \"^\"."
+          )
         }
-        elements.append(.word(alternatives: words.map { $0.replacingApostrophes() }, optional: optional))
+        elements.append(
+          .word(alternatives: words.map { $0.replacingApostrophes() }, optional: optional))
       }
     }
     return elements
   }
 
   private static func isWord(_ text: String) -> Bool {
-    !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        $0.properties.isAlphabetic || $0 == "'" || $0 == "\u{2019}" || $0 == "-"
+      }
   }
 }
 

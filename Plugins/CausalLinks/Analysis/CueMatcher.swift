@@ -18,7 +18,8 @@ struct CueMatcher {
     var found: [CueMatch] = []
     var used = claimed
     let elements = pattern.elements
-    let leadingSlot: CueElement? = elements.first == .cause || elements.first == .effect ? elements.first : nil
+    let leadingSlot: CueElement? =
+      elements.first == .cause || elements.first == .effect ? elements.first : nil
     let rest = leadingSlot == nil ? elements : Array(elements.dropFirst())
     for start in tokens.indices {
       var state = State()
@@ -44,7 +45,9 @@ struct CueMatcher {
     }
   }
 
-  private func match(_ elements: [CueElement], _ e: Int, at position: Int, claimed: Set<Int>, state: inout State)
+  private func match(
+    _ elements: [CueElement], _ e: Int, at position: Int, claimed: Set<Int>, state: inout State
+  )
     -> Bool
   {
     guard e < elements.count else { return true }
@@ -56,7 +59,9 @@ struct CueMatcher {
       guard position < tokens.count, tokens[position].lower == "," else { return false }
       return match(elements, e + 1, at: position + 1, claimed: claimed, state: &state)
     case .word(let alternatives, let optional):
-      if position < tokens.count, !claimed.contains(position), alternatives.contains(tokens[position].lower) {
+      if position < tokens.count, !claimed.contains(position),
+        alternatives.contains(tokens[position].lower)
+      {
         var attempt = state
         attempt.cue.append(position)
         if match(elements, e + 1, at: position + 1, claimed: claimed, state: &attempt) {
@@ -80,7 +85,11 @@ struct CueMatcher {
       if elements[e + 1] == .cause || elements[e + 1] == .effect {
         // "without X Y": X ends at a comma or where the second clause's subject starts.
         let end = clauseEnd(from: position)
-        guard let split = (position + 1..<end).first(where: { WordLists.subjects.contains(tokens[$0].lower) }) else {
+        guard
+          let split = (position + 1..<end).first(where: {
+            WordLists.subjects.contains(tokens[$0].lower)
+          })
+        else {
           return false
         }
         state.assign(slot, position..<split)
@@ -91,7 +100,9 @@ struct CueMatcher {
       var end = position + 1
       while end < tokens.count {
         if tokens[end - 1].kind == .punctuation { return false }
-        if slot == .cause, end - 1 > position, WordLists.subjects.contains(tokens[end - 1].lower) { return false }
+        if slot == .cause, end - 1 > position, WordLists.subjects.contains(tokens[end - 1].lower) {
+          return false
+        }
         var attempt = state
         attempt.assign(slot, position..<end)
         if match(elements, e + 1, at: end, claimed: claimed, state: &attempt) {
@@ -106,7 +117,8 @@ struct CueMatcher {
 
   private func isDegreeWord(_ i: Int) -> Bool {
     let word = tokens[i].lower
-    return Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil || ["just", "really", "actually"].contains(word)
+    return Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil
+      || ["just", "really", "actually"].contains(word)
   }
 
   /// Whether a clause begins at token `i`: at the start, after punctuation or a conjunction.
@@ -115,8 +127,14 @@ struct CueMatcher {
     while j >= 0 {
       let token = tokens[j]
       if token.kind == .punctuation || WordLists.clauseOpeners.contains(token.lower) { return true }
-      if WordLists.fillers.contains(token.lower) || Modifiers.hedge(token.lower) != nil { j -= 1; continue }
-      if j >= 1, WordLists.fillerPairs.contains(tokens[j - 1].lower + " " + token.lower) { j -= 2; continue }
+      if WordLists.fillers.contains(token.lower) || Modifiers.hedge(token.lower) != nil {
+        j -= 1
+        continue
+      }
+      if j >= 1, WordLists.fillerPairs.contains(tokens[j - 1].lower + " " + token.lower) {
+        j -= 2
+        continue
+      }
       return false
     }
     return true
@@ -147,6 +165,7 @@ struct CueMatcher {
   }
 
   private func isSoMuch(_ i: Int) -> Bool {
-    tokens[i].lower == "so" && i + 1 < tokens.count && ["much", "many"].contains(tokens[i + 1].lower)
+    tokens[i].lower == "so" && i + 1 < tokens.count
+      && ["much", "many"].contains(tokens[i + 1].lower)
   }
 }

@@ -41,7 +41,9 @@ struct LabelMaker {
       words.removeLast()
     }
     // "a housewife who helps": the cue sits in a relative clause.
-    if words.count > 1, let last = words.last, ["who", "which", "that", "what"].contains(lower(last)) {
+    if words.count > 1, let last = words.last,
+      ["who", "which", "that", "what"].contains(lower(last))
+    {
       return .failure(.unusable)
     }
     guard let first = words.first else { return .failure(.unusable) }
@@ -52,16 +54,22 @@ struct LabelMaker {
     if words.count == 1 && WordLists.people.contains(head) { return .failure(.person) }
     var negated = false
     var gerunds: [Int: String] = [:]
-    if WordLists.auxiliaries.contains(head) || Modifiers.isNegator(head) && !["no", "without", "nothing"].contains(head) {
+    if WordLists.auxiliaries.contains(head)
+      || Modifiers.isNegator(head) && !["no", "without", "nothing"].contains(head)
+    {
       // "because I couldn't afford the bus": the clause after "because I".
-      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, afterSubject: true) else {
+      guard
+        let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, afterSubject: true)
+      else {
         return .failure(.unusable)
       }
       words = clause
     } else if WordLists.subjectPronouns.contains(head) || WordLists.people.contains(head) {
       // A clause as cause ("because she didn't push"): only the speaker's own
       // doing makes a concept; what someone else did stands for a person.
-      guard ["i", "we", "i'm", "we're", "i've", "we've"].contains(head) else { return .failure(.person) }
+      guard ["i", "we", "i'm", "we're", "i've", "we've"].contains(head) else {
+        return .failure(.person)
+      }
       guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
         return .failure(.unusable)
       }
@@ -76,7 +84,8 @@ struct LabelMaker {
   /// The label of an effect phrase, read the way the pattern's form says.
   func effect(_ range: Range<Int>, form: CueEffectForm) -> PhraseLabel? {
     var words = wordIndices(range)
-    let keepsLike = (form == .feeling || form == .made) && words.first.map { lower($0) == "like" } == true
+    let keepsLike =
+      (form == .feeling || form == .made) && words.first.map { lower($0) == "like" } == true
     if !keepsLike { stripLeadingFillers(&words) }
     var negated = false
     var gerunds: [Int: String] = [:]
@@ -88,17 +97,21 @@ struct LabelMaker {
     case .verb:
       stripNegators(&words, negated: &negated)
       if let first = words.first, lower(first) == "to" { words.removeFirst() }
-      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true) else {
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true)
+      else {
         return nil
       }
       words = clause
     case .clause, .subject:
       stripLeadingTime(&words)
       if form == .subject {
-        guard let first = words.first, WordLists.subjectPronouns.contains(lower(first)) || lower(first) == "nobody"
+        guard let first = words.first,
+          WordLists.subjectPronouns.contains(lower(first)) || lower(first) == "nobody"
         else { return nil }
       }
-      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else { return nil }
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
+        return nil
+      }
       words = clause
     case .noun:
       words = Array(words.prefix { !["to", "that", "when", "because", "for"].contains(lower($0)) })
@@ -111,12 +124,18 @@ struct LabelMaker {
       role = .feeling
     case .made:
       stripNegators(&words, negated: &negated)
-      if keepsLike || words.first.map({ isFeeling($0) || ["more", "less", "so", "really", "very"].contains(lower($0)) }) == true {
+      if keepsLike
+        || words.first.map({
+          isFeeling($0) || ["more", "less", "so", "really", "very"].contains(lower($0))
+        }) == true
+      {
         if !keepsLike { stripDegreeWords(&words) }
         prefix = "feeling "
         role = .feeling
       } else {
-        guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true) else {
+        guard
+          let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, verbFirst: true)
+        else {
           return nil
         }
         words = clause
@@ -126,7 +145,9 @@ struct LabelMaker {
     case .kept:
       prefix = "kept "
     }
-    guard var label = finish(words, negated: negated, gerunds: gerunds, role: role) else { return nil }
+    guard var label = finish(words, negated: negated, gerunds: gerunds, role: role) else {
+      return nil
+    }
     label.text = prefix + label.text
     return label
   }
@@ -163,7 +184,9 @@ struct LabelMaker {
         words.removeLast()
       }
     }
-    guard words.count >= 3, ["that", "who", "which"].contains(lower(words[words.count - 1])) else { return }
+    guard words.count >= 3, ["that", "who", "which"].contains(lower(words[words.count - 1])) else {
+      return
+    }
     if lower(words[0]) == "it's" {
       words = Array(words[1..<(words.count - 1)])
     } else if lower(words[0]) == "it", ["was", "is"].contains(lower(words[1])), words.count >= 4 {
@@ -175,7 +198,8 @@ struct LabelMaker {
   private func stripLeadingTime(_ words: inout [Int]) {
     while let first = words.first {
       let word = lower(first)
-      if ["then", "twice", "once", "now", "sometimes", "often", "still", "later", "afterwards"].contains(word),
+      if ["then", "twice", "once", "now", "sometimes", "often", "still", "later", "afterwards"]
+        .contains(word),
         words.count > 1
       {
         words.removeFirst()
@@ -209,7 +233,8 @@ struct LabelMaker {
     let word = lower(i)
     if WordLists.feelingAdjectives.contains(word) { return true }
     // After "made me", a bare verb never ends in "-ed": "scared", "worried" are feelings.
-    for suffix in ["ed", "ous", "ful", "less", "ive", "ish", "able", "ible"] where word.hasSuffix(suffix) {
+    for suffix in ["ed", "ous", "ful", "less", "ive", "ish", "able", "ible"]
+    where word.hasSuffix(suffix) {
       return word.count > suffix.count + 2
     }
     return false
@@ -217,7 +242,8 @@ struct LabelMaker {
 
   /// Whether a clause starts here (a pronoun subject, an auxiliary or a negator), not a noun phrase.
   private func startsClause(_ word: String) -> Bool {
-    WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word) || Modifiers.isNegator(word)
+    WordLists.subjectPronouns.contains(word) || WordLists.auxiliaries.contains(word)
+      || Modifiers.isNegator(word)
       || WordLists.fillers.contains(word) || Modifiers.hedge(word) != nil || word == "nobody"
       || word.hasSuffix("ing") || word.hasSuffix("ed")
   }
@@ -230,7 +256,8 @@ struct LabelMaker {
   /// Words that can never be the verb turned into "-ing".
   private func isVerbCandidate(_ word: String) -> Bool {
     !(WordLists.determiners.contains(word) || WordLists.prepositions.contains(word)
-      || WordLists.fillers.contains(word) || WordLists.people.contains(word) || WordLists.beneficiaries.contains(word)
+      || WordLists.fillers.contains(word) || WordLists.people.contains(word)
+      || WordLists.beneficiaries.contains(word)
       || WordLists.referringPronouns.contains(word) || WordLists.phraseBreakers.contains(word)
       || ["more", "less", "than", "what", "a", "an", "loads", "lots"].contains(word)
       || Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil)
@@ -256,16 +283,23 @@ struct LabelMaker {
       let phrase = words.prefix { !WordLists.phraseBreakers.contains(lower($0)) || $0 == first }
       guard let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) }) else { return words }
       let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(lower($0)) }
-      return rest.isEmpty && WordLists.copulas.contains(lower(words[verb])) && verb > 0 ? Array(words[..<verb]) : nil
+      return rest.isEmpty && WordLists.copulas.contains(lower(words[verb])) && verb > 0
+        ? Array(words[..<verb]) : nil
     }
     scan: while let first = words.first {
       let word = lower(first)
       let next = words.count > 1 ? lower(words[1]) : ""
-      if words.count >= 2, WordLists.fillerPairs.contains(word + " " + next) {
+      if verbFirst && word == "be" && words.count > 1 {
+        // "made it harder to be honest" → "being honest".
+        break scan
+      } else if words.count >= 2, WordLists.fillerPairs.contains(word + " " + next) {
         words.removeFirst(2)
-      } else if (WordLists.fillers.contains(word) && word != "like") || Modifiers.hedge(word) != nil {
+      } else if (WordLists.fillers.contains(word) && word != "like") || Modifiers.hedge(word) != nil
+      {
         words.removeFirst()
-      } else if word == "nobody" || word == "noone" || word == "no-one" || (word == "no" && next == "one") {
+      } else if word == "nobody" || word == "noone" || word == "no-one"
+        || (word == "no" && next == "one")
+      {
         negated.toggle()
         words.removeFirst(word == "no" ? 2 : 1)
         sawVerbFrame = true
@@ -277,11 +311,16 @@ struct LabelMaker {
         negated.toggle()
         words.removeFirst()
         sawVerbFrame = true
-        if word.hasSuffix("n't") && WordLists.copulas.contains(String(word.dropLast(3))) { afterCopula = true }
-      } else if sawVerbFrame, WordLists.framingVerbs.contains(word), WordLists.subjectPronouns.contains(next) {
+        if word.hasSuffix("n't") && WordLists.copulas.contains(String(word.dropLast(3))) {
+          afterCopula = true
+        }
+      } else if sawVerbFrame, WordLists.framingVerbs.contains(word),
+        WordLists.subjectPronouns.contains(next)
+      {
         words.removeFirst()
       } else if sawVerbFrame, ["do", "does", "did"].contains(word),
-        WordLists.determiners.contains(next) || ["what", "it", "anything", "something", "everything", "nothing", "a"].contains(next)
+        WordLists.determiners.contains(next)
+          || ["what", "it", "anything", "something", "everything", "nothing", "a"].contains(next)
       {
         // "do" as the main verb: "I can't do what I did".
         break scan
@@ -318,60 +357,22 @@ struct LabelMaker {
     if sawVerbFrame && !afterCopula && !possession {
       guard isVerbCandidate(lower(first)) else { return nil }
       // The verb becomes "-ing", so the label names an activity: "losing tenancy".
-      guard let gerund = Self.gerund(lower(first), thirdPerson: !verbFirst) else { return nil }
+      guard let gerund = Gerund.of(lower(first), thirdPerson: !verbFirst) else { return nil }
       gerunds[first] = gerund
     }
     return words
   }
 
-  /// The "-ing" form of a verb: "get" → "getting", "relapsed" → "relapsing".
-  static func gerund(_ word: String, thirdPerson: Bool) -> String? {
-    guard word.count >= 2, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else {
-      return nil
-    }
-    if word.hasSuffix("ing") && word.count > 4 { return word }
-    if let irregular = WordLists.irregularGerunds[word] { return irregular }
-    if word.hasSuffix("ied") && word.count > 4 { return String(word.dropLast(3)) + "ying" }
-    if word.hasSuffix("ed") && word.count > 4 && !WordLists.baseEndingInEd.contains(word) {
-      return String(word.dropLast(2)) + "ing"
-    }
-    var base = word
-    if thirdPerson && word.count > 3 {
-      if word.hasSuffix("ies") {
-        base = String(word.dropLast(3)) + "y"
-      } else if ["ches", "shes", "sses", "xes"].contains(where: { word.hasSuffix($0) }) {
-        base = String(word.dropLast(2))
-      } else if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") {
-        base = String(word.dropLast())
-      }
-    }
-    if let irregular = WordLists.irregularGerunds[base] { return irregular }
-    if base.hasSuffix("ie") { return String(base.dropLast(2)) + "ying" }
-    if ["ee", "oe", "ye"].contains(where: { base.hasSuffix($0) }) { return base + "ing" }
-    if base.hasSuffix("e") && base.count > 2 { return String(base.dropLast()) + "ing" }
-    // One short syllable ending consonant-vowel-consonant doubles: "get" → "getting".
-    let letters = Array(base.unicodeScalars)
-    let vowels = Set("aeiou".unicodeScalars)
-    var groups = 0
-    for (k, letter) in letters.enumerated() where vowels.contains(letter) && (k == 0 || !vowels.contains(letters[k - 1])) {
-      groups += 1
-    }
-    let n = letters.count
-    if n >= 3, groups == 1, !vowels.contains(letters[n - 1]), !"wxy".unicodeScalars.contains(letters[n - 1]),
-      vowels.contains(letters[n - 2]), !vowels.contains(letters[n - 3])
-    {
-      return base + String(letters[n - 1]) + "ing"
-    }
-    return base + "ing"
-  }
-
   /// Cleans up the phrase, checks its length and builds the label.
-  private func finish(_ input: [Int], negated startNegated: Bool, gerunds: [Int: String], role: Role)
+  private func finish(
+    _ input: [Int], negated startNegated: Bool, gerunds: [Int: String], role: Role
+  )
     -> PhraseLabel?
   {
     var words = input
     var negated = startNegated
-    stripLeadingFillers(&words)
+    // After "feel", "like" is meant: "feeling like nobody cared".
+    if role != .feeling { stripLeadingFillers(&words) }
     let quoteStart = words.first
     // Leading determiners, quantities and weekdays: "the Tuesday drop-in" → "drop-in".
     while let first = words.first, gerunds[first] == nil {
@@ -385,7 +386,8 @@ struct LabelMaker {
       } else if role == .effect && ["no", "less", "fewer"].contains(word) && words.count > 1 {
         negated.toggle()
         words.removeFirst()
-      } else if WordLists.determiners.contains(word) || WordLists.weekdays.contains(word) || word == "as"
+      } else if WordLists.determiners.contains(word) || WordLists.weekdays.contains(word)
+        || word == "as"
         || (Modifiers.intensity(word) != nil && word != "less")
       {
         words.removeFirst()
@@ -397,17 +399,22 @@ struct LabelMaker {
       }
     }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
-    if let cut = words.dropFirst().firstIndex(where: { WordLists.phraseBreakers.contains(lower($0)) && !isSoMuch($0) })
-    {
+    if let cut = words.dropFirst().firstIndex(where: {
+      WordLists.phraseBreakers.contains(lower($0)) && !isSoMuch($0)
+    }) {
       words = Array(words[..<cut])
     }
     words.removeAll {
-      gerunds[$0] == nil && (Modifiers.intensity(lower($0)) != nil && !["less", "more"].contains(lower($0))
-        && lower($0) != "properly" || (role != .cause && ["anyone", "anybody"].contains(lower($0))))
+      gerunds[$0] == nil
+        && (Modifiers.intensity(lower($0)) != nil && !["less", "more"].contains(lower($0))
+          && lower($0) != "properly"
+          || (role != .cause && ["anyone", "anybody"].contains(lower($0))))
     }
     stripTrailing(&words)
     while contentCount(words) > 4 {
-      guard let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(lower($0)) }) else {
+      guard
+        let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(lower($0)) })
+      else {
         return nil
       }
       words = Array(words[..<cut])
@@ -428,16 +435,28 @@ struct LabelMaker {
     let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
     // A second clause inside the label reads badly ("doing what I did"), except
     // after a verb of feeling or knowing: "knowing I wasn't the only one".
-    let opensComplement = role == .feeling
-      || ["knowing", "feeling", "hearing", "seeing", "realising", "realizing"].contains(gerunds[first] ?? lower(first))
-    if !opensComplement, words.dropFirst().contains(where: { WordLists.subjects.contains(lower($0)) && !["nobody", "everyone", "everybody", "someone", "somebody"].contains(lower($0)) }) {
+    let opensComplement =
+      role == .feeling
+      || ["knowing", "feeling", "hearing", "seeing", "realising", "realizing"].contains(
+        gerunds[first] ?? lower(first))
+    if !opensComplement,
+      words.dropFirst().contains(where: {
+        WordLists.subjects.contains(lower($0))
+          && !["nobody", "everyone", "everybody", "someone", "somebody"].contains(lower($0))
+      })
+    {
       return nil
     }
     let ending = lower(last)
-    if words.count > 1, ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement { return nil }
     if words.count > 1,
-      WordLists.prepositions.contains(ending) && !WordLists.particles.contains(ending)
-        || WordLists.determiners.contains(ending) || WordLists.phraseBreakers.contains(ending) || ending == "a"
+      ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement
+    {
+      return nil
+    }
+    if words.count > 1,
+      WordLists.prepositions.contains(ending) && !WordLists.finalParticles.contains(ending)
+        || WordLists.determiners.contains(ending) || WordLists.phraseBreakers.contains(ending)
+        || ending == "a"
     {
       return nil
     }
@@ -448,7 +467,9 @@ struct LabelMaker {
     }
     if role == .cause && words.count == 1 && WordLists.timeNouns.contains(text) { return nil }
     guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
-    return PhraseLabel(text: text, negated: negated, tokens: first..<(last + 1), quoteStart: min(quoteStart ?? first, first))
+    return PhraseLabel(
+      text: text, negated: negated, tokens: first..<(last + 1),
+      quoteStart: min(quoteStart ?? first, first))
   }
 
   private func isSoMuch(_ i: Int) -> Bool {
@@ -456,13 +477,16 @@ struct LabelMaker {
   }
 
   private static let trailingFillers: Set<String> = [
-    "again", "now", "then", "anymore", "too", "either", "basically", "honestly", "though", "really", "also",
-    "ever", "already", "yet", "together", "myself", "yourself", "ourselves", "more", "much", "loads", "lots",
+    "again", "now", "then", "anymore", "too", "either", "basically", "honestly", "though", "really",
+    "also",
+    "ever", "already", "yet", "together", "myself", "yourself", "ourselves", "more", "much",
+    "loads", "lots",
     "properly", "anyway", "obviously",
   ]
 
   private static let timePrepositions: Set<String> = [
-    "for", "in", "on", "at", "after", "before", "during", "until", "till", "by", "within", "over", "since",
+    "for", "in", "on", "at", "after", "before", "during", "until", "till", "by", "within", "over",
+    "since",
   ]
 
   /// Drops trailing fillers and time phrases: "going back at all" → "going back",
@@ -473,7 +497,9 @@ struct LabelMaker {
       let pair = lower(words[words.count - 2]) + " " + word
       if WordLists.fillerPairs.contains(pair) && words.count > 2 {
         words.removeLast(2)
-      } else if (Self.trailingFillers.contains(word) || Modifiers.hedge(word) != nil) && !(word == "properly" && words.count <= 2) {
+      } else if (Self.trailingFillers.contains(word) || Modifiers.hedge(word) != nil)
+        && !(word == "properly" && words.count <= 2)
+      {
         words.removeLast()
       } else if WordLists.timeNouns.contains(word) {
         var start = words.count - 1
@@ -491,7 +517,8 @@ struct LabelMaker {
     let word = lower(i)
     return tokens[i].kind == .number || WordLists.determiners.contains(word)
       || [
-        "a", "once", "twice", "long", "next", "last", "one", "two", "three", "four", "five", "six", "seven",
+        "a", "once", "twice", "long", "next", "last", "one", "two", "three", "four", "five", "six",
+        "seven",
         "eight", "nine", "ten", "eleven", "twelve", "fourteen", "few", "several", "couple", "half",
       ].contains(word)
   }

@@ -36,13 +36,16 @@ struct SentenceLinker {
         if slots.contains(where: { $0.contains { claimed.contains($0) } }) { continue }
         let causeFirst = pattern.elements.first == .cause
         // "didn't help", "nothing helped": a negated cue is left out rather than guessed at.
-        if causeFirst, let first = match.cueTokens.first, Modifiers.negator(governing: first, in: tokens) != nil {
+        if causeFirst, let first = match.cueTokens.first,
+          Modifiers.negator(governing: first, in: tokens) != nil
+        {
           claimed.formUnion(match.cueTokens)
           continue
         }
         // "the woman who was helped": a passive cue names no cause.
         if causeFirst, let first = match.cueTokens.first, first > 0,
-          ["was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting"].contains(tokens[first - 1].lower)
+          ["was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting"].contains(
+            tokens[first - 1].lower)
         {
           continue
         }
@@ -58,7 +61,10 @@ struct SentenceLinker {
             let finder = AntecedentFinder(
               bytes: context.bytes, tokens: tokens, previousSentence: context.previousSentence,
               question: context.question)
-            guard let antecedent = finder.find(pronoun: token, matchEnd: (match.cueTokens + slots.map { $0.upperBound - 1 }).max()! + 1)
+            guard
+              let antecedent = finder.find(
+                pronoun: token,
+                matchEnd: (match.cueTokens + slots.map { $0.upperBound - 1 }).max()! + 1)
             else {
               skip = true
               break
@@ -74,7 +80,8 @@ struct SentenceLinker {
               // The question is context, not data: the quote shows the pronoun.
               causeSpan = tokens[token].range
             }
-            causes.append((antecedent.label, causeSpan, "\"\(pronoun)\" refers to \"\(quoted)\" \(whereFrom)"))
+            causes.append(
+              (antecedent.label, causeSpan, "\"\(pronoun)\" refers to \"\(quoted)\" \(whereFrom)"))
           case .failure(.person):
             skip = true
           case .failure(.unusable):
@@ -91,11 +98,15 @@ struct SentenceLinker {
         for slot in slots { claimed.formUnion(slot) }
 
         let (strength, modifierNote) = self.strength(tokens, region(match, tokens))
-        let hypothetical = causeFirst ? modal(before: match.cueTokens[0], tokens) : nil
+        let cueModal = match.cueTokens.map { tokens[$0].lower }.first { Self.modals.contains($0) }
+        let hypothetical =
+          cueModal ?? (causeFirst ? modal(before: match.cueTokens[0], tokens) : nil)
         for cause in causes {
           let (polarity, effectLabel, polarityNote) = polarityAndLabel(pattern, effect)
-          let causeLabel = (cause.label.negated ? "~" : "") + preferKnown(cause.label.text, context.knownConcepts)
-          let effectText = effectLabel.hasPrefix("~")
+          let causeLabel =
+            (cause.label.negated ? "~" : "") + preferKnown(cause.label.text, context.knownConcepts)
+          let effectText =
+            effectLabel.hasPrefix("~")
             ? "~" + preferKnown(String(effectLabel.dropFirst()), context.knownConcepts)
             : preferKnown(effectLabel, context.knownConcepts)
           guard causeLabel != effectText else { continue }
@@ -108,21 +119,32 @@ struct SentenceLinker {
           confidence = rounded(confidence)
 
           var evidence = context.sentence
-          if cause.span.lowerBound < evidence.lowerBound, cause.span.lowerBound >= (context.previousSentence?.lowerBound ?? Int.max) {
+          if cause.span.lowerBound < evidence.lowerBound,
+            cause.span.lowerBound >= (context.previousSentence?.lowerBound ?? Int.max)
+          {
             evidence = context.previousSentence!.lowerBound..<evidence.upperBound
           }
           let causeQuote = text(cause.span, context.bytes)
           let effectQuote = text(effect.span, context.bytes)
-          var parts = ["pattern \"\(pattern.text)\": cause \"\(causeQuote)\", effect \"\(effectQuote)\""]
+          var parts = [
+            "pattern \"\(pattern.text)\": cause \"\(causeQuote)\", effect \"\(effectQuote)\""
+          ]
           if let note = cause.note { parts.append(note) }
           if let polarityNote { parts.append(polarityNote) }
-          if let hypothetical { parts.append("\"\(hypothetical)\" makes it hypothetical (confidence \(format(confidence)))") }
-          parts.append(modifierNote.isEmpty ? "strength \(format(strength))" : "\(modifierNote) (\(format(strength)))")
+          if let hypothetical {
+            parts.append(
+              "\"\(hypothetical)\" makes it hypothetical (confidence \(format(confidence)))")
+          }
+          parts.append(
+            modifierNote.isEmpty
+              ? "strength \(format(strength))" : "\(modifierNote) (\(format(strength)))")
           let explanation = parts.joined(separator: "; ")
 
           let link = LinkResult(
-            cause: causeLabel, effect: effectText, polarity: polarity, strength: strength, confidence: confidence,
-            span: evidence, causeSpan: cause.span, effectSpan: effect.span, explanation: explanation)
+            cause: causeLabel, effect: effectText, polarity: polarity, strength: strength,
+            confidence: confidence,
+            span: evidence, causeSpan: cause.span, effectSpan: effect.span, explanation: explanation
+          )
           let quote = text(evidence, context.bytes)
           let concepts = [
             ConceptResult(
@@ -149,32 +171,44 @@ struct SentenceLinker {
     var vague: Bool
   }
 
-  private func effectLabel(_ match: CueMatch, _ pattern: CuePattern, _ maker: LabelMaker, _ tokens: [Token])
+  private func effectLabel(
+    _ match: CueMatch, _ pattern: CuePattern, _ maker: LabelMaker, _ tokens: [Token]
+  )
     -> EffectLabel?
   {
     guard pattern.effectForm != .wellbeing, let range = match.effect else {
       let cue = match.cueTokens
       return EffectLabel(
-        text: "wellbeing", negated: false, span: tokens[cue.first!].range.lowerBound..<tokens[cue.last!].range.upperBound,
+        text: "wellbeing", negated: false,
+        span: tokens[cue.first!].range.lowerBound..<tokens[cue.last!].range.upperBound,
         isProblem: false, vague: true)
     }
     if pattern.polarity == .worse || pattern.polarity == .better {
       // "made things worse": the effect is on the person's wellbeing.
       let words = range.filter { tokens[$0].kind != .punctuation }.map { tokens[$0].lower }
-        .filter { !WordLists.fillers.contains($0) && Modifiers.intensity($0) == nil && $0 != "much" }
+        .filter {
+          !WordLists.fillers.contains($0) && Modifiers.intensity($0) == nil && $0 != "much"
+        }
       if words.isEmpty || WordLists.vagueEffects.contains(words.joined(separator: " ")) {
         return EffectLabel(
-          text: "wellbeing", negated: false, span: tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound,
+          text: "wellbeing", negated: false,
+          span: tokens[range.lowerBound].range
+            .lowerBound..<tokens[range.upperBound - 1].range.upperBound,
           isProblem: false, vague: true)
       }
     }
     guard let label = maker.effect(range, form: pattern.effectForm) else { return nil }
-    let isProblem = label.text.split(separator: " ").contains { WordLists.problems.contains(String($0)) }
+    let isProblem = label.text.split(separator: " ").contains {
+      WordLists.problems.contains(String($0))
+    }
     return EffectLabel(
-      text: label.text, negated: label.negated, span: span(label, tokens), isProblem: isProblem, vague: false)
+      text: label.text, negated: label.negated, span: span(label, tokens), isProblem: isProblem,
+      vague: false)
   }
 
-  private func polarityAndLabel(_ pattern: CuePattern, _ effect: EffectLabel) -> (Int, String, String?) {
+  private func polarityAndLabel(_ pattern: CuePattern, _ effect: EffectLabel) -> (
+    Int, String, String?
+  ) {
     let negatedLabel = (effect.negated ? "~" : "") + effect.text
     switch pattern.polarity {
     case .increases:
@@ -183,11 +217,18 @@ struct SentenceLinker {
       return (-1, negatedLabel, nil)
     case .without:
       if effect.negated {
-        return (1, effect.text, "without the cause the effect would not happen, so the cause brings it about (+)")
+        return (
+          1, effect.text,
+          "without the cause the effect would not happen, so the cause brings it about (+)"
+        )
       }
-      return (-1, effect.text, "without the cause the effect would happen, so the cause prevents it (−)")
+      return (
+        -1, effect.text, "without the cause the effect would happen, so the cause prevents it (−)"
+      )
     case .worse:
-      if effect.vague { return (-1, negatedLabel, "\"worse\" with no named problem: wellbeing goes down (−)") }
+      if effect.vague {
+        return (-1, negatedLabel, "\"worse\" with no named problem: wellbeing goes down (−)")
+      }
       return effect.isProblem
         ? (1, negatedLabel, "\"worse\" of a problem: more of it (+)")
         : (-1, negatedLabel, "\"worse\": less of it (−)")
@@ -216,7 +257,14 @@ struct SentenceLinker {
     while upper < tokens.count {
       if isModifier(tokens[upper].lower) {
         upper += 1
-      } else if upper + 2 < tokens.count, tokens[upper].lower == "more", tokens[upper + 1].lower == "than" {
+      } else if upper + 1 < tokens.count,
+        Modifiers.intensity(tokens[upper].lower, tokens[upper + 1].lower) != nil
+          || Modifiers.hedge(tokens[upper].lower, tokens[upper + 1].lower) != nil
+      {
+        upper += 2
+      } else if upper + 2 < tokens.count, tokens[upper].lower == "more",
+        tokens[upper + 1].lower == "than"
+      {
         upper += 3
       } else {
         break
@@ -259,13 +307,15 @@ struct SentenceLinker {
     return (rounded(min(1, max(0.05, value))), notes.joined(separator: ", "))
   }
 
+  static let modals: Set<String> = [
+    "would", "could", "might", "will", "would've", "could've", "might've", "'d",
+  ]
+
   /// "would", "could", "it'd" just before the cue: the link is imagined, not lived.
   private func modal(before cue: Int, _ tokens: [Token]) -> String? {
     for j in stride(from: cue - 1, through: max(0, cue - 2), by: -1) {
       let word = tokens[j].lower
-      if ["would", "could", "might", "will", "would've", "could've", "might've", "'d"].contains(word)
-        || (word.hasSuffix("'d") && word.count > 2)
-      {
+      if Self.modals.contains(word) || (word.hasSuffix("'d") && word.count > 2) {
         return tokens[j].lower
       }
     }
@@ -293,7 +343,10 @@ struct SentenceLinker {
   /// A project concept whose words all appear in the label, the one with most words.
   private func preferKnown(_ label: String, _ known: [String]) -> String {
     let stems = Set(contentStems(label))
-    guard !stems.isEmpty else { return label }
+    // "feeling less lonely" is not "loneliness": words that turn a label round stay.
+    let turning: Set<String> = ["less", "no", "not", "never", "without", "fewer", "~"]
+    guard !stems.isEmpty, label.split(separator: " ").allSatisfy({ !turning.contains(String($0)) })
+    else { return label }
     var best: (label: String, count: Int)?
     for concept in known {
       let conceptStems = contentStems(concept.lowercased())
@@ -306,7 +359,9 @@ struct SentenceLinker {
   private func contentStems(_ text: String) -> [String] {
     let bytes = Array(text.utf8)
     return Tokenizer.tokens(bytes, in: 0..<bytes.count)
-      .filter { $0.kind != .punctuation && !WordLists.functionWords.contains($0.lower) && $0.lower != "~" }
+      .filter {
+        $0.kind != .punctuation && !WordLists.functionWords.contains($0.lower) && $0.lower != "~"
+      }
       .map { Stemmer.stem($0.lower) }
   }
 

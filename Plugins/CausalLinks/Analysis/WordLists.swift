@@ -4,25 +4,30 @@
 enum WordLists {
   /// Words after which a new clause starts: a cause phrase never reaches back past them.
   static let clauseOpeners: Set<String> = [
-    "and", "but", "because", "cos", "'cause", "so", "when", "if", "then", "although", "though", "whereas",
+    "and", "but", "because", "cos", "'cause", "so", "when", "if", "then", "although", "though",
+    "whereas",
     "while", "or", "since", "until", "till", "where", "whether", "yet", "however",
   ]
 
   /// Words that end an effect phrase.
   static let clauseClosers: Set<String> = [
-    "and", "but", "because", "cos", "so", "when", "if", "though", "although", "whereas", "while", "or",
+    "and", "but", "because", "cos", "so", "when", "if", "though", "although", "whereas", "while",
+    "or",
     "until", "till", "which", "where", "whether", "since", "however", "yet",
   ]
 
   /// A subject that starts the second clause of "without X I would Y".
   static let subjects: Set<String> = [
     "i", "we", "you", "he", "she", "they", "nobody", "everyone", "everybody", "someone", "somebody",
-    "i'd", "we'd", "you'd", "he'd", "she'd", "they'd", "i'm", "we're", "you're", "he's", "she's", "they're",
+    "i'd", "we'd", "you'd", "he'd", "she'd", "they'd", "i'm", "we're", "you're", "he's", "she's",
+    "they're",
     "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll", "he'll", "she'll", "they'll",
   ]
 
   /// Subject pronouns (and subject + auxiliary contractions) stripped from a clause.
-  static let subjectPronouns: Set<String> = subjects.union(["it", "it'd", "it's", "it'll", "people", "there'd"])
+  static let subjectPronouns: Set<String> = subjects.union([
+    "it", "it'd", "it's", "it'll", "people", "there'd",
+  ])
 
   /// Causes that name a person, not a concept: the link is skipped.
   static let people: Set<String> = [
@@ -35,132 +40,186 @@ enum WordLists {
 
   /// Object pronouns and groups of people: who is helped, not what changes.
   static let beneficiaries: Set<String> = [
-    "me", "us", "him", "her", "them", "you", "people", "women", "men", "everyone", "everybody", "others",
+    "me", "us", "him", "her", "them", "you", "people", "women", "men", "everyone", "everybody",
+    "others",
     "families", "kids", "children", "carers", "someone", "somebody", "anyone", "lots", "loads",
   ]
 
   static let auxiliaries: Set<String> = [
-    "would", "could", "should", "might", "may", "must", "will", "can", "shall", "'d", "do", "does", "did",
-    "have", "has", "had", "'ve", "am", "is", "are", "was", "were", "be", "been", "being", "'m", "'s", "'re",
+    "would", "could", "should", "might", "may", "must", "will", "can", "shall", "'d", "do", "does",
+    "did",
+    "have", "has", "had", "'ve", "am", "is", "are", "was", "were", "be", "been", "being", "'m",
+    "'s", "'re",
     "gonna", "wanna", "would've", "could've", "should've", "might've", "must've", "i'd've",
   ]
 
   static let copulas: Set<String> = [
-    "am", "is", "are", "was", "were", "be", "been", "being", "'m", "'s", "'re", "i'm", "we're", "you're",
+    "am", "is", "are", "was", "were", "be", "been", "being", "'m", "'s", "'re", "i'm", "we're",
+    "you're",
     "he's", "she's", "they're", "it's", "that's",
   ]
 
   /// Verbs whose own clause only frames another: "I don't think I'd have gone".
-  static let framingVerbs: Set<String> = ["think", "suppose", "reckon", "believe", "guess", "know", "feel", "expect"]
+  static let framingVerbs: Set<String> = [
+    "think", "suppose", "reckon", "believe", "guess", "know", "feel", "expect",
+  ]
 
   /// Verbs that only carry the next one: "want to ask", "started trusting".
   static let catenatives: Set<String> = [
-    "want", "wanted", "need", "needed", "have", "had", "try", "tried", "able", "manage", "managed", "going",
+    "want", "wanted", "need", "needed", "have", "had", "try", "tried", "able", "manage", "managed",
+    "going",
     "start", "started", "begin", "began", "keep", "kept", "go", "went",
   ]
 
   static let fillers: Set<String> = [
-    "and", "but", "so", "then", "just", "like", "um", "umm", "erm", "er", "uh", "uhm", "well", "oh", "honestly",
-    "basically", "really", "actually", "literally", "obviously", "definitely", "also", "even", "still", "maybe",
-    "perhaps", "probably", "possibly", "only", "yeah", "yes", "seriously", "now", "cos", "because", "okay", "ok",
-    "anyway", "mostly", "genuinely", "truly", "massively", "hugely", "totally", "completely", "absolutely",
+    "and", "but", "so", "then", "just", "like", "um", "umm", "erm", "er", "uh", "uhm", "well", "oh",
+    "honestly",
+    "basically", "really", "actually", "literally", "obviously", "definitely", "also", "even",
+    "still", "maybe",
+    "perhaps", "probably", "possibly", "only", "yeah", "yes", "seriously", "now", "cos", "because",
+    "okay", "ok",
+    "anyway", "mostly", "genuinely", "truly", "massively", "hugely", "totally", "completely",
+    "absolutely",
   ]
 
   static let fillerPairs: Set<String> = [
-    "i think", "i mean", "i guess", "i suppose", "i reckon", "i know", "you know", "to be", "sort of", "kind of",
+    "i think", "i mean", "i guess", "i suppose", "i reckon", "i know", "you know", "to be",
+    "sort of", "kind of",
     "a bit", "a lot", "so much", "at all", "as well", "at first", "any more", "i'd say", "for sure",
   ]
 
   static let determiners: Set<String> = [
-    "the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "some",
-    "any", "every", "each", "all", "another", "more", "much", "many", "first", "whole", "little", "proper",
+    "the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these",
+    "those", "some",
+    "any", "every", "each", "all", "another", "more", "much", "many", "first", "whole", "little",
+    "proper",
     "real", "actual", "very", "same", "other", "own", "extra", "wee", "few",
   ]
 
   static let weekdays: Set<String> = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekly", "monthly",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekly",
+    "monthly",
   ]
 
   /// Words that start a relative or adverbial clause inside a phrase.
   static let phraseBreakers: Set<String> = [
-    "who", "who'd", "who's", "who've", "which", "that", "when", "where", "because", "while", "if", "before",
+    "who", "who'd", "who's", "who've", "which", "that", "when", "where", "because", "while", "if",
+    "before",
     "after", "than", "as", "whether", "and", "but", "or", "cos", "until", "till", "since", "though",
     "although", "whereas",
   ]
 
   static let prepositions: Set<String> = [
-    "to", "for", "in", "on", "at", "with", "from", "by", "about", "into", "through", "over", "under", "around",
+    "to", "for", "in", "on", "at", "with", "from", "by", "about", "into", "through", "over",
+    "under", "around",
     "round", "during", "without", "like", "of", "off", "up",
   ]
 
   static let particles: Set<String> = [
-    "out", "into", "in", "through", "back", "up", "off", "on", "over", "to", "onto", "away", "home", "down",
+    "out", "into", "in", "through", "back", "up", "off", "on", "over", "to", "onto", "away", "home",
+    "down",
     "outside", "inside", "round", "around",
   ]
 
+  /// Particles a label may end with: "going under", "getting out".
+  static let finalParticles: Set<String> = [
+    "out", "in", "up", "off", "on", "over", "under", "back", "down", "through", "round", "around",
+    "away", "home",
+  ]
+
   static let timeNouns: Set<String> = [
-    "ages", "while", "bit", "time", "times", "year", "years", "month", "months", "week", "weeks", "day",
-    "days", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon", "afternoons",
-    "weekend", "weekends", "hour", "hours", "minute", "minutes", "moment", "summer", "winter", "fortnight",
+    "ages", "while", "bit", "time", "times", "year", "years", "month", "months", "week", "weeks",
+    "day",
+    "days", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+    "afternoons",
+    "weekend", "weekends", "hour", "hours", "minute", "minutes", "moment", "summer", "winter",
+    "fortnight",
     "spring", "autumn", "today", "yesterday", "tomorrow", "tonight", "once", "twice",
   ]
 
   /// Words that do not count towards a label's length.
   static let functionWords: Set<String> = [
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "and", "it", "i", "me", "my", "like", "from",
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "and", "it", "i", "me", "my",
+    "like", "from",
     "as", "by", "up", "out", "off",
   ]
 
   /// Labels too empty to stand for a concept on their own.
   static let emptyLabels: Set<String> = [
-    "one", "ones", "thing", "things", "stuff", "something", "anything", "everything", "nothing", "it", "that",
+    "one", "ones", "thing", "things", "stuff", "something", "anything", "everything", "nothing",
+    "it", "that",
     "this", "them", "him", "her", "me", "us", "you", "being", "doing", "having", "getting", "going",
-    "thinking", "saying", "knowing", "wanting", "feeling", "making", "way", "lot", "bit", "what", "there",
-    "here", "which", "who", "much", "more", "less", "same", "kind", "sort", "feeling like", "all", "lots",
+    "thinking", "saying", "knowing", "wanting", "feeling", "making", "way", "lot", "bit", "what",
+    "there",
+    "here", "which", "who", "much", "more", "less", "same", "kind", "sort", "feeling like", "all",
+    "lots",
   ]
 
   /// Effects too vague to name ("made things worse"): the effect is wellbeing.
   static let vagueEffects: Set<String> = [
-    "it", "things", "everything", "stuff", "that", "this", "matters", "life", "my life", "them", "all",
+    "it", "things", "everything", "stuff", "that", "this", "matters", "life", "my life", "them",
+    "all",
   ]
 
   /// What "made … worse" makes more of: problems, not goods.
   static let problems: Set<String> = [
-    "anxiety", "anxious", "depression", "depressed", "loneliness", "lonely", "isolation", "isolated", "stress",
-    "stressed", "drinking", "drink", "using", "debt", "debts", "pain", "worry", "worries", "worrying", "fear",
-    "fears", "panic", "panics", "symptom", "symptoms", "craving", "cravings", "self-harm", "paranoia",
-    "voices", "nightmares", "relapse", "relapsing", "problem", "problems", "addiction", "shame", "guilt",
-    "anger", "sadness", "crisis", "crises", "overdose", "suicidal", "stigma", "nerves", "trauma", "insomnia",
+    "anxiety", "anxious", "depression", "depressed", "loneliness", "lonely", "isolation",
+    "isolated", "stress",
+    "stressed", "drinking", "drink", "using", "debt", "debts", "pain", "worry", "worries",
+    "worrying", "fear",
+    "fears", "panic", "panics", "symptom", "symptoms", "craving", "cravings", "self-harm",
+    "paranoia",
+    "voices", "nightmares", "relapse", "relapsing", "problem", "problems", "addiction", "shame",
+    "guilt",
+    "anger", "sadness", "crisis", "crises", "overdose", "suicidal", "stigma", "nerves", "trauma",
+    "insomnia",
   ]
 
   /// Adjectives that follow "made me" as a feeling, not an action.
   static let feelingAdjectives: Set<String> = [
-    "angry", "sad", "happy", "anxious", "nervous", "stupid", "welcome", "safe", "small", "calm", "better",
-    "worse", "sick", "ill", "ashamed", "proud", "confident", "comfortable", "uncomfortable", "weird",
-    "normal", "human", "invisible", "special", "useless", "worthless", "hopeful", "hopeless", "awake",
-    "alone", "lonely", "sure", "strong", "weak", "wanted", "cross", "upset", "brave", "free", "glad",
+    "angry", "sad", "happy", "anxious", "nervous", "stupid", "welcome", "safe", "small", "calm",
+    "better",
+    "worse", "sick", "ill", "ashamed", "proud", "confident", "comfortable", "uncomfortable",
+    "weird",
+    "normal", "human", "invisible", "special", "useless", "worthless", "hopeful", "hopeless",
+    "awake",
+    "alone", "lonely", "sure", "strong", "weak", "wanted", "cross", "upset", "brave", "free",
+    "glad",
   ]
 
   /// Irregular verb forms and their "-ing" form.
   static let irregularGerunds: [String: String] = [
-    "went": "going", "gone": "going", "been": "being", "was": "being", "were": "being", "had": "having",
-    "has": "having", "lost": "losing", "got": "getting", "gotten": "getting", "made": "making", "did": "doing",
-    "done": "doing", "gave": "giving", "given": "giving", "took": "taking", "taken": "taking", "saw": "seeing",
+    "went": "going", "gone": "going", "been": "being", "was": "being", "were": "being",
+    "had": "having",
+    "has": "having", "lost": "losing", "got": "getting", "gotten": "getting", "made": "making",
+    "did": "doing",
+    "done": "doing", "gave": "giving", "given": "giving", "took": "taking", "taken": "taking",
+    "saw": "seeing",
     "seen": "seeing", "kept": "keeping", "felt": "feeling", "left": "leaving", "found": "finding",
-    "came": "coming", "come": "coming", "became": "becoming", "become": "becoming", "slept": "sleeping",
-    "drank": "drinking", "drunk": "drinking", "ate": "eating", "eaten": "eating", "thought": "thinking",
+    "came": "coming", "come": "coming", "became": "becoming", "become": "becoming",
+    "slept": "sleeping",
+    "drank": "drinking", "drunk": "drinking", "ate": "eating", "eaten": "eating",
+    "thought": "thinking",
     "told": "telling", "said": "saying", "met": "meeting", "ran": "running", "sat": "sitting",
     "stood": "standing", "began": "beginning", "begun": "beginning", "brought": "bringing",
-    "bought": "buying", "spent": "spending", "paid": "paying", "heard": "hearing", "knew": "knowing",
-    "known": "knowing", "fell": "falling", "fallen": "falling", "broke": "breaking", "broken": "breaking",
+    "bought": "buying", "spent": "spending", "paid": "paying", "heard": "hearing",
+    "knew": "knowing",
+    "known": "knowing", "fell": "falling", "fallen": "falling", "broke": "breaking",
+    "broken": "breaking",
     "wrote": "writing", "written": "writing", "spoke": "speaking", "spoken": "speaking",
-    "understood": "understanding", "won": "winning", "sent": "sending", "held": "holding", "used": "using",
-    "be": "being", "see": "seeing", "is": "being", "are": "being", "am": "being", "begin": "beginning",
+    "understood": "understanding", "won": "winning", "sent": "sending", "held": "holding",
+    "used": "using",
+    "be": "being", "see": "seeing", "is": "being", "are": "being", "am": "being",
+    "begin": "beginning",
     "forget": "forgetting", "forgot": "forgetting", "forgotten": "forgetting", "admit": "admitting",
-    "quit": "quitting", "lie": "lying", "die": "dying", "died": "dying", "fed": "feeding", "led": "leading",
-    "read": "reading", "woke": "waking", "slipped": "slipping", "agreed": "agreeing", "needed": "needing",
+    "quit": "quitting", "lie": "lying", "die": "dying", "died": "dying", "fed": "feeding",
+    "led": "leading",
+    "read": "reading", "woke": "waking", "slipped": "slipping", "agreed": "agreeing",
+    "needed": "needing",
   ]
 
   /// "-ed" past forms that are really the base verb ("need", "feed").
-  static let baseEndingInEd: Set<String> = ["need", "feed", "bleed", "speed", "shed", "proceed", "succeed", "exceed"]
+  static let baseEndingInEd: Set<String> = [
+    "need", "feed", "bleed", "speed", "shed", "proceed", "succeed", "exceed",
+  ]
 }

@@ -30,7 +30,8 @@ terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made 
 terms: cuppa, a brew,
 terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot
 exclude: kind of, kinds of, that kind, this kind, what kind, any kind, some kind, the kind, all kinds,
-exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome
+exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome,
+exclude: it was warm, it's warm, warm there, keep warm, warm coat
 
 code: connection
 parent: What people value
@@ -149,14 +150,12 @@ parent: What gets in the way
 description: Not being listened to, noticed or followed up; left in silence.
 colour: #D62828
 opposite: being heard
-terms: ignor*, nobody listened, no one listened, didn't listen, did not listen, not listened to,
-terms: wasn't listened to, weren't listened to, fell on deaf ears, brushed off, fobbed off, dismissed,
-terms: not taken seriously, didn't take me seriously, invisible, felt forgotten, been forgotten,
-terms: forgot about me, forgotten about, nobody noticed, nobody had noticed,
-terms: nobody cared, no one cared, didn't care about me, they didn't care, talked over me,
-terms: nobody asked, never asked, like I didn't count, like I didn't matter,
-terms: left in silence, never heard back, heard nothing, nobody rang, no one rang, nobody told me,
-terms: no one told me
+terms: ignor*, nobody listened, no one listened, didn't listen, not listened to, wasn't listened to,
+terms: fell on deaf ears, brushed off, fobbed off, dismissed, not taken seriously,
+terms: didn't take me seriously, invisible, felt forgotten, been forgotten, forgot about me,
+terms: forgotten about, nobody noticed, nobody had noticed, nobody cared, didn't care about me,
+terms: they didn't care, talked over me, nobody asked, never asked, like I didn't count,
+terms: left in silence, never heard back, nobody rang, nobody told me
 exclude: i ignored, ignore the
 
 code: feeling rejected
@@ -166,7 +165,7 @@ colour: #9D0208
 opposite: persistence
 terms: reject*, turned away, turned me away, turned down, closed my case, closed the case, discharged,
 terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
-terms: no one wanted me, lost cause, gave up on me, give up on me, gave up on people,
+terms: lost cause, gave up on me, give up on me, gave up on people,
 terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
 terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned
 exclude: discharge money
@@ -177,8 +176,8 @@ description: Stigma, blame and shame: being looked down on or seen as a label ra
 colour: #E76F51
 opposite: respect
 terms: judg*, stigma*, looked down on, look down on, looked at me like, like dirt, like scum,
-terms: like a criminal, like a junkie, like I was stupid, attention-seeking, attention seeking,
-terms: wasting his time, wasting her time, wasting their time, wasting your time, time waster,
+terms: like a criminal, like I was stupid, attention-seeking, attention seeking,
+terms: wasting his time, wasting her time, wasting their time, wasting your time,
 terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
 terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
 terms: smell it a mile off
@@ -190,10 +189,10 @@ description: Rules, criteria, thresholds and processes that fit the system rathe
 colour: #BC6C25
 opposite: bespoke approaches
 terms: rule, criteria, threshold*, not bad enough, wasn't bad enough, not ill enough,
-terms: not unwell enough, too old, too young, not eligible, eligib*, tick box*, box ticking,
+terms: too old, too young, not eligible, eligib*, tick box*, box ticking,
 terms: paperwork, red tape, one size fits all, like a number, like a case, hoops,
-terms: only six sessions, time limit, clock on the wall, not allowed, wasn't allowed,
-terms: weren't allowed, on the record, on a record, out of area, postcode, rigid, inflexib*,
+terms: time limit, clock on the wall, not allowed, wasn't allowed,
+terms: on the record, on a record, out of area, postcode, rigid, inflexib*,
 terms: failed to engage, read my file
 exclude: as a rule, rule out, ruled out, rules out
 

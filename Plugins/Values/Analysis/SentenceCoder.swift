@@ -11,12 +11,14 @@ struct CodeMatch: Equatable {
 
 struct SentenceCoder {
   let codebook: ValueCodebook
+  /// Stems of words seen so far: the same words come back sentence after sentence.
+  let stems = StemCache()
 
   /// The codes of `sentence` (a byte range of `bytes`), at most one per code,
   /// in codebook order.
   func codes(in sentence: Range<Int>, of bytes: [UInt8]) -> [CodeMatch] {
     let tokens = Tokenizer.tokens(bytes, in: sentence)
-    let words = SentenceWords(tokens)
+    let words = SentenceWords(tokens, stems: stems)
     guard !words.indices.isEmpty else { return [] }
 
     var best: [String: (rank: Int, match: CodeMatch)] = [:]
@@ -30,26 +32,32 @@ struct SentenceCoder {
       var exclusions: [Range<Int>]?
       for term in code.terms {
         for hit in words.matches(of: term, exact: false) {
-          if exclusions == nil { exclusions = code.exclusions.flatMap { words.matches(of: $0, exact: true) } }
+          if exclusions == nil {
+            exclusions = code.exclusions.flatMap { words.matches(of: $0, exact: true) }
+          }
           if exclusions!.contains(where: { $0.overlaps(hit) }) { continue }
           let firstToken = words.indices[hit.lowerBound]
           let lastToken = words.indices[hit.upperBound - 1]
-          let quoted = slice(bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
-          let negator = term.containsNegator ? nil : Modifiers.negator(governing: firstToken, in: tokens)
+          let quoted = slice(
+            bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
+          let negator =
+            term.containsNegator ? nil : Modifiers.negator(governing: firstToken, in: tokens)
           // Longer, more specific terms win; a direct match beats a negated one.
           let specificity = term.words.count * 2 + (term.words.contains { $0.isPrefix } ? 0 : 1)
           if let negator {
             guard let wanted = code.opposite?.lowercased(),
               let opposite = codebook.codes.first(where: { $0.name.lowercased() == wanted })?.name
             else { continue }
-            let negated = slice(bytes, tokens[negator].range.lowerBound..<tokens[lastToken].range.upperBound)
+            let negated = slice(
+              bytes, tokens[negator].range.lowerBound..<tokens[lastToken].range.upperBound)
             let negatorText = slice(bytes, tokens[negator].range)
             offer(
               opposite, rank: specificity,
               CodeMatch(
                 code: opposite, confidence: 0.55,
                 explanation:
-                  "\"\(negated)\" — \"\(negatorText)\" negates \"\(quoted)\", coded as the opposite: \(opposite)"))
+                  "\"\(negated)\" — \"\(negatorText)\" negates \"\(quoted)\", coded as the opposite: \(opposite)"
+              ))
           } else {
             offer(
               code.name, rank: 1000 + specificity,
@@ -82,7 +90,7 @@ struct SentenceWords {
   /// Whether punctuation stands between word k-1 and word k.
   let breakBefore: [Bool]
 
-  init(_ tokens: [Token]) {
+  init(_ tokens: [Token], stems cache: StemCache) {
     var indices: [Int] = []
     var breaks: [Bool] = []
     var sawPunctuation = false
@@ -97,7 +105,7 @@ struct SentenceWords {
     }
     self.indices = indices
     self.lower = indices.map { tokens[$0].lower }
-    self.stems = lower.map { Stemmer.stem($0) }
+    self.stems = lower.map { cache.stem($0) }
     self.breakBefore = breaks
     var byLower: [String: [Int]] = [:]
     var byStem: [String: [Int]] = [:]
@@ -154,5 +162,18 @@ struct SentenceWords {
       if ok { found.append(start..<(start + n)) }
     }
     return found
+  }
+}
+
+/// Remembers the stem of each word once computed. Used by one thread at a time,
+/// like the plugin instance that owns it.
+final class StemCache {
+  private var stems: [String: String] = [:]
+
+  func stem(_ word: String) -> String {
+    if let known = stems[word] { return known }
+    let stem = Stemmer.stem(word)
+    stems[word] = stem
+    return stem
   }
 }

@@ -39,7 +39,9 @@ public struct ValueCodebook: Sendable, Equatable {
 
   public var codes: [Code]
 
-  public static let keys = ["code", "parent", "description", "colour", "opposite", "terms", "exclude"]
+  public static let keys = [
+    "code", "parent", "description", "colour", "opposite", "terms", "exclude",
+  ]
 
   /// Parses codebook text; `file` names it in error messages.
   public static func parse(_ text: String, file: String) throws -> ValueCodebook {
@@ -66,37 +68,52 @@ public struct ValueCodebook: Sendable, Equatable {
         throw fail("unknown key \"\(key)\". Use one of: \(keys.joined(separator: ", ")).")
       }
       if canonicalKey == "code" {
-        guard !value.isEmpty else { throw fail("\"code:\" has no name. Write the code's name after it, e.g. \"code: being heard\".") }
+        guard !value.isEmpty else {
+          throw fail(
+            "\"code:\" has no name. Write the code's name after it, e.g. \"code: being heard\".")
+        }
         if let earlier = codes.first(where: { $0.name.lowercased() == value.lowercased() }) {
-          throw fail("code \"\(value)\" is already defined on line \(earlier.line). Give each code a different name.")
+          throw fail(
+            "code \"\(value)\" is already defined on line \(earlier.line). Give each code a different name."
+          )
         }
         if let previous = codes.last, previous.terms.isEmpty {
           throw fail(
-            "code \"\(previous.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.", line: previous.line)
+            "code \"\(previous.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.",
+            line: previous.line)
         }
         codes.append(
           Code(
-            name: value, parent: "", description: "", colour: nil, opposite: nil, terms: [], exclusions: [],
+            name: value, parent: "", description: "", colour: nil, opposite: nil, terms: [],
+            exclusions: [],
             line: lineNumber))
         seenKeys = [:]
         continue
       }
       guard var code = codes.last else {
-        throw fail("\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
+        throw fail(
+          "\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
       }
-      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey] {
-        throw fail("\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one.")
+      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey]
+      {
+        throw fail(
+          "\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one."
+        )
       }
       seenKeys[canonicalKey] = lineNumber
       switch canonicalKey {
       case "parent": code.parent = value
       case "description": code.description = value
       case "opposite":
-        guard !value.isEmpty else { throw fail("\"opposite:\" is empty. Name another code, or delete the line.") }
+        guard !value.isEmpty else {
+          throw fail("\"opposite:\" is empty. Name another code, or delete the line.")
+        }
         code.opposite = value
       case "colour":
         guard isHexColour(value) else {
-          throw fail("colour \"\(value)\" is not a #RRGGBB colour. Write # and six hex digits, e.g. #3DA5D9.")
+          throw fail(
+            "colour \"\(value)\" is not a #RRGGBB colour. Write # and six hex digits, e.g. #3DA5D9."
+          )
         }
         code.colour = value.uppercased()
       default:
@@ -108,10 +125,13 @@ public struct ValueCodebook: Sendable, Equatable {
 
     guard let last = codes.last else {
       throw PluginError(
-        "\(file): no codes found. Add blocks that start \"code: <name>\" followed by \"terms: ...\" lines.")
+        "\(file): no codes found. Add blocks that start \"code: <name>\" followed by \"terms: ...\" lines."
+      )
     }
     if last.terms.isEmpty {
-      throw fail("code \"\(last.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.", line: last.line)
+      throw fail(
+        "code \"\(last.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.",
+        line: last.line)
     }
     let names = Set(codes.map { $0.name.lowercased() })
     for code in codes {
@@ -124,12 +144,17 @@ public struct ValueCodebook: Sendable, Equatable {
     return ValueCodebook(codes: codes)
   }
 
-  private static func parsePhrases(_ value: String, key: String, fail: (String) -> PluginError) throws -> [Phrase] {
-    let items = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+  private static func parsePhrases(_ value: String, key: String, fail: (String) -> PluginError)
+    throws -> [Phrase]
+  {
+    let items = value.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingWhitespace()
+    }
     // A trailing comma lets a list continue on the next "terms:" line.
     let listed = items.last == "" ? Array(items.dropLast()) : items
     guard !listed.isEmpty else {
-      throw fail("\"\(key):\" is empty. List words or phrases separated by commas, or delete the line.")
+      throw fail(
+        "\"\(key):\" is empty. List words or phrases separated by commas, or delete the line.")
     }
     return try listed.map { item in
       guard !item.isEmpty else {
@@ -139,12 +164,18 @@ public struct ValueCodebook: Sendable, Equatable {
       for part in item.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
         let isExact = part.count > 2 && part.hasPrefix("\"") && part.hasSuffix("\"")
         let isPrefix = !isExact && part.hasSuffix("*")
-        let body = isExact ? String(part.dropFirst().dropLast()) : isPrefix ? String(part.dropLast()) : String(part)
+        let body =
+          isExact
+          ? String(part.dropFirst().dropLast()) : isPrefix ? String(part.dropLast()) : String(part)
         if body.contains("\"") {
-          throw fail("in \"\(item)\", a quote is misplaced. Put a whole word in double quotes, as in \"lovely\".")
+          throw fail(
+            "in \"\(item)\", a quote is misplaced. Put a whole word in double quotes, as in \"lovely\"."
+          )
         }
         if body.contains("*") {
-          throw fail("in \"\(item)\", \"*\" is inside a word. A \"*\" may only end a word, as in \"listen*\".")
+          throw fail(
+            "in \"\(item)\", \"*\" is inside a word. A \"*\" may only end a word, as in \"listen*\"."
+          )
         }
         let bytes = Array(body.utf8)
         let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count).filter { $0.kind != .punctuation }
@@ -153,7 +184,10 @@ public struct ValueCodebook: Sendable, Equatable {
         }
         for (k, token) in tokens.enumerated() {
           let prefix = isPrefix && k == tokens.count - 1
-          words.append(Word(text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix, isExact: isExact))
+          words.append(
+            Word(
+              text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix, isExact: isExact
+            ))
         }
       }
       return Phrase(text: item.lowercased(), words: words)

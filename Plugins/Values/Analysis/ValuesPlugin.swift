@@ -23,7 +23,9 @@ public final class ValuesPlugin: AnalysisPlugin {
 
   public init(options: PluginOptions) throws {
     for key in options.values.keys where key != "codebook" {
-      throw PluginError("unknown option \"\(key)\" for the Values plugin. The only option is \"codebook\" (a file path).")
+      throw PluginError(
+        "unknown option \"\(key)\" for the Values plugin. The only option is \"codebook\" (a file path)."
+      )
     }
     if let path = try options.string("codebook") {
       let text: String
@@ -36,7 +38,8 @@ public final class ValuesPlugin: AnalysisPlugin {
       }
       codebook = try ValueCodebook.parse(text, file: path)
     } else {
-      codebook = try ValueCodebook.parse(DefaultCodebook.text, file: "the built-in default codebook")
+      codebook = try ValueCodebook.parse(
+        DefaultCodebook.text, file: "the built-in default codebook")
     }
     coder = SentenceCoder(codebook: codebook)
   }

@@ -63,7 +63,9 @@ public enum Modifiers {
     var j = i - 1
     while j >= 0, counted < window {
       let token = tokens[j]
-      if token.kind == .punctuation || isContrast(token.lower) || clauseOpeners.contains(token.lower) {
+      if token.kind == .punctuation || isContrast(token.lower)
+        || clauseOpeners.contains(token.lower)
+      {
         return nil
       }
       if isNegator(token.lower) { return j }
@@ -75,13 +77,15 @@ public enum Modifiers {
 
   /// Words that start a new clause, beyond which a negator does not reach.
   private static let clauseOpeners: Set<String> = [
-    "because", "cos", "and", "when", "until", "till", "which", "who", "if", "since", "after", "before",
+    "because", "cos", "and", "when", "until", "till", "which", "who", "if", "since", "after",
+    "before",
     "while", "then",
   ]
 
   /// Words a negation passes through without using up its reach.
   private static let transparent: Set<String> = [
-    "once", "ever", "really", "even", "actually", "always", "just", "properly", "exactly", "at", "all",
+    "once", "ever", "really", "even", "actually", "always", "just", "properly", "exactly", "at",
+    "all",
     "made", "make", "makes", "me", "you", "feel", "felt", "feeling", "very", "too", "quite", "that",
     "be", "been", "get", "got", "being",
   ]

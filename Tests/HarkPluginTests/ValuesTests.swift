@@ -1,0 +1,331 @@
+import Foundation
+import HarkPluginKit
+import HarkValues
+import Testing
+
+@Suite("Values plugin")
+struct ValuesTests {
+  /// A document of turns, each on its own line; spans are UTF-8 byte ranges.
+  static func document(_ turns: [(SpeakerRole, String)], codebook: [CodeDefinition] = [])
+    -> Document
+  {
+    var text = ""
+    var spans: [Turn] = []
+    for (role, said) in turns {
+      let start = text.utf8.count
+      text += said
+      spans.append(
+        Turn(
+          span: start..<text.utf8.count, speaker: role == .interviewer ? "Ruth" : "Amina",
+          role: role))
+      text += "\n"
+    }
+    return Document(id: "doc", text: text, turns: spans, codebook: codebook)
+  }
+
+  static func codes(_ turns: [(SpeakerRole, String)], options: PluginOptions = PluginOptions())
+    throws
+    -> [CodeResult]
+  {
+    let sink = CollectingSink()
+    try ValuesPlugin(options: options).analyze(document(turns), into: sink)
+    return sink.codes
+  }
+
+  /// Writes a codebook to a temporary file and returns its path.
+  static func codebookFile(_ text: String) throws -> String {
+    let path = NSTemporaryDirectory() + "hark-values-\(UUID().uuidString).codebook"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static let small = """
+    # a small codebook for tests
+    code: being heard
+    parent: What people value
+    colour: #00A6A6
+    opposite: feeling ignored
+    terms: listened to me, listen*, heard me
+    exclude: heard of
+
+    code: feeling ignored
+    parent: What gets in the way
+    terms: ignored, nobody listened
+
+    code: trust
+    terms: trust
+    """
+
+  // MARK: - Coding sentences
+
+  @Test("a phrase term codes the sentence, and the explanation quotes the words")
+  func phraseTerm() throws {
+    let codes = try Self.codes([(.participant, "Jo made me a tea. She really listened to me.")])
+    #expect(
+      codes == [
+        CodeResult(
+          code: "warmth", span: 0..<17, confidence: 0.8,
+          explanation: #"matched "made me a tea" (warmth)"#),
+        CodeResult(
+          code: "being heard", span: 18..<44, confidence: 0.8,
+          explanation: #"matched "listened to me" (being heard)"#),
+      ])
+  }
+
+  @Test("stems find other forms of a word, and a * term finds words that start with it")
+  func stemsAndPrefixes() throws {
+    let path = try Self.codebookFile(Self.small)
+    let options = PluginOptions(["codebook": path])
+    let codes = try Self.codes(
+      [(.participant, "She listens to me. They were listening. I trusted her.")], options: options)
+    #expect(
+      codes.map { "\($0.code) | \($0.confidence) | \($0.explanation)" } == [
+        #"being heard | 0.8 | matched "listens to me" (being heard)"#,
+        #"being heard | 0.55 | matched "listening" (being heard)"#,
+        #"trust | 0.65 | matched "trusted" (trust)"#,
+      ])
+  }
+
+  @Test("an exclusion cancels a term it overlaps: 'heard of' is not being heard")
+  func exclusion() throws {
+    let path = try Self.codebookFile(Self.small)
+    let codes = try Self.codes(
+      [(.participant, "I'd heard of the hub. She heard me.")],
+      options: PluginOptions(["codebook": path]))
+    #expect(codes.map(\.code) == ["being heard"])
+    #expect(codes.map(\.span) == [22..<35])
+  }
+
+  @Test("a negated term codes the code's opposite and says why")
+  func negationGivesOpposite() throws {
+    let path = try Self.codebookFile(Self.small)
+    let codes = try Self.codes(
+      [(.participant, "The doctor never once listened to me.")],
+      options: PluginOptions(["codebook": path]))
+    #expect(
+      codes == [
+        CodeResult(
+          code: "feeling ignored", span: 0..<37, confidence: 0.55,
+          explanation:
+            #""never once listened to me" — "never" negates "listened to me", coded as the opposite: feeling ignored"#
+        )
+      ])
+  }
+
+  @Test("a negated term of a code without an opposite codes nothing")
+  func negationWithoutOpposite() throws {
+    let path = try Self.codebookFile(Self.small)
+    let codes = try Self.codes(
+      [(.participant, "I didn't trust them.")], options: PluginOptions(["codebook": path]))
+    #expect(codes.isEmpty)
+  }
+
+  @Test("a term that holds its own negator is taken as written")
+  func termWithNegator() throws {
+    let path = try Self.codebookFile(Self.small)
+    let codes = try Self.codes(
+      [(.participant, "Nobody listened, not once.")], options: PluginOptions(["codebook": path]))
+    #expect(codes.map(\.code) == ["feeling ignored"])
+    #expect(codes.map(\.explanation) == [#"matched "Nobody listened" (feeling ignored)"#])
+  }
+
+  @Test("the default codebook: 'wasn't listened to' and 'never made me feel judged' turn round")
+  func defaultCodebookNegation() throws {
+    let codes = try Self.codes([
+      (.participant, "At the GP I wasn't listened to."),
+      (.participant, "Jo never once made me feel judged."),
+    ])
+    #expect(codes.map(\.code) == ["feeling ignored", "respect"])
+    #expect(
+      codes[1].explanation
+        == #""never once made me feel judged" — "never" negates "judged", coded as the opposite: respect"#
+    )
+  }
+
+  @Test("a sentence gets each code once, from its most specific term")
+  func oneCodePerSentence() throws {
+    let codes = try Self.codes([
+      (.participant, "She listened, really listened, and she listened to me.")
+    ])
+    #expect(codes.map(\.code) == ["being heard"])
+    #expect(codes.map(\.explanation) == [#"matched "listened to me" (being heard)"#])
+  }
+
+  @Test("interviewer turns are context: never coded")
+  func interviewerIgnored() throws {
+    let codes = try Self.codes([
+      (.interviewer, "Did you feel listened to? Was the waiting list long?"),
+      (.participant, "Yes."),
+    ])
+    #expect(codes.isEmpty)
+  }
+
+  @Test("spans are UTF-8 byte offsets, also after accented letters")
+  func byteOffsets() throws {
+    let document = Self.document([
+      (.participant, "Café staff were lovely. Zoë waited months for help.")
+    ])
+    let sink = CollectingSink()
+    try ValuesPlugin(options: PluginOptions()).analyze(document, into: sink)
+    #expect(
+      sink.codes.map { document.slice($0.span) } == [
+        "Café staff were lovely.", "Zoë waited months for help.",
+      ])
+    #expect(sink.codes.map(\.code) == ["warmth", "waiting"])
+  }
+
+  @Test("the project's spelling of a code name is used")
+  func projectSpelling() throws {
+    let document = Self.document(
+      [(.participant, "She listened to me.")],
+      codebook: [CodeDefinition(name: "Being Heard", parent: "Values")])
+    let sink = CollectingSink()
+    try ValuesPlugin(options: PluginOptions()).analyze(document, into: sink)
+    #expect(sink.codes.map(\.code) == ["Being Heard"])
+  }
+
+  @Test("the built-in codebook is the file in corpora/codebooks, word for word")
+  func embeddedCodebookMatchesFile() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let file = try String(
+      contentsOf: root.appendingPathComponent("corpora/codebooks/values.codebook"), encoding: .utf8)
+    #expect(ValuesPlugin.defaultCodebook + "\n" == file)
+  }
+
+  @Test("the default codebook has every seed code under its parent, with 8 to 30 terms each")
+  func defaultCodebookContents() throws {
+    let codebook = try ValuesPlugin(options: PluginOptions()).codebook
+    let valued = codebook.codes.filter { $0.parent == "What people value" }.map(\.name)
+    let hurts = codebook.codes.filter { $0.parent == "What gets in the way" }.map(\.name)
+    #expect(
+      valued == [
+        "warmth", "connection", "authenticity", "persistence", "bespoke approaches", "being heard",
+        "trust",
+        "respect", "hope", "feeling safe", "peer support",
+      ])
+    #expect(
+      hurts == [
+        "feeling ignored", "feeling rejected", "feeling judged", "feeling constrained",
+        "confusing system",
+        "waiting", "isolation",
+      ])
+    for code in codebook.codes {
+      #expect((8...30).contains(code.terms.count), "\(code.name) has \(code.terms.count) terms")
+      #expect(code.colour != nil, "\(code.name) has no colour")
+    }
+  }
+
+  // MARK: - Codebook errors
+
+  private func parseError(_ text: String) -> String? {
+    do {
+      _ = try ValueCodebook.parse(text, file: "my.codebook")
+      return nil
+    } catch {
+      return String(describing: error)
+    }
+  }
+
+  @Test("an unknown key names the file, the line and the keys to use")
+  func unknownKey() {
+    #expect(
+      parseError("code: trust\ncolur: #112233\nterms: trust")
+        == "my.codebook, line 2: unknown key \"colur\". Use one of: code, parent, description, colour, opposite, terms, exclude."
+    )
+  }
+
+  @Test("a key before any code line asks for a code line")
+  func keyBeforeCode() {
+    #expect(
+      parseError("# values\nterms: trust\ncode: trust")
+        == "my.codebook, line 2: \"terms:\" comes before any \"code:\" line. Start each block with \"code: <name>\"."
+    )
+  }
+
+  @Test("a bad colour says what a colour looks like")
+  func badColour() {
+    #expect(
+      parseError("code: trust\ncolour: #12345\nterms: trust")
+        == "my.codebook, line 2: colour \"#12345\" is not a #RRGGBB colour. Write # and six hex digits, e.g. #3DA5D9."
+    )
+  }
+
+  @Test("a code without terms points at its code line")
+  func codeWithoutTerms() {
+    #expect(
+      parseError("code: trust\nparent: What people value\n\ncode: hope\nterms: hope")
+        == "my.codebook, line 1: code \"trust\" has no terms. Add a line \"terms: word, phrase, stem*\" to it."
+    )
+    #expect(
+      parseError("code: hope\nterms: hope\ncode: trust")
+        == "my.codebook, line 3: code \"trust\" has no terms. Add a line \"terms: word, phrase, stem*\" to it."
+    )
+  }
+
+  @Test("an empty terms line, a misplaced * and an unknown opposite are explained")
+  func otherErrors() {
+    #expect(
+      parseError("code: trust\nterms:")
+        == "my.codebook, line 2: \"terms:\" is empty. List words or phrases separated by commas, or delete the line."
+    )
+    #expect(
+      parseError("code: trust\nterms: tr*ust")
+        == "my.codebook, line 2: in \"tr*ust\", \"*\" is inside a word. A \"*\" may only end a word, as in \"listen*\"."
+    )
+    #expect(
+      parseError("code: trust\nopposite: distrust\nterms: trust")
+        == "my.codebook, code \"trust\" (line 1): opposite \"distrust\" is not a code in this codebook. Use the name of another code, or delete the line."
+    )
+    #expect(
+      parseError("code: trust\nterms: trust\ncode: Trust\nterms: rely on")
+        == "my.codebook, line 3: code \"Trust\" is already defined on line 1. Give each code a different name."
+    )
+  }
+
+  @Test("open fails on a bad codebook file, naming the file")
+  func badFileFailsOpen() throws {
+    let path = try Self.codebookFile("code: trust\nterms: trust\nwhatever\n")
+    #expect {
+      _ = try ValuesPlugin(options: PluginOptions(["codebook": path]))
+    } throws: { error in
+      String(describing: error)
+        == "\(path), line 3: \"whatever\" is not a \"key: value\" line. Write e.g. \"terms: listened to, heard me\", or start a comment with #."
+    }
+  }
+
+  @Test("a missing codebook file and an unknown option are explained")
+  func missingFileAndUnknownOption() {
+    #expect {
+      _ = try ValuesPlugin(options: PluginOptions(["codebook": "/nonexistent/values.codebook"]))
+    } throws: { error in
+      String(describing: error)
+        == "cannot read the codebook file \"/nonexistent/values.codebook\". Check the path (and that it is UTF-8 text), or leave out the \"codebook\" option to use the built-in default codebook."
+    }
+    #expect {
+      _ = try ValuesPlugin(options: PluginOptions(["codebok": "x"]))
+    } throws: { error in
+      String(describing: error)
+        == "unknown option \"codebok\" for the Values plugin. The only option is \"codebook\" (a file path)."
+    }
+  }
+
+  @Test("a quoted word matches only itself: \"lovely\" is not \"love\"")
+  func quotedWord() throws {
+    let codes = try Self.codes([(.participant, "Thanks, love. The nurse was lovely.")])
+    #expect(codes.map(\.code) == ["warmth"])
+    #expect(codes.map(\.span) == [14..<35])
+  }
+
+  @Test("the plugin describes itself")
+  func info() {
+    let info = ValuesPlugin.info
+    #expect(info.id == "org.hark.values")
+    #expect(info.name == "Values")
+    #expect(info.version == "1.0.0")
+    #expect(info.vendor == "Hark project")
+    #expect(info.provides == ["codes"])
+    #expect(info.needs == ["turns", "codebook"])
+  }
+}
