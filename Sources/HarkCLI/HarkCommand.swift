@@ -44,7 +44,8 @@ func parseID(_ text: String, prefix: Character, what: String) throws -> Int64 {
   var body = Substring(text)
   if let first = body.first, first.uppercased() == String(prefix) { body = body.dropFirst() }
   guard let id = Int64(body), id > 0 else {
-    throw HarkError("\"\(text)\" is not a \(what) id", hint: "Write it as \(prefix)12 (see the first column of `hark \(what)s`)")
+    throw HarkError(
+      "\"\(text)\" is not a \(what) id", hint: "Write it as \(prefix)12 (see the first column of `hark \(what)s`)")
   }
   return id
 }

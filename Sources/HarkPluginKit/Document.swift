@@ -71,7 +71,8 @@ extension Document {
   /// Copies a C document into Swift values.
   init(_ c: UnsafePointer<hark_document>) {
     let d = c.pointee
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(d.text)?.assumingMemoryBound(to: UInt8.self), count: d.text_length)
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(d.text)?.assumingMemoryBound(to: UInt8.self), count: d.text_length)
     let text = String(decoding: bytes, as: UTF8.self)
     var speakers: [(String, String)] = []
     for i in 0..<d.speaker_count {
@@ -93,7 +94,9 @@ extension Document {
       for i in 0..<project.concept_count { concepts.append(cString(project.concepts[i])) }
       for i in 0..<project.code_count {
         let code = element(project.codes, i)
-        codes.append(CodeDefinition(name: cString(code.name), parent: cString(code.parent), description: cString(code.description)))
+        codes.append(
+          CodeDefinition(name: cString(code.name), parent: cString(code.parent), description: cString(code.description))
+        )
       }
     }
     self.init(

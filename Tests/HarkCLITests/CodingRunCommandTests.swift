@@ -20,7 +20,9 @@ struct CodingRunCommandTests {
     try ProjectStore(path: project).pool.read { db in
       try String.fetchAll(
         db,
-        sql: "SELECT d.source_name || ':' || g.start || '-' || g.\"end\" FROM coding g JOIN document d ON d.id = g.document_id ORDER BY 1")
+        sql:
+          "SELECT d.source_name || ':' || g.start || '-' || g.\"end\" FROM coding g JOIN document d ON d.id = g.document_id ORDER BY 1"
+      )
     }
   }
 
@@ -33,7 +35,9 @@ struct CodingRunCommandTests {
     let folder = try Hark.temporaryFolder()
     let env = ["HARK_PLUGIN_PATH": try testPluginFolder(folder)]
     let project = try Hark.project(transcripts, in: folder)
-    try Hark.run(["plugins", "configure", "--project", project, "misbehaving", #"{"delaySeconds": 0.5}"#], in: folder, environment: env)
+    try Hark.run(
+      ["plugins", "configure", "--project", project, "misbehaving", #"{"delaySeconds": 0.5}"#], in: folder,
+      environment: env)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Hark.executable)
@@ -56,19 +60,25 @@ struct CodingRunCommandTests {
     #expect(afterKill >= 3)
     #expect(afterKill < transcripts.count)
 
-    let resumed = try Hark.run(["code", "--project", project, "--plugin", "misbehaving", "--quiet"], in: folder, environment: env)
+    let resumed = try Hark.run(
+      ["code", "--project", project, "--plugin", "misbehaving", "--quiet"], in: folder, environment: env)
     #expect(resumed.status == 0)
-    #expect(resumed.stdout.contains("Misbehaving (test)     \(transcripts.count - afterKill) documents, \(transcripts.count - afterKill) codes"))
-    let statuses = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT status FROM coding_run ORDER BY id") }
+    #expect(
+      resumed.stdout.contains(
+        "Misbehaving (test)     \(transcripts.count - afterKill) documents, \(transcripts.count - afterKill) codes"))
+    let statuses = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT status FROM coding_run ORDER BY id")
+    }
     #expect(statuses == ["interrupted", "finished"])
 
-    let again = try Hark.run(["code", "--project", project, "--plugin", "misbehaving", "--quiet"], in: folder, environment: env)
+    let again = try Hark.run(
+      ["code", "--project", project, "--plugin", "misbehaving", "--quiet"], in: folder, environment: env)
     #expect(again.stdout.contains("Misbehaving (test)     up to date, nothing new to do"))
 
     let clean = try Hark.temporaryFolder()
     let cleanProject = try Hark.project(transcripts, in: clean)
     try Hark.run(["plugins", "configure", "--project", cleanProject, "misbehaving", "{}"], in: clean, environment: env)
-    try Hark.run(["code", "--project", cleanProject, "--plugin", "misbehaving", "--quiet"], in: clean, environment: env)
+    try Hark.run(
+      ["code", "--project", cleanProject, "--plugin", "misbehaving", "--quiet"], in: clean, environment: env)
     #expect(try codings(project) == (try codings(cleanProject)))
     #expect(try codings(project).count == transcripts.count)
   }
@@ -80,7 +90,8 @@ struct CodingRunCommandTests {
     let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
     #expect(
       list.map { $0["id"] as! String }.sorted() == [
-        "org.hark.causal-links", "org.hark.example.wordcount", "org.hark.sentiment", "org.hark.themes", "org.hark.values",
+        "org.hark.causal-links", "org.hark.example.wordcount", "org.hark.sentiment", "org.hark.themes",
+        "org.hark.values",
       ])
     for item in list {
       #expect(item["abi"] as? String == "1.0")
@@ -93,12 +104,16 @@ struct CodingRunCommandTests {
   func exportQuotes() throws {
     let folder = try Hark.temporaryFolder()
     let project = try Hark.project(
-      ["jade-young-adult.txt", "tomasz-alcohol-zoom.vtt", "yusuf-young-adult.txt", "kwame-faith-leader.docx", "leon-peer-worker.srt"],
+      [
+        "jade-young-adult.txt", "tomasz-alcohol-zoom.vtt", "yusuf-young-adult.txt", "kwame-faith-leader.docx",
+        "leon-peer-worker.srt",
+      ],
       in: folder)
     let run = try Hark.run(["code", "--project", project, "--quiet"], in: folder)
     #expect(run.status == 0)
     let output = folder.appendingPathComponent("out.json").path
-    #expect(try Hark.run(["export", "--project", project, "--format", "json", "--output", output], in: folder).status == 0)
+    #expect(
+      try Hark.run(["export", "--project", project, "--format", "json", "--output", output], in: folder).status == 0)
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
     var texts: [String: [Unicode.Scalar]] = [:]
     for document in json["documents"] as! [[String: Any]] {

@@ -62,7 +62,8 @@ struct ExportCommandTests {
   @Test("exporting into a folder that does not exist is refused")
   func missingFolder() throws {
     let (folder, path) = try KnownProject.make()
-    let result = try Hark.run(["export", "--project", path, "--format", "json", "--output", "/nonexistent/dir/x.json"], in: folder)
+    let result = try Hark.run(
+      ["export", "--project", path, "--format", "json", "--output", "/nonexistent/dir/x.json"], in: folder)
     #expect(result.status == 1)
     #expect(result.stderr == "Error: /nonexistent/dir: the folder does not exist. Create it first\n")
   }
@@ -83,7 +84,8 @@ struct PluginCommandTests {
   @Test("plugins run reads JSON lines and prints each result with code point offsets and its quote")
   func runJSONLines() throws {
     let (folder, env) = try pluginFolder()
-    let input = #"{"id": "a", "text": "Zoë 💛 said the group helped."}"# + "\n" + #"{"id": "b", "text": "Nothing."}"# + "\n"
+    let input =
+      #"{"id": "a", "text": "Zoë 💛 said the group helped."}"# + "\n" + #"{"id": "b", "text": "Nothing."}"# + "\n"
     let result = try Hark.run(["plugins", "run", "misbehaving"], in: folder, environment: env, input: input)
     #expect(result.status == 0)
     #expect(
@@ -98,9 +100,12 @@ struct PluginCommandTests {
   func runCrash() throws {
     let (folder, env) = try pluginFolder()
     let result = try Hark.run(
-      ["plugins", "run", "misbehaving", "--options", #"{"mode": "abort"}"#], in: folder, environment: env, input: "Hello")
+      ["plugins", "run", "misbehaving", "--options", #"{"mode": "abort"}"#], in: folder, environment: env,
+      input: "Hello")
     #expect(result.status == 2)
-    #expect(result.stdout.hasPrefix(#"{"document":"stdin","kind":"failure","reason":"crashed: killed by signal 6 (SIGABRT, abort)"#))
+    #expect(
+      result.stdout.hasPrefix(
+        #"{"document":"stdin","kind":"failure","reason":"crashed: killed by signal 6 (SIGABRT, abort)"#))
   }
 
   @Test("plugins check passes a well-behaved plugin on every awkward document")
@@ -111,11 +116,13 @@ struct PluginCommandTests {
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map { String($0.prefix(34)) }
     let checks = [
-      "load and descriptor", "provides", "options schema", "empty document", "one word", "accents and emoji", "1 MB of talk",
+      "load and descriptor", "provides", "options schema", "empty document", "one word", "accents and emoji",
+      "1 MB of talk",
       "CRLF line ends", "only interviewer turns", "finish (corpus pass)",
     ]
-    #expect(lines == checks.map { "PASS  " + $0.padding(toLength: 28, withPad: " ", startingAt: 0) } + [
-      "org.hark.test.misbehaving passes e"
+    #expect(
+      lines == checks.map { "PASS  " + $0.padding(toLength: 28, withPad: " ", startingAt: 0) } + [
+        "org.hark.test.misbehaving passes e"
       ])
   }
 
@@ -125,7 +132,9 @@ struct PluginCommandTests {
     let path = Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path
     let result = try Hark.run(["plugins", "check", path, "--options", #"{"mode": "segv", "on": "Zoë"}"#], in: folder)
     #expect(result.status == 1)
-    #expect(result.stdout.contains("FAIL  accents and emoji            crashed: killed by signal 11 (SIGSEGV, segmentation fault)"))
+    #expect(
+      result.stdout.contains(
+        "FAIL  accents and emoji            crashed: killed by signal 11 (SIGSEGV, segmentation fault)"))
     #expect(result.stdout.contains("PASS  1 MB of talk"))
     #expect(result.stdout.hasSuffix("1 check(s) failed.\n"))
   }

@@ -10,12 +10,16 @@ struct ProjectCommandTests {
     let folder = try Hark.temporaryFolder()
     let first = try Hark.run(["init", "p.sqlite"], in: folder)
     #expect(first.status == 0)
-    #expect(first.stdout == "Created project p.sqlite\nNext: hark import TRANSCRIPTS… --participants participants.csv --project p.sqlite\n")
+    #expect(
+      first.stdout
+        == "Created project p.sqlite\nNext: hark import TRANSCRIPTS… --participants participants.csv --project p.sqlite\n"
+    )
     let second = try Hark.run(["init", "p.sqlite"], in: folder)
     #expect(second.status == 1)
     #expect(
       second.stderr
-        == "Error: p.sqlite: a file already exists there. Choose another path, or use the existing project with --project p.sqlite\n")
+        == "Error: p.sqlite: a file already exists there. Choose another path, or use the existing project with --project p.sqlite\n"
+    )
   }
 
   @Test("commands without a project say how to make one")
@@ -25,7 +29,8 @@ struct ProjectCommandTests {
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Error: hark.sqlite: no project here. Create one with `hark init hark.sqlite`, or pass --project PATH (or set HARK_PROJECT)\n")
+        == "Error: hark.sqlite: no project here. Create one with `hark init hark.sqlite`, or pass --project PATH (or set HARK_PROJECT)\n"
+    )
   }
 
   @Test("HARK_PROJECT names the project when --project is absent")
@@ -42,13 +47,16 @@ struct ProjectCommandTests {
     let folder = try Hark.temporaryFolder()
     let project = try Hark.project(["amina-mental-health.txt"], in: folder)
     let again = try Hark.run(
-      ["import", "--project", project, Hark.corpus.appendingPathComponent("transcripts/amina-mental-health.txt").path], in: folder)
+      ["import", "--project", project, Hark.corpus.appendingPathComponent("transcripts/amina-mental-health.txt").path],
+      in: folder)
     #expect(again.status == 1)
     #expect(
       again.stderr.hasPrefix(
         "error: amina-mental-health.txt: already imported as document D1 (\"Appreciative Inquiry Interview - Amina (people using services, mental health)\"). Nothing was changed; to import it again, first remove D1\n"
       ))
-    #expect(try ProjectStore(path: project).pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 1)
+    #expect(
+      try ProjectStore(path: project).pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
+        == 1)
   }
 
   @Test("one bad file among good ones is refused alone; the good ones are imported")
@@ -65,6 +73,9 @@ struct ProjectCommandTests {
     #expect(result.stderr.contains("broken.txt"))
     #expect(result.stderr.hasSuffix("Error: 1 of 2 files were not imported (see above); the others were\n"))
     let store = try ProjectStore(path: project)
-    #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT source_name FROM document") } == ["dave-recovery.md"])
+    #expect(
+      try store.pool.read { db in try String.fetchAll(db, sql: "SELECT source_name FROM document") } == [
+        "dave-recovery.md"
+      ])
   }
 }

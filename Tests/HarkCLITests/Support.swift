@@ -10,12 +10,15 @@ struct Output {
 enum Hark {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  static var binaries: URL { URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent() }
+  static var binaries: URL {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+  }
   static var executable: String { binaries.appendingPathComponent("hark").path }
   static var corpus: URL { repository.appendingPathComponent("corpora") }
 
   @discardableResult
-  static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil) throws
+  static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil)
+    throws
     -> Output
   {
     let process = Process()

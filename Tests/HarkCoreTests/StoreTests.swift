@@ -21,11 +21,13 @@ struct StoreTests {
     let store = try ProjectStore(path: path)
     #expect(try store.appliedMigrations() == ["v1: documents, coding runs, candidates, decisions"])
     let tables = try store.pool.read { db in
-      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
     }
     #expect(
       tables == [
-        "analysis", "code", "coding", "coding_run", "concept", "concept_mention", "decision", "document", "evidence", "link",
+        "analysis", "code", "coding", "coding_run", "concept", "concept_mention", "decision", "document", "evidence",
+        "link",
         "participant", "plugin_setting", "project_info", "run_failure", "run_plugin", "score", "turn",
       ])
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
@@ -61,10 +63,12 @@ struct StoreTests {
     let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Zoë", role: .participant, group: "young adults", attributes: [("area", "Riverside")]),
+      ParticipantRecord(
+        pseudonym: "Zoë", role: .participant, group: "young adults", attributes: [("area", "Riverside")]),
     ])
     let transcript = sampleTranscript()
-    let document = try store.importTranscript(transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
+    let document = try store.importTranscript(
+      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
     #expect(document == ImportedDocument(id: 1, title: "Zoë", turns: 2, words: 10, unknownSpeakers: []))
     let stored = try store.documentForAnalysis(1)
     let scalars = Array(stored.text.unicodeScalars)
@@ -91,12 +95,16 @@ struct StoreTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "The peer groups", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58,
+        cause: "The peer groups", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17,
+        end: 58,
         explanation: "pattern \"X helped me Y\""),
-      LinkFinding(cause: "café", effect: "questions", polarity: 1, strength: 0.5, confidence: 0.5, start: 6, end: 11, explanation: "in a question"),
+      LinkFinding(
+        cause: "café", effect: "questions", polarity: 1, strength: 0.5, confidence: 0.5, start: 6, end: 11,
+        explanation: "in a question"),
     ]
     let counts = try store.writeAnalysis(
-      AnalysisRecord(documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
       findings: findings)
     #expect(counts.links == 1)
     let links = try store.links()
@@ -119,10 +127,13 @@ struct StoreTests {
     let runID = try store.startRun(isolation: "in-process", workers: 1)
     var findings = Findings()
     findings.links = [
-      LinkFinding(cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58, explanation: "")
+      LinkFinding(
+        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58,
+        explanation: "")
     ]
     try store.writeAnalysis(
-      AnalysisRecord(documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
       findings: findings)
     try store.setLinkStatus(1, to: "accepted", note: "clear in the quote")
     try store.editLink(1, polarity: -1, strength: 0.3)
@@ -144,11 +155,16 @@ struct StoreTests {
     let runID = try store.startRun(isolation: "in-process", workers: 1)
     var findings = Findings()
     findings.links = [
-      LinkFinding(cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58, explanation: ""),
-      LinkFinding(cause: "peer support", effect: "feeling heard", polarity: 1, strength: 0.4, confidence: 0.9, start: 17, end: 58, explanation: ""),
+      LinkFinding(
+        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58,
+        explanation: ""),
+      LinkFinding(
+        cause: "peer support", effect: "feeling heard", polarity: 1, strength: 0.4, confidence: 0.9, start: 17, end: 58,
+        explanation: ""),
     ]
     try store.writeAnalysis(
-      AnalysisRecord(documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
       findings: findings)
     #expect(try store.links().count == 2)
     let group = try store.concepts().first { $0.label == "peer group" }!.id

@@ -9,7 +9,10 @@ import Testing
 struct GarbageTests {
   static let cases: [(String, String)] = [
     ("outside", "garbage result: code result 2: span 0..<49 lies outside the text (39 bytes)"),
-    ("mid-scalar", "garbage result: code result 2: offset 27 falls inside a UTF-8 character, not on a code point boundary"),
+    (
+      "mid-scalar",
+      "garbage result: code result 2: offset 27 falls inside a UTF-8 character, not on a code point boundary"
+    ),
     ("nan", "garbage result: link result 1: strength is nan; it must be a number from 0 to 1"),
     ("out-of-range", "garbage result: score result 1: value is 3.0; it must be a number from -1 to 1"),
     ("bad-utf8", "garbage result: code result 2: code name is not valid UTF-8"),

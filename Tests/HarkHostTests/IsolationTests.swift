@@ -22,7 +22,8 @@ struct IsolationTests {
     #expect(summary.failures.map(\.documentID) == [2])
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id = 2") == 0)
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id IN (1, 3)") == 2)
-    #expect(try TestProject.count(store, "SELECT count(*) FROM analysis WHERE document_id = 2 AND status = 'failed'") == 1)
+    #expect(
+      try TestProject.count(store, "SELECT count(*) FROM analysis WHERE document_id = 2 AND status = 'failed'") == 1)
   }
 
   @Test("a Swift fatalError in a plugin fails that document with the signal and the message")
@@ -97,7 +98,8 @@ struct IsolationTests {
     let summary = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: "{}", inProcess: true)
     #expect(summary.documentsDone == 3)
     let rows = try store.pool.read { db in
-      try String.fetchAll(db, sql: "SELECT document_id || ':' || start || '-' || \"end\" FROM coding ORDER BY document_id")
+      try String.fetchAll(
+        db, sql: "SELECT document_id || ':' || start || '-' || \"end\" FROM coding ORDER BY document_id")
     }
     #expect(rows == ["1:26-46", "2:26-57", "3:26-49"])
   }

@@ -59,7 +59,11 @@ struct LoadingTests {
     let ids = try ["Themes", "Sentiment", "Values", "CausalLinks", "ExampleC"].map {
       try PluginLibrary.load(TestPaths.builtIn($0)).descriptor.id
     }
-    #expect(ids == ["org.hark.themes", "org.hark.sentiment", "org.hark.values", "org.hark.causal-links", "org.hark.example.wordcount"])
+    #expect(
+      ids == [
+        "org.hark.themes", "org.hark.sentiment", "org.hark.values", "org.hark.causal-links",
+        "org.hark.example.wordcount",
+      ])
   }
 }
 

@@ -10,7 +10,9 @@ enum TestPaths {
     .deletingLastPathComponent()
 
   /// The build folder holding hark, the plugins and this test bundle.
-  static var binaries: URL { URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent() }
+  static var binaries: URL {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+  }
 
   static var misbehaving: String { binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path }
 
@@ -73,14 +75,17 @@ enum TestProject {
 extension CodingRun {
   /// Runs one plugin file with options on every document.
   static func runOne(
-    _ store: ProjectStore, path: String, options: String, inProcess: Bool = false, timeout: Double = 30, workers: Int = 2
+    _ store: ProjectStore, path: String, options: String, inProcess: Bool = false, timeout: Double = 30,
+    workers: Int = 2
   ) throws -> PluginRunSummary {
     var runOptions = RunOptions()
     runOptions.inProcess = inProcess
     runOptions.timeout = timeout
     runOptions.workers = workers
     let descriptor = try PluginLibrary.load(path).descriptor
-    return try CodingRun(store: store, options: runOptions).run([PlannedPlugin(descriptor: descriptor, options: options)])
-      .plugins[0]
+    return try CodingRun(store: store, options: runOptions).run([
+      PlannedPlugin(descriptor: descriptor, options: options)
+    ])
+    .plugins[0]
   }
 }

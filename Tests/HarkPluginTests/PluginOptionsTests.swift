@@ -22,7 +22,8 @@ struct PluginOptionsTests {
     let options = try PluginOptions(json: #"{"words": "hope", "limit": 2.5}"#)
     #expect(catchingDescription { _ = try options.strings("words") } == "option \"words\" must be an array of strings")
     #expect(catchingDescription { _ = try options.int("limit") } == "option \"limit\" must be a whole number")
-    #expect(catchingDescription { _ = try PluginOptions(json: "[1, 2]") } == "options must be a JSON object, got: [1, 2]")
+    #expect(
+      catchingDescription { _ = try PluginOptions(json: "[1, 2]") } == "options must be a JSON object, got: [1, 2]")
     #expect(catchingDescription { _ = try PluginOptions(json: "{nope") } == "options are not valid JSON: {nope")
   }
 }

@@ -3,95 +3,95 @@
 
 enum DefaultCues {
   static let text = ##"""
-# Causal cue patterns of the Causal links plugin (org.hark.causal-links).
-#
-# The plugin reads each participant sentence and tries these patterns from top
-# to bottom; put specific patterns before general ones. A word a pattern has
-# used cannot be used by a later one. Give the plugin your own copy with the
-# option {"cues": "path/to/file.tsv"}; this file is also compiled into the
-# plugin as its default (run Plugins/CausalLinks/update-default-cues.sh after
-# editing it, from the repository root).
-#
-# One pattern per line, four columns separated by TABs; "#" starts a comment
-# line; blank lines are ignored.
-#
-# 1. pattern: words separated by spaces.
-#      X          the cause: exactly one per pattern
-#      Y          the effect: one per pattern, none when the effect is "wellbeing"
-#      word       a cue word, matched as written (lowercase, apostrophes kept: i'd)
-#      a/b/c      any one of these words
-#      (word)     may be left out; "(a/b)" for a choice that may be left out
-#      ,          a comma
-#      ^          only at the start: the next word must open a clause
-#    X or Y first in the pattern reaches back to the start of the clause
-#    ("and", "but", "because", punctuation); X or Y last reaches to the end of
-#    the clause; between cue words it takes the words in between.
-# 2. polarity: how the pattern signs the link
-#      +          the cause increases the effect ("X helped me Y")
-#      -          the cause decreases the effect ("X stopped me Y")
-#      without    counterfactual ("without X I would Y"): a negated effect
-#                 ("wouldn't have had any way in") gives +, a plain one
-#                 ("would have relapsed") gives - (the cause prevents it)
-#      worse      "X made Y worse": + when Y names a problem (anxiety,
-#                 drinking, debt ...), - otherwise; "things"/"it" become wellbeing
-#      better     "X made Y better", "X helped with Y": the reverse of worse
-# 3. confidence: 0 to 1, how sure a match of this pattern is; lowered by the
-#    plugin when the cause is a pronoun it had to resolve or the cue is
-#    hypothetical ("would help").
-# 4. effect: how the effect words become a concept label
-#      clause     a clause or noun phrase: "I'd have lost the tenancy" -> "losing tenancy"
-#      subject    the same, but only a clause with a pronoun subject (I, we,
-#                 people ...); anything else is skipped, keeping "because" precise
-#      verb       a bare verb phrase: "get out of the house" -> "getting out of the house"
-#      noun       a noun phrase cut before "to"/"that": "the confidence to ..." -> "confidence"
-#      feeling    "less alone" -> "feeling less alone"
-#      made       after "made me": a feeling ("anxious") or an action ("drink more")
-#      got        after "got me": "out the door" -> "getting out the door"
-#      kept       after "kept me": "awake" -> "kept awake"
-#      wellbeing  no Y: the effect is the person's wellbeing ("X really helped")
-#
-# pattern	polarity	confidence	effect
-# --- counterfactuals: "without the group I would have relapsed"
-without X , Y	without	0.7	clause
-without X Y	without	0.65	clause
-if it wasn't/weren't for X , Y	without	0.75	clause
-if it wasn't/weren't for X Y	without	0.7	clause
-if it hadn't been for X Y	without	0.7	clause
-if not for X Y	without	0.65	clause
-if i/we hadn't had X Y	without	0.6	clause
-# --- "made worse", "made harder", "stopped me"
-X made/makes/make Y worse	worse	0.75	clause
-X made/makes/make Y better	better	0.7	clause
-X made/makes/make it harder/hard/difficult/impossible (for) (me/us/people/them) to Y	-	0.75	verb
-X made/makes/make it easier/easy/possible (for) (me/us/people/them) to Y	+	0.75	verb
-X stopped/stops/stop/prevented/prevents/prevent me/us/him/her/them/people (from) Y	-	0.75	clause
-# --- "helped"
-what helped (me/us) (most) was X	+	0.7	wellbeing
-thing that helped (me/us) (most) was X	+	0.7	wellbeing
-X helped/helps (me/us/him/her/them) with Y	better	0.75	clause
-X helped/helps me/us/him/her/them (to) Y	+	0.75	verb
-X helped/helps Y	+	0.7	clause
-X helped/helps (me/us/him/her/them)	+	0.65	wellbeing
-X would/might/will help me/us/him/her/them (to) Y	+	0.75	verb
-X would/might/will help	+	0.65	wellbeing
-# --- "made me", "gave me", "got me", "kept me"
-X made/makes/make me/us feel Y	+	0.75	feeling
-X made/makes/make me/us Y	+	0.65	made
-X gave/gives/give me/us Y	+	0.7	noun
-X given me/us Y	+	0.7	noun
-X got/gets me/us Y	+	0.6	got
-X kept/keeps/keep me/us Y	+	0.6	kept
-# --- "led to", "meant"
-X led/leads/lead (straight) (back) to Y	+	0.7	clause
-X meant/means (that) Y	+	0.55	subject
-# --- "because", "thanks to", "since", "after"
-^ because of X , Y	+	0.6	subject
-^ because of X Y	+	0.55	subject
-Y because of X	+	0.55	clause
-^ thanks to X , Y	+	0.65	subject
-Y thanks to X	+	0.6	subject
-Y because i/we/i'm/we're/i've/we've/i'd X	+	0.45	subject
-^ since X , Y	+	0.45	subject
-^ after X , Y	+	0.35	subject
-"""##
+    # Causal cue patterns of the Causal links plugin (org.hark.causal-links).
+    #
+    # The plugin reads each participant sentence and tries these patterns from top
+    # to bottom; put specific patterns before general ones. A word a pattern has
+    # used cannot be used by a later one. Give the plugin your own copy with the
+    # option {"cues": "path/to/file.tsv"}; this file is also compiled into the
+    # plugin as its default (run Plugins/CausalLinks/update-default-cues.sh after
+    # editing it, from the repository root).
+    #
+    # One pattern per line, four columns separated by TABs; "#" starts a comment
+    # line; blank lines are ignored.
+    #
+    # 1. pattern: words separated by spaces.
+    #      X          the cause: exactly one per pattern
+    #      Y          the effect: one per pattern, none when the effect is "wellbeing"
+    #      word       a cue word, matched as written (lowercase, apostrophes kept: i'd)
+    #      a/b/c      any one of these words
+    #      (word)     may be left out; "(a/b)" for a choice that may be left out
+    #      ,          a comma
+    #      ^          only at the start: the next word must open a clause
+    #    X or Y first in the pattern reaches back to the start of the clause
+    #    ("and", "but", "because", punctuation); X or Y last reaches to the end of
+    #    the clause; between cue words it takes the words in between.
+    # 2. polarity: how the pattern signs the link
+    #      +          the cause increases the effect ("X helped me Y")
+    #      -          the cause decreases the effect ("X stopped me Y")
+    #      without    counterfactual ("without X I would Y"): a negated effect
+    #                 ("wouldn't have had any way in") gives +, a plain one
+    #                 ("would have relapsed") gives - (the cause prevents it)
+    #      worse      "X made Y worse": + when Y names a problem (anxiety,
+    #                 drinking, debt ...), - otherwise; "things"/"it" become wellbeing
+    #      better     "X made Y better", "X helped with Y": the reverse of worse
+    # 3. confidence: 0 to 1, how sure a match of this pattern is; lowered by the
+    #    plugin when the cause is a pronoun it had to resolve or the cue is
+    #    hypothetical ("would help").
+    # 4. effect: how the effect words become a concept label
+    #      clause     a clause or noun phrase: "I'd have lost the tenancy" -> "losing tenancy"
+    #      subject    the same, but only a clause with a pronoun subject (I, we,
+    #                 people ...); anything else is skipped, keeping "because" precise
+    #      verb       a bare verb phrase: "get out of the house" -> "getting out of the house"
+    #      noun       a noun phrase cut before "to"/"that": "the confidence to ..." -> "confidence"
+    #      feeling    "less alone" -> "feeling less alone"
+    #      made       after "made me": a feeling ("anxious") or an action ("drink more")
+    #      got        after "got me": "out the door" -> "getting out the door"
+    #      kept       after "kept me": "awake" -> "kept awake"
+    #      wellbeing  no Y: the effect is the person's wellbeing ("X really helped")
+    #
+    # pattern	polarity	confidence	effect
+    # --- counterfactuals: "without the group I would have relapsed"
+    without X , Y	without	0.7	clause
+    without X Y	without	0.65	clause
+    if it wasn't/weren't for X , Y	without	0.75	clause
+    if it wasn't/weren't for X Y	without	0.7	clause
+    if it hadn't been for X Y	without	0.7	clause
+    if not for X Y	without	0.65	clause
+    if i/we hadn't had X Y	without	0.6	clause
+    # --- "made worse", "made harder", "stopped me"
+    X made/makes/make Y worse	worse	0.75	clause
+    X made/makes/make Y better	better	0.7	clause
+    X made/makes/make it harder/hard/difficult/impossible (for) (me/us/people/them) to Y	-	0.75	verb
+    X made/makes/make it easier/easy/possible (for) (me/us/people/them) to Y	+	0.75	verb
+    X stopped/stops/stop/prevented/prevents/prevent me/us/him/her/them/people (from) Y	-	0.75	clause
+    # --- "helped"
+    what helped (me/us) (most) was X	+	0.7	wellbeing
+    thing that helped (me/us) (most) was X	+	0.7	wellbeing
+    X helped/helps (me/us/him/her/them) with Y	better	0.75	clause
+    X helped/helps me/us/him/her/them (to) Y	+	0.75	verb
+    X helped/helps Y	+	0.7	clause
+    X helped/helps (me/us/him/her/them)	+	0.65	wellbeing
+    X would/might/will help me/us/him/her/them (to) Y	+	0.75	verb
+    X would/might/will help	+	0.65	wellbeing
+    # --- "made me", "gave me", "got me", "kept me"
+    X made/makes/make me/us feel Y	+	0.75	feeling
+    X made/makes/make me/us Y	+	0.65	made
+    X gave/gives/give me/us Y	+	0.7	noun
+    X given me/us Y	+	0.7	noun
+    X got/gets me/us Y	+	0.6	got
+    X kept/keeps/keep me/us Y	+	0.6	kept
+    # --- "led to", "meant"
+    X led/leads/lead (straight) (back) to Y	+	0.7	clause
+    X meant/means (that) Y	+	0.55	subject
+    # --- "because", "thanks to", "since", "after"
+    ^ because of X , Y	+	0.6	subject
+    ^ because of X Y	+	0.55	subject
+    Y because of X	+	0.55	clause
+    ^ thanks to X , Y	+	0.65	subject
+    Y thanks to X	+	0.6	subject
+    Y because i/we/i'm/we're/i've/we've/i'd X	+	0.45	subject
+    ^ since X , Y	+	0.45	subject
+    ^ after X , Y	+	0.35	subject
+    """##
 }

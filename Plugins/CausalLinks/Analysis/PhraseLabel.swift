@@ -294,8 +294,7 @@ struct LabelMaker {
         break scan
       } else if words.count >= 2, WordLists.fillerPairs.contains(word + " " + next) {
         words.removeFirst(2)
-      } else if (WordLists.fillers.contains(word) && word != "like") || Modifiers.hedge(word) != nil
-      {
+      } else if (WordLists.fillers.contains(word) && word != "like") || Modifiers.hedge(word) != nil {
         words.removeFirst()
       } else if word == "nobody" || word == "noone" || word == "no-one"
         || (word == "no" && next == "one")

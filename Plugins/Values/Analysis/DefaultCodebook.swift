@@ -3,231 +3,231 @@
 
 enum DefaultCodebook {
   static let text = ##"""
-# Hark default value codebook
-#
-# What people told appreciative inquiries they value in health, care and
-# community support, and what gets in the way. The Values plugin codes a
-# participant's sentence with a code when one of its terms appears in it.
-# Edit freely: the format is described in README.md next to this file.
-#
-# Reminders:
-#   - words are matched by their stem: "listened to" also finds "listens to"
-#     and "listening to"; end a word with * to match anything starting with
-#     it ("welcom*" finds "welcome", "welcoming", "welcomed")
-#   - put a word in "double quotes" to match only that exact word: "lovely"
-#     finds "lovely" but not "love"
-#   - "exclude" lists phrases that look like a term but mean something else
-#   - "opposite" is the code used when a term is negated ("nobody listened")
+    # Hark default value codebook
+    #
+    # What people told appreciative inquiries they value in health, care and
+    # community support, and what gets in the way. The Values plugin codes a
+    # participant's sentence with a code when one of its terms appears in it.
+    # Edit freely: the format is described in README.md next to this file.
+    #
+    # Reminders:
+    #   - words are matched by their stem: "listened to" also finds "listens to"
+    #     and "listening to"; end a word with * to match anything starting with
+    #     it ("welcom*" finds "welcome", "welcoming", "welcomed")
+    #   - put a word in "double quotes" to match only that exact word: "lovely"
+    #     finds "lovely" but not "love"
+    #   - "exclude" lists phrases that look like a term but mean something else
+    #   - "opposite" is the code used when a term is negated ("nobody listened")
 
-# ---------------------------------------------------------------- valued
+    # ---------------------------------------------------------------- valued
 
-code: warmth
-parent: What people value
-description: Kindness, friendliness and small human touches: a cup of tea, a smile, being welcomed.
-colour: #E8A33D
-terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
-terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
-terms: cuppa, a brew,
-terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot
-exclude: kind of, kinds of, that kind, this kind, what kind, any kind, some kind, the kind, all kinds,
-exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome,
-exclude: it was warm, it's warm, warm there, keep warm, warm coat
+    code: warmth
+    parent: What people value
+    description: Kindness, friendliness and small human touches: a cup of tea, a smile, being welcomed.
+    colour: #E8A33D
+    terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
+    terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
+    terms: cuppa, a brew,
+    terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot
+    exclude: kind of, kinds of, that kind, this kind, what kind, any kind, some kind, the kind, all kinds,
+    exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome,
+    exclude: it was warm, it's warm, warm there, keep warm, warm coat
 
-code: connection
-parent: What people value
-description: Belonging and company: friends, community, knowing you are not the only one.
-colour: #3DA5D9
-opposite: isolation
-terms: connection, connected, belong*, friend, friendship, kept me company, keep me company,
-terms: sense of community, part of the community, sitting together, in it together, not alone,
-terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
-terms: in the same boat, they just get it, people who get it, part of something, made a friend,
-terms: somewhere to be, sense of belonging, like a family, like family
-exclude: friends and family test, local connection, proof of
+    code: connection
+    parent: What people value
+    description: Belonging and company: friends, community, knowing you are not the only one.
+    colour: #3DA5D9
+    opposite: isolation
+    terms: connection, connected, belong*, friend, friendship, kept me company, keep me company,
+    terms: sense of community, part of the community, sitting together, in it together, not alone,
+    terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
+    terms: in the same boat, they just get it, people who get it, part of something, made a friend,
+    terms: somewhere to be, sense of belonging, like a family, like family
+    exclude: friends and family test, local connection, proof of
 
-code: authenticity
-parent: What people value
-description: Workers who are real, honest and human rather than reading from a script or a file.
-colour: #7BC67E
-terms: genuine, genuinely cared, she meant it, he meant it, they meant it, she was real, he was real,
-terms: being real, real person, normal person, down to earth, honest with me, straight with me,
-terms: be myself, being myself, not a script, no clipboard, from round here, one of us, human being,
-terms: spoke to me like a person, talked to me like a person, didn't pretend, no airs
-exclude: to be honest, honest answer, honest to god
+    code: authenticity
+    parent: What people value
+    description: Workers who are real, honest and human rather than reading from a script or a file.
+    colour: #7BC67E
+    terms: genuine, genuinely cared, she meant it, he meant it, they meant it, she was real, he was real,
+    terms: being real, real person, normal person, down to earth, honest with me, straight with me,
+    terms: be myself, being myself, not a script, no clipboard, from round here, one of us, human being,
+    terms: spoke to me like a person, talked to me like a person, didn't pretend, no airs
+    exclude: to be honest, honest answer, honest to god
 
-code: persistence
-parent: What people value
-description: Not giving up on someone: turning up again, ringing when they miss, staying with them.
-colour: #2E8B57
-opposite: feeling ignored
-terms: persist*, kept coming, kept coming back, kept turning up, kept trying, kept ringing,
-terms: kept in touch, never gave up, didn't give up, not giving up, did not give up,
-terms: stuck with me, stuck by me, stayed with me, checked in on me, checked on me, rang me,
-terms: came round the, came round to, still there for me, not getting rid of me, followed up, chased it up,
-terms: didn't let me disappear, fought for me, fighting for me
-exclude: came round to the idea
+    code: persistence
+    parent: What people value
+    description: Not giving up on someone: turning up again, ringing when they miss, staying with them.
+    colour: #2E8B57
+    opposite: feeling ignored
+    terms: persist*, kept coming, kept coming back, kept turning up, kept trying, kept ringing,
+    terms: kept in touch, never gave up, didn't give up, not giving up, did not give up,
+    terms: stuck with me, stuck by me, stayed with me, checked in on me, checked on me, rang me,
+    terms: came round the, came round to, still there for me, not getting rid of me, followed up, chased it up,
+    terms: didn't let me disappear, fought for me, fighting for me
+    exclude: came round to the idea
 
-code: bespoke approaches
-parent: What people value
-description: Being treated as an individual: support shaped around the person, their pace and their life.
-colour: #9B5DE5
-opposite: feeling constrained
-terms: bespoke, tailored, as an individual, individual approach, as a person, treated me as a person,
-terms: what I needed, what works for me, what suited me, at my pace, my own pace, my own time,
-terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
-terms: came out to me, came to me, home visit, fitted around, fit around, one person,
-terms: same worker, same person, not a number, more than a number, not just a number
-exclude: for one person, one person one vote
+    code: bespoke approaches
+    parent: What people value
+    description: Being treated as an individual: support shaped around the person, their pace and their life.
+    colour: #9B5DE5
+    opposite: feeling constrained
+    terms: bespoke, tailored, as an individual, individual approach, as a person, treated me as a person,
+    terms: what I needed, what works for me, what suited me, at my pace, my own pace, my own time,
+    terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
+    terms: came out to me, came to me, home visit, fitted around, fit around, one person,
+    terms: same worker, same person, not a number, more than a number, not just a number
+    exclude: for one person, one person one vote
 
-code: being heard
-parent: What people value
-description: Being listened to and taken seriously; having a say in your own support.
-colour: #00A6A6
-opposite: feeling ignored
-terms: listened to me, listens to me, listening to me, listened, really listened, actually listened,
-terms: heard me, felt heard, feel heard, hear me out, took me seriously, taken seriously,
-terms: believed me, asked me what, asked what I wanted, asked what I needed, had a say, have a say,
-terms: my voice, our voice, made time for me, had time for me, gave me time, let me talk, let me speak
-exclude: heard of, heard about, never heard back, listened to music, listening to music,
-exclude: listened to the radio, listening to the radio, listening to him, listening to her,
-exclude: listening to other*, i listened, listened to the, listen to the, listening to that
+    code: being heard
+    parent: What people value
+    description: Being listened to and taken seriously; having a say in your own support.
+    colour: #00A6A6
+    opposite: feeling ignored
+    terms: listened to me, listens to me, listening to me, listened, really listened, actually listened,
+    terms: heard me, felt heard, feel heard, hear me out, took me seriously, taken seriously,
+    terms: believed me, asked me what, asked what I wanted, asked what I needed, had a say, have a say,
+    terms: my voice, our voice, made time for me, had time for me, gave me time, let me talk, let me speak
+    exclude: heard of, heard about, never heard back, listened to music, listening to music,
+    exclude: listened to the radio, listening to the radio, listening to him, listening to her,
+    exclude: listening to other*, i listened, listened to the, listen to the, listening to that
 
-code: trust
-parent: What people value
-description: Being able to rely on people and services, and being trusted in return.
-colour: #4361EE
-terms: trust*, rely on, relied on, count on, could tell her, could tell him, could tell them,
-terms: confided in, opened up, open up, believed in me, faith in me, reliable, kept her word,
-terms: kept his word, kept their word, did what they said, knew I could ring, knew who to ring,
-terms: someone she trusted, someone he trusted
-exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
+    code: trust
+    parent: What people value
+    description: Being able to rely on people and services, and being trusted in return.
+    colour: #4361EE
+    terms: trust*, rely on, relied on, count on, could tell her, could tell him, could tell them,
+    terms: confided in, opened up, open up, believed in me, faith in me, reliable, kept her word,
+    terms: kept his word, kept their word, did what they said, knew I could ring, knew who to ring,
+    terms: someone she trusted, someone he trusted
+    exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
 
-code: respect
-parent: What people value
-description: Dignity and being treated as an equal adult, without judgement.
-colour: #6A994E
-opposite: feeling judged
-terms: respect*, dignity, dignified, treated me like an adult, like an adult, as an equal,
-terms: on my level, never judged, didn't judge, did not judge, without judgement, without judging,
-terms: non-judgemental, nonjudgemental, no judgement, felt valued, feel valued, felt appreciated,
-terms: like I mattered, I mattered, privacy, in private, that's private, didn't talk down,
-terms: never talked down
-exclude: in respect of, with respect to
+    code: respect
+    parent: What people value
+    description: Dignity and being treated as an equal adult, without judgement.
+    colour: #6A994E
+    opposite: feeling judged
+    terms: respect*, dignity, dignified, treated me like an adult, like an adult, as an equal,
+    terms: on my level, never judged, didn't judge, did not judge, without judgement, without judging,
+    terms: non-judgemental, nonjudgemental, no judgement, felt valued, feel valued, felt appreciated,
+    terms: like I mattered, I mattered, privacy, in private, that's private, didn't talk down,
+    terms: never talked down
+    exclude: in respect of, with respect to
 
-code: hope
-parent: What people value
-description: A sense that things can get better: proof from others, plans, a future worth working towards.
-colour: #F9C74F
-terms: hope, hopeful, gave me hope, light at the end, look forward, looking forward, future,
-terms: turn it round, turned it round, turned my life around, fresh start, new start, if he can,
-terms: if she can, if they can, proof, better days, something to aim for, get better,
-terms: things can change, believe in myself
-exclude: hope so, i hope not, hopefully, future reference
+    code: hope
+    parent: What people value
+    description: A sense that things can get better: proof from others, plans, a future worth working towards.
+    colour: #F9C74F
+    terms: hope, hopeful, gave me hope, light at the end, look forward, looking forward, future,
+    terms: turn it round, turned it round, turned my life around, fresh start, new start, if he can,
+    terms: if she can, if they can, proof, better days, something to aim for, get better,
+    terms: things can change, believe in myself
+    exclude: hope so, i hope not, hopefully, future reference
 
-code: feeling safe
-parent: What people value
-description: Physical and emotional safety: a calm, predictable place, no pressure, somewhere to turn.
-colour: #90BE6D
-terms: safe, safety, felt safe, feel safe, "secure", calm, settled, relax*, at ease, comfortable,
-terms: safe space, safe place, no pressure, a door that's open, open door, somewhere to go,
-terms: someone to ring, knew who to ring, not on edge, could breathe, weight off
-exclude: safe to say, better safe, health and safety, safety net, social security, security guard
+    code: feeling safe
+    parent: What people value
+    description: Physical and emotional safety: a calm, predictable place, no pressure, somewhere to turn.
+    colour: #90BE6D
+    terms: safe, safety, felt safe, feel safe, "secure", calm, settled, relax*, at ease, comfortable,
+    terms: safe space, safe place, no pressure, a door that's open, open door, somewhere to go,
+    terms: someone to ring, knew who to ring, not on edge, could breathe, weight off
+    exclude: safe to say, better safe, health and safety, safety net, social security, security guard
 
-code: peer support
-parent: What people value
-description: Support from people who have been through the same thing: peers, groups, buddies, mentors.
-colour: #F3722C
-terms: peer*, been there, been through it, been through the same, lived experience, people like me,
-terms: people like us, someone like me, same boat, buddy, mentor*, support group, the group,
-terms: the meetings, someone further along, other people who, others who had, other guys, other women,
-terms: other mums, other carers, in recovery
-exclude: peer review, peered, peering, peer pressure
+    code: peer support
+    parent: What people value
+    description: Support from people who have been through the same thing: peers, groups, buddies, mentors.
+    colour: #F3722C
+    terms: peer*, been there, been through it, been through the same, lived experience, people like me,
+    terms: people like us, someone like me, same boat, buddy, mentor*, support group, the group,
+    terms: the meetings, someone further along, other people who, others who had, other guys, other women,
+    terms: other mums, other carers, in recovery
+    exclude: peer review, peered, peering, peer pressure
 
-# ---------------------------------------------------------------- hurts
+    # ---------------------------------------------------------------- hurts
 
-code: feeling ignored
-parent: What gets in the way
-description: Not being listened to, noticed or followed up; left in silence.
-colour: #D62828
-opposite: being heard
-terms: ignor*, nobody listened, no one listened, didn't listen, not listened to, wasn't listened to,
-terms: fell on deaf ears, brushed off, fobbed off, dismissed, not taken seriously,
-terms: didn't take me seriously, invisible, felt forgotten, been forgotten, forgot about me,
-terms: forgotten about, nobody noticed, nobody had noticed, nobody cared, didn't care about me,
-terms: they didn't care, talked over me, nobody asked, never asked, like I didn't count,
-terms: left in silence, never heard back, nobody rang, nobody told me
-exclude: i ignored, ignore the
+    code: feeling ignored
+    parent: What gets in the way
+    description: Not being listened to, noticed or followed up; left in silence.
+    colour: #D62828
+    opposite: being heard
+    terms: ignor*, nobody listened, no one listened, didn't listen, not listened to, wasn't listened to,
+    terms: fell on deaf ears, brushed off, fobbed off, dismissed, not taken seriously,
+    terms: didn't take me seriously, invisible, felt forgotten, been forgotten, forgot about me,
+    terms: forgotten about, nobody noticed, nobody had noticed, nobody cared, didn't care about me,
+    terms: they didn't care, talked over me, nobody asked, never asked, like I didn't count,
+    terms: left in silence, never heard back, nobody rang, nobody told me
+    exclude: i ignored, ignore the
 
-code: feeling rejected
-parent: What gets in the way
-description: Being turned away, discharged, written off or made to feel unwanted.
-colour: #9D0208
-opposite: persistence
-terms: reject*, turned away, turned me away, turned down, closed my case, closed the case, discharged,
-terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
-terms: lost cause, gave up on me, give up on me, gave up on people,
-terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
-terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned
-exclude: discharge money
+    code: feeling rejected
+    parent: What gets in the way
+    description: Being turned away, discharged, written off or made to feel unwanted.
+    colour: #9D0208
+    opposite: persistence
+    terms: reject*, turned away, turned me away, turned down, closed my case, closed the case, discharged,
+    terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
+    terms: lost cause, gave up on me, give up on me, gave up on people,
+    terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
+    terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned
+    exclude: discharge money
 
-code: feeling judged
-parent: What gets in the way
-description: Stigma, blame and shame: being looked down on or seen as a label rather than a person.
-colour: #E76F51
-opposite: respect
-terms: judg*, stigma*, looked down on, look down on, looked at me like, like dirt, like scum,
-terms: like a criminal, like I was stupid, attention-seeking, attention seeking,
-terms: wasting his time, wasting her time, wasting their time, wasting your time,
-terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
-terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
-terms: smell it a mile off
-exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
+    code: feeling judged
+    parent: What gets in the way
+    description: Stigma, blame and shame: being looked down on or seen as a label rather than a person.
+    colour: #E76F51
+    opposite: respect
+    terms: judg*, stigma*, looked down on, look down on, looked at me like, like dirt, like scum,
+    terms: like a criminal, like I was stupid, attention-seeking, attention seeking,
+    terms: wasting his time, wasting her time, wasting their time, wasting your time,
+    terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
+    terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
+    terms: smell it a mile off
+    exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
 
-code: feeling constrained
-parent: What gets in the way
-description: Rules, criteria, thresholds and processes that fit the system rather than the person.
-colour: #BC6C25
-opposite: bespoke approaches
-terms: rule, criteria, threshold*, not bad enough, wasn't bad enough, not ill enough,
-terms: too old, too young, not eligible, eligib*, tick box*, box ticking,
-terms: paperwork, red tape, one size fits all, like a number, like a case, hoops,
-terms: time limit, clock on the wall, not allowed, wasn't allowed,
-terms: on the record, on a record, out of area, postcode, rigid, inflexib*,
-terms: failed to engage, read my file
-exclude: as a rule, rule out, ruled out, rules out
+    code: feeling constrained
+    parent: What gets in the way
+    description: Rules, criteria, thresholds and processes that fit the system rather than the person.
+    colour: #BC6C25
+    opposite: bespoke approaches
+    terms: rule, criteria, threshold*, not bad enough, wasn't bad enough, not ill enough,
+    terms: too old, too young, not eligible, eligib*, tick box*, box ticking,
+    terms: paperwork, red tape, one size fits all, like a number, like a case, hoops,
+    terms: time limit, clock on the wall, not allowed, wasn't allowed,
+    terms: on the record, on a record, out of area, postcode, rigid, inflexib*,
+    terms: failed to engage, read my file
+    exclude: as a rule, rule out, ruled out, rules out
 
-code: confusing system
-parent: What gets in the way
-description: Nobody knows what is available; being passed from pillar to post between services.
-colour: #6D597A
-terms: confus*, pillar to post, passed about, passed around, passed from, back and forth,
-terms: nobody knows what, no one knows what, didn't know what was available, what's available,
-terms: what's out there, didn't know where to go, didn't know who to, didn't know about,
-terms: round in circles, three different things, maze, minefield, other one's job,
-terms: someone else's job, wrong door, didn't talk to each other, don't talk to each other,
-terms: tell my story again, told my story, tell it again, your whole story again
-exclude: not used to
+    code: confusing system
+    parent: What gets in the way
+    description: Nobody knows what is available; being passed from pillar to post between services.
+    colour: #6D597A
+    terms: confus*, pillar to post, passed about, passed around, passed from, back and forth,
+    terms: nobody knows what, no one knows what, didn't know what was available, what's available,
+    terms: what's out there, didn't know where to go, didn't know who to, didn't know about,
+    terms: round in circles, three different things, maze, minefield, other one's job,
+    terms: someone else's job, wrong door, didn't talk to each other, don't talk to each other,
+    terms: tell my story again, told my story, tell it again, your whole story again
+    exclude: not used to
 
-code: waiting
-parent: What gets in the way
-description: Waiting lists, delays and silence while waiting, when the moment to help passes.
-colour: #F4A261
-terms: wait*, waiting list, queue*, delay*, took ages, took months, took weeks, months later,
-terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
-terms: taking so long, in limbo
-exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
-exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
-exclude: waiting outside
+    code: waiting
+    parent: What gets in the way
+    description: Waiting lists, delays and silence while waiting, when the moment to help passes.
+    colour: #F4A261
+    terms: wait*, waiting list, queue*, delay*, took ages, took months, took weeks, months later,
+    terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
+    terms: taking so long, in limbo
+    exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
+    exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
+    exclude: waiting outside
 
-code: isolation
-parent: What gets in the way
-description: Loneliness and being cut off from people, stuck at home with nobody to turn to.
-colour: #577590
-opposite: connection
-terms: lonel*, isolat*, no one to talk to, nobody to talk to,
-terms: didn't have anyone, didn't have anybody, cut off, shut away, stuck in the flat,
-terms: stuck indoors, four walls, not leaving the flat, in the flat all day, nobody to ring,
-terms: no friends, alone
-exclude: leave me alone, let alone, less alone, not alone
-"""##
+    code: isolation
+    parent: What gets in the way
+    description: Loneliness and being cut off from people, stuck at home with nobody to turn to.
+    colour: #577590
+    opposite: connection
+    terms: lonel*, isolat*, no one to talk to, nobody to talk to,
+    terms: didn't have anyone, didn't have anybody, cut off, shut away, stuck in the flat,
+    terms: stuck indoors, four walls, not leaving the flat, in the flat all day, nobody to ring,
+    terms: no friends, alone
+    exclude: leave me alone, let alone, less alone, not alone
+    """##
 }

@@ -94,8 +94,7 @@ public struct ValueCodebook: Sendable, Equatable {
         throw fail(
           "\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
       }
-      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey]
-      {
+      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey] {
         throw fail(
           "\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one."
         )

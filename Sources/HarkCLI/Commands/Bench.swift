@@ -30,19 +30,23 @@ struct Bench: ParsableCommand {
     let sample = try BenchCorpus.sample(from: corpusFolder)
     let files = try BenchCorpus.generate(
       sample, words: words, documentWords: documentWords, seed: seed, into: generated)
-    print("Generated \(files.count) documents, \(Terminal.thousands(words)) words, in \(Terminal.number(Date().timeIntervalSince(clock), 1)) s")
+    print(
+      "Generated \(files.count) documents, \(Terminal.thousands(words)) words, in \(Terminal.number(Date().timeIntervalSince(clock), 1)) s"
+    )
 
     // Import: read, normalise, parse turns, store; one file at a time.
     let importPath = (output as NSString).appendingPathComponent("bench.sqlite")
     let store = try ProjectStore.create(at: importPath)
     try store.importParticipants(
-      try ParticipantsCSV.read(contentsOf: URL(fileURLWithPath: (corpusFolder as NSString).appendingPathComponent("participants.csv"))))
+      try ParticipantsCSV.read(
+        contentsOf: URL(fileURLWithPath: (corpusFolder as NSString).appendingPathComponent("participants.csv"))))
     clock = Date()
     var imported = 0
     for file in files {
       let url = URL(fileURLWithPath: file)
       let document = try store.importTranscript(
-        try TranscriptReader.read(contentsOf: url), sourceName: url.lastPathComponent, sourceBytes: try Data(contentsOf: url))
+        try TranscriptReader.read(contentsOf: url), sourceName: url.lastPathComponent,
+        sourceBytes: try Data(contentsOf: url))
       imported += document.words
     }
     let importSeconds = Date().timeIntervalSince(clock)
@@ -55,15 +59,19 @@ struct Bench: ParsableCommand {
     print("Coding with \(options.workers) worker processes per plugin")
     // Each plugin alone, on its own copy of the imported project.
     for plugin in plugins {
-      let copy = try BenchCorpus.copyProject(importPath, to: (output as NSString).appendingPathComponent("\(plugin.id).sqlite"))
+      let copy = try BenchCorpus.copyProject(
+        importPath, to: (output as NSString).appendingPathComponent("\(plugin.id).sqlite"))
       let summary = try CodingRun(store: copy, options: options).run([PlannedPlugin(descriptor: plugin, options: "{}")])
       let p = summary.plugins[0]
       rows.append((plugin.name, p.words, summary.seconds))
-      if p.failures.count > 0 { print("  \(plugin.name): \(p.failures.count) failures, first: \(p.failures[0].reason)") }
+      if p.failures.count > 0 {
+        print("  \(plugin.name): \(p.failures.count) failures, first: \(p.failures[0].reason)")
+      }
     }
     // The whole coding run: every plugin, results stored.
     let full = try BenchCorpus.copyProject(importPath, to: (output as NSString).appendingPathComponent("full.sqlite"))
-    let summary = try CodingRun(store: full, options: options).run(plugins.map { PlannedPlugin(descriptor: $0, options: "{}") })
+    let summary = try CodingRun(store: full, options: options).run(
+      plugins.map { PlannedPlugin(descriptor: $0, options: "{}") })
     rows.append(("full coding run", imported, summary.seconds))
 
     print("")
@@ -79,7 +87,9 @@ struct Bench: ParsableCommand {
     getrusage(RUSAGE_CHILDREN.rawValue, &children)
     print("")
     print("peak memory: hark \(me.ru_maxrss / 1024) MB; largest worker \(children.ru_maxrss / 1024) MB")
-    print("(\(summary.plugins.reduce(0) { $0 + $1.failures.count }) failures in the full run; corpus and projects in \(output))")
+    print(
+      "(\(summary.plugins.reduce(0) { $0 + $1.failures.count }) failures in the full run; corpus and projects in \(output))"
+    )
   }
 }
 
@@ -101,7 +111,8 @@ enum BenchCorpus {
     let interviewers = Set(participants.filter { $0.role == .interviewer }.map(\.pseudonym))
     for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
       guard TranscriptFormat.allCases.contains(where: { name.hasSuffix("." + $0.rawValue) }) else { continue }
-      let transcript = try TranscriptReader.read(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+      let transcript = try TranscriptReader.read(
+        contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
       let scalars = Array(transcript.text.unicodeScalars)
       for turn in transcript.turns {
         var said = String.UnicodeScalarView()
@@ -137,7 +148,9 @@ enum BenchCorpus {
   }
 
   /// Writes documents of about `documentWords` words until `words` are written.
-  static func generate(_ sample: Sample, words: Int, documentWords: Int, seed: UInt64, into folder: String) throws -> [String] {
+  static func generate(_ sample: Sample, words: Int, documentWords: Int, seed: UInt64, into folder: String) throws
+    -> [String]
+  {
     var random = SplitMix64(seed: seed)
     var files: [String] = []
     var written = 0

@@ -32,8 +32,10 @@ struct CheckPlugin: ParsableCommand {
     let unknownProvides = descriptor.provides.filter { !known.contains($0) }
     report(
       !descriptor.provides.isEmpty && unknownProvides.isEmpty, "provides",
-      descriptor.provides.isEmpty ? "says it provides nothing" : unknownProvides.isEmpty
-        ? descriptor.provides.joined(separator: ", ") : "unknown: \(unknownProvides.joined(separator: ", "))")
+      descriptor.provides.isEmpty
+        ? "says it provides nothing"
+        : unknownProvides.isEmpty
+          ? descriptor.provides.joined(separator: ", ") : "unknown: \(unknownProvides.joined(separator: ", "))")
     let schemaOK =
       descriptor.optionsSchema.isEmpty
       || (try? JSONSerialization.jsonObject(with: Data(descriptor.optionsSchema.utf8))) is [String: Any]
@@ -48,7 +50,9 @@ struct CheckPlugin: ParsableCommand {
         let count = findings.codes.count + findings.concepts.count + findings.links.count + findings.scores.count
         let seconds = Date().timeIntervalSince(started)
         if awkward.interviewerOnly && count > 0 {
-          report(false, awkward.name, "emitted \(count) results on interviewer turns; interviewer turns are context, not data")
+          report(
+            false, awkward.name,
+            "emitted \(count) results on interviewer turns; interviewer turns are context, not data")
         } else {
           report(true, awkward.name, "\(count) results, all valid (\(Terminal.number(seconds, 3)) s)")
         }
@@ -58,7 +62,10 @@ struct CheckPlugin: ParsableCommand {
     }
     switch trial.finish() {
     case .success(let all):
-      report(true, "finish (corpus pass)", "\(all.values.reduce(0) { $0 + $1.codes.count + $1.concepts.count + $1.links.count + $1.scores.count }) results, all valid")
+      report(
+        true, "finish (corpus pass)",
+        "\(all.values.reduce(0) { $0 + $1.codes.count + $1.concepts.count + $1.links.count + $1.scores.count }) results, all valid"
+      )
     case .failure(let failure):
       report(false, "finish (corpus pass)", failure.reason)
     }
@@ -83,7 +90,8 @@ enum AwkwardDocuments {
         name: "accents and emoji",
         payload: .adHoc(
           id: "accents-emoji",
-          text: "Café Zoë was where I felt welcome 💛. The naïve bit of me thought 🇬🇧 services would listen — they didn't.")),
+          text:
+            "Café Zoë was where I felt welcome 💛. The naïve bit of me thought 🇬🇧 services would listen — they didn't.")),
       Case(name: "1 MB of talk", payload: .adHoc(id: "one-megabyte", text: megabyte)),
       Case(
         name: "CRLF line ends",

@@ -35,7 +35,8 @@ struct Code: ParsableCommand {
   func run() throws {
     let store = try project.open()
     let summary = try CodeRunner.run(
-      store: store, inProcess: inProcess, workers: workers, timeout: timeout, retryFailed: retryFailed, only: only, quiet: quiet)
+      store: store, inProcess: inProcess, workers: workers, timeout: timeout, retryFailed: retryFailed, only: only,
+      quiet: quiet)
     CodeRunner.printSummary(summary)
     if summary.failures > 0 { throw ExitCode(3) }
   }
@@ -52,7 +53,9 @@ enum CodeRunner {
     for plugin in found.plugins {
       if !only.isEmpty && !only.contains(where: { plugin.id == $0 || plugin.id.hasSuffix("." + $0) }) { continue }
       let setting = try store.pluginSetting(plugin.id)
-      if setting.enabled || !only.isEmpty { planned.append(PlannedPlugin(descriptor: plugin, options: setting.options)) }
+      if setting.enabled || !only.isEmpty {
+        planned.append(PlannedPlugin(descriptor: plugin, options: setting.options))
+      }
     }
     if planned.isEmpty {
       throw HarkError("no plugins to run", hint: "Run `hark plugins` to see what is found and enabled")

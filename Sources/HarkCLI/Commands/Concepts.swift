@@ -9,7 +9,8 @@ struct Concepts: ParsableCommand {
 }
 
 struct ListConcepts: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "Concepts, most widely mentioned first.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Concepts, most widely mentioned first.")
   @OptionGroup var project: ProjectOption
   @Option(help: "Show at most this many.") var limit = 40
 
@@ -38,9 +39,13 @@ struct ShowConcept: ParsableCommand {
     if let into = c.mergedInto { print("merged into C\(into)") }
     print("\(c.mentions) mentions in \(c.documents) documents by \(c.sources) participants")
     for link in try store.links() where link.causeID == c.id || link.effectID == c.id {
-      print("  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status))")
+      print(
+        "  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status))"
+      )
     }
-    for d in try store.decisions(subject: "concept:\(c.id)") { print("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)") }
+    for d in try store.decisions(subject: "concept:\(c.id)") {
+      print("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)")
+    }
   }
 }
 

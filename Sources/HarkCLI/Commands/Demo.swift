@@ -38,7 +38,8 @@ struct Demo: ParsableCommand {
     }
     let codebook = (corpusFolder as NSString).appendingPathComponent("codebooks/values.codebook")
     if fm.fileExists(atPath: codebook) {
-      let options = try JSONSerialization.data(withJSONObject: ["codebook": codebook], options: [.withoutEscapingSlashes])
+      let options = try JSONSerialization.data(
+        withJSONObject: ["codebook": codebook], options: [.withoutEscapingSlashes])
       try store.setPlugin("org.hark.values", options: String(decoding: options, as: UTF8.self))
     }
     let summary = try CodeRunner.run(store: store, inProcess: inProcess, quiet: !Terminal.errorIsInteractive)
@@ -47,7 +48,8 @@ struct Demo: ParsableCommand {
     try DemoReport.print(store)
 
     let exports: [(Export.Format, String)] = [
-      (.json, "demo.json"), (.csv, "demo-links.csv"), (.graphml, "demo.graphml"), (.mentalModeler, "demo-mental-modeler.csv"),
+      (.json, "demo.json"), (.csv, "demo-links.csv"), (.graphml, "demo.graphml"),
+      (.mentalModeler, "demo-mental-modeler.csv"),
     ]
     print("")
     print("Written:")
@@ -77,7 +79,8 @@ struct Demo: ParsableCommand {
       }
     }
     throw HarkError(
-      "cannot find the sample corpus (corpora/participants.csv)", hint: "Run from the Hark checkout, or pass --corpus DIR")
+      "cannot find the sample corpus (corpora/participants.csv)",
+      hint: "Run from the Hark checkout, or pass --corpus DIR")
   }
 }
 
@@ -104,7 +107,8 @@ enum DemoReport {
     Swift.print("")
     Swift.print("Top concepts (of \(concepts.count)) — documents, participants:")
     for c in concepts.prefix(12) {
-      Swift.print("  C\(Terminal.pad(String(c.id), 5)) \(Terminal.pad(c.label, 30)) \(c.documents) docs, \(c.sources) people")
+      Swift.print(
+        "  C\(Terminal.pad(String(c.id), 5)) \(Terminal.pad(c.label, 30)) \(c.documents) docs, \(c.sources) people")
     }
 
     let links = try store.links(status: "candidate")
@@ -112,7 +116,9 @@ enum DemoReport {
     Swift.print("")
     Swift.print("Top candidate links (of \(links.count)) — sources, quotes:")
     for l in links.prefix(10) {
-      Swift.print("  L\(Terminal.pad(String(l.id), 5)) \(describe(l))   [\(plural(l.sources, "source")), \(plural(l.citations, "quote"))]")
+      Swift.print(
+        "  L\(Terminal.pad(String(l.id), 5)) \(describe(l))   [\(plural(l.sources, "source")), \(plural(l.citations, "quote"))]"
+      )
       if let e = evidence[l.id]?.first {
         let who = [e.participant, e.group].compactMap { $0 }.joined(separator: ", ")
         Swift.print("         “\(Terminal.clip(e.quote, 110))” — \(who)")

@@ -29,7 +29,8 @@ struct Documents: ParsableCommand {
       let turns: Int = row["turns"]
       let speakers: String? = row["speakers"]
       print(
-        "D\(id)\t\(Terminal.clip(title, 40))\t\(format)\t\(turns) turns\t\(Terminal.thousands(words)) words\t\(speakers ?? "-")")
+        "D\(id)\t\(Terminal.clip(title, 40))\t\(format)\t\(turns) turns\t\(Terminal.thousands(words)) words\t\(speakers ?? "-")"
+      )
     }
   }
 }

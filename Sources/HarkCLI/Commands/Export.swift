@@ -38,9 +38,12 @@ struct Export: ParsableCommand {
     }
     switch format {
     case .json: try JSONExport.write(store, to: output, links: selection)
-    case .csv: try Data(try CSVExport.make(store, links: selection).utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    case .csv:
+      try Data(try CSVExport.make(store, links: selection).utf8).write(
+        to: URL(fileURLWithPath: output), options: .atomic)
     case .graphml:
-      try Data(try GraphMLExport.make(store, links: selection).utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+      try Data(try GraphMLExport.make(store, links: selection).utf8).write(
+        to: URL(fileURLWithPath: output), options: .atomic)
     case .mentalModeler:
       try Data(try MentalModelerExport.make(store, links: selection).utf8).write(
         to: URL(fileURLWithPath: output), options: .atomic)

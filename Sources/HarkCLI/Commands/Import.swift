@@ -35,7 +35,8 @@ struct Import: ParsableCommand {
         let transcript = try TranscriptReader.read(contentsOf: url)
         let bytes = try Data(contentsOf: url)
         let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
-        print("D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")
+        print(
+          "D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")
         if !document.unknownSpeakers.isEmpty {
           print("    speakers not in the participants list: \(document.unknownSpeakers.joined(separator: ", "))")
         }

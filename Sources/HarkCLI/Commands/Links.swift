@@ -42,7 +42,9 @@ struct ShowLink: ParsableCommand {
   func run() throws {
     let store = try project.open()
     let link = try store.link(try parseID(id, prefix: "L", what: "link"))
-    print(LinkText.full(link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: "link:\(link.id)")))
+    print(
+      LinkText.full(
+        link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: "link:\(link.id)")))
   }
 }
 

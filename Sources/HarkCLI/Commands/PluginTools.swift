@@ -52,7 +52,9 @@ struct RunPlugin: ParsableCommand {
     if plugin.needsCorpus {
       switch trial.finish() {
       case .success(let all):
-        for (id, findings) in all.sorted(by: { $0.key < $1.key }) { printFindings(findings, document: id, text: texts[id] ?? "") }
+        for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
+          printFindings(findings, document: id, text: texts[id] ?? "")
+        }
       case .failure(let failure):
         failures += 1
         printLine(["document": NSNull(), "kind": "failure", "reason": failure.reason])
@@ -79,7 +81,8 @@ func quote(_ text: String, _ start: Int, _ end: Int) -> String {
 func printFindings(_ f: Findings, document: String, text: String) {
   for c in f.codes {
     printLine([
-      "document": document, "kind": "code", "code": c.code, "start": c.start, "end": c.end, "quote": quote(text, c.start, c.end),
+      "document": document, "kind": "code", "code": c.code, "start": c.start, "end": c.end,
+      "quote": quote(text, c.start, c.end),
       "confidence": c.confidence, "explanation": c.explanation,
     ])
   }
@@ -92,7 +95,8 @@ func printFindings(_ f: Findings, document: String, text: String) {
   for l in f.links {
     printLine([
       "document": document, "kind": "link", "cause": l.cause, "effect": l.effect, "polarity": l.polarity,
-      "strength": l.strength, "confidence": l.confidence, "start": l.start, "end": l.end, "quote": quote(text, l.start, l.end),
+      "strength": l.strength, "confidence": l.confidence, "start": l.start, "end": l.end,
+      "quote": quote(text, l.start, l.end),
       "explanation": l.explanation,
     ])
   }

@@ -6,7 +6,9 @@ import HarkHost
 struct Plugins: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List, try, check and configure analysis plugins.",
-    subcommands: [ListPlugins.self, RunPlugin.self, CheckPlugin.self, EnablePlugin.self, DisablePlugin.self, ConfigurePlugin.self],
+    subcommands: [
+      ListPlugins.self, RunPlugin.self, CheckPlugin.self, EnablePlugin.self, DisablePlugin.self, ConfigurePlugin.self,
+    ],
     defaultSubcommand: ListPlugins.self)
 }
 
@@ -22,7 +24,8 @@ func findPlugin(_ name: String) throws -> PluginDescriptor {
 }
 
 struct ListPlugins: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the plugins found (without running them).")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the plugins found (without running them).")
 
   @Flag(help: "Print descriptors as a JSON array.")
   var json = false
@@ -35,11 +38,13 @@ struct ListPlugins: ParsableCommand {
     if json {
       let items: [[String: Any]] = found.plugins.map {
         [
-          "id": $0.id, "name": $0.name, "version": $0.version, "vendor": $0.vendor, "abi": $0.abi, "provides": $0.provides,
+          "id": $0.id, "name": $0.name, "version": $0.version, "vendor": $0.vendor, "abi": $0.abi,
+          "provides": $0.provides,
           "needs": $0.needs, "description": $0.description, "path": $0.path,
         ]
       }
-      let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+      let data = try JSONSerialization.data(
+        withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     } else {
       let store = try project.map { try ProjectStore(path: $0) }
@@ -59,7 +64,8 @@ struct ListPlugins: ParsableCommand {
 }
 
 struct EnablePlugin: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "enable", abstract: "Use a plugin in this project's coding runs.")
+  static let configuration = CommandConfiguration(
+    commandName: "enable", abstract: "Use a plugin in this project's coding runs.")
   @OptionGroup var project: ProjectOption
   @Argument(help: "Plugin id.") var id: String
   func run() throws {
@@ -70,7 +76,8 @@ struct EnablePlugin: ParsableCommand {
 }
 
 struct DisablePlugin: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "disable", abstract: "Leave a plugin out of coding runs.")
+  static let configuration = CommandConfiguration(
+    commandName: "disable", abstract: "Leave a plugin out of coding runs.")
   @OptionGroup var project: ProjectOption
   @Argument(help: "Plugin id.") var id: String
   func run() throws {

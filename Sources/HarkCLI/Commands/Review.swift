@@ -15,7 +15,9 @@ struct Review: ParsableCommand {
       print("No candidate links to review.")
       return
     }
-    print("\(candidates.count) candidate links. For each: a accept, r reject, + or - set polarity, s 0.7 set strength, n next, q quit.")
+    print(
+      "\(candidates.count) candidate links. For each: a accept, r reject, + or - set polarity, s 0.7 set strength, n next, q quit."
+    )
     var index = 0
     while index < candidates.count {
       let link = try store.link(candidates[index].id)

@@ -3,7 +3,8 @@ import GRDB
 import HarkCore
 
 struct Runs: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List coding runs: plugins, options, counts, timings, failures.")
+  static let configuration = CommandConfiguration(
+    abstract: "List coding runs: plugins, options, counts, timings, failures.")
 
   @OptionGroup var project: ProjectOption
 
@@ -29,13 +30,16 @@ struct Runs: ParsableCommand {
         let done: Int = p["documents_done"]
         let failed: Int = p["documents_failed"]
         let seconds: Double = p["seconds"]
-        let (codes, concepts, links, scores): (Int, Int, Int, Int) = (p["codes"], p["concepts"], p["links"], p["scores"])
+        let (codes, concepts, links, scores): (Int, Int, Int, Int) = (
+          p["codes"], p["concepts"], p["links"], p["scores"]
+        )
         print(
           "    \(pid) \(version) options \(options): \(done) done, \(failed) failed; \(codes) codes, \(concepts) concepts, \(links) links, \(scores) scores; \(Terminal.number(seconds, 2)) s"
         )
       }
       for failure in try store.runFailures(id) {
-        print("    failure: \(failure.plugin) on \(failure.document.map { "D\($0)" } ?? "the corpus"): \(failure.reason)")
+        print(
+          "    failure: \(failure.plugin) on \(failure.document.map { "D\($0)" } ?? "the corpus"): \(failure.reason)")
       }
     }
   }

@@ -7,42 +7,48 @@ import GRDB
 public enum JSONExport {
   public static let schemaVersion = 1
 
-  public static func make(_ store: ProjectStore, links linkFilter: LinkSelection = .notRejected) throws -> [String: Any] {
+  public static func make(_ store: ProjectStore, links linkFilter: LinkSelection = .notRejected) throws -> [String: Any]
+  {
     let documents = try store.pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT id, title, source_name, format, text, word_count, imported_at FROM document ORDER BY id")
-        .map { row -> [String: Any] in
-          let id: Int64 = row["id"]
-          let turns = try Row.fetchAll(
-            db,
-            sql: """
-              SELECT t.speaker, t.role, t.start, t."end", t.start_time, t.end_time, p.pseudonym
-              FROM turn t LEFT JOIN participant p ON p.id = t.participant_id WHERE t.document_id = ? ORDER BY t.ordinal
-              """, arguments: [id]
-          ).map { t -> [String: Any] in
-            [
-              "speaker": t["speaker"] as String, "participant": (t["pseudonym"] as String?) ?? NSNull(),
-              "role": t["role"] as String, "start": t["start"] as Int, "end": t["end"] as Int,
-              "start_time": (t["start_time"] as String?) ?? NSNull(), "end_time": (t["end_time"] as String?) ?? NSNull(),
-            ]
-          }
-          return [
-            "id": "D\(id)", "title": row["title"] as String, "source": row["source_name"] as String,
-            "format": row["format"] as String, "text": row["text"] as String, "words": row["word_count"] as Int,
-            "imported_at": row["imported_at"] as String, "turns": turns,
+      try Row.fetchAll(
+        db, sql: "SELECT id, title, source_name, format, text, word_count, imported_at FROM document ORDER BY id"
+      )
+      .map { row -> [String: Any] in
+        let id: Int64 = row["id"]
+        let turns = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT t.speaker, t.role, t.start, t."end", t.start_time, t.end_time, p.pseudonym
+            FROM turn t LEFT JOIN participant p ON p.id = t.participant_id WHERE t.document_id = ? ORDER BY t.ordinal
+            """, arguments: [id]
+        ).map { t -> [String: Any] in
+          [
+            "speaker": t["speaker"] as String, "participant": (t["pseudonym"] as String?) ?? NSNull(),
+            "role": t["role"] as String, "start": t["start"] as Int, "end": t["end"] as Int,
+            "start_time": (t["start_time"] as String?) ?? NSNull(), "end_time": (t["end_time"] as String?) ?? NSNull(),
           ]
         }
-    }
-    let participants = try store.pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY pseudonym").map {
-        row -> [String: Any] in
-        let pairs = (try? JSONSerialization.jsonObject(with: Data((row["attributes"] as String).utf8))) as? [[String]] ?? []
-        var attributes: [String: String] = [:]
-        for pair in pairs where pair.count == 2 { attributes[pair[0]] = pair[1] }
         return [
-          "pseudonym": row["pseudonym"] as String, "role": row["role"] as String, "group": row["group_name"] as String,
-          "attributes": attributes,
+          "id": "D\(id)", "title": row["title"] as String, "source": row["source_name"] as String,
+          "format": row["format"] as String, "text": row["text"] as String, "words": row["word_count"] as Int,
+          "imported_at": row["imported_at"] as String, "turns": turns,
         ]
       }
+    }
+    let participants = try store.pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY pseudonym")
+        .map {
+          row -> [String: Any] in
+          let pairs =
+            (try? JSONSerialization.jsonObject(with: Data((row["attributes"] as String).utf8))) as? [[String]] ?? []
+          var attributes: [String: String] = [:]
+          for pair in pairs where pair.count == 2 { attributes[pair[0]] = pair[1] }
+          return [
+            "pseudonym": row["pseudonym"] as String, "role": row["role"] as String,
+            "group": row["group_name"] as String,
+            "attributes": attributes,
+          ]
+        }
     }
     let codings = try store.pool.read { db in
       try Row.fetchAll(
@@ -66,14 +72,17 @@ public enum JSONExport {
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     let links = try store.links().filter { linkFilter.includes($0.status) }.map { l -> [String: Any] in
       [
-        "id": "L\(l.id)", "cause": "C\(l.causeID)", "cause_label": l.cause, "effect": "C\(l.effectID)", "effect_label": l.effect,
-        "polarity": l.polarity, "strength": l.strength, "weight": l.weight, "status": l.status, "citation_count": l.citations,
+        "id": "L\(l.id)", "cause": "C\(l.causeID)", "cause_label": l.cause, "effect": "C\(l.effectID)",
+        "effect_label": l.effect,
+        "polarity": l.polarity, "strength": l.strength, "weight": l.weight, "status": l.status,
+        "citation_count": l.citations,
         "source_count": l.sources,
         "evidence": (evidence[l.id] ?? []).map { e -> [String: Any] in
           [
             "document": "D\(e.documentID)", "start": e.start, "end": e.end, "quote": e.quote,
             "participant": e.participant ?? NSNull(), "group": e.group ?? NSNull(), "polarity": e.polarity,
-            "strength": e.strength, "confidence": e.confidence, "explanation": e.explanation, "proposed_by": e.createdBy,
+            "strength": e.strength, "confidence": e.confidence, "explanation": e.explanation,
+            "proposed_by": e.createdBy,
           ]
         },
       ]

@@ -8,7 +8,8 @@ public enum CSVExport {
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     var rows = [
       [
-        "link", "cause", "effect", "polarity", "strength", "weight", "status", "sources", "quotes", "document", "participant",
+        "link", "cause", "effect", "polarity", "strength", "weight", "status", "sources", "quotes", "document",
+        "participant",
         "group", "start", "end", "quote", "explanation",
       ]
     ]
@@ -16,7 +17,8 @@ public enum CSVExport {
       for e in evidence[l.id] ?? [] {
         rows.append([
           "L\(l.id)", l.cause, l.effect, l.polarity > 0 ? "+" : "-", format(l.strength), format(l.weight), l.status,
-          String(l.sources), String(l.citations), e.document, e.participant ?? "", e.group ?? "", String(e.start), String(e.end),
+          String(l.sources), String(l.citations), e.document, e.participant ?? "", e.group ?? "", String(e.start),
+          String(e.end),
           e.quote, e.explanation,
         ])
       }

@@ -91,8 +91,7 @@ enum PlainTextReader {
     return level
   }
 
-  private static func headingText(_ content: ScalarLines, _ line: Range<Int>, level: Int) -> String
-  {
+  private static func headingText(_ content: ScalarLines, _ line: Range<Int>, level: Int) -> String {
     var end = line.upperBound
     while end > line.lowerBound + level, content.scalars[end - 1] == "#" { end -= 1 }
     return content.string(content.trimmed((line.lowerBound + level)..<end))
@@ -121,8 +120,7 @@ enum PlainTextReader {
       return next == line.upperBound || scalars[next].isBlankInLine
     }
     var index = line.lowerBound
-    while index < line.upperBound, index - line.lowerBound < 9, ("0"..."9").contains(scalars[index])
-    { index += 1 }
+    while index < line.upperBound, index - line.lowerBound < 9, ("0"..."9").contains(scalars[index]) { index += 1 }
     guard index > line.lowerBound, index < line.upperBound,
       scalars[index] == "." || scalars[index] == ")"
     else {

@@ -197,8 +197,7 @@ struct SpeakerLabel: Equatable {
   }
 
   /// A clock or media time in square or round brackets: `[00:01:23]`, `[1:23]`, `(00:01:23.5)`.
-  static func bracketedTime(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)?
-  {
+  static func bracketedTime(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> (String, Int)? {
     guard start < end, scalars[start] == "[" || scalars[start] == "(" else { return nil }
     let closer: Unicode.Scalar = scalars[start] == "[" ? "]" : ")"
     let limit = min(end, start + 16)

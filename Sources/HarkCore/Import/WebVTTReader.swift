@@ -11,8 +11,7 @@ enum WebVTTReader {
     }
     var index = 1
     // The header block runs to the first blank line; a cue right under it is still read.
-    while index < lines.count, !content.isBlank(lines[index]), !content.containsArrow(lines[index])
-    {
+    while index < lines.count, !content.isBlank(lines[index]), !content.containsArrow(lines[index]) {
       index += 1
     }
 
@@ -75,8 +74,7 @@ enum WebVTTReader {
       && (after == line.upperBound || content.scalars[after].isBlankInLine)
   }
 
-  private static func noteTitle(_ content: ScalarLines, _ block: ArraySlice<Range<Int>>) -> String?
-  {
+  private static func noteTitle(_ content: ScalarLines, _ block: ArraySlice<Range<Int>>) -> String? {
     for (position, line) in block.enumerated() {
       // The first line's text follows "NOTE ".
       let start = position == 0 ? line.lowerBound + 4 : line.lowerBound

@@ -6,7 +6,9 @@
 import Foundation
 
 public enum ConceptKey {
-  static let dropped: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "some"]
+  static let dropped: Set<String> = [
+    "the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "some",
+  ]
 
   public static func make(_ label: String) -> String {
     var text = label.precomposedStringWithCanonicalMapping.lowercased()
@@ -18,7 +20,8 @@ public enum ConceptKey {
     }
     let levels = text.split(separator: ";").map { level -> String in
       var words = level.split(whereSeparator: { $0.isWhitespace }).map { word in
-        String(word).trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-'")))
+        String(word).trimmingCharacters(
+          in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-'")))
       }.filter { !$0.isEmpty }
       while let first = words.first, dropped.contains(first), words.count > 1 { words.removeFirst() }
       if var last = words.last {

@@ -11,7 +11,9 @@ public struct AnalysisRecord: Sendable, Equatable {
   public var runID: Int64
   public var seconds: Double
 
-  public init(documentID: Int64, pluginID: String, pluginVersion: String, optionsHash: String, runID: Int64, seconds: Double) {
+  public init(
+    documentID: Int64, pluginID: String, pluginVersion: String, optionsHash: String, runID: Int64, seconds: Double
+  ) {
     self.documentID = documentID
     self.pluginID = pluginID
     self.pluginVersion = pluginVersion
@@ -67,7 +69,8 @@ extension ProjectStore {
           WHERE analysis.status = 'failed'
           """,
         arguments: [
-          record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason, record.seconds,
+          record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason,
+          record.seconds,
         ])
       // A document that had good results from an older version keeps them, with the failure noted on the run.
       try db.execute(
@@ -79,13 +82,16 @@ extension ProjectStore {
 
   private static func write(_ db: Database, _ record: AnalysisRecord, _ findings: Findings) throws -> FindingCounts {
     try db.execute(
-      sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?", arguments: [record.documentID, record.pluginID])
+      sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?",
+      arguments: [record.documentID, record.pluginID])
     try db.execute(
       sql: """
         INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, status, seconds)
         VALUES (?, ?, ?, ?, ?, 'done', ?)
         """,
-      arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds])
+      arguments: [
+        record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
+      ])
     let analysisID = db.lastInsertedRowID
     let turns = try TurnIndex(db, documentID: record.documentID)
     let now = Clock.now()
@@ -99,12 +105,15 @@ extension ProjectStore {
           INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, created_by, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [record.documentID, codeID, code.start, code.end, analysisID, code.confidence, code.explanation, actor, now])
+        arguments: [
+          record.documentID, codeID, code.start, code.end, analysisID, code.confidence, code.explanation, actor, now,
+        ])
       counts.codes += 1
     }
     for score in findings.scores where turns.isData(score.start) {
       try db.execute(
-        sql: "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        sql:
+          "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)",
         arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
       counts.scores += 1
     }
@@ -133,7 +142,8 @@ extension ProjectStore {
           """,
         arguments: [
           linkID, record.documentID, analysisID, turns.participant(at: link.start), link.start, link.end,
-          link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound, link.effectRange?.upperBound,
+          link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
+          link.effectRange?.upperBound,
           link.polarity, link.strength, link.confidence, link.explanation, actor, now,
         ])
       counts.links += 1
@@ -165,7 +175,9 @@ extension ProjectStore {
       var seen: Set<Int64> = []
       while let next = row["merged_into"] as Int64?, !seen.contains(next) {
         seen.insert(next)
-        guard let target = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE id = ?", arguments: [next]) else {
+        guard
+          let target = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE id = ?", arguments: [next])
+        else {
           break
         }
         row = target

@@ -105,7 +105,8 @@ extension ProjectStore {
         let polarity = setPolarity ?? (signed < 0 ? -1 : 1)
         let strength = setStrength ?? (row["mean_strength"] as Double)
         return LinkSummary(
-          id: row["id"], causeID: row["cause_id"], cause: row["cause"], effectID: row["effect_id"], effect: row["effect"],
+          id: row["id"], causeID: row["cause_id"], cause: row["cause"], effectID: row["effect_id"],
+          effect: row["effect"],
           status: row["status"], polarity: polarity, strength: strength, weight: Double(polarity) * strength,
           citations: row["citations"], sources: row["sources"], edited: setPolarity != nil || setStrength != nil)
       }
@@ -135,7 +136,8 @@ extension ProjectStore {
       ).map { row in
         let documentID: Int64 = row["document_id"]
         if texts[documentID] == nil {
-          let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
+          let text =
+            try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
           texts[documentID] = Array(text.unicodeScalars)
         }
         let scalars = texts[documentID]!
@@ -144,9 +146,11 @@ extension ProjectStore {
         var quote = String.UnicodeScalarView()
         quote.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
         return Evidence(
-          id: row["id"], linkID: row["link_id"], documentID: documentID, document: row["title"], participant: row["pseudonym"],
+          id: row["id"], linkID: row["link_id"], documentID: documentID, document: row["title"],
+          participant: row["pseudonym"],
           group: row["group_name"], start: start, end: end, quote: String(quote), polarity: row["polarity"],
-          strength: row["strength"], confidence: row["confidence"], explanation: row["explanation"], createdBy: row["created_by"])
+          strength: row["strength"], confidence: row["confidence"], explanation: row["explanation"],
+          createdBy: row["created_by"])
       }
     }
   }

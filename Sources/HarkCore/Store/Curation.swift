@@ -17,7 +17,11 @@ extension ProjectStore {
     try pool.read { db in
       try Row.fetchAll(
         db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject]
-      ).map { Decision(id: $0["id"], at: $0["at"], actor: $0["actor"], subject: $0["subject"], action: $0["action"], detail: $0["detail"]) }
+      ).map {
+        Decision(
+          id: $0["id"], at: $0["at"], actor: $0["actor"], subject: $0["subject"], action: $0["action"],
+          detail: $0["detail"])
+      }
     }
   }
 
@@ -36,7 +40,9 @@ extension ProjectStore {
       try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
       var detail: [String: Any] = ["from": current, "to": status]
       if let note { detail["note"] = note }
-      try Self.decide(db, subject: "link:\(id)", action: status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen", detail: detail)
+      try Self.decide(
+        db, subject: "link:\(id)", action: status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen",
+        detail: detail)
     }
   }
 
@@ -70,7 +76,9 @@ extension ProjectStore {
         throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
       }
       let key = ConceptKey.make(label)
-      if let other = try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id]) {
+      if let other = try Int64.fetchOne(
+        db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id])
+      {
         throw HarkError(
           "\"\(label)\" is already concept C\(other)", subject: "concept C\(id)",
           hint: "Merge them instead: `hark concepts merge C\(id) C\(other)`")
@@ -90,28 +98,34 @@ extension ProjectStore {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
     try pool.write { db in
       for id in [source, target] {
-        guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id]) else {
+        guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id])
+        else {
           throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
         }
         if let into = merged["merged_into"] as Int64? {
-          throw HarkError("C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+          throw HarkError(
+            "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
         }
       }
-      try db.execute(sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
+      try db.execute(
+        sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
       let moving = try Row.fetchAll(
-        db, sql: "SELECT id, cause_id, effect_id FROM link WHERE cause_id = ? OR effect_id = ?", arguments: [source, source])
+        db, sql: "SELECT id, cause_id, effect_id FROM link WHERE cause_id = ? OR effect_id = ?",
+        arguments: [source, source])
       for row in moving {
         let linkID: Int64 = row["id"]
         let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
         let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
         if let existing = try Int64.fetchOne(
-          db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?", arguments: [cause, effect, linkID])
+          db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
+          arguments: [cause, effect, linkID])
         {
           try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [existing, linkID])
           try Self.decide(db, subject: "link:\(linkID)", action: "merge", detail: ["into": existing])
           try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
         } else {
-          try db.execute(sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
+          try db.execute(
+            sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
         }
       }
       try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [target, source])

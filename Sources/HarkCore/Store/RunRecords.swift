@@ -32,7 +32,8 @@ extension ProjectStore {
     try pool.write { db in
       try db.execute(sql: "UPDATE coding_run SET status = 'interrupted' WHERE status = 'running'")
       try db.execute(
-        sql: "INSERT INTO coding_run(started_at, status, isolation, workers, started_by) VALUES (?, 'running', ?, ?, ?)",
+        sql:
+          "INSERT INTO coding_run(started_at, status, isolation, workers, started_by) VALUES (?, 'running', ?, ?, ?)",
         arguments: [Clock.now(), isolation, workers, Actor.current])
       return db.lastInsertedRowID
     }
@@ -47,7 +48,8 @@ extension ProjectStore {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          runID, r.pluginID, r.pluginVersion, r.pluginPath, r.options, r.documentsDone, r.documentsFailed, r.counts.codes,
+          runID, r.pluginID, r.pluginVersion, r.pluginPath, r.options, r.documentsDone, r.documentsFailed,
+          r.counts.codes,
           r.counts.concepts, r.counts.links, r.counts.scores, r.seconds,
         ])
     }
@@ -61,7 +63,9 @@ extension ProjectStore {
   }
 
   /// Documents the plugin has not yet analysed with this version and options.
-  public func pendingDocuments(pluginID: String, version: String, optionsHash: String, retryFailed: Bool) throws -> [Int64] {
+  public func pendingDocuments(pluginID: String, version: String, optionsHash: String, retryFailed: Bool) throws
+    -> [Int64]
+  {
     try pool.read { db in
       try Int64.fetchAll(
         db,
@@ -82,7 +86,9 @@ extension ProjectStore {
 
   public func pluginSetting(_ pluginID: String) throws -> PluginSetting {
     try pool.read { db in
-      if let row = try Row.fetchOne(db, sql: "SELECT enabled, options FROM plugin_setting WHERE plugin_id = ?", arguments: [pluginID]) {
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT enabled, options FROM plugin_setting WHERE plugin_id = ?", arguments: [pluginID])
+      {
         return PluginSetting(enabled: row["enabled"], options: row["options"])
       }
       return PluginSetting(enabled: true, options: "{}")
@@ -92,12 +98,15 @@ extension ProjectStore {
   public func setPlugin(_ pluginID: String, enabled: Bool? = nil, options: String? = nil) throws {
     try pool.write { db in
       try db.execute(
-        sql: "INSERT OR IGNORE INTO plugin_setting(plugin_id, enabled, options) VALUES (?, 1, '{}')", arguments: [pluginID])
+        sql: "INSERT OR IGNORE INTO plugin_setting(plugin_id, enabled, options) VALUES (?, 1, '{}')",
+        arguments: [pluginID])
       if let enabled {
-        try db.execute(sql: "UPDATE plugin_setting SET enabled = ? WHERE plugin_id = ?", arguments: [enabled, pluginID])
+        try db.execute(
+          sql: "UPDATE plugin_setting SET enabled = ? WHERE plugin_id = ?", arguments: [enabled, pluginID])
       }
       if let options {
-        try db.execute(sql: "UPDATE plugin_setting SET options = ? WHERE plugin_id = ?", arguments: [options, pluginID])
+        try db.execute(
+          sql: "UPDATE plugin_setting SET options = ? WHERE plugin_id = ?", arguments: [options, pluginID])
       }
     }
   }
@@ -105,15 +114,19 @@ extension ProjectStore {
   /// Failures recorded in a run: (document id, plugin id, reason).
   public func runFailures(_ runID: Int64) throws -> [(document: Int64?, plugin: String, reason: String)] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT document_id, plugin_id, reason FROM run_failure WHERE run_id = ? ORDER BY id", arguments: [runID])
-        .map { ($0["document_id"], $0["plugin_id"], $0["reason"]) }
+      try Row.fetchAll(
+        db, sql: "SELECT document_id, plugin_id, reason FROM run_failure WHERE run_id = ? ORDER BY id",
+        arguments: [runID]
+      )
+      .map { ($0["document_id"], $0["plugin_id"], $0["reason"]) }
     }
   }
 
   /// A document's text, turns and speakers, as a plugin needs them.
   public func documentForAnalysis(_ id: Int64) throws -> StoredDocument {
     try pool.read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT id, title, text FROM document WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db, sql: "SELECT id, title, text FROM document WHERE id = ?", arguments: [id])
+      else {
         throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
       }
       let turns = try Row.fetchAll(
@@ -123,7 +136,10 @@ extension ProjectStore {
           FROM turn t LEFT JOIN participant p ON p.id = t.participant_id
           WHERE t.document_id = ? ORDER BY t.start
           """, arguments: [id]
-      ).map { StoredTurn(speaker: $0["speaker"], role: $0["role"], group: $0["group_name"], start: $0["start"], end: $0["end"]) }
+      ).map {
+        StoredTurn(
+          speaker: $0["speaker"], role: $0["role"], group: $0["group_name"], start: $0["start"], end: $0["end"])
+      }
       return StoredDocument(id: row["id"], title: row["title"], text: row["text"], turns: turns)
     }
   }
@@ -147,7 +163,8 @@ extension ProjectStore {
     try pool.read { db in
       try Row.fetchAll(
         db,
-        sql: "SELECT c.name, COALESCE(p.name, '') AS parent, c.description FROM code c LEFT JOIN code p ON p.id = c.parent_id ORDER BY c.id"
+        sql:
+          "SELECT c.name, COALESCE(p.name, '') AS parent, c.description FROM code c LEFT JOIN code p ON p.id = c.parent_id ORDER BY c.id"
       ).map { ($0["name"], $0["parent"], $0["description"]) }
     }
   }

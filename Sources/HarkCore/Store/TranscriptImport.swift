@@ -89,7 +89,8 @@ extension ProjectStore {
         guard 0 <= turn.start, turn.start <= turn.end, turn.end <= scalarCount else {
           throw HarkError(
             "turn \(ordinal + 1) has offsets \(turn.start)..<\(turn.end) outside the text (\(scalarCount) code points)",
-            subject: sourceName, hint: "This is a bug in the reader for .\(transcript.format.rawValue) files; please report it")
+            subject: sourceName,
+            hint: "This is a bug in the reader for .\(transcript.format.rawValue) files; please report it")
         }
         var participantID: Int64?
         var role = "unknown"

@@ -74,13 +74,15 @@ public struct DocumentPayload: Sendable, Equatable {
       strings.append(p)
       return UnsafePointer(p)
     }
-    defer { strings.forEach { free($0) } }
+    defer { for string in strings { free(string) } }
 
     let speakers = self.speakers.map { s in
-      hark_speaker(struct_size: UInt32(MemoryLayout<hark_speaker>.size), name: keep(s.name), role: s.role, group: keep(s.group))
+      hark_speaker(
+        struct_size: UInt32(MemoryLayout<hark_speaker>.size), name: keep(s.name), role: s.role, group: keep(s.group))
     }
     let turns = self.turns.map { t in
-      hark_turn(struct_size: UInt32(MemoryLayout<hark_turn>.size), start: t.start, end: t.end, speaker: t.speaker, role: t.role)
+      hark_turn(
+        struct_size: UInt32(MemoryLayout<hark_turn>.size), start: t.start, end: t.end, speaker: t.speaker, role: t.role)
     }
     let codes = self.codes.map { c in
       hark_code_def(

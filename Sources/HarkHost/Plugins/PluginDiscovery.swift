@@ -12,7 +12,9 @@ public struct DiscoveredPlugins: Sendable {
 
 public enum PluginDiscovery {
   /// Folders searched, in order: built-in first, then $HARK_PLUGIN_PATH.
-  public static func folders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [(path: String, builtIn: Bool)] {
+  public static func folders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [(
+    path: String, builtIn: Bool
+  )] {
     var folders: [(String, Bool)] = [(builtInFolder, true)]
     for part in (environment["HARK_PLUGIN_PATH"] ?? "").split(separator: ":") where !part.isEmpty {
       folders.append((String(part), false))
@@ -25,14 +27,17 @@ public enum PluginDiscovery {
     URL(fileURLWithPath: WorkerProcess.executable).deletingLastPathComponent().path
   }
 
-  public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiscoveredPlugins {
+  public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiscoveredPlugins
+  {
     var found = DiscoveredPlugins(plugins: [], problems: [])
     var seen: Set<String> = []
     for (folder, builtIn) in folders(environment: environment) {
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
         if !builtIn {
           found.problems.append(
-            HarkError("is not a folder that can be read", subject: folder, hint: "Fix HARK_PLUGIN_PATH (folders separated by :)"))
+            HarkError(
+              "is not a folder that can be read", subject: folder, hint: "Fix HARK_PLUGIN_PATH (folders separated by :)"
+            ))
         }
         continue
       }
@@ -45,7 +50,8 @@ public enum PluginDiscovery {
           } else {
             found.problems.append(
               HarkError(
-                "has the id \(library.descriptor.id), which an earlier plugin already uses; it is ignored", subject: path,
+                "has the id \(library.descriptor.id), which an earlier plugin already uses; it is ignored",
+                subject: path,
                 hint: "Give each plugin its own reverse-DNS id"))
           }
         } catch let error as HarkError {

@@ -112,9 +112,12 @@ private let ok = Int32(HARK_OK.rawValue)
 private let rejected = Int32(HARK_REJECTED.rawValue)
 
 /// Reads a field only when the plugin's struct is big enough to have it.
-private func has<T>(_ p: UnsafePointer<T>, _ size: Int) -> Bool { Int(p.withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }) >= size }
+private func has<T>(_ p: UnsafePointer<T>, _ size: Int) -> Bool {
+  Int(p.withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }) >= size
+}
 
-private let emitCode: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_code_result>?) -> Int32 = { data, r in
+private let emitCode: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_code_result>?) -> Int32 = {
+  data, r in
   let c = collector(data)
   guard let r, has(r, MemoryLayout<hark_code_result>.size), c.accept() else { return rejected }
   let v = r.pointee
@@ -137,7 +140,8 @@ private let emitConcept: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer
   return ok
 }
 
-private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_link_result>?) -> Int32 = { data, r in
+private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_link_result>?) -> Int32 = {
+  data, r in
   let c = collector(data)
   guard let r, has(r, MemoryLayout<hark_link_result>.size), c.accept() else { return rejected }
   let v = r.pointee
@@ -161,7 +165,8 @@ private let emitScore: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<h
   return ok
 }
 
-private let logLine: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?) -> Void = { data, level, message in
+private let logLine: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?) -> Void = {
+  data, level, message in
   let c = collector(data)
   guard c.results.log.count < HostLimits.logLines else { return }
   c.results.log.append(String(decoding: bytes(message).prefix(1000), as: UTF8.self))

@@ -35,11 +35,13 @@ public final class PluginLibrary: @unchecked Sendable {
 
   private static func open(_ path: String, shownAs shown: String) throws -> PluginLibrary {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw HarkError("no such plugin file", subject: shown, hint: "Check the path, or run `hark plugins` to list what is found")
+      throw HarkError(
+        "no such plugin file", subject: shown, hint: "Check the path, or run `hark plugins` to list what is found")
     }
     guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
       let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"
-      let notLibrary = reason.contains("invalid ELF header") || reason.contains("file too short") || reason.contains("not an ELF")
+      let notLibrary =
+        reason.contains("invalid ELF header") || reason.contains("file too short") || reason.contains("not an ELF")
       throw HarkError(
         notLibrary ? "is not a shared library (\(reason))" : "cannot be loaded (\(reason))", subject: shown,
         hint: notLibrary
@@ -59,7 +61,9 @@ public final class PluginLibrary: @unchecked Sendable {
   }
 
   /// Checks struct size and ABI major first, then the fields themselves.
-  static func check(_ c: UnsafePointer<hark_plugin_descriptor>, path: String, shownAs shown: String) throws -> PluginDescriptor {
+  static func check(_ c: UnsafePointer<hark_plugin_descriptor>, path: String, shownAs shown: String) throws
+    -> PluginDescriptor
+  {
     // struct_size and the ABI numbers sit at the front of every version.
     let size = Int(c.pointee.struct_size)
     if size < 8 {
@@ -97,7 +101,8 @@ public final class PluginLibrary: @unchecked Sendable {
         hint: "Use lowercase dot-separated words such as \"org.example.my-plugin\"")
     }
     guard d.open != nil, d.analyze != nil, d.close != nil else {
-      let missing = [("open", d.open == nil), ("analyze", d.analyze == nil), ("close", d.close == nil)].filter(\.1).map(\.0)
+      let missing = [("open", d.open == nil), ("analyze", d.analyze == nil), ("close", d.close == nil)].filter(\.1).map(
+        \.0)
       throw HarkError(
         "descriptor function \(missing.map { "`\($0)`" }.joined(separator: ", ")) is NULL", subject: shown,
         hint: "Every plugin implements open, analyze and close")
@@ -107,8 +112,10 @@ public final class PluginLibrary: @unchecked Sendable {
     }
     return PluginDescriptor(
       id: id, name: try text(d.name, "name"), version: try text(d.version, "version"),
-      vendor: try text(d.vendor, "vendor", required: false), description: try text(d.description, "description", required: false),
-      provides: list(try text(d.provides, "provides", required: false)), needs: list(try text(d.needs, "needs", required: false)),
+      vendor: try text(d.vendor, "vendor", required: false),
+      description: try text(d.description, "description", required: false),
+      provides: list(try text(d.provides, "provides", required: false)),
+      needs: list(try text(d.needs, "needs", required: false)),
       optionsSchema: try text(d.options_schema, "options_schema", required: false),
       abiMajor: major, abiMinor: minor, path: path)
   }
@@ -120,7 +127,8 @@ public enum PluginID {
     let parts = id.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count >= 2, id.utf8.count <= 200 else { return false }
     return parts.allSatisfy { part in
-      !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F }
+      !part.isEmpty
+        && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F }
     }
   }
 }

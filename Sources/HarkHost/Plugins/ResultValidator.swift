@@ -48,7 +48,8 @@ public enum ResultValidator {
       func part(_ s: UInt32, _ e: UInt32, _ name: String) throws -> Range<Int>? {
         if s == 0 && e == 0 { return nil }
         guard r.start <= s, e <= r.end else {
-          throw GarbageResult(description: "\(what): \(name) span \(s)..<\(e) lies outside the evidence span \(r.start)..<\(r.end)")
+          throw GarbageResult(
+            description: "\(what): \(name) span \(s)..<\(e) lies outside the evidence span \(r.start)..<\(r.end)")
         }
         return try resolver.span(doc, s, e, what)
       }
@@ -57,7 +58,8 @@ public enum ResultValidator {
           cause: try label(r.cause, "cause", what), effect: try label(r.effect, "effect", what),
           polarity: Int(r.polarity), strength: try unit(r.strength, "strength", what),
           confidence: try unit(r.confidence, "confidence", what), start: span.lowerBound, end: span.upperBound,
-          causeRange: try part(r.causeStart, r.causeEnd, "cause"), effectRange: try part(r.effectStart, r.effectEnd, "effect"),
+          causeRange: try part(r.causeStart, r.causeEnd, "cause"),
+          effectRange: try part(r.effectStart, r.effectEnd, "effect"),
           explanation: try explanation(r.explanation, what)))
     }
     for (i, r) in raw.scores.enumerated() {
@@ -86,7 +88,8 @@ public enum ResultValidator {
     let s = try utf8(bytes, field, what).trimmingCharactersInWhitespace()
     guard !s.isEmpty else { throw GarbageResult(description: "\(what): \(field) is empty") }
     guard bytes.count <= HostLimits.labelBytes else {
-      throw GarbageResult(description: "\(what): \(field) is \(bytes.count) bytes, over the limit of \(HostLimits.labelBytes)")
+      throw GarbageResult(
+        description: "\(what): \(field) is \(bytes.count) bytes, over the limit of \(HostLimits.labelBytes)")
     }
     return s
   }
@@ -164,12 +167,15 @@ private struct DocumentResolver {
 
   func span(_ doc: Doc, _ start: UInt32, _ end: UInt32, _ what: String) throws -> Range<Int> {
     let count = doc.text.count
-    guard start <= end else { throw GarbageResult(description: "\(what): span \(start)..<\(end) ends before it starts") }
+    guard start <= end else {
+      throw GarbageResult(description: "\(what): span \(start)..<\(end) ends before it starts")
+    }
     guard Int(end) <= count else {
       throw GarbageResult(description: "\(what): span \(start)..<\(end) lies outside the text (\(count) bytes)")
     }
     for offset in [Int(start), Int(end)] where offset < count && doc.text[offset] & 0xC0 == 0x80 {
-      throw GarbageResult(description: "\(what): offset \(offset) falls inside a UTF-8 character, not on a code point boundary")
+      throw GarbageResult(
+        description: "\(what): offset \(offset) falls inside a UTF-8 character, not on a code point boundary")
     }
     return doc.scalarIndex(Int(start))..<doc.scalarIndex(Int(end))
   }

@@ -42,7 +42,9 @@ final class WorkerAnalyzer: Analyzer {
 
   func analyze(_ payload: DocumentPayload) throws(AnalysisFailure) -> RawResults {
     let worker = try ready()
-    do { return try worker.analyze(payload, timeout: timeout) } catch { throw AnalysisFailure(reason: error.description) }
+    do { return try worker.analyze(payload, timeout: timeout) } catch {
+      throw AnalysisFailure(reason: error.description)
+    }
   }
 
   func finish() throws(AnalysisFailure) -> RawResults {
@@ -62,7 +64,8 @@ final class InProcessAnalyzer: Analyzer {
   private func ready() throws(AnalysisFailure) -> PluginInstance {
     if let instance { return instance }
     do {
-      let made = try PluginInstance(library: try PluginLibrary.load(plugin.descriptor.path), optionsJSON: plugin.options)
+      let made = try PluginInstance(
+        library: try PluginLibrary.load(plugin.descriptor.path), optionsJSON: plugin.options)
       instance = made
       return made
     } catch {

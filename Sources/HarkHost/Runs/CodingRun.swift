@@ -95,7 +95,8 @@ public final class CodingRun: Sendable {
   private func runPlugin(_ plugin: PlannedPlugin, runID: Int64) throws -> PluginRunSummary {
     let d = plugin.descriptor
     let hash = Self.optionsHash(plugin.options)
-    var pending = try store.pendingDocuments(pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: options.retryFailed)
+    var pending = try store.pendingDocuments(
+      pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: options.retryFailed)
     var summary = PluginRunSummary(descriptor: d)
     if pending.isEmpty { return summary }
     // A corpus-level plugin's results depend on every document: redo them all.
@@ -106,7 +107,10 @@ public final class CodingRun: Sendable {
       store: store, plugin: plugin, runID: runID, optionsHash: hash, concepts: try store.knownConceptLabels(),
       codebook: try store.codebook(), options: options)
     let started = WorkerProcess.monotonic()
-    let tally = d.needsCorpus ? try CorpusPass(context).run(pending, progress: progress) : DocumentPass(context).run(pending, progress: progress)
+    let tally =
+      d.needsCorpus
+      ? try CorpusPass(context).run(pending, progress: progress)
+      : DocumentPass(context).run(pending, progress: progress)
     summary.documentsDone = tally.done
     summary.failures = tally.failures
     summary.counts = tally.counts
@@ -132,7 +136,8 @@ struct AnalysisContext: Sendable {
 
   func record(_ id: Int64, seconds: Double) -> AnalysisRecord {
     AnalysisRecord(
-      documentID: id, pluginID: plugin.descriptor.id, pluginVersion: plugin.descriptor.version, optionsHash: optionsHash,
+      documentID: id, pluginID: plugin.descriptor.id, pluginVersion: plugin.descriptor.version,
+      optionsHash: optionsHash,
       runID: runID, seconds: seconds)
   }
 }

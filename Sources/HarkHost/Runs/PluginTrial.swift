@@ -49,7 +49,9 @@ public struct TrialFailure: Error, CustomStringConvertible, Equatable {
 
 extension DocumentPayload {
   /// A one-speaker document for trying plugins: the whole text is one participant turn.
-  public static func adHoc(id: String, text: String, role: Int32 = 1, speaker: String = "participant") -> DocumentPayload {
+  public static func adHoc(id: String, text: String, role: Int32 = 1, speaker: String = "participant")
+    -> DocumentPayload
+  {
     let bytes = Array(text.utf8)
     return DocumentPayload(
       id: id, title: id, text: bytes,

@@ -121,11 +121,15 @@ extension DocumentPayload {
       turns.append(PayloadTurn(start: try r.u32(), end: try r.u32(), speaker: try r.i32(), role: try r.i32()))
     }
     var speakers: [PayloadSpeaker] = []
-    for _ in 0..<(try r.count()) { speakers.append(PayloadSpeaker(name: try r.string(), role: try r.i32(), group: try r.string())) }
+    for _ in 0..<(try r.count()) {
+      speakers.append(PayloadSpeaker(name: try r.string(), role: try r.i32(), group: try r.string()))
+    }
     var concepts: [String] = []
     for _ in 0..<(try r.count()) { concepts.append(try r.string()) }
     var codes: [PayloadCode] = []
-    for _ in 0..<(try r.count()) { codes.append(PayloadCode(name: try r.string(), parent: try r.string(), description: try r.string())) }
+    for _ in 0..<(try r.count()) {
+      codes.append(PayloadCode(name: try r.string(), parent: try r.string(), description: try r.string()))
+    }
     self.init(id: id, title: title, text: text, turns: turns, speakers: speakers, concepts: concepts, codes: codes)
   }
 }

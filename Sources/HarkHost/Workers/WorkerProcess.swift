@@ -78,14 +78,14 @@ public final class WorkerProcess {
     let executable = WorkerProcess.executable
     let arguments = [executable, "worker", "--plugin", pluginPath]
     let argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for arg in argv { free(arg) } }
     var child: pid_t = 0
     // Swift's crash backtracer would spend seconds symbolicating a plugin's
     // crash; the host only needs the signal and the message.
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { envp.forEach { free($0) } }
+    defer { for entry in envp { free(entry) } }
     let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
     close(input[0])
     close(output[1])
@@ -130,7 +130,8 @@ public final class WorkerProcess {
     }
   }
 
-  private func request(_ kind: FrameKind, _ payload: [UInt8], expecting answer: FrameKind, timeout: Double) throws(WorkerFailure)
+  private func request(_ kind: FrameKind, _ payload: [UInt8], expecting answer: FrameKind, timeout: Double)
+    throws(WorkerFailure)
     -> [UInt8]
   {
     guard isAlive else { throw .crashed("the worker had already stopped") }
@@ -185,7 +186,9 @@ public final class WorkerProcess {
     while true {
       let remaining = deadline - WorkerProcess.monotonic()
       if remaining <= 0 { return false }
-      var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errorsFromWorker, events: Int16(POLLIN), revents: 0)]
+      var fds = [
+        pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errorsFromWorker, events: Int16(POLLIN), revents: 0),
+      ]
       let n = poll(&fds, 2, Int32(min(remaining * 1000, 1000).rounded(.up)))
       if n < 0 && errno == EINTR { continue }
       if fds[1].revents != 0 { drainErrors() }
@@ -231,9 +234,10 @@ public final class WorkerProcess {
   /// The last non-empty lines of the worker's stderr, shortened.
   private func lastMessage() -> String {
     func lines(_ bytes: [UInt8]) -> [String] {
-      String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-        !$0.isEmpty && !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("💣") && !$0.hasPrefix("*** ")
-      }
+      String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter {
+          !$0.isEmpty && !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("💣") && !$0.hasPrefix("*** ")
+        }
     }
     // A Swift runtime failure names itself; prefer that line to a stack trace.
     if let fatal = lines(stderrHead).first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {

@@ -1,10 +1,11 @@
+import HarkPluginABI
+
 // Forwards results to the host's C callbacks.
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
-import HarkPluginABI
 
 final class CSink: ResultSink {
   let sink: UnsafePointer<hark_sink>
@@ -94,6 +95,6 @@ private func clampOffset(_ value: Int) -> UInt32 { UInt32(clamping: value) }
 /// Calls `body` with C copies of `strings`, valid for the call.
 func withCStrings<R>(_ strings: String..., body: ([UnsafePointer<CChar>]) -> R) -> R {
   let copies = strings.map { strdup($0)! }
-  defer { copies.forEach { free($0) } }
+  defer { for copy in copies { free(copy) } }
   return body(copies.map { UnsafePointer($0) })
 }

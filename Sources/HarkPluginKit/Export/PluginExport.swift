@@ -83,21 +83,22 @@ private func box(_ instance: OpaquePointer?) -> InstanceBox? {
   return Unmanaged<InstanceBox>.fromOpaque(UnsafeRawPointer(instance)).takeUnretainedValue()
 }
 
-private let openInstance: @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<CChar>?, Int) -> OpaquePointer? = {
-  options, buffer, capacity in
-  guard let type = PluginExport.pluginType else {
-    writeError("plugin descriptor was not initialised", buffer, capacity)
-    return nil
+private let openInstance: @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<CChar>?, Int) -> OpaquePointer? =
+  {
+    options, buffer, capacity in
+    guard let type = PluginExport.pluginType else {
+      writeError("plugin descriptor was not initialised", buffer, capacity)
+      return nil
+    }
+    do {
+      let parsed = try PluginOptions(json: options.map { String(cString: $0) } ?? "{}")
+      let plugin = try type.init(options: parsed)
+      return OpaquePointer(Unmanaged.passRetained(InstanceBox(plugin)).toOpaque())
+    } catch {
+      writeError(String(describing: error), buffer, capacity)
+      return nil
+    }
   }
-  do {
-    let parsed = try PluginOptions(json: options.map { String(cString: $0) } ?? "{}")
-    let plugin = try type.init(options: parsed)
-    return OpaquePointer(Unmanaged.passRetained(InstanceBox(plugin)).toOpaque())
-  } catch {
-    writeError(String(describing: error), buffer, capacity)
-    return nil
-  }
-}
 
 private let analyzeDocument:
   @convention(c) (

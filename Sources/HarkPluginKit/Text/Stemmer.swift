@@ -71,8 +71,7 @@ private struct Word {
 
   mutating func markConsonantY() {
     if bytes.first == UInt8(ascii: "y") { bytes[0] = capitalY }
-    for i in bytes.indices.dropFirst() where bytes[i] == UInt8(ascii: "y") && isVowel(bytes[i - 1])
-    {
+    for i in bytes.indices.dropFirst() where bytes[i] == UInt8(ascii: "y") && isVowel(bytes[i - 1]) {
       bytes[i] = capitalY
     }
   }
