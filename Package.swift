@@ -56,7 +56,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "hark", dependencies: ["HarkCLI"]),
-    .target(name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC"),
+    // The C example exports only hark_plugin_entry; it has no headers of its own.
+    .target(
+      name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC", publicHeadersPath: "."),
     .target(
       name: "HarkTestPluginMisbehaving", dependencies: ["HarkPluginKit", "HarkPluginABI"],
       path: "Tests/Fixtures/MisbehavingPlugin"),
