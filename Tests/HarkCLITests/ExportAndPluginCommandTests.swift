@@ -81,7 +81,8 @@ struct PluginCommandTests {
     return (folder, ["HARK_PLUGIN_PATH": plugins.path])
   }
 
-  @Test("plugins run reads JSON lines and prints each result with code point offsets and its quote")
+  @Test(
+    "plugins run reads JSON lines and prints each result with code point offsets and its quote, and the plugin's log")
   func runJSONLines() throws {
     let (folder, env) = try pluginFolder()
     let input =
@@ -90,7 +91,9 @@ struct PluginCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stdout == """
+        {"document":"a","kind":"log","message":"analysing a (32 bytes)"}
         {"code":"test","confidence":1,"document":"a","end":28,"explanation":"first participant turn","kind":"code","quote":"Zoë 💛 said the group helped.","start":0}
+        {"document":"b","kind":"log","message":"analysing b (8 bytes)"}
         {"code":"test","confidence":1,"document":"b","end":8,"explanation":"first participant turn","kind":"code","quote":"Nothing.","start":0}
 
         """)

@@ -9,7 +9,8 @@ struct RunPlugin: ParsableCommand {
     abstract: "Run one plugin on text from stdin and print what it emits as JSON lines.",
     discussion: """
       Input is either plain text (one document) or JSON lines {"id": "...", "text": "..."} (one document each).
-      Offsets in the output are code points, half-open; "quote" is the text they cover.
+      Offsets in the output are code points, half-open; "quote" is the text they cover. Lines the
+      plugin logs appear as {"kind": "log"}.
       """)
 
   @Argument(help: "Plugin id (or the last part of it, e.g. sentiment).") var id: String
@@ -42,7 +43,9 @@ struct RunPlugin: ParsableCommand {
     for (id, text) in documents {
       let normalised = text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
       texts[id] = normalised
-      switch trial.analyze(.adHoc(id: id, text: normalised)) {
+      let result = trial.analyze(.adHoc(id: id, text: normalised))
+      for line in trial.log { printLine(["document": id, "kind": "log", "message": line]) }
+      switch result {
       case .success(let findings): printFindings(findings, document: id, text: normalised)
       case .failure(let failure):
         failures += 1
@@ -50,7 +53,9 @@ struct RunPlugin: ParsableCommand {
       }
     }
     if plugin.needsCorpus {
-      switch trial.finish() {
+      let result = trial.finish()
+      for line in trial.log { printLine(["document": NSNull(), "kind": "log", "message": line]) }
+      switch result {
       case .success(let all):
         for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
           printFindings(findings, document: id, text: texts[id] ?? "")

@@ -5,6 +5,8 @@ import HarkCore
 public final class PluginTrial {
   private let analyzer: any Analyzer
   private var analysed: [String: [UInt8]] = [:]
+  /// Lines the plugin logged through its sink during the last call.
+  public private(set) var log: [String] = []
 
   public init(descriptor: PluginDescriptor, options: String = "{}", inProcess: Bool = false, timeout: Double = 60) {
     let plugin = PlannedPlugin(descriptor: descriptor, options: options)
@@ -15,8 +17,10 @@ public final class PluginTrial {
 
   /// The checked findings for one document, or why there are none.
   public func analyze(_ payload: DocumentPayload) -> Result<Findings, TrialFailure> {
+    log = []
     do {
       let raw = try analyzer.analyze(payload)
+      log = raw.log
       let found = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
       analysed[payload.id] = payload.text
       return .success(found[payload.id] ?? Findings())
@@ -29,8 +33,10 @@ public final class PluginTrial {
 
   /// The corpus-level pass over the documents analysed so far.
   public func finish() -> Result<[String: Findings], TrialFailure> {
+    log = []
     do {
       let raw = try analyzer.finish()
+      log = raw.log
       return .success(try ResultValidator.validate(raw, current: nil) { self.analysed[$0] })
     } catch let failure as AnalysisFailure {
       return .failure(TrialFailure(reason: failure.reason))

@@ -41,6 +41,7 @@ public final class MisbehavingPlugin: AnalysisPlugin {
       default: break
       }
     }
+    sink.log("analysing \(document.id) (\(document.bytes.count) bytes)")
     // A good result: the first participant turn coded "test".
     if let turn = document.participantTurns.first, !turn.span.isEmpty {
       sink.emit(CodeResult(code: "test", span: turn.span, confidence: 1, explanation: "first participant turn"))
