@@ -1,77 +1,134 @@
-// Finds the key-phrase candidates of a sentence: runs of one to three
-// content words, merged across inflections by their stems.
+// Finds the key-phrase candidates of a sentence: noun-like runs of one to
+// three content words, merged across inflections by their stems.
 import HarkPluginKit
 
 /// One candidate phrase found in a sentence.
 struct PhraseOccurrence: Equatable {
-  /// Stems joined by spaces: "peer supporters" and "peer support" share "peer support".
-  var key: String
-  /// The words as written, lowercased except names and acronyms: "peer supporters", "Jo".
-  var surface: String
+  /// The stems: "peer supporters" and "peer support" share "peer support".
+  var key: PackedIDs
+  /// The written forms: lowercase except names and acronyms ("Jo", "GP").
+  var surface: PackedIDs
+  /// A single topic word, experience or compound ("trust", "drop-in"):
+  /// counts at full weight when the phrase stands alone.
+  var strong: Bool
 }
 
 struct PhraseExtractor {
-  let stopwords: Set<String>
-  let generic: Set<String>
-  /// Stems already computed; cleared when large so memory stays bounded.
-  private var stems: [String: String] = [:]
-  /// Words that may join two content words inside a phrase: "cup of tea".
-  private static let connectors: Set<String> = ["of"]
-  static let maxWords = 3
+  private(set) var vocabulary: Vocabulary
+  /// Per-sentence buffers, reused so a sentence allocates nothing new.
+  private var infos: [WordInfo] = []
+  private var forms: [Int32] = []
+  private var connectors: [Bool] = []
+  private var compounds: [Bool] = []
 
-  init(stopwords: Set<String>, generic: Set<String>) {
-    self.stopwords = stopwords
-    self.generic = generic
+  init(vocabulary: Vocabulary) {
+    self.vocabulary = vocabulary
   }
 
-  mutating func phrases(in bytes: [UInt8], sentence: Range<Int>) -> [PhraseOccurrence] {
-    let tokens = Tokenizer.tokens(bytes, in: sentence)
-    let firstWord = tokens.firstIndex { $0.kind == .word }
-    let content = tokens.map { isContent($0) }
-    var result: [PhraseOccurrence] = []
-    for start in tokens.indices where content[start] {
-      var stemParts: [String] = []
-      var surfaceParts: [String] = []
-      var hasSpecificWord = false
+  /// Appends the phrases of `sentence` to `result`.
+  ///
+  /// Every run of up to three content words (with "of" allowed inside) is a
+  /// candidate when it can name something: one word alone must be a noun
+  /// that may stand alone (not scenery, vague, describing or "-ing"); a
+  /// longer run must end in a noun and hold a specific word.
+  mutating func phrases(
+    in bytes: [UInt8], sentence: Range<Int>, into result: inout [PhraseOccurrence]
+  ) {
+    readWords(bytes, sentence)
+    let count = infos.count
+    for start in 0..<count where infos[start].wordClass != .stop {
+      var key = PackedIDs()
+      var surface = PackedIDs()
+      var slot = 0
+      var words = 0
+      var specific = false
       var end = start
-      while end < tokens.count && end - start < Self.maxWords {
-        let token = tokens[end]
-        if content[end] {
-          stemParts.append(stem(token.lower))
-          surfaceParts.append(surface(token, bytes, sentenceStart: end == firstWord))
-          if !Stopwords.isGeneric(token.lower, in: generic) { hasSpecificWord = true }
-          if hasSpecificWord {
-            result.append(
-              PhraseOccurrence(
-                key: stemParts.joined(separator: " "), surface: surfaceParts.joined(separator: " "))
-            )
+      while end < count && slot < PackedIDs.capacity {
+        let info = infos[end]
+        if info.wordClass != .stop {
+          key.append(info.stem, at: slot)
+          surface.append(forms[end], at: slot)
+          slot += 1
+          words += 1
+          specific = specific || info.wordClass.isSpecific
+          if words == 1 {
+            if info.experience != 0 {
+              // Experience labels have the same number as stem and as form.
+              let label = PackedIDs([info.experience])
+              result.append(PhraseOccurrence(key: label, surface: label, strong: true))
+            } else if info.wordClass.mayStandAlone {
+              result.append(
+                PhraseOccurrence(
+                  key: key, surface: surface, strong: info.wordClass == .theme || compounds[end]))
+            }
+          } else if info.wordClass.mayEndPhrase && specific {
+            result.append(PhraseOccurrence(key: key, surface: surface, strong: false))
           }
-        } else if end > start, token.kind == .word, Self.connectors.contains(token.lower),
-          end + 1 < tokens.count,
-          content[end + 1]
+        } else if words > 0, connectors[end], end + 1 < count, infos[end + 1].wordClass != .stop,
+          slot + 1 < PackedIDs.capacity
         {
-          stemParts.append(token.lower)
-          surfaceParts.append(token.lower)
+          key.append(vocabulary.connectorStem, at: slot)
+          surface.append(vocabulary.connectorForm, at: slot)
+          slot += 1
         } else {
           break
         }
         end += 1
       }
     }
-    return result
   }
 
-  private func isContent(_ token: Token) -> Bool {
-    token.kind == .word && token.lower.utf8.count >= 2 && !stopwords.contains(token.lower)
-      && !token.lower.hasPrefix("'")
+  /// Fills the buffers with the words of the sentence. "A&E" and "B&Q"
+  /// become one word, though the tokenizer splits them at "&".
+  private mutating func readWords(_ bytes: [UInt8], _ sentence: Range<Int>) {
+    let tokens = Tokenizer.tokens(bytes, in: sentence)
+    infos.removeAll(keepingCapacity: true)
+    forms.removeAll(keepingCapacity: true)
+    connectors.removeAll(keepingCapacity: true)
+    compounds.removeAll(keepingCapacity: true)
+    var i = 0
+    var firstWord = true
+    while i < tokens.count {
+      var token = tokens[i]
+      i += 1
+      guard token.kind == .word else {
+        append(WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0), form: 0, token.lower)
+        continue
+      }
+      if i + 1 < tokens.count, tokens[i].lower == "&", tokens[i].range.lowerBound == token.range.upperBound,
+        tokens[i + 1].kind == .word, tokens[i + 1].range.lowerBound == tokens[i].range.upperBound
+      {
+        token = Token(
+          range: token.range.lowerBound..<tokens[i + 1].range.upperBound,
+          lower: token.lower + "&" + tokens[i + 1].lower, kind: .word)
+        i += 2
+      }
+      let info = vocabulary.word(token.lower)
+      var form = info.form
+      if info.wordClass != .stop, hasCapitals(bytes, token.range) {
+        let written = surface(token, bytes, sentenceStart: firstWord)
+        if written != token.lower { form = vocabulary.form(written) }
+        if form == 0 { form = info.form }
+      }
+      firstWord = false
+      append(info, form: form, token.lower)
+    }
   }
 
-  private mutating func stem(_ lower: String) -> String {
-    if let known = stems[lower] { return known }
-    if stems.count > 50_000 { stems.removeAll(keepingCapacity: true) }
-    let stem = Stemmer.stem(lower)
-    stems[lower] = stem
-    return stem
+  private mutating func append(_ info: WordInfo, form: Int32, _ lower: String) {
+    infos.append(info)
+    forms.append(form)
+    connectors.append(info.wordClass == .stop && lower == "of")
+    compounds.append(info.wordClass == .ordinary && lower.utf8.contains(UInt8(ascii: "-")))
+  }
+
+  /// Whether the bytes may hold a capital letter: any ASCII capital, or any
+  /// non-ASCII byte (checked properly when the label is made).
+  private func hasCapitals(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for b in bytes[range] where (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b >= 0x80 {
+      return true
+    }
+    return false
   }
 
   /// The word as a label shows it: names and acronyms keep their capitals
@@ -83,6 +140,6 @@ struct PhraseExtractor {
     let capitals = original.unicodeScalars.filter { $0.properties.isUppercase }.count
     let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }.count
     if capitals == letters && letters >= 2 { return original }
-    return sentenceStart ? token.lower : original
+    return sentenceStart || capitals == 0 ? token.lower : original
   }
 }

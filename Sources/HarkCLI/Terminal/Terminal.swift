@@ -52,7 +52,7 @@ final class ProgressReporter: Sendable {
       let width = 30
       let filled = min(width, done * width / total)
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-      let line = "\r\(Terminal.pad(label, 14)) \(bar) \(done)/\(total)"
+      let line = "\r\(Terminal.pad(label, 22)) \(bar) \(done)/\(total)"
       FileHandle.standardError.write(Data(line.utf8))
       if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
     } else {

@@ -44,7 +44,7 @@ struct CorpusPass {
         }
         if failedDocument != nil { break }
         seconds[id] = WorkerProcess.monotonic() - started
-        progress(.documentFinished(descriptor, done: found.count, of: documents.count + 1, failed: false))
+        progress(.documentFinished(descriptor, done: found.count, of: documents.count, failed: false))
       }
       if let (id, reason) = failedDocument {
         excluded[id] = reason
@@ -77,7 +77,6 @@ struct CorpusPass {
       let items = included.map { (context.record($0, seconds: seconds[$0] ?? 0), found[$0] ?? Findings()) }
       tally.counts = try context.store.writeCorpusAnalysis(items)
       tally.done = included.count
-      progress(.documentFinished(descriptor, done: documents.count + 1, of: documents.count + 1, failed: false))
       return tally
     }
   }

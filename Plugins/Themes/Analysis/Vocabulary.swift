@@ -1,0 +1,176 @@
+// Numbers for words, stems and written forms, so that phrases are counted
+// under small integer keys instead of strings built for every mention.
+import HarkPluginKit
+
+/// Up to three numbers below 2²¹ packed into one integer: the stems of a
+/// phrase (its key) or the written forms of its words (a surface).
+struct PackedIDs: Hashable, Comparable, Sendable {
+  var raw: UInt64
+
+  static let capacity = 3
+  static let bits: UInt64 = 21
+  /// The largest number that fits in a slot; 0 marks an empty slot.
+  static let maxID = Int32((1 << 21) - 1)
+
+  init(raw: UInt64 = 0) { self.raw = raw }
+
+  init(_ ids: some Sequence<Int32>) {
+    raw = 0
+    for (slot, id) in ids.enumerated() { raw |= UInt64(id) << (Self.bits * UInt64(slot)) }
+  }
+
+  /// The numbers in order, without empty slots.
+  var ids: [Int32] {
+    var result: [Int32] = []
+    var rest = raw
+    while rest != 0 {
+      result.append(Int32(rest & UInt64(Self.maxID)))
+      rest >>= Self.bits
+    }
+    return result
+  }
+
+  var count: Int {
+    var n = 0
+    var rest = raw
+    while rest != 0 {
+      n += 1
+      rest >>= Self.bits
+    }
+    return n
+  }
+
+  /// Adds `id` after the filled slots.
+  mutating func append(_ id: Int32, at slot: Int) {
+    raw |= UInt64(id) << (Self.bits * UInt64(slot))
+  }
+
+  static func < (a: PackedIDs, b: PackedIDs) -> Bool { a.raw < b.raw }
+}
+
+/// What the extractor needs to know about a word, worked out once.
+struct WordInfo: Sendable {
+  var wordClass: WordClass
+  var stem: Int32
+  /// The lowercase written form.
+  var form: Int32
+  /// The stem number of an experience's label when the word is one of its words.
+  var experience: Int32
+}
+
+struct Vocabulary {
+  let classes: WordClasses
+  let stopwords: Set<String>
+
+  private var wordIDs: [String: Int32] = [:]
+  private(set) var words: [WordInfo] = []
+  private var stemIDs: [String: Int32] = [:]
+  /// Stem texts by number; 0 is unused.
+  private(set) var stems: [String] = [""]
+  private var formIDs: [String: Int32] = [:]
+  /// Written forms by number: "gp" and "GP" are two forms; 0 is unused.
+  private(set) var forms: [String] = [""]
+  /// Stems and forms below these numbers survive every compaction: the
+  /// connector and the labels of experiences.
+  private var pinnedStems = 1
+  private var pinnedForms = 1
+  /// Set once the numbers ran out; words seen after that are not counted.
+  private(set) var isFull = false
+
+  /// The stem and form of "of", which joins two words: "cup of tea".
+  private(set) var connectorStem: Int32 = 0
+  private(set) var connectorForm: Int32 = 0
+
+  init(classes: WordClasses, stopwords: Set<String>) {
+    self.classes = classes
+    self.stopwords = stopwords
+    connectorStem = internStem("of")
+    connectorForm = internForm("of")
+    for label in Set(classes.experiences.values).sorted() {
+      _ = internStem(label)
+      _ = internForm(label)
+    }
+    pinnedStems = stems.count
+    pinnedForms = forms.count
+  }
+
+  /// Number of distinct words, stems and forms held.
+  var size: Int { words.count + stems.count + forms.count }
+
+  /// The information on a lowercased word, adding it when new.
+  mutating func word(_ lower: String) -> WordInfo {
+    if let id = wordIDs[lower] { return words[Int(id)] }
+    let wordClass = classes.classify(lower, stopwords: stopwords)
+    var info = WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0)
+    if wordClass != .stop && !isFull {
+      info.wordClass = wordClass
+      info.stem = internStem(Stemmer.stem(lower))
+      info.form = internForm(lower)
+      if let label = classes.experiences[lower] { info.experience = stemIDs[label] ?? 0 }
+      if info.stem == 0 || info.form == 0 { info = WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0) }
+    }
+    wordIDs[lower] = Int32(words.count)
+    words.append(info)
+    return info
+  }
+
+  /// The number of a written form with capitals ("GP", "Jo"); 0 when full.
+  mutating func form(_ written: String) -> Int32 { internForm(written) }
+
+  /// The number of a label's stem, or 0 when no experience has that label.
+  func experienceStem(_ label: String) -> Int32 { stemIDs[label] ?? 0 }
+
+  func isExperience(stem: Int32) -> Bool { stem > connectorStem && Int(stem) < pinnedStems }
+
+  private mutating func internStem(_ text: String) -> Int32 {
+    if let id = stemIDs[text] { return id }
+    guard stems.count <= Int(PackedIDs.maxID) else {
+      isFull = true
+      return 0
+    }
+    let id = Int32(stems.count)
+    stemIDs[text] = id
+    stems.append(text)
+    return id
+  }
+
+  private mutating func internForm(_ text: String) -> Int32 {
+    if let id = formIDs[text] { return id }
+    guard forms.count <= Int(PackedIDs.maxID) else {
+      isFull = true
+      return 0
+    }
+    let id = Int32(forms.count)
+    formIDs[text] = id
+    forms.append(text)
+    return id
+  }
+
+  /// Keeps only the stems and forms still in use and renumbers them from
+  /// the pinned ones up; returns the new numbers of old stems and forms
+  /// (0 for dropped ones). Words are forgotten and classified again when seen.
+  mutating func compact(keepingStems usedStems: Set<Int32>, forms usedForms: Set<Int32>) -> (
+    stems: [Int32], forms: [Int32]
+  ) {
+    func renumber(_ texts: inout [String], _ ids: inout [String: Int32], pinned: Int, used: Set<Int32>)
+      -> [Int32]
+    {
+      var map = [Int32](repeating: 0, count: texts.count)
+      var kept = Array(texts.prefix(pinned))
+      for id in 0..<pinned { map[id] = Int32(id) }
+      for id in used.sorted() where Int(id) >= pinned {
+        map[Int(id)] = Int32(kept.count)
+        kept.append(texts[Int(id)])
+      }
+      texts = kept
+      ids = Dictionary(uniqueKeysWithValues: kept.enumerated().dropFirst().map { ($1, Int32($0)) })
+      return map
+    }
+    let stemMap = renumber(&stems, &stemIDs, pinned: pinnedStems, used: usedStems)
+    let formMap = renumber(&forms, &formIDs, pinned: pinnedForms, used: usedForms)
+    wordIDs.removeAll()
+    words.removeAll()
+    isFull = false
+    return (stemMap, formMap)
+  }
+}
