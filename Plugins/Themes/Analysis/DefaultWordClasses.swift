@@ -41,8 +41,9 @@ let defaultWordClassesText = #"""
   #                judging").
   #
   # Rules on endings, applied to words in no section: a word ending in "-ly" is
-  # describing (an adverb or adjective: "properly", "lonely"); "-ed" is
-  # describing ("missed", "trained"); "-ing" may start or end a phrase
+  # vague describing (mostly adverbs: "properly", "mostly"; adjectives such as
+  # "lonely" are listed); "-ed" and "-ful" are describing ("missed", "trained",
+  # "helpful"); "-ing" may start or end a phrase
   # ("waiting list", "peer mentoring") but never stands alone. Abstract nouns
   # ending in -ness, -ity, -ety, -ism, -ment, -tion, -sion, -ence, -ance,
   # -ship or -hood ("loneliness", "isolation", "confidence") count as [themes].
@@ -104,7 +105,6 @@ let defaultWordClassesText = #"""
   february
   march
   april
-  may
   june
   july
   august
@@ -124,14 +124,11 @@ let defaultWordClassesText = #"""
   top
   bottom
   middle
-  end
-  start
   number
   level
   amount
   piece
   part
-  half
   # Abstract placeholders.
   case
   fact
@@ -139,8 +136,6 @@ let defaultWordClassesText = #"""
   reason
   point
   idea
-  question
-  questions
   answer
   answers
   problem
@@ -148,9 +143,7 @@ let defaultWordClassesText = #"""
   issue
   issues
   situation
-  kind
   type
-  sort
   example
   sense
   difference
@@ -158,11 +151,7 @@ let defaultWordClassesText = #"""
   experiences
   chance
   reality
-  thing
-  stuff
   business
-  lot
-  bit
   world
   life
   mind
@@ -187,7 +176,6 @@ let defaultWordClassesText = #"""
   persons
   folk
   folks
-  everybody
   man
   men
   woman
@@ -203,8 +191,6 @@ let defaultWordClassesText = #"""
   fella
   fellas
   gentleman
-  someone's
-  somebody's
 
   [scenery]
   # Rooms, buildings, furniture and things at hand.
@@ -257,6 +243,8 @@ let defaultWordClassesText = #"""
   laptop
   letter
   letters
+  appointment
+  appointments
   paper
   pen
   form
@@ -326,7 +314,6 @@ let defaultWordClassesText = #"""
   partner
   friend
   friends
-  mate
   mates
   neighbour
   neighbours
@@ -344,6 +331,20 @@ let defaultWordClassesText = #"""
   radio
 
   [describing]
+  # Adjectives ending in "-ly", which would otherwise say as little as adverbs.
+  lonely
+  elderly
+  friendly
+  daily
+  weekly
+  monthly
+  fortnightly
+  costly
+  holy
+  # Adjectives, participles and common verbs.
+  lost
+  twice
+  helps
   young
   younger
   older
@@ -396,7 +397,6 @@ let defaultWordClassesText = #"""
   run
   runs
   running
-  sit
   sits
   sitting
   walk
@@ -440,6 +440,96 @@ let defaultWordClassesText = #"""
   supposed
   third
   fourth
+  speak
+  speaks
+  spoke
+  wear
+  cry
+  cries
+  shout
+  pull
+  fill
+  fills
+  finish
+  reach
+  deal
+  deals
+  dealt
+  bother
+  cope
+  copes
+  struggle
+  struggles
+  refuse
+  agree
+  admit
+  accept
+  notice
+  realise
+  realize
+  choose
+  chose
+  join
+  joins
+  check
+  fix
+  cover
+  carry
+  grab
+  hold
+  holds
+  held
+  fall
+  fell
+  swear
+  disappear
+  translate
+  interpret
+  # Irregular past forms, which the "-ed" rule misses.
+  paid
+  heard
+  sent
+  built
+  stood
+  cut
+  set
+  spent
+  met
+  bought
+  sold
+  taught
+  caught
+  wrote
+  written
+  broke
+  broken
+  drove
+  driven
+  ate
+  eaten
+  fought
+  hurt
+  hit
+  shut
+  won
+  ran
+  slept
+  woke
+  forgot
+  forgotten
+  understood
+  grew
+  grown
+  threw
+  thrown
+  began
+  begun
+  chosen
+  hid
+  hidden
+  stuck
+  lent
+  led
 
   [nouns]
   assembly
@@ -511,7 +601,6 @@ let defaultWordClassesText = #"""
   certain
   various
   several
-  own
 
   [themes]
   # Nouns whose ending looks like a verb or adverb.

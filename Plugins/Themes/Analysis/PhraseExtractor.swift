@@ -18,19 +18,26 @@ struct PhraseExtractor {
   /// Per-sentence buffers, reused so a sentence allocates nothing new.
   private var infos: [WordInfo] = []
   private var forms: [Int32] = []
-  private var connectors: [Bool] = []
-  private var compounds: [Bool] = []
 
   init(vocabulary: Vocabulary) {
     self.vocabulary = vocabulary
   }
 
+  /// Forgets words and keeps only the given stems and forms; returns their new numbers.
+  mutating func compactVocabulary(keepingStems stems: Set<Int32>, forms: Set<Int32>) -> (
+    stems: [Int32], forms: [Int32]
+  ) {
+    vocabulary.compact(keepingStems: stems, forms: forms)
+  }
+
   /// Appends the phrases of `sentence` to `result`.
   ///
-  /// Every run of up to three content words (with "of" allowed inside) is a
+  /// Every run of up to three content words ("of" or "to" may join two) is a
   /// candidate when it can name something: one word alone must be a noun
   /// that may stand alone (not scenery, vague, describing or "-ing"); a
-  /// longer run must end in a noun and hold a specific word.
+  /// longer run must end in a noun (not a word of an experience) and hold a
+  /// specific word, and a vague noun at its end needs a specific word that
+  /// is not scenery.
   mutating func phrases(
     in bytes: [UInt8], sentence: Range<Int>, into result: inout [PhraseOccurrence]
   ) {
@@ -42,6 +49,8 @@ struct PhraseExtractor {
       var slot = 0
       var words = 0
       var specific = false
+      // Scenery alone cannot make a vague head specific: "phone number" no, "young people" yes.
+      var specificNotScenery = false
       var end = start
       while end < count && slot < PackedIDs.capacity {
         let info = infos[end]
@@ -51,6 +60,8 @@ struct PhraseExtractor {
           slot += 1
           words += 1
           specific = specific || info.wordClass.isSpecific
+          specificNotScenery =
+            specificNotScenery || (info.wordClass.isSpecific && info.wordClass != .scenery)
           if words == 1 {
             if info.experience != 0 {
               // Experience labels have the same number as stem and as form.
@@ -59,16 +70,18 @@ struct PhraseExtractor {
             } else if info.wordClass.mayStandAlone {
               result.append(
                 PhraseOccurrence(
-                  key: key, surface: surface, strong: info.wordClass == .theme || compounds[end]))
+                  key: key, surface: surface, strong: info.wordClass == .theme || info.isCompound))
             }
-          } else if info.wordClass.mayEndPhrase && specific {
+          } else if info.wordClass.mayEndPhrase && info.experience == 0
+            && (info.wordClass == .vague ? specificNotScenery : specific)
+          {
             result.append(PhraseOccurrence(key: key, surface: surface, strong: false))
           }
-        } else if words > 0, connectors[end], end + 1 < count, infos[end + 1].wordClass != .stop,
+        } else if words > 0, info.isConnector, end + 1 < count, infos[end + 1].wordClass != .stop,
           slot + 1 < PackedIDs.capacity
         {
-          key.append(vocabulary.connectorStem, at: slot)
-          surface.append(vocabulary.connectorForm, at: slot)
+          key.append(info.stem, at: slot)
+          surface.append(info.form, at: slot)
           slot += 1
         } else {
           break
@@ -84,15 +97,14 @@ struct PhraseExtractor {
     let tokens = Tokenizer.tokens(bytes, in: sentence)
     infos.removeAll(keepingCapacity: true)
     forms.removeAll(keepingCapacity: true)
-    connectors.removeAll(keepingCapacity: true)
-    compounds.removeAll(keepingCapacity: true)
     var i = 0
     var firstWord = true
     while i < tokens.count {
       var token = tokens[i]
       i += 1
       guard token.kind == .word else {
-        append(WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0), form: 0, token.lower)
+        infos.append(WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0))
+        forms.append(0)
         continue
       }
       if i + 1 < tokens.count, tokens[i].lower == "&", tokens[i].range.lowerBound == token.range.upperBound,
@@ -111,15 +123,9 @@ struct PhraseExtractor {
         if form == 0 { form = info.form }
       }
       firstWord = false
-      append(info, form: form, token.lower)
+      infos.append(info)
+      forms.append(form)
     }
-  }
-
-  private mutating func append(_ info: WordInfo, form: Int32, _ lower: String) {
-    infos.append(info)
-    forms.append(form)
-    connectors.append(info.wordClass == .stop && lower == "of")
-    compounds.append(info.wordClass == .ordinary && lower.utf8.contains(UInt8(ascii: "-")))
   }
 
   /// Whether the bytes may hold a capital letter: any ASCII capital, or any

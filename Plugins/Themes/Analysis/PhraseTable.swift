@@ -9,38 +9,74 @@ struct Passage: Equatable {
 /// What the corpus says about one phrase so far.
 struct PhraseStats {
   var count = 0
+  /// Mentions that were topic words, experiences or compounds.
+  var strong = 0
   var documents = 0
   /// Distinct (document, speaker) pairs.
   var speakers = 0
   /// Ways the phrase was written, with counts; at most `maxSurfaces`.
-  var surfaces: [String: Int] = [:]
+  var surfaces: [(form: PackedIDs, count: Int)] = []
   /// The first passage of each document, up to `maxPassages`.
   var passages: [Passage] = []
   /// Further passages, used when too few documents supply a first one.
   var spare: [Passage] = []
 }
 
-/// The phrases of one document, before they join the corpus table.
+/// The phrases of one document, before they join the corpus table. Most
+/// phrases occur once in a document, so an entry holds its first surface
+/// and sentence inline and allocates only for a second one.
 struct DocumentPhrases {
   struct Entry {
-    var count = 0
-    var surfaces: [String: Int] = [:]
-    var speakers: Set<String> = []
-    var passages: [Range<Int>] = []
+    var key: PackedIDs
+    var count: Int32 = 0
+    var strong: Int32 = 0
+    /// One bit per speaker of the document; speakers past the 64th share the last bit.
+    var speakers: UInt64 = 0
+    var surface: PackedIDs
+    var surfaceCount: Int32 = 0
+    var otherSurfaces: [(form: PackedIDs, count: Int32)] = []
+    var first: Range<Int>
+    var more: [Range<Int>] = []
   }
 
-  var entries: [String: Entry] = [:]
+  private var index: [PackedIDs: Int] = [:]
+  private(set) var entries: [Entry] = []
 
-  mutating func add(_ occurrence: PhraseOccurrence, speaker: String, sentence: Range<Int>) {
+  var isEmpty: Bool { entries.isEmpty }
+
+  mutating func add(_ occurrence: PhraseOccurrence, speaker: Int, sentence: Range<Int>) {
+    let bit = UInt64(1) << UInt64(min(speaker, 63))
+    guard let at = index[occurrence.key] else {
+      index[occurrence.key] = entries.count
+      entries.append(
+        Entry(
+          key: occurrence.key, count: 1, strong: occurrence.strong ? 1 : 0, speakers: bit,
+          surface: occurrence.surface, surfaceCount: 1, first: sentence))
+      return
+    }
+    update(&entries[at])
     func update(_ entry: inout Entry) {
       entry.count += 1
-      entry.surfaces[occurrence.surface, default: 0] += 1
-      entry.speakers.insert(speaker)
-      if entry.passages.last != sentence && entry.passages.count < PhraseTable.maxPassages {
-        entry.passages.append(sentence)
+      if occurrence.strong { entry.strong += 1 }
+      entry.speakers |= bit
+      if entry.surface == occurrence.surface {
+        entry.surfaceCount += 1
+      } else if let k = entry.otherSurfaces.firstIndex(where: { $0.form == occurrence.surface }) {
+        entry.otherSurfaces[k].count += 1
+      } else if entry.otherSurfaces.count + 1 < PhraseTable.maxSurfaces {
+        entry.otherSurfaces.append((occurrence.surface, 1))
+      }
+      let last = entry.more.last ?? entry.first
+      if last != sentence && entry.more.count + 1 < PhraseTable.maxPassages {
+        entry.more.append(sentence)
       }
     }
-    update(&entries[occurrence.key, default: Entry()])
+  }
+
+  /// Empties the table for the next document, keeping its storage.
+  mutating func removeAll() {
+    index.removeAll(keepingCapacity: true)
+    entries.removeAll(keepingCapacity: true)
   }
 }
 
@@ -48,7 +84,7 @@ struct PhraseTable {
   static let maxPassages = 5
   static let maxSurfaces = 8
 
-  private(set) var phrases: [String: PhraseStats] = [:]
+  private(set) var phrases: [PackedIDs: PhraseStats] = [:]
   /// Above this many phrases the weakest are pruned.
   let limit: Int
 
@@ -57,23 +93,31 @@ struct PhraseTable {
   /// Adds the phrases of document number `document`; returns how many
   /// phrases were pruned to stay within `limit`.
   mutating func merge(_ local: DocumentPhrases, document: Int) -> Int {
-    for (key, entry) in local.entries {
-      var stats = phrases.removeValue(forKey: key) ?? PhraseStats()
-      stats.count += entry.count
+    for entry in local.entries {
+      update(&phrases[entry.key, default: PhraseStats()], with: entry)
+    }
+    func update(_ stats: inout PhraseStats, with entry: DocumentPhrases.Entry) {
+      stats.count += Int(entry.count)
+      stats.strong += Int(entry.strong)
       stats.documents += 1
-      stats.speakers += entry.speakers.count
-      for (surface, n) in entry.surfaces
-      where stats.surfaces[surface] != nil || stats.surfaces.count < Self.maxSurfaces {
-        stats.surfaces[surface, default: 0] += n
+      stats.speakers += entry.speakers.nonzeroBitCount
+      add(entry.surface, Int(entry.surfaceCount), to: &stats)
+      for (form, n) in entry.otherSurfaces { add(form, Int(n), to: &stats) }
+      if stats.passages.count < Self.maxPassages {
+        stats.passages.append(Passage(document: document, span: entry.first))
+      } else if stats.spare.count < Self.maxPassages {
+        stats.spare.append(Passage(document: document, span: entry.first))
       }
-      for (k, span) in entry.passages.enumerated() {
-        if k == 0 && stats.passages.count < Self.maxPassages {
-          stats.passages.append(Passage(document: document, span: span))
-        } else if stats.spare.count < Self.maxPassages {
-          stats.spare.append(Passage(document: document, span: span))
-        }
+      for span in entry.more where stats.spare.count < Self.maxPassages {
+        stats.spare.append(Passage(document: document, span: span))
       }
-      phrases[key] = stats
+    }
+    func add(_ form: PackedIDs, _ n: Int, to stats: inout PhraseStats) {
+      if let k = stats.surfaces.firstIndex(where: { $0.form == form }) {
+        stats.surfaces[k].count += n
+      } else if stats.surfaces.count < Self.maxSurfaces {
+        stats.surfaces.append((form, n))
+      }
     }
     return phrases.count > limit ? prune() : 0
   }
@@ -88,5 +132,30 @@ struct PhraseTable {
     let dropped = ranked.count - keep
     phrases = Dictionary(uniqueKeysWithValues: ranked.prefix(keep).map { ($0.key, $0.value) })
     return dropped
+  }
+
+  /// The stems and forms the kept phrases use.
+  func usedIDs() -> (stems: Set<Int32>, forms: Set<Int32>) {
+    var stems: Set<Int32> = []
+    var forms: Set<Int32> = []
+    for (key, stats) in phrases {
+      stems.formUnion(key.ids)
+      for surface in stats.surfaces { forms.formUnion(surface.form.ids) }
+    }
+    return (stems, forms)
+  }
+
+  /// Rewrites every key and surface with new stem and form numbers.
+  mutating func renumber(stems: [Int32], forms: [Int32]) {
+    func map(_ ids: PackedIDs, _ table: [Int32]) -> PackedIDs {
+      PackedIDs(ids.ids.map { table[Int($0)] })
+    }
+    var renumbered: [PackedIDs: PhraseStats] = [:]
+    renumbered.reserveCapacity(phrases.count)
+    for (key, var stats) in phrases {
+      stats.surfaces = stats.surfaces.map { (map($0.form, forms), $0.count) }
+      renumbered[map(key, stems)] = stats
+    }
+    phrases = renumbered
   }
 }

@@ -1,8 +1,10 @@
-// Words that cannot be, or cannot alone be, a theme of a set of interviews.
+// Words that can never be part of a theme of a set of interviews.
 
 enum Stopwords {
   /// Words a key phrase may not start or end with, nor contain: function
   /// words, light verbs, fillers and discourse markers of spoken English.
+  /// Words that may be part of a phrase but not a theme alone ("people",
+  /// "door", "same") are in corpora/lexicons/themes-generic.txt instead.
   static let standard: Set<String> = [
     // Pronouns and determiners.
     "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "he",
@@ -14,7 +16,6 @@ enum Stopwords {
     "any", "all", "both", "each", "every", "either", "neither", "no", "none", "other", "others",
     "another",
     "such", "what", "which", "who", "whom", "whose", "whatever", "whoever", "whichever", "own",
-    "same",
     "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "he's", "he'd", "he'll",
     "she's",
     "she'd", "she'll", "it's", "it'd", "it'll", "we're", "we've", "we'd", "we'll", "they're",
@@ -45,7 +46,7 @@ enum Stopwords {
     "hasn't", "hadn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't",
     "mightn't", "needn't", "ain't", "dont", "didnt", "cant", "wont", "isnt", "wasnt", "gonna",
     "gotta",
-    "wanna", "innit",
+    "wanna", "innit", "dunno",
     // Light verbs and verbs of saying, thinking and feeling.
     "get", "gets", "got", "getting", "gotten", "go", "goes", "going", "went", "gone", "make",
     "makes",
@@ -65,7 +66,7 @@ enum Stopwords {
     "suppose",
     "reckon", "remember", "like", "liked", "likes", "love", "loved", "start", "started", "starting",
     "stop",
-    "stopped", "happen", "happened", "happens", "sit", "sat", "stand", "call", "called", "talk",
+    "stopped", "happen", "happened", "happens", "sit", "sat", "stand", "called", "talk",
     "talked",
     "talking", "turn", "turned", "bring", "brought", "show", "showed", "leave", "left", "end",
     "ended",
@@ -109,51 +110,4 @@ enum Stopwords {
     // Politeness.
     "sorry", "please", "thank", "thanks", "cheers", "hello", "hi", "bye",
   ]
-
-  /// Words that may be part of a key phrase ("young people", "waiting
-  /// time") but are too general to be a theme on their own.
-  static let generic: Set<String> = [
-    "people", "person", "time", "times", "way", "ways", "day", "days", "week", "weeks", "month",
-    "months",
-    "year", "years", "place", "places", "part", "point", "case", "fact", "matter", "reason", "side",
-    "hand", "world", "life", "bit", "idea", "question", "questions", "answer", "answers", "problem",
-    "problems", "situation", "area", "number", "level", "kind", "type", "sort", "lot", "thing",
-    "stuff",
-    "good", "bad", "great", "nice", "big", "small", "little", "long", "short", "old", "new",
-    "different",
-    "whole", "real", "proper", "main", "best", "better", "worse", "worst", "hard", "easy", "able",
-    "important",
-    "difficult", "right", "wrong", "true", "lovely", "brilliant", "amazing", "interesting", "guy",
-    "guys",
-    "bloke", "lady", "man", "woman", "men", "women", "morning", "afternoon", "evening", "night",
-    "moment",
-    "minute", "minutes", "hour", "hours", "second", "end", "start", "front", "top", "bottom",
-    "work", "word", "words", "name", "story", "sense", "example", "everybody", "head",
-    "mind", "god", "help", "helped", "helps", "helping", "open", "opened", "ready", "walk",
-    "walked", "meet",
-    "met", "lost", "move", "moved", "live", "lived", "read", "hear", "heard", "pay", "paid",
-    "spend", "spent",
-    "send", "sent", "change", "changed", "understand", "believe", "free", "full", "close", "closed",
-    "busy",
-    "happy", "sad", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mondays",
-    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend", "weekends",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october",
-    "november", "december",
-  ]
-
-  /// Nouns that end in "-ly": other "-ly" words are adverbs or adjectives
-  /// ("properly", "lonely") and, like generic words, cannot stand alone.
-  static let nounsEndingInLy: Set<String> = [
-    "family", "assembly", "supply", "ally", "bully", "belly", "jelly", "rally", "reply", "italy",
-    "anomaly",
-    "monopoly", "holly", "lily", "folly",
-  ]
-
-  /// Whether `lower` may not be a theme on its own.
-  static func isGeneric(_ lower: String, in generic: Set<String>) -> Bool {
-    if generic.contains(lower) { return true }
-    return lower.utf8.count > 4 && lower.hasSuffix("ly") && !nounsEndingInLy.contains(lower)
-  }
 }

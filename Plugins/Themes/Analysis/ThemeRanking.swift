@@ -1,9 +1,43 @@
 // Turns the phrase counts of a corpus into ranked themes with labels and reasons.
+//
+// How a phrase becomes a theme, and how themes are ordered:
+//
+// 1. Eligible: the phrase occurs in at least `minDocuments` documents.
+//
+// 2. Nested phrases: when a longer eligible phrase accounts for at least
+//    half the mentions of a shorter one inside it, the shorter one is
+//    dropped ("peer" inside "peer support"). If the shorter one is the head
+//    word of a two-word phrase ("list" in "waiting list"), the phrase also
+//    takes over the head word's other mentions, which are mostly the same
+//    thing said again for short ("the list").
+//
+// 3. Score = log₂(1 + mentions) × spread × weight, where
+//    - mentions counts the phrase, plus any head-word mentions it absorbed;
+//    - spread = documents with the phrase / all documents
+//             + speakers who said it / all speakers (counted per document),
+//      so a phrase many people use beats one person repeating it;
+//    - weight favours phrases that name something specific:
+//        three content words                              1.8
+//        two content words ("peer support"), or one
+//          written with a hyphen ("drop-in")              1.6
+//        one topic word or experience                     1.0
+//          ("trust", "loneliness", "being judged")
+//        one ordinary noun ("group", "doctor")            0.4
+//        one name ("Northgate", "Somali")                 0.35
+//        a name of several words ("Town Centre")     half its length's weight
+//      A single word whose mentions are partly topic-word forms gets a
+//      weight in between, in proportion. Words that are scenery ("door",
+//      "bus"), vague ("people") or describing ("honest", "missed") never
+//      stand alone; see corpora/lexicons/themes-generic.txt.
+//
+// 4. The best `maxConcepts` are kept; ties go to the alphabetically first
+//    label. Confidence runs from 0.35 to 0.95 with the score relative to
+//    the best theme's.
 import Foundation
 
 /// A phrase chosen as a candidate concept.
 struct Theme: Equatable {
-  var key: String
+  var key: PackedIDs
   var label: String
   var score: Double
   var confidence: Double
@@ -14,70 +48,134 @@ struct Theme: Equatable {
 enum ThemeRanking {
   /// A phrase inside a longer one is dropped when the longer one accounts
   /// for at least this share of its mentions ("peer" inside "peer support").
-  static let subsumedShare = 0.6
+  static let subsumedShare = 0.5
+
+  static let weightThreeWords = 1.8
+  static let weightTwoWords = 1.6
+  static let weightStrongWord = 1.0
+  static let weightOrdinaryWord = 0.4
+  static let weightName = 0.35
 
   /// Scores every phrase found in at least `minDocuments` documents and
   /// returns the best `maxConcepts`.
-  ///
-  /// score = log₂(1 + mentions) × (share of documents + share of speakers)
-  /// × (1, 1.4, 1.6 for one, two, three content words): spread across
-  /// documents and people counts more than repetition, and longer phrases
-  /// are more specific. Confidence runs from 0.35 to 0.95 with the score
-  /// relative to the best theme.
   static func rank(
-    _ phrases: [String: PhraseStats], documents: Int, speakers: Int, minDocuments: Int,
-    maxConcepts: Int
+    _ phrases: [PackedIDs: PhraseStats], vocabulary: Vocabulary, documents: Int, speakers: Int,
+    minDocuments: Int, maxConcepts: Int
   ) -> [Theme] {
     guard documents > 0 else { return [] }
     let eligible = phrases.filter { $0.value.documents >= minDocuments }
-    // The most mentions of any longer eligible phrase containing each key.
-    var longest: [String: Int] = [:]
+
+    // The longer eligible phrase with the most mentions containing each key.
+    // A phrase led by a word that says little ("proper supervision", "same
+    // worker") never hides the words inside it.
+    var longer: [PackedIDs: (key: PackedIDs, count: Int)] = [:]
     for (key, stats) in eligible {
-      let parts = key.split(separator: " ")
-      guard parts.count > 1 else { continue }
-      for sub in subphrases(parts) { longest[sub] = max(longest[sub] ?? 0, stats.count) }
+      let parts = key.ids
+      guard parts.count > 1, !startsVaguely(stats, vocabulary) else { continue }
+      for sub in subphrases(parts, vocabulary) {
+        if let known = longer[sub],
+          known.count > stats.count || (known.count == stats.count && known.key < key)
+        {
+          continue
+        }
+        longer[sub] = (key, stats.count)
+      }
     }
-    var scored: [(key: String, stats: PhraseStats, score: Double)] = []
+    var absorbed: [PackedIDs: (count: Int, word: PackedIDs)] = [:]
+    var dropped: Set<PackedIDs> = []
     for (key, stats) in eligible {
-      if let longer = longest[key], Double(longer) >= subsumedShare * Double(stats.count) {
+      guard let outer = longer[key], Double(outer.count) >= subsumedShare * Double(stats.count) else {
         continue
       }
-      let words = key.split(separator: " ").filter { $0 != "of" }.count
-      let lengthFactor = words >= 3 ? 1.6 : words == 2 ? 1.4 : 1.0
+      dropped.insert(key)
+      let outerParts = outer.key.ids
+      if key.count == 1, outerParts.count == 2, outerParts.last == key.ids.first {
+        absorbed[outer.key] = (stats.count - outer.count, key)
+      }
+    }
+
+    var scored: [(key: PackedIDs, stats: PhraseStats, label: String, forms: [String], score: Double)] = []
+    for (key, stats) in eligible where !dropped.contains(key) {
+      let forms = surfaceForms(stats.surfaces, vocabulary: vocabulary)
+      var label = forms.first ?? ""
+      let parts = key.ids
+      var words = parts.filter { !vocabulary.isConnector(stem: $0) }.count
+      // A word written with a hyphen is a compound of two: "drop-in", "well-being".
+      if words == 1 && label.contains("-") && stats.strong * 2 > stats.count { words = 2 }
+      var weight: Double
+      if words >= 3 {
+        weight = weightThreeWords
+      } else if words == 2 {
+        weight = weightTwoWords
+      } else if isName(label) {
+        weight = weightName
+      } else {
+        let strongShare = Double(stats.strong) / Double(max(stats.count, 1))
+        weight = weightOrdinaryWord + (weightStrongWord - weightOrdinaryWord) * strongShare
+      }
+      if words > 1 && isName(label) { weight /= 2 }
+      if words > 1, vocabulary.stems[Int(parts[0])] == "same" { label = "the " + label }
+      let mentions = stats.count + (absorbed[key]?.count ?? 0)
       let spread =
         Double(stats.documents) / Double(documents) + Double(stats.speakers)
         / Double(max(speakers, 1))
-      scored.append((key, stats, log2(1 + Double(stats.count)) * spread * lengthFactor))
+      scored.append((key, stats, label, forms, log2(1 + Double(mentions)) * spread.squareRoot() * weight))
     }
-    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.label < $1.label }
     let best = scored.first?.score ?? 1
     return scored.prefix(maxConcepts).map { entry in
-      let forms = surfaceForms(entry.stats.surfaces)
       let times = entry.stats.count == 1 ? "once" : "\(entry.stats.count) times"
+      var counts = times
+      if let extra = absorbed[entry.key], extra.count > 0 {
+        let word =
+          surfaceForms(
+            eligible[extra.word]?.surfaces ?? [], vocabulary: vocabulary
+          ).first ?? ""
+        counts += ", and \"\(word)\" alone \(extra.count == 1 ? "once" : "\(extra.count) times")"
+      }
       let explanation =
-        "recurs in \(entry.stats.documents) of \(documents) documents (\(times)): "
-        + forms.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+        "recurs in \(entry.stats.documents) of \(documents) documents (\(counts)): "
+        + entry.forms.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
       let passages = (entry.stats.passages + entry.stats.spare).prefix(PhraseTable.maxPassages)
         .sorted {
           ($0.document, $0.span.lowerBound) < ($1.document, $1.span.lowerBound)
         }
       return Theme(
-        key: entry.key, label: forms.first ?? entry.key, score: entry.score,
+        key: entry.key, label: entry.label, score: entry.score,
         confidence: ((0.35 + 0.6 * entry.score / best) * 1000).rounded() / 1000,
         explanation: explanation,
         passages: Array(passages))
     }
   }
 
+  /// A label that is a name: each word capitalised but not an acronym
+  /// ("Northgate", "Town Centre"; not "GP" or "GP surgery").
+  static func isName(_ label: String) -> Bool {
+    label.split(separator: " ").allSatisfy { word in
+      guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+      return word.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+  }
+
+  /// Whether the phrase's most common form starts with a vague describing word.
+  private static func startsVaguely(_ stats: PhraseStats, _ vocabulary: Vocabulary) -> Bool {
+    guard let top = stats.surfaces.max(by: { $0.count < $1.count }),
+      let first = top.form.ids.first
+    else { return false }
+    return vocabulary.wordClass(of: vocabulary.forms[Int(first)].lowercased()) == .vagueDescribing
+  }
+
   /// Contiguous shorter phrases of `parts` that can be phrases themselves
-  /// (not starting or ending with the connector "of").
-  private static func subphrases(_ parts: [Substring]) -> [String] {
-    var result: [String] = []
+  /// (not starting or ending with a connector such as "of").
+  private static func subphrases(_ parts: [Int32], _ vocabulary: Vocabulary) -> [PackedIDs] {
+    var result: [PackedIDs] = []
     for start in parts.indices {
       for end in (start + 1)...parts.count where end - start < parts.count {
         let slice = parts[start..<end]
-        guard slice.first != "of", slice.last != "of" else { continue }
-        result.append(slice.joined(separator: " "))
+        guard let first = slice.first, let last = slice.last,
+          !vocabulary.isConnector(stem: first), !vocabulary.isConnector(stem: last)
+        else { continue }
+        result.append(PackedIDs(slice))
       }
     }
     return result
@@ -86,9 +184,12 @@ enum ThemeRanking {
   /// The ways a phrase was written, most frequent first. Forms that differ
   /// only in capitals count together and show their capitals when at least a
   /// third of the mentions had them ("Jo", not "jo" from the start of a sentence).
-  static func surfaceForms(_ surfaces: [String: Int]) -> [String] {
+  static func surfaceForms(_ surfaces: [(form: PackedIDs, count: Int)], vocabulary: Vocabulary)
+    -> [String]
+  {
     var groups: [String: (total: Int, display: String, displayCount: Int)] = [:]
-    for (form, n) in surfaces {
+    for (packed, n) in surfaces {
+      let form = packed.ids.map { vocabulary.forms[Int($0)] }.joined(separator: " ")
       let lower = form.lowercased()
       var group = groups[lower] ?? (0, lower, 0)
       group.total += n

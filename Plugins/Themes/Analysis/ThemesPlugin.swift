@@ -20,7 +20,7 @@ public final class ThemesPlugin: AnalysisPlugin {
     provides: ["concepts"],
     needs: ["turns", "corpus"],
     optionsSchema: #"""
-      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept only if it occurs in at least this many documents."},"maxConcepts":{"type":"integer","minimum":1,"default":40,"description":"At most this many concepts, the best-scoring first."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
+      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept only if it occurs in at least this many documents."},"maxConcepts":{"type":"integer","minimum":1,"default":40,"description":"At most this many concepts, the best-scoring first."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"generic":{"type":"string","description":"Path of a word-class file that replaces the built-in one: which words are scenery, vague or describing (never a concept alone) and which are topic words (format: corpora/lexicons/themes-generic.txt)."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
       """#
   )
 
@@ -28,9 +28,12 @@ public final class ThemesPlugin: AnalysisPlugin {
   let maxConcepts: Int
   private var extractor: PhraseExtractor
   private var table: PhraseTable
+  private var local = DocumentPhrases()
+  private var occurrences: [PhraseOccurrence] = []
   private var documentIDs: [String] = []
   private var seen: Set<String> = []
   private var speakerCount = 0
+  private var reportedFull = false
 
   public init(options: PluginOptions) throws {
     minDocuments = try options.int("minDocuments") ?? 2
@@ -49,8 +52,25 @@ public final class ThemesPlugin: AnalysisPlugin {
     if let path = try options.string("stopwords") {
       stopwords.formUnion(try Self.readStopwords(path))
     }
-    extractor = PhraseExtractor(stopwords: stopwords, generic: Stopwords.generic)
+    var classes = WordClasses.builtIn
+    if let path = try options.string("generic") {
+      classes = try Self.readWordClasses(path)
+    }
+    extractor = PhraseExtractor(vocabulary: Vocabulary(classes: classes, stopwords: stopwords))
     table = PhraseTable(limit: maxPhrases)
+  }
+
+  static func readWordClasses(_ path: String) throws -> WordClasses {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw PluginError(
+        "the word-class list \"\(path)\" could not be read (\(error.localizedDescription)). "
+          + "Give the path of a UTF-8 text file in the format of corpora/lexicons/themes-generic.txt, "
+          + "or leave out the option \"generic\" to use the built-in list.")
+    }
+    return try WordClasses(parsing: text, source: path)
   }
 
   static func readStopwords(_ path: String) throws -> [String] {
@@ -78,26 +98,46 @@ public final class ThemesPlugin: AnalysisPlugin {
     }
     let number = documentIDs.count
     documentIDs.append(document.id)
-    var local = DocumentPhrases()
-    var speakers: Set<String> = []
+    // Speakers are numbered per document, in order of their first phrase.
+    var speakers: [String: Int] = [:]
+    local.removeAll()
     for turn in document.participantTurns {
       for sentence in SentenceSplitter.sentences(document.bytes, in: turn.span) {
-        for occurrence in extractor.phrases(in: document.bytes, sentence: sentence) {
-          local.add(occurrence, speaker: turn.speaker, sentence: sentence)
-          speakers.insert(turn.speaker)
+        occurrences.removeAll(keepingCapacity: true)
+        extractor.phrases(in: document.bytes, sentence: sentence, into: &occurrences)
+        guard !occurrences.isEmpty else { continue }
+        let speaker = speakers[turn.speaker] ?? speakers.count
+        speakers[turn.speaker] = speaker
+        for occurrence in occurrences {
+          local.add(occurrence, speaker: speaker, sentence: sentence)
         }
       }
     }
     speakerCount += speakers.count
     let pruned = table.merge(local, document: number)
+    local.removeAll()
     if pruned > 0 {
       sink.log("dropped \(pruned) rare phrases to stay within \(table.limit) in memory", level: 1)
+      // Words, stems and forms of dropped phrases are forgotten too.
+      if extractor.vocabulary.size > 3 * table.limit || extractor.vocabulary.isFull {
+        let used = table.usedIDs()
+        let map = extractor.compactVocabulary(keepingStems: used.stems, forms: used.forms)
+        table.renumber(stems: map.stems, forms: map.forms)
+      }
+    }
+    if extractor.vocabulary.isFull && !reportedFull {
+      reportedFull = true
+      sink.log(
+        "more than \(PackedIDs.maxID) distinct words: words first seen after that are not counted; "
+          + "lower the option \"maxPhrases\" so rare phrases and their words are dropped sooner",
+        level: 2)
     }
   }
 
   public func finish(into sink: any ResultSink) throws {
     let themes = ThemeRanking.rank(
-      table.phrases, documents: documentIDs.count, speakers: speakerCount,
+      table.phrases, vocabulary: extractor.vocabulary, documents: documentIDs.count,
+      speakers: speakerCount,
       minDocuments: minDocuments,
       maxConcepts: maxConcepts)
     for theme in themes {

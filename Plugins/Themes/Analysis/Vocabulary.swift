@@ -56,6 +56,10 @@ struct WordInfo: Sendable {
   var form: Int32
   /// The stem number of an experience's label when the word is one of its words.
   var experience: Int32
+  /// "of" or "to", which may join two content words: "cup of tea", "face to face".
+  var isConnector = false
+  /// An ordinary noun written with a hyphen: "drop-in".
+  var isCompound = false
 }
 
 struct Vocabulary {
@@ -77,22 +81,24 @@ struct Vocabulary {
   /// Set once the numbers ran out; words seen after that are not counted.
   private(set) var isFull = false
 
-  /// The stem and form of "of", which joins two words: "cup of tea".
-  private(set) var connectorStem: Int32 = 0
-  private(set) var connectorForm: Int32 = 0
+  /// Stopwords that may join two content words: "cup of tea", "face to face".
+  static let connectors = ["of", "to"]
 
   init(classes: WordClasses, stopwords: Set<String>) {
     self.classes = classes
     self.stopwords = stopwords
-    connectorStem = internStem("of")
-    connectorForm = internForm("of")
-    for label in Set(classes.experiences.values).sorted() {
-      _ = internStem(label)
-      _ = internForm(label)
+    // Connectors, then experience labels, each with the same number as stem
+    // and as form: the extractor relies on it for labels.
+    for text in Self.connectors + Set(classes.experiences.values).sorted() {
+      _ = internStem(text)
+      _ = internForm(text)
     }
     pinnedStems = stems.count
     pinnedForms = forms.count
   }
+
+  /// Whether a stem number is that of a connector ("of", "to").
+  func isConnector(stem: Int32) -> Bool { stem > 0 && Int(stem) <= Self.connectors.count }
 
   /// Number of distinct words, stems and forms held.
   var size: Int { words.count + stems.count + forms.count }
@@ -107,7 +113,13 @@ struct Vocabulary {
       info.stem = internStem(Stemmer.stem(lower))
       info.form = internForm(lower)
       if let label = classes.experiences[lower] { info.experience = stemIDs[label] ?? 0 }
+      info.isCompound = wordClass == .ordinary && lower.utf8.contains(UInt8(ascii: "-"))
       if info.stem == 0 || info.form == 0 { info = WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0) }
+    }
+    if let k = Self.connectors.firstIndex(of: lower) {
+      info.isConnector = true
+      info.stem = Int32(k + 1)
+      info.form = Int32(k + 1)
     }
     wordIDs[lower] = Int32(words.count)
     words.append(info)
@@ -117,10 +129,11 @@ struct Vocabulary {
   /// The number of a written form with capitals ("GP", "Jo"); 0 when full.
   mutating func form(_ written: String) -> Int32 { internForm(written) }
 
+  /// The class of a lowercased word, without adding it.
+  func wordClass(of lower: String) -> WordClass { classes.classify(lower, stopwords: stopwords) }
+
   /// The number of a label's stem, or 0 when no experience has that label.
   func experienceStem(_ label: String) -> Int32 { stemIDs[label] ?? 0 }
-
-  func isExperience(stem: Int32) -> Bool { stem > connectorStem && Int(stem) < pinnedStems }
 
   private mutating func internStem(_ text: String) -> Int32 {
     if let id = stemIDs[text] { return id }

@@ -136,8 +136,14 @@ struct WordClasses: Sendable {
 
   /// The class of a lowercased word, given the stopwords in force.
   func classify(_ lower: String, stopwords: Set<String>) -> WordClass {
-    if let known = listed[lower] { return known }
     if stopwords.contains(lower) || lower.utf8.count < 2 || lower.hasPrefix("'") { return .stop }
+    if let known = listed[lower] { return known }
+    // Contractions are function words: "who've", "they'd", "shouldn't".
+    if lower.contains("'")
+      && ["'ve", "'re", "'ll", "'d", "n't", "'m"].contains(where: { lower.hasSuffix($0) })
+    {
+      return .stop
+    }
     // "carer's" is a carer; "someone's" is as empty as "someone".
     if lower.hasSuffix("'s") {
       let base = String(lower.dropLast(2))
@@ -147,8 +153,9 @@ struct WordClasses: Sendable {
     guard lower.utf8.first.map({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) == true
     else { return .ordinary }
     let length = lower.utf8.count
-    if length > 4 && lower.hasSuffix("ly") { return .describing }
+    if length > 4 && lower.hasSuffix("ly") { return .vagueDescribing }
     if length > 4 && lower.hasSuffix("ed") && !lower.hasSuffix("eed") { return .describing }
+    if length > 5 && lower.hasSuffix("ful") { return .describing }
     if length > 5 && lower.hasSuffix("ing") { return .gerund }
     if length > 5 && Self.abstractEndings.contains(where: { lower.hasSuffix($0) }) { return .theme }
     return .ordinary

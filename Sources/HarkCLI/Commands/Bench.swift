@@ -83,10 +83,8 @@ struct Bench: ParsableCommand {
     }
     var me = rusage()
     getrusage(RUSAGE_SELF.rawValue, &me)
-    var children = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &children)
     print("")
-    print("peak memory: hark \(me.ru_maxrss / 1024) MB; largest worker \(children.ru_maxrss / 1024) MB")
+    print("peak memory: hark \(me.ru_maxrss / 1024) MB; largest worker \(WorkerProcess.peakWorkerMemory / 1024) MB")
     print(
       "(\(summary.plugins.reduce(0) { $0 + $1.failures.count }) failures in the full run; corpus and projects in \(output))"
     )

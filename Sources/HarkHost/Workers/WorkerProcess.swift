@@ -2,6 +2,7 @@
 // answer with a deadline, and tell a crash from a hang from an error.
 import Foundation
 import HarkCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -217,7 +218,7 @@ public final class WorkerProcess {
     drainErrors()
     var status: Int32 = 0
     closeDescriptors()
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    while reap(&status, 0) < 0 && errno == EINTR {}
     isAlive = false
     var how: String
     let signal = status & 0x7f
@@ -254,13 +255,28 @@ public final class WorkerProcess {
     closeDescriptors()
     var status: Int32 = 0
     for _ in 0..<20 {
-      let r = waitpid(pid, &status, WNOHANG)
+      let r = reap(&status, WNOHANG)
       if r == pid || (r < 0 && errno != EINTR) { return }
       usleep(5_000)
     }
     kill(pid, SIGKILL)
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    while reap(&status, 0) < 0 && errno == EINTR {}
   }
+
+  /// waitpid that also notes the worker's peak memory for `hark bench`.
+  private func reap(_ status: inout Int32, _ options: Int32) -> pid_t {
+    var usage = rusage()
+    let r = wait4(pid, &status, options, &usage)
+    if r == pid { WorkerProcess.notePeakMemory(kilobytes: Int(usage.ru_maxrss)) }
+    return r
+  }
+
+  private static let peak = Mutex(0)
+
+  static func notePeakMemory(kilobytes: Int) { peak.withLock { $0 = max($0, kilobytes) } }
+
+  /// The largest peak resident memory of any worker this process has ended, in kilobytes.
+  public static var peakWorkerMemory: Int { peak.withLock { $0 } }
 
   /// Kills the worker at once (a hang).
   public func kill9() {
