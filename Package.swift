@@ -47,7 +47,8 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
-    .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI"]),
+    .target(name: "HarkSystem"),
+    .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI", "HarkSystem"]),
     .target(
       name: "HarkCLI",
       dependencies: [

@@ -69,6 +69,41 @@ struct ExportCommandTests {
   }
 }
 
+@Suite("Command-line validation")
+struct ValidationCommandTests {
+  @Test("exporting onto a folder is refused with the path")
+  func exportOntoFolder() throws {
+    let (folder, path) = try KnownProject.make()
+    let result = try Hark.run(["export", "--project", path, "--format", "csv", "--output", folder.path], in: folder)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "Error: \(folder.path): is a folder. Give a file name for the export, e.g. \(folder.path)/export.json\n")
+  }
+
+  @Test("a timeout of zero seconds is refused before anything runs")
+  func zeroTimeout() throws {
+    let (folder, path) = try KnownProject.make()
+    let result = try Hark.run(["code", "--project", path, "--timeout", "0"], in: folder)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("Error: --timeout must be a number of seconds above 0\n"))
+  }
+
+  @Test("a plugin folder named twice in HARK_PLUGIN_PATH lists each plugin once, without warnings")
+  func duplicateFolder() throws {
+    let folder = try Hark.temporaryFolder()
+    let plugins = folder.appendingPathComponent("plugins")
+    try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: plugins.appendingPathComponent("misbehaving.so").path,
+      withDestinationPath: Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path)
+    let result = try Hark.run(
+      ["plugins", "--json"], in: folder, environment: ["HARK_PLUGIN_PATH": "\(plugins.path):\(plugins.path)"])
+    #expect(result.stderr == "")
+    #expect(result.stdout.components(separatedBy: "org.hark.test.misbehaving").count == 2)
+  }
+}
+
 @Suite("Plugin author commands")
 struct PluginCommandTests {
   func pluginFolder() throws -> (URL, [String: String]) {

@@ -26,9 +26,11 @@ struct StoreTests {
     }
     #expect(
       tables == [
-        "analysis", "code", "coding", "coding_run", "concept", "concept_mention", "decision", "document", "evidence",
+        "analysis", "analysis_failure", "code", "coding", "coding_run", "concept", "concept_mention", "decision",
+        "document", "evidence",
         "link",
-        "participant", "plugin_setting", "project_info", "run_failure", "run_plugin", "score", "turn",
+        "participant", "plugin_setting", "project_info", "run_failure", "run_plugin", "score", "sqlite_sequence",
+        "turn",
       ])
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
@@ -179,5 +181,122 @@ struct StoreTests {
     let found = try store.pool.write { db in try ProjectStore.conceptID(db, label: "peer groups", now: "t") }
     #expect(found == support)
     #expect(throws: HarkError.self) { try store.mergeConcept(group, into: support) }
+  }
+}
+
+@Suite("Store invariants")
+struct StoreInvariantTests {
+  func store() throws -> ProjectStore {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-inv-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let store = try ProjectStore.create(at: url.appendingPathComponent("p.sqlite").path)
+    try store.importParticipants([
+      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
+      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
+    ])
+    // "Ruth: What helped?\n" is 0..<19; Amina's words start at 26.
+    let text = "Ruth: What helped?\nAmina: Worry made sleep worse. Stress made sleep worse.\n"
+    _ = try store.importTranscript(
+      ImportedTranscript(
+        title: "One", format: .text, text: text,
+        turns: [ImportedTurn(speaker: "Ruth", start: 6, end: 18), ImportedTurn(speaker: "Amina", start: 26, end: 74)]),
+      sourceName: "one.txt", sourceBytes: Data(text.utf8))
+    return store
+  }
+
+  func write(_ store: ProjectStore, _ findings: Findings, plugin: String = "org.test") throws {
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    try store.writeAnalysis(
+      AnalysisRecord(documentID: 1, pluginID: plugin, pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
+      findings: findings)
+  }
+
+  func link(_ cause: String, _ effect: String, _ start: Int = 26, _ end: Int = 50) -> LinkFinding {
+    LinkFinding(
+      cause: cause, effect: effect, polarity: 1, strength: 0.6, confidence: 0.8, start: start, end: end, explanation: ""
+    )
+  }
+
+  @Test("findings on the speaker label or in interviewer turns are dropped; those overlapping a participant are kept")
+  func interviewerAndLabels() throws {
+    let store = try store()
+    var findings = Findings()
+    findings.codes = [
+      CodeFinding(code: "label", start: 0, end: 4, confidence: 1, explanation: ""),
+      CodeFinding(code: "question", start: 6, end: 18, confidence: 1, explanation: ""),
+      CodeFinding(code: "between", start: 19, end: 25, confidence: 1, explanation: ""),
+      CodeFinding(code: "answer", start: 20, end: 50, confidence: 1, explanation: ""),
+    ]
+    try write(store, findings)
+    let codes = try store.pool.read { db in
+      try String.fetchAll(db, sql: "SELECT c.name FROM coding g JOIN code c ON c.id = g.code_id ORDER BY g.id")
+    }
+    #expect(codes == ["answer"])
+  }
+
+  @Test("link ids are never reused, so a decision always names the link it was made on")
+  func idsNotReused() throws {
+    let store = try store()
+    var findings = Findings()
+    findings.links = [link("stress", "sleep"), link("worry", "sleep")]
+    try write(store, findings)
+    try store.setLinkStatus(2, to: "accepted")
+    let worry = try store.concepts().first { $0.label == "worry" }!.id
+    let stress = try store.concepts().first { $0.label == "stress" }!.id
+    try store.mergeConcept(worry, into: stress)
+    var later = Findings()
+    later.links = [link("money", "sleep")]
+    try write(store, later, plugin: "org.test.other")
+    #expect(try store.links().map(\.id).sorted() == [1, 3])
+    #expect(try store.decisions(subject: "link:3").isEmpty)
+  }
+
+  @Test("merging carries an accepted link's decision to the bundle it joins")
+  func mergeCarriesStatus() throws {
+    let store = try store()
+    var findings = Findings()
+    findings.links = [link("stress", "sleep"), link("worry", "sleep")]
+    try write(store, findings)
+    try store.setLinkStatus(2, to: "accepted")
+    try store.editLink(2, strength: 0.9)
+    let worry = try store.concepts().first { $0.label == "worry" }!.id
+    let stress = try store.concepts().first { $0.label == "stress" }!.id
+    try store.mergeConcept(worry, into: stress)
+    let merged = try store.link(1)
+    #expect(merged.status == "accepted")
+    #expect(merged.strength == 0.9)
+    #expect(merged.citations == 2)
+  }
+
+  @Test("merging two linked concepts sets the self-loop aside as rejected, with its evidence kept")
+  func mergeSelfLoop() throws {
+    let store = try store()
+    var findings = Findings()
+    findings.links = [link("worry", "stress")]
+    try write(store, findings)
+    let worry = try store.concepts().first { $0.label == "worry" }!.id
+    let stress = try store.concepts().first { $0.label == "stress" }!.id
+    try store.mergeConcept(worry, into: stress)
+    let loop = try store.link(1)
+    #expect(loop.status == "rejected")
+    #expect(loop.cause == "stress" && loop.effect == "stress")
+    #expect(loop.citations == 1)
+    #expect(
+      try store.decisions(subject: "link:1").map(\.detail) == [
+        #"{"note":"cause and effect became the same concept when C1 was merged into C2"}"#
+      ])
+  }
+
+  @Test("correcting a participant's role in the CSV corrects the turns already imported")
+  func roleCorrection() throws {
+    let store = try store()
+    try store.importParticipants([ParticipantRecord(pseudonym: "Amina", role: .interviewer, group: "research team")])
+    #expect(try store.documentForAnalysis(1).turns.map(\.role) == ["interviewer", "interviewer"])
+  }
+
+  @Test("CSV export quotes fields with CRLF line ends")
+  func csvCRLF() throws {
+    #expect(CSVExport.field("one\r\ntwo") == "\"one\r\ntwo\"")
+    #expect(CSVExport.field("plain") == "plain")
   }
 }

@@ -17,6 +17,7 @@ struct GarbageTests {
     ("out-of-range", "garbage result: score result 1: value is 3.0; it must be a number from -1 to 1"),
     ("bad-utf8", "garbage result: code result 2: code name is not valid UTF-8"),
     ("polarity", "garbage result: link result 1: polarity is 0; it must be +1 or -1"),
+    ("no-letters", "garbage result: code result 2: code name \"!!!\" has no letters or digits"),
     ("error", "plugin error: the C plugin says no"),
   ]
 

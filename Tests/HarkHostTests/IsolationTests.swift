@@ -23,7 +23,7 @@ struct IsolationTests {
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id = 2") == 0)
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id IN (1, 3)") == 2)
     #expect(
-      try TestProject.count(store, "SELECT count(*) FROM analysis WHERE document_id = 2 AND status = 'failed'") == 1)
+      try TestProject.count(store, "SELECT count(*) FROM analysis_failure WHERE document_id = 2") == 1)
   }
 
   @Test("a Swift fatalError in a plugin fails that document with the signal and the message")
@@ -118,5 +118,36 @@ struct IsolationTests {
     ]).plugins[0]
     #expect(retried.documentsPending == 1)
     #expect(retried.failures.map(\.documentID) == [2])
+  }
+
+  @Test("a document that fails after an earlier success is not retried on every run, and keeps its earlier results")
+  func failureAfterSuccess() throws {
+    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let first = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: "{}")
+    #expect(first.documentsDone == 3)
+    let failing = #"{"mode": "error", "on": "BOOM"}"#
+    let second = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: failing)
+    #expect(second.documentsDone == 2)
+    #expect(second.failures.map(\.documentID) == [2])
+    // The earlier results on D2 stay; the failure is remembered for this version and options.
+    #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id = 2") == 1)
+    let third = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: failing)
+    #expect(third.documentsPending == 0)
+  }
+
+  @Test("a second coding run on the same project at the same time is refused")
+  func oneRunAtATime() throws {
+    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let holder = open(store.path, O_RDONLY)
+    #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+    defer { close(holder) }
+    let error = #expect(throws: HarkError.self) {
+      _ = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: "{}")
+    }
+    #expect(
+      error?.description
+        == "\(store.path): another coding run is working on this project. Wait for it to finish (`hark runs` shows it), then run `hark code` again"
+    )
+    #expect(try TestProject.count(store, "SELECT count(*) FROM coding_run") == 0)
   }
 }

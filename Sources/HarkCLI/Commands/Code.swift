@@ -66,6 +66,7 @@ enum CodeRunner {
       guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
       options.workers = workers
     }
+    guard timeout > 0 else { throw ValidationError("--timeout must be a number of seconds above 0") }
     options.timeout = timeout
     options.retryFailed = retryFailed
     let reporter = ProgressReporter(quiet: quiet)

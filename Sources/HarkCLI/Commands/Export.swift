@@ -36,6 +36,11 @@ struct Export: ParsableCommand {
     guard FileManager.default.fileExists(atPath: directory) else {
       throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
     }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+      throw HarkError(
+        "is a folder", subject: output, hint: "Give a file name for the export, e.g. \(output)/export.json")
+    }
     switch format {
     case .json: try JSONExport.write(store, to: output, links: selection)
     case .csv:

@@ -27,7 +27,8 @@ public enum CSVExport {
   }
 
   static func field(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    // Scalars, not Characters: "\r\n" is one Character and equals neither "\r" nor "\n".
+    if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return text

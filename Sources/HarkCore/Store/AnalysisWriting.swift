@@ -61,22 +61,13 @@ extension ProjectStore {
     try pool.write { db in
       try db.execute(
         sql: """
-          INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, status, reason, seconds)
-          VALUES (?, ?, ?, ?, ?, 'failed', ?, ?)
-          ON CONFLICT(document_id, plugin_id) DO UPDATE SET
-            plugin_version = excluded.plugin_version, options_hash = excluded.options_hash, run_id = excluded.run_id,
-            status = 'failed', reason = excluded.reason, seconds = excluded.seconds
-          WHERE analysis.status = 'failed'
+          INSERT OR REPLACE INTO analysis_failure(document_id, plugin_id, plugin_version, options_hash, run_id, reason)
+          VALUES (?, ?, ?, ?, ?, ?)
           """,
-        arguments: [
-          record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason,
-          record.seconds,
-        ])
-      // A document that had good results from an older version keeps them, with the failure noted on the run.
+        arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason])
       try db.execute(
-        sql: """
-          INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)
-          """, arguments: [record.runID, record.documentID, record.pluginID, reason])
+        sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)",
+        arguments: [record.runID, record.documentID, record.pluginID, reason])
     }
   }
 
@@ -85,9 +76,12 @@ extension ProjectStore {
       sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?",
       arguments: [record.documentID, record.pluginID])
     try db.execute(
+      sql: "DELETE FROM analysis_failure WHERE document_id = ? AND plugin_id = ?",
+      arguments: [record.documentID, record.pluginID])
+    try db.execute(
       sql: """
-        INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, status, seconds)
-        VALUES (?, ?, ?, ?, ?, 'done', ?)
+        INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, seconds)
+        VALUES (?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
@@ -98,7 +92,7 @@ extension ProjectStore {
     let actor = "plugin:\(record.pluginID)@\(record.pluginVersion)"
     var counts = FindingCounts()
 
-    for code in findings.codes where turns.isData(code.start) {
+    for code in findings.codes where turns.owner(code.start, code.end) != nil {
       let codeID = try codeID(db, named: code.code)
       try db.execute(
         sql: """
@@ -110,14 +104,15 @@ extension ProjectStore {
         ])
       counts.codes += 1
     }
-    for score in findings.scores where turns.isData(score.start) {
+    for score in findings.scores where turns.owner(score.start, score.end) != nil {
       try db.execute(
         sql:
           "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)",
         arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
       counts.scores += 1
     }
-    for concept in findings.concepts where turns.isData(concept.start) {
+    for concept in findings.concepts {
+      guard let owner = turns.owner(concept.start, concept.end) else { continue }
       let conceptID = try conceptID(db, label: concept.label, now: now)
       try db.execute(
         sql: """
@@ -125,12 +120,13 @@ extension ProjectStore {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          conceptID, record.documentID, analysisID, turns.participant(at: concept.start), concept.start, concept.end,
+          conceptID, record.documentID, analysisID, owner.participant, concept.start, concept.end,
           concept.confidence, concept.explanation,
         ])
       counts.concepts += 1
     }
-    for link in findings.links where turns.isData(link.start) {
+    for link in findings.links {
+      guard let owner = turns.owner(link.start, link.end) else { continue }
       let cause = try conceptID(db, label: link.cause, now: now)
       let effect = try conceptID(db, label: link.effect, now: now)
       let linkID = try linkID(db, cause: cause, effect: effect, now: now)
@@ -141,7 +137,7 @@ extension ProjectStore {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          linkID, record.documentID, analysisID, turns.participant(at: link.start), link.start, link.end,
+          linkID, record.documentID, analysisID, owner.participant, link.start, link.end,
           link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
           link.effectRange?.upperBound,
           link.polarity, link.strength, link.confidence, link.explanation, actor, now,
@@ -219,26 +215,37 @@ struct TurnIndex {
     ).map { Entry(start: $0["start"], end: $0["end"], participant: $0["participant_id"], role: $0["role"]) }
   }
 
-  func turn(at offset: Int) -> Entry? {
+  /// The participant (or unknown-speaker) turn a passage belongs to: the one
+  /// it overlaps most. Nil when it overlaps none — interviewer turns are
+  /// context, not data, and neither are titles or speaker labels — so the
+  /// host drops such findings even if a plugin emits them.
+  func owner(_ start: Int, _ end: Int) -> Entry? {
+    // First turn that ends after `start` (turns are in order, non-overlapping).
     var low = 0
-    var high = entries.count - 1
-    while low <= high {
+    var high = entries.count
+    while low < high {
       let mid = (low + high) / 2
-      let e = entries[mid]
-      if offset < e.start {
-        high = mid - 1
-      } else if offset >= e.end && !(offset == e.end && e.start == e.end) {
+      if entries[mid].end <= start && !(entries[mid].start == start && entries[mid].end == start) {
         low = mid + 1
       } else {
-        return e
+        high = mid
       }
     }
-    return nil
+    var best: Entry?
+    var bestOverlap = -1
+    var i = low
+    while i < entries.count, entries[i].start <= end {
+      let e = entries[i]
+      if e.role != "interviewer" {
+        let overlap = min(end, e.end) - max(start, e.start)
+        let touches = start == end ? (e.start <= start && start <= e.end) : overlap > 0
+        if touches && overlap > bestOverlap {
+          best = e
+          bestOverlap = overlap
+        }
+      }
+      i += 1
+    }
+    return best
   }
-
-  func participant(at offset: Int) -> Int64? { turn(at: offset)?.participant }
-
-  /// Interviewer turns are context, not data: the host drops findings there
-  /// even if a plugin emits them.
-  func isData(_ offset: Int) -> Bool { turn(at: offset)?.role != "interviewer" }
 }

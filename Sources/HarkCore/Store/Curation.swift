@@ -92,6 +92,32 @@ extension ProjectStore {
     }
   }
 
+  /// Moves a link's evidence into the link with the same ends. Decisions carry
+  /// over: a decided link passes its status and settings to an undecided one;
+  /// two different decisions send the bundle back to candidate for review.
+  static func fold(_ db: Database, link row: Row, into existing: Row) throws {
+    let linkID: Int64 = row["id"]
+    let keepID: Int64 = existing["id"]
+    let movingStatus: String = row["status"]
+    let keptStatus: String = existing["status"]
+    var status = keptStatus
+    if keptStatus == "candidate" {
+      status = movingStatus
+    } else if movingStatus != "candidate" && movingStatus != keptStatus {
+      status = "candidate"
+    }
+    let polarity: Int? = existing["polarity"] ?? row["polarity"]
+    let strength: Double? = existing["strength"] ?? row["strength"]
+    try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [keepID, linkID])
+    try db.execute(
+      sql: "UPDATE link SET status = ?, polarity = ?, strength = ? WHERE id = ?",
+      arguments: [status, polarity, strength, keepID])
+    try decide(
+      db, subject: "link:\(linkID)", action: "merge",
+      detail: ["into": keepID, "status": movingStatus, "resulting_status": status])
+    try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
+  }
+
   /// Merges `source` into `target`: mentions and links move; links that now
   /// share ends join one bundle. `source` remains as an alias of `target`.
   public func mergeConcept(_ source: Int64, into target: Int64) throws {
@@ -110,22 +136,28 @@ extension ProjectStore {
       try db.execute(
         sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
       let moving = try Row.fetchAll(
-        db, sql: "SELECT id, cause_id, effect_id FROM link WHERE cause_id = ? OR effect_id = ?",
-        arguments: [source, source])
+        db, sql: "SELECT * FROM link WHERE cause_id = ? OR effect_id = ?", arguments: [source, source])
       for row in moving {
         let linkID: Int64 = row["id"]
         let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
         let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
-        if let existing = try Int64.fetchOne(
-          db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
+        if let existing = try Row.fetchOne(
+          db, sql: "SELECT * FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
           arguments: [cause, effect, linkID])
         {
-          try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [existing, linkID])
-          try Self.decide(db, subject: "link:\(linkID)", action: "merge", detail: ["into": existing])
-          try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
+          try Self.fold(db, link: row, into: existing)
         } else {
           try db.execute(
             sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
+        }
+        if cause == effect {
+          // A concept cannot cause itself: the link is set aside, evidence kept.
+          let id: Int64 = try Int64.fetchOne(
+            db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])!
+          try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])
+          try Self.decide(
+            db, subject: "link:\(id)", action: "reject",
+            detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"])
         }
       }
       try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [target, source])

@@ -62,7 +62,8 @@ extension ProjectStore {
     }
   }
 
-  /// Documents the plugin has not yet analysed with this version and options.
+  /// Documents the plugin has not yet analysed with this version and options
+  /// (nor failed on, unless `retryFailed`).
   public func pendingDocuments(pluginID: String, version: String, optionsHash: String, retryFailed: Bool) throws
     -> [Int64]
   {
@@ -73,10 +74,13 @@ extension ProjectStore {
           SELECT d.id FROM document d
           WHERE NOT EXISTS (
             SELECT 1 FROM analysis a WHERE a.document_id = d.id AND a.plugin_id = ?
-              AND a.plugin_version = ? AND a.options_hash = ? AND (a.status = 'done' OR ?)
-          )
+              AND a.plugin_version = ? AND a.options_hash = ?)
+          AND (? OR NOT EXISTS (
+            SELECT 1 FROM analysis_failure f WHERE f.document_id = d.id AND f.plugin_id = ?
+              AND f.plugin_version = ? AND f.options_hash = ?))
           ORDER BY d.id
-          """, arguments: [pluginID, version, optionsHash, !retryFailed])
+          """,
+        arguments: [pluginID, version, optionsHash, retryFailed, pluginID, version, optionsHash])
     }
   }
 

@@ -29,7 +29,7 @@ enum Schema {
     );
 
     CREATE TABLE document (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       title TEXT NOT NULL,
       source_name TEXT NOT NULL,
       source_sha256 TEXT NOT NULL UNIQUE,
@@ -72,7 +72,7 @@ enum Schema {
     );
 
     CREATE TABLE coding_run (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       started_at TEXT NOT NULL,
       finished_at TEXT,
       status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted')),
@@ -99,30 +99,43 @@ enum Schema {
 
     -- Why a plugin failed on a document in a run: crash, hang, garbage, error.
     CREATE TABLE run_failure (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       run_id INTEGER NOT NULL REFERENCES coding_run(id),
       document_id INTEGER REFERENCES document(id) ON DELETE CASCADE,
       plugin_id TEXT NOT NULL,
       reason TEXT NOT NULL
     );
 
-    -- One plugin version with one set of options on one document: the unit a
-    -- coding run resumes by. Its results are written with it, in one transaction.
+    -- The current results of one plugin (a version with a set of options) on one
+    -- document: the unit a coding run resumes by. Written with its results in
+    -- one transaction. Ids are never reused (AUTOINCREMENT), here and wherever
+    -- a decision or an export may name a row.
     CREATE TABLE analysis (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
       plugin_id TEXT NOT NULL,
       plugin_version TEXT NOT NULL,
       options_hash TEXT NOT NULL,
       run_id INTEGER NOT NULL REFERENCES coding_run(id),
-      status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
-      reason TEXT,
       seconds REAL NOT NULL,
       UNIQUE (document_id, plugin_id)
     );
 
+    -- The last failure of a plugin version and options on a document; such a
+    -- document is not tried again unless asked (--retry-failed). Earlier
+    -- results from another version, if any, stay in `analysis`.
+    CREATE TABLE analysis_failure (
+      document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+      plugin_id TEXT NOT NULL,
+      plugin_version TEXT NOT NULL,
+      options_hash TEXT NOT NULL,
+      run_id INTEGER NOT NULL REFERENCES coding_run(id),
+      reason TEXT NOT NULL,
+      PRIMARY KEY (document_id, plugin_id)
+    );
+
     CREATE TABLE coding (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
       code_id INTEGER NOT NULL REFERENCES code(id),
       start INTEGER NOT NULL,
@@ -153,7 +166,7 @@ enum Schema {
     -- Concepts merge across documents by `key`, the normalised label. A merged
     -- concept keeps its row (and key) and points at the concept it became.
     CREATE TABLE concept (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       label TEXT NOT NULL,
       key TEXT NOT NULL UNIQUE,
       merged_into INTEGER REFERENCES concept(id),
@@ -177,7 +190,7 @@ enum Schema {
     -- A link is a bundle: every piece of evidence with the same cause and effect.
     -- polarity and strength are the researcher's settings; NULL means "from the evidence".
     CREATE TABLE link (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       cause_id INTEGER NOT NULL REFERENCES concept(id),
       effect_id INTEGER NOT NULL REFERENCES concept(id),
       status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'accepted', 'rejected')),
@@ -188,7 +201,7 @@ enum Schema {
     );
 
     CREATE TABLE evidence (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       link_id INTEGER NOT NULL REFERENCES link(id),
       document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
       analysis_id INTEGER REFERENCES analysis(id) ON DELETE CASCADE,  -- NULL: added by hand
@@ -211,7 +224,7 @@ enum Schema {
 
     -- Every researcher decision, append-only: who, when, what, on which item.
     CREATE TABLE decision (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       at TEXT NOT NULL,
       actor TEXT NOT NULL,
       subject TEXT NOT NULL,

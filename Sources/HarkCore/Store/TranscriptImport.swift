@@ -31,6 +31,9 @@ extension ProjectStore {
           try db.execute(
             sql: "UPDATE participant SET role = ?, group_name = ?, attributes = ? WHERE id = ?",
             arguments: [record.role.rawValue, record.group, attributes, id])
+          // A corrected role applies to the turns already imported too.
+          try db.execute(
+            sql: "UPDATE turn SET role = ? WHERE participant_id = ?", arguments: [record.role.rawValue, id])
           summary.updated += 1
         } else {
           try db.execute(

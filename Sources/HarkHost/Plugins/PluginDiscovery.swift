@@ -31,6 +31,7 @@ public enum PluginDiscovery {
   {
     var found = DiscoveredPlugins(plugins: [], problems: [])
     var seen: Set<String> = []
+    var seenFiles: Set<String> = []
     for (folder, builtIn) in folders(environment: environment) {
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
         if !builtIn {
@@ -43,6 +44,9 @@ public enum PluginDiscovery {
       }
       for name in names.sorted() where name.hasSuffix(".so") && (!builtIn || name.hasPrefix("libHarkPlugin")) {
         let path = (folder as NSString).appendingPathComponent(name)
+        // The same library reached twice (a folder named twice, a link) is listed once.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard seenFiles.insert(resolved).inserted else { continue }
         do {
           let library = try PluginLibrary.load(path)
           if seen.insert(library.descriptor.id).inserted {

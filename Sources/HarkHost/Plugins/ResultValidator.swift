@@ -87,6 +87,9 @@ public enum ResultValidator {
   private static func label(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
     let s = try utf8(bytes, field, what).trimmingCharactersInWhitespace()
     guard !s.isEmpty else { throw GarbageResult(description: "\(what): \(field) is empty") }
+    guard s.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+      throw GarbageResult(description: "\(what): \(field) \"\(s.prefix(40))\" has no letters or digits")
+    }
     guard bytes.count <= HostLimits.labelBytes else {
       throw GarbageResult(
         description: "\(what): \(field) is \(bytes.count) bytes, over the limit of \(HostLimits.labelBytes)")

@@ -5,6 +5,10 @@ import Foundation
 import HarkCore
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 public struct RunOptions: Sendable {
   /// Run plugins inside this process (trusted plugins; a crash ends the run).
   public var inProcess = false
@@ -65,6 +69,19 @@ public final class CodingRun: Sendable {
   }
 
   public func run(_ plugins: [PlannedPlugin]) throws -> RunSummary {
+    // One coding run per project at a time: an exclusive flock on the project
+    // file itself (independent of SQLite's own fcntl locks on Linux).
+    let lock = open(store.path, O_RDONLY | O_CLOEXEC)
+    guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+      if lock >= 0 { close(lock) }
+      throw HarkError(
+        "another coding run is working on this project", subject: store.path,
+        hint: "Wait for it to finish (`hark runs` shows it), then run `hark code` again")
+    }
+    defer {
+      flock(lock, LOCK_UN)
+      close(lock)
+    }
     let started = WorkerProcess.monotonic()
     let runID = try store.startRun(isolation: options.inProcess ? "in-process" : "workers", workers: options.workers)
     // Plugins that read the project's known concepts run after those that propose them.

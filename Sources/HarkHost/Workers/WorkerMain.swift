@@ -2,6 +2,7 @@
 // open / document / finish requests on stdin, answering on stdout. If the
 // plugin crashes, only this process dies.
 import Foundation
+import HarkSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -9,9 +10,13 @@ import Foundation
 
 public enum WorkerMain {
   public static func run(pluginPath: String) -> Int32 {
+    // If the host dies (killed, say), so does this worker, even mid-hang.
+    _ = hark_die_with_parent()
+    if getppid() == 1 { return 0 }
     // The protocol gets its own descriptor; anything the plugin prints to
     // stdout goes to stderr instead of corrupting frames.
-    let output = dup(1)
+    // Close-on-exec, so processes a plugin starts do not hold the protocol pipe.
+    let output = fcntl(1, F_DUPFD_CLOEXEC, 3)
     dup2(2, 1)
     let input: Int32 = 0
     var instance: PluginInstance?

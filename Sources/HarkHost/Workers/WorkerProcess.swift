@@ -2,6 +2,7 @@
 // answer with a deadline, and tell a crash from a hang from an error.
 import Foundation
 import HarkCore
+import HarkSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -65,7 +66,9 @@ public final class WorkerProcess {
     var input: [Int32] = [0, 0]
     var output: [Int32] = [0, 0]
     var errors: [Int32] = [0, 0]
-    guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
+    // Close-on-exec from the start: workers spawned at the same moment by other
+    // threads must not inherit this worker's pipes, or its EOF never comes.
+    guard hark_pipe_cloexec(&input) == 0, hark_pipe_cloexec(&output) == 0, hark_pipe_cloexec(&errors) == 0 else {
       throw HarkError("cannot create pipes for a worker (\(String(cString: strerror(errno))))")
     }
     var actions = posix_spawn_file_actions_t()
@@ -105,7 +108,6 @@ public final class WorkerProcess {
     errorsFromWorker = errors[0]
     for fd in [toWorker, fromWorker, errorsFromWorker] {
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     }
     isAlive = true
   }
@@ -218,7 +220,16 @@ public final class WorkerProcess {
     drainErrors()
     var status: Int32 = 0
     closeDescriptors()
-    while reap(&status, 0) < 0 && errno == EINTR {}
+    // It closed its end; give it a moment to finish dying, then make sure.
+    var reaped = false
+    for _ in 0..<1000 where !reaped {
+      let r = reap(&status, WNOHANG)
+      if r == pid || (r < 0 && errno != EINTR) { reaped = true } else { usleep(2_000) }
+    }
+    if !reaped {
+      kill(pid, SIGKILL)
+      while reap(&status, 0) < 0 && errno == EINTR {}
+    }
     isAlive = false
     var how: String
     let signal = status & 0x7f

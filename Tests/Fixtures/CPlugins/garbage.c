@@ -54,6 +54,7 @@ static int32_t analyze(hark_instance *inst, const hark_document *doc, const hark
     else if (strcmp(mode, "nan") == 0) { link.strength = NAN; sink->emit_link(sink->host_data, &link); }
     else if (strcmp(mode, "out-of-range") == 0) { score.value = 3.0; sink->emit_score(sink->host_data, &score); }
     else if (strcmp(mode, "bad-utf8") == 0) { code.code = "caf\xC3"; sink->emit_code(sink->host_data, &code); }
+    else if (strcmp(mode, "no-letters") == 0) { code.code = "!!!"; sink->emit_code(sink->host_data, &code); }
     else if (strcmp(mode, "polarity") == 0) { link.polarity = 0; sink->emit_link(sink->host_data, &link); }
     else if (strcmp(mode, "error") == 0) { snprintf(error, cap, "the C plugin says no"); return HARK_ERROR; }
     return HARK_OK;
