@@ -177,3 +177,45 @@ struct PluginCommandTests {
     #expect(result.stdout.hasSuffix("1 check(s) failed.\n"))
   }
 }
+
+@Suite("Plugins that crash as they load")
+struct CrashOnLoadTests {
+  func crashingPlugin() throws -> (URL, URL) {
+    let folder = try Hark.temporaryFolder()
+    let plugins = folder.appendingPathComponent("plugins")
+    try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "cc", "-shared", "-fPIC", "-DCRASH_ON_LOAD", "-I",
+      Hark.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+      Hark.repository.appendingPathComponent("Tests/Fixtures/CPlugins/garbage.c").path, "-o",
+      plugins.appendingPathComponent("crashes.so").path, "-lm",
+    ]
+    try process.run()
+    process.waitUntilExit()
+    return (folder, plugins)
+  }
+
+  @Test("listing plugins survives a library whose entry crashes, and names it")
+  func listing() throws {
+    let (folder, plugins) = try crashingPlugin()
+    let result = try Hark.run(["plugins", "--json"], in: folder, environment: ["HARK_PLUGIN_PATH": plugins.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("org.hark.values"))
+    let path = plugins.appendingPathComponent("crashes.so").path
+    #expect(
+      result.stderr
+        == "warning: \(path): crashes as it loads (signal 11, SIGSEGV, segmentation fault). Its initialisers or its hark_plugin_entry crash; fix them, then run `hark plugins check \(path)`\n"
+    )
+  }
+
+  @Test("the conformance check reports a crash on load as a failed check")
+  func check() throws {
+    let (folder, plugins) = try crashingPlugin()
+    let path = plugins.appendingPathComponent("crashes.so").path
+    let result = try Hark.run(["plugins", "check", path], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("FAIL  load and descriptor          \(path): crashes as it loads (signal 11"))
+  }
+}

@@ -299,4 +299,19 @@ struct StoreInvariantTests {
     #expect(CSVExport.field("one\r\ntwo") == "\"one\r\ntwo\"")
     #expect(CSVExport.field("plain") == "plain")
   }
+
+  @Test("a concept can be renamed back to its earlier label")
+  func renameBack() throws {
+    let store = try store()
+    var findings = Findings()
+    findings.links = [link("stress", "sleep")]
+    try write(store, findings)
+    try store.renameConcept(2, to: "insomnia")
+    try store.renameConcept(2, to: "sleep")
+    #expect(try store.concept(2).label == "sleep")
+    #expect(
+      try store.decisions(subject: "concept:2").map(\.detail) == [
+        #"{"from":"sleep","to":"insomnia"}"#, #"{"from":"insomnia","to":"sleep"}"#,
+      ])
+  }
 }

@@ -22,7 +22,7 @@ struct CheckPlugin: ParsableCommand {
     }
     let descriptor: PluginDescriptor
     do {
-      descriptor = try PluginLibrary.load(path).descriptor
+      descriptor = try PluginDescriber.describe(path)
       report(true, "load and descriptor", "\(descriptor.id) \(descriptor.version), ABI \(descriptor.abi)")
     } catch {
       report(false, "load and descriptor", "\(error)")

@@ -106,9 +106,10 @@ struct Worker: ParsableCommand {
     abstract: "Serve one plugin to a coding run over stdin/stdout (used by hark itself).", shouldDisplay: false)
 
   @Option(help: "The plugin library.") var plugin: String
+  @Flag(help: "Print the plugin's descriptor as JSON and exit.") var describe = false
 
   func run() throws {
-    let status = WorkerMain.run(pluginPath: plugin)
+    let status = describe ? PluginDescriber.answer(plugin) : WorkerMain.run(pluginPath: plugin)
     if status != 0 { throw ExitCode(status) }
   }
 }

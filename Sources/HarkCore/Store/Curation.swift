@@ -76,6 +76,14 @@ extension ProjectStore {
         throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
       }
       let key = ConceptKey.make(label)
+      // Renaming back to a label this concept had: its alias row (which holds
+      // no mentions or links) gives the key back.
+      try db.execute(
+        sql: """
+          UPDATE concept SET merged_into = ?
+          WHERE merged_into IN (SELECT id FROM concept WHERE key = ? AND merged_into = ?)
+          """, arguments: [id, key, id])
+      try db.execute(sql: "DELETE FROM concept WHERE key = ? AND merged_into = ?", arguments: [key, id])
       if let other = try Int64.fetchOne(
         db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id])
       {

@@ -48,13 +48,15 @@ public enum PluginDiscovery {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard seenFiles.insert(resolved).inserted else { continue }
         do {
-          let library = try PluginLibrary.load(path)
-          if seen.insert(library.descriptor.id).inserted {
-            found.plugins.append(library.descriptor)
+          // Built-in plugins ship with hark and load here; others are read in a
+          // separate process first, so one that crashes as it loads is reported.
+          let descriptor = builtIn ? try PluginLibrary.load(path).descriptor : try PluginDescriber.describe(path)
+          if seen.insert(descriptor.id).inserted {
+            found.plugins.append(descriptor)
           } else {
             found.problems.append(
               HarkError(
-                "has the id \(library.descriptor.id), which an earlier plugin already uses; it is ignored",
+                "has the id \(descriptor.id), which an earlier plugin already uses; it is ignored",
                 subject: path,
                 hint: "Give each plugin its own reverse-DNS id"))
           }

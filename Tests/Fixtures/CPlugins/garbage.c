@@ -4,6 +4,7 @@
  *   WRONG_ABI       the descriptor claims ABI major 99
  *   SHORT_STRUCT    the descriptor's struct_size is too small
  *   NO_ENTRY        the entry symbol is missing (it is named differently)
+ *   CRASH_ON_LOAD   the entry function itself crashes
  */
 #include <math.h>
 #include <stdio.h>
@@ -89,7 +90,14 @@ static const hark_plugin_descriptor descriptor = {
     .get_extension = NULL,
 };
 
-#ifdef NO_ENTRY
+#ifdef CRASH_ON_LOAD
+/* A library whose entry point crashes: listing must survive it. */
+__attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin_entry(void) {
+    volatile int *nowhere = (volatile int *)0;
+    *nowhere = 1;
+    return &descriptor;
+}
+#elif defined(NO_ENTRY)
 __attribute__((visibility("default"))) const hark_plugin_descriptor *some_other_name(void) { return &descriptor; }
 #else
 __attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin_entry(void) { return &descriptor; }
