@@ -11,6 +11,13 @@ private func said(_ id: String, _ text: String, by speaker: String) -> Document 
     turns: [Turn(span: 0..<text.utf8.count, speaker: speaker, role: .participant)])
 }
 
+/// A new file in the temporary folder holding `text`; returns its path.
+private func temporaryFile(_ text: String) -> String {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("hark-themes-\(UUID()).txt").path
+  _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  return path
+}
+
 /// Runs the plugin over `documents` and returns what `finish` emitted.
 private func concepts(_ documents: [Document], options: [String: Any] = [:]) throws
   -> [ConceptResult]
@@ -110,25 +117,26 @@ struct ThemesTests {
   func limits() throws {
     let found = try concepts(corpus, options: ["minDocuments": 1, "maxConcepts": 2])
     #expect(
-      found.map(\.label) == ["peer support", "peer support"]
-        + Array(repeating: "garden project", count: 5))
+      found.map(\.label)
+        == Array(repeating: "garden project", count: 5) + ["peer support", "peer support"])
     #expect(
-      found[2].explanation
+      found[0].explanation
         == #"recurs in 1 of 3 documents (5 times): "garden project", "garden projects""#)
-    #expect(found[2].confidence == 0.839)
+    #expect(found.map(\.confidence) == Array(repeating: 0.95, count: 5) + [0.87, 0.87])
   }
 
   @Test("words in the file named by the option \"stopwords\" never start or end a phrase")
   func extraStopwords() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "hark-stopwords-\(UUID()).txt"
-    ).path
-    try "# words our project ignores\npeer\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let path = temporaryFile("# words our project ignores\nwaiting\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let found = try concepts(corpus, options: ["stopwords": path])
-    #expect(found.map(\.label) == ["support", "support"])
-    #expect(
-      found[0].explanation == #"recurs in 2 of 3 documents (2 times): "support", "supporters""#)
+    let documents = [
+      said("a", "The waiting list was long.", by: "A"),
+      said("b", "My waiting list letter came.", by: "B"),
+    ]
+    #expect(try concepts(documents).map(\.label) == ["waiting list", "waiting list"])
+    let found = try concepts(documents, options: ["stopwords": path])
+    #expect(found.map(\.label) == ["list", "list"])
+    #expect(found[0].explanation == #"recurs in 2 of 2 documents (2 times): "list""#)
   }
 
   @Test("memory stays bounded: rare phrases are pruned, recurring ones survive")
@@ -153,6 +161,154 @@ struct ThemesTests {
       sink.concepts[0].explanation == #"recurs in 3 of 3 documents (6 times): "peer mentors""#)
   }
 
+  @Test("scenery, vague words, verbs and adverbs are never concepts alone; scenery may be part of one")
+  func sceneryAndVerbs() throws {
+    let found = try concepts([
+      said("a", "The door was open and the bus was late. My bus pass ran out.", by: "A"),
+      said("b", "I sat by the door. I lost my bus pass.", by: "B"),
+      said("c", "The bus came. Honestly, the door was helpful.", by: "C"),
+    ])
+    #expect(found.map(\.label) == ["bus pass", "bus pass"])
+    #expect(found.map(\.document) == ["a", "b"])
+    #expect(found[0].explanation == #"recurs in 2 of 3 documents (2 times): "bus pass""#)
+  }
+
+  @Test("a word ending in -ing, -ed or -ly never stands alone but may describe a noun")
+  func wordEndings() throws {
+    let found = try concepts([
+      said("a", "Drinking was hard. I missed appointments. Honestly it felt lonely.", by: "A"),
+      said("b", "I kept drinking. She missed appointments too. I was lonely and worried.", by: "B"),
+    ])
+    #expect(found.map(\.label) == ["missed appointments", "missed appointments"])
+    #expect(found.map(\.span) == [19..<41, 17..<45])
+  }
+
+  @Test("a two-word phrase takes over its head word's mentions when most of them are inside it")
+  func headWordAbsorbed() throws {
+    let documents = [
+      said("a", "I was put on the waiting list. The list was long.", by: "A"),
+      said("b", "The waiting list is a joke.", by: "B"),
+      said("c", "Nobody tells you about the waiting list.", by: "C"),
+    ]
+    let found = try concepts(documents)
+    #expect(found.map(\.label) == ["waiting list", "waiting list", "waiting list"])
+    #expect(
+      found[0].explanation
+        == #"recurs in 3 of 3 documents (3 times, and "list" alone once): "waiting list""#)
+    #expect(documents[0].slice(found[0].span) == "I was put on the waiting list.")
+  }
+
+  @Test("a word that heads compound nouns in most of its mentions names their category, not a concept")
+  func categoryWords() throws {
+    let found = try concepts([
+      said("a", "The peer group helped. The men's group too.", by: "A"),
+      said("b", "Our Tuesday group is good. The group meets weekly.", by: "B"),
+      said("c", "The peer group was full.", by: "C"),
+    ])
+    #expect(found.map(\.label) == ["peer group", "peer group"])
+    #expect(found[0].explanation == #"recurs in 2 of 3 documents (2 times): "peer group""#)
+  }
+
+  @Test("phrases of several words rank above topic words, topic words above nouns, nouns above names")
+  func rankingByKind() throws {
+    let text = "I had peer support. There is stigma. I saw the doctor. It was in Northgate."
+    let found = try concepts([said("a", text, by: "A"), said("b", text, by: "B"), said("c", text, by: "C")])
+    #expect(
+      found.map(\.label)
+        == ["peer support", "stigma", "doctor", "Northgate"].flatMap { Array(repeating: $0, count: 3) })
+    #expect(found.map(\.confidence) == [0.95, 0.725, 0.462, 0.444].flatMap { Array(repeating: $0, count: 3) })
+  }
+
+  @Test("a word written with a hyphen weighs as two words; A&E stays one word")
+  func compounds() throws {
+    let found = try concepts([
+      said("a", "The drop-in saved me. I went to A&E.", by: "A"),
+      said("b", "Without the drop-in I'd be at A&E.", by: "B"),
+    ])
+    #expect(found.map(\.label) == ["drop-in", "drop-in", "A&E", "A&E"])
+    #expect(found.map(\.confidence) == [0.95, 0.95, 0.462, 0.462])
+  }
+
+  @Test("the words of an experience count as mentions of it, under its label")
+  func experiences() throws {
+    let found = try concepts([
+      said("a", "I felt judged at the surgery.", by: "A"),
+      said("b", "They were judging me, you could tell.", by: "B"),
+      said("c", "Nobody listened.", by: "C"),
+    ])
+    #expect(found.map(\.label) == ["being judged", "being judged"])
+    #expect(found[0].explanation == #"recurs in 2 of 3 documents (2 times): "judged", "judging""#)
+  }
+
+  @Test("\"same\" with a noun reads \"the same worker\" and leaves the noun its own concept")
+  func sameWorker() throws {
+    let found = try concepts([
+      said("a", "I want the same worker every time.", by: "A"),
+      said("b", "Having the same worker helped.", by: "B"),
+    ])
+    #expect(found.map(\.label) == ["the same worker", "the same worker", "worker", "worker"])
+    #expect(found[0].explanation == #"recurs in 2 of 2 documents (2 times): "same worker""#)
+  }
+
+  @Test("the built-in word classes are corpora/lexicons/themes-generic.txt")
+  func builtInWordClasses() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../corpora/lexicons/themes-generic.txt")
+    let file = try String(contentsOf: url, encoding: .utf8)
+    #expect(
+      ThemesPlugin.builtInWordClassesText.trimmingCharacters(in: .newlines)
+        == file.trimmingCharacters(in: .newlines))
+  }
+
+  @Test("a word-class file named by the option \"generic\" replaces the built-in one")
+  func customWordClasses() throws {
+    let path = temporaryFile("# our buses are the theme\n[themes]\nbus\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let documents = [
+      said("a", "The bus was late at the door.", by: "A"),
+      said("b", "I took the bus to the door.", by: "B"),
+    ]
+    #expect(try concepts(documents) == [])
+    let found = try concepts(documents, options: ["generic": path])
+    #expect(found.map(\.label) == ["bus", "bus", "door", "door"])
+    #expect(found.map(\.confidence) == [0.95, 0.95, 0.53, 0.53])
+  }
+
+  @Test("a mistake in a word-class file is reported with the file, the line and what to write")
+  func wordClassErrors() throws {
+    let cases = [
+      (
+        "[colours]\nred\n",
+        #"line 1: unknown section "[colours]". Use one of [vague], [scenery], [describing], "#
+          + "[vague describing], [nouns], [themes], [experiences]."
+      ),
+      ("door\n", #"line 1: "door" comes before any section. Start the list with a heading such as [scenery]."#),
+      (
+        "[scenery]\ndoor\n\n[themes]\ndoor\n",
+        #"line 5: "door" is already in [scenery] on line 2. Keep each word in one section."#
+      ),
+      (
+        "[experiences]\nbeing judged\n",
+        #"line 2: an experience is written "label: word word", as in "being judged: judged judging"; "#
+          + #"got "being judged"."#
+      ),
+      (
+        "[scenery]\nbus stop\n",
+        #"line 2: one word a line, got "bus stop". Write a word of several parts with hyphens, "#
+          + #"as the text does ("drop-in")."#
+      ),
+    ]
+    for (text, message) in cases {
+      let path = temporaryFile(text)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      #expect {
+        try ThemesPlugin(options: PluginOptions(["generic": path]))
+      } throws: { error in
+        String(describing: error) == "\(path), \(message)"
+      }
+    }
+  }
+
   @Test("bad options are reported by name")
   func badOptions() {
     #expect {
@@ -166,12 +322,18 @@ struct ThemesTests {
       String(describing: error).hasPrefix(
         #"the stopword list "/nonexistent/stop.txt" could not be read"#)
     }
+    #expect {
+      try ThemesPlugin(options: PluginOptions(["generic": "/nonexistent/classes.txt"]))
+    } throws: { error in
+      String(describing: error).hasPrefix(
+        #"the word-class list "/nonexistent/classes.txt" could not be read"#)
+    }
   }
 
   @Test("describes itself as org.hark.themes, a corpus-level concept plugin")
   func info() {
     let info = ThemesPlugin.info
-    #expect([info.id, info.name, info.version] == ["org.hark.themes", "Themes", "1.0.0"])
+    #expect([info.id, info.name, info.version] == ["org.hark.themes", "Themes", "1.1.0"])
     #expect(info.provides == ["concepts"])
     #expect(info.needs == ["turns", "corpus"])
   }

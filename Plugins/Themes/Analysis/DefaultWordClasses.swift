@@ -20,17 +20,20 @@ let defaultWordClassesText = #"""
   #
   #   [vague]      nouns too general to name a theme or to make a phrase
   #                specific: never alone, and a phrase needs another word that
-  #                is not vague or describing ("young people" yes, "good
-  #                people" no).
+  #                is neither vague nor scenery ("young people" yes, "phone
+  #                number" and "good people" no).
   #   [scenery]    everyday things, places, times and people that are the
   #                setting of a story rather than its theme: never alone, but
   #                they make a phrase specific ("phone call", "bus pass",
   #                "cup of tea").
-  #   [describing] adjectives, verbs and adverbs: they may start a phrase but
-  #                never end one nor stand alone. Those that say little
-  #                ("good", "same") are in [vague describing] instead and do
-  #                not make a phrase specific.
+  #   [describing] adjectives, verbs and adverbs that say something: they may
+  #                start a phrase and make it specific ("mental health",
+  #                "missed appointments") but never end one nor stand alone.
   #   [vague describing]
+  #                adjectives and adverbs that say little ("good", "same"):
+  #                like [describing], but they do not make a phrase specific,
+  #                and a phrase they start never hides the noun inside it
+  #                ("the same worker" leaves "worker" its own concept).
   #   [nouns]      nouns whose ending looks like a verb or adverb, with the
   #                weight of an ordinary noun ("reply", "meeting").
   #   [themes]     words that name a theme on their own, with full weight
@@ -38,17 +41,18 @@ let defaultWordClassesText = #"""
   #                a verb or adverb ("housing", "counselling", "family").
   #   [experiences] lines "label: word word ...": each word counts as a mention
   #                of the concept named by the label ("being judged: judged
-  #                judging").
+  #                judging"); the words never end a longer phrase.
   #
-  # Rules on endings, applied to words in no section: a word ending in "-ly" is
-  # vague describing (mostly adverbs: "properly", "mostly"; adjectives such as
-  # "lonely" are listed); "-ed" and "-ful" are describing ("missed", "trained",
-  # "helpful"); "-ing" may start or end a phrase
-  # ("waiting list", "peer mentoring") but never stands alone. Abstract nouns
-  # ending in -ness, -ity, -ety, -ism, -ment, -tion, -sion, -ence, -ance,
-  # -ship or -hood ("loneliness", "isolation", "confidence") count as [themes].
-  # Every other word is an ordinary noun: it may stand alone, with half the
-  # weight of a theme word.
+  # Rules on endings, applied to words in no section: "-ly" is vague describing
+  # (mostly adverbs: "properly", "mostly"; adjectives such as "lonely" are
+  # listed); "-ed" and "-ful" are describing ("missed", "helpful"); "-ing" may
+  # start or end a phrase ("waiting list", "peer mentoring") but never stands
+  # alone. Abstract nouns ending in -ness, -ity, -ety, -ism, -ment, -tion,
+  # -sion, -ence, -ance, -ship or -hood ("loneliness", "isolation",
+  # "confidence") count as [themes]. A word with a hyphen takes the class of
+  # its last part, or is an ordinary noun if that part is a stopword
+  # ("drop-in"). Every other word is an ordinary noun: it may stand alone, with
+  # less weight than a theme word (the weights are in ThemeRanking.swift).
   #
   # Stopwords (function words, light verbs, fillers) are built into the plugin;
   # add more with the plugin's "stopwords" option. To change this list, copy

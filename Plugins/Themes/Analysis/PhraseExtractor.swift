@@ -64,15 +64,14 @@ struct PhraseExtractor {
             specificNotScenery || (info.wordClass.isSpecific && info.wordClass != .scenery)
           if words == 1 {
             if info.experience != 0 {
-              // Experience labels have the same number as stem and as form.
-              let label = PackedIDs([info.experience])
-              result.append(PhraseOccurrence(key: label, surface: label, strong: true))
+              result.append(
+                PhraseOccurrence(key: PackedIDs([info.experience]), surface: surface, strong: true))
             } else if info.wordClass.mayStandAlone {
               result.append(
                 PhraseOccurrence(
                   key: key, surface: surface, strong: info.wordClass == .theme || info.isCompound))
             }
-          } else if info.wordClass.mayEndPhrase && info.experience == 0
+          } else if info.wordClass.isNoun && info.experience == 0
             && (info.wordClass == .vague ? specificNotScenery : specific)
           {
             result.append(PhraseOccurrence(key: key, surface: surface, strong: false))

@@ -16,9 +16,10 @@ struct PhraseStats {
   var speakers = 0
   /// Ways the phrase was written, with counts; at most `maxSurfaces`.
   var surfaces: [(form: PackedIDs, count: Int)] = []
-  /// The first passage of each document, up to `maxPassages`.
+  /// The first passage of each document, up to `maxDocumentsQuoted`.
   var passages: [Passage] = []
-  /// Further passages, used when too few documents supply a first one.
+  /// Further passages, up to `minPassages`, used when too few documents
+  /// supply a first one.
   var spare: [Passage] = []
 }
 
@@ -41,8 +42,6 @@ struct DocumentPhrases {
 
   private var index: [PackedIDs: Int] = [:]
   private(set) var entries: [Entry] = []
-
-  var isEmpty: Bool { entries.isEmpty }
 
   mutating func add(_ occurrence: PhraseOccurrence, speaker: Int, sentence: Range<Int>) {
     let bit = UInt64(1) << UInt64(min(speaker, 63))
@@ -67,7 +66,7 @@ struct DocumentPhrases {
         entry.otherSurfaces.append((occurrence.surface, 1))
       }
       let last = entry.more.last ?? entry.first
-      if last != sentence && entry.more.count + 1 < PhraseTable.maxPassages {
+      if last != sentence && entry.more.count + 1 < PhraseTable.minPassages {
         entry.more.append(sentence)
       }
     }
@@ -81,7 +80,11 @@ struct DocumentPhrases {
 }
 
 struct PhraseTable {
-  static let maxPassages = 5
+  /// A concept quotes one passage from each of up to this many documents,
+  /// so its quotes show how widely it is shared…
+  static let maxDocumentsQuoted = 20
+  /// …and at least this many passages when it has them, from fewer documents.
+  static let minPassages = 5
   static let maxSurfaces = 8
 
   private(set) var phrases: [PackedIDs: PhraseStats] = [:]
@@ -103,12 +106,10 @@ struct PhraseTable {
       stats.speakers += entry.speakers.nonzeroBitCount
       add(entry.surface, Int(entry.surfaceCount), to: &stats)
       for (form, n) in entry.otherSurfaces { add(form, Int(n), to: &stats) }
-      if stats.passages.count < Self.maxPassages {
+      if stats.passages.count < Self.maxDocumentsQuoted {
         stats.passages.append(Passage(document: document, span: entry.first))
-      } else if stats.spare.count < Self.maxPassages {
-        stats.spare.append(Passage(document: document, span: entry.first))
       }
-      for span in entry.more where stats.spare.count < Self.maxPassages {
+      for span in entry.more where stats.passages.count + stats.spare.count < Self.minPassages {
         stats.spare.append(Passage(document: document, span: span))
       }
     }
@@ -123,15 +124,26 @@ struct PhraseTable {
   }
 
   /// Drops the weakest phrases (fewest documents, then fewest mentions)
-  /// until half the limit is left.
+  /// until half the limit is left. Ties, which are most phrases, are broken
+  /// by a scramble of the key: its raw order would favour single words
+  /// (small numbers) and always drop the same kind of phrase.
   private mutating func prune() -> Int {
     let keep = limit / 2
-    let ranked = phrases.sorted {
-      ($0.value.documents, $0.value.count, $1.key) > ($1.value.documents, $1.value.count, $0.key)
+    let ranked = phrases.map { (key: $0.key, value: $0.value, tie: Self.scramble($0.key.raw)) }.sorted {
+      ($0.value.documents, $0.value.count, $0.tie) > ($1.value.documents, $1.value.count, $1.tie)
     }
     let dropped = ranked.count - keep
     phrases = Dictionary(uniqueKeysWithValues: ranked.prefix(keep).map { ($0.key, $0.value) })
     return dropped
+  }
+
+  /// A fixed mix of the bits of `x` (the finaliser of SplitMix64), the
+  /// same in every run, unlike `Hasher`.
+  static func scramble(_ x: UInt64) -> UInt64 {
+    var z = x &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 
   /// The stems and forms the kept phrases use.

@@ -12,7 +12,7 @@ public final class ThemesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
     id: "org.hark.themes",
     name: "Themes",
-    version: "1.0.0",
+    version: "1.1.0",
     vendor: "Hark project",
     description:
       "Proposes candidate concepts from key phrases that participants use in several documents, "
@@ -33,7 +33,8 @@ public final class ThemesPlugin: AnalysisPlugin {
   private var documentIDs: [String] = []
   private var seen: Set<String> = []
   private var speakerCount = 0
-  private var reportedFull = false
+  /// Size of the vocabulary after its last compaction.
+  private var vocabularyKept = 0
 
   public init(options: PluginOptions) throws {
     minDocuments = try options.int("minDocuments") ?? 2
@@ -59,6 +60,9 @@ public final class ThemesPlugin: AnalysisPlugin {
     extractor = PhraseExtractor(vocabulary: Vocabulary(classes: classes, stopwords: stopwords))
     table = PhraseTable(limit: maxPhrases)
   }
+
+  /// The word classes built into the plugin: the text of corpora/lexicons/themes-generic.txt.
+  public static var builtInWordClassesText: String { defaultWordClassesText }
 
   static func readWordClasses(_ path: String) throws -> WordClasses {
     let text: String
@@ -118,19 +122,22 @@ public final class ThemesPlugin: AnalysisPlugin {
     local.removeAll()
     if pruned > 0 {
       sink.log("dropped \(pruned) rare phrases to stay within \(table.limit) in memory", level: 1)
-      // Words, stems and forms of dropped phrases are forgotten too.
-      if extractor.vocabulary.size > 3 * table.limit || extractor.vocabulary.isFull {
-        let used = table.usedIDs()
-        let map = extractor.compactVocabulary(keepingStems: used.stems, forms: used.forms)
-        table.renumber(stems: map.stems, forms: map.forms)
-      }
     }
-    if extractor.vocabulary.isFull && !reportedFull {
-      reportedFull = true
+    if extractor.vocabulary.isFull {
       sink.log(
-        "more than \(PackedIDs.maxID) distinct words: words first seen after that are not counted; "
-          + "lower the option \"maxPhrases\" so rare phrases and their words are dropped sooner",
+        "document \(document.id) has more than \(PackedIDs.maxID) distinct words; "
+          + "phrases with the words past that were not counted",
         level: 2)
+    }
+    // Words, stems and forms no kept phrase uses are forgotten once they
+    // outgrow both three per phrase allowed and twice what the last
+    // compaction kept, so memory stays bounded at a small cost per document.
+    let size = extractor.vocabulary.size
+    if size > max(3 * table.limit, 2 * vocabularyKept) || extractor.vocabulary.isFull {
+      let used = table.usedIDs()
+      let map = extractor.compactVocabulary(keepingStems: used.stems, forms: used.forms)
+      table.renumber(stems: map.stems, forms: map.forms)
+      vocabularyKept = extractor.vocabulary.size
     }
   }
 

@@ -67,7 +67,7 @@ struct Vocabulary {
   let stopwords: Set<String>
 
   private var wordIDs: [String: Int32] = [:]
-  private(set) var words: [WordInfo] = []
+  private var words: [WordInfo] = []
   private var stemIDs: [String: Int32] = [:]
   /// Stem texts by number; 0 is unused.
   private(set) var stems: [String] = [""]
@@ -75,7 +75,7 @@ struct Vocabulary {
   /// Written forms by number: "gp" and "GP" are two forms; 0 is unused.
   private(set) var forms: [String] = [""]
   /// Stems and forms below these numbers survive every compaction: the
-  /// connector and the labels of experiences.
+  /// connectors and the labels of experiences.
   private var pinnedStems = 1
   private var pinnedForms = 1
   /// Set once the numbers ran out; words seen after that are not counted.
@@ -87,18 +87,23 @@ struct Vocabulary {
   init(classes: WordClasses, stopwords: Set<String>) {
     self.classes = classes
     self.stopwords = stopwords
-    // Connectors, then experience labels, each with the same number as stem
-    // and as form: the extractor relies on it for labels.
-    for text in Self.connectors + Set(classes.experiences.values).sorted() {
-      _ = internStem(text)
-      _ = internForm(text)
+    // Connectors get the same number as stem and as form (1, 2, …); the
+    // labels of experiences follow as stems, so that no word's stem (which
+    // has no spaces) can take their keys.
+    for connector in Self.connectors {
+      _ = internStem(connector)
+      _ = internForm(connector)
     }
+    for label in Set(classes.experiences.values).sorted() { _ = internStem(label) }
     pinnedStems = stems.count
     pinnedForms = forms.count
   }
 
   /// Whether a stem number is that of a connector ("of", "to").
   func isConnector(stem: Int32) -> Bool { stem > 0 && Int(stem) <= Self.connectors.count }
+
+  /// Whether a stem number is the label of an experience ("being judged").
+  func isExperience(stem: Int32) -> Bool { Int(stem) > Self.connectors.count && Int(stem) < pinnedStems }
 
   /// Number of distinct words, stems and forms held.
   var size: Int { words.count + stems.count + forms.count }
@@ -131,9 +136,6 @@ struct Vocabulary {
 
   /// The class of a lowercased word, without adding it.
   func wordClass(of lower: String) -> WordClass { classes.classify(lower, stopwords: stopwords) }
-
-  /// The number of a label's stem, or 0 when no experience has that label.
-  func experienceStem(_ label: String) -> Int32 { stemIDs[label] ?? 0 }
 
   private mutating func internStem(_ text: String) -> Int32 {
     if let id = stemIDs[text] { return id }

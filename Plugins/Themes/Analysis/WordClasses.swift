@@ -4,7 +4,7 @@ import HarkPluginKit
 
 /// The part a word may play in a key phrase. Without a part-of-speech tagger
 /// these classes stand in for "noun", "adjective or verb" and "topic word".
-enum WordClass: UInt8, Sendable {
+enum WordClass: Sendable {
   /// Never part of a phrase: function words, fillers, light verbs.
   case stop
   /// A noun too general to name a theme or make a phrase specific: "people", "time".
@@ -25,8 +25,9 @@ enum WordClass: UInt8, Sendable {
   /// Whether a word of this class may be a concept by itself.
   var mayStandAlone: Bool { self == .ordinary || self == .theme }
 
-  /// Whether a word of this class may end a phrase of several words.
-  var mayEndPhrase: Bool {
+  /// Whether words of this class are taken for nouns, which may end a
+  /// phrase of several words.
+  var isNoun: Bool {
     switch self {
     case .vague, .scenery, .gerund, .ordinary, .theme: true
     case .stop, .describing, .vagueDescribing: false
@@ -166,13 +167,12 @@ struct WordClasses: Sendable {
   /// ("not-leaving-the-flat") are one-off coinages, not concepts.
   private func classifyCompound(_ lower: String, stopwords: Set<String>) -> WordClass {
     let parts = lower.split(separator: "-").map(String.init)
-    guard parts.count <= 3, let last = parts.last, parts.allSatisfy({ !$0.isEmpty }) else {
+    guard parts.count <= 3, parts.allSatisfy({ !$0.isEmpty }) else {
       return .stop
     }
     let classes = parts.map { classify($0, stopwords: stopwords) }
     if classes.allSatisfy({ $0 == .stop }) { return .stop }
-    if classes.last == .stop { return .ordinary }
-    return classify(last, stopwords: stopwords)
+    return classes.last == .stop ? .ordinary : classes[classes.count - 1]
   }
 }
 
