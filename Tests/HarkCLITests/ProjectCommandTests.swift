@@ -52,7 +52,7 @@ struct ProjectCommandTests {
     #expect(again.status == 1)
     #expect(
       again.stderr.hasPrefix(
-        "error: amina-mental-health.txt: already imported as document D1 (\"Appreciative Inquiry Interview - Amina (people using services, mental health)\"). Nothing was changed; to import it again, first remove D1\n"
+        "error: amina-mental-health.txt: already imported as document D1 (\"Appreciative Inquiry Interview - Amina (people using services, mental health)\"). Nothing was changed; to import it again, first run `hark documents remove D1`\n"
       ))
     #expect(
       try ProjectStore(path: project).pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
@@ -77,5 +77,23 @@ struct ProjectCommandTests {
       try store.pool.read { db in try String.fetchAll(db, sql: "SELECT source_name FROM document") } == [
         "dave-recovery.md"
       ])
+  }
+
+  @Test("a removed document can be imported again; the removal is recorded")
+  func removeAndReimport() throws {
+    let folder = try Hark.temporaryFolder()
+    let project = try Hark.project(["amina-mental-health.txt"], in: folder)
+    let file = Hark.corpus.appendingPathComponent("transcripts/amina-mental-health.txt").path
+    let removed = try Hark.run(["documents", "remove", "--project", project, "D1"], in: folder)
+    #expect(
+      removed.stdout == "Removed D1 \"Appreciative Inquiry Interview - Amina (people using services, mental health)\"\n"
+    )
+    let again = try Hark.run(["import", "--project", project, file], in: folder)
+    #expect(again.status == 0)
+    #expect(again.stdout.hasPrefix("D2  Appreciative Inquiry Interview - Amina"))
+    let store = try ProjectStore(path: project)
+    #expect(try store.decisions().map { "\($0.actor) \($0.subject) \($0.action)" } == ["tester document:1 remove"])
+    let missing = try Hark.run(["documents", "remove", "--project", project, "D1"], in: folder)
+    #expect(missing.stderr == "Error: no document D1. Run `hark documents` to list them\n")
   }
 }

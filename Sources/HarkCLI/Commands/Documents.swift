@@ -3,7 +3,26 @@ import GRDB
 import HarkCore
 
 struct Documents: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the documents in the project.")
+  static let configuration = CommandConfiguration(
+    abstract: "List or remove the documents in the project.",
+    subcommands: [ListDocuments.self, RemoveDocument.self], defaultSubcommand: ListDocuments.self)
+}
+
+struct RemoveDocument: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remove", abstract: "Remove a document and everything found in it (so it can be imported again).")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Document id, e.g. D3.") var id: String
+
+  func run() throws {
+    let document = try parseID(id, prefix: "D", what: "document")
+    let title = try project.open().removeDocument(document)
+    print("Removed D\(document) \"\(title)\"")
+  }
+}
+
+struct ListDocuments: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the documents in the project.")
 
   @OptionGroup var project: ProjectOption
 

@@ -173,3 +173,23 @@ extension ProjectStore {
     }
   }
 }
+
+extension ProjectStore {
+  /// Removes a document with everything found in it; the decision is recorded.
+  /// Links left without evidence go unless someone decided on them.
+  public func removeDocument(_ id: Int64) throws -> String {
+    try pool.write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT title, source_name FROM document WHERE id = ?", arguments: [id])
+      else {
+        throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
+      }
+      let title: String = row["title"]
+      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+      try Self.removeEmptyCandidates(db)
+      try Self.decide(
+        db, subject: "document:\(id)", action: "remove",
+        detail: ["title": title, "source": row["source_name"] as String])
+      return title
+    }
+  }
+}

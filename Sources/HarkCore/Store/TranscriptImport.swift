@@ -69,7 +69,7 @@ extension ProjectStore {
         let title: String = existing["title"]
         throw HarkError(
           "already imported as document D\(id) (\"\(title)\")", subject: sourceName,
-          hint: "Nothing was changed; to import it again, first remove D\(id)")
+          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(id)`")
       }
       let participants = try Row.fetchAll(db, sql: "SELECT id, pseudonym, role FROM participant")
       let pseudonyms = participants.map { $0["pseudonym"] as String }
