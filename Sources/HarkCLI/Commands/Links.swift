@@ -69,36 +69,33 @@ enum LinkText {
   }
 }
 
-struct AcceptLink: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a candidate link.")
+/// What accept and reject share: several ids, a note, one decision each.
+struct LinkDecision: ParsableArguments {
   @OptionGroup var project: ProjectOption
   @Argument(help: "Link ids, e.g. L4 L7.") var ids: [String]
   @Option(help: "Why (kept with the decision).") var note: String?
 
-  func run() throws {
+  func apply(_ status: String) throws {
     let store = try project.open()
-    for id in ids {
-      let link = try parseID(id, prefix: "L", what: "link")
-      try store.setLinkStatus(link, to: "accepted", note: note)
-      print("L\(link) accepted")
+    // Every id is checked before anything changes.
+    let links = try ids.map { try parseID($0, prefix: "L", what: "link") }
+    for link in links {
+      try store.setLinkStatus(link, to: status, note: note)
+      print("L\(link) \(status)")
     }
   }
 }
 
-struct RejectLink: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a candidate link.")
-  @OptionGroup var project: ProjectOption
-  @Argument(help: "Link ids, e.g. L4 L7.") var ids: [String]
-  @Option(help: "Why (kept with the decision).") var note: String?
+struct AcceptLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept candidate links.")
+  @OptionGroup var decision: LinkDecision
+  func run() throws { try decision.apply("accepted") }
+}
 
-  func run() throws {
-    let store = try project.open()
-    for id in ids {
-      let link = try parseID(id, prefix: "L", what: "link")
-      try store.setLinkStatus(link, to: "rejected", note: note)
-      print("L\(link) rejected")
-    }
-  }
+struct RejectLink: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject candidate links.")
+  @OptionGroup var decision: LinkDecision
+  func run() throws { try decision.apply("rejected") }
 }
 
 struct EditLink: ParsableCommand {
