@@ -44,9 +44,8 @@ struct Bench: ParsableCommand {
     var imported = 0
     for file in files {
       let url = URL(fileURLWithPath: file)
-      let document = try store.importTranscript(
-        try TranscriptReader.read(contentsOf: url), sourceName: url.lastPathComponent,
-        sourceBytes: try Data(contentsOf: url))
+      let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
+      let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
       imported += document.words
     }
     let importSeconds = Date().timeIntervalSince(clock)

@@ -33,8 +33,8 @@ struct Demo: ParsableCommand {
     print("Hark demo — \(files.count) appreciative-inquiry transcripts from \(transcripts)")
     for name in files {
       let url = URL(fileURLWithPath: (transcripts as NSString).appendingPathComponent(name))
-      _ = try store.importTranscript(
-        try TranscriptReader.read(contentsOf: url), sourceName: name, sourceBytes: try Data(contentsOf: url))
+      let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
+      _ = try store.importTranscript(transcript, sourceName: name, sourceBytes: bytes)
     }
     let codebook = (corpusFolder as NSString).appendingPathComponent("codebooks/values.codebook")
     if fm.fileExists(atPath: codebook) {

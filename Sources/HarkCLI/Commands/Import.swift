@@ -32,8 +32,7 @@ struct Import: ParsableCommand {
     for file in files {
       do {
         let url = URL(fileURLWithPath: file)
-        let transcript = try TranscriptReader.read(contentsOf: url)
-        let bytes = try Data(contentsOf: url)
+        let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
         let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
         print(
           "D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")

@@ -17,10 +17,16 @@ public enum TranscriptReader {
 
   /// Reads a transcript, choosing the reader by extension (.txt, .md/.markdown, .vtt, .srt, .docx).
   public static func read(contentsOf url: URL) throws -> ImportedTranscript {
+    try readWithBytes(contentsOf: url).transcript
+  }
+
+  /// Reads a transcript and also hands back the file's bytes, read once, so the store can
+  /// recognise a file imported before without reading it again.
+  public static func readWithBytes(contentsOf url: URL) throws -> (transcript: ImportedTranscript, bytes: Data) {
     let name = url.lastPathComponent
     var format = TranscriptFormat.text
     let data = try ImportFile.data(at: url) { format = try Self.format(ofFileNamed: name) }
-    return try read(data: data, name: name, format: format)
+    return (try read(data: data, name: name, format: format), data)
   }
 
   /// Same from bytes already in memory; `name` is used in errors and for the title fallback.

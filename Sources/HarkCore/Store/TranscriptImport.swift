@@ -77,6 +77,7 @@ extension ProjectStore {
       for row in participants { byPseudonym[row["pseudonym"]] = (row["id"], row["role"]) }
 
       let scalarCount = transcript.text.unicodeScalars.count
+      let words = WordCount.count(transcript.text)
       try db.execute(
         sql: """
           INSERT INTO document(title, source_name, source_sha256, format, text, scalar_count, word_count, imported_at, imported_by)
@@ -84,7 +85,7 @@ extension ProjectStore {
           """,
         arguments: [
           transcript.title, sourceName, digest, transcript.format.rawValue, transcript.text, scalarCount,
-          WordCount.count(transcript.text), Clock.now(), Actor.current,
+          words, Clock.now(), Actor.current,
         ])
       let documentID = db.lastInsertedRowID
       var unknown: [String] = []
@@ -116,7 +117,7 @@ extension ProjectStore {
       }
       return ImportedDocument(
         id: documentID, title: transcript.title, turns: transcript.turns.count,
-        words: WordCount.count(transcript.text), unknownSpeakers: unknown)
+        words: words, unknownSpeakers: unknown)
     }
   }
 }
