@@ -173,9 +173,7 @@ enum BenchCorpus {
   }
 
   static func copyProject(_ path: String, to copy: String) throws -> ProjectStore {
-    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: copy + suffix) {
-      try FileManager.default.removeItem(atPath: copy + suffix)
-    }
+    try ProjectFiles.remove(copy)
     try FileManager.default.copyItem(atPath: path, toPath: copy)
     return try ProjectStore(path: copy)
   }
@@ -193,4 +191,14 @@ struct SplitMix64 {
     return z ^ (z >> 31)
   }
   mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+/// A project file together with SQLite's -wal and -shm companions.
+enum ProjectFiles {
+  /// Removes the project at `path` and its companions, where they exist.
+  static func remove(_ path: String) throws {
+    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+      try FileManager.default.removeItem(atPath: path + suffix)
+    }
+  }
 }

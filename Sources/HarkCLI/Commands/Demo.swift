@@ -19,9 +19,7 @@ struct Demo: ParsableCommand {
     try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
     let projectPath = (output as NSString).appendingPathComponent("demo.sqlite")
     // Only the demo's own files are replaced, so the demo can be run again.
-    for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: projectPath + suffix) {
-      try fm.removeItem(atPath: projectPath + suffix)
-    }
+    try ProjectFiles.remove(projectPath)
     let store = try ProjectStore.create(at: projectPath)
 
     let participantsFile = (corpusFolder as NSString).appendingPathComponent("participants.csv")

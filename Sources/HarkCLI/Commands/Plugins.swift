@@ -63,28 +63,30 @@ struct ListPlugins: ParsableCommand {
   }
 }
 
+/// What enable and disable share: a project and a plugin id.
+struct PluginSwitch: ParsableArguments {
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Plugin id.") var id: String
+
+  func set(enabled: Bool) throws {
+    let plugin = try findPlugin(id)
+    try project.open().setPlugin(plugin.id, enabled: enabled)
+    print("\(plugin.id) \(enabled ? "enabled" : "disabled")")
+  }
+}
+
 struct EnablePlugin: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "enable", abstract: "Use a plugin in this project's coding runs.")
-  @OptionGroup var project: ProjectOption
-  @Argument(help: "Plugin id.") var id: String
-  func run() throws {
-    let plugin = try findPlugin(id)
-    try project.open().setPlugin(plugin.id, enabled: true)
-    print("\(plugin.id) enabled")
-  }
+  @OptionGroup var plugin: PluginSwitch
+  func run() throws { try plugin.set(enabled: true) }
 }
 
 struct DisablePlugin: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "disable", abstract: "Leave a plugin out of coding runs.")
-  @OptionGroup var project: ProjectOption
-  @Argument(help: "Plugin id.") var id: String
-  func run() throws {
-    let plugin = try findPlugin(id)
-    try project.open().setPlugin(plugin.id, enabled: false)
-    print("\(plugin.id) disabled")
-  }
+  @OptionGroup var plugin: PluginSwitch
+  func run() throws { try plugin.set(enabled: false) }
 }
 
 struct ConfigurePlugin: ParsableCommand {

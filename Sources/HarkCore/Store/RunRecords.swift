@@ -129,7 +129,9 @@ extension ProjectStore {
   /// A document's text, turns and speakers, as a plugin needs them.
   public func documentForAnalysis(_ id: Int64) throws -> StoredDocument {
     try pool.read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT id, title, text FROM document WHERE id = ?", arguments: [id])
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, title, text, word_count FROM document WHERE id = ?", arguments: [id])
       else {
         throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
       }
@@ -144,7 +146,8 @@ extension ProjectStore {
         StoredTurn(
           speaker: $0["speaker"], role: $0["role"], group: $0["group_name"], start: $0["start"], end: $0["end"])
       }
-      return StoredDocument(id: row["id"], title: row["title"], text: row["text"], turns: turns)
+      return StoredDocument(
+        id: row["id"], title: row["title"], text: row["text"], words: row["word_count"], turns: turns)
     }
   }
 
@@ -186,6 +189,8 @@ public struct StoredDocument: Sendable, Equatable {
   public var id: Int64
   public var title: String
   public var text: String
+  /// Counted once, at import.
+  public var words: Int
   public var turns: [StoredTurn]
 }
 

@@ -147,8 +147,10 @@ struct AnalysisContext: Sendable {
   let codebook: [(name: String, parent: String, description: String)]
   let options: RunOptions
 
-  func payload(_ id: Int64) throws -> DocumentPayload {
-    DocumentPayload.make(try store.documentForAnalysis(id), concepts: concepts, codebook: codebook)
+  /// A document as the plugin receives it, and its word count from the store.
+  func load(_ id: Int64) throws -> (payload: DocumentPayload, words: Int) {
+    let document = try store.documentForAnalysis(id)
+    return (DocumentPayload.make(document, concepts: concepts, codebook: codebook), document.words)
   }
 
   func record(_ id: Int64, seconds: Double) -> AnalysisRecord {

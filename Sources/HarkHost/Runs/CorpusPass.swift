@@ -25,11 +25,11 @@ struct CorpusPass {
       for id in included {
         let started = WorkerProcess.monotonic()
         do {
-          let payload = try context.payload(id)
+          let (payload, words) = try context.load(id)
           let raw = try analyzer.analyze(payload)
           let result = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
           found[id] = result[payload.id] ?? Findings()
-          tally.words += WordCount.count(bytes: payload.text)
+          tally.words += words
         } catch let failure as AnalysisFailure {
           if failure.isOpenFailure {
             try context.store.writeRunFailure(context.runID, pluginID: descriptor.id, reason: failure.reason)

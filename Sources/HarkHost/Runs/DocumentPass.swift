@@ -57,13 +57,14 @@ struct DocumentPass: Sendable {
   private func analyzeOne(_ id: Int64, _ analyzer: any Analyzer) -> Outcome {
     let started = WorkerProcess.monotonic()
     let payload: DocumentPayload
-    do { payload = try context.payload(id) } catch { return .failed("\(error)") }
+    let words: Int
+    do { (payload, words) = try context.load(id) } catch { return .failed("\(error)") }
     do {
       let raw = try analyzer.analyze(payload)
       let found = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
       let counts = try context.store.writeAnalysis(
         context.record(id, seconds: WorkerProcess.monotonic() - started), findings: found[payload.id] ?? Findings())
-      return .stored(counts, words: WordCount.count(bytes: payload.text))
+      return .stored(counts, words: words)
     } catch let failure as AnalysisFailure {
       if failure.isOpenFailure { return .openFailed(failure.reason) }
       return record(id, failure.reason, started)
