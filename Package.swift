@@ -49,10 +49,12 @@ let package = Package(
     ),
     .target(name: "HarkSystem"),
     .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI", "HarkSystem"]),
+    // `hark eval`: the plugins measured against human labels.
+    .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
     .target(
       name: "HarkCLI",
       dependencies: [
-        "HarkCore", "HarkHost",
+        "HarkCore", "HarkHost", "HarkEval",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,6 +74,10 @@ let package = Package(
       dependencies: ["HarkPluginKit"] + pluginNames.map { .byName(name: "Hark\($0)") }
     ),
     .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore"]),
+    .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkCore", "HarkHost"]),
+    // Fits the causal-links sentence model on the Causal News Corpus train split.
+    .executableTarget(
+      name: "hark-train-causal", dependencies: ["HarkCausalLinks"], path: "Plugins/CausalLinks/Train"),
   ]
     + pluginNames.flatMap { builtInPlugin($0) }
 )

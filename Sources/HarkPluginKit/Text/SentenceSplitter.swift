@@ -84,7 +84,7 @@ public enum SentenceSplitter {
       j -= 1
       if i - j > 8 { return "" }
     }
-    return Tokenizer.lowered(bytes, j..<i)
+    return Tokenizer.lowered(bytes, j..<i).0
   }
 
   private static func firstScalar(from i: Int, _ bytes: [UInt8], _ end: Int) -> Unicode.Scalar? {

@@ -8,15 +8,22 @@ public struct Token: Sendable, Equatable {
   /// The token lowercased, with curly apostrophes (’ ʼ) made straight (').
   public var lower: String
   public var kind: Kind
+  /// The hash of `lower`, for lexicon lookups in a `WordTable`.
+  public var key: WordKey
 
   public enum Kind: Sendable {
     case word, number, punctuation
   }
 
   public init(range: Range<Int>, lower: String, kind: Kind) {
+    self.init(range: range, lower: lower, kind: kind, key: WordKey(lower))
+  }
+
+  public init(range: Range<Int>, lower: String, kind: Kind, key: WordKey) {
     self.range = range
     self.lower = lower
     self.kind = kind
+    self.key = key
   }
 }
 
@@ -38,15 +45,12 @@ public enum Tokenizer {
       switch kind {
       case .letter, .digit:
         let (wordEnd, hasLetter) = scanWord(from: i, in: bytes, end: end)
-        tokens.append(
-          Token(
-            range: i..<wordEnd, lower: lowered(bytes, i..<wordEnd),
-            kind: hasLetter ? .word : .number))
+        let (lower, key) = lowered(bytes, i..<wordEnd)
+        tokens.append(Token(range: i..<wordEnd, lower: lower, kind: hasLetter ? .word : .number, key: key))
         i = wordEnd
       case .punctuation, .apostrophe, .hyphen:
-        tokens.append(
-          Token(
-            range: i..<(i + length), lower: lowered(bytes, i..<(i + length)), kind: .punctuation))
+        let (lower, key) = lowered(bytes, i..<(i + length))
+        tokens.append(Token(range: i..<(i + length), lower: lower, kind: .punctuation, key: key))
         i += length
       case .space, .mark, .other:
         i += length
@@ -92,28 +96,34 @@ public enum Tokenizer {
     return (j, hasLetter)
   }
 
-  /// The lowercased text of `range`, with curly apostrophes straightened.
-  static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+  /// The lowercased text of `range`, with curly apostrophes straightened, and its key.
+  static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> (String, WordKey) {
     var ascii = true
     for b in bytes[range] where b >= 0x80 {
       ascii = false
       break
     }
     if ascii {
-      return String(unsafeUninitializedCapacity: range.count) { buffer in
-        for (k, b) in bytes[range].enumerated() {
-          buffer[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+      var hasher = WordHasher()
+      let lower = String(unsafeUninitializedCapacity: range.count) { buffer in
+        var k = 0
+        for b in bytes[range] {
+          let lowered = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+          buffer[k] = lowered
+          hasher.add(lowered)
+          k += 1
         }
         return range.count
       }
+      return (lower, hasher.key)
     }
-    let lower = String(decoding: bytes[range], as: UTF8.self).lowercased()
-    guard lower.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) else {
-      return lower
+    var lower = String(decoding: bytes[range], as: UTF8.self).lowercased()
+    if lower.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
+      var scalars = String.UnicodeScalarView()
+      for s in lower.unicodeScalars { scalars.append(s == "\u{2019}" || s == "\u{02BC}" ? "'" : s) }
+      lower = String(scalars)
     }
-    var scalars = String.UnicodeScalarView()
-    for s in lower.unicodeScalars { scalars.append(s == "\u{2019}" || s == "\u{02BC}" ? "'" : s) }
-    return String(scalars)
+    return (lower, WordKey(lower))
   }
 }
 
