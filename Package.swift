@@ -50,7 +50,8 @@ let package = Package(
     .target(name: "HarkSystem"),
     .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI", "HarkSystem"]),
     // `hark eval`: the plugins measured against human labels.
-    .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
+    .target(
+      name: "HarkEval", dependencies: ["HarkCore", "HarkHost", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "HarkCLI",
       dependencies: [

@@ -72,8 +72,8 @@ enum CodeRunner {
     let reporter = ProgressReporter(quiet: quiet)
     return try CodingRun(store: store, options: options) { event in
       switch event {
-      case .pluginStarted(let d, _): reporter.update(d.name, done: 0, of: 1)
-      case .documentFinished(let d, let done, let total, _): reporter.update(d.name, done: done, of: total)
+      case .pluginStarted: break
+      case .progress(let label, let done, let total): reporter.update(label, done: done, of: total)
       case .pluginFinished: break
       }
     }.run(planned)

@@ -42,6 +42,8 @@ enum Terminal {
 final class ProgressReporter: Sendable {
   private let interactive = Terminal.errorIsInteractive
   private let lastDecile = Mutex<[String: Int]>([:])
+  /// Passes running side by side share one terminal line, in order of first report.
+  private let bars = Mutex<[(label: String, done: Int, total: Int)]>([])
   private let quiet: Bool
 
   init(quiet: Bool = false) { self.quiet = quiet }
@@ -49,12 +51,27 @@ final class ProgressReporter: Sendable {
   func update(_ label: String, done: Int, of total: Int) {
     guard !quiet, total > 0 else { return }
     if interactive {
-      let width = 30
-      let filled = min(width, done * width / total)
-      let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-      let line = "\r\(Terminal.pad(label, 22)) \(bar) \(done)/\(total)"
+      let line = bars.withLock { bars -> String in
+        if let i = bars.firstIndex(where: { $0.label == label }) {
+          bars[i] = (label, done, total)
+        } else {
+          bars.append((label, done, total))
+        }
+        let width = bars.count == 1 ? 30 : 12
+        let parts = bars.map { bar in
+          let filled = min(width, bar.done * width / bar.total)
+          return "\(bar.label) "
+            + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            + " \(bar.done)/\(bar.total)"
+        }
+        var line = "\r\u{1B}[K" + parts.joined(separator: "   ")
+        if bars.allSatisfy({ $0.done >= $0.total }) {
+          line += "\n"
+          bars.removeAll()
+        }
+        return line
+      }
       FileHandle.standardError.write(Data(line.utf8))
-      if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
     } else {
       let decile = done * 10 / total
       let shouldPrint = lastDecile.withLock { seen -> Bool in

@@ -58,31 +58,48 @@ extension ProjectStore {
 
   /// Records that the plugin failed on the document; its earlier results stay.
   public func writeFailure(_ record: AnalysisRecord, reason: String) throws {
+    try pool.write { db in try Self.writeFailure(db, record, reason: reason) }
+  }
+
+  /// Several plugins' results and failures on one document, in one
+  /// transaction: a coding run that runs every plugin over a document at once
+  /// stores it whole or not at all. Counts come back in the order of `items`.
+  public func writeDocumentResults(_ items: [(AnalysisRecord, Findings)], failures: [(AnalysisRecord, String)])
+    throws -> [FindingCounts]
+  {
     try pool.write { db in
-      try db.execute(
-        sql: """
-          INSERT OR REPLACE INTO analysis_failure(document_id, plugin_id, plugin_version, options_hash, run_id, reason)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason])
-      try db.execute(
-        sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)",
-        arguments: [record.runID, record.documentID, record.pluginID, reason])
+      let counts = try items.map { try Self.write(db, $0.0, $0.1) }
+      for (record, reason) in failures { try Self.writeFailure(db, record, reason: reason) }
+      return counts
     }
   }
 
+  private static func writeFailure(_ db: Database, _ record: AnalysisRecord, reason: String) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT OR REPLACE INTO analysis_failure(document_id, plugin_id, plugin_version, options_hash, run_id, reason)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+    ).execute(
+      arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason])
+    try db.cachedStatement(sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [record.runID, record.documentID, record.pluginID, reason])
+  }
+
   private static func write(_ db: Database, _ record: AnalysisRecord, _ findings: Findings) throws -> FindingCounts {
-    try db.execute(
-      sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?",
-      arguments: [record.documentID, record.pluginID])
-    try db.execute(
-      sql: "DELETE FROM analysis_failure WHERE document_id = ? AND plugin_id = ?",
-      arguments: [record.documentID, record.pluginID])
-    try db.execute(
+    try db.cachedStatement(sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?")
+      .execute(arguments: [record.documentID, record.pluginID])
+    // Earlier results went with their analysis row (ON DELETE CASCADE), which
+    // may leave candidate links without evidence; only then is there anything to tidy.
+    let replaced = db.changesCount > 0
+    try db.cachedStatement(sql: "DELETE FROM analysis_failure WHERE document_id = ? AND plugin_id = ?")
+      .execute(arguments: [record.documentID, record.pluginID])
+    try db.cachedStatement(
       sql: """
         INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, seconds)
         VALUES (?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
       ])
@@ -94,31 +111,34 @@ extension ProjectStore {
 
     for code in findings.codes where turns.owner(code.start, code.end) != nil {
       let codeID = try codeID(db, named: code.code)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, created_by, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           record.documentID, codeID, code.start, code.end, analysisID, code.confidence, code.explanation, actor, now,
         ])
       counts.codes += 1
     }
     for score in findings.scores where turns.owner(score.start, score.end) != nil {
-      try db.execute(
+      try db.cachedStatement(
         sql:
-          "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)"
+      ).execute(
         arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
       counts.scores += 1
     }
     for concept in findings.concepts {
       guard let owner = turns.owner(concept.start, concept.end) else { continue }
       let conceptID = try conceptID(db, label: concept.label, now: now)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO concept_mention(concept_id, document_id, analysis_id, participant_id, start, "end", confidence, explanation)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           conceptID, record.documentID, analysisID, owner.participant, concept.start, concept.end,
           concept.confidence, concept.explanation,
@@ -130,12 +150,13 @@ extension ProjectStore {
       let cause = try conceptID(db, label: link.cause, now: now)
       let effect = try conceptID(db, label: link.effect, now: now)
       let linkID = try linkID(db, cause: cause, effect: effect, now: now)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO evidence(link_id, document_id, analysis_id, participant_id, start, "end", cause_start, cause_end,
             effect_start, effect_end, polarity, strength, confidence, explanation, created_by, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           linkID, record.documentID, analysisID, owner.participant, link.start, link.end,
           link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
@@ -144,7 +165,7 @@ extension ProjectStore {
         ])
       counts.links += 1
     }
-    try removeEmptyCandidates(db)
+    if replaced { try removeEmptyCandidates(db) }
     return counts
   }
 
@@ -159,15 +180,19 @@ extension ProjectStore {
   }
 
   static func codeID(_ db: Database, named name: String) throws -> Int64 {
-    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [name]) { return id }
-    try db.execute(sql: "INSERT INTO code(name) VALUES (?)", arguments: [name])
+    if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE name = ?"), arguments: [name]) {
+      return id
+    }
+    try db.cachedStatement(sql: "INSERT INTO code(name) VALUES (?)").execute(arguments: [name])
     return db.lastInsertedRowID
   }
 
   /// The concept a label belongs to, following merges; created when new.
   static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
     let key = ConceptKey.make(label)
-    if var row = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE key = ?", arguments: [key]) {
+    if var row = try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT id, merged_into FROM concept WHERE key = ?"), arguments: [key])
+    {
       var seen: Set<Int64> = []
       while let next = row["merged_into"] as Int64?, !seen.contains(next) {
         seen.insert(next)
@@ -188,7 +213,7 @@ extension ProjectStore {
 
   static func linkID(_ db: Database, cause: Int64, effect: Int64, now: String) throws -> Int64 {
     if let id = try Int64.fetchOne(
-      db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])
+      db.cachedStatement(sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?"), arguments: [cause, effect])
     {
       return id
     }

@@ -1,6 +1,9 @@
 // A coding run: every enabled plugin over every document it has not yet
-// analysed with its current version and options. Plugins run one after
-// another, each on all cores (one worker process per core by default).
+// analysed with its current version and options. Per-document plugins share
+// one pass over the documents on all cores (one worker process per plugin per
+// core by default); each corpus plugin runs beside that pass on a thread of
+// its own. Plugins that read the project's known concepts come in a second
+// phase, after the first has stored the concepts it found.
 import Foundation
 import HarkCore
 import Synchronization
@@ -31,7 +34,8 @@ public struct PlannedPlugin: Sendable {
 
 public enum RunEvent: Sendable {
   case pluginStarted(PluginDescriptor, documents: Int)
-  case documentFinished(PluginDescriptor, done: Int, of: Int, failed: Bool)
+  /// Documents done by a pass: the names of its plugins, done, of how many.
+  case progress(String, done: Int, of: Int)
   case pluginFinished(PluginRunSummary)
 }
 
@@ -84,14 +88,57 @@ public final class CodingRun: Sendable {
     }
     let started = WorkerProcess.monotonic()
     let runID = try store.startRun(isolation: options.inProcess ? "in-process" : "workers", workers: options.workers)
-    // Plugins that read the project's known concepts run after those that propose them.
-    let ordered = plugins.enumerated().sorted { a, b in
-      let (ca, cb) = (a.element.descriptor.needs.contains("concepts"), b.element.descriptor.needs.contains("concepts"))
-      return ca == cb ? a.offset < b.offset : !ca
-    }.map(\.element)
-    var summaries: [PluginRunSummary] = []
-    for plugin in ordered {
-      let summary = try runPlugin(plugin, runID: runID)
+    let summaries = Mutex([String: PluginRunSummary]())
+    for phase in [false, true] {
+      // The known concepts and codebook as they are when the phase starts.
+      let concepts = try store.knownConceptLabels()
+      let codebook = try store.codebook()
+      var members: [(context: AnalysisContext, documents: Set<Int64>)] = []
+      var corpus: [(AnalysisContext, [Int64])] = []
+      for plugin in plugins where plugin.descriptor.needs.contains("concepts") == phase {
+        let d = plugin.descriptor
+        let hash = Self.optionsHash(plugin.options)
+        var pending = try store.pendingDocuments(
+          pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: options.retryFailed)
+        var summary = PluginRunSummary(descriptor: d)
+        // A corpus-level plugin's results depend on every document: redo them all.
+        if !pending.isEmpty && d.needsCorpus { pending = try store.allDocumentIDs() }
+        summary.documentsPending = pending.count
+        summaries.withLock { $0[d.id] = summary }
+        if pending.isEmpty { continue }
+        progress(.pluginStarted(d, documents: pending.count))
+        let context = AnalysisContext(
+          store: store, plugin: plugin, runID: runID, optionsHash: hash, concepts: concepts, codebook: codebook,
+          options: options)
+        if d.needsCorpus { corpus.append((context, pending)) } else { members.append((context, Set(pending))) }
+      }
+      let progress = self.progress
+      let phaseStarted = WorkerProcess.monotonic()
+      let corpusThreads = corpus.map { context, pending in
+        let thread = PassThread {
+          let tally = try CorpusPass(context).run(pending, progress: progress)
+          summaries.withLock {
+            $0[context.plugin.descriptor.id]!.apply(tally, seconds: WorkerProcess.monotonic() - phaseStarted)
+          }
+        }
+        thread.start()
+        return thread
+      }
+      if !members.isEmpty {
+        let tallies = DocumentPass(members).run(progress: progress)
+        let seconds = WorkerProcess.monotonic() - phaseStarted
+        summaries.withLock { all in
+          for (k, member) in members.enumerated() {
+            all[member.context.plugin.descriptor.id]!.apply(tallies[k], seconds: seconds)
+          }
+        }
+      }
+      for thread in corpusThreads { try thread.wait() }
+    }
+    let finished = summaries.withLock { $0 }
+    var ordered: [PluginRunSummary] = []
+    for plugin in plugins {
+      let summary = finished[plugin.descriptor.id]!
       var record = RunPluginRecord(
         pluginID: plugin.descriptor.id, pluginVersion: plugin.descriptor.version, pluginPath: plugin.descriptor.path,
         options: plugin.options)
@@ -101,39 +148,47 @@ public final class CodingRun: Sendable {
       record.seconds = summary.seconds
       try store.recordRunPlugin(runID, record)
       progress(.pluginFinished(summary))
-      summaries.append(summary)
+      ordered.append(summary)
     }
     try store.finishRun(runID)
-    return RunSummary(runID: runID, plugins: summaries, seconds: WorkerProcess.monotonic() - started)
+    return RunSummary(runID: runID, plugins: ordered, seconds: WorkerProcess.monotonic() - started)
   }
 
-  static func optionsHash(_ options: String) -> String { String(SHA256.hex(Array(options.utf8)).prefix(16)) }
+  /// How a run tells one set of options from another (analyses remember it).
+  public static func optionsHash(_ options: String) -> String { String(SHA256.hex(Array(options.utf8)).prefix(16)) }
+}
 
-  private func runPlugin(_ plugin: PlannedPlugin, runID: Int64) throws -> PluginRunSummary {
-    let d = plugin.descriptor
-    let hash = Self.optionsHash(plugin.options)
-    var pending = try store.pendingDocuments(
-      pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: options.retryFailed)
-    var summary = PluginRunSummary(descriptor: d)
-    if pending.isEmpty { return summary }
-    // A corpus-level plugin's results depend on every document: redo them all.
-    if d.needsCorpus { pending = try store.allDocumentIDs() }
-    summary.documentsPending = pending.count
-    progress(.pluginStarted(d, documents: pending.count))
-    let context = AnalysisContext(
-      store: store, plugin: plugin, runID: runID, optionsHash: hash, concepts: try store.knownConceptLabels(),
-      codebook: try store.codebook(), options: options)
-    let started = WorkerProcess.monotonic()
-    let tally =
-      d.needsCorpus
-      ? try CorpusPass(context).run(pending, progress: progress)
-      : DocumentPass(context).run(pending, progress: progress)
-    summary.documentsDone = tally.done
-    summary.failures = tally.failures
-    summary.counts = tally.counts
-    summary.words = tally.words
-    summary.seconds = WorkerProcess.monotonic() - started
-    return summary
+extension PluginRunSummary {
+  mutating func apply(_ tally: Tally, seconds: Double) {
+    documentsDone = tally.done
+    failures = tally.failures
+    counts = tally.counts
+    words = tally.words
+    self.seconds = seconds
+  }
+}
+
+/// A corpus pass on a thread of its own; `wait` rethrows what it threw.
+final class PassThread: Sendable {
+  private let body: @Sendable () throws -> Void
+  private let outcome = Mutex<Result<Void, any Error>?>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ body: @escaping @Sendable () throws -> Void) { self.body = body }
+
+  func start() {
+    let thread = Thread { [self] in
+      let result = Result { try body() }
+      outcome.withLock { $0 = result }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  func wait() throws {
+    done.wait()
+    try outcome.withLock { $0 }!.get()
   }
 }
 

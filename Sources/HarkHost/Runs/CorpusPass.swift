@@ -44,7 +44,7 @@ struct CorpusPass {
         }
         if failedDocument != nil { break }
         seconds[id] = WorkerProcess.monotonic() - started
-        progress(.documentFinished(descriptor, done: found.count, of: documents.count, failed: false))
+        progress(.progress(descriptor.name, done: found.count, of: documents.count))
       }
       if let (id, reason) = failedDocument {
         excluded[id] = reason
