@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the compiled-in copy of corpora/codebooks/concepts.synonyms.
+# Run from anywhere after editing that file; ConceptSynonymsTests fails while
+# the two differ.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Sources/HarkPluginKit/Text/DefaultSynonyms.swift
@@ -8,8 +10,8 @@ out=Sources/HarkPluginKit/Text/DefaultSynonyms.swift
   echo "// edit that file and run the script, do not edit this one."
   echo "enum DefaultSynonyms {"
   echo '  static let text = #"""'
-  cat corpora/codebooks/concepts.synonyms
-  echo '"""#'
+  sed -e 's/^\(.\)/    \1/' corpora/codebooks/concepts.synonyms
+  echo '    """#'
   echo "}"
 } > "$out"
 echo "wrote $out"

@@ -10,7 +10,8 @@ out=Plugins/Values/Analysis/DefaultCodebook.swift
   echo
   echo 'enum DefaultCodebook {'
   echo '  static let text = ##"""'
-  cat corpora/codebooks/values.codebook
-  echo '"""##'
+  # Indented as swift format leaves it; blank lines stay empty.
+  sed -e 's/^\(.\)/    \1/' corpora/codebooks/values.codebook
+  echo '    """##'
   echo '}'
 } >"$out"

@@ -155,9 +155,101 @@ struct ValuesTests {
   func interviewerIgnored() throws {
     let codes = try Self.codes([
       (.interviewer, "Did you feel listened to? Was the waiting list long?"),
-      (.participant, "Yes."),
+      (.participant, "We talked about the weather and then I went home."),
     ])
     #expect(codes.isEmpty)
+  }
+
+  @Test("a short yes takes the codes of the interviewer's last sentence, and says so")
+  func shortYesAnswer() throws {
+    let codes = try Self.codes([
+      (.interviewer, "Thank you. It sounds like being listened to changed things."),
+      (.participant, "It did, yeah. Mad, innit."),
+    ])
+    #expect(
+      codes == [
+        CodeResult(
+          code: "being heard", span: 60..<73, confidence: 0.52,
+          explanation:
+            #""It did, yeah." answers the interviewer's "It sounds like being listened to changed things." — there, matched "listened" (being heard)"#
+        )
+      ])
+  }
+
+  @Test("a short no takes the opposite of the question's codes; a long answer speaks for itself")
+  func shortNoAnswer() throws {
+    let no = try Self.codes([
+      (.interviewer, "Did they listen to you?"), (.participant, "Not really."),
+    ])
+    #expect(no.map(\.code) == ["feeling ignored"])
+    #expect(
+      no.map(\.explanation) == [
+        #""Not really." answers the interviewer's "Did they listen to you?" — there, matched "listen" (being heard); the answer says no, coded as the opposite: feeling ignored"#
+      ])
+    let long = try Self.codes([
+      (.interviewer, "Did they listen to you?"),
+      (.participant, "Yes. Then we went to the shops and bought bread and milk for the week."),
+    ])
+    #expect(long.isEmpty)
+  }
+
+  @Test("a negated: term codes its code only when something negates it")
+  func negatedTerm() throws {
+    let codes = try Self.codes([
+      (.participant, "She never pushed me."), (.participant, "He pushed the door."),
+    ])
+    #expect(
+      codes == [
+        CodeResult(
+          code: "feeling safe", span: 0..<20, confidence: 0.6,
+          explanation: #""never pushed" — "never" negates "pushed", which signals feeling safe"#)
+      ])
+  }
+
+  @Test("'if it wasn't for' stresses what follows, and 'without X, I'd' denies only X")
+  func counterfactuals() throws {
+    let codes = try Self.codes([
+      (.participant, "If it wasn't for that cup of tea I'd not have gone back."),
+      (.participant, "Without it I’d be sat in the flat."),
+    ])
+    #expect(codes.map(\.code) == ["warmth", "isolation"])
+    #expect(
+      codes.map(\.explanation) == [
+        #"matched "cup of tea" (warmth)"#, #"matched "sat in the flat" (isolation)"#,
+      ])
+  }
+
+  @Test("a hedge lowers the confidence and is named in the explanation")
+  func hedged() throws {
+    let codes = try Self.codes([(.participant, "I think she listened to me.")])
+    #expect(
+      codes == [
+        CodeResult(
+          code: "being heard", span: 0..<27, confidence: 0.64,
+          explanation: #"matched "listened to me" (being heard) — hedged by "I think""#)
+      ])
+  }
+
+  @Test("words with hyphens, apostrophes and numbers are read whole, as the tokenizer reads them")
+  func wordBoundaries() throws {
+    let codes = try Self.codes([
+      (.participant, "It was person-centred, 3.5 hours a week, and non-judgemental."),
+      (.participant, "They didn't care about me; rock'n'roll."),
+    ])
+    #expect(
+      codes.map(\.explanation) == [
+        #"matched "person-centred" (bespoke approaches)"#, #"matched "non-judgemental" (respect)"#,
+        #"matched "didn't care about me" (feeling ignored)"#,
+      ])
+  }
+
+  @Test("curly apostrophes, dashes and accents code the same as plain text")
+  func typographyCodesAlike() throws {
+    let plain = try Self.codes([(.participant, "She didn't give up on me - she rang me, cafe or not.")])
+    let curly = try Self.codes([(.participant, "She didn’t give up on me — she rang me, café or not.")])
+    #expect(plain.map(\.code) == ["persistence"])
+    #expect(curly.map(\.code) == plain.map(\.code))
+    #expect(curly.map(\.explanation) == [#"matched "didn’t give up" (persistence)"#])
   }
 
   @Test("spans are UTF-8 byte offsets, also after accented letters")
@@ -194,7 +286,7 @@ struct ValuesTests {
     #expect(ValuesPlugin.defaultCodebook + "\n" == file)
   }
 
-  @Test("the default codebook has every seed code under its parent, with 8 to 30 terms each")
+  @Test("the default codebook has every seed code under its parent, with 20 to 100 terms each")
   func defaultCodebookContents() throws {
     let codebook = try ValuesPlugin(options: PluginOptions()).codebook
     let valued = codebook.codes.filter { $0.parent == "What people value" }.map(\.name)
@@ -212,7 +304,7 @@ struct ValuesTests {
         "waiting", "isolation",
       ])
     for code in codebook.codes {
-      #expect((8...30).contains(code.terms.count), "\(code.name) has \(code.terms.count) terms")
+      #expect((20...100).contains(code.terms.count), "\(code.name) has \(code.terms.count) terms")
       #expect(code.colour != nil, "\(code.name) has no colour")
     }
   }
@@ -232,7 +324,7 @@ struct ValuesTests {
   func unknownKey() {
     #expect(
       parseError("code: trust\ncolur: #112233\nterms: trust")
-        == "my.codebook, line 2: unknown key \"colur\". Use one of: code, parent, description, colour, opposite, terms, exclude."
+        == "my.codebook, line 2: unknown key \"colur\". Use one of: code, parent, description, colour, opposite, terms, negated, exclude."
     )
   }
 
@@ -323,7 +415,7 @@ struct ValuesTests {
     let info = ValuesPlugin.info
     #expect(info.id == "org.hark.values")
     #expect(info.name == "Values")
-    #expect(info.version == "1.0.0")
+    #expect(info.version == "1.1.0")
     #expect(info.vendor == "Hark project")
     #expect(info.provides == ["codes"])
     #expect(info.needs == ["turns", "codebook"])

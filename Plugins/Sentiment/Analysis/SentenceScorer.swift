@@ -1,25 +1,30 @@
 // Scores the valence of one sentence from its lexicon terms and the words
 // around them, and says in words why.
-import HarkPluginKit
 
 /// The valence of a sentence in -1 ... 1, and which words made it.
 public struct SentenceSentiment: Sendable, Equatable {
   public var value: Double
   public var explanation: String
+  /// The weighted sum of the sentence's valences before it is scaled into
+  /// -1 ... 1; sums of several sentences scale the same way.
+  public var total: Double = 0
 }
 
 /// Scores sentences against a lexicon.
 ///
-/// The raw score is the sum of the valences of the terms found. A negator
-/// governing a term ("not", "never", "didn't", up to three words back) flips
-/// and dampens it (×-0.75); intensifiers and downtoners right before it
-/// ("really", "a bit") multiply it; a word in capitals in a sentence that is
-/// not all capitals counts 1.25×. After a turning word ("but", "however") the
-/// clause counts 1.5× and what came before 0.5×; a concessive clause
+/// Each term found (the longest phrase wins: "let me down" before "down")
+/// adds its valence. A negator governing a term ("not", "never", "didn't",
+/// "least", up to three words back, through small words like "really" or
+/// "me") flips and dampens it. Intensifiers and downtoners before it
+/// ("really", "a bit") multiply it, the nearest most. A term written in
+/// capitals in a sentence that is not all capitals, or stretched ("sooo
+/// good", ":)))"), gains emphasis. After a turning word ("but", "however")
+/// the clause counts 1.5× and what came before 0.5×; a concessive clause
 /// ("although …") counts 0.5× and the main clause 1.5×. Hedges ("maybe",
-/// "I think", "kind of") scale the whole sentence, and each "!" (up to three)
-/// adds 0.25 in the direction of the score. The sum x becomes a value in
-/// -1 ... 1 as x / √(x² + 15).
+/// "I think", "kind of") scale the whole sentence; "!" adds emphasis (up to
+/// four) and so do several "?". Emoticons and emoji are never negated or
+/// intensified, and a transcriber's note such as "(laughs)" does not count.
+/// The sum x becomes a value in -1 ... 1 as x / √(x² + 15).
 public struct SentenceScorer: Sendable {
   public let lexicon: SentimentLexicon
 
@@ -27,248 +32,595 @@ public struct SentenceScorer: Sendable {
     self.lexicon = lexicon
   }
 
-  static let negationFactor = -0.75
-  static let capitalsFactor = 1.25
-  static let exclamationBoost = 0.25
+  static let negationFactor = -0.74
+  static let capitalsBoost = 0.7
+  static let stretchBoost = 0.4
+  static let exclamationBoost = 0.29
+  static let questionBoost = 0.18
   static let normalisation = 15.0
+  /// How much a booster counts one and two words further back.
+  @inline(__always) static func boosterDecay(_ counted: Int) -> Double {
+    counted == 0 ? 1 : counted == 1 ? 0.95 : 0.9
+  }
 
-  /// A lexicon term found in the sentence.
-  private struct Hit {
-    var tokens: Range<Int>
-    var valence: Double
-    var contribution: Double
+  /// Buffers reused from sentence to sentence, so that scoring allocates
+  /// nothing but the explanation.
+  public struct Scratch {
+    let tokens = ScratchBuffer<ScannedToken>()
+    let units = ScratchBuffer<Unit>()
+    var list: [UInt8] = []
+    var notes: [UInt8] = []
+    var neutral: [UInt8] = []
+    var text: [UInt8] = []
+
+    public init() {}
+  }
+
+  /// A word or a phrase of several, or one punctuation mark.
+  struct Unit {
+    var first: Int32
+    var end: Int32
+    var info: Int32
+    var mark: UInt8
+
+    var isOpening: Bool { mark == UInt8(ascii: "(") || mark == UInt8(ascii: "[") }
+    var isClosing: Bool { mark == UInt8(ascii: ")") || mark == UInt8(ascii: "]") }
+  }
+
+  /// What the scorer asks about the units of a sentence, read through
+  /// pointers that stay valid while the sentence is weighed.
+  struct Units {
+    let units: UnsafeBufferPointer<Unit>
+    let infos: UnsafeBufferPointer<TermInfo>
+
+    var count: Int { units.count }
+    subscript(u: Int) -> Unit { units[u] }
+
+    @inline(__always) func roles(_ u: Int) -> ShifterRoles {
+      units[u].info >= 0 ? infos[Int(units[u].info)].roles : []
+    }
+    @inline(__always) func isWord(_ u: Int) -> Bool { units[u].mark == 0 }
+    /// A term with a valence other than 0.
+    @inline(__always) func isTerm(_ u: Int) -> Bool {
+      let info = units[u].info
+      return info >= 0 && infos[Int(info)].isTerm && infos[Int(info)].valence != 0
+    }
   }
 
   public func score(_ bytes: [UInt8], sentence: Range<Int>) -> SentenceSentiment {
-    let tokens = Tokenizer.tokens(bytes, in: sentence)
-    func text(_ range: Range<Int>) -> String {
-      String(
-        decoding: bytes[
-          tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound],
-        as: UTF8.self)
-    }
-
-    let weights = ClauseWeights(tokens)
-    var notes: [String] = []
-    var hits: [Hit] = []
-    var neutralPhrases: [String] = []
-    var hedge: (factor: Double, words: String)?
-    let shouting = isAllCapitals(bytes, tokens)
-
-    var i = 0
-    while i < tokens.count {
-      guard tokens[i].kind == .word else {
-        i += 1
-        continue
-      }
-      let lower = tokens[i].lower
-      let next = i + 1 < tokens.count && tokens[i + 1].kind == .word ? tokens[i + 1].lower : nil
-      // Phrases first: "not bad" and "let me down" outrank their words.
-      var entry = lexicon.match(tokens, at: i, minWords: 2)
-      if entry == nil {
-        if let next, let factor = Modifiers.hedge(lower, next) {
-          if factor < hedge?.factor ?? 2 { hedge = (factor, text(i..<(i + 2))) }
-          i += 2
-          continue
-        }
-        if let next, Modifiers.intensity(lower, next) != nil {
-          i += 2
-          continue
-        }
-        if let factor = Modifiers.hedge(lower) {
-          if factor < hedge?.factor ?? 2 { hedge = (factor, text(i..<(i + 1))) }
-          i += 1
-          continue
-        }
-        if Modifiers.intensity(lower) != nil || Modifiers.isNegator(lower)
-          || Modifiers.isContrast(lower)
-        {
-          i += 1
-          continue
-        }
-        entry = lexicon.match(tokens, at: i)
-      }
-      guard let entry else {
-        i += 1
-        continue
-      }
-      let span = i..<(i + entry.words.count)
-      i = span.upperBound
-      if entry.valence == 0 {
-        neutralPhrases.append(text(span))
-        continue
-      }
-      var value = entry.valence
-      let surface = text(span)
-      let negator =
-        Modifiers.isNegator(entry.words[0])
-        ? nil : Modifiers.negator(governing: span.lowerBound, in: tokens)
-      if let negator {
-        value *= Self.negationFactor
-        notes.append("\(quoted(tokens[negator].lower)) flips \(quoted(surface))")
-      } else {
-        for (factor, words) in intensifiers(before: span.lowerBound, tokens, text) {
-          value *= factor
-          let verb = factor >= 1 ? "strengthens" : "softens"
-          notes.append("\(quoted(words)) \(verb) \(quoted(surface)) (×\(short(factor)))")
-        }
-      }
-      if !shouting && isCapitals(bytes, tokens[span]) {
-        value *= Self.capitalsFactor
-        notes.append("\(quoted(surface)) in capitals (×\(short(Self.capitalsFactor)))")
-      }
-      value *= weights.weight(of: span.lowerBound)
-      hits.append(Hit(tokens: span, valence: entry.valence, contribution: value))
-    }
-
-    var total = hits.reduce(0) { $0 + $1.contribution }
-    if let note = weights.note,
-      hits.contains(where: { weights.weight(of: $0.tokens.lowerBound) != 1 })
-    {
-      notes.append(note)
-    }
-    if let hedge, total != 0 {
-      total *= hedge.factor
-      notes.append("hedged by \(quoted(hedge.words)) (×\(short(hedge.factor)))")
-    }
-    let exclamations = min(3, tokens.count(where: { $0.lower == "!" }))
-    if exclamations > 0 && total != 0 {
-      total += (total > 0 ? 1 : -1) * Self.exclamationBoost * Double(exclamations)
-      notes.append("\"!\" adds emphasis")
-    }
-    for phrase in neutralPhrases { notes.append("\(quoted(phrase)) is not sentiment") }
-
-    let value =
-      (total / (total * total + Self.normalisation).squareRoot() * 10_000).rounded() / 10_000
-    let label = value > 0 ? "positive" : value < 0 ? "negative" : "neutral"
-    var explanation = label + ": "
-    explanation +=
-      hits.isEmpty
-      ? "no sentiment words"
-      : hits.map { "\(quoted(text($0.tokens))) (\(signed($0.valence)))" }.joined(separator: ", ")
-    for note in notes { explanation += "; " + note }
-    return SentenceSentiment(value: value, explanation: explanation)
+    var scratch = Scratch()
+    return bytes.withUnsafeBufferPointer { score($0, sentence: sentence, scratch: &scratch) }
   }
 
-  /// The intensifiers and downtoners right before `start`, nearest first.
-  private func intensifiers(before start: Int, _ tokens: [Token], _ text: (Range<Int>) -> String)
-    -> [(Double, String)]
-  {
-    var found: [(Double, String)] = []
-    var j = start - 1
-    while j >= 0, tokens[j].kind == .word, found.count < 3 {
-      if j >= 1, tokens[j - 1].kind == .word,
-        let factor = Modifiers.intensity(tokens[j - 1].lower, tokens[j].lower)
+  public func score(
+    _ bytes: UnsafeBufferPointer<UInt8>, sentence: Range<Int>, scratch: inout Scratch
+  ) -> SentenceSentiment {
+    scratch.tokens.removeAll()
+    WordScanner.scan(bytes, sentence, into: scratch.tokens)
+    return lexicon.infos.withUnsafeBufferPointer { infos in
+      guard lookUp(bytes, scratch.tokens, infos) else {
+        // Many sentences: nothing to weigh, nothing to build.
+        return SentenceSentiment(value: 0, explanation: "neutral: no sentiment words")
+      }
+      let roles = group(scratch.tokens.elements, into: scratch.units, infos)
+      return weigh(
+        bytes, Units(units: scratch.units.elements, infos: infos), contrast: roles, &scratch)
+    }
+  }
+
+  /// Looks every word up; false when nothing in the sentence can carry sentiment.
+  @inline(__always)
+  private func lookUp(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ buffer: ScratchBuffer<ScannedToken>,
+    _ infos: UnsafeBufferPointer<TermInfo>
+  ) -> Bool {
+    var interesting = false
+    let tokens = buffer.base
+    for k in 0..<buffer.count where tokens[k].kind != .punctuation {
+      var index = lexicon.lookup(tokens[k].key)
+      if index < 0 && tokens[k].stretched && tokens[k].kind == .word {
+        // "goood" is "good", "sooo" is "so", written with emphasis.
+        let (two, one) = WordScanner.collapsedKeys(
+          bytes, Int(tokens[k].start), Int(tokens[k].end))
+        index = lexicon.lookup(two)
+        if index >= 0 {
+          tokens[k].key = two
+        } else {
+          index = lexicon.lookup(one)
+          if index >= 0 { tokens[k].key = one }
+        }
+      }
+      tokens[k].info = index
+      if index >= 0 && infos[Int(index)].isTerm { interesting = true }
+    }
+    // A phrase can only start where two words fit the beginning of one.
+    var k = 0
+    while !interesting && k + 1 < buffer.count {
+      let info = tokens[k].info
+      if info >= 0 && infos[Int(info)].phraseLength > 1 && tokens[k + 1].kind != .punctuation
+        && lexicon.lookup(WordHash.phrase(tokens[k].key, then: tokens[k + 1].key)) >= 0
       {
-        found.append((factor, text((j - 1)..<(j + 1))))
-        j -= 2
-      } else if let factor = Modifiers.intensity(tokens[j].lower) {
-        found.append((factor, text(j..<(j + 1))))
-        j -= 1
+        interesting = true
+      }
+      k += 1
+    }
+    return interesting
+  }
+
+  /// Groups tokens into units, the longest phrase first; returns every
+  /// shifter role seen, so the scorer can skip what the sentence lacks.
+  private func group(
+    _ tokens: UnsafeBufferPointer<ScannedToken>, into units: ScratchBuffer<Unit>,
+    _ infos: UnsafeBufferPointer<TermInfo>
+  ) -> ShifterRoles {
+    units.removeAll()
+    var seen: ShifterRoles = []
+    let n = tokens.count
+    var i = 0
+    while i < n {
+      let token = tokens[i]
+      if token.kind == .punctuation {
+        units.append(Unit(first: Int32(i), end: Int32(i + 1), info: -1, mark: token.mark))
+        i += 1
+        continue
+      }
+      var end = i + 1
+      var info = token.info
+      if info >= 0 {
+        let longest = min(Int(infos[Int(info)].phraseLength), n - i)
+        var key = token.key
+        var length = 1
+        while length < longest {
+          let next = tokens[i + length]
+          if next.kind == .punctuation { break }
+          key = WordHash.phrase(key, then: next.key)
+          length += 1
+          let phrase = lexicon.lookup(key)
+          guard phrase >= 0 else { break }
+          if infos[Int(phrase)].isEntry {
+            end = i + length
+            info = phrase
+          }
+        }
+      }
+      if info >= 0 { seen.formUnion(infos[Int(info)].roles) }
+      units.append(Unit(first: Int32(i), end: Int32(end), info: info, mark: 0))
+      i = end
+    }
+    return seen
+  }
+
+  /// Takes a buffer out of the scratch, emptied, so appending to it never copies.
+  @inline(__always)
+  private func take(_ buffer: inout [UInt8]) -> [UInt8] {
+    var taken: [UInt8] = []
+    swap(&taken, &buffer)
+    taken.removeAll(keepingCapacity: true)
+    return taken
+  }
+
+  private func weigh(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ units: Units, contrast: ShifterRoles,
+    _ scratch: inout Scratch
+  ) -> SentenceSentiment {
+    let tokens = scratch.tokens.elements
+    let infos = units.infos
+    // Budgets keep the longest explanation well under the host's 4,000 bytes.
+    var list = Writer(bytes: bytes, tokens: tokens, out: take(&scratch.list), budget: 1_200)
+    var notes = Writer(bytes: bytes, tokens: tokens, out: take(&scratch.notes), budget: 1_700)
+    var neutral = Writer(bytes: bytes, tokens: tokens, out: take(&scratch.neutral), budget: 300)
+    var text = take(&scratch.text)
+    defer {
+      scratch.list = list.out
+      scratch.notes = notes.out
+      scratch.neutral = neutral.out
+      scratch.text = text
+    }
+
+    var shouting = true
+    for token in tokens where token.hasSmall {
+      shouting = false
+      break
+    }
+    let clauses =
+      contrast.isDisjoint(with: [.turning, .concessive]) ? ClauseWeights() : ClauseWeights(units)
+
+    var total = 0.0
+    var hits = 0
+    var weighted = false
+    var hedge = 1.0
+    var hedgeUnit = -1
+    var exclamations = 0
+    var questions = 0
+    for u in 0..<units.count {
+      let unit = units[u]
+      if unit.mark != 0 {
+        if unit.mark == UInt8(ascii: "!") { exclamations += 1 }
+        if unit.mark == UInt8(ascii: "?") { questions += 1 }
+        continue
+      }
+      guard unit.info >= 0 else { continue }
+      let info = infos[Int(unit.info)]
+      if info.roles.contains(.hedge) && !info.isTerm {
+        if info.hedge < hedge {
+          hedge = info.hedge
+          hedgeUnit = u
+        }
+        continue
+      }
+      guard info.isTerm else { continue }
+      // "(laughs)", "[crying]": a transcriber's note of what happened, not words said.
+      if u > 0 && u + 1 < units.count && units[u - 1].isOpening && units[u + 1].isClosing { continue }
+      if info.valence == 0 {
+        if neutral.begin("; ") {
+          neutral.quoted(unit)
+          neutral.text(" is not sentiment")
+        }
+        continue
+      }
+      // "pretty good", "fucking brilliant": before another term, a word that
+      // can intensify does that instead of counting itself.
+      if info.roles.contains(.booster), u + 1 < units.count, units.isWord(u + 1),
+        units.isTerm(u + 1) || units.roles(u + 1).contains(.booster)
+      {
+        continue
+      }
+
+      var value = info.valence
+      let sign = value > 0 ? 1.0 : -1.0
+      let valence = value
+      // An emoticon or emoji says how the writer feels whatever the words
+      // before it do: "still no cheque :(" is not a negated frown.
+      let isSymbol = tokens[Int(unit.first)].kind == .symbol
+
+      let governors = isSymbol ? Governors() : Governors(of: u, units, tokens)
+      let negator = governors.negator
+      if negator >= 0 {
+        // "not very good" is "not good": intensifiers under a negator are dropped.
+        value *= Self.negationFactor
+        if notes.begin("; ") {
+          notes.quotedLower(units[negator])
+          notes.text(" flips ")
+          notes.quoted(unit)
+        }
       } else {
-        break
+        for k in 0..<governors.boosterCount {
+          let (b, step) = governors.booster(k)
+          value *= step
+          if notes.begin("; ") {
+            notes.quoted(units[b])
+            notes.text(step >= 1 ? " strengthens " : " softens ")
+            notes.quoted(unit)
+            notes.text(" (×")
+            notes.factor(step)
+            notes.text(")")
+          }
+        }
+      }
+      if !shouting && tokens[Int(unit.first)].capitals {
+        value += sign * Self.capitalsBoost * (negator >= 0 ? -1 : 1)
+        if notes.begin("; ") {
+          notes.quoted(unit)
+          notes.text(" in capitals adds emphasis")
+        }
+      }
+      if tokens[Int(unit.end) - 1].stretched {
+        value += sign * Self.stretchBoost * (negator >= 0 ? -1 : 1)
+        if notes.begin("; ") {
+          notes.quoted(unit)
+          notes.text(" stretched out adds emphasis")
+        }
+      }
+      let weight = clauses.weight(of: u)
+      if weight != 1 { weighted = true }
+      value *= weight
+      total += value
+      hits += 1
+      if list.begin(", ") {
+        list.quoted(unit)
+        list.text(" (")
+        list.signed(valence)
+        list.text(")")
       }
     }
-    return found
-  }
 
-  /// Whether the words are written in capitals ("AWFUL"), not just capitalised.
-  private func isCapitals(_ bytes: [UInt8], _ tokens: ArraySlice<Token>) -> Bool {
-    var letters = 0
-    for token in tokens {
-      for b in bytes[token.range] {
-        if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { return false }
-        if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { letters += 1 }
-      }
+    list.sayOmitted(", and ", " more")
+    notes.sayOmitted("; and ", " more notes")
+    if weighted, let note = clauses.note {
+      notes.always("; ")
+      notes.text(note.0)
+      notes.lower(note.1)
+      notes.text(note.2)
     }
-    return letters >= 2
+    if hedgeUnit >= 0 && total != 0 {
+      total *= hedge
+      notes.always("; ")
+      notes.text("hedged by ")
+      notes.quoted(units[hedgeUnit])
+      notes.text(" (×")
+      notes.factor(hedge)
+      notes.text(")")
+    }
+    if total != 0 && (exclamations > 0 || questions > 1) {
+      let sign = total > 0 ? 1.0 : -1.0
+      total += sign * Self.exclamationBoost * Double(min(exclamations, 4))
+      if questions > 1 { total += sign * Self.questionBoost * Double(min(questions, 3)) }
+      notes.always("; ")
+      notes.text(exclamations > 0 ? "\"!\" adds emphasis" : "\"??\" adds emphasis")
+    }
+
+    let value = Self.scaled(total)
+    text.append(contentsOf: value > 0 ? "positive: ".utf8 : value < 0 ? "negative: ".utf8 : "neutral: ".utf8)
+    if hits == 0 {
+      text.append(contentsOf: "no sentiment words".utf8)
+    } else {
+      text.append(contentsOf: list.out)
+    }
+    if !notes.out.isEmpty {
+      text.append(contentsOf: "; ".utf8)
+      text.append(contentsOf: notes.out)
+    }
+    neutral.sayOmitted("; and ", " more")
+    if !neutral.out.isEmpty {
+      text.append(contentsOf: "; ".utf8)
+      text.append(contentsOf: neutral.out)
+    }
+    return SentenceSentiment(value: value, explanation: String(decoding: text, as: UTF8.self), total: total)
   }
 
-  /// Whether every word of the sentence is in capitals: then none stands out.
-  private func isAllCapitals(_ bytes: [UInt8], _ tokens: [Token]) -> Bool {
-    let words = tokens.filter { $0.kind == .word }
-    return !words.isEmpty && isCapitals(bytes, words[...])
+  /// The bytes to read for sentence `index` of a turn: up to the next
+  /// sentence (or the turn's end), so that what the sentence splitter leaves
+  /// out between sentences, like the ":)" in "Thanks. :)", still counts for
+  /// the sentence it follows.
+  public static func reach(of index: Int, in sentences: [Range<Int>], turnEnd: Int) -> Range<Int> {
+    let start = sentences[index].lowerBound
+    let end = index + 1 < sentences.count ? sentences[index + 1].lowerBound : max(turnEnd, start)
+    return start..<max(end, sentences[index].upperBound)
+  }
+
+  /// `total` scaled into -1 ... 1 as x / √(x² + 15), to four decimals.
+  public static func scaled(_ total: Double) -> Double {
+    (total / (total * total + normalisation).squareRoot() * 10_000).rounded() / 10_000
+  }
+}
+
+/// What governs a term: a negator within reach, or else the intensifiers
+/// and downtoners before it, nearest first (at most three).
+struct Governors {
+  private(set) var negator = -1
+  private(set) var boosterCount = 0
+  private var units: (Int, Int, Int) = (-1, -1, -1)
+  private var factors: (Double, Double, Double) = (1, 1, 1)
+
+  /// Nothing governs it (an emoticon or emoji).
+  init() {}
+
+  /// Looks back from unit `u` over at most three words (small words such as
+  /// "really" or "me" do not count), stopping at punctuation other than
+  /// quotes, and at a contrast word or the start of a clause.
+  init(of u: Int, _ units: SentenceScorer.Units, _ tokens: UnsafeBufferPointer<ScannedToken>) {
+    var counted = 0
+    var j = u - 1
+    var passedTerm = false
+    while j >= 0 && counted < 3 {
+      let before = units[j]
+      if before.mark != 0 {
+        guard before.mark == UInt8(ascii: "'") || before.mark == UInt8(ascii: "\"") else { return }
+        j -= 1
+        continue
+      }
+      let roles = units.roles(j)
+      if !roles.isDisjoint(with: [.turning, .concessive, .clauseOpener]) { return }
+      if roles.contains(.negator) || roles.contains(.least) || tokens[Int(before.first)].endsNt {
+        negator = j
+        return
+      }
+      // A word that is also a term ("pretty") intensifies only right before the term;
+      // an intensifier reaches the nearest term only: "really good fun" strengthens "good".
+      if roles.contains(.booster) && !passedTerm && (!units.isTerm(j) || u - j == 1) {
+        let stretched = tokens[Int(before.first)].stretched ? 1.3 : 1.0
+        let boost = units.infos[Int(before.info)].boost
+        add(j, 1 + boost * stretched * SentenceScorer.boosterDecay(counted))
+      }
+      if units.isTerm(j) { passedTerm = true }
+      if !roles.contains(.transparent) { counted += 1 }
+      j -= 1
+    }
+  }
+
+  private mutating func add(_ unit: Int, _ factor: Double) {
+    switch boosterCount {
+    case 0: (units.0, factors.0) = (unit, factor)
+    case 1: (units.1, factors.1) = (unit, factor)
+    case 2: (units.2, factors.2) = (unit, factor)
+    default: return
+    }
+    boosterCount += 1
+  }
+
+  /// Intensifier `k` (0 is the nearest): its unit and its factor.
+  func booster(_ k: Int) -> (unit: Int, factor: Double) {
+    k == 0 ? (units.0, factors.0) : k == 1 ? (units.1, factors.1) : (units.2, factors.2)
   }
 }
 
 /// How much each clause of a sentence counts, from its contrast words.
 struct ClauseWeights {
-  private var boundary: Int?
+  private var boundary = -1
   private var before = 1.0
   private var after = 1.0
-  private(set) var note: String?
+  /// Text, the unit of the contrast word, text: "after \"but\" counts 1.5×, before it 0.5×".
+  private(set) var note: (String, SentenceScorer.Unit, String)?
 
-  /// Words after which the sentence turns: what follows is the point.
-  private static let turning: Set<String> = [
-    "but", "however", "nevertheless", "nonetheless", "yet",
-  ]
-  /// Words that open a concession: the clause they open matters less.
-  private static let concessive: Set<String> = ["although", "though", "whereas"]
-
-  init(_ tokens: [Token]) {
-    let words = tokens.indices.filter { tokens[$0].kind == .word }
-    guard let firstWord = words.first, let lastWord = words.last else { return }
-    // The last turning word decides; "yet" turns only at a clause start ("…, yet it helped").
-    let turn = words.last { i in
-      let lower = tokens[i].lower
-      guard Modifiers.isContrast(lower), Self.turning.contains(lower), i != lastWord else {
-        return false
-      }
-      return lower != "yet" || i == firstWord || tokens[i - 1].kind == .punctuation
+  init(_ units: SentenceScorer.Units) {
+    var firstWord = -1
+    var lastWord = -1
+    for u in 0..<units.count where units.isWord(u) {
+      if firstWord < 0 { firstWord = u }
+      lastWord = u
     }
-    if let turn {
+    guard firstWord >= 0 else { return }
+    // The last turning word decides; "yet" turns only at a clause start ("…, yet it helped").
+    var turn = -1
+    var u = lastWord - 1
+    while u >= 0 {
+      let r = units.roles(u)
+      if r.contains(.turning) && units.isWord(u)
+        && !(r.contains(.turningAtClauseStart) && u != firstWord && units.isWord(u - 1))
+      {
+        turn = u
+        break
+      }
+      u -= 1
+    }
+    if turn >= 0 {
       boundary = turn
       before = 0.5
       after = 1.5
-      note = "after \"\(tokens[turn].lower)\" counts 1.5×, before it 0.5×"
+      note = ("after \"", units[turn], "\" counts 1.5×, before it 0.5×")
       return
     }
-    guard
-      let concession = words.first(where: {
-        Modifiers.isContrast(tokens[$0].lower) && Self.concessive.contains(tokens[$0].lower)
-          && $0 != lastWord
-      })
-    else { return }
-    let word = tokens[concession].lower
+    var concession = -1
+    for u in 0..<lastWord where units.roles(u).contains(.concessive) && units.isWord(u) {
+      concession = u
+      break
+    }
+    guard concession >= 0 else { return }
     if concession == firstWord {
       // "Although the wait was long, the staff were kind": the clause ends at the first comma.
-      guard
-        let comma = tokens[concession...].firstIndex(where: { $0.lower == "," || $0.lower == ";" })
-      else { return }
+      var comma = -1
+      for u in concession..<units.count
+      where units[u].mark == UInt8(ascii: ",") || units[u].mark == UInt8(ascii: ";") {
+        comma = u
+        break
+      }
+      guard comma >= 0 else { return }
       boundary = comma
       before = 0.5
       after = 1.5
-      note = "the \"\(word)\" clause counts 0.5×, the rest 1.5×"
+      note = ("the \"", units[concession], "\" clause counts 0.5×, the rest 1.5×")
     } else {
       boundary = concession
       before = 1.5
       after = 0.5
-      note = "after \"\(word)\" counts 0.5×, before it 1.5×"
+      note = ("after \"", units[concession], "\" counts 0.5×, before it 1.5×")
     }
   }
 
-  func weight(of token: Int) -> Double {
-    guard let boundary else { return 1 }
-    return token < boundary ? before : after
+  /// Every clause counts once.
+  init() {}
+
+  func weight(of unit: Int) -> Double {
+    guard boundary >= 0 else { return 1 }
+    return unit < boundary ? before : after
   }
 }
 
-private func quoted(_ text: String) -> String { "\"\(text)\"" }
+/// Writes explanation text as UTF-8 bytes, quoting the sentence's own words.
+struct Writer {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let tokens: UnsafeBufferPointer<ScannedToken>
+  var out: [UInt8]
+  /// Past this many bytes, items are counted instead of written.
+  let budget: Int
+  private(set) var omitted = 0
 
-/// "+1.9", "-3.0": one decimal with its sign.
-func signed(_ value: Double) -> String {
-  let tenths = Int((abs(value) * 10).rounded())
-  return (value < 0 ? "-" : "+") + "\(tenths / 10).\(tenths % 10)"
-}
+  /// Longer words are cut, so one stretched word cannot fill an explanation.
+  static let longestQuote = 60
 
-/// "1.3", "0.75", "1.25": at most two decimals, no trailing zeros.
-func short(_ value: Double) -> String {
-  let hundredths = Int((value * 100).rounded())
-  var text = "\(hundredths / 100)"
-  let fraction = hundredths % 100
-  if fraction != 0 {
-    text +=
-      fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<ScannedToken>, out: [UInt8],
+    budget: Int
+  ) {
+    self.bytes = bytes
+    self.tokens = tokens
+    self.out = out
+    self.budget = budget
   }
-  return text
+
+  mutating func text(_ s: StaticString) {
+    s.withUTF8Buffer { out.append(contentsOf: $0) }
+  }
+
+  mutating func text(_ s: String) { out.append(contentsOf: s.utf8) }
+
+  /// Starts an item with `separator` (unless it is the first); false, and
+  /// the item counted as left out, when the budget is spent.
+  mutating func begin(_ separator: StaticString) -> Bool {
+    guard out.count < budget else {
+      omitted += 1
+      return false
+    }
+    always(separator)
+    return true
+  }
+
+  /// `separator` unless nothing is written yet, whatever the budget.
+  mutating func always(_ separator: StaticString) {
+    if !out.isEmpty { text(separator) }
+  }
+
+  /// ", and 12 more" when items were left out.
+  mutating func sayOmitted(_ before: StaticString, _ after: StaticString) {
+    guard omitted > 0 else { return }
+    text(before)
+    digits(omitted)
+    text(after)
+    omitted = 0
+  }
+
+  /// The words of a unit as written, in double quotes.
+  mutating func quoted(_ unit: SentenceScorer.Unit) {
+    out.append(UInt8(ascii: "\""))
+    append(unit, lower: false)
+    out.append(UInt8(ascii: "\""))
+  }
+
+  mutating func quotedLower(_ unit: SentenceScorer.Unit) {
+    out.append(UInt8(ascii: "\""))
+    append(unit, lower: true)
+    out.append(UInt8(ascii: "\""))
+  }
+
+  mutating func lower(_ unit: SentenceScorer.Unit) { append(unit, lower: true) }
+
+  private mutating func append(_ unit: SentenceScorer.Unit, lower: Bool) {
+    let start = Int(tokens[Int(unit.first)].start)
+    var end = Int(tokens[Int(unit.end) - 1].end)
+    let cut = end - start > Self.longestQuote
+    if cut {
+      end = start + Self.longestQuote
+      // Back to the start of a UTF-8 sequence, never inside one.
+      while end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    }
+    for b in bytes[start..<end] {
+      out.append(lower && b >= 0x41 && b <= 0x5A ? b + 32 : b)
+    }
+    if cut { text("…") }
+  }
+
+  /// "+1.9", "-3.0": one decimal with its sign.
+  mutating func signed(_ value: Double) {
+    let tenths = Int((abs(value) * 10).rounded())
+    out.append(value < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+    digits(tenths / 10)
+    out.append(UInt8(ascii: "."))
+    out.append(UInt8(ascii: "0") + UInt8(tenths % 10))
+  }
+
+  /// "1.3", "0.75", "1.25": at most two decimals, no trailing zeros.
+  mutating func factor(_ value: Double) {
+    let hundredths = Int((value * 100).rounded())
+    digits(hundredths / 100)
+    let fraction = hundredths % 100
+    guard fraction != 0 else { return }
+    out.append(UInt8(ascii: "."))
+    out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+    if fraction % 10 != 0 { out.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+  }
+
+  private mutating func digits(_ n: Int) {
+    if n >= 10 { digits(n / 10) }
+    out.append(UInt8(ascii: "0") + UInt8(n % 10))
+  }
 }

@@ -180,6 +180,8 @@ let defaultWordClassesText = #"""
   persons
   folk
   folks
+  patient
+  patients
   man
   men
   woman
@@ -200,6 +202,11 @@ let defaultWordClassesText = #"""
   # Rooms, buildings, furniture and things at hand.
   door
   doors
+  poster
+  posters
+  leaflet
+  leaflets
+  credit
   doorway
   room
   rooms
@@ -289,6 +296,10 @@ let defaultWordClassesText = #"""
   legs
   eyes
   voice
+  # Roles that are part of every story; a phrase names which one ("key worker").
+  worker
+  workers
+  staff
   # Family and everyday people.
   mum
   mum's
@@ -534,6 +545,10 @@ let defaultWordClassesText = #"""
   stuck
   lent
   led
+  # Verbs that look like nouns.
+  costs
+  book
+  booked
 
   [nouns]
   assembly
@@ -609,6 +624,8 @@ let defaultWordClassesText = #"""
   [themes]
   # Nouns whose ending looks like a verb or adverb.
   housing
+  sleeping
+  drinking
   counselling
   counseling
   training
@@ -674,7 +691,7 @@ let defaultWordClassesText = #"""
 
   [experiences]
   being listened to: listened listening listen listens
-  being judged: judged judging judge judgement judgemental
+  feeling judged: judged judging judge judgement judgemental
   being believed: believed
   being rushed: rushed
   feeling welcome: welcomed

@@ -66,10 +66,11 @@ struct PhraseExtractor {
             if info.experience != 0 {
               result.append(
                 PhraseOccurrence(key: PackedIDs([info.experience]), surface: surface, strong: true))
-            } else if info.wordClass.mayStandAlone {
+            } else if info.wordClass.mayStandAlone || info.namesConcept {
               result.append(
                 PhraseOccurrence(
-                  key: key, surface: surface, strong: info.wordClass == .theme || info.isCompound))
+                  key: key, surface: surface,
+                  strong: info.wordClass == .theme || info.isCompound || info.namesConcept))
             }
           } else if info.wordClass.isNoun && info.experience == 0
             && (info.wordClass == .vague ? specificNotScenery : specific)
@@ -114,11 +115,12 @@ struct PhraseExtractor {
           lower: token.lower + "&" + tokens[i + 1].lower, kind: .word)
         i += 2
       }
-      let info = vocabulary.word(token.lower)
+      let info = vocabulary.word(token)
       var form = info.form
       if info.wordClass != .stop, hasCapitals(bytes, token.range) {
-        let written = surface(token, bytes, sentenceStart: firstWord)
-        if written != token.lower { form = vocabulary.form(written) }
+        let key = KeyTable.rawKey(bytes, token.range, sentenceStart: firstWord)
+        let sentenceStart = firstWord
+        form = vocabulary.form(rawKey: key) { Self.surface(token, bytes, sentenceStart: sentenceStart) }
         if form == 0 { form = info.form }
       }
       firstWord = false
@@ -139,7 +141,7 @@ struct PhraseExtractor {
   /// The word as a label shows it: names and acronyms keep their capitals
   /// ("Jo", "GP"), other words are lowercased, as is a capital that only
   /// starts the sentence.
-  private func surface(_ token: Token, _ bytes: [UInt8], sentenceStart: Bool) -> String {
+  private static func surface(_ token: Token, _ bytes: [UInt8], sentenceStart: Bool) -> String {
     let original = String(decoding: bytes[token.range], as: UTF8.self)
     guard original != token.lower else { return token.lower }
     let capitals = original.unicodeScalars.filter { $0.properties.isUppercase }.count

@@ -12,14 +12,15 @@ struct PhraseStats {
   /// Mentions that were topic words, experiences or compounds.
   var strong = 0
   var documents = 0
+  /// Mentions in the document that mentions it most.
+  var mostInOneDocument = 0
   /// Distinct (document, speaker) pairs.
   var speakers = 0
   /// Ways the phrase was written, with counts; at most `maxSurfaces`.
   var surfaces: [(form: PackedIDs, count: Int)] = []
   /// The first passage of each document, up to `maxDocumentsQuoted`.
   var passages: [Passage] = []
-  /// Further passages, up to `minPassages`, used when too few documents
-  /// supply a first one.
+  /// Further passages of the same documents, up to `maxSpare`.
   var spare: [Passage] = []
 }
 
@@ -40,13 +41,13 @@ struct DocumentPhrases {
     var more: [Range<Int>] = []
   }
 
-  private var index: [PackedIDs: Int] = [:]
+  private var index = KeyTable()
   private(set) var entries: [Entry] = []
 
   mutating func add(_ occurrence: PhraseOccurrence, speaker: Int, sentence: Range<Int>) {
     let bit = UInt64(1) << UInt64(min(speaker, 63))
-    guard let at = index[occurrence.key] else {
-      index[occurrence.key] = entries.count
+    guard let at = index[occurrence.key.raw].map(Int.init) else {
+      index[occurrence.key.raw] = Int32(entries.count)
       entries.append(
         Entry(
           key: occurrence.key, count: 1, strong: occurrence.strong ? 1 : 0, speakers: bit,
@@ -66,7 +67,7 @@ struct DocumentPhrases {
         entry.otherSurfaces.append((occurrence.surface, 1))
       }
       let last = entry.more.last ?? entry.first
-      if last != sentence && entry.more.count + 1 < PhraseTable.minPassages {
+      if last != sentence && entry.more.count + 1 < PhraseTable.passagesPerDocument {
         entry.more.append(sentence)
       }
     }
@@ -74,7 +75,7 @@ struct DocumentPhrases {
 
   /// Empties the table for the next document, keeping its storage.
   mutating func removeAll() {
-    index.removeAll(keepingCapacity: true)
+    index.removeAll()
     entries.removeAll(keepingCapacity: true)
   }
 }
@@ -83,8 +84,11 @@ struct PhraseTable {
   /// A concept quotes one passage from each of up to this many documents,
   /// so its quotes show how widely it is shared…
   static let maxDocumentsQuoted = 20
-  /// …and at least this many passages when it has them, from fewer documents.
-  static let minPassages = 5
+  /// …and up to this many more from the documents it is mentioned in,
+  /// at most `passagesPerDocument` from one document, so that a concept
+  /// a participant keeps coming back to shows it.
+  static let maxSpare = 60
+  static let passagesPerDocument = 5
   static let maxSurfaces = 8
 
   private(set) var phrases: [PackedIDs: PhraseStats] = [:]
@@ -103,13 +107,14 @@ struct PhraseTable {
       stats.count += Int(entry.count)
       stats.strong += Int(entry.strong)
       stats.documents += 1
+      stats.mostInOneDocument = max(stats.mostInOneDocument, Int(entry.count))
       stats.speakers += entry.speakers.nonzeroBitCount
       add(entry.surface, Int(entry.surfaceCount), to: &stats)
       for (form, n) in entry.otherSurfaces { add(form, Int(n), to: &stats) }
       if stats.passages.count < Self.maxDocumentsQuoted {
         stats.passages.append(Passage(document: document, span: entry.first))
       }
-      for span in entry.more where stats.passages.count + stats.spare.count < Self.minPassages {
+      for span in entry.more where stats.spare.count < Self.maxSpare {
         stats.spare.append(Passage(document: document, span: span))
       }
     }

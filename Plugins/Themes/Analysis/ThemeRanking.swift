@@ -4,7 +4,10 @@ import Foundation
 /// Ranks the phrases of a corpus as candidate themes. How a phrase becomes
 /// a theme, and how themes are ordered:
 ///
-/// 1. Eligible: the phrase occurs in at least `minDocuments` documents.
+/// 1. Eligible: the phrase occurs in at least `minDocuments` documents, or
+///    at least `minMentions` times in one document (a participant who keeps
+///    coming back to something names a concept of their own story), unless
+///    it is a name ("Steve"): a character of one story.
 ///    Which phrases were counted at all is the extractor's business: a word
 ///    alone must be a noun that may stand alone, a longer phrase must end in
 ///    a noun (see `PhraseExtractor` and corpora/lexicons/themes-generic.txt).
@@ -21,7 +24,15 @@ import Foundation
 ///      its mentions is dropped too: it names their category ("group" in
 ///      "peer group", "men's group", "Tuesday group").
 ///
-/// 3. Score = log₂(1 + mentions) × √spread × weight, where
+/// 3. Synonyms: phrases the synonym table knows (corpora/codebooks/
+///    concepts.synonyms) become one concept under its canonical label,
+///    rarer ones included ("lonely" once, "isolated" once, "loneliness"
+///    twice: loneliness, 4 times); a word mostly used inside the phrases of
+///    such a group is part of it ("peer" in "peer group", "peer support").
+///    A label of several words, or the last part of a hierarchical label
+///    ("Support; peer support"), weighs as a phrase of that many words.
+///
+/// 4. Score = log₂(1 + mentions) × √spread × weight, where
 ///    - mentions counts the phrase, plus any head-word mentions it absorbed;
 ///    - spread = documents with the phrase / all documents
 ///             + speakers who said it / all speakers (counted per document),
@@ -42,7 +53,7 @@ import Foundation
 ///      A single word whose mentions are only partly topic-word forms gets a
 ///      weight between 0.3 and 1.0, in proportion.
 ///
-/// 4. The best `maxConcepts` are kept; ties go to the alphabetically first
+/// 5. The best `maxConcepts` are kept; ties go to the alphabetically first
 ///    label. Confidence runs from 0.35 to 0.95 with the score relative to
 ///    the best theme's.
 enum ThemeRanking {
@@ -56,14 +67,18 @@ enum ThemeRanking {
   static let weightOrdinaryWord = 0.3
   static let weightName = 0.25
 
-  /// Scores every phrase found in at least `minDocuments` documents and
-  /// returns the best `maxConcepts`.
+  /// Scores every eligible phrase and returns the best `maxConcepts`.
   static func rank(
     _ phrases: [PackedIDs: PhraseStats], vocabulary: Vocabulary, documents: Int, speakers: Int,
-    minDocuments: Int, maxConcepts: Int
+    minDocuments: Int, minMentions: Int, maxConcepts: Int
   ) -> [Theme] {
     guard documents > 0 else { return [] }
-    let eligible = phrases.filter { $0.value.documents >= minDocuments }
+    // A name repeated in one story is a character of it, not a concept.
+    let eligible = phrases.filter { key, stats in
+      stats.documents >= minDocuments
+        || (stats.mostInOneDocument >= minMentions
+          && !isName(surfaceForms(stats.surfaces, vocabulary: vocabulary).first ?? ""))
+    }
 
     // The longer eligible phrase with the most mentions containing each key.
     // A phrase led by a word that says little ("proper supervision", "same
@@ -110,14 +125,65 @@ enum ThemeRanking {
       }
     }
 
+    // Phrases the synonym table knows join one concept under its canonical
+    // label ("lonely", "isolation" → "loneliness"); rarer phrases join too,
+    // so together they may recur where each alone does not.
+    var groups: [String: [PackedIDs]] = [:]
+    var grouped: Set<PackedIDs> = []
+    for (key, stats) in phrases where !dropped.contains(key) && vocabulary.synonyms.count > 0 {
+      guard let canonical = vocabulary.synonyms.lookup(baseLabel(key, stats, vocabulary)) else { continue }
+      groups[canonical, default: []].append(key)
+      grouped.insert(key)
+    }
+    // A word inside the phrases of a group, mostly used there, is part of
+    // that concept: "peer" in "peer group" and "peer support".
+    var groupWords: [Int32: Int] = [:]
+    for members in groups.values {
+      var total = 0
+      var words: Set<Int32> = []
+      for member in members where member.count > 1 {
+        total += phrases[member]!.count
+        words.formUnion(member.ids)
+      }
+      for word in words { groupWords[word, default: 0] += total }
+    }
+    var candidates: [Candidate] = []
+    for (key, stats) in eligible where !dropped.contains(key) && !grouped.contains(key) {
+      if key.count == 1, let inGroups = groupWords[key.ids[0]],
+        Double(inGroups) >= subsumedShare * Double(stats.count)
+      {
+        continue
+      }
+      candidates.append(
+        Candidate(key: key, stats: stats, absorbed: absorbed[key]?.count ?? 0, synonymOf: nil))
+    }
+    for (canonical, members) in groups {
+      let sorted = members.sorted { (phrases[$0]!.count, $1) > (phrases[$1]!.count, $0) }
+      var stats = phrases[sorted[0]]!
+      for member in sorted.dropFirst() { stats = merged(stats, phrases[member]!) }
+      guard
+        members.contains(where: { eligible[$0] != nil }) || stats.documents >= minDocuments
+          || stats.mostInOneDocument >= minMentions
+      else { continue }
+      candidates.append(
+        Candidate(
+          key: sorted[0], stats: stats, absorbed: members.reduce(0) { $0 + (absorbed[$1]?.count ?? 0) },
+          synonymOf: canonical))
+    }
+
     var scored: [(key: PackedIDs, stats: PhraseStats, label: String, forms: [String], score: Double)] = []
-    for (key, stats) in eligible where !dropped.contains(key) {
+    for candidate in candidates {
+      let (key, stats) = (candidate.key, candidate.stats)
       let forms = surfaceForms(stats.surfaces, vocabulary: vocabulary)
       let parts = key.ids
-      // An experience is named by its label; its forms are the words said.
-      let isExperience = parts.count == 1 && vocabulary.isExperience(stem: parts[0])
-      var label = isExperience ? vocabulary.stems[Int(parts[0])] : forms.first ?? ""
+      // An experience or a group of synonyms is named by its label; its
+      // forms are the words said.
+      let named =
+        candidate.synonymOf
+        ?? (parts.count == 1 && vocabulary.isExperience(stem: parts[0]) ? vocabulary.stems[Int(parts[0])] : nil)
+      var label = named ?? forms.first ?? ""
       var words = parts.filter { !vocabulary.isConnector(stem: $0) }.count
+      if let named { words = named.split(separator: ";").last?.split(separator: " ").count ?? 1 }
       // A word written with a hyphen is a compound of two: "drop-in", "well-being".
       if words == 1 && label.contains("-") && stats.strong * 2 > stats.count { words = 2 }
       var weight: Double
@@ -132,14 +198,16 @@ enum ThemeRanking {
         weight = weightOrdinaryWord + (weightStrongWord - weightOrdinaryWord) * strongShare
       }
       if words > 1 && isName(label) { weight /= 2 }
-      if words > 1, vocabulary.stems[Int(parts[0])] == "same" { label = "the " + label }
-      let mentions = stats.count + (absorbed[key]?.count ?? 0)
+      if named == nil, words > 1, vocabulary.stems[Int(parts[0])] == "same" { label = "the " + label }
+      let mentions = stats.count + candidate.absorbed
       let spread =
         Double(stats.documents) / Double(documents) + Double(stats.speakers)
         / Double(max(speakers, 1))
       scored.append((key, stats, label, forms, log2(1 + Double(mentions)) * spread.squareRoot() * weight))
     }
     scored.sort { ($1.score, $0.label, $0.key) < ($0.score, $1.label, $1.key) }
+    var synonyms: [PackedIDs: String] = [:]
+    for candidate in candidates { synonyms[candidate.key] = candidate.synonymOf }
     let best = scored.first?.score ?? 1
     return scored.prefix(maxConcepts).map { entry in
       let times = entry.stats.count == 1 ? "once" : "\(entry.stats.count) times"
@@ -151,11 +219,15 @@ enum ThemeRanking {
           ).first ?? ""
         counts += ", and \"\(word)\" alone \(extra.count == 1 ? "once" : "\(extra.count) times")"
       }
-      let explanation =
+      var explanation =
         "recurs in \(entry.stats.documents) of \(documents) documents (\(counts)): "
         + entry.forms.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+      if let canonical = synonyms[entry.key],
+        entry.forms.count > 1 || entry.forms.first?.lowercased() != canonical.lowercased()
+      {
+        explanation += ", named by the synonym table"
+      }
       let passages = (entry.stats.passages + entry.stats.spare)
-        .prefix(max(entry.stats.passages.count, PhraseTable.minPassages))
         .sorted {
           ($0.document, $0.span.lowerBound) < ($1.document, $1.span.lowerBound)
         }
@@ -165,6 +237,52 @@ enum ThemeRanking {
         explanation: explanation,
         passages: Array(passages))
     }
+  }
+
+  /// A phrase or group of synonyms that may become a concept.
+  struct Candidate {
+    var key: PackedIDs
+    var stats: PhraseStats
+    /// Mentions of a head word taken over ("list" for "waiting list").
+    var absorbed: Int
+    /// The canonical label when the phrase (with its synonyms) is named by the synonym table.
+    var synonymOf: String?
+  }
+
+  /// The label a phrase has before synonyms: an experience's label, or the
+  /// way it was written most.
+  static func baseLabel(_ key: PackedIDs, _ stats: PhraseStats, _ vocabulary: Vocabulary) -> String {
+    let parts = key.ids
+    if parts.count == 1 && vocabulary.isExperience(stem: parts[0]) { return vocabulary.stems[Int(parts[0])] }
+    return surfaceForms(stats.surfaces, vocabulary: vocabulary).first ?? ""
+  }
+
+  /// Two phrases' statistics as one concept's. Documents are counted from
+  /// the passages (exact while each phrase was quoted from every document it
+  /// is in), and speakers as the larger count plus those of new documents.
+  static func merged(_ a: PhraseStats, _ b: PhraseStats) -> PhraseStats {
+    var result = a
+    result.count += b.count
+    result.strong += b.strong
+    result.mostInOneDocument = max(a.mostInOneDocument, b.mostInOneDocument)
+    let seen = Set(a.passages.map(\.document))
+    var shared = 0
+    for passage in b.passages {
+      if seen.contains(passage.document) {
+        shared += 1
+        result.spare.append(passage)
+      } else {
+        result.passages.append(passage)
+      }
+    }
+    result.spare += b.spare
+    let complete = a.passages.count == a.documents && b.passages.count == b.documents
+    result.documents = complete ? a.documents + b.documents - shared : max(a.documents, b.documents, seen.count)
+    result.speakers = max(max(a.speakers, b.speakers), a.speakers + b.speakers - shared)
+    for surface in b.surfaces where !result.surfaces.contains(where: { $0.form == surface.form }) {
+      result.surfaces.append(surface)
+    }
+    return result
   }
 
   /// A label that is a name: each word capitalised but not an acronym

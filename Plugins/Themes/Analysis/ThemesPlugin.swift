@@ -12,20 +12,23 @@ public final class ThemesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
     id: "org.hark.themes",
     name: "Themes",
-    version: "1.1.0",
+    version: "1.2.0",
     vendor: "Hark project",
     description:
-      "Proposes candidate concepts from key phrases that participants use in several documents, "
+      "Proposes candidate concepts from key phrases that participants use in several documents, or often "
+      + "in one, named by the synonym table when it knows them (\"lonely\", \"isolated\" → loneliness), "
       + "with the sentences that mention them.",
     provides: ["concepts"],
     needs: ["turns", "corpus"],
     optionsSchema: #"""
-      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept only if it occurs in at least this many documents."},"maxConcepts":{"type":"integer","minimum":1,"default":40,"description":"At most this many concepts, the best-scoring first."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"generic":{"type":"string","description":"Path of a word-class file that replaces the built-in one: which words are scenery, vague or describing (never a concept alone) and which are topic words (format: corpora/lexicons/themes-generic.txt)."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
+      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept if it occurs in at least this many documents…"},"minMentions":{"type":"integer","minimum":1,"default":3,"description":"…or at least this many times in one document."},"maxConcepts":{"type":"integer","minimum":1,"description":"At most this many concepts, the best-scoring first. Without it: 12 for each document (about what a careful reader names in one interview), at least 40 and at most 400."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"generic":{"type":"string","description":"Path of a word-class file that replaces the built-in one: which words are scenery, vague or describing (never a concept alone) and which are topic words (format: corpora/lexicons/themes-generic.txt)."},"synonyms":{"type":"string","description":"Path of a synonym table that replaces the built-in one: which words and phrases name the same concept, under which label (format: corpora/codebooks/concepts.synonyms)."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
       """#
   )
 
   let minDocuments: Int
-  let maxConcepts: Int
+  let minMentions: Int
+  /// Nil: 12 per document, from 40 to 400.
+  let maxConcepts: Int?
   private var extractor: PhraseExtractor
   private var table: PhraseTable
   private var local = DocumentPhrases()
@@ -38,12 +41,16 @@ public final class ThemesPlugin: AnalysisPlugin {
 
   public init(options: PluginOptions) throws {
     minDocuments = try options.int("minDocuments") ?? 2
-    maxConcepts = try options.int("maxConcepts") ?? 40
+    minMentions = try options.int("minMentions") ?? 3
+    maxConcepts = try options.int("maxConcepts")
     let maxPhrases = try options.int("maxPhrases") ?? 200_000
     guard minDocuments >= 1 else {
       throw PluginError("option \"minDocuments\" must be at least 1, got \(minDocuments)")
     }
-    guard maxConcepts >= 1 else {
+    guard minMentions >= 1 else {
+      throw PluginError("option \"minMentions\" must be at least 1, got \(minMentions)")
+    }
+    if let maxConcepts, maxConcepts < 1 {
       throw PluginError("option \"maxConcepts\" must be at least 1, got \(maxConcepts)")
     }
     guard maxPhrases >= 1000 else {
@@ -57,7 +64,12 @@ public final class ThemesPlugin: AnalysisPlugin {
     if let path = try options.string("generic") {
       classes = try Self.readWordClasses(path)
     }
-    extractor = PhraseExtractor(vocabulary: Vocabulary(classes: classes, stopwords: stopwords))
+    var synonyms = ConceptSynonyms.builtIn
+    if let path = try options.string("synonyms") {
+      synonyms = try Self.readSynonyms(path)
+    }
+    extractor = PhraseExtractor(
+      vocabulary: Vocabulary(classes: classes, stopwords: stopwords, synonyms: synonyms))
     table = PhraseTable(limit: maxPhrases)
   }
 
@@ -75,6 +87,19 @@ public final class ThemesPlugin: AnalysisPlugin {
           + "or leave out the option \"generic\" to use the built-in list.")
     }
     return try WordClasses(parsing: text, source: path)
+  }
+
+  static func readSynonyms(_ path: String) throws -> ConceptSynonyms {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw PluginError(
+        "the synonym table \"\(path)\" could not be read (\(error.localizedDescription)). "
+          + "Give the path of a UTF-8 text file in the format of corpora/codebooks/concepts.synonyms, "
+          + "or leave out the option \"synonyms\" to use the built-in table.")
+    }
+    return try ConceptSynonyms.parse(text, file: path)
   }
 
   static func readStopwords(_ path: String) throws -> [String] {
@@ -106,14 +131,17 @@ public final class ThemesPlugin: AnalysisPlugin {
     var speakers: [String: Int] = [:]
     local.removeAll()
     for turn in document.participantTurns {
+      var speaker: Int?
       for sentence in SentenceSplitter.sentences(document.bytes, in: turn.span) {
         occurrences.removeAll(keepingCapacity: true)
         extractor.phrases(in: document.bytes, sentence: sentence, into: &occurrences)
         guard !occurrences.isEmpty else { continue }
-        let speaker = speakers[turn.speaker] ?? speakers.count
-        speakers[turn.speaker] = speaker
+        if speaker == nil {
+          speaker = speakers[turn.speaker] ?? speakers.count
+          speakers[turn.speaker] = speaker
+        }
         for occurrence in occurrences {
-          local.add(occurrence, speaker: speaker, sentence: sentence)
+          local.add(occurrence, speaker: speaker!, sentence: sentence)
         }
       }
     }
@@ -145,8 +173,8 @@ public final class ThemesPlugin: AnalysisPlugin {
     let themes = ThemeRanking.rank(
       table.phrases, vocabulary: extractor.vocabulary, documents: documentIDs.count,
       speakers: speakerCount,
-      minDocuments: minDocuments,
-      maxConcepts: maxConcepts)
+      minDocuments: minDocuments, minMentions: minMentions,
+      maxConcepts: maxConcepts ?? min(400, max(40, 12 * documentIDs.count)))
     for theme in themes {
       for passage in theme.passages {
         sink.emit(

@@ -60,14 +60,22 @@ struct WordInfo: Sendable {
   var isConnector = false
   /// An ordinary noun written with a hyphen: "drop-in".
   var isCompound = false
+  /// A describing word or "-ing" word the synonym table names a concept
+  /// by ("lonely" → loneliness): it may stand alone, to join that concept.
+  var namesConcept = false
 }
 
 struct Vocabulary {
   let classes: WordClasses
   let stopwords: Set<String>
+  /// Which words and phrases name the same concept, for labels.
+  let synonyms: ConceptSynonyms
 
-  private var wordIDs: [String: Int32] = [:]
+  /// Word numbers by the tokenizer's key of the lowercased word.
+  private var wordIDs = KeyTable()
   private var words: [WordInfo] = []
+  /// Form numbers of words written with capitals, by `KeyTable.rawKey`.
+  private var writtenIDs = KeyTable()
   private var stemIDs: [String: Int32] = [:]
   /// Stem texts by number; 0 is unused.
   private(set) var stems: [String] = [""]
@@ -84,9 +92,10 @@ struct Vocabulary {
   /// Stopwords that may join two content words: "cup of tea", "face to face".
   static let connectors = ["of", "to"]
 
-  init(classes: WordClasses, stopwords: Set<String>) {
+  init(classes: WordClasses, stopwords: Set<String>, synonyms: ConceptSynonyms = ConceptSynonyms()) {
     self.classes = classes
     self.stopwords = stopwords
+    self.synonyms = synonyms
     // Connectors get the same number as stem and as form (1, 2, …); the
     // labels of experiences follow as stems, so that no word's stem (which
     // has no spaces) can take their keys.
@@ -108,9 +117,21 @@ struct Vocabulary {
   /// Number of distinct words, stems and forms held.
   var size: Int { words.count + stems.count + forms.count }
 
+  /// The information on a word, adding it when new.
+  @inline(__always)
+  mutating func word(_ token: Token) -> WordInfo {
+    if let id = wordIDs[token.key.raw] { return words[Int(id)] }
+    return learn(token.lower, key: token.key.raw)
+  }
+
   /// The information on a lowercased word, adding it when new.
   mutating func word(_ lower: String) -> WordInfo {
-    if let id = wordIDs[lower] { return words[Int(id)] }
+    let key = WordKey(lower).raw
+    if let id = wordIDs[key] { return words[Int(id)] }
+    return learn(lower, key: key)
+  }
+
+  private mutating func learn(_ lower: String, key: UInt64) -> WordInfo {
     let wordClass = classes.classify(lower, stopwords: stopwords)
     var info = WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0)
     if wordClass != .stop && !isFull {
@@ -119,6 +140,8 @@ struct Vocabulary {
       info.form = internForm(lower)
       if let label = classes.experiences[lower] { info.experience = stemIDs[label] ?? 0 }
       info.isCompound = wordClass == .ordinary && lower.utf8.contains(UInt8(ascii: "-"))
+      info.namesConcept =
+        (wordClass == .describing || wordClass == .gerund) && synonyms.count > 0 && synonyms.lookup(lower) != nil
       if info.stem == 0 || info.form == 0 { info = WordInfo(wordClass: .stop, stem: 0, form: 0, experience: 0) }
     }
     if let k = Self.connectors.firstIndex(of: lower) {
@@ -126,13 +149,22 @@ struct Vocabulary {
       info.stem = Int32(k + 1)
       info.form = Int32(k + 1)
     }
-    wordIDs[lower] = Int32(words.count)
+    wordIDs[key] = Int32(words.count)
     words.append(info)
     return info
   }
 
   /// The number of a written form with capitals ("GP", "Jo"); 0 when full.
   mutating func form(_ written: String) -> Int32 { internForm(written) }
+
+  /// The number of the form `written()` makes of a word, cached under
+  /// `rawKey` (its exact bytes and place); 0 when full.
+  mutating func form(rawKey: UInt64, _ written: () -> String) -> Int32 {
+    if let id = writtenIDs[rawKey] { return id }
+    let id = internForm(written())
+    if id != 0 { writtenIDs[rawKey] = id }
+    return id
+  }
 
   /// The class of a lowercased word, without adding it.
   func wordClass(of lower: String) -> WordClass { classes.classify(lower, stopwords: stopwords) }
@@ -184,8 +216,85 @@ struct Vocabulary {
     let stemMap = renumber(&stems, &stemIDs, pinned: pinnedStems, used: usedStems)
     let formMap = renumber(&forms, &formIDs, pinned: pinnedForms, used: usedForms)
     wordIDs.removeAll()
+    writtenIDs.removeAll()
     words.removeAll()
     isFull = false
     return (stemMap, formMap)
+  }
+}
+
+/// An open-addressing table from 64-bit keys (word keys, packed phrase
+/// keys) to numbers, for lookups once per token without hashing strings.
+struct KeyTable {
+  private var keys = [UInt64](repeating: 0, count: 1024)
+  private var values = [Int32](repeating: 0, count: 1024)
+  /// Slots are found from the top bits of a multiplied key, so keys that
+  /// are small numbers spread as well as hashes do.
+  private var shift: UInt64 = 54
+  /// The value of key 0, which marks empty slots.
+  private var zeroValue: Int32?
+  private(set) var count = 0
+
+  @inline(__always)
+  private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+  subscript(key: UInt64) -> Int32? {
+    @inline(__always) get {
+      if key == 0 { return zeroValue }
+      let mask = keys.count - 1
+      var i = slot(key)
+      while true {
+        let found = keys[i]
+        if found == key { return values[i] }
+        if found == 0 { return nil }
+        i = (i + 1) & mask
+      }
+    }
+    set {
+      guard let newValue else { return }
+      if key == 0 {
+        if zeroValue == nil { count += 1 }
+        zeroValue = newValue
+        return
+      }
+      if (count + 1) * 2 > keys.count { grow() }
+      put(key, newValue)
+    }
+  }
+
+  private mutating func put(_ key: UInt64, _ value: Int32) {
+    let mask = keys.count - 1
+    var i = slot(key)
+    while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+    if keys[i] == 0 { count += 1 }
+    keys[i] = key
+    values[i] = value
+  }
+
+  private mutating func grow() {
+    let (oldKeys, oldValues) = (keys, values)
+    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+    values = [Int32](repeating: 0, count: oldKeys.count * 2)
+    shift -= 1
+    count = zeroValue == nil ? 0 : 1
+    for i in oldKeys.indices where oldKeys[i] != 0 { put(oldKeys[i], oldValues[i]) }
+  }
+
+  /// Empties the table, keeping its storage.
+  mutating func removeAll() {
+    for i in keys.indices { keys[i] = 0 }
+    zeroValue = nil
+    count = 0
+  }
+
+  /// A key for the exact bytes of a word (capitals kept) at the start of a
+  /// sentence or elsewhere, where it may be written differently.
+  static func rawKey(_ bytes: [UInt8], _ range: Range<Int>, sentenceStart: Bool) -> UInt64 {
+    var h: UInt64 = sentenceStart ? 0x84222325_CBF29CE4 : 0xCBF2_9CE4_8422_2325
+    for b in bytes[range] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    h ^= h >> 33
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    return h
   }
 }

@@ -18,6 +18,8 @@ enum DefaultCodebook {
     #     finds "lovely" but not "love"
     #   - "exclude" lists phrases that look like a term but mean something else
     #   - "opposite" is the code used when a term is negated ("nobody listened")
+    #   - "negated" lists words that signal the code only when negated: "didn't
+    #     push" is feeling safe, "push" alone is nothing
 
     # ---------------------------------------------------------------- valued
 
@@ -28,7 +30,13 @@ enum DefaultCodebook {
     terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
     terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
     terms: cuppa, a brew,
-    terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot
+    terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot,
+    terms: coffee, took an interest, interest in me, patient with me,
+    terms: bless her, bless him, asked after,
+    terms: "tea",
+    terms: made me feel at home, heart of gold, went out of her way, went out of his way,
+    terms: went out of their way, above and beyond, nothing was too much, too much trouble,
+    terms: looked after me, looked after us, took care of me
     exclude: kind of, kinds of, that kind, this kind, what kind, any kind, some kind, the kind, all kinds,
     exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome,
     exclude: it was warm, it's warm, warm there, keep warm, warm coat
@@ -42,7 +50,10 @@ enum DefaultCodebook {
     terms: sense of community, part of the community, sitting together, in it together, not alone,
     terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
     terms: in the same boat, they just get it, people who get it, part of something, made a friend,
-    terms: somewhere to be, sense of belonging, like a family, like family
+    terms: somewhere to be, sense of belonging, like a family, like family,
+    terms: the lads, a laugh,
+    terms: made friends, community spirit, get together, meet people, met people, meeting people,
+    terms: someone to chat to, a chat, socialis*
     exclude: friends and family test, local connection, proof of
 
     code: authenticity
@@ -52,8 +63,14 @@ enum DefaultCodebook {
     terms: genuine, genuinely cared, she meant it, he meant it, they meant it, she was real, he was real,
     terms: being real, real person, normal person, down to earth, honest with me, straight with me,
     terms: be myself, being myself, not a script, no clipboard, from round here, one of us, human being,
-    terms: spoke to me like a person, talked to me like a person, didn't pretend, no airs
+    terms: spoke to me like a person, talked to me like a person, didn't pretend, no airs,
+    terms: human, humans, was a person, be human, handwritten, hand-written, "honest", no nonsense,
+    terms: told it straight, tells it straight, like a mate, like a friend, normal conversation,
+    terms: open and honest, no jargon, plain English, treated me like a friend, just herself,
+    terms: just himself
+    negated: clipboard, official, script, headed paper
     exclude: to be honest, honest answer, honest to god
+    exclude: human rights, human resources
 
     code: persistence
     parent: What people value
@@ -64,8 +81,17 @@ enum DefaultCodebook {
     terms: kept in touch, never gave up, didn't give up, not giving up, did not give up,
     terms: stuck with me, stuck by me, stayed with me, checked in on me, checked on me, rang me,
     terms: came round the, came round to, still there for me, not getting rid of me, followed up, chased it up,
-    terms: didn't let me disappear, fought for me, fighting for me
+    terms: didn't let me disappear, fought for me, fighting for me,
+    terms: keep coming back, keeps coming back, keep coming, be back, see you next, see you tomorrow,
+    terms: see you monday, see you tuesday, see you wednesday, see you thursday, see you friday,
+    terms: phone call, ring me, someone rings, she'd ring, he'd ring, they'd ring,
+    terms: she rang, he rang, they rang, texted me, text me, checking in, checks in, check in on,
+    terms: caught me, tried again, kept at it, wrote a note,
+    terms: wrote me a note, wrote him a note, wrote her a note, left a note, left me a note,
+    terms: kept pushing, kept on at, went the extra mile, chased, chasing,
+    terms: followed me up, follow up, follow-up, always there for me, there for me
     exclude: came round to the idea
+    exclude: someone to ring, who to ring, nobody to ring
 
     code: bespoke approaches
     parent: What people value
@@ -76,7 +102,19 @@ enum DefaultCodebook {
     terms: what I needed, what works for me, what suited me, at my pace, my own pace, my own time,
     terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
     terms: came out to me, came to me, home visit, fitted around, fit around, one person,
-    terms: same worker, same person, not a number, more than a number, not just a number
+    terms: same worker, same person, not a number, more than a number, not just a number,
+    terms: remembered my, remembers my, remembered I, she remembered, he remembered, they remembered,
+    terms: knew about the, knew me, knows me, knew him, knew her, know the person,
+    terms: knowing the person, knows the person, get to know, got to know, getting to know, own worker,
+    terms: named person, named worker, continuity, same face, interpreter*,
+    terms: my language, own language, their language, bent the rules, bend the rules, bent things,
+    terms: use their judgement, use his judgement, use her judgement, used her judgement, used his judgement,
+    terms: came out to, come out to, comes out to, out in the community, come to you, comes to you,
+    terms: where they are, on their terms, tell me about you, tell me about yourself, all in one place,
+    terms: under one roof,
+    terms: around me, my needs, what I wanted, my choice,
+    terms: own choices, one-to-one, one to one,
+    terms: "personalised", "personalized"
     exclude: for one person, one person one vote
 
     code: being heard
@@ -87,7 +125,13 @@ enum DefaultCodebook {
     terms: listened to me, listens to me, listening to me, listened, really listened, actually listened,
     terms: heard me, felt heard, feel heard, hear me out, took me seriously, taken seriously,
     terms: believed me, asked me what, asked what I wanted, asked what I needed, had a say, have a say,
-    terms: my voice, our voice, made time for me, had time for me, gave me time, let me talk, let me speak
+    terms: my voice, our voice, made time for me, had time for me, gave me time, let me talk, let me speak,
+    terms: sat with me, sat down with me, sit with me, sits with, took the time, takes the time,
+    terms: take the time, what's going on with you, asked how I was, asked me how I was, asked about me,
+    terms: how I was feeling, wanted to know, interested in me, understood me, understands me, in the room,
+    terms: took notice, my opinion, asked my opinion, my views, involved me, included me,
+    terms: consulted me
+    negated: rush*, hurr*
     exclude: heard of, heard about, never heard back, listened to music, listening to music,
     exclude: listened to the radio, listening to the radio, listening to him, listening to her,
     exclude: listening to other*, i listened, listened to the, listen to the, listening to that
@@ -99,7 +143,11 @@ enum DefaultCodebook {
     terms: trust*, rely on, relied on, count on, could tell her, could tell him, could tell them,
     terms: confided in, opened up, open up, believed in me, faith in me, reliable, kept her word,
     terms: kept his word, kept their word, did what they said, knew I could ring, knew who to ring,
-    terms: someone she trusted, someone he trusted
+    terms: someone she trusted, someone he trusted,
+    terms: told her stuff, told him stuff, tell her anything, tell him anything, told her everything,
+    terms: told him everything,
+    terms: dependable, felt I could tell, safe to tell,
+    terms: confided, confide in
     exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
 
     code: respect
@@ -111,7 +159,9 @@ enum DefaultCodebook {
     terms: on my level, never judged, didn't judge, did not judge, without judgement, without judging,
     terms: non-judgemental, nonjudgemental, no judgement, felt valued, feel valued, felt appreciated,
     terms: like I mattered, I mattered, privacy, in private, that's private, didn't talk down,
-    terms: never talked down
+    terms: never talked down,
+    terms: I existed, like I existed, felt human, as an equal,
+    terms: treated me with, treated like a person, treated as a person, respected, as a human being
     exclude: in respect of, with respect to
 
     code: hope
@@ -121,8 +171,15 @@ enum DefaultCodebook {
     terms: hope, hopeful, gave me hope, light at the end, look forward, looking forward, future,
     terms: turn it round, turned it round, turned my life around, fresh start, new start, if he can,
     terms: if she can, if they can, proof, better days, something to aim for, get better,
-    terms: things can change, believe in myself
+    terms: things can change, believe in myself,
+    terms: got a job, get a job, a job now, about a job, find a job, back to work, into work,
+    terms: confidence, confident, want to be, three years' time, three years time,
+    terms: in a few years, one day, got better, getting better,
+    terms: optimistic, positive about, a goal, goals, motivation, motivated, back on track,
+    terms: back on my feet, on my feet, turned a corner, turning point
     exclude: hope so, i hope not, hopefully, future reference
+    exclude: proof of,
+    exclude: in confidence
 
     code: feeling safe
     parent: What people value
@@ -130,7 +187,11 @@ enum DefaultCodebook {
     colour: #90BE6D
     terms: safe, safety, felt safe, feel safe, "secure", calm, settled, relax*, at ease, comfortable,
     terms: safe space, safe place, no pressure, a door that's open, open door, somewhere to go,
-    terms: someone to ring, knew who to ring, not on edge, could breathe, weight off
+    terms: someone to ring, knew who to ring, not on edge, could breathe, weight off,
+    terms: could lock, lock the door, lock my door, my own place, roof over,
+    terms: peace of mind, relieved, reassur*, not pressured,
+    terms: somewhere safe
+    negated: push*, pressur*, forced
     exclude: safe to say, better safe, health and safety, safety net, social security, security guard
 
     code: peer support
@@ -140,7 +201,11 @@ enum DefaultCodebook {
     terms: peer*, been there, been through it, been through the same, lived experience, people like me,
     terms: people like us, someone like me, same boat, buddy, mentor*, support group, the group,
     terms: the meetings, someone further along, other people who, others who had, other guys, other women,
-    terms: other mums, other carers, in recovery
+    terms: other mums, other carers, in recovery,
+    terms: been dry, been clean, been sober, rock bottom, that's me, that was me, like me,
+    terms: what it's like,
+    terms: in my shoes, someone who had been, someone who'd been, others like me,
+    terms: people in the same, recovery group, fellowship, sponsor
     exclude: peer review, peered, peering, peer pressure
 
     # ---------------------------------------------------------------- hurts
@@ -155,7 +220,12 @@ enum DefaultCodebook {
     terms: didn't take me seriously, invisible, felt forgotten, been forgotten, forgot about me,
     terms: forgotten about, nobody noticed, nobody had noticed, nobody cared, didn't care about me,
     terms: they didn't care, talked over me, nobody asked, never asked, like I didn't count,
-    terms: left in silence, never heard back, nobody rang, nobody told me
+    terms: left in silence, never heard back, nobody rang, nobody told me,
+    terms: stop being a name, stopped being a name, didn't ask, let down, no reply, no answer,
+    terms: never came, nobody came, never rang back, didn't ring back, didn't call back,
+    terms: never called back, never got back, heard nothing, no response, didn't hear back,
+    terms: unheard, overlooked, nobody listens, no one listens, nobody was listening, not heard,
+    terms: left to it, didn't want to hear, swept under, passed over
     exclude: i ignored, ignore the
 
     code: feeling rejected
@@ -167,7 +237,10 @@ enum DefaultCodebook {
     terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
     terms: lost cause, gave up on me, give up on me, gave up on people,
     terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
-    terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned
+    terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned,
+    terms: failed to engage,
+    terms: abandoned, shut the door, closed the door, not our problem, not their problem,
+    terms: signed off, excluded, left out
     exclude: discharge money
 
     code: feeling judged
@@ -180,7 +253,12 @@ enum DefaultCodebook {
     terms: wasting his time, wasting her time, wasting their time, wasting your time,
     terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
     terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
-    terms: smell it a mile off
+    terms: smell it a mile off,
+    terms: intentionally homeless, hard to engage, hard to reach, non-compliant, noncompliant,
+    terms: chaotic, difficult patient, frequent flyer, time waster*, like you're dirt, like I was dirt,
+    terms: like I'm dirt, like you're scum, looked at me, looking at you like, looked at you like,
+    terms: stereotyp*, prejudic*, discriminat*, embarrass*, humiliat*, talked down to, patronis*,
+    terms: patroniz*, condescend*, a burden, a nuisance
     exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
 
     code: feeling constrained
@@ -193,7 +271,15 @@ enum DefaultCodebook {
     terms: paperwork, red tape, one size fits all, like a number, like a case, hoops,
     terms: time limit, clock on the wall, not allowed, wasn't allowed,
     terms: on the record, on a record, out of area, postcode, rigid, inflexib*,
-    terms: failed to engage, read my file
+    terms: read my file,
+    terms: case load, tick-box*, ticked the box, tick the box, ticks the box,
+    terms: policy, policies, in advance, can't book, hand someone over, hand over, handed over,
+    terms: got in trouble, get in trouble, proof of, local connection, got id, photo id, your id, no id,
+    terms: six weeks, six-week, twelve weeks, twelve-week, six sessions, eight sessions,
+    terms: "caseload", "warnings",
+    terms: bureaucra*, targets, protocol*, procedure*, computer says no, budget*,
+    terms: short-staffed, understaffed, under-staffed, appointment slot*,
+    terms: only allowed
     exclude: as a rule, rule out, ruled out, rules out
 
     code: confusing system
@@ -205,16 +291,29 @@ enum DefaultCodebook {
     terms: what's out there, didn't know where to go, didn't know who to, didn't know about,
     terms: round in circles, three different things, maze, minefield, other one's job,
     terms: someone else's job, wrong door, didn't talk to each other, don't talk to each other,
-    terms: tell my story again, told my story, tell it again, your whole story again
+    terms: tell my story again, told my story, tell it again, your whole story again,
+    terms: directory, directories, out of date, bounc*, wrong form, talk to each other,
+    terms: know each other, what anyone else, nobody knew, no one knew, didn't know who,
+    terms: only heard about, found out by accident, different building, different person, different people,
+    terms: every time you tell, carrying it all, send it back,
+    terms: sent it back, sends it back, sent back, stuck in the middle, between services, between teams,
+    terms: through the gaps, through the cracks, supposed to know, that's out there, that's available,
+    terms: is available, was available, a list of, joined up, joined-up, signpost*, same notes, shared notes,
+    terms: joint team*,
+    terms: didn't know where to turn, no idea where, ping-pong, ping pong, nobody tells you,
+    terms: no one tells you, complicated, jargon, navigat*, in the dark, lost in the system,
+    terms: fragmented, disjointed, silos,
+    terms: repeat myself, repeating myself, repeat my story, repeat everything
     exclude: not used to
 
     code: waiting
     parent: What gets in the way
     description: Waiting lists, delays and silence while waiting, when the moment to help passes.
     colour: #F4A261
-    terms: wait*, waiting list, queue*, delay*, took ages, took months, took weeks, months later,
+    terms: wait*, waiting list, delay*, took ages, took months, took weeks, months later,
     terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
-    terms: taking so long, in limbo
+    terms: taking so long, in limbo,
+    terms: long wait, months and months, weeks and weeks, took forever, too slow,
     exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
     exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
     exclude: waiting outside
@@ -227,7 +326,12 @@ enum DefaultCodebook {
     terms: lonel*, isolat*, no one to talk to, nobody to talk to,
     terms: didn't have anyone, didn't have anybody, cut off, shut away, stuck in the flat,
     terms: stuck indoors, four walls, not leaving the flat, in the flat all day, nobody to ring,
-    terms: no friends, alone
+    terms: no friends, alone,
+    terms: staring at the wall*, stare at the wall*, sat in the flat, sitting in the flat,
+    terms: not-leaving-the-flat*, on my own, by myself, shut myself, didn't see anyone, didn't see anybody,
+    terms: kept myself to myself,
+    terms: nobody to turn to, no one to turn to, nobody around, withdrew, withdrawn, hid away,
+    terms: hiding away, stayed in, shut in, housebound
     exclude: leave me alone, let alone, less alone, not alone
     """##
 }

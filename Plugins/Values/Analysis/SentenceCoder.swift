@@ -5,70 +5,340 @@ import HarkPluginKit
 /// One code found in a sentence, with the words that gave it away.
 struct CodeMatch: Equatable {
   var code: String
+  /// The code's number in the codebook.
+  var number: Int
+  /// False when the code is the opposite of a negated term.
+  var direct: Bool
   var confidence: Double
   var explanation: String
 }
 
+/// Codes sentences. Keeps caches and buffers between calls.
 struct SentenceCoder {
   let codebook: ValueCodebook
-  /// Stems of words seen so far: the same words come back sentence after sentence.
-  let stems = StemCache()
+  private(set) var index: TermIndex
+  /// Code number of each code's opposite, or -1.
+  private let opposites: [Int]
 
-  /// The codes of `sentence` (a byte range of `bytes`), at most one per code,
-  /// in codebook order.
-  func codes(in sentence: Range<Int>, of bytes: [UInt8]) -> [CodeMatch] {
-    let tokens = Tokenizer.tokens(bytes, in: sentence)
-    let words = SentenceWords(tokens, stems: stems)
-    guard !words.indices.isEmpty else { return [] }
+  // Buffers for the current sentence, reused.
+  private var sentenceWords = SentenceWords()
+  /// Where terms matched: term number (in `TermIndex.terms`) and first word.
+  private var hits: [(term: Int32, start: Int32)] = []
+  /// Each code's best match in the current sentence, and the codes that
+  /// have one; emptied after each sentence.
+  private var best: [(rank: Int, match: CodeMatch)?] = []
+  private var touched: [Int] = []
 
-    var best: [String: (rank: Int, match: CodeMatch)] = [:]
-    func offer(_ code: String, rank: Int, _ match: CodeMatch) {
-      let key = code.lowercased()
-      if let current = best[key], current.rank >= rank { return }
-      best[key] = (rank, match)
-    }
+  init(codebook: ValueCodebook) {
+    self.codebook = codebook
+    index = TermIndex(codebook: codebook)
+    let numbers = Dictionary(
+      codebook.codes.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    opposites = codebook.codes.map { code in code.opposite.flatMap { numbers[$0.lowercased()] } ?? -1 }
+  }
 
-    for code in codebook.codes {
-      var exclusions: [Range<Int>]?
-      for term in code.terms {
-        for hit in words.matches(of: term, exact: false) {
-          if exclusions == nil {
-            exclusions = code.exclusions.flatMap { words.matches(of: $0, exact: true) }
-          }
-          if exclusions!.contains(where: { $0.overlaps(hit) }) { continue }
-          let firstToken = words.indices[hit.lowerBound]
-          let lastToken = words.indices[hit.upperBound - 1]
-          let quoted = slice(
-            bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
-          let negator =
-            term.containsNegator ? nil : Modifiers.negator(governing: firstToken, in: tokens)
-          // Longer, more specific terms win; a direct match beats a negated one.
-          let specificity = term.words.count * 2 + (term.words.contains { $0.isPrefix } ? 0 : 1)
-          if let negator {
-            guard let wanted = code.opposite?.lowercased(),
-              let opposite = codebook.codes.first(where: { $0.name.lowercased() == wanted })?.name
-            else { continue }
-            let negated = slice(
-              bytes, tokens[negator].range.lowerBound..<tokens[lastToken].range.upperBound)
-            let negatorText = slice(bytes, tokens[negator].range)
-            offer(
-              opposite, rank: specificity,
-              CodeMatch(
-                code: opposite, confidence: 0.55,
-                explanation:
-                  "\"\(negated)\" — \"\(negatorText)\" negates \"\(quoted)\", coded as the opposite: \(opposite)"
-              ))
-          } else {
-            offer(
-              code.name, rank: 1000 + specificity,
-              CodeMatch(
-                code: code.name, confidence: confidence(of: term),
-                explanation: "matched \"\(quoted)\" (\(code.name))"))
-          }
+  /// Codes every sentence of the participant turns of `document`, giving
+  /// each sentence's codes to `emit` with the sentence's byte range.
+  /// Interviewer turns are never coded, but a short answer ("It did,
+  /// yeah.") is read with the question before it.
+  mutating func code(_ document: Document, _ emit: (Range<Int>, CodeMatch) -> Void) {
+    let bytes = document.bytes
+    bytes.withUnsafeBufferPointer { buffer in
+      var question: Range<Int>?
+      for turn in document.turns {
+        let sentences = SentenceSplitter.sentences(bytes, in: turn.span)
+        if turn.role == .interviewer {
+          question = sentences.last
+          continue
         }
+        // Only a turn that is all answer: one that goes on says what it means itself.
+        let isShortAnswer = question != nil && sentences.count <= 3 && Self.wordCount(bytes, turn.span) <= 12
+        for (k, sentence) in sentences.enumerated() {
+          var matches = codes(in: sentence, of: bytes, buffer)
+          if k == 0, matches.isEmpty, isShortAnswer, let question {
+            matches = answerCodes(sentence, question: question, bytes, buffer)
+          }
+          for match in matches { emit(sentence, match) }
+        }
+        question = nil
       }
     }
-    return codebook.codes.compactMap { best[$0.name.lowercased()]?.match }
+  }
+
+  /// The codes a short answer takes from the question it answers: "Did
+  /// she listen?" "She did." is being heard; "No." is its opposite.
+  private mutating func answerCodes(
+    _ answer: Range<Int>, question: Range<Int>, _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>
+  ) -> [CodeMatch] {
+    let words = Tokenizer.tokens(bytes, in: answer).filter { $0.kind != .punctuation }.map(\.lower)
+    let sense = Self.answerSense(words)
+    guard sense != 0 else { return [] }
+    let asked = codes(in: question, of: bytes, buffer)
+    guard !asked.isEmpty else { return [] }
+    let answerText = slice(bytes, answer)
+    let questionText = slice(bytes, question)
+    var result: [CodeMatch] = []
+    for match in asked {
+      var number = match.number
+      var because = "there, \(match.explanation)"
+      if sense < 0 {
+        guard match.direct, opposites[number] >= 0 else { continue }
+        number = opposites[number]
+        because += "; the answer says no, coded as the opposite: \(codebook.codes[number].name)"
+      }
+      guard !result.contains(where: { $0.number == number }) else { continue }
+      result.append(
+        CodeMatch(
+          code: codebook.codes[number].name, number: number, direct: false,
+          confidence: (match.confidence * 0.8 * 100).rounded() / 100,
+          explanation: "\"\(answerText)\" answers the interviewer's \"\(questionText)\" — \(because)"))
+    }
+    return result.sorted { $0.number < $1.number }
+  }
+
+  /// Words of a turn, counted between white space: enough to tell a short answer.
+  static func wordCount(_ bytes: [UInt8], _ span: Range<Int>) -> Int {
+    var count = 0
+    var inWord = false
+    for i in span {
+      let b = bytes[i]
+      let isSpace = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+      if !isSpace && !inWord { count += 1 }
+      inWord = !isSpace
+    }
+    return count
+  }
+
+  /// +1 when a sentence is a short yes ("Yes.", "It did, yeah.",
+  /// "Massively."), -1 for a short no ("No.", "Not really.", "It didn't."), else 0.
+  static func answerSense(_ words: [String]) -> Int {
+    guard let first = words.first, words.count <= 6 else { return 0 }
+    if yes.contains(first) { return 1 }
+    if no.contains(first) { return -1 }
+    guard words.count >= 2, answerSubjects.contains(first) else { return 0 }
+    let verb = words[1]
+    if Modifiers.isNegator(verb) || (words.count > 2 && Modifiers.isNegator(words[2])) { return -1 }
+    return answerVerbs.contains(verb) ? 1 : 0
+  }
+
+  private static let yes: Set<String> = [
+    "yes", "yeah", "yep", "yup", "aye", "definitely", "absolutely", "massively", "totally", "exactly",
+    "course", "hugely", "completely", "certainly", "loads", "100",
+  ]
+  private static let no: Set<String> = ["no", "nope", "nah", "never", "not"]
+  private static let answerSubjects: Set<String> = ["it", "she", "he", "they", "i", "we", "that", "you"]
+  private static let answerVerbs: Set<String> = [
+    "did", "was", "were", "is", "does", "do", "has", "have", "had", "helped", "made", "really",
+    "definitely", "absolutely", "massively", "totally",
+  ]
+
+  /// The codes of `sentence` (a byte range of `bytes`, which `buffer`
+  /// holds), at most one per code, in codebook order.
+  mutating func codes(in sentence: Range<Int>, of bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>)
+    -> [CodeMatch]
+  {
+    index.forgetWordsIfMany()
+    // Most sentences hold no term: find that out without making tokens.
+    let scanned = WordScanner.scan(buffer, sentence, &index, into: &sentenceWords)
+    var tokens: [Token]?
+    if !scanned {
+      tokens = Tokenizer.tokens(bytes, in: sentence)
+      readWords(tokens!)
+    }
+    findHits()
+    guard !hits.isEmpty else { return [] }
+    let all = tokens ?? Tokenizer.tokens(bytes, in: sentence)
+    var tokenOf: [Int] = []
+    for (i, token) in all.enumerated() where token.kind != .punctuation { tokenOf.append(i) }
+    if tokenOf.count != sentenceWords.words.count {
+      // The scanner split the words differently: trust the tokenizer.
+      readWords(all)
+      findHits()
+    }
+    return decide(all, tokenOf, bytes)
+  }
+
+  private mutating func readWords(_ tokens: [Token]) {
+    sentenceWords.removeAll()
+    var sawPunctuation = false
+    for token in tokens {
+      if token.kind == .punctuation {
+        sawPunctuation = true
+        continue
+      }
+      sentenceWords.words.append(index.word(hash: WordHash.of(token.lower)) { token.lower })
+      sentenceWords.breakBefore.append(sawPunctuation)
+      sawPunctuation = false
+    }
+  }
+
+  /// Every place a term matches, from the terms anchored on each word.
+  private mutating func findHits() {
+    hits.removeAll(keepingCapacity: true)
+    for p in sentenceWords.words.indices {
+      let refs = index.facts[Int(sentenceWords.words[p])].refs
+      for r in refs {
+        let ref = index.refs[Int(r)]
+        let term = index.terms[Int(ref.term)]
+        let start = p - Int(ref.anchor)
+        if matches(term.words, at: start) { hits.append((ref.term, Int32(start))) }
+      }
+    }
+  }
+
+  /// Whether the term words `range` match the sentence's words from
+  /// `start` on, with no punctuation between them.
+  private func matches(_ range: Range<Int32>, at start: Int) -> Bool {
+    let count = range.count
+    guard start >= 0, start + count <= sentenceWords.words.count else { return false }
+    for k in 0..<count {
+      let p = start + k
+      if k > 0 && sentenceWords.breakBefore[p] { return false }
+      if !index.matches(index.words[Int(range.lowerBound) + k], sentenceWords.words[p]) { return false }
+    }
+    return true
+  }
+
+  /// Picks each code's best match. Hits are taken in codebook order (code,
+  /// term, position), so that among equal ranks the first one found wins.
+  private mutating func decide(_ tokens: [Token], _ tokenOf: [Int], _ bytes: [UInt8]) -> [CodeMatch] {
+    hits.sort { ($0.term, $0.start) < ($1.term, $1.start) }
+    if best.count != codebook.codes.count { best = Array(repeating: nil, count: codebook.codes.count) }
+    touched.removeAll(keepingCapacity: true)
+    var excludedCode = -1
+    var excluded: [Range<Int>] = []
+    for hit in hits {
+      let compiled = index.terms[Int(hit.term)]
+      let c = Int(compiled.code)
+      let code = codebook.codes[c]
+      let t = Int(compiled.number)
+      let whenNegated = t >= code.terms.count
+      let term = whenNegated ? code.negatedTerms[t - code.terms.count] : code.terms[t]
+      let span = Int(hit.start)..<(Int(hit.start) + term.words.count)
+      if excludedCode != c {
+        excludedCode = c
+        excluded = exclusions(of: c)
+      }
+      if excluded.contains(where: { $0.overlaps(span) }) { continue }
+      let firstToken = tokenOf[span.lowerBound]
+      let lastToken = tokenOf[span.upperBound - 1]
+      let quoted = slice(bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
+      let negator = compiled.containsNegator ? nil : Self.negator(governing: firstToken, in: tokens)
+      let hedge = self.hedge(before: negator.flatMap { tokenOf.firstIndex(of: $0) } ?? span.lowerBound)
+      let hedged =
+        hedge.map {
+          " — hedged by \"\(slice(bytes, tokens[tokenOf[$0.words.lowerBound]].range.lowerBound..<tokens[tokenOf[$0.words.upperBound - 1]].range.upperBound))\""
+        } ?? ""
+      func weighed(_ confidence: Double) -> Double {
+        guard let hedge else { return confidence }
+        return (confidence * hedge.weight * 100).rounded() / 100
+      }
+      // Longer, more specific terms win; a direct match beats a negated one.
+      let specificity = compiled.specificity
+      if whenNegated {
+        guard let negator else { continue }
+        let negated = slice(bytes, tokens[negator].range.lowerBound..<tokens[lastToken].range.upperBound)
+        let negatorText = slice(bytes, tokens[negator].range)
+        offer(
+          c, rank: 1000 + specificity,
+          CodeMatch(
+            code: code.name, number: c, direct: true, confidence: weighed(0.6),
+            explanation:
+              "\"\(negated)\" — \"\(negatorText)\" negates \"\(quoted)\", which signals \(code.name)\(hedged)"))
+      } else if let negator {
+        let o = opposites[c]
+        guard o >= 0 else { continue }
+        let opposite = codebook.codes[o].name
+        let negated = slice(bytes, tokens[negator].range.lowerBound..<tokens[lastToken].range.upperBound)
+        let negatorText = slice(bytes, tokens[negator].range)
+        offer(
+          o, rank: specificity,
+          CodeMatch(
+            code: opposite, number: o, direct: false, confidence: weighed(0.55),
+            explanation:
+              "\"\(negated)\" — \"\(negatorText)\" negates \"\(quoted)\", coded as the opposite: \(opposite)\(hedged)"
+          ))
+      } else {
+        offer(
+          c, rank: 1000 + specificity,
+          CodeMatch(
+            code: code.name, number: c, direct: true, confidence: weighed(confidence(of: term)),
+            explanation: "matched \"\(quoted)\" (\(code.name))\(hedged)"))
+      }
+    }
+    touched.sort()
+    var result: [CodeMatch] = []
+    for code in touched {
+      if let match = best[code]?.match { result.append(match) }
+      best[code] = nil
+    }
+    return result
+  }
+
+  /// Keeps `match` as code `code`'s best unless one of at least its rank came first.
+  private mutating func offer(_ code: Int, rank: Int, _ match: CodeMatch) {
+    if let current = best[code] {
+      if current.rank >= rank { return }
+    } else {
+      touched.append(code)
+    }
+    best[code] = (rank, match)
+  }
+
+  /// The negator that governs token `i`, unless it only opens a
+  /// counterfactual ("if it wasn't for that cup of tea", "if it hadn't been
+  /// for Jo"), which stresses what follows instead of denying it.
+  /// "Without" negates only its own object: in "without it I'd be sat in
+  /// the flat" the flat is not denied.
+  static func negator(governing i: Int, in tokens: [Token]) -> Int? {
+    guard let j = Modifiers.negator(governing: i, in: tokens) else { return nil }
+    var k = j + 1
+    if k < i, tokens[k].lower == "been" { k += 1 }
+    if k < i, tokens[k].lower == "for" { return nil }
+    if tokens[j].lower == "without", tokens[(j + 1)..<i].contains(where: { subjects.contains($0.lower) }) {
+      return nil
+    }
+    return j
+  }
+
+  /// Words that open a clause of their own after "without X".
+  private static let subjects: Set<String> = [
+    "i", "i'd", "i'm", "i'll", "i've", "you", "you'd", "you're", "he", "he'd", "she", "she'd", "we",
+    "we'd", "they", "they'd", "there'd", "it'd",
+  ]
+
+  /// A hedge ("maybe", "I think", "sort of") in the clause before word
+  /// `w`: its words and how much it weakens what follows.
+  private mutating func hedge(before w: Int) -> (words: Range<Int>, weight: Double)? {
+    let words = sentenceWords.words
+    var j = w - 1
+    var seen = 0
+    while j >= 0 && seen < 6 {
+      // Punctuation between this word and the next ends the clause.
+      if sentenceWords.breakBefore[j + 1] { return nil }
+      let facts = index.facts[Int(words[j])]
+      if facts.isContrast { return nil }
+      if j >= 1, !sentenceWords.breakBefore[j] {
+        let weight = index.hedge(words[j - 1], words[j])
+        if weight > 0 { return (j - 1..<j + 1, weight) }
+      }
+      if facts.hedge > 0 { return (j..<j + 1, facts.hedge) }
+      seen += 1
+      j -= 1
+    }
+    return nil
+  }
+
+  /// Word ranges where an exclusion of code `c` matches.
+  private func exclusions(of c: Int) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    let count = sentenceWords.words.count
+    for exclusion in index.exclusions[c] where exclusion.words.count <= count {
+      for start in 0...(count - exclusion.words.count) where matches(exclusion.words, at: start) {
+        found.append(start..<(start + exclusion.words.count))
+      }
+    }
+    return found
   }
 
   private func confidence(of term: ValueCodebook.Phrase) -> Double {
@@ -78,102 +348,5 @@ struct SentenceCoder {
 
   private func slice(_ bytes: [UInt8], _ range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
-  }
-}
-
-/// The word tokens of a sentence, with where punctuation breaks a phrase.
-struct SentenceWords {
-  /// Token index of each word.
-  let indices: [Int]
-  let lower: [String]
-  let stems: [String]
-  /// Whether punctuation stands between word k-1 and word k.
-  let breakBefore: [Bool]
-
-  init(_ tokens: [Token], stems cache: StemCache) {
-    var indices: [Int] = []
-    var breaks: [Bool] = []
-    var sawPunctuation = false
-    for (i, token) in tokens.enumerated() {
-      if token.kind == .punctuation {
-        sawPunctuation = true
-        continue
-      }
-      indices.append(i)
-      breaks.append(sawPunctuation)
-      sawPunctuation = false
-    }
-    self.indices = indices
-    self.lower = indices.map { tokens[$0].lower }
-    self.stems = lower.map { cache.stem($0) }
-    self.breakBefore = breaks
-    var byLower: [String: [Int]] = [:]
-    var byStem: [String: [Int]] = [:]
-    for (k, word) in lower.enumerated() {
-      byLower[word, default: []].append(k)
-      byStem[stems[k], default: []].append(k)
-    }
-    self.byLower = byLower
-    self.byStem = byStem
-  }
-
-  /// Word positions by lowercase form and by stem.
-  private let byLower: [String: [Int]]
-  private let byStem: [String: [Int]]
-
-  /// Word ranges where `phrase` occurs. Exclusions match words exactly;
-  /// terms match by stem (or by prefix for a word written with "*").
-  func matches(of phrase: ValueCodebook.Phrase, exact: Bool) -> [Range<Int>] {
-    let n = phrase.words.count
-    guard n <= lower.count else { return [] }
-    var found: [Range<Int>] = []
-    let head = phrase.words[0]
-    let starts: [Int]
-    if head.isPrefix {
-      starts = Array(0...(lower.count - n))
-    } else {
-      // Only where the first word can match: looked up, not scanned.
-      let byWord = byLower[head.text] ?? []
-      let byItsStem = exact || head.isExact ? [] : (byStem[head.stem] ?? [])
-      if byWord.isEmpty && byItsStem.isEmpty { return [] }
-      starts = Set(byWord + byItsStem).filter { $0 <= lower.count - n }.sorted()
-    }
-    for start in starts {
-      var ok = true
-      for (k, word) in phrase.words.enumerated() {
-        let p = start + k
-        if k > 0 && breakBefore[p] {
-          ok = false
-          break
-        }
-        let same: Bool
-        if word.isPrefix {
-          same = lower[p].hasPrefix(word.text)
-        } else if exact || word.isExact {
-          same = lower[p] == word.text
-        } else {
-          same = lower[p] == word.text || stems[p] == word.stem
-        }
-        if !same {
-          ok = false
-          break
-        }
-      }
-      if ok { found.append(start..<(start + n)) }
-    }
-    return found
-  }
-}
-
-/// Remembers the stem of each word once computed. Used by one thread at a time,
-/// like the plugin instance that owns it.
-final class StemCache {
-  private var stems: [String: String] = [:]
-
-  func stem(_ word: String) -> String {
-    if let known = stems[word] { return known }
-    let stem = Stemmer.stem(word)
-    stems[word] = stem
-    return stem
   }
 }

@@ -12,6 +12,9 @@ public struct ValueCodebook: Sendable, Equatable {
     /// The code to use when one of this code's terms is negated.
     public var opposite: String?
     public var terms: [Phrase]
+    /// Terms that signal this code only when negated: "didn't push" is
+    /// feeling safe, "push" alone is nothing.
+    public var negatedTerms: [Phrase] = []
     public var exclusions: [Phrase]
     /// Where the block starts, for messages.
     public var line: Int
@@ -40,7 +43,7 @@ public struct ValueCodebook: Sendable, Equatable {
   public var codes: [Code]
 
   public static let keys = [
-    "code", "parent", "description", "colour", "opposite", "terms", "exclude",
+    "code", "parent", "description", "colour", "opposite", "terms", "negated", "exclude",
   ]
 
   /// Parses codebook text; `file` names it in error messages.
@@ -77,7 +80,7 @@ public struct ValueCodebook: Sendable, Equatable {
             "code \"\(value)\" is already defined on line \(earlier.line). Give each code a different name."
           )
         }
-        if let previous = codes.last, previous.terms.isEmpty {
+        if let previous = codes.last, previous.terms.isEmpty && previous.negatedTerms.isEmpty {
           throw fail(
             "code \"\(previous.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.",
             line: previous.line)
@@ -94,7 +97,7 @@ public struct ValueCodebook: Sendable, Equatable {
         throw fail(
           "\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
       }
-      if canonicalKey != "terms" && canonicalKey != "exclude", let earlier = seenKeys[canonicalKey] {
+      if !["terms", "negated", "exclude"].contains(canonicalKey), let earlier = seenKeys[canonicalKey] {
         throw fail(
           "\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one."
         )
@@ -117,7 +120,11 @@ public struct ValueCodebook: Sendable, Equatable {
         code.colour = value.uppercased()
       default:
         let phrases = try parsePhrases(value, key: key, fail: { fail($0) })
-        if canonicalKey == "terms" { code.terms += phrases } else { code.exclusions += phrases }
+        switch canonicalKey {
+        case "terms": code.terms += phrases
+        case "negated": code.negatedTerms += phrases
+        default: code.exclusions += phrases
+        }
       }
       codes[codes.count - 1] = code
     }
@@ -127,7 +134,7 @@ public struct ValueCodebook: Sendable, Equatable {
         "\(file): no codes found. Add blocks that start \"code: <name>\" followed by \"terms: ...\" lines."
       )
     }
-    if last.terms.isEmpty {
+    if last.terms.isEmpty && last.negatedTerms.isEmpty {
       throw fail(
         "code \"\(last.name)\" has no terms. Add a line \"terms: word, phrase, stem*\" to it.",
         line: last.line)

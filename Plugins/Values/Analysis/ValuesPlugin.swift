@@ -6,10 +6,11 @@ import HarkPluginKit
 /// codebook: "being heard", "feeling ignored", "waiting" …
 public final class ValuesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
-    id: "org.hark.values", name: "Values", version: "1.0.0", vendor: "Hark project",
+    id: "org.hark.values", name: "Values", version: "1.1.0", vendor: "Hark project",
     description:
       "Codes participant sentences with what people value and what gets in the way, from a value codebook "
-      + "of words and phrases; a negated term (\"nobody listened\") is coded as the code's opposite.",
+      + "of words and phrases; a negated term (\"nobody listened\") is coded as the code's opposite, a hedge "
+      + "(\"maybe\") lowers the confidence, and a short answer (\"It did.\") takes the codes of the question.",
     provides: ["codes"], needs: ["turns", "codebook"],
     optionsSchema: #"""
       {"type":"object","additionalProperties":false,"properties":{"codebook":{"type":"string","description":"Path of a .codebook file (format: corpora/codebooks/README.md). Without it the built-in default codebook is used."}}}
@@ -19,7 +20,7 @@ public final class ValuesPlugin: AnalysisPlugin {
   public static let defaultCodebook = DefaultCodebook.text
 
   public let codebook: ValueCodebook
-  private let coder: SentenceCoder
+  private var coder: SentenceCoder
 
   public init(options: PluginOptions) throws {
     for key in options.values.keys where key != "codebook" {
@@ -48,15 +49,11 @@ public final class ValuesPlugin: AnalysisPlugin {
     // Use the project's spelling of a code name when it has the same code.
     var projectNames: [String: String] = [:]
     for code in document.codebook { projectNames[code.name.lowercased()] = code.name }
-    for turn in document.participantTurns {
-      for sentence in SentenceSplitter.sentences(document.bytes, in: turn.span) {
-        for match in coder.codes(in: sentence, of: document.bytes) {
-          sink.emit(
-            CodeResult(
-              code: projectNames[match.code.lowercased()] ?? match.code, span: sentence,
-              confidence: match.confidence, explanation: match.explanation))
-        }
-      }
+    coder.code(document) { sentence, match in
+      sink.emit(
+        CodeResult(
+          code: projectNames[match.code.lowercased()] ?? match.code, span: sentence,
+          confidence: match.confidence, explanation: match.explanation))
     }
   }
 }

@@ -1,196 +1,275 @@
-// `hark bench`: throughput and peak memory on a generated corpus made by
-// recombining the sample transcripts' sentences.
+// `hark bench`: throughput and peak memory of import, each plugin and the
+// whole coding run on a generated corpus, and the peers side by side.
 import ArgumentParser
 import Foundation
 import HarkCore
 import HarkHost
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Measure import and coding speed (words per second) and peak memory on a generated corpus.")
+    abstract: "Measure import and coding speed (words per second) and peak memory on a generated corpus.",
+    discussion: """
+      Generates interviews by recombining the sample transcripts' sentences (the same --seed gives the \
+      same corpus), then measures, each stage in a fresh process: import; each plugin alone with \
+      worker processes; the full coding run with workers and again in-process (the cost of the \
+      plugin boundary); and each plugin on one core in-process. --peers also runs VADER and YAKE \
+      (scripts/bench-peers.sh installs them from PyPI) on the same sentences and documents.
+      """)
 
-  @Option(help: "Words in the generated corpus.") var words = 2_000_000
-  @Option(help: "Words per generated document.") var documentWords = 5_000
-  @Option(help: "Working folder (generated corpus and projects).") var output = "hark-bench"
+  @Option(help: "Words in the generated corpus (at least).") var words = 10_000_000
+  @Option(help: "Words per generated document, on average.") var documentWords = 5_000
+  @Option(help: "Working folder: generated corpus, projects, the peers' input.") var output = "hark-bench"
   @Option(help: "Worker processes per plugin (default: the number of cores).") var workers: Int?
-  @Option(help: "Random seed of the generator.") var seed: UInt64 = 2026
+  @Option(help: "Seed of the corpus generator.") var seed: UInt64 = 2026
+  @Flag(help: "Print one JSON object with every figure instead of tables.") var json = false
+  @Flag(help: "Also time VADER and YAKE on the same input (runs scripts/bench-peers.sh).") var peers = false
+  @Option(help: "Participant words of the documents YAKE analyses (a sample: YAKE is slow).")
+  var yakeWords = 300_000
+  @Option(help: "The peers script (default: scripts/bench-peers.sh of the Hark repository).")
+  var peersScript: String?
+  @Flag(help: "Only write the generated corpus into <output>/corpus.") var corpusOnly = false
+  @Flag(help: "No progress output.") var quiet = false
+  @Option(help: .hidden) var stage: String?
+
+  func validate() throws {
+    guard words >= 1 else { throw ValidationError("--words must be at least 1 (got \(words))") }
+    guard documentWords >= 10 else {
+      throw ValidationError("--document-words must be at least 10 (got \(documentWords))")
+    }
+    if let workers, workers < 1 { throw ValidationError("--workers must be at least 1 (got \(workers))") }
+    guard yakeWords >= 1 else { throw ValidationError("--yake-words must be at least 1 (got \(yakeWords))") }
+  }
+
+  var folder: BenchFolder { BenchFolder(path: output) }
+
+  var settings: BenchStage.Settings {
+    BenchStage.Settings(
+      folder: folder, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, peers: peers,
+      yakeWords: yakeWords, quiet: quiet)
+  }
 
   func run() throws {
-    let fm = FileManager.default
-    let corpusFolder = try Demo.findCorpus()
-    if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
-    let generated = (output as NSString).appendingPathComponent("corpus")
-    try fm.createDirectory(atPath: generated, withIntermediateDirectories: true)
-
-    var clock = Date()
-    let sample = try BenchCorpus.sample(from: corpusFolder)
-    let files = try BenchCorpus.generate(
-      sample, words: words, documentWords: documentWords, seed: seed, into: generated)
-    print(
-      "Generated \(files.count) documents, \(Terminal.thousands(words)) words, in \(Terminal.number(Date().timeIntervalSince(clock), 1)) s"
-    )
-
-    // Import: read, normalise, parse turns, store; one file at a time.
-    let importPath = (output as NSString).appendingPathComponent("bench.sqlite")
-    let store = try ProjectStore.create(at: importPath)
-    try store.importParticipants(
-      try ParticipantsCSV.read(
-        contentsOf: URL(fileURLWithPath: (corpusFolder as NSString).appendingPathComponent("participants.csv"))))
-    clock = Date()
-    var imported = 0
-    for file in files {
-      let url = URL(fileURLWithPath: file)
-      let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
-      let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
-      imported += document.words
+    if let stage {
+      let result = try BenchStage.run(stage, settings)
+      print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+      return
     }
-    let importSeconds = Date().timeIntervalSince(clock)
-    _ = try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-    var rows: [(String, Int, Double)] = [("import", imported, importSeconds)]
+    let peersScript = peers ? try BenchPeers.script(peersScript) : nil
+    try prepareFolder()
+    var report = BenchReport(seed: seed, workers: settings.workers)
+    report.loadAverageStart = BenchStage.loadAverage()
 
-    let plugins = PluginDiscovery.discover().plugins
-    var options = RunOptions()
-    if let workers { options.workers = workers }
-    print("Coding with \(options.workers) worker processes per plugin")
-    // Each plugin alone, on its own copy of the imported project.
-    for plugin in plugins {
-      let copy = try BenchCorpus.copyProject(
-        importPath, to: (output as NSString).appendingPathComponent("\(plugin.id).sqlite"))
-      let summary = try CodingRun(store: copy, options: options).run([PlannedPlugin(descriptor: plugin, options: "{}")])
-      let p = summary.plugins[0]
-      rows.append((plugin.name, p.words, summary.seconds))
-      if p.failures.count > 0 {
-        print("  \(plugin.name): \(p.failures.count) failures, first: \(p.failures[0].reason)")
+    let started = Usage.monotonic()
+    let sample = try BenchCorpus.sample(from: try Demo.findCorpus())
+    let generated = try BenchCorpus.generate(
+      sample, words: words, documentWords: documentWords, seed: seed, into: folder.corpus)
+    report.generateSeconds = Usage.monotonic() - started
+    report.documents = generated.files.count
+    if corpusOnly {
+      print(
+        "Generated \(generated.files.count) documents, \(Terminal.thousands(generated.words)) words spoken, "
+          + "in \(folder.corpus)")
+      return
+    }
+    note("generated \(generated.files.count) documents in \(Terminal.number(report.generateSeconds, 1)) s")
+
+    report.stages.append(try runStage("import"))
+    report.words = report.stages[0].words
+    for plugin in PluginDiscovery.discover().plugins {
+      report.stages.append(try runStage("plugin:\(plugin.id)"))
+    }
+    report.stages.append(try runStage("full_run"))
+    report.stages.append(try runStage("full_run_in_process"))
+    let perCore = try runStage("per_core")
+    report.perCore = perCore.perCore ?? []
+    report.peakMemoryMb = max(perCore.peakMemoryMb, report.stages.map(\.peakMemoryMb).max() ?? 0)
+    report.workerPeakMemoryMb = report.stages.map(\.workerPeakMemoryMb).max() ?? 0
+    if let peersScript, let inputs = perCore.peerInputs {
+      note("running the peers (\(peersScript))")
+      let figures = try BenchPeers.run(peersScript, inputs, folder: folder)
+      report.peers = PeerComparison(inputs: inputs, figures: figures, perCore: report.perCore)
+    }
+    report.loadAverageEnd = BenchStage.loadAverage()
+    report.summarise()
+    if json {
+      let encoder = JSONEncoder()
+      encoder.keyEncodingStrategy = .convertToSnakeCase
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else {
+      report.printTables(corpus: folder.corpus)
+    }
+  }
+
+  /// The --output folder, emptied of an earlier bench's files; a folder that
+  /// holds anything else is left alone.
+  func prepareFolder() throws {
+    let fm = FileManager.default
+    var isFolder: ObjCBool = false
+    if fm.fileExists(atPath: output, isDirectory: &isFolder) {
+      let contents = try fm.contentsOfDirectory(atPath: output)
+      guard isFolder.boolValue, contents.isEmpty || contents.contains(BenchFolder.marker) else {
+        throw HarkError(
+          "is not a folder an earlier `hark bench` made, and the bench would write its files there",
+          subject: output, hint: "Give --output an empty or new folder")
+      }
+      for name in contents where name != BenchFolder.marker {
+        try fm.removeItem(atPath: folder.file(name))
       }
     }
-    // The whole coding run: every plugin, results stored.
-    let full = try BenchCorpus.copyProject(importPath, to: (output as NSString).appendingPathComponent("full.sqlite"))
-    let summary = try CodingRun(store: full, options: options).run(
-      plugins.map { PlannedPlugin(descriptor: $0, options: "{}") })
-    rows.append(("full coding run", imported, summary.seconds))
+    try fm.createDirectory(atPath: folder.corpus, withIntermediateDirectories: true)
+    try Data("made by hark bench\n".utf8).write(to: URL(fileURLWithPath: folder.file(BenchFolder.marker)))
+  }
 
-    print("")
-    print("\(Terminal.pad("stage", 24)) \(Terminal.pad("words", 12)) \(Terminal.pad("seconds", 9)) words/second")
-    for (name, count, seconds) in rows {
-      print(
-        "\(Terminal.pad(name, 24)) \(Terminal.pad(Terminal.thousands(count), 12)) \(Terminal.pad(Terminal.number(seconds, 2), 9)) \(Terminal.thousands(Int(Double(count) / max(seconds, 1e-9))))"
+  /// Runs one stage in a fresh `hark bench --stage` process and reads its figures.
+  func runStage(_ stage: String) throws -> StageResult {
+    note("measuring \(stage)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: WorkerProcess.executable)
+    var arguments = [
+      "bench", "--stage", stage, "--output", output, "--workers", "\(settings.workers)", "--yake-words",
+      "\(yakeWords)",
+    ]
+    if peers { arguments.append("--peers") }
+    if quiet { arguments.append("--quiet") }
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw HarkError(
+        "the bench stage \"\(stage)\" failed (exit status \(process.terminationStatus))", subject: output,
+        hint: "Its message is above; the files it worked on are in the folder")
+    }
+    let lastLine = data.split(separator: 0x0A).last ?? Data()
+    do { return try JSONDecoder().decode(StageResult.self, from: Data(lastLine)) } catch {
+      throw HarkError(
+        "the bench stage \"\(stage)\" reported figures that could not be read: \(String(decoding: lastLine, as: UTF8.self))"
       )
     }
-    var me = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &me)
-    print("")
-    print("peak memory: hark \(me.ru_maxrss / 1024) MB; largest worker \(WorkerProcess.peakWorkerMemory / 1024) MB")
+  }
+
+  func note(_ line: String) { if !quiet { Terminal.printError("bench: " + line) } }
+}
+
+/// Every figure of one bench, in the shape `--json` prints.
+struct BenchReport: Encodable {
+  var words = 0
+  var documents = 0
+  var seed: UInt64
+  var cores = ProcessInfo.processInfo.activeProcessorCount
+  var workers: Int
+  var loadAverageStart = 0.0
+  var loadAverageEnd = 0.0
+  var generateSeconds = 0.0
+  var stages: [StageResult] = []
+  var perCore: [PluginTiming] = []
+  var peakMemoryMb = 0
+  var workerPeakMemoryMb = 0
+  var memoryTargetMb = 500
+  var peers: PeerComparison?
+  // Flat keys for a closing note to quote.
+  var importWordsPerSecond = 0.0
+  var fullRunWordsPerSecond = 0.0
+  var fullRunInProcessWordsPerSecond = 0.0
+  /// Wall time of the full run with workers over the same run in-process.
+  var boundaryCost = 0.0
+  var sentimentVsVader: Double?
+  var themesVsYake: Double?
+
+  init(seed: UInt64, workers: Int) {
+    self.seed = seed
+    self.workers = workers
+  }
+
+  func stage(_ name: String) -> StageResult? { stages.first { $0.stage == name } }
+
+  mutating func summarise() {
+    importWordsPerSecond = stage("import")?.wordsPerSecond ?? 0
+    fullRunWordsPerSecond = stage("full_run")?.wordsPerSecond ?? 0
+    fullRunInProcessWordsPerSecond = stage("full_run_in_process")?.wordsPerSecond ?? 0
+    if let isolated = stage("full_run"), let inProcess = stage("full_run_in_process") {
+      boundaryCost = isolated.seconds / max(inProcess.seconds, 1e-9)
+    }
+    sentimentVsVader = peers?.sentimentVsVader
+    themesVsYake = peers?.themesVsYake
+  }
+
+  func printTables(corpus: String) {
     print(
-      "(\(summary.plugins.reduce(0) { $0 + $1.failures.count }) failures in the full run; corpus and projects in \(output))"
+      "Hark bench: \(Terminal.thousands(documents)) generated interviews (txt, md, vtt, srt), "
+        + "\(Terminal.thousands(words)) words imported, seed \(seed)")
+    print(
+      "\(cores) cores, \(workers) workers per plugin; load average \(Terminal.number(loadAverageStart)) at the start, "
+        + "\(Terminal.number(loadAverageEnd)) at the end")
+    print("")
+    print(
+      row(["stage", "words", "seconds", "cpu s", "words/s", "hark MB", "worker MB"], widths: [40, 12, 9, 9, 12, 9, 9]))
+    for stage in stages {
+      let name = stage.stage == "plugin" ? "plugin \(stage.name), workers" : stage.name
+      print(
+        row(
+          [
+            name, Terminal.thousands(stage.words), Terminal.number(stage.seconds), Terminal.number(stage.cpuSeconds),
+            Terminal.thousands(Int(stage.wordsPerSecond)), "\(stage.peakMemoryMb)",
+            stage.workerPeakMemoryMb > 0 ? "\(stage.workerPeakMemoryMb)" : "-",
+          ], widths: [40, 12, 9, 9, 12, 9, 9]))
+    }
+    print("")
+    print(
+      "plugin boundary: the full run with worker processes takes \(Terminal.number(boundaryCost))x "
+        + "the time of the same run in-process")
+    for run in stages where run.stage.hasPrefix("full_run") {
+      let phases = [false, true].map { second in
+        (run.plugins ?? []).filter { $0.secondPhase == second }.map { "\($0.name) \(Terminal.number($0.seconds))" }
+          .joined(separator: ", ")
+      }
+      print("\(run.name), seconds from the start of each phase: \(phases[0]); then \(phases[1])")
+    }
+    if let full = stage("full_run"), let stored = full.stored {
+      print(
+        "full run stored \(Terminal.thousands(stored.codes)) codes, \(Terminal.thousands(stored.concepts)) concepts, "
+          + "\(Terminal.thousands(stored.links)) links, \(Terminal.thousands(stored.scores)) scores; "
+          + plural(full.failures, "failure"))
+    }
+    print(
+      "peak memory: hark \(peakMemoryMb) MB, largest worker \(workerPeakMemoryMb) MB "
+        + "(target \(memoryTargetMb) MB: \(max(peakMemoryMb, workerPeakMemoryMb) <= memoryTargetMb ? "within" : "ABOVE"))"
     )
+    print("")
+    print("Each plugin on one core, in-process through its C entry point, results not stored (thread CPU time):")
+    print(row(["plugin", "words", "cpu s", "words/s"], widths: [40, 12, 9, 12]))
+    for timing in perCore {
+      print(
+        row(
+          [
+            timing.name, Terminal.thousands(timing.words), Terminal.number(timing.cpuSeconds),
+            Terminal.thousands(Int(timing.wordsPerSecond)),
+          ], widths: [40, 12, 9, 12]))
+    }
+    if let peers {
+      print("")
+      peers.printTable()
+    }
+    print("")
+    print("(corpus in \(corpus); the full run's project beside it)")
   }
 }
 
-/// The generator: sentences of the sample corpus, recombined at random into
-/// interviews of the same shape (interviewer question, participant answer).
-enum BenchCorpus {
-  struct Sample {
-    var questions: [String]
-    var sentences: [String]
-    var speakers: [String]
-  }
-
-  static func sample(from corpus: String) throws -> Sample {
-    let folder = (corpus as NSString).appendingPathComponent("transcripts")
-    var sample = Sample(questions: [], sentences: [], speakers: [])
-    let participants = try ParticipantsCSV.read(
-      contentsOf: URL(fileURLWithPath: (corpus as NSString).appendingPathComponent("participants.csv")))
-    sample.speakers = participants.filter { $0.role == .participant }.map(\.pseudonym)
-    let interviewers = Set(participants.filter { $0.role == .interviewer }.map(\.pseudonym))
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-      guard TranscriptFormat.allCases.contains(where: { name.hasSuffix("." + $0.rawValue) }) else { continue }
-      let transcript = try TranscriptReader.read(
-        contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
-      let scalars = Array(transcript.text.unicodeScalars)
-      for turn in transcript.turns {
-        var said = String.UnicodeScalarView()
-        said.append(contentsOf: scalars[turn.start..<turn.end])
-        let text = String(said).replacingOccurrences(of: "\n", with: " ")
-        if interviewers.contains(SpeakerMatcher.match(turn.speaker, among: Array(interviewers)) ?? "") {
-          sample.questions.append(text)
-        } else {
-          sample.sentences.append(contentsOf: splitSentences(text))
-        }
-      }
+/// Columns padded to the given widths; numbers after the first column right-aligned.
+func row(_ cells: [String], widths: [Int]) -> String {
+  var line = ""
+  for (k, cell) in cells.enumerated() {
+    let width = k < widths.count ? widths[k] : cell.count
+    if k == 0 {
+      line += Terminal.pad(cell, width)
+    } else {
+      line += " " + String(repeating: " ", count: max(0, width - cell.count)) + cell
     }
-    guard !sample.sentences.isEmpty, !sample.questions.isEmpty else {
-      throw HarkError("the sample corpus has no turns to recombine", subject: folder)
-    }
-    return sample
   }
-
-  static func splitSentences(_ text: String) -> [String] {
-    var out: [String] = []
-    var current = ""
-    for ch in text {
-      current.append(ch)
-      if ch == "." || ch == "?" || ch == "!" {
-        let s = current.trimmingCharacters(in: .whitespaces)
-        if s.count > 3 { out.append(s) }
-        current = ""
-      }
-    }
-    let rest = current.trimmingCharacters(in: .whitespaces)
-    if rest.count > 3 { out.append(rest) }
-    return out
-  }
-
-  /// Writes documents of about `documentWords` words until `words` are written.
-  static func generate(_ sample: Sample, words: Int, documentWords: Int, seed: UInt64, into folder: String) throws
-    -> [String]
-  {
-    var random = SplitMix64(seed: seed)
-    var files: [String] = []
-    var written = 0
-    while written < words {
-      let speaker = sample.speakers[random.next(sample.speakers.count)]
-      var text = "Generated interview \(files.count + 1)\n\n"
-      var count = 0
-      let target = min(documentWords, words - written)
-      while count < target {
-        text += "Interviewer: \(sample.questions[random.next(sample.questions.count)])\n\n"
-        var answer: [String] = []
-        for _ in 0..<(3 + random.next(6)) { answer.append(sample.sentences[random.next(sample.sentences.count)]) }
-        let said = answer.joined(separator: " ")
-        text += "\(speaker): \(said)\n\n"
-        count += WordCount.count(said)
-      }
-      let path = (folder as NSString).appendingPathComponent(String(format: "generated-%05d.txt", files.count + 1))
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-      files.append(path)
-      written += WordCount.count(text)
-    }
-    return files
-  }
-
-  static func copyProject(_ path: String, to copy: String) throws -> ProjectStore {
-    try ProjectFiles.remove(copy)
-    try FileManager.default.copyItem(atPath: path, toPath: copy)
-    return try ProjectStore(path: copy)
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so a seed gives the same corpus.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+  return line
 }
 
 /// A project file together with SQLite's -wal and -shm companions.

@@ -57,9 +57,10 @@ struct WordHasher {
 
 /// A read-mostly table from words to values with cheap lookups by `WordKey`.
 public struct WordTable<Value>: Sendable where Value: Sendable {
-  private var keys: [UInt64]
-  private var values: [Value?]
-  private var mask: Int
+  // Inlinable so a plugin's lookups are specialised for its value type.
+  @usableFromInline var keys: [UInt64]
+  @usableFromInline var values: [Value?]
+  @usableFromInline var mask: Int
   public private(set) var count = 0
 
   public init(minimumCapacity: Int = 16) {
@@ -80,7 +81,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
   public var isEmpty: Bool { count == 0 }
 
   public subscript(key: WordKey) -> Value? {
-    @inline(__always) get {
+    @inlinable @inline(__always) get {
       var slot = Int(truncatingIfNeeded: key.raw) & mask
       while true {
         let k = keys[slot]

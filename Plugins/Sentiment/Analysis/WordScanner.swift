@@ -1,0 +1,489 @@
+// Reads one sentence straight from its UTF-8 bytes into the units the
+// sentiment scorer weighs: words (each with a lookup key), emoticons, emoji
+// and punctuation. No String is made per word: keys are hashes of the
+// lowercased bytes, so a lexicon lookup is a multiply per byte and a probe.
+
+/// One word, emoticon, emoji or punctuation mark of a sentence: 24 bytes,
+/// so a sentence's tokens sit in a few cache lines.
+struct ScannedToken {
+  enum Kind: UInt8 {
+    /// Letters and digits, with inner apostrophes and hyphens ("don't", "well-being").
+    case word
+    /// An emoticon (":)", "<3") or an emoji.
+    case symbol
+    /// One punctuation mark; `mark` says which (curly quotes and dashes become "'" and "-").
+    case punctuation
+  }
+
+  var start: Int32
+  var end: Int32
+  /// The hash of the lowercased token, as written (for an emoticon, of its canonical form).
+  var key: UInt64
+  /// The index of the lexicon's entry for this token, or -1; set by the scorer.
+  var info: Int32 = -1
+  var kind: Kind
+  /// The punctuation mark for `.punctuation`; 0 otherwise.
+  var mark: UInt8
+  private var flags: UInt8
+
+  private static let capitalsFlag: UInt8 = 1
+  private static let hasSmallFlag: UInt8 = 2
+  private static let endsNtFlag: UInt8 = 4
+  private static let stretchedFlag: UInt8 = 8
+
+  init(
+    start: Int, end: Int, key: UInt64, kind: Kind, mark: UInt8 = 0, capitals: Bool = false,
+    hasSmall: Bool = false, endsNt: Bool = false, stretched: Bool = false
+  ) {
+    self.start = Int32(truncatingIfNeeded: start)
+    self.end = Int32(truncatingIfNeeded: end)
+    self.key = key
+    self.kind = kind
+    self.mark = mark
+    flags =
+      (capitals ? Self.capitalsFlag : 0) | (hasSmall ? Self.hasSmallFlag : 0)
+      | (endsNt ? Self.endsNtFlag : 0) | (stretched ? Self.stretchedFlag : 0)
+  }
+
+  /// At least two capital letters and no small ones ("AWFUL").
+  var capitals: Bool { flags & Self.capitalsFlag != 0 }
+  /// Has a small letter: a sentence without one is shouted throughout.
+  var hasSmall: Bool { flags & Self.hasSmallFlag != 0 }
+  /// Ends in "n't" ("didn't", "won’t"), so it negates what follows.
+  var endsNt: Bool { flags & Self.endsNtFlag != 0 }
+  /// A letter repeated three times or more, or an emoticon's mouth repeated
+  /// ("sooo", ":)))"): written with emphasis.
+  var stretched: Bool { flags & Self.stretchedFlag != 0 }
+}
+
+/// The hash every lexicon key is made with: FNV-1a over the lowercased bytes,
+/// finished with an avalanche so the low bits index a table well.
+enum WordHash {
+  static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+  static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+  @inline(__always)
+  static func add(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
+
+  @inline(__always)
+  static func finish(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x = x &* 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x = x &* 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x == 0 ? 1 : x  // 0 marks an empty slot in the lexicon's table
+  }
+
+  /// The key of a phrase, from the keys of its words in order.
+  @inline(__always)
+  static func phrase(_ h: UInt64, then word: UInt64) -> UInt64 {
+    finish((h ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD ^ word)
+  }
+}
+
+enum WordScanner {
+  // Byte classes for ASCII; every byte from 0x80 up is `high`.
+  static let other: UInt8 = 0
+  static let letter: UInt8 = 1
+  static let digit: UInt8 = 2
+  static let space: UInt8 = 3
+  static let punct: UInt8 = 4
+  static let apostrophe: UInt8 = 5
+  static let hyphen: UInt8 = 6
+  static let high: UInt8 = 7
+
+  /// The class of every byte, then every byte with ASCII capitals made small:
+  /// one allocation made once and never freed, read through a plain pointer
+  /// so the word loop pays no lazy-initialisation check per byte.
+  private nonisolated(unsafe) static let tables: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+    table.initialize(repeating: other, count: 512)
+    for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = letter }
+    for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = letter }
+    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = digit }
+    for b in [9, 10, 11, 12, 13, 32] { table[b] = space }
+    for b in "!\"#%&()*,./:;?@[\\]_{}".utf8 { table[Int(b)] = punct }
+    table[Int(UInt8(ascii: "'"))] = apostrophe
+    table[Int(UInt8(ascii: "-"))] = hyphen
+    for b in 0x80...0xFF { table[b] = high }
+    for b in 0..<256 { table[256 + b] = UInt8(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
+    return UnsafePointer(table)
+  }()
+
+  /// Appends the tokens of `bytes[range]` to `tokens`.
+  static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: ScratchBuffer<ScannedToken>
+  ) {
+    let classes = tables
+    let end = min(range.upperBound, bytes.count)
+    var i = max(range.lowerBound, 0)
+    var afterSpace = true
+    while i < end {
+      let b = bytes[i]
+      let c = classes[Int(b)]
+      if c == letter || c == digit {
+        i = word(bytes, from: i, end, classes, into: tokens)
+        afterSpace = false
+        continue
+      }
+      if c == space {
+        i += 1
+        afterSpace = true
+        continue
+      }
+      if c == high {
+        let (value, length) = decode(bytes, i, end)
+        if isLetter(value) {
+          i = word(bytes, from: i, end, classes, into: tokens)
+        } else {
+          symbolOrMark(value, bytes, i, length, into: tokens)
+          i += length
+        }
+        afterSpace = false
+        continue
+      }
+      // ASCII punctuation or symbol: an emoticon stands alone or right after
+      // a word ("thanks:)"), never inside a web address ("http://").
+      if afterSpace || b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: "=") {
+        if let length = emoticon(bytes, i, end, afterWord: !afterSpace) {
+          tokens.append(emoticonToken(bytes, i, length, classes))
+          i += length
+          afterSpace = false
+          continue
+        }
+      }
+      if c != other {
+        tokens.append(ScannedToken(start: i, end: i + 1, key: 0, kind: .punctuation, mark: b))
+      }
+      i += 1
+      afterSpace = false
+    }
+  }
+
+  /// Scans a word from `start`; returns where it ends.
+  @inline(__always)
+  private static func word(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ end: Int,
+    _ classes: UnsafePointer<UInt8>, into tokens: ScratchBuffer<ScannedToken>
+  ) -> Int {
+    let small = classes + 256
+    var h = WordHash.seed
+    var j = start
+    var capitalCount = 0
+    var hasSmall = false
+    var previous: UInt8 = 0
+    var run = 0
+    var stretched = false
+    var previousIsLetter = false
+    while j < end {
+      let b = bytes[j]
+      let c = classes[Int(b)]
+      if c == letter {
+        // The common case: an ASCII letter.
+        let lower = small[Int(b)]
+        if lower == b { hasSmall = true } else { capitalCount += 1 }
+        if lower == previous {
+          run += 1
+          if run >= 3 { stretched = true }
+        } else {
+          run = 1
+          previous = lower
+        }
+        h = WordHash.add(h, lower)
+        previousIsLetter = true
+        j += 1
+        continue
+      }
+      previous = 0
+      if c == digit {
+        h = WordHash.add(h, b)
+        previousIsLetter = false
+        j += 1
+        continue
+      }
+      if c == apostrophe || c == hyphen {
+        // Inner only: "don't", "well-being"; "parents'" and "'cause" end or skip.
+        guard j + 1 < end else { break }
+        let next = bytes[j + 1]
+        let nextClass = classes[Int(next)]
+        let nextIsLetter =
+          nextClass == letter || (nextClass == high && isLetter(decode(bytes, j + 1, end).0))
+        if c == apostrophe {
+          guard previousIsLetter, nextIsLetter else { break }
+        } else {
+          guard nextIsLetter || nextClass == digit else { break }
+        }
+        h = WordHash.add(h, b)
+        previousIsLetter = false
+        j += 1
+        continue
+      }
+      guard c == high else { break }
+      let (value, length) = decode(bytes, j, end)
+      if value == 0x2019 || value == 0x02BC {
+        // A curly apostrophe inside a word hashes as a straight one.
+        guard previousIsLetter, j + length < end else { break }
+        let nextClass = classes[Int(bytes[j + length])]
+        guard nextClass == letter || (nextClass == high && isLetter(decode(bytes, j + length, end).0))
+        else { break }
+        h = WordHash.add(h, UInt8(ascii: "'"))
+        previousIsLetter = false
+      } else if isLetter(value) {
+        h = hashLetter(value, bytes, j, length, h)
+        if value >= 0xC0 && value <= 0xDE && value != 0xD7 {
+          capitalCount += 1
+        } else if value >= 0xDF {
+          hasSmall = true
+        }
+        previousIsLetter = true
+      } else {
+        break
+      }
+      j += length
+    }
+    tokens.append(
+      ScannedToken(
+        start: start, end: j, key: WordHash.finish(h), kind: .word,
+        capitals: capitalCount >= 2 && !hasSmall, hasSmall: hasSmall,
+        endsNt: endsInNt(bytes, start, j, small), stretched: stretched))
+    return j
+  }
+
+  /// Hashes a non-ASCII letter: Latin-1 capitals (À…Þ) fold to small
+  /// letters; other scripts hash as written.
+  @inline(__always)
+  private static func hashLetter(
+    _ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ j: Int, _ length: Int, _ h: UInt64
+  ) -> UInt64 {
+    if value >= 0xC0 && value <= 0xDE && value != 0xD7 {
+      return WordHash.add(WordHash.add(h, 0xC3), UInt8(truncatingIfNeeded: (value + 0x20) & 0x3F | 0x80))
+    }
+    var h = h
+    for k in 0..<length { h = WordHash.add(h, bytes[j + k]) }
+    return h
+  }
+
+  /// Whether the word ends in "n't" or "n’t" (any case).
+  @inline(__always)
+  private static func endsInNt(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ small: UnsafePointer<UInt8>
+  ) -> Bool {
+    guard end - start >= 3, small[Int(bytes[end - 1])] == UInt8(ascii: "t") else { return false }
+    if bytes[end - 2] == UInt8(ascii: "'") {
+      return small[Int(bytes[end - 3])] == UInt8(ascii: "n")
+    }
+    // "’" is E2 80 99.
+    return end - start >= 5 && bytes[end - 2] == 0x99 && bytes[end - 3] == 0x80 && bytes[end - 4] == 0xE2
+      && small[Int(bytes[end - 5])] == UInt8(ascii: "n")
+  }
+
+  /// The keys of a stretched word with its repeated letters cut to two
+  /// ("sooo" → "soo") and to one ("so").
+  static func collapsedKeys(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> (two: UInt64, one: UInt64)
+  {
+    let small = tables + 256
+    var two = WordHash.seed
+    var one = WordHash.seed
+    var previous: UInt8 = 0
+    var run = 0
+    var j = start
+    while j < end {
+      let b = bytes[j]
+      if b >= 0x80 {
+        // Non-ASCII letters are never cut; hash them as the word scan did.
+        let (value, length) = decode(bytes, j, end)
+        if value == 0x2019 || value == 0x02BC {
+          two = WordHash.add(two, UInt8(ascii: "'"))
+          one = WordHash.add(one, UInt8(ascii: "'"))
+        } else {
+          two = hashLetter(value, bytes, j, length, two)
+          one = hashLetter(value, bytes, j, length, one)
+        }
+        previous = 0
+        run = 0
+        j += length
+        continue
+      }
+      let lower = small[Int(b)]
+      let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+      run = isLetter && lower == previous ? run + 1 : 1
+      previous = isLetter ? lower : 0
+      if run <= 2 { two = WordHash.add(two, lower) }
+      if run == 1 { one = WordHash.add(one, lower) }
+      j += 1
+    }
+    return (WordHash.finish(two), WordHash.finish(one))
+  }
+
+  /// An emoji becomes a symbol token; curly quotes, dashes and the ellipsis
+  /// become punctuation; anything else is skipped.
+  private static func symbolOrMark(
+    _ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int,
+    into tokens: ScratchBuffer<ScannedToken>
+  ) {
+    func mark(_ m: UInt8) -> ScannedToken {
+      ScannedToken(start: i, end: i + length, key: 0, kind: .punctuation, mark: m)
+    }
+    switch value {
+    case 0x2018, 0x2019, 0x02BC: tokens.append(mark(UInt8(ascii: "'")))
+    case 0x201C, 0x201D, 0x00AB, 0x00BB: tokens.append(mark(UInt8(ascii: "\"")))
+    case 0x2010...0x2015: tokens.append(mark(UInt8(ascii: "-")))
+    case 0x2026: tokens.append(mark(UInt8(ascii: ".")))
+    case 0x00A1, 0x00BF: tokens.append(mark(UInt8(ascii: ",")))
+    case 0x2600...0x27BF, 0x2B00...0x2BFF, 0x1F000...0x1FAFF:
+      // Skin tones ride on the emoji before them.
+      if value >= 0x1F3FB && value <= 0x1F3FF { return }
+      var h = WordHash.seed
+      for k in 0..<length { h = WordHash.add(h, bytes[i + k]) }
+      tokens.append(ScannedToken(start: i, end: i + length, key: WordHash.finish(h), kind: .symbol))
+    default: return
+    }
+  }
+
+  // MARK: Emoticons
+
+  private static func isEyes(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: "=")
+  }
+
+  /// Mouths of a western emoticon read sideways: ":)" ":(" ":D" ":P" ":/" …
+  private static func isMouth(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "]"), UInt8(ascii: "["),
+      UInt8(ascii: "D"), UInt8(ascii: "d"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "/"),
+      UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "3"),
+      UInt8(ascii: "O"), UInt8(ascii: "o"), UInt8(ascii: "S"), UInt8(ascii: "s"),
+      UInt8(ascii: "@"), UInt8(ascii: "$"), UInt8(ascii: "}"), UInt8(ascii: "{"):
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether byte `i` ends an emoticon: white space, the end, or a stop or comma.
+  private static func closes(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+    guard i < end else { return true }
+    let b = bytes[i]
+    return b == UInt8(ascii: " ") || (b >= 9 && b <= 13) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
+      || b == UInt8(ascii: "!")
+      || b == UInt8(ascii: "?")
+  }
+
+  /// The length of the emoticon starting at `i`, or nil.
+  ///
+  /// Recognised shapes: eyes, an optional nose or tear, and a mouth, the
+  /// mouth possibly repeated (":)", ":-(", ":'(", ";D", ":)))", ">:("); the
+  /// same backwards ("(:", "):"); hearts ("<3", "<333", "</3"); and faces
+  /// read upright ("^_^", "-_-", "T_T" is a word and left to the lexicon).
+  private static func emoticon(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, afterWord: Bool
+  ) -> Int? {
+    var j = i
+    let first = bytes[i]
+    if first == UInt8(ascii: "<") && !afterWord {
+      j += 1
+      if j < end && bytes[j] == UInt8(ascii: "/") { j += 1 }
+      guard j < end, bytes[j] == UInt8(ascii: "3") else { return nil }
+      while j < end && bytes[j] == UInt8(ascii: "3") { j += 1 }
+      return closes(bytes, j, end) ? j - i : nil
+    }
+    if (first == UInt8(ascii: "^") || first == UInt8(ascii: "-")) && !afterWord {
+      // "^_^", "^^", "-_-"
+      if j + 2 < end && bytes[j + 1] == UInt8(ascii: "_") && bytes[j + 2] == first {
+        return closes(bytes, j + 3, end) ? 3 : nil
+      }
+      if first == UInt8(ascii: "^") && j + 1 < end && bytes[j + 1] == first {
+        return closes(bytes, j + 2, end) ? 2 : nil
+      }
+      return nil
+    }
+    if (first == UInt8(ascii: "(") || first == UInt8(ascii: ")")) && !afterWord {
+      // Backwards: "(:", "(-:", "):".
+      j += 1
+      if j < end && bytes[j] == UInt8(ascii: "-") { j += 1 }
+      guard j < end, isEyes(bytes[j]) else { return nil }
+      j += 1
+      return closes(bytes, j, end) ? j - i : nil
+    }
+    if first == UInt8(ascii: ">") && !afterWord { j += 1 }
+    guard j < end, isEyes(bytes[j]) else { return nil }
+    j += 1
+    if j < end && (bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "'")) { j += 1 }
+    guard j < end, isMouth(bytes[j]) else { return nil }
+    let mouth = bytes[j]
+    j += 1
+    while j < end && bytes[j] == mouth { j += 1 }
+    return closes(bytes, j, end) ? j - i : nil
+  }
+
+  /// An emoticon token, keyed by its canonical form: small letters, no "-"
+  /// nose, one mouth however often it is repeated (":-)))" is ":)"); a
+  /// repeated mouth counts as stretched, like "sooo".
+  private static func emoticonToken(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int, _ classes: UnsafePointer<UInt8>
+  ) -> ScannedToken {
+    let small = classes + 256
+    var h = WordHash.seed
+    var previous: UInt8 = 0
+    var repeated = false
+    for k in i..<(i + length) {
+      let b = small[Int(bytes[k])]
+      if b == UInt8(ascii: "-") && k > i && k < i + length - 1 { continue }
+      if b == previous && k > i + 1 {
+        repeated = true
+        continue
+      }
+      previous = b
+      h = WordHash.add(h, b)
+    }
+    return ScannedToken(
+      start: i, end: i + length, key: WordHash.finish(h), kind: .symbol, stretched: repeated)
+  }
+
+  // MARK: UTF-8
+
+  /// The scalar at `i` and its length; an invalid byte reads as U+FFFD of length 1.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (UInt32, Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (b0, 1) }
+    let length: Int
+    var value: UInt32
+    switch b0 {
+    case 0xC2...0xDF:
+      length = 2
+      value = b0 & 0x1F
+    case 0xE0...0xEF:
+      length = 3
+      value = b0 & 0x0F
+    case 0xF0...0xF4:
+      length = 4
+      value = b0 & 0x07
+    default: return (0xFFFD, 1)
+    }
+    guard i + length <= end else { return (0xFFFD, 1) }
+    for k in 1..<length {
+      let b = UInt32(bytes[i + k])
+      guard b & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+      value = value << 6 | (b & 0x3F)
+    }
+    return (value, length)
+  }
+
+  /// Whether a non-ASCII scalar belongs inside a word. A cheap range test, not
+  /// the full Unicode tables: the lexicon is English, so all that matters is
+  /// that accented letters and other scripts stay in one piece and that
+  /// punctuation, symbols and emoji do not join a word.
+  @inline(__always)
+  static func isLetter(_ value: UInt32) -> Bool {
+    switch value {
+    case 0..<0xC0, 0xD7, 0xF7: return false
+    case 0x02BC: return false  // the modifier-letter apostrophe is handled as an apostrophe
+    case 0x2000...0x2BFF, 0x3000...0x303F, 0xFE00...0xFE0F, 0xFEFF, 0xFFFD: return false
+    case 0x10000...: return false
+    default: return true
+    }
+  }
+}

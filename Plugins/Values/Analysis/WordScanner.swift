@@ -1,0 +1,144 @@
+// Reads the words of a sentence straight from its bytes, splitting them as
+// the shared tokenizer does, but making no tokens and no strings: each word
+// becomes the number of its cached facts. Sentences with characters it does
+// not know are left to the tokenizer.
+
+/// The words of one sentence, as numbers of `TermIndex` facts.
+struct SentenceWords {
+  var words: [Int32] = []
+  /// Whether punctuation stands between word k-1 and word k.
+  var breakBefore: [Bool] = []
+
+  mutating func removeAll() {
+    words.removeAll(keepingCapacity: true)
+    breakBefore.removeAll(keepingCapacity: true)
+  }
+}
+
+enum WordScanner {
+  private static let other: UInt8 = 0
+  private static let letter: UInt8 = 1
+  private static let digit: UInt8 = 2
+  private static let space: UInt8 = 3
+  private static let punctuation: UInt8 = 4
+  private static let apostrophe: UInt8 = 5
+  private static let hyphen: UInt8 = 6
+  /// A character the scanner does not classify: the tokenizer must.
+  private static let unknown: UInt8 = 255
+
+  /// The tokenizer's classes of ASCII bytes.
+  private static let classes: [UInt8] = {
+    var table = [UInt8](repeating: other, count: 128)
+    for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = letter }
+    for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = letter }
+    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = digit }
+    for b in [9, 10, 11, 12, 13, 32] { table[b] = space }
+    for b in Array("!\"#%&()*,./:;?@[\\]_{}".utf8) { table[Int(b)] = punctuation }
+    table[Int(UInt8(ascii: "'"))] = apostrophe
+    table[Int(UInt8(ascii: "-"))] = hyphen
+    return table
+  }()
+
+  /// Fills `out` with the words of `sentence`; false when the sentence holds
+  /// a character outside ASCII other than the common typographic ones
+  /// (’ ‘ “ ” – — … and the no-break space).
+  static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>, _ index: inout TermIndex,
+    into out: inout SentenceWords
+  ) -> Bool {
+    out.removeAll()
+    return classes.withUnsafeBufferPointer { table in
+      let end = sentence.upperBound
+      /// Class and length of the character at `i`.
+      @inline(__always)
+      func character(_ i: Int) -> (UInt8, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (table[Int(b)], 1) }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
+          switch bytes[i + 2] {
+          case 0x99: return (apostrophe, 3)
+          case 0x93, 0x94, 0x98, 0x9C, 0x9D, 0xA6: return (punctuation, 3)
+          default: return (unknown, 1)
+          }
+        }
+        if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return (space, 2) }
+        if b == 0xCA, i + 1 < end, bytes[i + 1] == 0xBC { return (apostrophe, 2) }
+        return (unknown, 1)
+      }
+
+      var sawPunctuation = false
+      var i = sentence.lowerBound
+      while i < end {
+        let (c, length) = character(i)
+        if c == unknown { return false }
+        guard c == letter || c == digit else {
+          if c == punctuation || c == apostrophe || c == hyphen { sawPunctuation = true }
+          i += length
+          continue
+        }
+        // A word or number, by the tokenizer's rules.
+        let start = i
+        var h = WordHash.start
+        var hasLetter = false
+        var previous = other
+        var ascii = true
+        while i < end {
+          let (c, length) = character(i)
+          if c == unknown { return false }
+          if c == letter {
+            hasLetter = true
+          } else if c == digit {
+          } else if c == apostrophe || c == hyphen || c == punctuation {
+            guard i + length < end else { break }
+            let (next, _) = character(i + length)
+            if next == unknown { return false }
+            if c == apostrophe {
+              guard previous == letter, next == letter else { break }
+            } else if c == hyphen {
+              guard next == letter || next == digit else { break }
+            } else {
+              let b = bytes[i]
+              guard !hasLetter, b == UInt8(ascii: ".") || b == UInt8(ascii: ","), previous == digit, next == digit
+              else { break }
+            }
+          } else {
+            break
+          }
+          if length == 1 {
+            let b = bytes[i]
+            h = WordHash.add(h, b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+          } else {
+            // Only apostrophes get this far: the tokenizer straightens them.
+            h = WordHash.add(h, UInt8(ascii: "'"))
+            ascii = false
+          }
+          previous = c
+          i += length
+        }
+        let range = start..<i
+        let number = index.word(hash: WordHash.finish(h)) {
+          lowered(bytes, range, ascii: ascii)
+        }
+        out.words.append(number)
+        out.breakBefore.append(sawPunctuation)
+        sawPunctuation = false
+      }
+      return true
+    }
+  }
+
+  /// The word as the tokenizer lowercases it.
+  private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ascii: Bool) -> String {
+    if ascii {
+      return String(unsafeUninitializedCapacity: range.count) { buffer in
+        for (k, b) in bytes[range].enumerated() {
+          buffer[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+        }
+        return range.count
+      }
+    }
+    let lower = String(decoding: bytes[range], as: UTF8.self).lowercased()
+    return String(
+      String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 }))
+  }
+}
