@@ -173,12 +173,21 @@ struct GoldStoreView {
           GoldPredictions.Coding(code: row["name"], span: GoldSpan(row["start"], row["end"])))
       }
       if let sentimentPlugin {
+        // A plugin that scores whole turns ("turn valence") is judged by that
+        // score; otherwise by the mean of its sentence scores in the turn.
+        let hasTurnScores =
+          try Bool.fetchOne(
+            db,
+            sql: """
+              SELECT EXISTS (SELECT 1 FROM score s JOIN analysis a ON a.id = s.analysis_id
+                WHERE a.plugin_id = ? AND s.name = 'turn valence')
+              """, arguments: [sentimentPlugin]) ?? false
         for row in try Row.fetchAll(
           db,
           sql: #"""
             SELECT s.document_id, s.start, s."end", s.value FROM score s JOIN analysis a ON a.id = s.analysis_id
-            WHERE a.plugin_id = ?
-            """#, arguments: [sentimentPlugin])
+            WHERE a.plugin_id = ? AND (? = 0 OR s.name = 'turn valence')
+            """#, arguments: [sentimentPlugin, hasTurnScores ? 1 : 0])
         {
           guard let source = sources[row["document_id"]] else { continue }
           view.predictions.sentiment[source, default: []].append(

@@ -190,7 +190,8 @@ struct Interview {
         let end = millis + size * (300 + random.next(150))
         text += "\(cue)\n\(Self.clock(millis, fraction: webVTT ? "." : ",")) --> "
         text += "\(Self.clock(end, fraction: webVTT ? "." : ","))\n\(turn.speaker): "
-        if size > 10 {
+        // Two lines, unless the second would open with what reads as a speaker label ("Two: a visit").
+        if size > 10, !chunk[chunk.startIndex + size / 2].hasSuffix(":") {
           text +=
             chunk.prefix(size / 2).joined(separator: " ") + "\n" + chunk.dropFirst(size / 2).joined(separator: " ")
         } else {

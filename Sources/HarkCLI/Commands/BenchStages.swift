@@ -5,6 +5,7 @@ import Foundation
 import GRDB
 import HarkCore
 import HarkHost
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -117,6 +118,7 @@ enum BenchStage {
       if case .progress(let label, let done, let total) = event { reporter.update(label, done: done, of: total) }
     }
     let load = loadAverage()
+    MemoryWatch.shared.start()
     var result: StageResult
     switch stage {
     case "import":
@@ -146,8 +148,9 @@ enum BenchStage {
     }
     result.loadAverage = load
     result.wordsPerSecond = Double(result.words) / max(result.seconds, 1e-9)
-    result.peakMemoryMb = Usage.peakMemoryKB(RUSAGE_SELF) / 1024
-    result.workerPeakMemoryMb = max(Usage.peakMemoryKB(RUSAGE_CHILDREN), WorkerProcess.peakWorkerMemory) / 1024
+    let memory = MemoryWatch.shared.stop()
+    result.peakMemoryMb = memory.own / 1024
+    result.workerPeakMemoryMb = memory.largestWorker / 1024
     return result
   }
 
@@ -413,13 +416,14 @@ final class PeerInputWriter {
   }
 }
 
-/// Wall and CPU time (this process and the children it has reaped) since creation.
+/// Wall and CPU time (this process and the children it has reaped) since
+/// creation, less what the memory watch itself spent.
 struct Usage {
   private let wall = Usage.monotonic()
-  private let cpu = Usage.cpuSeconds()
+  private let cpu = Usage.cpuSeconds() - MemoryWatch.shared.cpuSeconds
 
   func elapsed() -> (seconds: Double, cpuSeconds: Double) {
-    (Usage.monotonic() - wall, Usage.cpuSeconds() - cpu)
+    (Usage.monotonic() - wall, Usage.cpuSeconds() - MemoryWatch.shared.cpuSeconds - cpu)
   }
 
   static func cpuSeconds() -> Double {
@@ -445,6 +449,67 @@ struct Usage {
     var usage = rusage()
     getrusage(who.rawValue, &usage)
     return Int(usage.ru_maxrss)
+  }
+}
+
+/// Peak resident memory (VmHWM in /proc) of this process and of the largest
+/// worker it starts, the workers read every 20 ms while they live. Not
+/// ru_maxrss: a process started with posix_spawn shares its parent's memory
+/// until it execs, and Linux then counts the parent's peak in the child's.
+final class MemoryWatch: Sendable {
+  static let shared = MemoryWatch()
+
+  private let largest = Atomic<Int>(0)
+  private let running = Atomic<Bool>(false)
+  private let stopped = DispatchSemaphore(value: 0)
+  /// CPU the watching thread has used, in microseconds.
+  private let spent = Atomic<Int>(0)
+
+  var cpuSeconds: Double { Double(spent.load(ordering: .relaxed)) / 1e6 }
+
+  func start() {
+    guard !running.exchange(true, ordering: .relaxed) else { return }
+    let thread = Thread { [self] in
+      let clock = ThreadClock()
+      // A child just started may not have exec'd yet and still show this
+      // process's memory: a worker is read from its second sighting on.
+      var seen = Set<Int>()
+      while running.load(ordering: .relaxed) {
+        for pid in Self.children() where !seen.insert(pid).inserted {
+          if let peak = Self.peakKB("/proc/\(pid)/status") { largest.max(peak, ordering: .relaxed) }
+        }
+        spent.store(Int(clock.elapsed().cpuSeconds * 1e6), ordering: .relaxed)
+        usleep(20_000)
+      }
+      stopped.signal()
+    }
+    thread.start()
+  }
+
+  /// Stops watching: this process's peak and the largest worker's, in kilobytes.
+  func stop() -> (own: Int, largestWorker: Int) {
+    if running.exchange(false, ordering: .relaxed) { stopped.wait() }
+    let own = Self.peakKB("/proc/self/status") ?? Usage.peakMemoryKB(RUSAGE_SELF)
+    return (own, largest.load(ordering: .relaxed))
+  }
+
+  /// Processes started by any thread of this one.
+  static func children() -> [Int] {
+    guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return [] }
+    return tasks.flatMap { task -> [Int] in
+      guard let text = try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8) else {
+        return []
+      }
+      return text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+  }
+
+  /// VmHWM of a /proc status file, in kilobytes.
+  static func peakKB(_ statusFile: String) -> Int? {
+    guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    return Int(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
   }
 }
 

@@ -15,42 +15,42 @@ final class CSink: ResultSink {
 
   func emit(_ code: CodeResult) -> Bool {
     guard let emit = sink.pointee.emit_code else { return false }
-    return withCStrings(code.document ?? "", code.code, code.explanation) { s in
+    return withCStrings(code.document ?? "", code.code, code.explanation) { s0, s1, s2 in
       var r = hark_code_result()
       r.struct_size = UInt32(MemoryLayout<hark_code_result>.size)
-      r.document = s[0]
-      r.code = s[1]
+      r.document = s0
+      r.code = s1
       r.start = clampOffset(code.span.lowerBound)
       r.end = clampOffset(code.span.upperBound)
       r.confidence = code.confidence
-      r.explanation = s[2]
+      r.explanation = s2
       return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ concept: ConceptResult) -> Bool {
     guard let emit = sink.pointee.emit_concept else { return false }
-    return withCStrings(concept.document ?? "", concept.label, concept.explanation) { s in
+    return withCStrings(concept.document ?? "", concept.label, concept.explanation) { s0, s1, s2 in
       var r = hark_concept_result()
       r.struct_size = UInt32(MemoryLayout<hark_concept_result>.size)
-      r.document = s[0]
-      r.label = s[1]
+      r.document = s0
+      r.label = s1
       r.start = clampOffset(concept.span.lowerBound)
       r.end = clampOffset(concept.span.upperBound)
       r.confidence = concept.confidence
-      r.explanation = s[2]
+      r.explanation = s2
       return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ link: LinkResult) -> Bool {
     guard let emit = sink.pointee.emit_link else { return false }
-    return withCStrings(link.document ?? "", link.cause, link.effect, link.explanation) { s in
+    return withCStrings(link.document ?? "", link.cause, link.effect, link.explanation) { s0, s1, s2, s3 in
       var r = hark_link_result()
       r.struct_size = UInt32(MemoryLayout<hark_link_result>.size)
-      r.document = s[0]
-      r.cause = s[1]
-      r.effect = s[2]
+      r.document = s0
+      r.cause = s1
+      r.effect = s2
       r.polarity = Int32(clamping: link.polarity)
       r.strength = link.strength
       r.confidence = link.confidence
@@ -64,22 +64,22 @@ final class CSink: ResultSink {
         r.effect_start = clampOffset(e.lowerBound)
         r.effect_end = clampOffset(e.upperBound)
       }
-      r.explanation = s[3]
+      r.explanation = s3
       return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ score: ScoreResult) -> Bool {
     guard let emit = sink.pointee.emit_score else { return false }
-    return withCStrings(score.document ?? "", score.name, score.explanation) { s in
+    return withCStrings(score.document ?? "", score.name, score.explanation) { s0, s1, s2 in
       var r = hark_score_result()
       r.struct_size = UInt32(MemoryLayout<hark_score_result>.size)
-      r.document = s[0]
-      r.name = s[1]
+      r.document = s0
+      r.name = s1
       r.start = clampOffset(score.span.lowerBound)
       r.end = clampOffset(score.span.upperBound)
       r.value = score.value
-      r.explanation = s[2]
+      r.explanation = s2
       return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
@@ -92,9 +92,21 @@ final class CSink: ResultSink {
 
 private func clampOffset(_ value: Int) -> UInt32 { UInt32(clamping: value) }
 
-/// Calls `body` with C copies of `strings`, valid for the call.
-func withCStrings<R>(_ strings: String..., body: ([UnsafePointer<CChar>]) -> R) -> R {
-  let copies = strings.map { strdup($0)! }
-  defer { for copy in copies { free(copy) } }
-  return body(copies.map { UnsafePointer($0) })
+/// Calls `body` with NUL-terminated views of the strings, valid for the call.
+/// Native Swift strings are stored with a trailing NUL, so this copies nothing
+/// on the path every result takes.
+@inline(__always)
+func withCStrings<R>(
+  _ a: String, _ b: String, _ c: String,
+  body: (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafePointer<CChar>) -> R
+) -> R {
+  a.withCString { pa in b.withCString { pb in c.withCString { pc in body(pa, pb, pc) } } }
+}
+
+@inline(__always)
+func withCStrings<R>(
+  _ a: String, _ b: String, _ c: String, _ d: String,
+  body: (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafePointer<CChar>) -> R
+) -> R {
+  a.withCString { pa in b.withCString { pb in c.withCString { pc in d.withCString { pd in body(pa, pb, pc, pd) } } } }
 }

@@ -50,14 +50,14 @@ public enum SentenceSplitter {
   }
 
   /// Abbreviations that never end a sentence: a name or example follows.
-  private static let titles: Set<String> = [
+  private static let titles = WordSet([
     "mr", "mrs", "ms", "mx", "dr", "prof", "st", "rev", "sr", "jr", "e.g", "i.e", "eg", "ie", "cf",
     "vs",
     "approx", "ca", "fig",
-  ]
+  ])
 
   /// Abbreviations that end a sentence only when a capital letter follows.
-  private static let trailingAbbreviations: Set<String> = ["etc", "a.m", "p.m", "am", "pm", "al"]
+  private static let trailingAbbreviations = WordSet(["etc", "a.m", "p.m", "am", "pm", "al"])
 
   private static func endsSentence(
     stop: Range<Int>, onlyDots: Bool, next: Int, _ bytes: [UInt8], _ end: Int
@@ -74,17 +74,23 @@ public enum SentenceSplitter {
     return true
   }
 
-  /// The lowercased ASCII word (letters and inner dots) just before byte `i`.
-  private static func wordBefore(_ i: Int, _ bytes: [UInt8]) -> String {
+  /// The key of the lowercased ASCII word (letters and inner dots) just
+  /// before byte `i`; no String is made, since this runs at every full stop.
+  private static func wordBefore(_ i: Int, _ bytes: [UInt8]) -> WordKey {
     var j = i
     while j > 0 {
       let b = bytes[j - 1] | 0x20
       guard (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || bytes[j - 1] == UInt8(ascii: ".")
       else { break }
       j -= 1
-      if i - j > 8 { return "" }
+      if i - j > 8 { return WordKey("") }
     }
-    return Tokenizer.lowered(bytes, j..<i).0
+    var hasher = WordHasher()
+    for k in j..<i {
+      let b = bytes[k]
+      hasher.add(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+    }
+    return hasher.key
   }
 
   private static func firstScalar(from i: Int, _ bytes: [UInt8], _ end: Int) -> Unicode.Scalar? {
