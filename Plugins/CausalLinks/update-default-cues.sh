@@ -14,3 +14,5 @@ out=Plugins/CausalLinks/Analysis/DefaultCues.swift
   echo '"""##'
   echo '}'
 } >"$out"
+# The format check in CI expects the generated file as swift format writes it.
+swift format -i "$out"

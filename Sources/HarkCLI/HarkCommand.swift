@@ -14,7 +14,7 @@ public struct HarkCommand: ParsableCommand {
     version: HarkVersion.current,
     subcommands: [
       Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
-      Concepts.self, Links.self, Review.self, Export.self, Bench.self, Worker.self,
+      Concepts.self, Links.self, Review.self, Export.self, Eval.self, Bench.self, Worker.self,
     ]
   )
 

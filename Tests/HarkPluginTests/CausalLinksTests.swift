@@ -129,12 +129,63 @@ struct CausalLinksTests {
         == ["dee -> confidence (+1) s=0.42 c=0.6", "drop-in -> confidence (+1) s=0.42 c=0.6"])
   }
 
-  @Test("'Y because I X': only when both sides are the speaker's own doing")
-  func becauseIClause() throws {
+  @Test("'Y because X': a clause is a cause whoever did it; a person alone is not")
+  func becauseClause() throws {
     #expect(
       try Self.links("I missed appointments because I couldn't afford the bus.")
         == ["~affording the bus -> missing appointments (+1) s=0.6 c=0.45"])
-    #expect(try Self.links("She came back because the bus was late.") == [])
+    #expect(try Self.links("She came back because the bus was late.") == ["late bus -> coming back (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("I left because it wasn't safe there.") == ["~safe there -> leaving (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("She helped me find a flat.") == [])
+  }
+
+  @Test("an effect that is a loss names the thing lost, as its opposite")
+  func lossEffect() throws {
+    #expect(
+      try Self.links("Twice I lost a hostel bed because I didn't have a phone.")
+        == ["~phone -> ~hostel bed (+1) s=0.6 c=0.45"])
+  }
+
+  @Test("'the head was bad' as a cause or effect becomes 'bad head'")
+  func copulaAdjective() throws {
+    #expect(try Self.links("I drank because my head was bad.") == ["bad head -> drinking (+1) s=0.6 c=0.45"])
+  }
+
+  @Test("'that' takes up the clause before it: 'I help on the café, and that's given me the confidence'")
+  func thatTakesUpClause() throws {
+    #expect(
+      try Self.links("I help on the café on Fridays, and that's given me the confidence to think about a job.")
+        == ["helping on the café on fridays -> confidence (+1) s=0.6 c=0.56"])
+  }
+
+  @Test("'when' in the present states a cause; in the past it tells a time")
+  func whenClauses() throws {
+    #expect(
+      try Self.links("When I'm burnt out, I get shorter with people.")
+        == ["burnt out -> getting shorter with people (+1) s=0.6 c=0.4"])
+    #expect(try Self.links("When I got there, she made me a tea.") == [])
+  }
+
+  @Test("', so' needs a clause before it: 'Eleven months, so …' is no cause")
+  func soNeedsClause() throws {
+    #expect(try Self.links("Eleven months, so they beat their own record.") == [])
+  }
+
+  @Test("a clause describing a thing is cut from its label: 'a door I could lock' → 'door'")
+  func describingClauseCut() throws {
+    #expect(
+      try Self.links("Once I had a door I could lock, I started sleeping.") == ["door -> sleeping (+1) s=0.6 c=0.45"])
+  }
+
+  @Test("verbs that end things: 'the wait killed the moment' is negative; 'violence broke out' is no link")
+  func endingVerbs() throws {
+    #expect(try Self.links("The wait killed the moment.") == ["wait -> moment (-1) s=0.6 c=0.5"])
+    #expect(try Self.links("Violence broke out in the city.") == [])
+  }
+
+  @Test("a dash glued to the cue word does not hide it from the quick check")
+  func dashGluedToCue() throws {
+    #expect(try Self.links("The group really helped—honestly.") == ["group -> wellbeing (+1) s=0.78 c=0.65"])
   }
 
   @Test("'without X I would Y': the cause prevents Y, polarity −1")
@@ -409,6 +460,16 @@ struct CausalLinksTests {
     #expect(CausalLinksPlugin.defaultCues + "\n" == file)
   }
 
+  @Test("the built-in sentence model is the file in corpora/models, word for word")
+  func embeddedModelMatchesFile() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let file = try String(
+      contentsOf: root.appendingPathComponent("corpora/models/causal-sentence.tsv"), encoding: .utf8)
+    #expect(CausalLinksPlugin.defaultModel + "\n" == file)
+  }
+
   @Test("the plugin describes itself")
   func info() {
     let info = CausalLinksPlugin.info
@@ -416,5 +477,159 @@ struct CausalLinksTests {
     #expect(info.name == "Causal links")
     #expect(info.provides == ["links", "concepts"])
     #expect(info.needs == ["turns", "concepts"])
+  }
+}
+
+@Suite("Causal links plugin: sentence model, signals and options")
+struct CausalLinksModelTests {
+  static func signalled(_ text: String) throws -> CollectingSink {
+    let document = Document(id: "doc", text: text)
+    let sink = CollectingSink()
+    try CausalLinksPlugin(options: PluginOptions(["signals": true])).analyze(document, into: sink)
+    return sink
+  }
+
+  @Test("a feature name and the same feature read from tokens have one key")
+  func featureKeys() throws {
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    let text = "Workers went on strike , demanding 3 % more pay ."
+    let bytes = Array(text.utf8)
+    let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+    let names = SentenceFeatures.names(tokens, classes: plugin.model.classes)
+    var keys: [UInt64] = []
+    SentenceFeatures.keys(tokens, classes: plugin.model.classes, into: &keys)
+    #expect(Set(names.compactMap(SentenceFeatures.key(ofName:))) == Set(keys))
+    #expect(names.count == keys.count)
+    #expect(names.contains("b:strike ,"))
+    #expect(names.contains("w:<num>"))
+    #expect(names.contains("cp:purpose mid"))
+    #expect(names.contains("cc:purpose"))
+    #expect(names.contains("ci"))
+    #expect(names.contains("nc:1"))
+  }
+
+  @Test("the model's probability is the logistic of the summed weights of the features present")
+  func probability() throws {
+    let model = try CausalSentenceModel.parse(
+      "format\thark-causal-sentence 1\nthreshold\t0.5\nclass\tpurpose\tdemanding\n"
+        + "weight\tbias\t-1\nweight\tc:purpose\t2\nweight\tw:strike\t0.5\nweight\tb:on strike\t0.25\n",
+      file: "m.tsv")
+    #expect(abs(model.probability(ofSentence: "They went on strike demanding pay") - 1 / (1 + exp(-1.75))) < 1e-12)
+    #expect(abs(model.probability(ofSentence: "Nothing here") - 1 / (1 + exp(1.0))) < 1e-12)
+  }
+
+  @Test("model file mistakes name the file, the line and the fix")
+  func modelErrors() {
+    func error(_ text: String) -> String? {
+      do {
+        _ = try CausalSentenceModel.parse(text, file: "m.tsv")
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+    #expect(
+      error("format\thark-causal-sentence 1\nthreshold\t2\n")
+        == "m.tsv, line 2: the threshold must be one number between 0 and 1, e.g. \"threshold<TAB>0.4\".")
+    #expect(
+      error("format\thark-causal-sentence 1\nweight\tzz:a\t1\n")
+        == "m.tsv, line 2: feature \"zz:a\" does not start with a known template (w, b, c, cp, cc, ct, tc, pi, ci, nc, bias)."
+    )
+    #expect(
+      error("# empty\n")
+        == "m.tsv: not a sentence model (it needs a \"format\" line, a \"threshold\" line and \"weight\" lines). Write one with hark-train-causal."
+    )
+  }
+
+  @Test("with signals, a causal sentence is coded and each link's cue words are its signal")
+  func signals() throws {
+    let text = "Violence broke out in the city after police fired on protesters demanding the release of students."
+    let sink = try Self.signalled(text)
+    let document = Document(id: "doc", text: text)
+    #expect(sink.codes.map(\.code) == ["causal sentence", "causal signal"])
+    #expect(sink.codes[0].span == 0..<text.utf8.count)
+    #expect(sink.codes[0].explanation.hasPrefix("sentence model: causal with probability"))
+    #expect(document.slice(sink.codes[1].span) == "demanding")
+    let link = try #require(sink.links.first)
+    #expect(sink.links.count == 1)
+    #expect(link.cause == "release of students")
+    // The cue word belongs to the cause it introduces; the effect ends at "after".
+    #expect(document.slice(link.causeSpan!) == "demanding the release of students")
+    #expect(document.slice(link.effectSpan!) == "police fired on protesters")
+  }
+
+  @Test("with signals, a quiet cue ('after') gives a link but no signal; an in-slot cue joins its slot")
+  func quietAndSlotCues() throws {
+    let after = try Self.signalled("Schools were shut after the attack.")
+    #expect(after.links.map { "\($0.cause) -> \($0.effect)" } == ["attack -> shut schools"])
+    #expect(after.codes.map(\.code) == ["causal sentence"])
+    let text = "Workers went on strike , forcing the closure of the port ."
+    let forcing = try Self.signalled(text)
+    let link = try #require(forcing.links.first)
+    #expect(Document(id: "doc", text: text).slice(link.effectSpan!) == "forcing the closure of the port")
+  }
+
+  @Test("news-report patterns are not read in a coding run")
+  func newsPatternsOnlyWithSignals() throws {
+    #expect(try CausalLinksTests.links("Schools were shut after the attack.") == [])
+    #expect(try CausalLinksTests.links("Workers went on strike , forcing the closure of the port .") == [])
+  }
+
+  @Test("cue files accept {in-slot} and [quiet] cue words and a fifth column 'news', and name other values")
+  func cueSyntax() throws {
+    let lexicon = try CueLexicon.parse(
+      "Y {demanding} X\t+\t0.5\tclause\tnews\nY [after] X\t+\t0.5\tclause\n", file: "c.tsv")
+    #expect(lexicon.patterns.map(\.news) == [true, false])
+    #expect(lexicon.patterns[0].elements == [.effect, .slotWord(alternatives: ["demanding"]), .cause])
+    #expect(lexicon.patterns[1].elements == [.effect, .quietWord(alternatives: ["after"]), .cause])
+    #expect(throws: PluginError.self) { try CueLexicon.parse("Y after X\t+\t0.5\tclause\tnewsy\n", file: "c.tsv") }
+    do {
+      _ = try CueLexicon.parse("Y after X\t+\t0.5\tclause\tnewsy\n", file: "c.tsv")
+    } catch {
+      #expect(
+        "\(error)"
+          == "c.tsv, line 1: the fifth column may only be \"news\" (a pattern for news reports), found \"newsy\".")
+    }
+  }
+
+  @Test("the sentence model, fitted on news, does not decide the links of a coding run")
+  func modelStaysOutOfCoding() throws {
+    // News-fitted, it finds this sentence not causal; the cue pattern still reads the link.
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    #expect(
+      plugin.model.probability(ofSentence: "Since I started volunteering, I sleep better.") < plugin.model.threshold)
+    #expect(try CausalLinksTests.links("Since I started volunteering, I sleep better.").count == 1)
+  }
+
+  @Test("without signals the plugin gives no codes")
+  func noSignals() throws {
+    let document = Document(id: "doc", text: "The peer group really helped me feel less alone.")
+    let sink = CollectingSink()
+    try CausalLinksPlugin(options: PluginOptions()).analyze(document, into: sink)
+    #expect(sink.links.count == 1)
+    #expect(sink.codes.isEmpty)
+  }
+
+  @Test("an unknown option is an error that lists the options")
+  func unknownOption() {
+    #expect(throws: PluginError.self) { try CausalLinksPlugin(options: PluginOptions(["cue": "x"])) }
+    do {
+      _ = try CausalLinksPlugin(options: PluginOptions(["cue": "x"]))
+    } catch {
+      #expect(
+        "\(error)"
+          == "unknown option \"cue\" for the Causal links plugin. Its options are \"cues\" (a file path), \"model\" (a file path) and \"signals\" (true or false)."
+      )
+    }
+  }
+
+  @Test("a model option that points nowhere is an error naming the path")
+  func missingModel() {
+    do {
+      _ = try CausalLinksPlugin(options: PluginOptions(["model": "/nonexistent/model.tsv"]))
+      Issue.record("expected an error")
+    } catch {
+      #expect("\(error)".hasPrefix("cannot read the sentence model \"/nonexistent/model.tsv\"."))
+    }
   }
 }

@@ -40,6 +40,45 @@ struct AntecedentFinder {
     if let question, let found = aboutPhrase(in: question) ?? fragment(in: question) {
       return Antecedent(label: found.label, span: found.span, source: .question)
     }
+    // "That's why I didn't go back": "that" takes up what the sentence before
+    // said, a clause of it; "it" is left to the plain rules above.
+    if ["that", "that's", "this"].contains(tokens[pronoun].lower) {
+      // "I help on the café, and that's given me the confidence": the clause before, in the same sentence.
+      if let found = lastClause(of: Array(tokens[..<pronoun])) {
+        return Antecedent(label: found.label, span: found.span, source: .sameSentence)
+      }
+      if let previousSentence, let found = lastClause(of: Tokenizer.tokens(bytes, in: previousSentence)) {
+        return Antecedent(label: found.label, span: found.span, source: .previousSentence)
+      }
+    }
+    return nil
+  }
+
+  /// The last clause of these words that has a subject and a verb and makes a label.
+  private func lastClause(of words: [Token]) -> (label: PhraseLabel, span: Range<Int>)? {
+    var bounds: [Int] = [0]
+    for (i, word) in words.enumerated()
+    where word.kind == .punctuation || WordLists.clauseOpeners.contains(word.key) {
+      bounds.append(i + 1)
+    }
+    bounds.append(words.count)
+    var ends = Array(bounds.dropFirst())
+    ends.reverse()
+    for end in ends {
+      guard let start = bounds.last(where: { $0 < end }) else { continue }
+      var stop = end
+      while stop > start, words[stop - 1].kind == .punctuation || WordLists.clauseOpeners.contains(words[stop - 1].key)
+      {
+        stop -= 1
+      }
+      var first = start
+      while first < stop, WordLists.fillers.contains(words[first].key) { first += 1 }
+      guard stop - first >= 3, WordLists.subjectPronouns.contains(words[first].key),
+        !WordLists.referringPronouns.contains(words[first].key),
+        case .success(let label) = LabelMaker(tokens: words).cause(first..<stop)
+      else { continue }
+      return (label, words[first].range.lowerBound..<words[stop - 1].range.upperBound)
+    }
     return nil
   }
 
@@ -73,7 +112,7 @@ struct AntecedentFinder {
   private func leftDislocation(before pronoun: Int) -> Antecedent? {
     var j = pronoun - 1
     var sawComma = false
-    while j >= 0, tokens[j].kind == .punctuation || WordLists.fillers.contains(tokens[j].lower) {
+    while j >= 0, tokens[j].kind == .punctuation || WordLists.fillers.contains(tokens[j].key) {
       if tokens[j].kind == .punctuation { sawComma = true }
       j -= 1
     }
@@ -90,7 +129,7 @@ struct AntecedentFinder {
     // ("that" and "this" could as well be pronouns: "That hurt.").
     guard
       let start = words.firstIndex(where: {
-        $0.kind != .punctuation && !WordLists.fillers.contains($0.lower)
+        $0.kind != .punctuation && !WordLists.fillers.contains($0.key)
       }),
       ["the", "a", "an", "my", "our", "their", "his", "her", "your"].contains(words[start].lower)
     else { return nil }
@@ -105,18 +144,18 @@ struct AntecedentFinder {
   private func subject(of sentence: Range<Int>) -> (label: PhraseLabel, span: Range<Int>)? {
     let words = Tokenizer.tokens(bytes, in: sentence)
     var i = 0
-    while i < words.count, WordLists.fillers.contains(words[i].lower) { i += 1 }
+    while i < words.count, WordLists.fillers.contains(words[i].key) { i += 1 }
     guard i < words.count,
       ["the", "this", "that", "my", "our", "those", "these", "his", "her", "their"].contains(
         words[i].lower)
     else { return nil }
     var j = i + 1
     while j < words.count, j - i <= 5, words[j].kind == .word,
-      !WordLists.auxiliaries.contains(words[j].lower), !WordLists.copulas.contains(words[j].lower)
+      !WordLists.auxiliaries.contains(words[j].key), !WordLists.copulas.contains(words[j].key)
     {
       j += 1
     }
-    guard j < words.count, j > i + 1, WordLists.auxiliaries.contains(words[j].lower) else {
+    guard j < words.count, j > i + 1, WordLists.auxiliaries.contains(words[j].key) else {
       return nil
     }
     return labelAndSpan(words, i..<j)
@@ -133,7 +172,7 @@ struct AntecedentFinder {
   }
 
   private func isPhraseWithoutVerb(_ words: [Token], _ range: Range<Int>) -> Bool {
-    guard let first = range.first(where: { !WordLists.fillers.contains(words[$0].lower) }),
+    guard let first = range.first(where: { !WordLists.fillers.contains(words[$0].key) }),
       ![
         "when", "if", "while", "before", "after", "until", "till", "since", "though", "although",
         "whereas", "as",

@@ -46,6 +46,15 @@ public enum CueElement: Sendable, Equatable {
   case effect
   /// One word, any of `alternatives`; `optional` when written in parentheses.
   case word(alternatives: [String], optional: Bool)
+  /// A cue word that is also part of the slot next to it, written in braces:
+  /// in "Y {demanding} X" the cause is "demanding better pay", in
+  /// "X , {forcing} Y" the effect is "forcing the closure". It joins the
+  /// slot after it, or the one before it when it ends the pattern.
+  case slotWord(alternatives: [String])
+  /// A cue word the evaluator does not mark as the link's signal, written in
+  /// square brackets: the Causal News Corpus reads "after" and "when" as
+  /// connectives, not signals ("Y [after] X").
+  case quietWord(alternatives: [String])
   case comma
   /// "^": the next word must open a clause.
   case clauseStart
@@ -59,6 +68,24 @@ public struct CuePattern: Sendable, Equatable {
   public var confidence: Double
   public var effectForm: CueEffectForm
   public var line: Int
+  /// A pattern for news reports ("Y {demanding} X", "Y after X"): read only
+  /// with the evaluator's "signals" option, and only in a sentence the
+  /// sentence model finds causal. In interview speech these cue words are as
+  /// often about time, place or purpose as about causes.
+  public var news = false
+
+  /// The words of the first cue word the pattern cannot do without: a
+  /// sentence without one of them cannot match.
+  public var anchors: [String] {
+    for element in elements {
+      switch element {
+      case .word(let alternatives, false), .slotWord(let alternatives), .quietWord(let alternatives):
+        return alternatives
+      default: continue
+      }
+    }
+    return []
+  }
 }
 
 public struct CueLexicon: Sendable, Equatable {
@@ -78,10 +105,14 @@ public struct CueLexicon: Sendable, Equatable {
       let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
         String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
       }
-      guard columns.count == 4 else {
+      guard columns.count == 4 || columns.count == 5 else {
         throw fail(
           "expected 4 columns separated by TABs (pattern, polarity, confidence, effect), found \(columns.count). "
             + "Check that the columns are separated by TAB characters, not spaces.")
+      }
+      let news = columns.count == 5 && !columns[4].isEmpty
+      guard !news || columns[4] == "news" else {
+        throw fail("the fifth column may only be \"news\" (a pattern for news reports), found \"\(columns[4])\".")
       }
       guard let polarity = CuePolarity(rawValue: columns[1]) else {
         throw fail(
@@ -115,7 +146,10 @@ public struct CueLexicon: Sendable, Equatable {
       }
       guard
         elements.contains(where: {
-          if case .word(_, false) = $0 { return true } else { return false }
+          switch $0 {
+          case .word(_, false), .slotWord, .quietWord: return true
+          default: return false
+          }
         })
       else {
         throw fail(
@@ -125,7 +159,7 @@ public struct CueLexicon: Sendable, Equatable {
         CuePattern(
           text: columns[0], elements: elements, polarity: polarity, confidence: confidence,
           effectForm: form,
-          line: lineNumber))
+          line: lineNumber, news: news))
     }
     guard !patterns.isEmpty else {
       throw PluginError(
@@ -150,15 +184,20 @@ public struct CueLexicon: Sendable, Equatable {
         elements.append(.clauseStart)
       default:
         let optional = part.hasPrefix("(") && part.hasSuffix(")")
-        let body = optional ? part.dropFirst().dropLast() : part[...]
+        let inSlot = part.hasPrefix("{") && part.hasSuffix("}")
+        let quiet = part.hasPrefix("[") && part.hasSuffix("]")
+        let body = optional || inSlot || quiet ? part.dropFirst().dropLast() : part[...]
         let words = body.split(separator: "/").map { String($0).lowercased() }
         guard !words.isEmpty, words.allSatisfy({ isWord($0) }) else {
           throw fail(
-            "\"\(part)\" in pattern \"\(pattern)\" is not a word, \"a/b\", \"(optional)\", X, Y, \",\" or \"^\"."
+            "\"\(part)\" in pattern \"\(pattern)\" is not a word, \"a/b\", \"(optional)\", \"{in slot}\", \"[quiet]\", X, Y, \",\" or \"^\"."
           )
         }
+        let alternatives = words.map { $0.replacingApostrophes() }
         elements.append(
-          .word(alternatives: words.map { $0.replacingApostrophes() }, optional: optional))
+          inSlot
+            ? .slotWord(alternatives: alternatives)
+            : quiet ? .quietWord(alternatives: alternatives) : .word(alternatives: alternatives, optional: optional))
       }
     }
     return elements

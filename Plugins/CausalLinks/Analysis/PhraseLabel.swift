@@ -35,8 +35,8 @@ struct LabelMaker {
     stripCleft(&words)
     // "that would've made me": the modal belongs to the cue, not the cause.
     while words.count > 1, let last = words.last,
-      WordLists.auxiliaries.contains(lower(last)) || Modifiers.hedge(lower(last)) != nil
-        || WordLists.fillers.contains(lower(last))
+      WordLists.auxiliaries.contains(key(last)) || Modifiers.hedge(lower(last)) != nil
+        || WordLists.fillers.contains(key(last))
     {
       words.removeLast()
     }
@@ -65,12 +65,18 @@ struct LabelMaker {
       }
       words = clause
     } else if WordLists.subjectPronouns.contains(head) || WordLists.people.contains(head) {
-      // A clause as cause ("because she didn't push"): only the speaker's own
-      // doing makes a concept; what someone else did stands for a person.
-      guard ["i", "we", "i'm", "we're", "i've", "we've"].contains(head) else {
-        return .failure(.person)
-      }
+      // A clause as cause ("because she didn't push"): what was done is the
+      // concept ("not pushing"); a person alone ("she") is not one.
+      guard words.count > 1 else { return .failure(.person) }
       guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
+        return .failure(.unusable)
+      }
+      words = clause
+    } else if WordLists.determiners.contains(key(first)), words.dropFirst().contains(where: { isFiniteVerb(lower($0)) })
+    {
+      // A clause with a noun-phrase subject: "the bus was late" → "late bus";
+      // "the policy says three attempts" is not a concept.
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds), clause != words else {
         return .failure(.unusable)
       }
       words = clause
@@ -106,7 +112,7 @@ struct LabelMaker {
       stripLeadingTime(&words)
       if form == .subject {
         guard let first = words.first,
-          WordLists.subjectPronouns.contains(lower(first)) || lower(first) == "nobody"
+          WordLists.subjectPronouns.contains(key(first)) || lower(first) == "nobody"
         else { return nil }
       }
       guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
@@ -141,7 +147,7 @@ struct LabelMaker {
         words = clause
       }
     case .got:
-      if let first = words.first, WordLists.particles.contains(lower(first)) { prefix = "getting " }
+      if let first = words.first, WordLists.particles.contains(key(first)) { prefix = "getting " }
     case .kept:
       prefix = "kept "
     }
@@ -162,11 +168,13 @@ struct LabelMaker {
 
   private func lower(_ i: Int) -> String { tokens[i].lower }
 
+  private func key(_ i: Int) -> WordKey { tokens[i].key }
+
   private func stripLeadingFillers(_ words: inout [Int]) {
     while let first = words.first {
       if words.count >= 2, WordLists.fillerPairs.contains(lower(first) + " " + lower(words[1])) {
         words.removeFirst(2)
-      } else if WordLists.fillers.contains(lower(first)) || Modifiers.hedge(lower(first)) != nil {
+      } else if WordLists.fillers.contains(key(first)) || Modifiers.hedge(lower(first)) != nil {
         words.removeFirst()
       } else {
         return
@@ -203,7 +211,7 @@ struct LabelMaker {
         words.count > 1
       {
         words.removeFirst()
-      } else if words.count > 2, WordLists.timeNouns.contains(lower(words[1])),
+      } else if words.count > 2, WordLists.timeNouns.contains(key(words[1])),
         ["that", "this", "one", "last", "next", "every", "each", "some"].contains(word)
       {
         words.removeFirst(2)
@@ -228,6 +236,24 @@ struct LabelMaker {
       words.removeFirst()
     }
   }
+
+  private static let degreeWords: Set<String> = ["so", "really", "very", "too", "quite", "all", "that", "pretty"]
+
+  /// A word that can describe a thing after "is": "bad", "confusing", "late".
+  private func isAdjective(_ word: String) -> Bool {
+    if WordLists.feelingAdjectives.contains(word) || Self.plainAdjectives.contains(word) { return true }
+    for suffix in ["ing", "ful", "ous", "ive", "ible", "able", "less", "ish", "ent", "ant", "al"]
+    where word.hasSuffix(suffix) {
+      return word.count > suffix.count + 2
+    }
+    return false
+  }
+
+  private static let plainAdjectives: Set<String> = [
+    "bad", "good", "hard", "easy", "late", "early", "long", "short", "full", "empty", "shut", "open", "closed",
+    "cold", "warm", "hot", "dark", "loud", "quiet", "busy", "rough", "tough", "slow", "quick", "big", "small",
+    "high", "low", "expensive", "cheap", "far", "near", "unsafe", "safe", "poor", "rubbish", "awful", "great",
+  ]
 
   private func isFeeling(_ i: Int) -> Bool {
     let word = lower(i)
@@ -280,11 +306,18 @@ struct LabelMaker {
     var possession = false
     if !verbFirst && !afterSubject, let first = words.first, !startsClause(lower(first)) {
       // A noun-phrase subject: "the debt was" → "debt"; "my head was bad" is not read.
-      let phrase = words.prefix { !WordLists.phraseBreakers.contains(lower($0)) || $0 == first }
+      let phrase = words.prefix { !WordLists.phraseBreakers.contains(key($0)) || $0 == first }
       guard let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) }) else { return words }
-      let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(lower($0)) }
-      return rest.isEmpty && WordLists.copulas.contains(lower(words[verb])) && verb > 0
-        ? Array(words[..<verb]) : nil
+      let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(key($0)) }
+      guard WordLists.copulas.contains(key(words[verb])), verb > 0 else { return nil }
+      if rest.isEmpty { return Array(words[..<verb]) }
+      // "my head was bad" → "bad head", "the system is so confusing" → "confusing system".
+      let quality = rest.filter { !Self.degreeWords.contains(lower($0)) && Modifiers.intensity(lower($0)) == nil }
+      let subject = words[..<verb].filter { !WordLists.determiners.contains(key($0)) }
+      guard quality.count == 1, let adjective = quality.first, isAdjective(lower(adjective)), !subject.isEmpty,
+        subject.count <= 2
+      else { return nil }
+      return [adjective] + subject
     }
     scan: while let first = words.first {
       let word = lower(first)
@@ -399,7 +432,7 @@ struct LabelMaker {
     }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
     if let cut = words.dropFirst().firstIndex(where: {
-      WordLists.phraseBreakers.contains(lower($0)) && !isSoMuch($0)
+      WordLists.phraseBreakers.contains(key($0)) && !isSoMuch($0)
     }) {
       words = Array(words[..<cut])
     }
@@ -412,63 +445,73 @@ struct LabelMaker {
     stripTrailing(&words)
     while contentCount(words) > 4 {
       guard
-        let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(lower($0)) })
+        let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(key($0)) })
       else {
         return nil
       }
       words = Array(words[..<cut])
       stripTrailing(&words)
     }
-    guard let first = words.first, let last = words.last, contentCount(words) > 0,
-      !WordLists.phraseBreakers.contains(lower(first))
+    guard let first = words.first, var last = words.last, contentCount(words) > 0,
+      !WordLists.phraseBreakers.contains(key(first))
     else { return nil }
     // "Brother T started": a noun followed by a past verb is a clause, not a concept.
     if role == .cause, gerunds.isEmpty,
       words.indices.dropFirst().contains(where: {
-        lower(words[$0]).hasSuffix("ed") && !WordLists.determiners.contains(lower(words[$0 - 1]))
+        lower(words[$0]).hasSuffix("ed") && !WordLists.determiners.contains(key(words[$0 - 1]))
           && !["not", "being", "been", "getting", "feeling"].contains(lower(words[$0 - 1]))
       })
     {
       return nil
     }
-    let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
     // A second clause inside the label reads badly ("doing what I did"), except
-    // after a verb of feeling or knowing: "knowing I wasn't the only one".
+    // after a verb of feeling or knowing: "knowing I wasn't the only one". A
+    // clause that only describes a thing is cut: "a door I could lock" → "door".
     let opensComplement =
       role == .feeling
       || ["knowing", "feeling", "hearing", "seeing", "realising", "realizing"].contains(
         gerunds[first] ?? lower(first))
     if !opensComplement,
-      words.dropFirst().contains(where: {
-        WordLists.subjects.contains(lower($0))
+      let inner = words.dropFirst().firstIndex(where: {
+        WordLists.subjects.contains(key($0))
           && !["nobody", "everyone", "everybody", "someone", "somebody"].contains(lower($0))
       })
     {
-      return nil
+      let kept = Array(words[..<inner])
+      guard let keptLast = kept.last, contentCount(kept) > 0, gerunds.isEmpty,
+        !["what", "how", "why", "where", "when", "who", "whether"].contains(lower(keptLast)),
+        !WordLists.prepositions.contains(key(keptLast)), !WordLists.determiners.contains(key(keptLast))
+      else { return nil }
+      words = kept
+      last = keptLast
     }
+    let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
     let ending = lower(last)
+    // "trusting her" names an activity; "help her" or "the group and her" does not.
+    let verbAndPronoun = words.count == 2 && gerunds[first] != nil
     if words.count > 1,
-      ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement
+      ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement && !verbAndPronoun
     {
       return nil
     }
-    if words.count > 1,
+    if words.count > 1, !verbAndPronoun,
       WordLists.prepositions.contains(ending) && !WordLists.finalParticles.contains(ending)
         || WordLists.determiners.contains(ending) || WordLists.phraseBreakers.contains(ending)
         || ending == "a"
     {
       return nil
     }
-    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(lower(last))
+    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(key(last))
       || WordLists.people.contains(text) || WordLists.beneficiaries.contains(text)
     {
       return nil
     }
     if role == .cause && words.count == 1 && WordLists.timeNouns.contains(text) { return nil }
     guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
+    // Words may come reordered ("bad head" from "my head was bad"): the span covers them all.
+    let (low, high) = (words.min()!, words.max()!)
     return PhraseLabel(
-      text: text, negated: negated, tokens: first..<(last + 1),
-      quoteStart: min(quoteStart ?? first, first))
+      text: text, negated: negated, tokens: low..<(high + 1), quoteStart: min(quoteStart ?? low, low))
   }
 
   private func isSoMuch(_ i: Int) -> Bool {
@@ -523,6 +566,6 @@ struct LabelMaker {
   }
 
   private func contentCount(_ words: [Int]) -> Int {
-    words.filter { !WordLists.functionWords.contains(lower($0)) }.count
+    words.filter { !WordLists.functionWords.contains(key($0)) }.count
   }
 }

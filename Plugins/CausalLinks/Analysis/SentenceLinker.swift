@@ -5,55 +5,154 @@ import HarkPluginKit
 struct SentenceContext {
   var bytes: [UInt8]
   var sentence: Range<Int>
+  var tokens: [Token]
   var previousSentence: Range<Int>?
-  var question: Range<Int>?
+  /// The interviewer's turn just before, when this is the first sentence of
+  /// the answer; its last sentence is found only if a pronoun needs it.
+  var questionTurn: Range<Int>?
   var knownConcepts: [String]
+  var known: KnownConcepts
+
+  var question: Range<Int>? {
+    questionTurn.flatMap { SentenceSplitter.sentences(bytes, in: $0).last }
+  }
 }
 
 /// A link with the concepts it names, ready to emit.
 struct FoundLink: Equatable {
   var link: LinkResult
   var concepts: [ConceptResult]
+  /// UTF-8 byte range of the cue words that signalled the link, first to
+  /// last; nil when its cue words are all quiet ("[after]").
+  var signal: Range<Int>?
+}
+
+/// How a sentence is read: for a coding run, or for the evaluator.
+struct ReadingMode {
+  /// Also read sentences whose words cannot be made into short concept
+  /// labels (their first words stand in), and give cause and effect spans
+  /// as the whole phrases the pattern read, cue words in slots included.
+  var signals = false
 }
 
 struct SentenceLinker {
   let lexicon: CueLexicon
+  let compiled: [CompiledPattern]
+  /// For each anchor word, the patterns it can start a match for.
+  private let anchorIndex: WordTable<[Int]>
 
   static let baseStrength = 0.6
 
-  func links(_ context: SentenceContext) -> [FoundLink] {
-    let tokens = Tokenizer.tokens(context.bytes, in: context.sentence)
-    guard tokens.count >= 3 else { return [] }
+  init(lexicon: CueLexicon) {
+    self.lexicon = lexicon
+    compiled = lexicon.patterns.map(CompiledPattern.init)
+    var index: [WordKey: [Int]] = [:]
+    for (p, pattern) in lexicon.patterns.enumerated() {
+      for word in Self.anchorWords(pattern) { index[WordKey(word), default: []].append(p) }
+    }
+    var table = WordTable<[Int]>(minimumCapacity: index.count)
+    for (key, patterns) in index { table[key] = patterns }
+    anchorIndex = table
+  }
+
+  /// The words a sentence must hold for `pattern` to match: the first of its
+  /// required cue words that is not among the commonest words, so the quick
+  /// check before reading a sentence lets few sentences through.
+  static func anchorWords(_ pattern: CuePattern) -> [String] {
+    var required: [[String]] = []
+    for element in pattern.elements {
+      switch element {
+      case .word(let words, false), .slotWord(let words), .quietWord(let words): required.append(words)
+      default: continue
+      }
+    }
+    return required.first { !$0.contains(where: commonWords.contains) } ?? required.first ?? []
+  }
+
+  static let commonWords: Set<String> = [
+    "what", "if", "it", "would", "will", "might", "could", "was", "is", "me", "us", "him", "her", "them", "for",
+    "to", "i", "we", "the", "that", "thing", "a", "of", "in", "and", "you", "i'm", "we're", "i've", "we've", "i'd",
+  ]
+
+  /// Every word some pattern of a coding run needs, for the quick check
+  /// (news patterns are read only for the evaluator, which reads every sentence).
+  var allAnchorWords: [String] { lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords) }
+
+  /// The patterns worth trying on these tokens, in file order.
+  func candidates(_ tokens: [Token]) -> [Int] {
+    var found: [Int] = []
+    for token in tokens {
+      if let patterns = anchorIndex[token.key] { found.append(contentsOf: patterns) }
+    }
+    guard found.count > 1 else { return found }
+    found.sort()
+    var unique: [Int] = []
+    for p in found where unique.last != p { unique.append(p) }
+    return unique
+  }
+
+  /// The links of a sentence, trying the `candidates` patterns in file order.
+  /// `isCausal` gives the sentence model's verdict and probability; it is
+  /// asked only when a pattern that needs it matched.
+  func links(
+    _ context: SentenceContext, candidates: [Int], mode: ReadingMode, isCausal: () -> (causal: Bool, p: Double)
+  ) -> [FoundLink] {
+    let tokens = context.tokens
+    guard tokens.count >= 3, !candidates.isEmpty else { return [] }
     let matcher = CueMatcher(tokens: tokens)
     let maker = LabelMaker(tokens: tokens)
-    var claimed = Set<Int>()
+    var claimed = [Bool](repeating: false, count: tokens.count)
     var found: [FoundLink] = []
     var seen = Set<String>()
 
-    for pattern in lexicon.patterns {
-      for match in matcher.matches(of: pattern, claimed: claimed) {
+    for p in candidates {
+      let pattern = lexicon.patterns[p]
+      if pattern.news && !mode.signals { continue }
+      for match in matcher.matches(of: compiled[p], claimed: claimed) {
+        TempStats.count(p)
         let slots = [match.cause] + (match.effect.map { [$0] } ?? [])
-        if slots.contains(where: { $0.contains { claimed.contains($0) } }) { continue }
+        if slots.contains(where: { $0.contains { claimed[$0] } }) { continue }
         let causeFirst = pattern.elements.first == .cause
         // "didn't help", "nothing helped": a negated cue is left out rather than guessed at.
         if causeFirst, let first = match.cueTokens.first,
           Modifiers.negator(governing: first, in: tokens) != nil
         {
-          claimed.formUnion(match.cueTokens)
+          for i in match.cueTokens { claimed[i] = true }
           continue
         }
         // "the woman who was helped": a passive cue names no cause.
         if causeFirst, let first = match.cueTokens.first, first > 0,
-          ["was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting"].contains(
-            tokens[first - 1].lower)
+          Self.passiveAuxiliaries.contains(tokens[first - 1].key)
         {
           continue
         }
-        guard let effect = effectLabel(match, pattern, maker, tokens) else { continue }
+        if !causeIsRightKind(match, tokens) { continue }
+        // "to" as a cue marks a purpose ("to protest the visit"), not a place ("to the city").
+        if match.cueTokens.count == 1, tokens[match.cueTokens[0]].key == Self.to,
+          !startsVerbPhrase(match.cueTokens[0] + 1, context)
+        {
+          continue
+        }
+        var modelNote: String?
+        if pattern.news {
+          let verdict = isCausal()
+          guard verdict.causal else { continue }
+          modelNote = "the sentence model finds the sentence causal (\(format(verdict.p)))"
+        }
+        let effect: EffectLabel
+        if let label = effectLabel(match, pattern, maker, tokens) {
+          effect = label
+        } else if mode.signals, let range = match.effect, let stand = standIn(range, tokens) {
+          effect = EffectLabel(
+            text: stand, negated: false, span: bytes(range, tokens), isProblem: false, vague: false)
+        } else {
+          continue
+        }
 
         var causes: [(label: PhraseLabel, span: Range<Int>, note: String?)] = []
         var skip = false
         for part in split(match.cause, tokens) {
+          var standsIn = false
           switch maker.cause(part) {
           case .success(let label):
             causes.append((label, span(label, tokens), nil))
@@ -66,7 +165,8 @@ struct SentenceLinker {
                 pronoun: token,
                 matchEnd: (match.cueTokens + slots.map { $0.upperBound - 1 }).max()! + 1)
             else {
-              skip = true
+              standsIn = mode.signals
+              skip = !mode.signals
               break
             }
             let quoted = String(decoding: context.bytes[antecedent.span], as: UTF8.self)
@@ -83,32 +183,40 @@ struct SentenceLinker {
             causes.append(
               (antecedent.label, causeSpan, "\"\(pronoun)\" refers to \"\(quoted)\" \(whereFrom)"))
           case .failure(.person):
-            skip = true
+            standsIn = mode.signals
+            skip = !mode.signals
           case .failure(.unusable):
-            continue
+            standsIn = mode.signals
+          }
+          if standsIn, let stand = standIn(part, tokens) {
+            let label = PhraseLabel(text: stand, negated: false, tokens: part, quoteStart: part.lowerBound)
+            causes.append((label, bytes(part, tokens), Self.standInNote))
           }
           if skip { break }
         }
         if skip {
-          claimed.formUnion(match.cueTokens)
+          for i in match.cueTokens { claimed[i] = true }
           continue
         }
         guard !causes.isEmpty else { continue }
-        claimed.formUnion(match.cueTokens)
-        for slot in slots { claimed.formUnion(slot) }
+        for i in match.cueTokens { claimed[i] = true }
+        for slot in slots { for i in slot { claimed[i] = true } }
 
         let (strength, modifierNote) = self.strength(tokens, region(match, tokens))
         let cueModal = match.cueTokens.map { tokens[$0].lower }.first { Self.modals.contains($0) }
         let hypothetical =
           cueModal ?? (causeFirst ? modal(before: match.cueTokens[0], tokens) : nil)
+        let signal = match.signalTokens.min().map { first in
+          tokens[first].range.lowerBound..<tokens[match.signalTokens.max()!].range.upperBound
+        }
         for cause in causes {
           let (polarity, effectLabel, polarityNote) = polarityAndLabel(pattern, effect)
           let causeLabel =
-            (cause.label.negated ? "~" : "") + preferKnown(cause.label.text, context.knownConcepts)
+            (cause.label.negated ? "~" : "") + context.known.prefer(cause.label.text, among: context.knownConcepts)
           let effectText =
             effectLabel.hasPrefix("~")
-            ? "~" + preferKnown(String(effectLabel.dropFirst()), context.knownConcepts)
-            : preferKnown(effectLabel, context.knownConcepts)
+            ? "~" + context.known.prefer(String(effectLabel.dropFirst()), among: context.knownConcepts)
+            : context.known.prefer(effectLabel, among: context.knownConcepts)
           guard causeLabel != effectText else { continue }
           let key = "\(causeLabel)|\(effectText)|\(polarity)"
           guard seen.insert(key).inserted else { continue }
@@ -118,9 +226,18 @@ struct SentenceLinker {
           if hypothetical != nil { confidence *= 0.6 }
           confidence = rounded(confidence)
 
+          var causeSpan = cause.span
+          var effectSpan = effect.span
+          if mode.signals {
+            // The evaluator compares whole phrases: the slots as read, with their cue words.
+            if causes.count == 1, cause.note == nil || cause.note == Self.standInNote {
+              causeSpan = trimmedBytes(match.causeWithCue, tokens) ?? causeSpan
+            }
+            if let range = match.effectWithCue, let bytes = trimmedBytes(range, tokens) { effectSpan = bytes }
+          }
           var evidence = context.sentence
-          if cause.span.lowerBound < evidence.lowerBound,
-            cause.span.lowerBound >= (context.previousSentence?.lowerBound ?? Int.max)
+          if causeSpan.lowerBound < evidence.lowerBound,
+            causeSpan.lowerBound >= (context.previousSentence?.lowerBound ?? Int.max)
           {
             evidence = context.previousSentence!.lowerBound..<evidence.upperBound
           }
@@ -131,6 +248,7 @@ struct SentenceLinker {
           ]
           if let note = cause.note { parts.append(note) }
           if let polarityNote { parts.append(polarityNote) }
+          if let modelNote { parts.append(modelNote) }
           if let hypothetical {
             parts.append(
               "\"\(hypothetical)\" makes it hypothetical (confidence \(format(confidence)))")
@@ -143,7 +261,7 @@ struct SentenceLinker {
           let link = LinkResult(
             cause: causeLabel, effect: effectText, polarity: polarity, strength: strength,
             confidence: confidence,
-            span: evidence, causeSpan: cause.span, effectSpan: effect.span, explanation: explanation
+            span: evidence, causeSpan: causeSpan, effectSpan: effectSpan, explanation: explanation
           )
           let quote = text(evidence, context.bytes)
           let concepts = [
@@ -154,11 +272,91 @@ struct SentenceLinker {
               label: effectText, span: effect.span, confidence: confidence,
               explanation: "effect in: \"\(quote)\""),
           ]
-          found.append(FoundLink(link: link, concepts: concepts))
+          found.append(FoundLink(link: link, concepts: concepts, signal: signal))
         }
       }
     }
     return found
+  }
+
+  static let to = WordKey("to")
+
+  /// Effects that are a loss of what follows: "losing the tenancy" is "~tenancy".
+  static let lossVerbs = ["losing", "stopping", "quitting", "giving up", "breaking", "cutting"]
+
+  /// Cue words after which the cause must be a clause with its own subject:
+  /// "I'd done the groundwork, so I was ready", not "Eleven months, so …".
+  static let clauseCues = WordSet(["so"])
+  /// Cue words whose cause must be "that" taking up what was said before:
+  /// "that's why I left", "that's when I drank the most".
+  static let referenceCues = WordSet(["why", "when", "what"])
+  /// Past-tense words: "when I got there" tells a time, not a cause.
+  static let pastTense = WordSet([
+    "was", "were", "had", "did", "got", "went", "came", "said", "told", "made", "took", "gave", "saw", "felt",
+    "knew", "thought", "left", "found", "kept", "sat", "stood", "ran", "rang", "lost", "met", "heard", "began",
+  ])
+
+  /// The checks some cue words put on their cause.
+  private func causeIsRightKind(_ match: CueMatch, _ tokens: [Token]) -> Bool {
+    let cues = match.cueTokens.map { tokens[$0].key }
+    let words = match.cause.filter { tokens[$0].kind != .punctuation && !WordLists.fillers.contains(tokens[$0].key) }
+    if cues.contains(where: Self.clauseCues.contains) {
+      guard let first = words.first, WordLists.subjectPronouns.contains(tokens[first].key) else { return false }
+    }
+    if match.cause.upperBound <= match.cueTokens.min()!, cues.contains(where: Self.referenceCues.contains) {
+      guard words.count == 1 || words.count == 2 && tokens[words[1]].lower == "is",
+        let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
+      else { return false }
+    }
+    if cues.first.map({ $0 == Self.when }) == true {
+      // "when I got there, …" tells a time; "when I'm burnt out, …" a cause.
+      if words.contains(where: {
+        Self.pastTense.contains(tokens[$0].key) || tokens[$0].lower.hasSuffix("ed") && tokens[$0].lower.count > 4
+      }) {
+        return false
+      }
+    }
+    return true
+  }
+
+  static let when = WordKey("when")
+
+  /// Whether the words from `i` can be a bare verb phrase: not a determiner,
+  /// pronoun, number or capitalised name.
+  private func startsVerbPhrase(_ i: Int, _ context: SentenceContext) -> Bool {
+    guard i < context.tokens.count else { return false }
+    let token = context.tokens[i]
+    guard token.kind == .word else { return false }
+    let first = context.bytes[token.range.lowerBound]
+    if first >= 65 && first <= 90 { return false }
+    return !WordLists.determiners.contains(token.key) && !WordLists.people.contains(token.key)
+      && !WordLists.beneficiaries.contains(token.key) && !WordLists.prepositions.contains(token.key)
+      && token.key != Self.to
+  }
+
+  static let passiveAuxiliaries = WordSet([
+    "was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting",
+  ])
+
+  /// A label for a phrase the label rules cannot shorten: its first words.
+  private func standIn(_ range: Range<Int>, _ tokens: [Token]) -> String? {
+    let words = range.filter { tokens[$0].kind != .punctuation }.prefix(6).map { tokens[$0].lower }
+    return words.isEmpty ? nil : words.joined(separator: " ")
+  }
+
+  static let standInNote = "no short label: its first words stand in"
+
+  /// The UTF-8 bytes of a token range without punctuation at either end.
+  private func trimmedBytes(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+    guard let first = range.first(where: { tokens[$0].kind != .punctuation }),
+      let last = range.last(where: { tokens[$0].kind != .punctuation })
+    else { return nil }
+    return tokens[first].range.lowerBound..<tokens[last].range.upperBound
+  }
+
+  private func bytes(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+    trimmedBytes(range, tokens)
+      ?? tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
   }
 
   // MARK: - Effect and polarity
@@ -197,7 +395,15 @@ struct SentenceLinker {
           isProblem: false, vague: true)
       }
     }
-    guard let label = maker.effect(range, form: pattern.effectForm) else { return nil }
+    guard var label = maker.effect(range, form: pattern.effectForm) else { return nil }
+    // "losing a hostel bed" is less of a bed: the label names the thing, marked as its opposite.
+    for verb in Self.lossVerbs where label.text.hasPrefix(verb + " ") && label.text.count > verb.count + 1 {
+      var words = label.text.dropFirst(verb.count + 1).split(separator: " ")
+      while words.count > 1, WordLists.determiners.contains(String(words[0])) || words[0] == "a" { words.removeFirst() }
+      label.text = words.joined(separator: " ")
+      label.negated.toggle()
+      break
+    }
     let isProblem = label.text.split(separator: " ").contains {
       WordLists.problems.contains(String($0))
     }
@@ -340,31 +546,6 @@ struct SentenceLinker {
     tokens[label.quoteStart].range.lowerBound..<tokens[label.tokens.upperBound - 1].range.upperBound
   }
 
-  /// A project concept whose words all appear in the label, the one with most words.
-  private func preferKnown(_ label: String, _ known: [String]) -> String {
-    let stems = Set(contentStems(label))
-    // "feeling less lonely" is not "loneliness": words that turn a label round stay.
-    let turning: Set<String> = ["less", "no", "not", "never", "without", "fewer", "~"]
-    guard !stems.isEmpty, label.split(separator: " ").allSatisfy({ !turning.contains(String($0)) })
-    else { return label }
-    var best: (label: String, count: Int)?
-    for concept in known {
-      let conceptStems = contentStems(concept.lowercased())
-      guard !conceptStems.isEmpty, Set(conceptStems).isSubset(of: stems) else { continue }
-      if best == nil || conceptStems.count > best!.count { best = (concept, conceptStems.count) }
-    }
-    return best?.label ?? label
-  }
-
-  private func contentStems(_ text: String) -> [String] {
-    let bytes = Array(text.utf8)
-    return Tokenizer.tokens(bytes, in: 0..<bytes.count)
-      .filter {
-        $0.kind != .punctuation && !WordLists.functionWords.contains($0.lower) && $0.lower != "~"
-      }
-      .map { Stemmer.stem($0.lower) }
-  }
-
   private func text(_ span: Range<Int>, _ bytes: [UInt8]) -> String {
     String(decoding: bytes[span], as: UTF8.self)
   }
@@ -372,4 +553,9 @@ struct SentenceLinker {
   private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
   private func format(_ value: Double) -> String { "\(rounded(value))" }
+}
+
+public enum TempStats {
+  nonisolated(unsafe) public static var counts: [Int: Int] = [:]
+  static func count(_ p: Int) { counts[p, default: 0] += 1 }
 }

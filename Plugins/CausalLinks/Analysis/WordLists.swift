@@ -1,23 +1,32 @@
 // The small closed word classes the causal patterns and labels rely on,
-// written for everyday spoken UK English.
+// written for everyday spoken UK English. Sets are `WordSet`s, so a token is
+// looked up by its key without hashing its text again.
+import HarkPluginKit
 
 enum WordLists {
   /// Words after which a new clause starts: a cause phrase never reaches back past them.
-  static let clauseOpeners: Set<String> = [
+  static let clauseOpeners = WordSet([
     "and", "but", "because", "cos", "'cause", "so", "when", "if", "then", "although", "though",
     "whereas",
-    "while", "or", "since", "until", "till", "where", "whether", "yet", "however",
-  ]
+    "while", "or", "since", "until", "till", "where", "whether", "yet", "however", "after", "before",
+  ])
+
+  /// Verbs that report what someone said: the reported clause starts after them.
+  static let reportingVerbs = WordSet([
+    "said", "says", "say", "told", "tells", "added", "alleged", "claimed", "stated", "noted", "reported",
+    "explained", "warned", "insisted",
+  ])
 
   /// Words that end an effect phrase.
-  static let clauseClosers: Set<String> = [
+  static let clauseClosers = WordSet([
     "and", "but", "because", "cos", "so", "when", "if", "though", "although", "whereas", "while",
     "or",
-    "until", "till", "which", "where", "whether", "since", "however", "yet",
-  ]
+    "until", "till", "which", "where", "whether", "since", "however", "yet", "after", "before",
+  ])
 
   /// A subject that starts the second clause of "without X I would Y".
-  static let subjects: Set<String> = [
+  static let subjects = WordSet(subjectWords)
+  private static let subjectWords = [
     "i", "we", "you", "he", "she", "they", "nobody", "everyone", "everybody", "someone", "somebody",
     "i'd", "we'd", "you'd", "he'd", "she'd", "they'd", "i'm", "we're", "you're", "he's", "she's",
     "they're",
@@ -25,53 +34,52 @@ enum WordLists {
   ]
 
   /// Subject pronouns (and subject + auxiliary contractions) stripped from a clause.
-  static let subjectPronouns: Set<String> = subjects.union([
-    "it", "it'd", "it's", "it'll", "people", "there'd",
-  ])
+  static let subjectPronouns = WordSet(
+    subjectWords + ["it", "it'd", "it's", "it'll", "people", "there'd"])
 
   /// Causes that name a person, not a concept: the link is skipped.
-  static let people: Set<String> = [
+  static let people = WordSet([
     "i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "someone", "somebody",
     "everyone", "everybody", "people", "one", "god", "nobody", "anyone", "anybody",
-  ]
+  ])
 
   /// Pronouns whose referent can sometimes be found in the previous sentence.
-  static let referringPronouns: Set<String> = ["it", "that", "this", "it's", "that's", "this's"]
+  static let referringPronouns = WordSet(["it", "that", "this", "it's", "that's", "this's"])
 
   /// Object pronouns and groups of people: who is helped, not what changes.
-  static let beneficiaries: Set<String> = [
+  static let beneficiaries = WordSet([
     "me", "us", "him", "her", "them", "you", "people", "women", "men", "everyone", "everybody",
     "others",
     "families", "kids", "children", "carers", "someone", "somebody", "anyone", "lots", "loads",
-  ]
+  ])
 
-  static let auxiliaries: Set<String> = [
+  static let auxiliaries = WordSet([
     "would", "could", "should", "might", "may", "must", "will", "can", "shall", "'d", "do", "does",
     "did",
     "have", "has", "had", "'ve", "am", "is", "are", "was", "were", "be", "been", "being", "'m",
     "'s", "'re",
     "gonna", "wanna", "would've", "could've", "should've", "might've", "must've", "i'd've",
-  ]
+  ])
 
-  static let copulas: Set<String> = [
+  static let copulas = WordSet([
     "am", "is", "are", "was", "were", "be", "been", "being", "'m", "'s", "'re", "i'm", "we're",
     "you're",
     "he's", "she's", "they're", "it's", "that's",
-  ]
+  ])
 
   /// Verbs whose own clause only frames another: "I don't think I'd have gone".
-  static let framingVerbs: Set<String> = [
+  static let framingVerbs = WordSet([
     "think", "suppose", "reckon", "believe", "guess", "know", "feel", "expect",
-  ]
+  ])
 
   /// Verbs that only carry the next one: "want to ask", "started trusting".
-  static let catenatives: Set<String> = [
+  static let catenatives = WordSet([
     "want", "wanted", "need", "needed", "have", "had", "try", "tried", "able", "manage", "managed",
     "going",
     "start", "started", "begin", "began", "keep", "kept", "go", "went",
-  ]
+  ])
 
-  static let fillers: Set<String> = [
+  static let fillers = WordSet([
     "and", "but", "so", "then", "just", "like", "um", "umm", "erm", "er", "uh", "uhm", "well", "oh",
     "honestly",
     "basically", "really", "actually", "literally", "obviously", "definitely", "also", "even",
@@ -80,54 +88,54 @@ enum WordLists {
     "okay", "ok",
     "anyway", "mostly", "genuinely", "truly", "massively", "hugely", "totally", "completely",
     "absolutely",
-  ]
+  ])
 
-  static let fillerPairs: Set<String> = [
+  static let fillerPairs = WordSet([
     "i think", "i mean", "i guess", "i suppose", "i reckon", "i know", "you know", "to be",
     "sort of", "kind of",
     "a bit", "a lot", "so much", "at all", "as well", "at first", "any more", "i'd say", "for sure",
-  ]
+  ])
 
-  static let determiners: Set<String> = [
+  static let determiners = WordSet([
     "the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these",
     "those", "some",
     "any", "every", "each", "all", "another", "more", "much", "many", "first", "whole", "little",
     "proper",
     "real", "actual", "very", "same", "other", "own", "extra", "wee", "few",
-  ]
+  ])
 
-  static let weekdays: Set<String> = [
+  static let weekdays = WordSet([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekly",
     "monthly",
-  ]
+  ])
 
   /// Words that start a relative or adverbial clause inside a phrase.
-  static let phraseBreakers: Set<String> = [
+  static let phraseBreakers = WordSet([
     "who", "who'd", "who's", "who've", "which", "that", "when", "where", "because", "while", "if",
     "before",
     "after", "than", "as", "whether", "and", "but", "or", "cos", "until", "till", "since", "though",
     "although", "whereas",
-  ]
+  ])
 
-  static let prepositions: Set<String> = [
+  static let prepositions = WordSet([
     "to", "for", "in", "on", "at", "with", "from", "by", "about", "into", "through", "over",
     "under", "around",
     "round", "during", "without", "like", "of", "off", "up",
-  ]
+  ])
 
-  static let particles: Set<String> = [
+  static let particles = WordSet([
     "out", "into", "in", "through", "back", "up", "off", "on", "over", "to", "onto", "away", "home",
     "down",
     "outside", "inside", "round", "around",
-  ]
+  ])
 
   /// Particles a label may end with: "going under", "getting out".
-  static let finalParticles: Set<String> = [
+  static let finalParticles = WordSet([
     "out", "in", "up", "off", "on", "over", "under", "back", "down", "through", "round", "around",
     "away", "home",
-  ]
+  ])
 
-  static let timeNouns: Set<String> = [
+  static let timeNouns = WordSet([
     "ages", "while", "bit", "time", "times", "year", "years", "month", "months", "week", "weeks",
     "day",
     "days", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
@@ -135,17 +143,17 @@ enum WordLists {
     "weekend", "weekends", "hour", "hours", "minute", "minutes", "moment", "summer", "winter",
     "fortnight",
     "spring", "autumn", "today", "yesterday", "tomorrow", "tonight", "once", "twice",
-  ]
+  ])
 
   /// Words that do not count towards a label's length.
-  static let functionWords: Set<String> = [
+  static let functionWords = WordSet([
     "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "and", "it", "i", "me", "my",
     "like", "from",
     "as", "by", "up", "out", "off",
-  ]
+  ])
 
   /// Labels too empty to stand for a concept on their own.
-  static let emptyLabels: Set<String> = [
+  static let emptyLabels = WordSet([
     "one", "ones", "thing", "things", "stuff", "something", "anything", "everything", "nothing",
     "it", "that",
     "this", "them", "him", "her", "me", "us", "you", "being", "doing", "having", "getting", "going",
@@ -153,16 +161,16 @@ enum WordLists {
     "there",
     "here", "which", "who", "much", "more", "less", "same", "kind", "sort", "feeling like", "all",
     "lots",
-  ]
+  ])
 
   /// Effects too vague to name ("made things worse"): the effect is wellbeing.
-  static let vagueEffects: Set<String> = [
+  static let vagueEffects = WordSet([
     "it", "things", "everything", "stuff", "that", "this", "matters", "life", "my life", "them",
     "all",
-  ]
+  ])
 
   /// What "made … worse" makes more of: problems, not goods.
-  static let problems: Set<String> = [
+  static let problems = WordSet([
     "anxiety", "anxious", "depression", "depressed", "loneliness", "lonely", "isolation",
     "isolated", "stress",
     "stressed", "drinking", "drink", "using", "debt", "debts", "pain", "worry", "worries",
@@ -173,10 +181,10 @@ enum WordLists {
     "guilt",
     "anger", "sadness", "crisis", "crises", "overdose", "suicidal", "stigma", "nerves", "trauma",
     "insomnia",
-  ]
+  ])
 
   /// Adjectives that follow "made me" as a feeling, not an action.
-  static let feelingAdjectives: Set<String> = [
+  static let feelingAdjectives = WordSet([
     "angry", "sad", "happy", "anxious", "nervous", "stupid", "welcome", "safe", "small", "calm",
     "better",
     "worse", "sick", "ill", "ashamed", "proud", "confident", "comfortable", "uncomfortable",
@@ -185,7 +193,7 @@ enum WordLists {
     "awake",
     "alone", "lonely", "sure", "strong", "weak", "wanted", "cross", "upset", "brave", "free",
     "glad",
-  ]
+  ])
 
   /// Irregular verb forms and their "-ing" form.
   static let irregularGerunds: [String: String] = [
@@ -219,7 +227,7 @@ enum WordLists {
   ]
 
   /// "-ed" past forms that are really the base verb ("need", "feed").
-  static let baseEndingInEd: Set<String> = [
+  static let baseEndingInEd = WordSet([
     "need", "feed", "bleed", "speed", "shed", "proceed", "succeed", "exceed",
-  ]
+  ])
 }

@@ -1,7 +1,9 @@
-// The peers beside `hark bench`: VADER on the sentences the sentiment plugin
-// scored and YAKE on documents the themes plugin read, run by
-// scripts/bench-peers.sh in a Python virtual environment, and the ratios.
+// The peers beside `hark bench`: the input written for them (the sentences
+// the sentiment plugin scored, documents the themes plugin read), VADER and
+// YAKE run on it by scripts/bench-peers.sh in a Python virtual environment,
+// and the ratios.
 import Foundation
+import GRDB
 import HarkCore
 
 /// What scripts/peers/run_peers.py measured (its JSON, keys as it writes them).
@@ -150,5 +152,113 @@ enum BenchPeers {
     } catch {
       throw HarkError("the peers' figures could not be read (\(error))", subject: result)
     }
+  }
+}
+
+/// The files the peers read, and Hark's own timing on exactly that input.
+struct PeerInputs: Codable {
+  var sentencesFile: String
+  /// The sentences the sentiment plugin scored in the full run ("valence" scores).
+  var sentences: Int
+  var sentenceWords: Int
+  /// Valence scores the sentiment plugin emitted in the one-core pass (should equal `sentences`).
+  var sentimentScoresPerCore: Int
+  var documentsFile: String
+  /// Documents in the file (the first ones, until `yakeWords` participant words).
+  var documents: Int
+  var documentWords: Int
+  /// The themes plugin (a fresh instance, analyse and finish) on exactly those documents.
+  var themesCpuSeconds: Double
+  var themesSeconds: Double
+  /// Participant words in the whole corpus (what the themes plugin reads).
+  var participantWords: Int
+}
+
+/// Writes what the peers read: every sentence the sentiment plugin scored in
+/// the full run, one a line, and the participant text of the first documents
+/// as JSON lines ({"id", "words", "text"}) for the keyword extractor.
+final class PeerInputWriter {
+  let sentencesFile: String
+  let documentsFile: String
+  let yakeWords: Int
+  private let sentences: FileHandle
+  private let documents: FileHandle
+  private var sentenceBuffer: [UInt8] = []
+  private var counts = (sentences: 0, sentenceWords: 0, documents: 0, documentWords: 0, participantWords: 0)
+  private var themes = (seconds: 0.0, cpuSeconds: 0.0)
+  var sentimentScores = 0
+
+  init(_ folder: BenchFolder, yakeWords: Int) throws {
+    try FileManager.default.createDirectory(atPath: folder.peers, withIntermediateDirectories: true)
+    sentencesFile = (folder.peers as NSString).appendingPathComponent("sentences.txt")
+    documentsFile = (folder.peers as NSString).appendingPathComponent("documents.jsonl")
+    self.yakeWords = yakeWords
+    for file in [sentencesFile, documentsFile] {
+      guard FileManager.default.createFile(atPath: file, contents: nil) else {
+        throw HarkError("cannot write the peers' input", subject: file, hint: "Check the --output folder")
+      }
+    }
+    sentences = try FileHandle(forWritingTo: URL(fileURLWithPath: sentencesFile))
+    documents = try FileHandle(forWritingTo: URL(fileURLWithPath: documentsFile))
+  }
+
+  /// Adds one document; true when it belongs to the keyword extractor's sample.
+  func add(_ document: StoredDocument, store: ProjectStore) throws -> Bool {
+    let scalars = Array(document.text.unicodeScalars)
+    func text(_ start: Int, _ end: Int) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+      return String(view)
+    }
+    let spans = try store.pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.start, s."end" FROM score s JOIN analysis a ON a.id = s.analysis_id
+          WHERE s.document_id = ? AND a.plugin_id = ? AND s.name = 'valence' ORDER BY s.start
+          """, arguments: [document.id, BenchStage.sentimentID])
+    }
+    for span in spans {
+      let sentence = text(span["start"], span["end"])
+      counts.sentences += 1
+      counts.sentenceWords += WordCount.count(sentence)
+      // One sentence a line: a line break inside one (a subtitle cue's) is a space.
+      sentenceBuffer.append(contentsOf: sentence.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+      sentenceBuffer.append(0x0A)
+    }
+    if sentenceBuffer.count > 1 << 20 { flushSentences() }
+
+    let said = document.turns.filter { $0.role == "participant" }.map { text($0.start, $0.end) }
+    let words = said.reduce(0) { $0 + WordCount.count($1) }
+    counts.participantWords += words
+    guard counts.documentWords < yakeWords else { return false }
+    counts.documents += 1
+    counts.documentWords += words
+    let line = try JSONSerialization.data(
+      withJSONObject: ["id": "D\(document.id)", "words": words, "text": said.joined(separator: "\n\n")],
+      options: [.sortedKeys])
+    documents.write(line + Data([0x0A]))
+    return true
+  }
+
+  func addThemesTime(_ elapsed: (Double, Double)) {
+    themes.seconds += elapsed.0
+    themes.cpuSeconds += elapsed.1
+  }
+
+  private func flushSentences() {
+    sentences.write(Data(sentenceBuffer))
+    sentenceBuffer.removeAll(keepingCapacity: true)
+  }
+
+  func close() throws -> PeerInputs {
+    flushSentences()
+    try sentences.close()
+    try documents.close()
+    return PeerInputs(
+      sentencesFile: sentencesFile, sentences: counts.sentences, sentenceWords: counts.sentenceWords,
+      sentimentScoresPerCore: sentimentScores, documentsFile: documentsFile, documents: counts.documents,
+      documentWords: counts.documentWords, themesCpuSeconds: themes.cpuSeconds, themesSeconds: themes.seconds,
+      participantWords: counts.participantWords)
   }
 }

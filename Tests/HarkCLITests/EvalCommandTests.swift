@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@Suite("hark eval")
+struct EvalCommandTests {
+  @Test("--json prints the headline scores as flat numbers in 0...1, with details beside them")
+  func jsonKeys() throws {
+    let folder = try Hark.temporaryFolder()
+    let out = try Hark.run(["eval", "--json", "--only", "gold,tweets"], in: folder)
+    #expect(out.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    for key in ["gold_values_f1", "gold_links_f1", "gold_sentiment_r", "vader_tweets_r"] {
+      let value = try #require(object[key] as? Double, "missing \(key)")
+      #expect(value >= 0 && value <= 1, "\(key) = \(value)")
+    }
+    let detail = try #require(object["detail"] as? [String: Any])
+    #expect(detail.keys.sorted() == ["Gold annotations (corpora/gold)", "VADER tweets"])
+  }
+
+  @Test("an unknown evaluation name is refused with the names to choose from")
+  func unknownSuite() throws {
+    let out = try Hark.run(["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder())
+    #expect(out.status != 0)
+    #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, cnc, tweets"))
+  }
+
+  @Test("a missing data folder is an error naming the folder and the --data option")
+  func missingData() throws {
+    let folder = try Hark.temporaryFolder()
+    let out = try Hark.run(
+      ["eval", "--only", "tweets", "--data", folder.path, "--corpus", folder.appendingPathComponent("none").path],
+      in: folder)
+    #expect(out.status != 0)
+    #expect(out.stderr.contains("cannot find the evaluation data folder vader-tweets"))
+    #expect(out.stderr.contains("Pass --data DIR"))
+  }
+}
