@@ -69,13 +69,6 @@ public enum CausalNewsEvaluation {
       }
       spanSentences = texts.count
       spans = CausalSpanScore.evaluate(texts: texts, annotated: annotated, predicted: predicted)
-      if let dump = ProcessInfo.processInfo.environment["HARK_CNC_DUMP_TEMP"] {  // TEMP: remove
-        var out = ""
-        for k in texts.indices {
-          out += "G\t" + annotated[k].joined(separator: "\t") + "\nP\t" + predicted[k].joined(separator: "\t") + "\n"
-        }
-        try? out.write(toFile: dump + "-\(split.sentences.count)", atomically: true, encoding: .utf8)
-      }
     }
 
     var sentenceSummary: String {

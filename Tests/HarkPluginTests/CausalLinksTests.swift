@@ -166,6 +166,24 @@ struct CausalLinksTests {
     #expect(try Self.links("When I got there, she made me a tea.") == [])
   }
 
+  @Test("a sentence that is only 'Because X.' takes its effect from the sentence before")
+  func becauseAnswersSentenceBefore() throws {
+    #expect(
+      try Self.links("I went back the next week. Because she didn't push.")
+        == ["~pushing -> going back (+1) s=0.6 c=0.4"])
+  }
+
+  @Test("'Y if X' reads a condition as a cause, but 'asked if' means 'whether'")
+  func ifClauses() throws {
+    #expect(
+      try Self.links("You can't be warm with people if you're running on empty.")
+        == ["running on empty -> ~warm with people (+1) s=0.6 c=0.35"])
+    #expect(try Self.links("She asked if I wanted sugar.") == [])
+    #expect(
+      try Self.links("When I'm burnt out I get shorter with people.")
+        == ["burnt out -> getting shorter with people (+1) s=0.6 c=0.4"])
+  }
+
   @Test("', so' needs a clause before it: 'Eleven months, so …' is no cause")
   func soNeedsClause() throws {
     #expect(try Self.links("Eleven months, so they beat their own record.") == [])

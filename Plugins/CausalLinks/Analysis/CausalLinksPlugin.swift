@@ -21,7 +21,16 @@ public final class CausalLinksPlugin: AnalysisPlugin {
   public static let defaultModel = DefaultModel.text
 
   public let lexicon: CueLexicon
-  public let model: CausalSentenceModel
+  /// The sentence model. A coding run never needs it (its patterns are read
+  /// only with "signals"), so the built-in one is read when first used.
+  public var model: CausalSentenceModel {
+    if let loaded { return loaded }
+    // Parsing the built-in model cannot fail: CausalLinksTests reads it.
+    let builtIn = (try? Self.builtInModel.get()) ?? CausalSentenceModel.none
+    loaded = builtIn
+    return builtIn
+  }
+  private var loaded: CausalSentenceModel?
   public let signals: Bool
   private let linker: SentenceLinker
   private let filter: AnchorFilter
@@ -40,9 +49,7 @@ public final class CausalLinksPlugin: AnalysisPlugin {
       lexicon = try Self.builtInCues.get()
     }
     if let path = try options.string("model") {
-      model = try CausalSentenceModel.parse(try Self.read(path, what: "sentence model", option: "model"), file: path)
-    } else {
-      model = try Self.builtInModel.get()
+      loaded = try CausalSentenceModel.parse(try Self.read(path, what: "sentence model", option: "model"), file: path)
     }
     signals = try options.bool("signals") ?? false
     linker = SentenceLinker(lexicon: lexicon)

@@ -38,6 +38,9 @@ public enum CueEffectForm: String, Sendable, CaseIterable {
   case kept
   /// No effect words ("X really helped"): the effect is the person's wellbeing.
   case wellbeing
+  /// No effect words, and the sentence is only the cause: the effect is what
+  /// the sentence before said ("She meant it. Because she kept turning up.").
+  case previous
 }
 
 /// One element of a pattern.
@@ -134,10 +137,10 @@ public struct CueLexicon: Sendable, Equatable {
         throw fail(
           "pattern \"\(columns[0])\" must have exactly one X (the cause), found \(causes).")
       }
-      if form == .wellbeing {
+      if form == .wellbeing || form == .previous {
         guard effects == 0 else {
           throw fail(
-            "pattern \"\(columns[0])\" has a Y but its effect is \"wellbeing\". Remove the Y or change the effect."
+            "pattern \"\(columns[0])\" has a Y but its effect is \"\(form.rawValue)\". Remove the Y or change the effect."
           )
         }
       } else if effects != 1 {

@@ -24,6 +24,9 @@ struct CompiledPattern {
 
   let pattern: CuePattern
   let elements: [Element]
+  /// The words a match must start with (after a leading slot and "^"), when
+  /// the pattern has such a required first word: other start positions are not tried.
+  let firstWords: [WordKey]?
 
   init(_ pattern: CuePattern) {
     self.pattern = pattern
@@ -38,6 +41,14 @@ struct CompiledPattern {
       case .slotWord(let words): .word(words.map { WordKey($0) }, optional: false, inSlot: true, quiet: false)
       case .quietWord(let words): .word(words.map { WordKey($0) }, optional: false, inSlot: false, quiet: true)
       }
+    }
+    var rest = elements[...]
+    if rest.first == .cause || rest.first == .effect { rest = rest.dropFirst() }
+    if rest.first == .clauseStart { rest = rest.dropFirst() }
+    if case .word(let words, false, _, _) = rest.first {
+      firstWords = words
+    } else {
+      firstWords = nil
     }
   }
 
@@ -55,8 +66,10 @@ struct CueMatcher {
     let leadingSlot: CompiledPattern.Element? =
       elements.first == .cause || elements.first == .effect ? elements.first : nil
     let rest = leadingSlot == nil ? elements[...] : elements.dropFirst()
+    var state = State()
     for start in tokens.indices {
-      var state = State()
+      if let first = compiled.firstWords, !first.contains(tokens[start].key) { continue }
+      state.reset()
       guard match(rest, rest.startIndex, at: start, claimed: used, state: &state) else { continue }
       if let leadingSlot {
         let clauseStart = self.clauseStart(before: start)
@@ -97,6 +110,13 @@ struct CueMatcher {
     var slotCues: [(Int, Int)] = []
     /// Token positions of quiet cue words.
     var quiet: [Int] = []
+    mutating func reset() {
+      cause = nil
+      effect = nil
+      cue.removeAll(keepingCapacity: true)
+      slotCues.removeAll(keepingCapacity: true)
+      quiet.removeAll(keepingCapacity: true)
+    }
     mutating func assign(_ slot: CompiledPattern.Element, _ range: Range<Int>) {
       if slot == .cause { cause = range } else { effect = range }
     }
@@ -127,14 +147,14 @@ struct CueMatcher {
       return match(elements, e + 1, at: position + 1, claimed: claimed, state: &state)
     case .word(let alternatives, let optional, let inSlot, let quiet):
       if position < tokens.count, !claimed[position], alternatives.contains(tokens[position].key) {
-        var attempt = state
-        attempt.cue.append(position)
-        if inSlot { attempt.slotCues.append((position, e)) }
-        if quiet { attempt.quiet.append(position) }
-        if match(elements, e + 1, at: position + 1, claimed: claimed, state: &attempt) {
-          state = attempt
-          return true
-        }
+        // Tried in place and undone on failure: no copies of the state.
+        state.cue.append(position)
+        if inSlot { state.slotCues.append((position, e)) }
+        if quiet { state.quiet.append(position) }
+        if match(elements, e + 1, at: position + 1, claimed: claimed, state: &state) { return true }
+        state.cue.removeLast()
+        if inSlot { state.slotCues.removeLast() }
+        if quiet { state.quiet.removeLast() }
       }
       // A degree word between two cue words ("helped me massively with") is allowed.
       if e > elements.startIndex, position < tokens.count, isWord(elements[e - 1]), isDegreeWord(position) {
@@ -159,8 +179,11 @@ struct CueMatcher {
         else {
           return false
         }
+        let saved = (state.cause, state.effect)
         state.assign(slot, position..<split)
-        return match(elements, e + 1, at: split, claimed: claimed, state: &state)
+        if match(elements, e + 1, at: split, claimed: claimed, state: &state) { return true }
+        (state.cause, state.effect) = saved
+        return false
       }
       // A slot between cue words: the shortest run of words before the next cue word.
       // A cause never runs on into a new clause: "because of that I got …".
@@ -173,12 +196,10 @@ struct CueMatcher {
         {
           return false
         }
-        var attempt = state
-        attempt.assign(slot, position..<end)
-        if match(elements, e + 1, at: end, claimed: claimed, state: &attempt) {
-          state = attempt
-          return true
-        }
+        let saved = (state.cause, state.effect)
+        state.assign(slot, position..<end)
+        if match(elements, e + 1, at: end, claimed: claimed, state: &state) { return true }
+        (state.cause, state.effect) = saved
         end += 1
       }
       return false

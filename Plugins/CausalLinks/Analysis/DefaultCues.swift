@@ -52,6 +52,9 @@ enum DefaultCues {
     #      got        after "got me": "out the door" -> "getting out the door"
     #      kept       after "kept me": "awake" -> "kept awake"
     #      wellbeing  no Y: the effect is the person's wellbeing ("X really helped")
+    #      previous   no Y, and the sentence is only the cause: the effect is the
+    #                 last clause of the sentence before ("She meant it. Because
+    #                 she kept turning up.")
     # 5. (optional) news: a pattern for news reports, read only with the option
     #    {"signals": true} (how `hark eval` reads the Causal News Corpus) and only
     #    in a sentence the plugin's sentence model, fitted on news, finds causal.
@@ -110,7 +113,9 @@ enum DefaultCues {
     X when Y	+	0.45	subject
     X what made/makes/make Y	+	0.45	subject
     ^ if X , Y	+	0.35	subject
-    ^ since/once X Y	+	0.4	subject
+    ^ since/once/when X Y	+	0.4	subject
+    ^ because X	+	0.4	previous
+    Y if X	+	0.35	subject
     # --- verbs that change things: "the wait killed the moment", "it broke the cycle"
     X made/makes (all) the/a (massive/big/huge/real/whole) difference	+	0.6	wellbeing
     X did/does more for me/us	+	0.6	wellbeing
@@ -129,7 +134,6 @@ enum DefaultCues {
     Y in the wake of X	+	0.85	clause	news
     Y in response to X	+	0.85	clause	news
     Y in support of X	+	0.8	clause	news
-    Y if X	+	0.8	clause	news
     X , {killing/leaving/injuring/forcing/prompting/triggering/sparking/causing} Y	+	0.75	clause	news
     Y {demanding/condemning/seeking/urging/opposing} X	+	0.75	clause	news
     ^ [after] X , Y	+	0.6	clause	news

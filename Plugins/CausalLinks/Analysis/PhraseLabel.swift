@@ -98,7 +98,7 @@ struct LabelMaker {
     var prefix = ""
     var role = Role.effect
     switch form {
-    case .wellbeing:
+    case .wellbeing, .previous:
       return nil
     case .verb:
       stripNegators(&words, negated: &negated)
@@ -285,7 +285,8 @@ struct LabelMaker {
       || WordLists.fillers.contains(word) || WordLists.people.contains(word)
       || WordLists.beneficiaries.contains(word)
       || WordLists.referringPronouns.contains(word) || WordLists.phraseBreakers.contains(word)
-      || ["more", "less", "than", "what", "a", "an", "loads", "lots"].contains(word)
+      || ["more", "less", "than", "what", "a", "an", "loads", "lots", "behind", "between", "across", "past", "near"]
+        .contains(word)
       || Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil)
   }
 

@@ -109,7 +109,6 @@ struct SentenceLinker {
       let pattern = lexicon.patterns[p]
       if pattern.news && !mode.signals { continue }
       for match in matcher.matches(of: compiled[p], claimed: claimed) {
-        TempStats.count(p)
         let slots = [match.cause] + (match.effect.map { [$0] } ?? [])
         if slots.contains(where: { $0.contains { claimed[$0] } }) { continue }
         let causeFirst = pattern.elements.first == .cause
@@ -140,7 +139,17 @@ struct SentenceLinker {
           modelNote = "the sentence model finds the sentence causal (\(format(verdict.p)))"
         }
         let effect: EffectLabel
-        if let label = effectLabel(match, pattern, maker, tokens) {
+        if pattern.effectForm == .previous {
+          // Only a sentence that is all cause ("Because she kept turning up.") takes its effect from before.
+          guard match.cause.upperBound >= tokens.lastIndex(where: { $0.kind != .punctuation }) ?? 0,
+            tokens[..<match.cueTokens.min()!].allSatisfy({
+              $0.kind == .punctuation || WordLists.fillers.contains($0.key) || Modifiers.hedge($0.lower) != nil
+                || WordLists.fillerPairs.contains($0.lower) || ["i", "think"].contains($0.lower)
+            }),
+            let label = previousEffect(context)
+          else { continue }
+          effect = label
+        } else if let label = effectLabel(match, pattern, maker, tokens) {
           effect = label
         } else if mode.signals, let range = match.effect, let stand = standIn(range, tokens) {
           effect = EffectLabel(
@@ -236,9 +245,8 @@ struct SentenceLinker {
             if let range = match.effectWithCue, let bytes = trimmedBytes(range, tokens) { effectSpan = bytes }
           }
           var evidence = context.sentence
-          if causeSpan.lowerBound < evidence.lowerBound,
-            causeSpan.lowerBound >= (context.previousSentence?.lowerBound ?? Int.max)
-          {
+          let earliest = min(causeSpan.lowerBound, effectSpan.lowerBound)
+          if earliest < evidence.lowerBound, earliest >= (context.previousSentence?.lowerBound ?? Int.max) {
             evidence = context.previousSentence!.lowerBound..<evidence.upperBound
           }
           let causeQuote = text(cause.span, context.bytes)
@@ -308,6 +316,12 @@ struct SentenceLinker {
         let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
       else { return false }
     }
+    // "asked if I wanted sugar": "if" after asking or knowing means "whether".
+    if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first, cue > 0,
+      Self.askingVerbs.contains(tokens[cue - 1].key)
+    {
+      return false
+    }
     if cues.first.map({ $0 == Self.when }) == true {
       // "when I got there, …" tells a time; "when I'm burnt out, …" a cause.
       if words.contains(where: {
@@ -320,6 +334,11 @@ struct SentenceLinker {
   }
 
   static let when = WordKey("when")
+  static let `if` = WordKey("if")
+  static let askingVerbs = WordSet([
+    "ask", "asked", "asking", "asks", "wonder", "wondered", "know", "knew", "see", "check", "checked", "sure",
+    "unsure", "tell", "told", "whether",
+  ])
 
   /// Whether the words from `i` can be a bare verb phrase: not a determiner,
   /// pronoun, number or capitalised name.
@@ -360,6 +379,30 @@ struct SentenceLinker {
   }
 
   // MARK: - Effect and polarity
+
+  /// The effect a "because" sentence answers: the last clause of the
+  /// sentence before that has its own subject and makes a label.
+  private func previousEffect(_ context: SentenceContext) -> EffectLabel? {
+    guard let previous = context.previousSentence else { return nil }
+    let words = Tokenizer.tokens(context.bytes, in: previous)
+    let maker = LabelMaker(tokens: words)
+    var end = words.count
+    while end > 0 {
+      while end > 0, words[end - 1].kind == .punctuation { end -= 1 }
+      var start = end
+      while start > 0, words[start - 1].kind != .punctuation, !WordLists.clauseOpeners.contains(words[start - 1].key) {
+        start -= 1
+      }
+      if start < end, WordLists.subjectPronouns.contains(words[start].key),
+        let label = maker.effect(start..<end, form: .subject)
+      {
+        let span = words[label.quoteStart].range.lowerBound..<words[label.tokens.upperBound - 1].range.upperBound
+        return EffectLabel(text: label.text, negated: label.negated, span: span, isProblem: false, vague: false)
+      }
+      end = start > 0 ? start - 1 : 0
+    }
+    return nil
+  }
 
   private struct EffectLabel {
     var text: String
@@ -553,9 +596,4 @@ struct SentenceLinker {
   private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
   private func format(_ value: Double) -> String { "\(rounded(value))" }
-}
-
-public enum TempStats {
-  nonisolated(unsafe) public static var counts: [Int: Int] = [:]
-  static func count(_ p: Int) { counts[p, default: 0] += 1 }
 }

@@ -211,6 +211,16 @@ public struct CausalSentenceModel: Sendable {
     self.weights = table
   }
 
+  /// A model that finds no sentence causal.
+  static let none = CausalSentenceModel(classes: CueClasses([]), threshold: 1, weights: WordTable(), named: [:])
+
+  private init(classes: CueClasses, threshold: Double, weights: WordTable<Double>, named: [String: Double]) {
+    self.classes = classes
+    self.threshold = threshold
+    self.weights = weights
+    self.named = named
+  }
+
   /// The probability that the sentence states a cause and its effect; `scratch` is reused between calls.
   public func probability(_ tokens: [Token], scratch: inout [UInt64]) -> Double {
     SentenceFeatures.keys(tokens, classes: classes, into: &scratch)

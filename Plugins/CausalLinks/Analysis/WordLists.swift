@@ -223,6 +223,7 @@ enum WordLists {
     "quit": "quitting", "lie": "lying", "die": "dying", "died": "dying", "fed": "feeding",
     "led": "leading",
     "read": "reading", "woke": "waking", "slipped": "slipping", "agreed": "agreeing",
+    "goes": "going", "does": "doing",
     "needed": "needing",
   ]
 

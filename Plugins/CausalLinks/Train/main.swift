@@ -3,6 +3,11 @@
 //
 //   swift run -c release hark-train-causal CNC_FOLDER OUTPUT [--classes FILE]
 //
+// Two helpers for working on the plugin: --score MODEL prints the model's
+// probability for each line of standard input, and --links EXPORT.json
+// [--signals] prints the plugin's links (code point spans) on the documents
+// of a `hark export --format json` file, to compare with hand annotations.
+//
 // The regularisation and the decision threshold are chosen by 5-fold
 // cross-validation on the train split (folds by news document); the dev
 // split, when present, is only scored and printed. Everything is
@@ -245,15 +250,15 @@ func score(_ path: String) throws {
   }
 }
 
-/// `--links EXPORT.json`: the plugin's links on the documents of a `hark export --format json` file,
-/// one JSON object per line with code point spans, to compare with hand annotations.
-func links(_ path: String) throws {
+/// The documents of a `hark export --format json` file, as the plugin sees them, with the
+/// export's concept labels as the project's known concepts.
+func exportedDocuments(_ path: String) throws -> [(source: String, document: Document, pointOf: [Int: Int])] {
   guard let data = FileManager.default.contents(atPath: path),
     let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
     let documents = root["documents"] as? [[String: Any]]
   else { throw Failure(description: "\(path): not a hark JSON export (no \"documents\").") }
-  let plugin = try CausalLinksPlugin(
-    options: PluginOptions(ProcessInfo.processInfo.environment["HARK_SIGNALS"] == "1" ? ["signals": true] : [:]))
+  let concepts = (root["concepts"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+  var result: [(String, Document, [Int: Int])] = []
   for entry in documents {
     guard let text = entry["text"] as? String, let turnList = entry["turns"] as? [[String: Any]] else { continue }
     let scalars = Array(text.unicodeScalars)
@@ -268,14 +273,55 @@ func links(_ path: String) throws {
         speaker: turn["speaker"] as? String ?? "",
         role: turn["role"] as? String == "interviewer" ? .interviewer : .participant)
     }
+    let document = Document(id: entry["id"] as? String ?? "", text: text, turns: turns, knownConcepts: concepts)
+    result.append((entry["source"] as? String ?? "", document, pointOf))
+  }
+  return result
+}
+
+/// `--time EXPORT.json ROUNDS`: words per second of the plugin alone, in this process, on one core
+/// (the export's documents analysed ROUNDS times).
+func time(_ path: String, rounds: Int) throws {
+  let documents = try exportedDocuments(path)
+  let plugin = try CausalLinksPlugin(options: PluginOptions())
+  let words = documents.reduce(0) { total, entry in
+    total + entry.document.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+  }
+  let sink = CollectingSink()
+  // CPU time of this thread: other work on the machine does not count.
+  func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+  let start = cpuSeconds()
+  for _ in 0..<rounds {
+    for entry in documents {
+      try plugin.analyze(entry.document, into: sink)
+      sink.links.removeAll(keepingCapacity: true)
+      sink.concepts.removeAll(keepingCapacity: true)
+    }
+  }
+  let seconds = cpuSeconds() - start
+  print(
+    String(
+      format: "%d words in %.3f s of CPU time: %.0f words per second", words * rounds, seconds,
+      Double(words * rounds) / seconds))
+}
+
+/// `--links EXPORT.json`: the plugin's links on the documents of a `hark export --format json` file,
+/// one JSON object per line with code point spans, to compare with hand annotations.
+func links(_ path: String, signals: Bool) throws {
+  let plugin = try CausalLinksPlugin(options: PluginOptions(signals ? ["signals": true] : [:]))
+  for (source, document, pointOf) in try exportedDocuments(path) {
     let sink = CollectingSink()
-    try plugin.analyze(Document(id: entry["id"] as? String ?? "", text: text, turns: turns), into: sink)
+    try plugin.analyze(Document(id: document.id, text: document.text, turns: document.turns), into: sink)
     for link in sink.links {
       func points(_ r: Range<Int>?) -> [Int] {
         r.map { [pointOf[$0.lowerBound] ?? -1, pointOf[$0.upperBound] ?? -1] } ?? []
       }
       let line: [String: Any] = [
-        "source": entry["source"] as? String ?? "", "cause": link.cause, "effect": link.effect,
+        "source": source, "cause": link.cause, "effect": link.effect,
         "polarity": link.polarity, "strength": link.strength, "confidence": link.confidence, "span": points(link.span),
         "cause_span": points(link.causeSpan),
         "effect_span": points(link.effectSpan), "explanation": link.explanation,
@@ -283,15 +329,17 @@ func links(_ path: String) throws {
       print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
     }
   }
-  for (p, n) in TempStats.counts.sorted(by: { $0.value > $1.value }) {
-    FileHandle.standardError.write(Data("\(n)\t\(plugin.lexicon.patterns[p].text)\n".utf8))
-  }
 }
 
 func run() throws {
   var arguments = Array(CommandLine.arguments.dropFirst())
   if arguments.count == 2, arguments[0] == "--score" { return try score(arguments[1]) }
-  if arguments.count == 2, arguments[0] == "--links" { return try links(arguments[1]) }
+  if arguments.count == 3, arguments[0] == "--time", let rounds = Int(arguments[2]) {
+    return try time(arguments[1], rounds: rounds)
+  }
+  if arguments.count >= 2, arguments[0] == "--links" {
+    return try links(arguments[1], signals: arguments.dropFirst(2).contains("--signals"))
+  }
   var classesPath = "corpora/models/causal-classes.tsv"
   if let k = arguments.firstIndex(of: "--classes"), k + 1 < arguments.count {
     classesPath = arguments[k + 1]
@@ -302,7 +350,9 @@ func run() throws {
       description: "usage: hark-train-causal CNC_FOLDER OUTPUT [--classes FILE]\n"
         + "  CNC_FOLDER  the Causal News Corpus v2 folder with train_subtask1.csv (dev_subtask1.csv is scored if present)\n"
         + "  OUTPUT      the model file to write, e.g. corpora/models/causal-sentence.tsv\n"
-        + "  --classes   the cue classes (default corpora/models/causal-classes.tsv)")
+        + "  --classes   the cue classes (default corpora/models/causal-classes.tsv)\n"
+        + "or:    hark-train-causal --score MODEL   (the probability of each line of standard input)\n"
+        + "or:    hark-train-causal --links EXPORT.json [--signals]   (the plugin's links on a hark JSON export)")
   }
   let (folder, output) = (arguments[0], arguments[1])
   let classList = try readClasses(classesPath)
