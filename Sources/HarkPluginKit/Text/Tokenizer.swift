@@ -133,31 +133,34 @@ enum ScalarClass {
     case letter, digit, mark, apostrophe, hyphen, punctuation, space, other
   }
 
-  /// 0 = other, 1 = letter, 2 = digit, 3 = space, 4 = punctuation,
-  /// 5 = apostrophe, 6 = hyphen, for ASCII bytes.
-  private static let asciiTable: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 128)
-    for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = 1 }
-    for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = 1 }
-    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = 2 }
-    for b in [9, 10, 11, 12, 13, 32] { table[b] = 3 }
-    for b in Array("!\"#%&()*,./:;?@[\\]_{}".utf8) { table[Int(b)] = 4 }
-    table[Int(UInt8(ascii: "'"))] = 5
-    table[Int(UInt8(ascii: "-"))] = 6
+  /// The class of an ASCII byte. A plain switch rather than a lookup table
+  /// held in a global array: the tokenizer runs on several threads in one
+  /// process, and a branch costs less than retaining and releasing a global.
+  @inline(__always)
+  static func ascii(_ b: UInt8) -> Kind {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+    case 9...13, 32: return .space
+    case UInt8(ascii: "'"): return .apostrophe
+    case UInt8(ascii: "-"): return .hyphen
     // $ + < = > ^ ` | ~ are symbols: skipped like emoji.
-    return table
-  }()
-
-  private static let asciiKinds: [Kind] = [
-    .other, .letter, .digit, .space, .punctuation, .apostrophe, .hyphen,
-  ]
+    case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: "."),
+      UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
+      UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "_"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"):
+      return .punctuation
+    default: return .other
+    }
+  }
 
   /// The class and UTF-8 length of the scalar starting at byte `i`. A byte
   /// that does not start a valid scalar counts as a one-byte `.other`.
   @inline(__always)
   static func at(_ i: Int, in bytes: [UInt8], end: Int) -> (Kind, Int) {
     let b0 = bytes[i]
-    if b0 < 0x80 { return (asciiKinds[Int(asciiTable[Int(b0)])], 1) }
+    if b0 < 0x80 { return (ascii(b0), 1) }
     guard let (value, length) = decode(i, in: bytes, end: end) else { return (.other, 1) }
     return (classify(value), length)
   }
