@@ -36,6 +36,11 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    // Password hashing (scrypt), tokens and HMAC for researcher accounts and panel invites.
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    // The web workbench: HTTP server and server-rendered pages.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     .target(name: "HarkPluginABI"),
@@ -45,6 +50,8 @@ let package = Package(
       dependencies: [
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .target(name: "HarkSystem"),
@@ -55,11 +62,24 @@ let package = Package(
     .target(
       name: "HarkCLI",
       dependencies: [
-        "HarkCore", "HarkHost", "HarkEval",
+        "HarkCore", "HarkHost", "HarkEval", "HarkMap", "HarkWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "hark", dependencies: ["HarkCLI"]),
+    .executableTarget(
+      name: "hark",
+      dependencies: ["HarkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    // Fuzzy cognitive maps: weights, indices, scenarios, pictures and map files.
+    .target(name: "HarkMap", dependencies: ["HarkCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The browser workbench and panel review: server-rendered HTML over the store.
+    .target(
+      name: "HarkWeb",
+      dependencies: [
+        "HarkCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     // The C example exports only hark_plugin_entry; it has no headers of its own.
     .target(
       name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC", publicHeadersPath: "."),
@@ -75,6 +95,11 @@ let package = Package(
       dependencies: ["HarkPluginKit"] + pluginNames.map { .byName(name: "Hark\($0)") }
     ),
     .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore"]),
+    .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore"]),
+    .testTarget(
+      name: "HarkWebTests",
+      dependencies: ["HarkWeb", "HarkCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+    ),
     .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkCore", "HarkHost"]),
     // Fits the causal-links sentence model on the Causal News Corpus train split.
     .executableTarget(

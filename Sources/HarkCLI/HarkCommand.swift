@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 import HarkCore
 
-public struct HarkCommand: ParsableCommand {
+public struct HarkCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "hark",
     abstract: "Turn interview transcripts into a fuzzy cognitive map that people can check, link by link.",
@@ -14,7 +14,8 @@ public struct HarkCommand: ParsableCommand {
     version: HarkVersion.current,
     subcommands: [
       Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
-      Concepts.self, Links.self, Review.self, Export.self, Eval.self, Bench.self, Worker.self,
+      Concepts.self, Links.self, MapCommand.self, Review.self, PanelCommand.self, User.self, Export.self, Eval.self,
+      Bench.self, Serve.self, Worker.self,
     ]
   )
 

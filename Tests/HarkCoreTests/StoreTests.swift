@@ -19,7 +19,11 @@ struct StoreTests {
     let path = try folder().appendingPathComponent("empty.sqlite").path
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let store = try ProjectStore(path: path)
-    #expect(try store.appliedMigrations() == ["v1: documents, coding runs, candidates, decisions"])
+    #expect(
+      try store.appliedMigrations() == [
+        "v1: documents, coding runs, candidates, decisions", "v2: researcher accounts, panels, votes, panel decisions",
+        "v3: notes",
+      ])
     let tables = try store.pool.read { db in
       try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -28,14 +32,14 @@ struct StoreTests {
       tables == [
         "analysis", "analysis_failure", "code", "coding", "coding_run", "concept", "concept_mention", "decision",
         "document", "evidence",
-        "link",
-        "participant", "plugin_setting", "project_info", "run_failure", "run_plugin", "score", "sqlite_sequence",
-        "turn",
+        "link", "note", "panel", "panel_decision", "panel_invite", "panel_item", "panel_member", "panel_vote",
+        "participant", "plugin_setting", "project_info", "researcher", "run_failure", "run_plugin", "score", "session",
+        "sqlite_sequence", "turn",
       ])
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     // Opening again applies nothing new.
-    #expect(try ProjectStore(path: path).appliedMigrations().count == 1)
+    #expect(try ProjectStore(path: path).appliedMigrations().count == 3)
   }
 
   @Test("a file that is not SQLite is refused with its path")

@@ -9,15 +9,21 @@ struct Export: ParsableCommand {
       json: everything (see docs/export-json.md). csv: one row per quote behind each link.
       graphml: concepts and links with weight, polarity and counts (Gephi, yEd).
       mental-modeler: the weight matrix CSV Mental Modeler imports.
+      qdpx: a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: its codebook alone.
+      mmp: the approved map as a Mental Modeler project; dot: as Graphviz DOT; map-json: as JSON
+      (these three ignore --links: the approved map is the accepted links).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, csv, graphml
     case mentalModeler = "mental-modeler"
+    case qdpx, qdc
+    case mmp, dot
+    case mapJSON = "map-json"
   }
 
   @OptionGroup var project: ProjectOption
-  @Option(help: "json, csv, graphml or mental-modeler.") var format: Format
+  @Option(help: "json, csv, graphml, mental-modeler, qdpx, qdc, mmp, dot or map-json.") var format: Format
   @Option(help: "The file to write.") var output: String
   @Option(help: "Which links: accepted, not-rejected (default) or all.") var links = "not-rejected"
 
@@ -26,6 +32,12 @@ struct Export: ParsableCommand {
       throw ValidationError("--links must be accepted, not-rejected or all")
     }
     let store = try project.open()
+    if format == .qdpx || format == .qdc {
+      return try RefiQDACommand.export(store, format: format, to: output, links: selection)
+    }
+    if MapFilesCommand.formats.contains(format) {
+      return try MapFilesCommand.export(store, format: format, to: output)
+    }
     try Export.write(store, format: format, to: output, links: selection)
     let count = try store.links().filter { selection.includes($0.status) }.count
     print("Wrote \(output) (\(format.rawValue), \(count) links: \(selection.rawValue))")
@@ -42,6 +54,8 @@ struct Export: ParsableCommand {
         "is a folder", subject: output, hint: "Give a file name for the export, e.g. \(output)/export.json")
     }
     switch format {
+    case .qdpx, .qdc: try RefiQDACommand.write(store, format: format, to: output, links: selection)
+    case .mmp, .dot, .mapJSON: try MapFilesCommand.write(store, format: format, to: output)
     case .json: try JSONExport.write(store, to: output, links: selection)
     case .csv:
       try Data(try CSVExport.make(store, links: selection).utf8).write(

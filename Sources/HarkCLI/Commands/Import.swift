@@ -4,7 +4,8 @@ import HarkCore
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import transcripts (.txt .md .vtt .srt .docx) and a participants CSV.",
+    abstract:
+      "Import transcripts (.txt .md .vtt .srt .docx), a participants CSV, Mental Modeler maps, or REFI-QDA projects (.qdpx).",
     discussion: """
       Each file is imported whole or not at all; a file that fails leaves the project as it was
       and the other files go on. Files over \(TranscriptReader.maximumFileSize / 1_048_576) MiB are refused.
@@ -32,6 +33,14 @@ struct Import: ParsableCommand {
     for file in files {
       do {
         let url = URL(fileURLWithPath: file)
+        if url.pathExtension.lowercased() == "qdpx" {
+          try RefiQDACommand.importProject(store, from: file)
+          continue
+        }
+        if MapFilesCommand.isMapFile(file) {
+          try MapFilesCommand.importMap(store, from: file)
+          continue
+        }
         let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
         let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
         print(

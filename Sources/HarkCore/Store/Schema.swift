@@ -9,6 +9,12 @@ enum Schema {
     migrator.registerMigration("v1: documents, coding runs, candidates, decisions") { db in
       try db.execute(sql: version1)
     }
+    migrator.registerMigration("v2: researcher accounts, panels, votes, panel decisions") { db in
+      try db.execute(sql: version2)
+    }
+    migrator.registerMigration("v3: notes") { db in
+      try db.execute(sql: notes)
+    }
     return migrator
   }
 

@@ -1,0 +1,108 @@
+// Sign-in sessions and CSRF tokens. The browser holds the session token (a
+// cookie); the store keeps only its digest, so a copied database signs no one in.
+import Crypto
+import Foundation
+import GRDB
+
+/// Who a session belongs to.
+public enum SessionHolder: Sendable, Equatable {
+  case researcher(Researcher)
+  case member(MemberIdentity)
+}
+
+/// A session just started: the token goes into the cookie, once.
+public struct NewSession: Sendable, Equatable {
+  public var token: String
+  public var expiresAt: Date
+}
+
+/// Timestamps compared with an injected "now": stored as `Clock` writes them.
+public enum Timestamp {
+  public static func string(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: date)
+  }
+
+  public static func date(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text)
+  }
+}
+
+extension ProjectStore {
+  /// Researchers stay signed in for a working day; members for a week, as
+  /// they come back to a panel between other things.
+  public static let researcherSessionLifetime: TimeInterval = 12 * 3600
+  public static let memberSessionLifetime: TimeInterval = 7 * 24 * 3600
+
+  public func startSession(researcher: Researcher, now: Date = Date()) throws -> NewSession {
+    try pool.write { db in
+      try Self.insertSession(
+        db, researcherID: researcher.id, memberID: nil, lifetime: Self.researcherSessionLifetime, now: now)
+    }
+  }
+
+  static func insertSession(_ db: Database, researcherID: Int64?, memberID: Int64?, lifetime: TimeInterval, now: Date)
+    throws -> NewSession
+  {
+    let token = Secrets.token()
+    let expires = now.addingTimeInterval(lifetime)
+    try db.execute(
+      sql: """
+        INSERT INTO session(token_sha256, researcher_id, member_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+        """,
+      arguments: [Secrets.digest(token), researcherID, memberID, Timestamp.string(now), Timestamp.string(expires)])
+    return NewSession(token: token, expiresAt: expires)
+  }
+
+  /// Who holds this session token, or nil when it is unknown, ended or expired.
+  public func sessionHolder(token: String, now: Date = Date()) throws -> SessionHolder? {
+    try pool.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT s.expires_at, s.ended_at, r.id AS researcher_id, r.name, r.created_at,
+              m.id AS member_id, m.panel_id
+            FROM session s LEFT JOIN researcher r ON r.id = s.researcher_id
+              LEFT JOIN panel_member m ON m.id = s.member_id
+            WHERE s.token_sha256 = ?
+            """, arguments: [Secrets.digest(token)])
+      else { return nil }
+      guard row["ended_at"] as String? == nil, let expires = Timestamp.date(row["expires_at"]), now < expires else {
+        return nil
+      }
+      if let id = row["researcher_id"] as Int64? {
+        return .researcher(Researcher(id: id, name: row["name"], createdAt: row["created_at"]))
+      }
+      return .member(MemberIdentity(memberID: row["member_id"], panelID: row["panel_id"]))
+    }
+  }
+
+  /// Signs out: the token stops working at once.
+  public func endSession(token: String, now: Date = Date()) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: "UPDATE session SET ended_at = ? WHERE token_sha256 = ? AND ended_at IS NULL",
+        arguments: [Timestamp.string(now), Secrets.digest(token)])
+    }
+  }
+}
+
+/// CSRF tokens derived from the session token: HMAC-SHA256 keyed by the
+/// session's secret. Nothing to store, different for every session, and a
+/// token seen in a page does not reveal the session cookie.
+public enum CSRF {
+  public static func token(forSession session: String) -> String {
+    let mac = HMAC<Crypto.SHA256>.authenticationCode(
+      for: Data("hark csrf v1".utf8), using: SymmetricKey(data: Data(session.utf8)))
+    return Secrets.base64URL(Data(mac))
+  }
+
+  /// Whether a submitted form's token belongs to this session (constant time).
+  public static func isValid(_ submitted: String, forSession session: String) -> Bool {
+    Secrets.constantTimeEqual(Array(submitted.utf8), Array(token(forSession: session).utf8))
+  }
+}

@@ -1,0 +1,210 @@
+// What a REFI-QDA export reads from the project, in one read transaction, and
+// how it writes the codebook tree and colours.
+import Foundation
+import GRDB
+
+/// Everything an export reads, in one read transaction.
+struct ProjectData {
+  struct Code {
+    var id: Int64
+    var name: String
+    var parent: Int64?
+    var description: String
+    var colour: String?
+  }
+  struct Participant {
+    var id: Int64
+    var pseudonym: String
+    var role: String
+    var group: String
+    var attributes: [(String, String)]
+    var documents: [Int64]
+  }
+  struct Document {
+    var id: Int64
+    var title: String
+    var text: String
+    var importedAt: String
+    var importedBy: String
+  }
+  struct Coding {
+    var id: Int64
+    var codeID: Int64
+    var start: Int
+    var end: Int
+    var createdBy: String
+    var createdAt: String
+    var explanation: String
+  }
+  struct Note {
+    var id: Int64
+    var title: String
+    var text: String
+    var documentID: Int64?
+    var start: Int?
+    var end: Int?
+    var codeID: Int64?
+    var createdBy: String
+    var createdAt: String
+  }
+  struct Vote {
+    var panel: String
+    var answer: String
+    var strength: String?
+    var count: Int
+  }
+
+  var name: String
+  var createdAt: String?
+  var guid: RefiGUID
+  var codes: [Code] = []
+  var codeName: [Int64: String] = [:]
+  var participants: [Participant] = []
+  var documents: [Document] = []
+  var codings: [Int64: [Coding]] = [:]
+  var notes: [Note] = []
+  var votes: [Int64: [Vote]] = [:]
+  var users: [String] = []
+  var leftOut = (suggested: 0, rejected: 0, scores: 0, turns: 0)
+
+  init(_ db: Database, name: String, codebookOnly: Bool) throws {
+    self.name = name.isEmpty ? "Hark project" : name
+    createdAt = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'")
+    guid = RefiGUID(project: createdAt ?? "")
+    codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY name COLLATE NOCASE, id").map {
+      Code(
+        id: $0["id"], name: $0["name"], parent: $0["parent_id"], description: $0["description"], colour: $0["colour"])
+    }
+    for code in codes { codeName[code.id] = code.name }
+    if codebookOnly { return }
+
+    var userSet = Set<String>()
+    func use(_ user: String) {
+      if userSet.insert(user).inserted { users.append(user) }
+    }
+    let sourcesByParticipant = Dictionary(
+      grouping: try Row.fetchAll(
+        db, sql: "SELECT DISTINCT participant_id, document_id FROM turn WHERE participant_id IS NOT NULL ORDER BY 2"),
+      by: { $0["participant_id"] as Int64 })
+    participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY pseudonym COLLATE NOCASE").map {
+      let json: String = $0["attributes"]
+      let pairs = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String]] ?? []
+      let id: Int64 = $0["id"]
+      return Participant(
+        id: id, pseudonym: $0["pseudonym"], role: $0["role"], group: $0["group_name"],
+        attributes: pairs.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+        documents: (sourcesByParticipant[id] ?? []).map { $0["document_id"] })
+    }
+    documents = try Row.fetchAll(db, sql: "SELECT id, title, text, imported_at, imported_by FROM document ORDER BY id")
+      .map {
+        Document(
+          id: $0["id"], title: $0["title"], text: $0["text"], importedAt: $0["imported_at"],
+          importedBy: $0["imported_by"])
+      }
+    for d in documents { use(d.importedBy) }
+    let codingRows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, document_id, code_id, start, "end", created_by, created_at, explanation FROM coding
+        WHERE (analysis_id IS NULL AND status != 'rejected') OR status = 'accepted'
+        ORDER BY document_id, start, "end", id
+        """)
+    for row in codingRows {
+      let coding = Coding(
+        id: row["id"], codeID: row["code_id"], start: row["start"], end: row["end"], createdBy: row["created_by"],
+        createdAt: row["created_at"], explanation: row["explanation"])
+      codings[row["document_id"], default: []].append(coding)
+      use(coding.createdBy)
+    }
+    notes = try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY id").map {
+      Note(
+        id: $0["id"], title: $0["title"], text: $0["text"], documentID: $0["document_id"], start: $0["start"],
+        end: $0["end"], codeID: $0["code_id"], createdBy: $0["created_by"], createdAt: $0["created_at"])
+    }
+    for note in notes { use(note.createdBy) }
+    leftOut.suggested =
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM coding WHERE analysis_id IS NOT NULL AND status = 'suggested'") ?? 0
+    leftOut.rejected = try Int.fetchOne(db, sql: "SELECT count(*) FROM coding WHERE status = 'rejected'") ?? 0
+    leftOut.scores = try Int.fetchOne(db, sql: "SELECT count(*) FROM score") ?? 0
+    leftOut.turns = try Int.fetchOne(db, sql: "SELECT count(*) FROM turn") ?? 0
+    // Panel votes exist from the panels migration on; each member's latest vote on an item counts.
+    if try db.tableExists("panel_vote") {
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT i.link_id, p.name AS panel, v.answer, v.strength, count(*) AS n
+          FROM panel_vote v JOIN panel_item i ON i.id = v.item_id JOIN panel p ON p.id = i.panel_id
+          WHERE v.id = (SELECT max(w.id) FROM panel_vote w WHERE w.item_id = v.item_id AND w.member_id = v.member_id)
+          GROUP BY i.link_id, p.name, v.answer, v.strength
+          ORDER BY i.link_id, p.name, v.answer, v.strength
+          """)
+      {
+        votes[row["link_id"], default: []].append(
+          Vote(panel: row["panel"], answer: row["answer"], strength: row["strength"], count: row["n"]))
+      }
+    }
+  }
+
+  func userGUID(_ name: String) -> String { guid.make("user", name) }
+
+  /// group and role first, then every attribute name in the order first met.
+  var variableNames: [String] {
+    var names = ["group", "role"]
+    for p in participants {
+      for (name, _) in p.attributes where !names.contains(name) { names.append(name) }
+    }
+    return names
+  }
+
+  func codeTree(indent: String, noteRefs: Bool, summary: inout RefiQDAExportSummary) -> String {
+    let children = Dictionary(grouping: codes, by: { $0.parent ?? -1 })
+    let known = Set(codes.map(\.id))
+    var notesByCode: [Int64: [Int64]] = [:]
+    if noteRefs { for n in notes { if let code = n.codeID { notesByCode[code, default: []].append(n.id) } } }
+    var xml = ""
+    func write(_ code: Code, _ indent: String) {
+      xml += "\(indent)<Code guid=\"\(guid.make("code", code.id))\" name=\"\(RefiXML.attribute(code.name))\""
+      xml += " isCodable=\"true\""
+      if let colour = code.colour {
+        if let valid = RefiColour.normalised(colour) {
+          xml += " color=\"\(valid)\""
+        } else {
+          summary.notCarried.append("the colour \"\(colour)\" of the code \"\(code.name)\": not #RRGGBB, left out")
+        }
+      }
+      let kids = children[code.id] ?? []
+      let refs = notesByCode[code.id] ?? []
+      if code.description.isEmpty && kids.isEmpty && refs.isEmpty {
+        xml += "/>\n"
+      } else {
+        xml += ">\n"
+        if !code.description.isEmpty {
+          xml += "\(indent)  <Description>\(RefiXML.text(code.description))</Description>\n"
+        }
+        for note in refs { xml += "\(indent)  <NoteRef targetGUID=\"\(guid.make("note", note))\"/>\n" }
+        for kid in kids { write(kid, indent + "  ") }
+        xml += "\(indent)</Code>\n"
+      }
+      summary.codes += 1
+    }
+    // A parent missing from the table (it cannot be, with foreign keys on) would hide its children: they go on top.
+    for code in codes where code.parent == nil || !known.contains(code.parent!) { write(code, indent) }
+    return xml
+  }
+}
+
+enum RefiColour {
+  /// "#RRGGBB" in upper case from "#RGB", "#RRGGBB" or "#RRGGBBAA" (a habit some tools have); nil otherwise.
+  static func normalised(_ value: String) -> String? {
+    let hex = value.trimmingCharacters(in: .whitespaces)
+    guard hex.hasPrefix("#"), hex.dropFirst().allSatisfy(\.isHexDigit) else { return nil }
+    let digits = hex.dropFirst().uppercased()
+    switch digits.count {
+    case 3: return "#" + digits.map { "\($0)\($0)" }.joined()
+    case 6: return "#" + digits
+    case 8: return "#" + digits.prefix(6)
+    default: return nil
+    }
+  }
+}

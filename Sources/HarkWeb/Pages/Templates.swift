@@ -1,0 +1,181 @@
+// The pages' Mustache templates. `{{x}}` escapes HTML, so transcript text and
+// names can never become markup; `{{{body}}}` is used only for a page the
+// layout wraps, which was itself rendered from these templates.
+enum Templates {
+  static let all: [String: String] = [
+    "layout": layout, "error": error, "sign-in": signIn, "member-home": memberHome, "member-item": memberItem,
+    "researcher-home": researcherHome, "researcher-panel": researcherPanel, "invite": invite, "join": join,
+  ]
+
+  static let layout = """
+    <!doctype html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} · Hark</title>
+    <link rel="stylesheet" href="/style.css">
+    </head>
+    <body>
+    <a class="skip" href="#main">Skip to the main content</a>
+    <header class="site">
+    <p class="brand"><a href="{{home}}">Hark</a></p>
+    {{#signedIn}}
+    <nav aria-label="Account">
+    <span class="who">Signed in as {{name}}</span>
+    <form method="post" action="/sign-out" class="inline">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <button type="submit" class="link">Sign out</button>
+    </form>
+    </nav>
+    {{/signedIn}}
+    </header>
+    <main id="main">
+    {{{body}}}
+    </main>
+    </body>
+    </html>
+    """
+
+  static let error = """
+    <h1>{{heading}}</h1>
+    <p>{{message}}</p>
+    <p><a href="{{back}}">{{backLabel}}</a></p>
+    """
+
+  static let signIn = """
+    <h1>Sign in</h1>
+    <p>For researchers. Panel members sign in with the link they were given.</p>
+    {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+    <form method="post" action="/sign-in">
+    <p><label for="name">Name</label>
+    <input id="name" name="name" autocomplete="username" required value="{{name}}"></p>
+    <p><label for="password">Password</label>
+    <input id="password" name="password" type="password" autocomplete="current-password" required></p>
+    <p><button type="submit">Sign in</button></p>
+    </form>
+    """
+
+  static let memberHome = """
+    <h1>{{panel}}</h1>
+    <p class="progress">{{progress}}</p>
+    {{#next}}<p><a class="button" href="/panel/items/{{next}}">{{nextLabel}}</a></p>{{/next}}
+    {{^next}}{{#hasItems}}<p>You have answered every question open now. Thank you.</p>{{/hasItems}}{{/next}}
+    {{^hasItems}}<p>There are no questions for you yet. The researcher will send them when they are ready.</p>{{/hasItems}}
+    {{#hasItems}}
+    <h2>Questions open now</h2>
+    <ol class="items">
+    {{#items}}<li><a href="/panel/items/{{id}}">{{question}}</a> <span class="state">{{state}}</span></li>{{/items}}
+    </ol>
+    {{/hasItems}}
+    <h2>What the panel decided</h2>
+    {{#hasDecisions}}
+    <ul class="decisions">
+    {{#decisions}}<li>{{question}} <strong>{{outcome}}</strong> <span class="state">({{tally}})</span></li>{{/decisions}}
+    </ul>
+    {{/hasDecisions}}
+    {{^hasDecisions}}<p>Nothing has been decided yet.</p>{{/hasDecisions}}
+    """
+
+  static let memberItem = """
+    <p class="progress"><a href="/panel">Back to all questions</a> · {{progress}}</p>
+    <h1>{{#wording}}{{wording}}{{/wording}}{{^wording}}Does <em>{{cause}}</em> lead to <em>{{effect}}</em>?{{/wording}}</h1>
+    <h2>What people said</h2>
+    {{#hasQuotes}}
+    {{#quotes}}<figure class="quote"><blockquote><p>{{quote}}</p></blockquote><figcaption>{{speaker}}</figcaption></figure>{{/quotes}}
+    {{/hasQuotes}}
+    {{^hasQuotes}}<p>No quotes are attached to this question.</p>{{/hasQuotes}}
+    {{#saved}}<p class="saved" role="status">Your answer is saved. You can change it until voting closes.</p>{{/saved}}
+    {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+    {{#open}}
+    <form method="post" action="/panel/items/{{id}}">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <fieldset>
+    <legend>Your answer</legend>
+    {{#answers}}<p><input type="radio" id="answer-{{value}}" name="answer" value="{{value}}" required{{#checked}} checked{{/checked}}>
+    <label for="answer-{{value}}">{{label}}</label></p>{{/answers}}
+    </fieldset>
+    <fieldset>
+    <legend>If it does, how much? (you can leave this out)</legend>
+    {{#strengths}}<p><input type="radio" id="strength-{{value}}" name="strength" value="{{value}}"{{#checked}} checked{{/checked}}>
+    <label for="strength-{{value}}">{{label}}</label></p>{{/strengths}}
+    </fieldset>
+    <fieldset>
+    <legend>Would you put it differently? (you can leave this out)</legend>
+    {{#suggestions}}<p><input type="radio" id="suggestion-{{value}}" name="suggestion" value="{{value}}"{{#checked}} checked{{/checked}}>
+    <label for="suggestion-{{value}}">{{label}}</label></p>{{/suggestions}}
+    <p><label for="suggestion-text">How would you say it?</label>
+    <textarea id="suggestion-text" name="suggestion_text" rows="3">{{suggestionText}}</textarea></p>
+    </fieldset>
+    <p><label for="comment">Anything else you want to say? (you can leave this out)</label>
+    <textarea id="comment" name="comment" rows="3">{{comment}}</textarea></p>
+    <p><button type="submit">Save my answer</button></p>
+    </form>
+    {{/open}}
+    {{^open}}<p>Voting on this question has closed. <a href="/panel">See what the panel decided.</a></p>{{/open}}
+    """
+
+  static let researcherHome = """
+    <h1>Panels</h1>
+    {{#hasPanels}}
+    <table>
+    <caption>Lived-experience panels of this project</caption>
+    <thead><tr><th scope="col">Panel</th><th scope="col">Rule</th><th scope="col">Members</th><th scope="col">Open questions</th></tr></thead>
+    <tbody>
+    {{#panels}}<tr><td><a href="/panels/{{id}}">{{name}}</a></td><td>{{rule}}</td><td>{{members}}</td><td>{{open}}</td></tr>{{/panels}}
+    </tbody>
+    </table>
+    {{/hasPanels}}
+    {{^hasPanels}}<p>No panels yet. Create one with <code>hark panel create NAME</code>.</p>{{/hasPanels}}
+    """
+
+  static let researcherPanel = """
+    <p><a href="/">All panels</a></p>
+    <h1>{{name}}</h1>
+    <p>Decision rule: {{rule}}, quorum {{quorum}}. Agreement: {{agreement}}.</p>
+    <h2>Open links for review</h2>
+    <form method="post" action="/panels/{{id}}/open">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <p><button type="submit">Open every candidate link for this panel's review</button></p>
+    </form>
+    <h2>Questions</h2>
+    {{#hasItems}}
+    <table>
+    <caption>Questions put to {{name}}, with the votes so far</caption>
+    <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th></tr></thead>
+    <tbody>
+    {{#items}}<tr><td>I{{id}}</td><td>{{question}}</td><td>{{agree}}</td><td>{{disagree}}</td><td>{{notSure}}</td><td>{{state}}</td></tr>{{/items}}
+    </tbody>
+    </table>
+    <form method="post" action="/panels/{{id}}/close">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <p><button type="submit">Close voting and decide by the panel's rule</button></p>
+    </form>
+    {{/hasItems}}
+    {{^hasItems}}<p>No questions yet.</p>{{/hasItems}}
+    <h2>Members</h2>
+    <ul>{{#members}}<li>{{name}} (shown to others as {{pseudonym}})</li>{{/members}}</ul>
+    <form method="post" action="/panels/{{id}}/members">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <p><label for="member-name">Add a member: name</label>
+    <input id="member-name" name="name" required></p>
+    <p><label for="member-pseudonym">Pseudonym others see (you can leave this out)</label>
+    <input id="member-pseudonym" name="pseudonym"></p>
+    <p><button type="submit">Add and make a sign-in link</button></p>
+    </form>
+    """
+
+  static let join = """
+    <h1>Welcome to the panel</h1>
+    <p>This link signs you in so you can give your views on what people told us. It works once, on this device.</p>
+    <form method="post" action="/join/{{token}}"><p><button type="submit">Sign me in</button></p></form>
+    """
+
+  static let invite = """
+    <h1>Sign-in link for {{pseudonym}}</h1>
+    <p>Give this link to {{name}} privately. It works once and expires on {{expires}}.
+    It is shown only now: Hark keeps only a fingerprint of it.</p>
+    <p class="invite"><code>{{link}}</code></p>
+    <p><a href="/panels/{{panel}}">Back to the panel</a></p>
+    """
+}

@@ -1,0 +1,202 @@
+// The panel member's pages: sign in by invite link, see one proposed link at
+// a time with the quotes behind it, vote, see progress and decisions.
+import Foundation
+import HarkCore
+import Hummingbird
+
+struct MemberRoutes: Sendable {
+  let store: ProjectStore
+  let pages: Pages
+  let secureCookies: Bool
+
+  func add(to router: Router<WebContext>) {
+    router.get("/join/:token", use: joinPage)
+    router.post("/join/:token", use: join)
+    router.get("/panel", use: home)
+    router.get("/panel/items/:id", use: itemPage)
+    router.post("/panel/items/:id", use: vote)
+  }
+
+  /// Opening the link shows a button; only pressing it uses the invite up, so
+  /// a mail scanner that follows links cannot spend it.
+  func joinPage(_ request: Request, context: WebContext) throws -> Response {
+    let token = try context.parameters.require("token")
+    return pages.render("join", title: "Welcome", values: ["token": token], session: context.session)
+  }
+
+  func join(_ request: Request, context: WebContext) throws -> Response {
+    let token = try context.parameters.require("token")
+    do {
+      let (session, _) = try store.redeemInvite(token: token)
+      var response = Pages.redirect(to: "/panel")
+      response.setCookie(SessionCookie.set(session, secure: secureCookies))
+      return response
+    } catch let refusal as InviteRefusal {
+      return pages.problem(
+        .forbidden, heading: "This link does not work", message: refusal.description, session: nil, back: "/",
+        backLabel: "Go to the start")
+    }
+  }
+
+  func home(_ request: Request, context: WebContext) throws -> Response {
+    let (session, member) = try requireMember(context)
+    let header = try store.header(for: member)
+    let open = try store.openItems(for: member)
+    let progress = try store.progress(member)
+    let next = try store.nextItem(for: member)
+    let decisions = try store.decisions(for: member)
+    let values: [String: Any] = [
+      "panel": header.panel.name,
+      "progress": progress.text,
+      "next": next.map { String($0.id) } ?? false,
+      "nextLabel": progress.done == 0 ? "Start with the first question" : "Go to the next question",
+      "hasItems": !open.isEmpty,
+      "items": open.map { entry -> [String: Any] in
+        [
+          "id": entry.item.id, "question": entry.item.question.text,
+          "state": entry.vote == nil ? "not answered yet" : "answered",
+        ]
+      },
+      "hasDecisions": !decisions.isEmpty,
+      "decisions": decisions.map { view -> [String: Any] in
+        [
+          "question": view.item.question.text, "outcome": Self.outcomeText(view.decision.outcome),
+          "tally": Self.tallyText(view.decision.tally),
+        ]
+      },
+    ]
+    return pages.render("member-home", title: "Your panel", values: values, session: session)
+  }
+
+  func itemPage(_ request: Request, context: WebContext) throws -> Response {
+    let (session, member) = try requireMember(context)
+    let id = try itemID(context)
+    let view = try refusalPage(session) { try store.itemView(for: member, item: id) }
+    let saved = request.uri.queryParameters["saved"] != nil
+    return pages.render(
+      "member-item", title: view.item.question.text,
+      values: itemValues(view, session: session, saved: saved, problem: nil, ballot: view.myVote?.ballot),
+      session: session)
+  }
+
+  func vote(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, member) = try requireMember(context)
+    let id = try itemID(context)
+    let form = try await Form.read(request, context: context)
+    let ballot = Ballot(
+      VoteAnswer(rawValue: form["answer"] ?? "") ?? .notSure,
+      strength: form.text("strength").flatMap(VoteStrength.init(rawValue:)),
+      suggestion: form.text("suggestion").flatMap(SuggestionKind.init(rawValue:)),
+      suggestionText: form["suggestion_text"] ?? "", comment: form["comment"] ?? "")
+    guard VoteAnswer(rawValue: form["answer"] ?? "") != nil else {
+      return try reshow(
+        id, member: member, session: session, ballot: nil, problem: "Choose an answer: yes, no or not sure.")
+    }
+    do {
+      try store.castVote(as: member, item: id, ballot: ballot)
+    } catch let refusal as VoteRefusal {
+      switch refusal {
+      case .suggestionNeedsWords, .tooLong:
+        return try reshow(id, member: member, session: session, ballot: ballot, problem: refusal.description)
+      default:
+        throw PageError(refusalResponse(refusal, session: session))
+      }
+    }
+    // One question at a time: straight on to the next one not answered yet.
+    if let next = try store.nextItem(for: member) { return Pages.redirect(to: "/panel/items/\(next.id)") }
+    return Pages.redirect(to: "/panel/items/\(id)?saved=1")
+  }
+
+  // MARK: - Parts
+
+  private func reshow(_ id: Int64, member: MemberIdentity, session: SignedIn, ballot: Ballot?, problem: String) throws
+    -> Response
+  {
+    let view = try refusalPage(session) { try store.itemView(for: member, item: id) }
+    return pages.render(
+      "member-item", title: view.item.question.text,
+      values: itemValues(view, session: session, saved: false, problem: problem, ballot: ballot), session: session,
+      status: .badRequest)
+  }
+
+  private func itemValues(_ view: MemberItemView, session: SignedIn, saved: Bool, problem: String?, ballot: Ballot?)
+    -> [String: Any]
+  {
+    let question = view.item.question
+    func options<T: RawRepresentable<String> & Equatable>(_ all: [(T, String)], _ chosen: T?) -> [[String: Any]] {
+      all.map { option in ["value": option.0.rawValue, "label": option.1, "checked": chosen == option.0] }
+    }
+    var values: [String: Any] = [
+      "id": view.item.id, "cause": question.cause, "effect": question.effect,
+      "progress": view.progress.text, "open": view.item.isOpen, "csrf": session.csrf, "saved": saved,
+      "hasQuotes": !view.quotes.isEmpty,
+      "quotes": view.quotes.map { ["quote": $0.quote, "speaker": $0.speaker] },
+      "answers": options(
+        [(VoteAnswer.agree, "Yes, it does"), (.disagree, "No, it does not"), (.notSure, "I am not sure")],
+        ballot?.answer),
+      "strengths": options(
+        [(VoteStrength.aLittle, "A little"), (.some, "Some"), (.aLot, "A lot")], ballot?.strength),
+      "suggestions": options(
+        [
+          (SuggestionKind.otherWayRound, "It's the other way round"), (.opposite, "It's the opposite"),
+          (.sayItDifferently, "I would say it differently"),
+        ], ballot?.suggestion),
+      "suggestionText": ballot?.suggestionText ?? "", "comment": ballot?.comment ?? "",
+    ]
+    // Absent, not nil: Mustache would print "nil".
+    if let wording = question.wording { values["wording"] = wording }
+    if let problem { values["problem"] = problem }
+    return values
+  }
+
+  private func requireMember(_ context: WebContext) throws -> (SignedIn, MemberIdentity) {
+    guard let session = context.session, let member = session.member else {
+      throw PageError(
+        pages.problem(
+          .unauthorized, heading: "Please sign in",
+          message:
+            "Panel members sign in with the link the researcher gave them. Open that link again, or ask for a new one.",
+          session: context.session))
+    }
+    return (session, member)
+  }
+
+  private func itemID(_ context: WebContext) throws -> Int64 {
+    guard let id = Int64(context.parameters.get("id") ?? "") else {
+      throw PageError(
+        pages.problem(.notFound, heading: "No such question", message: "That address names no question.", session: nil))
+    }
+    return id
+  }
+
+  private func refusalPage<T>(_ session: SignedIn, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let refusal as VoteRefusal {
+      throw PageError(refusalResponse(refusal, session: session))
+    }
+  }
+
+  private func refusalResponse(_ refusal: VoteRefusal, session: SignedIn) -> Response {
+    let status: HTTPResponse.Status =
+      switch refusal {
+      case .noSuchItem: .notFound
+      case .notYourPanel, .notAMember: .forbidden
+      case .closed: .conflict
+      case .suggestionNeedsWords, .tooLong: .badRequest
+      }
+    return pages.problem(
+      status, heading: "This answer was not saved", message: refusal.description, session: session, back: "/panel",
+      backLabel: "Back to your questions")
+  }
+
+  static func outcomeText(_ outcome: PanelOutcome) -> String {
+    switch outcome {
+    case .accepted: "agreed: it goes on the map"
+    case .rejected: "not agreed: it stays off the map"
+    case .none: "no decision: not enough people answered"
+    }
+  }
+
+  static func tallyText(_ tally: VoteTally) -> String {
+    "\(tally.agree) yes, \(tally.disagree) no, \(tally.notSure) not sure"
+  }
+}

@@ -1,0 +1,106 @@
+// Middleware every page goes through: security headers on every response,
+// the session looked up from its cookie, and the CSRF check on every form.
+import Foundation
+import HarkCore
+import Hummingbird
+
+/// Headers that keep pages from being framed, sniffed or fed scripts from
+/// elsewhere. Pages use no script at all, so the policy allows none.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+  typealias Context = WebContext
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var response: Response
+    do {
+      response = try await next(request, context)
+    } catch let error as HTTPResponseError {
+      response = try error.response(from: request, context: context)
+    }
+    response.headers[.contentSecurityPolicy] =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    response.headers[.xContentTypeOptions] = "nosniff"
+    response.headers[.init("Referrer-Policy")!] = "no-referrer"
+    response.headers[.init("X-Frame-Options")!] = "DENY"
+    if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+    return response
+  }
+}
+
+/// Reads the session cookie and, when it names a live session, puts who holds
+/// it into the context. An unknown or expired cookie is ignored (and cleared).
+struct SessionMiddleware: RouterMiddleware {
+  typealias Context = WebContext
+  let store: ProjectStore
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var context = context
+    var stale = false
+    if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
+      if let holder = try store.sessionHolder(token: token) {
+        let name =
+          switch holder {
+          case .researcher(let researcher): researcher.name
+          case .member(let member): try store.header(for: member).pseudonym
+          }
+        context.session = SignedIn(holder: holder, token: token, displayName: name)
+      } else {
+        stale = true
+      }
+    }
+    var response = try await next(request, context)
+    if stale && response.headers[.setCookie] == nil { response.setCookie(SessionCookie.clear()) }
+    return response
+  }
+}
+
+/// Every state-changing request (POST) must carry the session's CSRF token in
+/// the form field `csrf`; a request without a session has none to carry and
+/// is refused too, except the two forms that start a session.
+struct CSRFMiddleware: RouterMiddleware {
+  typealias Context = WebContext
+  let pages: Pages
+  /// Whether a POST to `path` starts a session rather than using one: the
+  /// sign-in form and an invite link's button.
+  static func startsSession(_ path: String) -> Bool { path == "/sign-in" || path.hasPrefix("/join/") }
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    guard request.method == .post, !Self.startsSession(request.uri.path) else {
+      return try await next(request, context)
+    }
+    let form = try await Form.read(request, context: context)
+    guard let session = context.session, let submitted = form["csrf"],
+      CSRF.isValid(submitted, forSession: session.token)
+    else {
+      throw PageError(
+        pages.problem(
+          .forbidden, heading: "This form could not be sent",
+          message: "It has expired or did not come from this Hark. Go back, reload the page and try again.",
+          session: context.session))
+    }
+    var request = request
+    request.body = .init(buffer: form.raw)
+    return try await next(request, context)
+  }
+}
+
+enum SessionCookie {
+  static let name = "hark_session"
+
+  /// HttpOnly so no script can read it, SameSite=Strict so no other site can
+  /// send it; Secure is added when Hark is served over TLS.
+  static func set(_ session: NewSession, secure: Bool) -> Cookie {
+    Cookie(
+      name: name, value: session.token, expires: session.expiresAt, path: "/", secure: secure, httpOnly: true,
+      sameSite: .strict)
+  }
+
+  static func clear() -> Cookie {
+    Cookie(name: name, value: "", maxAge: 0, path: "/", secure: false, httpOnly: true, sameSite: .strict)
+  }
+}

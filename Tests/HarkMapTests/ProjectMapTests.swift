@@ -1,0 +1,115 @@
+// The approved map read from a real project store: accepted links only, the
+// store's weights and counts, merged concepts followed.
+import Foundation
+import HarkCore
+import HarkMap
+import Testing
+
+/// A project with two interviews and three candidate links: peer group → less
+/// alone (0.6), waiting list → anxiety (0.8), peer group → hope (0.6).
+enum MapProject {
+  static func make() throws -> ProjectStore {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-map-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
+    try store.importParticipants([
+      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
+      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
+      ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
+    ])
+    let texts = [
+      ("Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse."),
+      ("Grace", "Peer groups gave me hope, and being listened to helped me trust them."),
+    ]
+    for (i, (speaker, said)) in texts.enumerated() {
+      let text = "Ruth: What helped?\n\(speaker): \(said)\n"
+      let start = 19 + speaker.count + 2
+      _ = try store.importTranscript(
+        ImportedTranscript(
+          title: "Interview \(i + 1)", format: .text, text: text,
+          turns: [
+            ImportedTurn(speaker: "Ruth", start: 6, end: 18),
+            ImportedTurn(speaker: speaker, start: start, end: start + said.count),
+          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8))
+    }
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    func record(_ document: Int64) -> AnalysisRecord {
+      AnalysisRecord(
+        documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)
+    }
+    var first = Findings()
+    first.links = [
+      LinkFinding(
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        explanation: "pattern"),
+      LinkFinding(
+        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.6, start: 68, end: 107,
+        explanation: "pattern"),
+    ]
+    var second = Findings()
+    second.links = [
+      LinkFinding(
+        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, start: 26, end: 50,
+        explanation: "pattern")
+    ]
+    try store.writeAnalysis(record(1), findings: first)
+    try store.writeAnalysis(record(2), findings: second)
+    return store
+  }
+
+  static func link(_ store: ProjectStore, _ cause: String, _ effect: String) throws -> LinkSummary {
+    try #require(try store.links().first { $0.cause == cause && $0.effect == effect })
+  }
+
+  static func describe(_ map: CognitiveMap) -> [String] {
+    map.links.map {
+      "\(map.concepts[$0.cause].name) → \(map.concepts[$0.effect].name) \($0.weight) c\($0.confidence) q\($0.citations) s\($0.sources)"
+    }.sorted()
+  }
+}
+
+@Suite("Project map")
+struct ProjectMapTests {
+  @Test("only accepted links are in the map, with the store's weight, quotes, sources and evidence confidence")
+  func acceptedOnly() throws {
+    let store = try MapProject.make()
+    let peer = try MapProject.link(store, "peer group", "less alone")
+    let waiting = try MapProject.link(store, "waiting list", "anxiety")
+    try store.setLinkStatus(peer.id, to: "accepted")
+    try store.setLinkStatus(waiting.id, to: "accepted")
+    try store.editLink(waiting.id, polarity: -1, strength: 0.5)
+    let map = try CognitiveMap.approved(from: store)
+    #expect(map.concepts.count == 4)
+    #expect(Set(map.concepts.map(\.name)) == ["peer group", "less alone", "waiting list", "anxiety"])
+    #expect(map.concepts.map { $0.projectID! } == map.concepts.map { $0.projectID! }.sorted())
+    #expect(
+      MapProject.describe(map) == [
+        "peer group → less alone 0.6 c0.8 q1 s1",
+        "waiting list → anxiety -0.5 c0.6 q1 s1",
+      ])
+    #expect(Set(map.links.map { $0.projectID! }) == [peer.id, waiting.id])
+  }
+
+  @Test("a concept merged into another stands for it: the two links from peer group become one bundle")
+  func mergedConcepts() throws {
+    let store = try MapProject.make()
+    let alone = try MapProject.link(store, "peer group", "less alone")
+    let hope = try MapProject.link(store, "peer group", "hope")
+    try store.setLinkStatus(alone.id, to: "accepted")
+    try store.setLinkStatus(hope.id, to: "accepted")
+    try store.mergeConcept(hope.effectID, into: alone.effectID)
+    let map = try CognitiveMap.approved(from: store)
+    #expect(map.concepts.map(\.name) == ["peer group", "less alone"])
+    // Both quotes now stand behind one link; its strength is their mean.
+    #expect(MapProject.describe(map).count == 1)
+    #expect(map.links[0].citations == 2 && map.links[0].sources == 2)
+    #expect(abs(map.links[0].weight - 0.6) <= 1e-12)
+    #expect(abs(map.links[0].confidence - 0.85) <= 1e-12)
+  }
+
+  @Test("a project with no accepted links gives an empty map")
+  func nothingAccepted() throws {
+    let map = try CognitiveMap.approved(from: try MapProject.make())
+    #expect(map.concepts.isEmpty && map.links.isEmpty)
+  }
+}

@@ -1,0 +1,103 @@
+// A project with a panel, two links with quotes (one quote holds a <script>
+// tag) and a researcher account, for the web tests.
+import Foundation
+import HTTPTypes
+import HarkCore
+import Hummingbird
+import HummingbirdTesting
+
+@testable import HarkWeb
+
+struct WebFixture {
+  let store: ProjectStore
+  let panel: Panel
+  let members: [PanelMember]
+
+  static let password = "correct horse battery staple"
+
+  static func make(members count: Int = 2, extraLinks: Int = 0) throws -> WebFixture {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-web-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
+    try store.importParticipants([
+      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
+      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
+    ])
+    let said = "The peer group helped me feel less alone. <script>alert(1)</script> made my anxiety worse."
+    let text = "Ruth: What helped?\nAmina: \(said)\n"
+    _ = try store.importTranscript(
+      ImportedTranscript(
+        title: "Interview 1", format: .text, text: text,
+        turns: [
+          ImportedTurn(speaker: "Ruth", start: 6, end: 18),
+          ImportedTurn(speaker: "Amina", start: 26, end: 26 + said.utf8.count),
+        ]),
+      sourceName: "i1.txt", sourceBytes: Data(text.utf8))
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    var findings = Findings()
+    findings.links = [
+      LinkFinding(
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        explanation: "x"),
+      LinkFinding(
+        cause: "<script>alert(2)</script>", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, start: 68,
+        end: 26 + said.utf8.count, explanation: "y"),
+    ]
+    for k in 0..<extraLinks {
+      findings.links.append(
+        LinkFinding(
+          cause: "cause \(k)", effect: "effect \(k)", polarity: 1, strength: 0.5, confidence: 0.8, start: 26, end: 67,
+          explanation: "z"))
+    }
+    _ = try store.writeAnalysis(
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
+      findings: findings)
+    _ = try store.addResearcher(
+      name: "ruth", password: password, cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1))
+    let panel = try store.createPanel(name: "Carers' panel", rule: .unanimous, quorum: 1)
+    var members: [PanelMember] = []
+    for i in 1...count { members.append(try store.addMember(panel: panel, name: "Member \(i) real name")) }
+    return WebFixture(store: store, panel: panel, members: members)
+  }
+
+  func app(gate: SignInGate = SignInGate()) throws -> some ApplicationProtocol {
+    Application(router: try WebServer.router(store: store, baseURL: "http://127.0.0.1:8080", gate: gate))
+  }
+}
+
+/// A browser's part in a test: keeps the session cookie and reads CSRF
+/// tokens out of pages, as a browser submitting a form would send them.
+struct Browser {
+  var cookie: String?
+
+  func headers(form: Bool = false) -> HTTPFields {
+    var fields = HTTPFields()
+    if let cookie { fields[.cookie] = cookie }
+    if form { fields[.contentType] = "application/x-www-form-urlencoded" }
+    return fields
+  }
+
+  mutating func keepCookie(_ response: TestResponse) {
+    guard let set = response.headers[.setCookie] else { return }
+    let pair = String(set.split(separator: ";")[0])
+    cookie = pair.hasSuffix("=") ? nil : pair
+  }
+
+  static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+  /// The value of the first hidden `csrf` field in a page.
+  static func csrf(in page: String) -> String? {
+    guard let range = page.range(of: #"name="csrf" value=""#) else { return nil }
+    let rest = page[range.upperBound...]
+    return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+  }
+
+  static func form(_ fields: [(String, String)]) -> ByteBuffer {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+      .joined(separator: "&")
+    return ByteBuffer(string: body)
+  }
+}
