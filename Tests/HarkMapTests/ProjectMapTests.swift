@@ -107,6 +107,39 @@ struct ProjectMapTests {
     #expect(abs(map.links[0].confidence - 0.85) <= 1e-12)
   }
 
+  @Test("a link the panel accepted takes its weight from the members' strength votes: a lot, a lot, some → 60/91")
+  func panelStrengthVotes() throws {
+    let store = try MapProject.make()
+    let peer = try MapProject.link(store, "peer group", "less alone")
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 3)
+    let members = try (1...3).map { store.identity(of: try store.addMember(panel: panel, name: "member \($0)")) }
+    let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
+    try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, strength: .some))
+    // A changed vote counts as its latest: "some" became "a lot".
+    try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, strength: .aLot))
+    try store.castVote(as: members[1], item: item.id, ballot: Ballot(.agree, strength: .aLot))
+    try store.castVote(as: members[2], item: item.id, ballot: Ballot(.agree, strength: .some))
+    _ = try store.closeItems(panel: panel, actor: "ruth")
+    let map = try CognitiveMap.approved(from: store)
+    #expect(map.links.count == 1)
+    #expect(abs(map.links[0].weight - 60.0 / 91.0) <= 1e-9)
+    // The researcher's own strength wins over the panel's.
+    try store.editLink(peer.id, strength: 0.3)
+    #expect(try CognitiveMap.approved(from: store).links.map(\.weight) == [0.3])
+  }
+
+  @Test("agreeing votes without a strength leave the weight from the evidence")
+  func votesWithoutStrength() throws {
+    let store = try MapProject.make()
+    let peer = try MapProject.link(store, "peer group", "less alone")
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1)
+    let member = store.identity(of: try store.addMember(panel: panel, name: "member 1"))
+    let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
+    try store.castVote(as: member, item: item.id, ballot: Ballot(.agree))
+    _ = try store.closeItems(panel: panel, actor: "ruth")
+    #expect(try CognitiveMap.approved(from: store).links.map(\.weight) == [0.6])
+  }
+
   @Test("a project with no accepted links gives an empty map")
   func nothingAccepted() throws {
     let map = try CognitiveMap.approved(from: try MapProject.make())
