@@ -15,7 +15,7 @@ public struct HarkCommand: AsyncParsableCommand {
     subcommands: [
       Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
       Concepts.self, Links.self, MapCommand.self, Review.self, PanelCommand.self, User.self, Export.self, Eval.self,
-      Bench.self, Serve.self, Worker.self,
+      Bench.self, Serve.self, Worker.self, Report.self,
     ]
   )
 

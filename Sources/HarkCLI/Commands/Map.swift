@@ -8,7 +8,9 @@ struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
     abstract: "Indices and \"what if\" scenarios on the approved map (or a Mental Modeler matrix CSV).",
-    subcommands: [MapStats.self, MapSimulate.self, MapBench.self, MapPathsCommand.self, MapVoicesCommand.self])
+    subcommands: [
+      MapStats.self, MapSimulate.self, MapBench.self, MapPathsCommand.self, MapVoicesCommand.self, MapPicture.self,
+    ])
 }
 
 /// Where a map command's map comes from: the project's accepted links, or a

@@ -1,7 +1,8 @@
 // The one stylesheet. Colours meet WCAG 2.2 AA contrast on white (text
 // #1a1a1a, links #0b5394, problems #a30000); focus is a thick outline that
 // never disappears; layout is one column that reflows down to 320 px and at
-// 200% zoom.
+// 200% zoom. A table too wide for the screen scrolls on its own; its
+// tabindex="0" lets keyboard users reach it and scroll it.
 enum Stylesheet {
   static let css = """
     *, *::before, *::after { box-sizing: border-box; }

@@ -5,7 +5,7 @@ enum Templates {
   static let all: [String: String] = [
     "layout": layout, "error": error, "sign-in": signIn, "member-home": memberHome, "member-item": memberItem,
     "researcher-home": researcherHome, "researcher-panel": researcherPanel, "invite": invite, "join": join,
-  ]
+  ].merging(DocumentTemplates.all) { current, _ in current }
 
   static let layout = """
     <!doctype html>
@@ -116,9 +116,10 @@ enum Templates {
     """
 
   static let researcherHome = """
+    <p><a href="/documents">Documents</a></p>
     <h1>Panels</h1>
     {{#hasPanels}}
-    <table>
+    <table tabindex="0">
     <caption>Lived-experience panels of this project</caption>
     <thead><tr><th scope="col">Panel</th><th scope="col">Rule</th><th scope="col">Members</th><th scope="col">Open questions</th></tr></thead>
     <tbody>
@@ -140,7 +141,7 @@ enum Templates {
     </form>
     <h2>Questions</h2>
     {{#hasItems}}
-    <table>
+    <table tabindex="0">
     <caption>Questions put to {{name}}, with the votes so far</caption>
     <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th></tr></thead>
     <tbody>

@@ -27,6 +27,7 @@ public enum WebServer {
         session: context.session, back: "/sign-in", backLabel: "Researchers sign in here")
     }
     MemberRoutes(store: store, pages: pages, secureCookies: secureCookies).add(to: router)
+    DocumentRoutes(store: store, pages: pages).add(to: router)
     ResearcherRoutes(store: store, pages: pages, gate: gate, baseURL: baseURL, secureCookies: secureCookies).add(
       to: router)
     return router

@@ -1,0 +1,181 @@
+// The researcher's document pages: the list of documents, a transcript with
+// the plugins' suggestions marked in place (accept or reject each), and
+// coding a quote by hand, all with plain forms.
+import Foundation
+import HarkCore
+import Hummingbird
+
+struct DocumentRoutes: Sendable {
+  let store: ProjectStore
+  let pages: Pages
+
+  func add(to router: Router<WebContext>) {
+    router.get("/documents", use: list)
+    router.get("/documents/:id", use: document)
+    router.post("/documents/:id/suggestions/:coding/accept") { request, context in
+      try setStatus(request, context: context, to: "accepted")
+    }
+    router.post("/documents/:id/suggestions/:coding/reject") { request, context in
+      try setStatus(request, context: context, to: "rejected")
+    }
+    router.post("/documents/:id/codings", use: codeByHand)
+  }
+
+  func list(_ request: Request, context: WebContext) throws -> Response {
+    let (session, _) = try requireResearcher(context)
+    let documents = try store.documentSummaries().map { document -> [String: Any] in
+      [
+        "id": document.id, "title": document.title,
+        "participants": document.participants.isEmpty ? "none named" : document.participants.joined(separator: ", "),
+        "words": document.words,
+      ]
+    }
+    return pages.render(
+      "documents", title: "Documents", values: ["hasDocuments": !documents.isEmpty, "documents": documents],
+      session: session)
+  }
+
+  func document(_ request: Request, context: WebContext) throws -> Response {
+    let (session, _) = try requireResearcher(context)
+    let id = try documentID(context, session: session)
+    let (title, turns) = try store.documentTurns(id)
+    let codings = try store.codings(document: id)
+    let codes = try store.codebook().map(\.name)
+    var byTurn: [Int64: [CodingRecord]] = [:]
+    for coding in codings {
+      if let turn = turns.first(where: { Self.overlaps(coding, $0) }) { byTurn[turn.id, default: []].append(coding) }
+    }
+    let values: [String: Any] = [
+      "document": id, "title": title, "csrf": session.csrf, "codes": codes.map { ["name": $0] },
+      "turns": turns.map { turn in Self.turnValues(turn, codings: byTurn[turn.id] ?? []) },
+    ]
+    return pages.render("document", title: title, values: values, session: session)
+  }
+
+  func setStatus(_ request: Request, context: WebContext, to status: String) throws -> Response {
+    let (session, researcher) = try requireResearcher(context)
+    let id = try documentID(context, session: session)
+    let codingID = Int64(context.parameters.get("coding") ?? "")
+    guard let coding = try store.codings(document: id).first(where: { $0.id == codingID && $0.isSuggestion }) else {
+      throw PageError(
+        pages.problem(
+          .notFound, heading: "No such suggestion", message: "That address names no suggestion in this document.",
+          session: session, back: "/documents/\(id)", backLabel: "Back to the document"))
+    }
+    try store.setCodingStatus(coding.id, to: status, actor: researcher.name)
+    return Pages.redirect(to: "/documents/\(id)#s-\(coding.id)")
+  }
+
+  func codeByHand(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try requireResearcher(context)
+    let id = try documentID(context, session: session)
+    let form = try await Form.read(request, context: context)
+    let turnID = Int64(form["turn"] ?? "") ?? -1
+    let back = "/documents/\(id)#t-\(turnID)"
+    do {
+      let coding = try store.codeQuote(
+        form["quote"] ?? "", inTurn: turnID, document: id, code: form.text("new_code") ?? form["code"] ?? "",
+        actor: researcher.name)
+      return Pages.redirect(to: "/documents/\(id)#s-\(coding.id)")
+    } catch let error as HarkError {
+      return pages.problem(
+        .badRequest, heading: "Nothing was coded", message: Self.sentence(error), session: session, back: back,
+        backLabel: "Back to the turn")
+    }
+  }
+
+  // MARK: - Parts
+
+  /// A coding is listed under the first turn it overlaps; a span that
+  /// reaches past that turn is marked only as far as the turn goes.
+  static func overlaps(_ coding: CodingRecord, _ turn: DocumentTurn) -> Bool {
+    coding.start < turn.end && turn.start < coding.end
+  }
+
+  static func turnValues(_ turn: DocumentTurn, codings: [CodingRecord]) -> [String: Any] {
+    [
+      "id": turn.id, "number": turn.number, "speaker": turn.speaker, "role": turn.role,
+      "pieces": pieces(turn, codings: codings.filter { $0.status != "rejected" && $0.end > $0.start }),
+      "hasCodings": !codings.isEmpty,
+      "codings": codings.map { coding -> [String: Any] in
+        var values: [String: Any] = [
+          "id": coding.id, "code": coding.code, "codeID": coding.codeID, "quote": coding.quote,
+          "status": coding.status, "suggestion": coding.isSuggestion, "createdBy": coding.createdBy,
+          "explanation": coding.explanation.isEmpty ? "The plugin gave no explanation." : coding.explanation,
+          "confidence": coding.confidence.map { "\(Int(($0 * 100).rounded()))%" } ?? "not given",
+        ]
+        values["canAccept"] = coding.isSuggestion && coding.status != "accepted"
+        values["canReject"] = coding.isSuggestion && coding.status != "rejected"
+        return values
+      },
+    ]
+  }
+
+  /// The turn's text cut where a coding starts or ends: each piece is plain
+  /// or marked with the codes covering it, and carries the codings that end
+  /// there (their names follow the mark). The template escapes every piece.
+  static func pieces(_ turn: DocumentTurn, codings: [CodingRecord]) -> [[String: Any]] {
+    let scalars = Array(turn.text.unicodeScalars)
+    let clipped = codings.map { coding in
+      (coding, max(0, coding.start - turn.start), min(scalars.count, coding.end - turn.start))
+    }
+    var cuts = Set([0, scalars.count])
+    for (_, start, end) in clipped {
+      cuts.insert(start)
+      cuts.insert(end)
+    }
+    let bounds = cuts.sorted()
+    var pieces: [[String: Any]] = []
+    for (lower, upper) in zip(bounds, bounds.dropFirst()) {
+      let covering = clipped.filter { $0.1 <= lower && upper <= $0.2 }.map(\.0)
+      let ending = clipped.filter { $0.2 == upper }.map(\.0)
+      pieces.append([
+        "text": CodePointText.slice(scalars, lower, upper), "marked": !covering.isEmpty,
+        "classes": covering.map { "code-\($0.codeID)" }.reduce(into: [String]()) {
+          if !$0.contains($1) { $0.append($1) }
+        }
+        .joined(separator: " "),
+        "ends": ending.map { ["id": $0.id, "code": $0.code] },
+      ])
+    }
+    return pieces
+  }
+
+  /// A store error as one sentence for a page: the problem, then what to do.
+  static func sentence(_ error: HarkError) -> String {
+    let problem = error.problem.prefix(1).uppercased() + error.problem.dropFirst()
+    return error.hint.map { "\(problem). \($0)." } ?? "\(problem)."
+  }
+
+  private func requireResearcher(_ context: WebContext) throws -> (SignedIn, Researcher) {
+    guard let session = context.session else { throw PageError(Pages.redirect(to: "/sign-in")) }
+    guard let researcher = session.researcher else {
+      throw PageError(
+        pages.problem(
+          .forbidden, heading: "For researchers only",
+          message: "This page is for the researchers running the study.", session: session, back: "/panel",
+          backLabel: "Back to your questions"))
+    }
+    return (session, researcher)
+  }
+
+  private func documentID(_ context: WebContext, session: SignedIn) throws -> Int64 {
+    let id = Int64(context.parameters.get("id") ?? "")
+    guard let id, try store.hasDocument(id) else {
+      throw PageError(
+        pages.problem(
+          .notFound, heading: "No such document", message: "That address names no document.", session: session,
+          back: "/documents", backLabel: "All documents"))
+    }
+    return id
+  }
+}
+
+/// Cutting text by code point offsets, the store's kind of offset.
+enum CodePointText {
+  static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    return String(view)
+  }
+}
