@@ -16,21 +16,6 @@ public struct NewSession: Sendable, Equatable {
   public var expiresAt: Date
 }
 
-/// Timestamps compared with an injected "now": stored as `Clock` writes them.
-public enum Timestamp {
-  public static func string(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
-  }
-
-  public static func date(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
-  }
-}
-
 extension ProjectStore {
   /// Researchers stay signed in for a working day; members for a week, as
   /// they come back to a panel between other things.
@@ -59,25 +44,33 @@ extension ProjectStore {
 
   /// Who holds this session token, or nil when it is unknown, ended or expired.
   public func sessionHolder(token: String, now: Date = Date()) throws -> SessionHolder? {
+    try session(token: token, now: now)?.holder
+  }
+
+  /// Who holds a live session and the name their pages show (a researcher's
+  /// name, a member's pseudonym), in one read: every page asks it first.
+  public func session(token: String, now: Date = Date()) throws -> (holder: SessionHolder, displayName: String)? {
     try pool.read { db in
       guard
         let row = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT s.expires_at, s.ended_at, r.id AS researcher_id, r.name, r.created_at,
-              m.id AS member_id, m.panel_id
-            FROM session s LEFT JOIN researcher r ON r.id = s.researcher_id
-              LEFT JOIN panel_member m ON m.id = s.member_id
-            WHERE s.token_sha256 = ?
-            """, arguments: [Secrets.digest(token)])
+          db.cachedStatement(
+            sql: """
+              SELECT s.expires_at, s.ended_at, r.id AS researcher_id, r.name, r.created_at,
+                m.id AS member_id, m.panel_id, m.pseudonym
+              FROM session s LEFT JOIN researcher r ON r.id = s.researcher_id
+                LEFT JOIN panel_member m ON m.id = s.member_id
+              WHERE s.token_sha256 = ?
+              """), arguments: [Secrets.digest(token)])
       else { return nil }
       guard row["ended_at"] as String? == nil, let expires = Timestamp.date(row["expires_at"]), now < expires else {
         return nil
       }
       if let id = row["researcher_id"] as Int64? {
-        return .researcher(Researcher(id: id, name: row["name"], createdAt: row["created_at"]))
+        let name: String = row["name"]
+        return (.researcher(Researcher(id: id, name: name, createdAt: row["created_at"])), name)
       }
-      return .member(MemberIdentity(memberID: row["member_id"], panelID: row["panel_id"]))
+      guard let memberID = row["member_id"] as Int64? else { return nil }
+      return (.member(MemberIdentity(memberID: memberID, panelID: row["panel_id"])), row["pseudonym"])
     }
   }
 

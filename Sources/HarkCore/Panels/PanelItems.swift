@@ -85,7 +85,7 @@ extension ProjectStore {
   }
 
   static func item(_ db: Database, id: Int64) throws -> PanelItem? {
-    try Row.fetchOne(db, sql: itemColumns + " WHERE i.id = ?", arguments: [id]).map(item(from:))
+    try Row.fetchOne(db.cachedStatement(sql: itemColumns + " WHERE i.id = ?"), arguments: [id]).map(item(from:))
   }
 
   public func item(_ id: Int64) throws -> PanelItem {
@@ -166,6 +166,20 @@ extension ProjectStore {
 
   /// The quotes behind an item's link, each speaker by pseudonym and group only.
   public func quotes(item: PanelItem) throws -> [ItemQuote] {
-    try evidence(link: item.linkID).map { ItemQuote(quote: $0.quote, pseudonym: $0.participant, group: $0.group) }
+    try pool.read { db in try Self.quotes(db, link: item.linkID) }
+  }
+
+  /// The quotes behind a link in document order. SQLite's substr counts code
+  /// points, as stored offsets do, so only the quoted words leave the
+  /// database, not whole transcripts.
+  static func quotes(_ db: Database, link: Int64) throws -> [ItemQuote] {
+    try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT substr(d.text, v.start + 1, v."end" - v.start) AS quote, p.pseudonym, p.group_name
+          FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
+          WHERE v.link_id = ? ORDER BY v.document_id, v.start
+          """), arguments: [link]
+    ).map { row in ItemQuote(quote: row["quote"] ?? "", pseudonym: row["pseudonym"], group: row["group_name"]) }
   }
 }

@@ -39,19 +39,19 @@ extension ProjectStore {
   }
 
   /// An item of the member's own panel, open or closed; any other is refused.
+  /// One read transaction: the page is the busiest in Hark (a whole panel
+  /// answering at once), and its parts then agree with each other.
   public func itemView(for voter: MemberIdentity, item id: Int64) throws -> MemberItemView {
-    guard
-      let (item, isMember) = try pool.read({ db -> (PanelItem, Bool)? in
-        guard let item = try Self.item(db, id: id) else { return nil }
-        let panel = try Int64.fetchOne(
-          db, sql: "SELECT panel_id FROM panel_member WHERE id = ?", arguments: [voter.memberID])
-        return (item, panel == voter.panelID)
-      })
-    else { throw VoteRefusal.noSuchItem(id) }
-    guard isMember else { throw VoteRefusal.notAMember }
-    guard item.panelID == voter.panelID else { throw VoteRefusal.notYourPanel(item: id) }
-    return MemberItemView(
-      item: item, quotes: try quotes(item: item), myVote: try myVote(voter, item: id), progress: try progress(voter))
+    try pool.read { db in
+      guard let item = try Self.item(db, id: id) else { throw VoteRefusal.noSuchItem(id) }
+      let panel = try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT panel_id FROM panel_member WHERE id = ?"), arguments: [voter.memberID])
+      guard panel == voter.panelID else { throw VoteRefusal.notAMember }
+      guard item.panelID == voter.panelID else { throw VoteRefusal.notYourPanel(item: id) }
+      return MemberItemView(
+        item: item, quotes: try Self.quotes(db, link: item.linkID), myVote: try Self.myVote(db, voter, item: id),
+        progress: try Self.progress(db, voter))
+    }
   }
 
   /// The decisions in force on the member's panel, latest item first.

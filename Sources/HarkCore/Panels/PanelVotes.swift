@@ -189,40 +189,60 @@ extension ProjectStore {
 
   /// The member's own current vote on an item, if any.
   public func myVote(_ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
-    try pool.read { db in
-      try Row.fetchOne(
-        db, sql: Self.voteColumns + " WHERE v.item_id = ? AND v.member_id = ? ORDER BY v.id DESC LIMIT 1",
-        arguments: [item, voter.memberID]
-      ).map(Self.vote(from:))
-    }
+    try pool.read { db in try Self.myVote(db, voter, item: item) }
+  }
+
+  static func myVote(_ db: Database, _ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
+    try Row.fetchOne(
+      db.cachedStatement(sql: voteColumns + " WHERE v.item_id = ? AND v.member_id = ? ORDER BY v.id DESC LIMIT 1"),
+      arguments: [item, voter.memberID]
+    ).map(vote(from:))
   }
 
   public func progress(_ voter: MemberIdentity) throws -> VoteProgress {
-    try pool.read { db in
-      let row = try Row.fetchOne(
-        db,
+    try pool.read { db in try Self.progress(db, voter) }
+  }
+
+  static func progress(_ db: Database, _ voter: MemberIdentity) throws -> VoteProgress {
+    let row = try Row.fetchOne(
+      db.cachedStatement(
         sql: """
           SELECT count(*) AS total,
             count(CASE WHEN EXISTS (SELECT 1 FROM panel_vote v WHERE v.item_id = i.id AND v.member_id = ?) THEN 1 END) AS done
           FROM panel_item i WHERE i.panel_id = ? AND i.closed_at IS NULL
-          """, arguments: [voter.memberID, voter.panelID])!
-      return VoteProgress(done: row["done"], total: row["total"])
-    }
+          """), arguments: [voter.memberID, voter.panelID])!
+    return VoteProgress(done: row["done"], total: row["total"])
   }
 
   /// The open items of the member's panel, oldest first, with their own current vote.
   public func openItems(for voter: MemberIdentity) throws -> [(item: PanelItem, vote: PanelVote?)] {
-    let items = try pool.read { db in
-      try Row.fetchAll(
-        db, sql: Self.itemColumns + " WHERE i.panel_id = ? AND i.closed_at IS NULL ORDER BY i.id",
+    try pool.read { db in
+      let items = try Row.fetchAll(
+        db.cachedStatement(sql: Self.itemColumns + " WHERE i.panel_id = ? AND i.closed_at IS NULL ORDER BY i.id"),
         arguments: [voter.panelID]
       ).map(Self.item(from:))
+      let votes = try Row.fetchAll(
+        db.cachedStatement(
+          sql: Self.voteColumns
+            + " WHERE v.id IN (SELECT max(id) FROM panel_vote WHERE member_id = ? GROUP BY item_id)"),
+        arguments: [voter.memberID]
+      ).map(Self.vote(from:))
+      let byItem = Dictionary(votes.map { ($0.itemID, $0) }, uniquingKeysWith: { $1 })
+      return items.map { ($0, byItem[$0.id]) }
     }
-    return try items.map { ($0, try myVote(voter, item: $0.id)) }
   }
 
   /// The first open item the member has not voted on: the next page to show.
   public func nextItem(for voter: MemberIdentity) throws -> PanelItem? {
-    try openItems(for: voter).first { $0.vote == nil }?.item
+    try pool.read { db in
+      try Row.fetchOne(
+        db.cachedStatement(
+          sql: Self.itemColumns + """
+             WHERE i.panel_id = ? AND i.closed_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM panel_vote v WHERE v.item_id = i.id AND v.member_id = ?)
+            ORDER BY i.id LIMIT 1
+            """), arguments: [voter.panelID, voter.memberID]
+      ).map(Self.item(from:))
+    }
   }
 }

@@ -80,11 +80,7 @@ public final class ProjectStore: Sendable {
 
 /// Timestamps as stored: ISO 8601 in UTC with milliseconds.
 public enum Clock {
-  public static func now() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: Date())
-  }
+  public static func now() -> String { Timestamp.string(Date()) }
 }
 
 /// Who is acting: $HARK_USER, else the login name.

@@ -9,8 +9,11 @@ struct Pages: Sendable {
   let library: MustacheLibrary
 
   init() throws {
+    MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
     var library = MustacheLibrary()
-    for (name, text) in Templates.all { try library.register(text, named: name) }
+    for (name, text) in Templates.all {
+      try library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name) }}" + text, named: name)
+    }
     self.library = library
   }
 

@@ -40,13 +40,8 @@ struct SessionMiddleware: RouterMiddleware {
     var context = context
     var stale = false
     if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
-      if let holder = try store.sessionHolder(token: token) {
-        let name =
-          switch holder {
-          case .researcher(let researcher): researcher.name
-          case .member(let member): try store.header(for: member).pseudonym
-          }
-        context.session = SignedIn(holder: holder, token: token, displayName: name)
+      if let found = try store.session(token: token) {
+        context.session = SignedIn(holder: found.holder, token: token, displayName: found.displayName)
       } else {
         stale = true
       }

@@ -25,11 +25,19 @@ public struct WebContext: RequestContext {
 
 /// A live session: who holds it and the CSRF token its forms must carry.
 public struct SignedIn: Sendable {
-  public var holder: SessionHolder
-  public var token: String
+  public let holder: SessionHolder
+  public let token: String
   /// What the page header says: a researcher's name, a member's pseudonym.
-  public var displayName: String
-  public var csrf: String { CSRF.token(forSession: token) }
+  public let displayName: String
+  /// Worked out once per request: a page puts it in every form and the layout.
+  public let csrf: String
+
+  public init(holder: SessionHolder, token: String, displayName: String) {
+    self.holder = holder
+    self.token = token
+    self.displayName = displayName
+    csrf = CSRF.token(forSession: token)
+  }
 
   public var researcher: Researcher? {
     if case .researcher(let researcher) = holder { return researcher }
