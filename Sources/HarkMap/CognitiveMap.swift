@@ -9,10 +9,14 @@ public struct CognitiveMap: Sendable, Equatable {
     public var name: String
     /// The concept's id in the project it came from, if any.
     public var projectID: Int64?
+    /// The group another tool put the concept in (a Mental Modeler concept
+    /// group), if any.
+    public var group: String?
 
-    public init(name: String, projectID: Int64? = nil) {
+    public init(name: String, projectID: Int64? = nil, group: String? = nil) {
       self.name = name
       self.projectID = projectID
+      self.group = group
     }
   }
 

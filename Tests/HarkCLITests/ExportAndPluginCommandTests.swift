@@ -14,19 +14,6 @@ struct ExportCommandTests {
     return String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self)
   }
 
-  @Test("Mental Modeler CSV: BOM, every cell quoted, causes in rows, effects in columns, empty cells for no link")
-  func mentalModeler() throws {
-    let text = try export("mental-modeler")
-    #expect(
-      text
-        == "\u{FEFF}\"\",\"anxiety\",\"hope\",\"less alone\",\"peer group\",\"waiting list\"\r\n"
-        + "\"anxiety\",\"\",\"\",\"\",\"\",\"\"\r\n"
-        + "\"hope\",\"\",\"\",\"\",\"\",\"\"\r\n"
-        + "\"less alone\",\"\",\"\",\"\",\"\",\"\"\r\n"
-        + "\"peer group\",\"\",\"0.6\",\"0.6\",\"\",\"\"\r\n"
-        + "\"waiting list\",\"0.8\",\"\",\"\",\"\",\"\"\r\n")
-  }
-
   @Test("CSV: one row per quote with the link's numbers and who said it")
   func csv() throws {
     #expect(
@@ -37,26 +24,6 @@ struct ExportCommandTests {
         L3,peer group,hope,+,0.6,0.6,candidate,1,1,Interview 2,Grace,carers,26,50,Peer groups gave me hope,"pattern ""X gave me Y\"\"\"
 
         """)
-  }
-
-  @Test("GraphML carries weight, polarity, strength and counts as data keys")
-  func graphml() throws {
-    let text = try export("graphml")
-    #expect(text.contains(#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#))
-    #expect(
-      text.contains(
-        """
-            <edge id="L2" source="C3" target="C4">
-              <data key="weight">0.8</data>
-              <data key="polarity">1</data>
-              <data key="strength">0.8</data>
-              <data key="citations">1</data>
-              <data key="sources">1</data>
-              <data key="status">candidate</data>
-            </edge>
-        """))
-    #expect(text.components(separatedBy: "<node ").count - 1 == 5)
-    #expect(text.hasSuffix("  </graph>\n</graphml>\n"))
   }
 
   @Test("exporting into a folder that does not exist is refused")

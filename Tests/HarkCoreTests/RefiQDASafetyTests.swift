@@ -222,7 +222,7 @@ struct RefiQDASafetyTests {
     )
     #expect(
       try refusal([("project.qde", Data("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"/>".utf8))])
-        == "bad.qdpx: project.qde:1: has <CodeBook> where a REFI-QDA project starts with <Project>. Give Hark a .qdpx project; a .qdc codebook cannot be imported yet"
+        == "bad.qdpx: project.qde:1: has <CodeBook> where a REFI-QDA project starts with <Project>. Give Hark a .qdpx project; import a codebook as its own .qdc file"
     )
     #expect(
       try refusal(file: folder.appendingPathComponent("absent.qdpx").path, folder: folder)

@@ -39,7 +39,7 @@ struct MapFilesCSVTests {
     #expect(map.links == [CognitiveMap.Link(cause: 1, effect: 0, weight: 0.3)])
   }
 
-  @Test("writes names quoted only when needed, weights in shortest form, blanks for no link")
+  @Test("writes as Mental Modeler does: BOM, every cell quoted, \"\" for no link, CRLF; weights in shortest form")
   func writesMatrix() {
     let map = CognitiveMap(
       concepts: [.init(name: "Peer \"support\""), .init(name: "Café"), .init(name: "Hope 🌱")],
@@ -48,13 +48,11 @@ struct MapFilesCSVTests {
         .init(cause: 2, effect: 0, weight: 1),
       ])
     #expect(
-      MentalModelerCSV.write(map) == #"""
-        ,"Peer ""support""",Café,Hope 🌱
-        "Peer ""support""",,0.5,
-        Café,,,-0.25
-        Hope 🌱,1,,
-
-        """#)
+      MentalModelerCSV.write(map)
+        == "\u{FEFF}\"\",\"Peer \"\"support\"\"\",\"Café\",\"Hope 🌱\"\r\n"
+        + "\"Peer \"\"support\"\"\",\"\",\"0.5\",\"\"\r\n"
+        + "\"Café\",\"\",\"\",\"-0.25\"\r\n"
+        + "\"Hope 🌱\",\"1\",\"\",\"\"\r\n")
   }
 
   @Test("what is written reads back as the same map")
@@ -72,7 +70,7 @@ struct MapFilesCSVTests {
     let map = CognitiveMap(
       concepts: [.init(name: "a"), .init(name: "b")],
       links: [.init(cause: 0, effect: 1, weight: 0.75), .init(cause: 0, effect: 1, weight: 0.5)])
-    #expect(MentalModelerCSV.write(map) == ",a,b\na,,1\nb,,\n")
+    #expect(MentalModelerCSV.write(map) == "\u{FEFF}\"\",\"a\",\"b\"\r\n\"a\",\"\",\"1\"\r\n\"b\",\"\",\"\"\r\n")
   }
 
   @Test("a weight that is not a number is refused with its file, line and cell")

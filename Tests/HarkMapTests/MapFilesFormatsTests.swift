@@ -28,7 +28,7 @@ struct MapFilesMMPTests {
     }
   }
 
-  @Test("writes the whole project: info, concepts on a grid, relationships under their cause")
+  @Test("writes the whole project: info, six unnamed groups, concepts on a grid, relationships under their cause")
   func writesProject() {
     #expect(
       MentalModelerMMP.write(SmallMap.map, title: "Peer <study>") == """
@@ -41,6 +41,14 @@ struct MapFilesMMPTests {
             <date></date>
             <author>Hark</author>
           </info>
+          <groupNames>
+            <groupName index="0"></groupName>
+            <groupName index="1"></groupName>
+            <groupName index="2"></groupName>
+            <groupName index="3"></groupName>
+            <groupName index="4"></groupName>
+            <groupName index="5"></groupName>
+          </groupNames>
           <concepts>
             <concept>
               <id>1</id>

@@ -84,7 +84,7 @@ struct PictureTests {
       ])
     #expect(
       MapSVG.render(map) == #"""
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 470 480" width="470" height="480" role="img" aria-labelledby="map-title map-desc" font-family="DejaVu Sans, Verdana, sans-serif" font-size="12">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 470 186" width="470" height="186" role="img" aria-labelledby="map-title map-desc" font-family="DejaVu Sans, Verdana, sans-serif" font-size="12">
         <title id="map-title">Fuzzy cognitive map</title>
         <desc id="map-desc">3 concepts and 2 links (1 positive, 1 negative, 1 with confidence below 0.5). Each arrow runs from cause to effect; its width shows the strength of the link.</desc>
         <defs>
@@ -95,44 +95,44 @@ struct PictureTests {
         <g class="links">
         <g class="link positive">
         <title>peer group → hope: weight +0.60, confidence 0.90, 0 quotes, 0 sources</title>
-        <line x1="67.6" y1="315" x2="87.3" y2="199" stroke="#1f5fa8" stroke-width="2.8" marker-end="url(#arrow-positive)"/>
-        <circle cx="77.4" cy="257" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M73.4,257 h8 M77.4,253 v8" stroke="#1f5fa8" stroke-width="2"/>
+        <line x1="111.2" y1="34.3" x2="179.1" y2="34.8" stroke="#1f5fa8" stroke-width="2.8" marker-end="url(#arrow-positive)"/>
+        <circle cx="145.2" cy="34.6" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M141.2,34.6 h8 M145.2,30.6 v8" stroke="#1f5fa8" stroke-width="2"/>
         </g>
         <g class="link negative">
         <title>waiting list → hope: weight −0.80, confidence 0.40, 0 quotes, 0 sources</title>
-        <line x1="113.4" y1="49" x2="92.8" y2="167" stroke="#c0392b" stroke-width="3.4" stroke-dasharray="6 4" marker-end="url(#arrow-negative)"/>
-        <circle cx="103.1" cy="108" r="7" fill="#ffffff" stroke="#c0392b" stroke-width="1.5"/><path d="M99.1,108 h8" stroke="#c0392b" stroke-width="2"/>
+        <line x1="285.4" y1="35.6" x2="228.9" y2="35.2" stroke="#c0392b" stroke-width="3.4" stroke-dasharray="6 4" marker-end="url(#arrow-negative)"/>
+        <circle cx="257.1" cy="35.4" r="7" fill="#ffffff" stroke="#c0392b" stroke-width="1.5"/><path d="M253.1,35.4 h8" stroke="#c0392b" stroke-width="2"/>
         </g>
         </g>
         <g class="concepts">
         <g class="concept">
         <title>peer group</title>
-        <rect x="19.8" y="316" width="90.4" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
-        <text x="65" y="330" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">peer group</text>
+        <rect x="19.8" y="20" width="90.4" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
+        <text x="65" y="34" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">peer group</text>
         </g>
         <g class="concept">
         <title>hope</title>
-        <rect x="67.1" y="169" width="45.8" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
-        <text x="90" y="183" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">hope</text>
+        <rect x="181.1" y="21" width="45.8" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
+        <text x="204" y="35" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">hope</text>
         </g>
         <g class="concept">
         <title>waiting list</title>
-        <rect x="63.4" y="20" width="105.3" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
-        <text x="116" y="34" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">waiting list</text>
+        <rect x="286.4" y="22" width="105.3" height="28" rx="4" fill="#f7f7f7" stroke="#4d4d4d" stroke-width="1"/>
+        <text x="339" y="36" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a">waiting list</text>
         </g>
         </g>
         <g class="legend">
-        <rect x="12" y="374" width="430" height="96" fill="#ffffff" stroke="#767676" stroke-width="1"/>
-        <text x="20" y="390" font-weight="bold" fill="#1a1a1a">Legend</text>
-        <line x1="20" y1="410" x2="76" y2="410" stroke="#1f5fa8" stroke-width="4" marker-end="url(#arrow-positive)"/>
-        <circle cx="46" cy="410" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M42,410 h8 M46,406 v8" stroke="#1f5fa8" stroke-width="2"/>
-        <text x="88" y="410" dominant-baseline="central" fill="#1a1a1a">+ cause raises effect (strong link: thick)</text>
-        <line x1="20" y1="430" x2="76" y2="430" stroke="#c0392b" stroke-width="1.6" marker-end="url(#arrow-negative)"/>
-        <circle cx="46" cy="430" r="7" fill="#ffffff" stroke="#c0392b" stroke-width="1.5"/><path d="M42,430 h8" stroke="#c0392b" stroke-width="2"/>
-        <text x="88" y="430" dominant-baseline="central" fill="#1a1a1a">− cause lowers effect (weak link: thin)</text>
-        <line x1="20" y1="450" x2="76" y2="450" stroke="#1f5fa8" stroke-width="2.5" stroke-dasharray="6 4" marker-end="url(#arrow-positive)"/>
-        <circle cx="46" cy="450" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M42,450 h8 M46,446 v8" stroke="#1f5fa8" stroke-width="2"/>
-        <text x="88" y="450" dominant-baseline="central" fill="#1a1a1a">dashed: confidence below 0.5</text>
+        <rect x="12" y="80" width="430" height="96" fill="#ffffff" stroke="#767676" stroke-width="1"/>
+        <text x="20" y="96" font-weight="bold" fill="#1a1a1a">Legend</text>
+        <line x1="20" y1="116" x2="76" y2="116" stroke="#1f5fa8" stroke-width="4" marker-end="url(#arrow-positive)"/>
+        <circle cx="46" cy="116" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M42,116 h8 M46,112 v8" stroke="#1f5fa8" stroke-width="2"/>
+        <text x="88" y="116" dominant-baseline="central" fill="#1a1a1a">+ cause raises effect (strong link: thick)</text>
+        <line x1="20" y1="136" x2="76" y2="136" stroke="#c0392b" stroke-width="1.6" marker-end="url(#arrow-negative)"/>
+        <circle cx="46" cy="136" r="7" fill="#ffffff" stroke="#c0392b" stroke-width="1.5"/><path d="M42,136 h8" stroke="#c0392b" stroke-width="2"/>
+        <text x="88" y="136" dominant-baseline="central" fill="#1a1a1a">− cause lowers effect (weak link: thin)</text>
+        <line x1="20" y1="156" x2="76" y2="156" stroke="#1f5fa8" stroke-width="2.5" stroke-dasharray="6 4" marker-end="url(#arrow-positive)"/>
+        <circle cx="46" cy="156" r="7" fill="#ffffff" stroke="#1f5fa8" stroke-width="1.5"/><path d="M42,156 h8 M46,152 v8" stroke="#1f5fa8" stroke-width="2"/>
+        <text x="88" y="156" dominant-baseline="central" fill="#1a1a1a">dashed: confidence below 0.5</text>
         </g>
         </svg>
 

@@ -7,11 +7,12 @@ struct Export: ParsableCommand {
     abstract: "Write the project's concepts, links and quotes for other tools.",
     discussion: """
       json: everything (see docs/export-json.md). csv: one row per quote behind each link.
-      graphml: concepts and links with weight, polarity and counts (Gephi, yEd).
-      mental-modeler: the weight matrix CSV Mental Modeler imports.
       qdpx: a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: its codebook alone.
-      mmp: the approved map as a Mental Modeler project; dot: as Graphviz DOT; map-json: as JSON
-      (these three ignore --links: the approved map is the accepted links).
+      The approved map (the accepted links; these formats ignore --links):
+      mental-modeler: the weight matrix CSV Mental Modeler imports; mmp: a Mental Modeler project;
+      graphml: concepts and links with weight, polarity, confidence, citations and sources as data
+      keys (Gephi, yEd); dot: Graphviz DOT; map-json: the map as JSON.
+      Each export says what its format does not carry.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -55,16 +56,11 @@ struct Export: ParsableCommand {
     }
     switch format {
     case .qdpx, .qdc: try RefiQDACommand.write(store, format: format, to: output, links: selection)
-    case .mmp, .dot, .mapJSON: try MapFilesCommand.write(store, format: format, to: output)
+    case .mentalModeler, .mmp, .graphml, .dot, .mapJSON:
+      try MapFilesCommand.write(store, format: format, to: output, links: selection)
     case .json: try JSONExport.write(store, to: output, links: selection)
     case .csv:
       try Data(try CSVExport.make(store, links: selection).utf8).write(
-        to: URL(fileURLWithPath: output), options: .atomic)
-    case .graphml:
-      try Data(try GraphMLExport.make(store, links: selection).utf8).write(
-        to: URL(fileURLWithPath: output), options: .atomic)
-    case .mentalModeler:
-      try Data(try MentalModelerExport.make(store, links: selection).utf8).write(
         to: URL(fileURLWithPath: output), options: .atomic)
     }
   }

@@ -5,7 +5,7 @@ import HarkCore
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Import transcripts (.txt .md .vtt .srt .docx), a participants CSV, Mental Modeler maps, or REFI-QDA projects (.qdpx).",
+      "Import transcripts (.txt .md .vtt .srt .docx), a participants CSV, Mental Modeler maps, REFI-QDA projects (.qdpx) or codebooks (.qdc).",
     discussion: """
       Each file is imported whole or not at all; a file that fails leaves the project as it was
       and the other files go on. Files over \(TranscriptReader.maximumFileSize / 1_048_576) MiB are refused.
@@ -35,6 +35,10 @@ struct Import: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         if url.pathExtension.lowercased() == "qdpx" {
           try RefiQDACommand.importProject(store, from: file)
+          continue
+        }
+        if url.pathExtension.lowercased() == "qdc" {
+          try RefiQDACommand.importCodebook(store, from: file)
           continue
         }
         if MapFilesCommand.isMapFile(file) {

@@ -1,5 +1,6 @@
-// Map files on the command line: `hark export --format mmp|dot|map-json`,
-// `hark import` of Mental Modeler files, `hark map paths` and `hark map voices`.
+// Map files on the command line: `hark export --format
+// mental-modeler|mmp|graphml|dot|map-json`, `hark import` of Mental Modeler
+// files, `hark map paths` and `hark map voices`.
 
 import ArgumentParser
 import Foundation
@@ -8,9 +9,9 @@ import HarkMap
 
 enum MapFilesCommand {
   /// Export formats written from the approved map (accepted links only) rather than from a link selection.
-  static let formats: Set<Export.Format> = [.mmp, .dot, .mapJSON]
+  static let formats: Set<Export.Format> = [.mentalModeler, .mmp, .graphml, .dot, .mapJSON]
 
-  /// Writes the approved map and says what was written.
+  /// Writes the approved map, says what was written and what the format leaves out.
   static func export(_ store: ProjectStore, format: Export.Format, to output: String) throws {
     let map = try CognitiveMap.approved(from: store)
     if map.links.isEmpty {
@@ -21,14 +22,47 @@ enum MapFilesCommand {
     try Export.write(store, format: format, to: output, links: .accepted)
     print(
       "Wrote \(output) (\(format.rawValue), approved map: \(map.concepts.count) concepts, \(map.links.count) links)")
+    print("Not carried in \(format.rawValue):")
+    for line in notCarried(format) { print("  " + line) }
   }
 
-  static func write(_ store: ProjectStore, format: Export.Format, to output: String) throws {
-    let map = try CognitiveMap.approved(from: store)
+  /// What each map format cannot hold; every one leaves out the evidence itself.
+  static func notCarried(_ format: Export.Format) -> [String] {
+    let evidence = "quotes, participants, panel votes and decisions (the map carries their result, not them)"
+    switch format {
+    case .mentalModeler:
+      return [
+        "confidence, citations and sources of each link (a matrix holds one weight per cause and effect)",
+        "link and concept ids", evidence,
+      ]
+    case .mmp:
+      return [
+        "confidence beyond Mental Modeler's whole steps 0 … 3",
+        "citations and sources as numbers (written as each relationship's note)", "link and concept ids",
+        "concept groups after the fifth (Mental Modeler has groups 0 … 5; 0 is for concepts with none)",
+        "scenarios (Hark keeps none; run them with `hark map simulate`)", evidence,
+      ]
+    case .dot:
+      return [
+        "confidence as a number (links below \(MapNumber.text(MapDOT.lowConfidence)) are drawn dashed)",
+        "citations and sources", evidence,
+      ]
+    default:
+      return [evidence]
+    }
+  }
+
+  /// Writes the map of the links in `selection` (the approved map when it is `.accepted`).
+  static func write(_ store: ProjectStore, format: Export.Format, to output: String, links selection: LinkSelection)
+    throws
+  {
+    let map = try CognitiveMap.selected(from: store, links: selection)
     let title = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
     let text: String
     switch format {
+    case .mentalModeler: text = MentalModelerCSV.write(map)
     case .mmp: text = MentalModelerMMP.write(map, title: title)
+    case .graphml: text = MapGraphML.write(map)
     case .dot: text = MapDOT.write(map, title: title)
     default: text = MapJSON.write(map)
     }

@@ -1,4 +1,4 @@
-// `hark export --format qdpx|qdc` and `hark import FILE.qdpx`: REFI-QDA exchange
+// `hark export --format qdpx|qdc` and `hark import FILE.qdpx|FILE.qdc`: REFI-QDA exchange
 // with NVivo, ATLAS.ti, MAXQDA and QualCoder, and what each direction leaves behind.
 import Foundation
 import HarkCore
@@ -37,6 +37,19 @@ enum RefiQDACommand {
     return format == .qdc
       ? try RefiQDAExport.writeCodebook(store, to: output)
       : try RefiQDAExport.writeProject(store, to: output, links: links)
+  }
+
+  static func importCodebook(_ store: ProjectStore, from file: String) throws {
+    let summary = try RefiQDACodebookImport.importCodebook(at: file, into: store)
+    let codes = summary.codesAdded + summary.codesReused
+    print(
+      "Imported \(URL(fileURLWithPath: file).lastPathComponent) (REFI-QDA codebook): "
+        + "\(codes) \(codes == 1 ? "code" : "codes")"
+        + (summary.codesReused > 0 ? " (\(summary.codesReused) already in the project)" : ""))
+    if !summary.notCarried.isEmpty {
+      print("Not carried into Hark:")
+      for line in summary.notCarried { print("  " + line) }
+    }
   }
 
   static func importProject(_ store: ProjectStore, from file: String) throws {

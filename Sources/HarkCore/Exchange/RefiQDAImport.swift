@@ -27,7 +27,7 @@ public enum RefiQDAImport {
     guard root.name == "Project" else {
       throw HarkError(
         "has <\(root.name)> where a REFI-QDA project starts with <Project>", subject: qdeName, line: root.line,
-        hint: "Give Hark a .qdpx project; a .qdc codebook cannot be imported yet")
+        hint: "Give Hark a .qdpx project; import a codebook as its own .qdc file")
     }
     // relative:// sources sit under the project's basePath when it names a folder on this
     // computer, else beside the .qdpx.

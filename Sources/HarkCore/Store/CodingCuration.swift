@@ -146,17 +146,8 @@ extension ProjectStore {
       throw HarkError("no words given to code", hint: "Copy the words from the turn into the quote box")
     }
     let id: Int64 = try pool.write { db in
-      let (_, turns) = try Self.documentTurns(db, documentID)
-      guard let turn = turns.first(where: { $0.id == turnID }) else {
-        throw HarkError("document D\(documentID) has no turn with id \(turnID)", hint: "Reload the document")
-      }
-      guard let offset = Self.firstOffset(of: Array(quote.unicodeScalars), in: Array(turn.text.unicodeScalars)) else {
-        throw HarkError(
-          "the words \"\(quote)\" are not in turn \(turn.number) (\(turn.speaker))",
-          hint: "Copy them exactly from that turn and try again")
-      }
-      let start = turn.start + offset
-      let end = start + quote.unicodeScalars.count
+      let turn = try Self.turn(db, documentID: documentID, turnID: turnID)
+      let (start, end) = try Self.locate(quote, in: turn)
       let isNew = try Int64.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [code]) == nil
       let codeID = try Self.codeID(db, named: code)
       if isNew { try Self.log(db, actor: actor, subject: "code:\(codeID)", action: "create", detail: ["name": code]) }
@@ -187,6 +178,25 @@ extension ProjectStore {
 
   /// Where `needle` first occurs in `haystack`, compared code point by code
   /// point so the offset is the store's kind of offset.
+  /// One turn of a document, or an error saying to reload the page.
+  static func turn(_ db: Database, documentID: Int64, turnID: Int64) throws -> DocumentTurn {
+    guard let turn = try Self.documentTurns(db, documentID).turns.first(where: { $0.id == turnID }) else {
+      throw HarkError("document D\(documentID) has no turn with id \(turnID)", hint: "Reload the document")
+    }
+    return turn
+  }
+
+  /// Where the words first occur in the turn, as document code-point offsets.
+  static func locate(_ quote: String, in turn: DocumentTurn) throws -> (start: Int, end: Int) {
+    guard let offset = Self.firstOffset(of: Array(quote.unicodeScalars), in: Array(turn.text.unicodeScalars)) else {
+      throw HarkError(
+        "the words \"\(quote)\" are not in turn \(turn.number) (\(turn.speaker))",
+        hint: "Copy them exactly from that turn and try again")
+    }
+    let start = turn.start + offset
+    return (start, start + quote.unicodeScalars.count)
+  }
+
   static func firstOffset(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
     guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
     for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {

@@ -25,13 +25,15 @@ extension ProjectStore {
     }
   }
 
-  static func decide(_ db: Database, subject: String, action: String, detail: [String: Any]) throws {
+  static func decide(
+    _ db: Database, subject: String, action: String, detail: [String: Any], actor: String = Actor.current
+  ) throws {
     try db.execute(
       sql: "INSERT INTO decision(at, actor, subject, action, detail) VALUES (?, ?, ?, ?, ?)",
-      arguments: [Clock.now(), Actor.current, subject, action, try jsonString(detail)])
+      arguments: [Clock.now(), actor, subject, action, try jsonString(detail)])
   }
 
-  public func setLinkStatus(_ id: Int64, to status: String, note: String? = nil) throws {
+  public func setLinkStatus(_ id: Int64, to status: String, note: String? = nil, actor: String = Actor.current) throws {
     precondition(["accepted", "rejected", "candidate"].contains(status))
     try pool.write { db in
       guard let current = try String.fetchOne(db, sql: "SELECT status FROM link WHERE id = ?", arguments: [id]) else {
@@ -42,7 +44,7 @@ extension ProjectStore {
       if let note { detail["note"] = note }
       try Self.decide(
         db, subject: "link:\(id)", action: status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen",
-        detail: detail)
+        detail: detail, actor: actor)
     }
   }
 
@@ -68,7 +70,7 @@ extension ProjectStore {
     }
   }
 
-  public func renameConcept(_ id: Int64, to label: String) throws {
+  public func renameConcept(_ id: Int64, to label: String, actor: String = Actor.current) throws {
     let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
     try pool.write { db in
@@ -96,14 +98,14 @@ extension ProjectStore {
       try db.execute(
         sql: "INSERT OR IGNORE INTO concept(label, key, merged_into, created_at) VALUES (?, ?, ?, ?)",
         arguments: [old, ConceptKey.make(old), id, Clock.now()])
-      try Self.decide(db, subject: "concept:\(id)", action: "rename", detail: ["from": old, "to": label])
+      try Self.decide(db, subject: "concept:\(id)", action: "rename", detail: ["from": old, "to": label], actor: actor)
     }
   }
 
   /// Moves a link's evidence into the link with the same ends. Decisions carry
   /// over: a decided link passes its status and settings to an undecided one;
   /// two different decisions send the bundle back to candidate for review.
-  static func fold(_ db: Database, link row: Row, into existing: Row) throws {
+  static func fold(_ db: Database, link row: Row, into existing: Row, actor: String = Actor.current) throws {
     let linkID: Int64 = row["id"]
     let keepID: Int64 = existing["id"]
     let movingStatus: String = row["status"]
@@ -122,13 +124,13 @@ extension ProjectStore {
       arguments: [status, polarity, strength, keepID])
     try decide(
       db, subject: "link:\(linkID)", action: "merge",
-      detail: ["into": keepID, "status": movingStatus, "resulting_status": status])
+      detail: ["into": keepID, "status": movingStatus, "resulting_status": status], actor: actor)
     try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
   }
 
   /// Merges `source` into `target`: mentions and links move; links that now
   /// share ends join one bundle. `source` remains as an alias of `target`.
-  public func mergeConcept(_ source: Int64, into target: Int64) throws {
+  public func mergeConcept(_ source: Int64, into target: Int64, actor: String = Actor.current) throws {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
     try pool.write { db in
       for id in [source, target] {
@@ -153,7 +155,7 @@ extension ProjectStore {
           db, sql: "SELECT * FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
           arguments: [cause, effect, linkID])
         {
-          try Self.fold(db, link: row, into: existing)
+          try Self.fold(db, link: row, into: existing, actor: actor)
         } else {
           try db.execute(
             sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
@@ -165,11 +167,12 @@ extension ProjectStore {
           try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])
           try Self.decide(
             db, subject: "link:\(id)", action: "reject",
-            detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"])
+            detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"],
+            actor: actor)
         }
       }
       try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [target, source])
-      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: ["into": target])
+      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: ["into": target], actor: actor)
     }
   }
 }

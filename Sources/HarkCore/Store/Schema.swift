@@ -15,6 +15,12 @@ enum Schema {
     migrator.registerMigration("v3: notes") { db in
       try db.execute(sql: notes)
     }
+    migrator.registerMigration("v4: memos on concepts and links") { db in
+      try db.execute(sql: memosOnConceptsAndLinks)
+    }
+    migrator.registerMigration("v5: concept hierarchy") { db in
+      try db.execute(sql: conceptHierarchy)
+    }
     return migrator
   }
 

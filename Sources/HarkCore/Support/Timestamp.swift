@@ -9,7 +9,9 @@ import Foundation
 public enum Timestamp {
   /// `date` in the stored shape, milliseconds truncated as Foundation does.
   public static func string(_ date: Date) -> String {
-    let millis = (date.timeIntervalSince1970 * 1000).rounded(.down)
+    // A microsecond of slack: a whole millisecond is often held as
+    // x.999999… after the Double arithmetic, and must not drop a digit.
+    let millis = (date.timeIntervalSince1970 * 1000 + 0.001).rounded(.down)
     guard millis.isFinite, abs(millis) < 2.5e14 else { return foundationFormatter().string(from: date) }
     let total = Int64(millis)
     let days = floorDiv(total, 86_400_000)

@@ -108,9 +108,10 @@ public enum MentalModelerCSV {
     return CognitiveMap(concepts: names.map { CognitiveMap.Concept(name: $0) }, links: links)
   }
 
-  /// Writes the map as a matrix CSV (LF line ends). A matrix holds one
-  /// weight per cause → effect pair, so links sharing a pair are summed and
-  /// the sum kept within −1 … 1.
+  /// Writes the map as the matrix CSV Mental Modeler itself writes: a UTF-8
+  /// byte-order mark, every cell quoted (`""` for no link), CRLF line ends.
+  /// A matrix holds one weight per cause → effect pair, so links sharing a
+  /// pair are summed and the sum kept within −1 … 1.
   public static func write(_ map: CognitiveMap) -> String {
     let count = map.concepts.count
     var matrix = [[Double?]](repeating: [Double?](repeating: nil, count: count), count: count)
@@ -118,24 +119,20 @@ public enum MentalModelerCSV {
       let sum = (matrix[link.cause][link.effect] ?? 0) + link.weight
       matrix[link.cause][link.effect] = min(1, max(-1, sum))
     }
-    var lines = [([""] + map.concepts.map { csvField($0.name) }).joined(separator: ",")]
+    var lines = [([""] + map.concepts.map(\.name)).map(quoted).joined(separator: ",")]
     for (row, concept) in map.concepts.enumerated() {
       let cells = matrix[row].map { $0.map(MapNumber.text) ?? "" }
-      lines.append(([csvField(concept.name)] + cells).joined(separator: ","))
+      lines.append(([concept.name] + cells).map(quoted).joined(separator: ","))
     }
-    return lines.joined(separator: "\n") + "\n"
+    return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
   }
 
   private static func trimmed(_ text: String) -> String {
     text.trimmingCharacters(in: .whitespaces)
   }
 
-  private static func csvField(_ text: String) -> String {
-    let needsQuotes =
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-      || text.first?.isWhitespace == true || text.last?.isWhitespace == true
-    guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  private static func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
 

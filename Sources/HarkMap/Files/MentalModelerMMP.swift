@@ -6,7 +6,17 @@
 // under its cause and names its effect by the effect's <id> and <name>, with
 // <influence> −1 … 1 and <confidence> on Mental Modeler's scale −3 … 3.
 // Hark's confidence 0 … 1 is written as 0 … 3 (rounded) and read back as
-// the value over 3, negatives as 0. Scenarios are neither written nor read.
+// the value over 3, negatives as 0.
+//
+// Concept groups: <groupNames> holds <groupName index="N">name</groupName>
+// and each concept's <group> is an index into it. Mental Modeler's own
+// files have six groups, 0 … 5. Hark writes group 0 unnamed for concepts
+// with none and names groups 1 … 5 after the first five distinct groups (a
+// concept's own group, else the first level of a hierarchical label
+// "Support; peer support"); a concept in a sixth group or later goes to
+// group 0. Reading keeps a concept's group name (none when it is empty).
+// Scenarios are neither written nor read: Hark keeps no scenarios (they are
+// run with `hark map simulate`).
 
 import Foundation
 import HarkCore
@@ -19,6 +29,12 @@ public enum MentalModelerMMP {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mentalmodeler>\n"
     out += "  <info>\n    <id></id>\n    <name>\(MapXML.escape(title))</name>\n"
     out += "    <version>1.0</version>\n    <date></date>\n    <author>Hark</author>\n  </info>\n"
+    let (groupNames, groupOf) = groups(map)
+    out += "  <groupNames>\n"
+    for (index, name) in groupNames.enumerated() {
+      out += "    <groupName index=\"\(index)\">\(MapXML.escape(name))</groupName>\n"
+    }
+    out += "  </groupNames>\n"
     out += "  <concepts>\n"
     var outgoingLinks = [[CognitiveMap.Link]](repeating: [], count: map.concepts.count)
     for link in map.links { outgoingLinks[link.cause].append(link) }
@@ -26,7 +42,7 @@ public enum MentalModelerMMP {
       out += "    <concept>\n"
       out += "      <id>\(index + 1)</id>\n"
       out += "      <name>\(MapXML.escape(concept.name))</name>\n"
-      out += "      <notes></notes>\n      <units></units>\n      <group>0</group>\n"
+      out += "      <notes></notes>\n      <units></units>\n      <group>\(groupOf[index])</group>\n"
       out += "      <x>\(100 + 220 * (index % columns))</x>\n"
       out += "      <y>\(100 + 150 * (index / columns))</y>\n"
       out += "      <preferredState>0</preferredState>\n"
@@ -52,6 +68,38 @@ public enum MentalModelerMMP {
     return out
   }
 
+  /// Mental Modeler's six group names (0 unnamed, for concepts with no
+  /// group) and each concept's group index.
+  static func groups(_ map: CognitiveMap) -> (names: [String], indexOf: [Int]) {
+    var names = [""]
+    var indexOf: [Int] = []
+    for concept in map.concepts {
+      guard let group = group(of: concept) else {
+        indexOf.append(0)
+        continue
+      }
+      if let index = names.firstIndex(of: group), index > 0 {
+        indexOf.append(index)
+      } else if names.count < 6 {
+        names.append(group)
+        indexOf.append(names.count - 1)
+      } else {
+        indexOf.append(0)
+      }
+    }
+    while names.count < 6 { names.append("") }
+    return (names, indexOf)
+  }
+
+  /// The concept's group, else the first level of a hierarchical label.
+  static func group(of concept: CognitiveMap.Concept) -> String? {
+    if let group = concept.group, !group.isEmpty { return group }
+    let levels = concept.name.split(separator: ";", maxSplits: 1)
+    guard levels.count == 2 else { return nil }
+    let first = levels[0].trimmingCharacters(in: .whitespaces)
+    return first.isEmpty ? nil : first
+  }
+
   /// Reads an .mmp file. `file` names it in error messages.
   public static func read(_ data: Data, file: String) throws -> CognitiveMap {
     let root = try MapXML.parse(data, file: file)
@@ -59,6 +107,11 @@ public enum MentalModelerMMP {
       throw HarkError(
         "is not a Mental Modeler project: its root element is <\(root.name)>, not <mentalmodeler>", subject: file,
         line: root.line, hint: "Save the map from Mental Modeler as a project (.mmp) and import that file")
+    }
+    var groupNames: [String: String] = [:]
+    for element in root.child("groupNames")?.children("groupName") ?? [] {
+      let name = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if let index = element.attributes["index"], !name.isEmpty { groupNames[index] = name }
     }
     let conceptElements = root.child("concepts")?.children("concept") ?? []
     var concepts: [CognitiveMap.Concept] = []
@@ -89,7 +142,7 @@ public enum MentalModelerMMP {
       }
       indexByID[id] = concepts.count
       namesSeen[name] = element.line
-      concepts.append(CognitiveMap.Concept(name: name))
+      concepts.append(CognitiveMap.Concept(name: name, group: groupNames[element.value("group")]))
     }
 
     var links: [CognitiveMap.Link] = []

@@ -19,7 +19,16 @@ extension CognitiveMap {
   public static func approved(from store: ProjectStore, weights: LinguisticWeights = LinguisticWeights()) throws
     -> CognitiveMap
   {
-    let accepted = try store.links(status: "accepted")
+    try selected(from: store, links: .accepted, weights: weights)
+  }
+
+  /// The map of the links in `selection`, weighed and counted as for the
+  /// approved map: `hark demo` draws its candidate map this way, as no link
+  /// is accepted yet.
+  public static func selected(
+    from store: ProjectStore, links selection: LinkSelection, weights: LinguisticWeights = LinguisticWeights()
+  ) throws -> CognitiveMap {
+    let accepted = try store.links().filter { selection.includes($0.status) }
     let (researcherStrength, panelVotes) = try weightSources(store)
     var mergedInto: [Int64: Int64] = [:]
     var labels: [Int64: String] = [:]

@@ -52,6 +52,127 @@ public enum MapSVG {
     return (box.x + dx * scale, box.y + dy * scale)
   }
 
+  /// Where one link is drawn: its line (the arrowhead's tip at the end) and
+  /// the centre of its +/− disc.
+  public struct LinkDrawing: Sendable, Equatable {
+    /// Index into the map's links.
+    public var link: Int
+    public var x1: Double
+    public var y1: Double
+    public var x2: Double
+    public var y2: Double
+    public var markerX: Double
+    public var markerY: Double
+
+    /// The arrowhead: its tip and the two corners of its base.
+    public var arrowhead: [(x: Double, y: Double)] {
+      MapSVG.arrowhead(x1: x1, y1: y1, x2: x2, y2: y2)
+    }
+  }
+
+  /// The arrowhead's length and half its width, in picture units (the marker is 6 × 6).
+  static let arrowLength = 6.0
+  static let arrowHalfWidth = 3.0
+  /// The +/− disc's radius.
+  public static let markerRadius = 7.0
+
+  static func arrowhead(x1: Double, y1: Double, x2: Double, y2: Double) -> [(x: Double, y: Double)] {
+    let dx = x2 - x1
+    let dy = y2 - y1
+    let length = max((dx * dx + dy * dy).squareRoot(), 0.001)
+    let (ux, uy) = (dx / length, dy / length)
+    let (bx, by) = (x2 - ux * arrowLength, y2 - uy * arrowLength)
+    return [
+      (x2, y2), (bx - uy * arrowHalfWidth, by + ux * arrowHalfWidth),
+      (bx + uy * arrowHalfWidth, by - ux * arrowHalfWidth),
+    ]
+  }
+
+  /// Whether a triangle shares area with a box (separating axes: the box's two, the triangle's three).
+  public static func overlaps(_ triangle: [(x: Double, y: Double)], _ box: LabelBox) -> Bool {
+    if triangle.map(\.x).max()! <= box.minX || triangle.map(\.x).min()! >= box.maxX { return false }
+    if triangle.map(\.y).max()! <= box.minY || triangle.map(\.y).min()! >= box.maxY { return false }
+    let corners = [(box.minX, box.minY), (box.maxX, box.minY), (box.maxX, box.maxY), (box.minX, box.maxY)]
+    for k in 0..<3 {
+      let a = triangle[k]
+      let b = triangle[(k + 1) % 3]
+      let (nx, ny) = (b.y - a.y, a.x - b.x)
+      let project = { (x: Double, y: Double) in nx * x + ny * y }
+      let t = triangle.map { project($0.x, $0.y) }
+      let c = corners.map { project($0.0, $0.1) }
+      if t.max()! <= c.min()! || c.max()! <= t.min()! { return false }
+    }
+    return true
+  }
+
+  /// Whether a disc shares area with a box.
+  public static func overlaps(discX x: Double, _ y: Double, radius: Double, _ box: LabelBox) -> Bool {
+    let nearestX = min(max(x, box.minX), box.maxX)
+    let nearestY = min(max(y, box.minY), box.maxY)
+    let dx = x - nearestX
+    let dy = y - nearestY
+    return dx * dx + dy * dy < radius * radius
+  }
+
+  /// Where each link is drawn. The line runs from border to border; the
+  /// arrowhead is pulled back along it until it touches no concept's box,
+  /// and the +/− disc slides from the middle towards either end until it
+  /// clears every box and the arrowhead, so neither ever covers a label.
+  public static func linkDrawings(_ map: CognitiveMap, layout: MapLayout) -> [LinkDrawing] {
+    let pairs = Set(map.links.map { [$0.cause, $0.effect] })
+    var drawings: [LinkDrawing] = []
+    for (index, link) in map.links.enumerated() where link.cause != link.effect {
+      let from = layout.boxes[link.cause]
+      let to = layout.boxes[link.effect]
+      // A link drawn both ways gets two parallel arrows, each shifted to its own side.
+      var shiftX = 0.0
+      var shiftY = 0.0
+      if pairs.contains([link.effect, link.cause]) {
+        let dx = to.x - from.x
+        let dy = to.y - from.y
+        let length = max((dx * dx + dy * dy).squareRoot(), 1)
+        shiftX = -dy / length * 5
+        shiftY = dx / length * 5
+      }
+      let fromShifted = LabelBox(x: from.x + shiftX, y: from.y + shiftY, width: from.width, height: from.height)
+      let toShifted = LabelBox(x: to.x + shiftX, y: to.y + shiftY, width: to.width, height: to.height)
+      let (x1, y1) = exit(fromShifted, towards: toShifted.x, toShifted.y, extra: 1)
+      // The arrowhead's tip stops just outside the effect's box.
+      var (x2, y2) = exit(toShifted, towards: fromShifted.x, fromShifted.y, extra: 2)
+      let dx = x2 - x1
+      let dy = y2 - y1
+      let length = (dx * dx + dy * dy).squareRoot()
+      if length > 0 {
+        // Arriving at a shallow angle near a corner, the head's base could dip into the box: step back.
+        var back = 0.0
+        while back < min(20, length / 2),
+          layout.boxes.contains(where: { overlaps(arrowhead(x1: x1, y1: y1, x2: x2, y2: y2), $0) })
+        {
+          back += 1
+          x2 = x1 + dx * (length - back) / length
+          y2 = y1 + dy * (length - back) / length
+        }
+      }
+      var marker = ((x1 + x2) / 2, (y1 + y2) / 2)
+      let head = arrowhead(x1: x1, y1: y1, x2: x2, y2: y2)
+      let clearance = markerRadius + 1
+      for t in [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82] {
+        let (mx, my) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
+        let clearOfBoxes = !layout.boxes.contains { overlaps(discX: mx, my, radius: clearance, $0) }
+        let clearOfHead = head.allSatisfy {
+          ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) > clearance * clearance
+        }
+        if clearOfBoxes && clearOfHead {
+          marker = (mx, my)
+          break
+        }
+      }
+      drawings.append(
+        LinkDrawing(link: index, x1: x1, y1: y1, x2: x2, y2: y2, markerX: marker.0, markerY: marker.1))
+    }
+    return drawings
+  }
+
   /// The whole picture. `title` names it for screen readers.
   public static func render(_ map: CognitiveMap, layout: MapLayout? = nil, title: String = "Fuzzy cognitive map")
     -> String
@@ -80,30 +201,11 @@ public enum MapSVG {
       "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
       "<g class=\"links\">",
     ]
-    let pairs = Set(map.links.map { [$0.cause, $0.effect] })
-    for link in map.links where link.cause != link.effect {
-      let from = layout.boxes[link.cause]
-      let to = layout.boxes[link.effect]
+    for drawing in linkDrawings(map, layout: layout) {
+      let link = map.links[drawing.link]
       let isPositive = link.weight >= 0
       let colour = isPositive ? positiveColour : negativeColour
       let strokeWidth = 1 + 3 * min(abs(link.weight), 1)
-      // A link drawn both ways gets two parallel arrows, each shifted to its own side.
-      var shiftX = 0.0
-      var shiftY = 0.0
-      if pairs.contains([link.effect, link.cause]) {
-        let dx = to.x - from.x
-        let dy = to.y - from.y
-        let length = max((dx * dx + dy * dy).squareRoot(), 1)
-        shiftX = -dy / length * 5
-        shiftY = dx / length * 5
-      }
-      let fromShifted = LabelBox(x: from.x + shiftX, y: from.y + shiftY, width: from.width, height: from.height)
-      let toShifted = LabelBox(x: to.x + shiftX, y: to.y + shiftY, width: to.width, height: to.height)
-      let (x1, y1) = exit(fromShifted, towards: toShifted.x, toShifted.y, extra: 1)
-      // The arrowhead's tip stops just outside the effect's box.
-      let (x2, y2) = exit(toShifted, towards: fromShifted.x, fromShifted.y, extra: 2)
-      let mx = (x1 + x2) / 2
-      let my = (y1 + y2) / 2
       let name = "\(map.concepts[link.cause].name) → \(map.concepts[link.effect].name)"
       let detail =
         "\(name): weight \(signed(link.weight)), confidence \(String(format: "%.2f", link.confidence)), "
@@ -111,11 +213,11 @@ public enum MapSVG {
       lines.append("<g class=\"link \(isPositive ? "positive" : "negative")\">")
       lines.append("<title>\(escape(detail))</title>")
       lines.append(
-        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" "
+        "<line x1=\"\(number(drawing.x1))\" y1=\"\(number(drawing.y1))\" x2=\"\(number(drawing.x2))\" y2=\"\(number(drawing.y2))\" "
           + "stroke=\"\(colour)\" stroke-width=\"\(number(strokeWidth))\""
           + (link.confidence < lowConfidence ? " stroke-dasharray=\"6 4\"" : "")
           + " marker-end=\"url(#arrow-\(isPositive ? "positive" : "negative"))\"/>")
-      lines.append(signMarker(x: mx, y: my, positive: isPositive))
+      lines.append(signMarker(x: drawing.markerX, y: drawing.markerY, positive: isPositive))
       lines.append("</g>")
     }
     lines.append("</g>")

@@ -2,7 +2,8 @@
 // #1a1a1a, links #0b5394, problems #a30000); focus is a thick outline that
 // never disappears; layout is one column that reflows down to 320 px and at
 // 200% zoom. A table too wide for the screen scrolls on its own; its
-// tabindex="0" lets keyboard users reach it and scroll it.
+// tabindex="0" lets keyboard users reach it and scroll it. A table marked
+// .reflow instead turns into one block per row on a narrow screen.
 enum Stylesheet {
   static let css = """
     *, *::before, *::after { box-sizing: border-box; }
@@ -36,10 +37,31 @@ enum Stylesheet {
     .problem { color: #a30000; font-weight: 700; border: 2px solid #a30000; padding: 0.5rem; }
     .saved { border: 2px solid #1e6b2f; color: #1e6b2f; padding: 0.5rem; font-weight: 700; }
     .progress, .state, .who { color: #3d3d3d; }
+    .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    nav.workbench { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0 0 1rem; }
+    nav.workbench p { margin: 0; }
+    ul.tree, ul.tree ul { list-style: none; padding-left: 0; }
+    ul.tree ul { margin-left: 0.4rem; padding-left: 1rem; border-left: 2px solid #8a8a8a; }
+    /* A fieldset is as wide as its widest content by default; a long option
+       in a select would push the page sideways at 320 px. */
+    fieldset { min-width: 0; }
+    /* On a narrow screen a .reflow table becomes one block per row, each
+       cell led by its column's name, so nothing scrolls sideways. */
+    @media (max-width: 40rem) {
+      table.reflow, table.reflow tbody, table.reflow tr, table.reflow td { display: block; overflow-x: visible; }
+      table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      table.reflow tr { border-bottom: 1px solid #8a8a8a; padding: 0.25rem 0; }
+      table.reflow td { border-bottom: none; padding: 0.1rem 0; overflow-wrap: anywhere; }
+      table.reflow td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+    }
     table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #8a8a8a; vertical-align: top; }
     caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
     code { overflow-wrap: anywhere; }
     .invite code { font-size: 1.05rem; }
+    select { max-width: 100%; font: inherit; }
+    .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
+    .codebook, .codebook ul { padding-left: 1.25rem; }
+    .memo-text { white-space: pre-line; margin: 0.25rem 0 0.75rem; }
     """
 }

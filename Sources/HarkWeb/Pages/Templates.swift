@@ -5,7 +5,8 @@ enum Templates {
   static let all: [String: String] = [
     "layout": layout, "error": error, "sign-in": signIn, "member-home": memberHome, "member-item": memberItem,
     "researcher-home": researcherHome, "researcher-panel": researcherPanel, "invite": invite, "join": join,
-  ].merging(DocumentTemplates.all) { current, _ in current }
+  ].merging(DocumentTemplates.all) { current, _ in current }.merging(CurationTemplates.all) { current, _ in current }
+    .merging(CodebookTemplates.all) { current, _ in current }
 
   static let layout = """
     <!doctype html>
@@ -58,10 +59,10 @@ enum Templates {
 
   static let memberHome = """
     <h1>{{panel}}</h1>
-    <p class="progress">{{progress}}</p>
+    {{#hasItems}}<p class="progress">{{progress}}</p>{{/hasItems}}
     {{#next}}<p><a class="button" href="/panel/items/{{next}}">{{nextLabel}}</a></p>{{/next}}
     {{^next}}{{#hasItems}}<p>You have answered every question open now. Thank you.</p>{{/hasItems}}{{/next}}
-    {{^hasItems}}<p>There are no questions for you yet. The researcher will send them when they are ready.</p>{{/hasItems}}
+    {{^hasItems}}<p>There are no questions for you right now.</p>{{/hasItems}}
     {{#hasItems}}
     <h2>Questions open now</h2>
     <ol class="items">
@@ -78,6 +79,7 @@ enum Templates {
     """
 
   static let memberItem = """
+    {{#saved}}<p class="saved" role="status">Your answer is saved. You can change it until voting closes.</p>{{/saved}}
     <p class="progress"><a href="/panel">Back to all questions</a> · {{progress}}</p>
     <h1>{{#wording}}{{wording}}{{/wording}}{{^wording}}Does <em>{{cause}}</em> lead to <em>{{effect}}</em>?{{/wording}}</h1>
     <h2>What people said</h2>
@@ -85,7 +87,6 @@ enum Templates {
     {{#quotes}}<figure class="quote"><blockquote><p>{{quote}}</p></blockquote><figcaption>{{speaker}}</figcaption></figure>{{/quotes}}
     {{/hasQuotes}}
     {{^hasQuotes}}<p>No quotes are attached to this question.</p>{{/hasQuotes}}
-    {{#saved}}<p class="saved" role="status">Your answer is saved. You can change it until voting closes.</p>{{/saved}}
     {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
     {{#open}}
     <form method="post" action="/panel/items/{{id}}">
@@ -116,14 +117,16 @@ enum Templates {
     """
 
   static let researcherHome = """
-    <p><a href="/documents">Documents</a></p>
+    <nav aria-label="Workbench" class="workbench">
+    <p><a href="/documents">Documents</a></p><p><a href="/concepts">Concepts</a></p><p><a href="/links">Links</a></p>
+    </nav>
     <h1>Panels</h1>
     {{#hasPanels}}
-    <table tabindex="0">
+    <table class="reflow" tabindex="0">
     <caption>Lived-experience panels of this project</caption>
     <thead><tr><th scope="col">Panel</th><th scope="col">Rule</th><th scope="col">Members</th><th scope="col">Open questions</th></tr></thead>
     <tbody>
-    {{#panels}}<tr><td><a href="/panels/{{id}}">{{name}}</a></td><td>{{rule}}</td><td>{{members}}</td><td>{{open}}</td></tr>{{/panels}}
+    {{#panels}}<tr><td data-label="Panel"><a href="/panels/{{id}}">{{name}}</a></td><td data-label="Rule">{{rule}}</td><td data-label="Members">{{members}}</td><td data-label="Open questions">{{open}}</td></tr>{{/panels}}
     </tbody>
     </table>
     {{/hasPanels}}
@@ -131,29 +134,61 @@ enum Templates {
     """
 
   static let researcherPanel = """
-    <p><a href="/">All panels</a></p>
+    <p><a href="/">All panels</a> · <a href="/panels/{{id}}/audit">Audit log of this panel</a></p>
     <h1>{{name}}</h1>
     <p>Decision rule: {{rule}}, quorum {{quorum}}. Agreement: {{agreement}}.</p>
-    <h2>Open links for review</h2>
+    <h2>Questions</h2>
+    {{#hasItems}}
+    <table class="reflow" tabindex="0">
+    <caption>Questions put to {{name}}, with the votes so far</caption>
+    <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th><th scope="col">Decision</th></tr></thead>
+    <tbody>
+    {{#items}}<tr><td data-label="Item">I{{id}}</td><td data-label="Question">{{question}}</td><td data-label="Agree">{{agree}}</td><td data-label="Disagree">{{disagree}}</td><td data-label="Not sure">{{notSure}}</td><td data-label="State">{{state}}</td><td data-label="Decision">{{decision}}</td></tr>{{/items}}
+    </tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p>No questions yet.</p>{{/hasItems}}
+    {{#canOpen}}
     <form method="post" action="/panels/{{id}}/open">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <p><button type="submit">Open every candidate link for this panel's review</button></p>
     </form>
-    <h2>Questions</h2>
-    {{#hasItems}}
-    <table tabindex="0">
-    <caption>Questions put to {{name}}, with the votes so far</caption>
-    <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th></tr></thead>
-    <tbody>
-    {{#items}}<tr><td>I{{id}}</td><td>{{question}}</td><td>{{agree}}</td><td>{{disagree}}</td><td>{{notSure}}</td><td>{{state}}</td></tr>{{/items}}
-    </tbody>
-    </table>
+    {{/canOpen}}
+    {{#canClose}}
     <form method="post" action="/panels/{{id}}/close">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <p><button type="submit">Close voting and decide by the panel's rule</button></p>
     </form>
-    {{/hasItems}}
-    {{^hasItems}}<p>No questions yet.</p>{{/hasItems}}
+    {{/canClose}}
+    {{#hasSuggestions}}
+    <h2>Members' suggestions</h2>
+    <p>Taking up a suggestion puts it to the panel as a new question, about the same quotes.</p>
+    <ul class="suggestions">
+    {{#suggestions}}<li>{{who}} on I{{item}} would put it {{kind}}: “{{question}}”
+    {{#takenUp}}<span class="state">taken up as I{{takenUp}}</span>{{/takenUp}}{{^takenUp}}<form method="post" action="/panels/{{panel}}/suggestions/{{vote}}/adopt" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Ask the panel this<span class="vh"> (suggestion V{{vote}})</span></button></form>{{/takenUp}}</li>
+    {{/suggestions}}
+    </ul>
+    {{/hasSuggestions}}
+    {{#hasClosed}}
+    <h2>Override a decision</h2>
+    <p>An override is kept beside the panel's own decision, with your reason, in the audit log.</p>
+    {{#closed}}<details class="override"><summary>Override the decision on I{{id}}: {{question}}</summary>
+    <form method="post" action="/panels/{{panel}}/items/{{id}}/override">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <fieldset>
+    <legend>New decision on I{{id}}</legend>
+    <p><input type="radio" id="outcome-{{id}}-accepted" name="outcome" value="accepted" required>
+    <label for="outcome-{{id}}-accepted">Accepted: it goes on the map</label></p>
+    <p><input type="radio" id="outcome-{{id}}-rejected" name="outcome" value="rejected">
+    <label for="outcome-{{id}}-rejected">Rejected: it stays off the map</label></p>
+    </fieldset>
+    <p><label for="reason-{{id}}">Why you override the panel (kept with the decision)</label>
+    <textarea id="reason-{{id}}" name="reason" rows="2" required></textarea></p>
+    <p><button type="submit">Override the decision on I{{id}}</button></p>
+    </form>
+    </details>
+    {{/closed}}
+    {{/hasClosed}}
     <h2>Members</h2>
     <ul>{{#members}}<li>{{name}} (shown to others as {{pseudonym}})</li>{{/members}}</ul>
     <form method="post" action="/panels/{{id}}/members">

@@ -1,6 +1,7 @@
 // The researcher's document pages: the list of documents, a transcript with
-// the plugins' suggestions marked in place (accept or reject each), and
-// coding a quote by hand, all with plain forms.
+// the plugins' suggestions marked in place in their code's colour (accept or
+// reject each), coding a quote by hand, making a link from a quote, and the
+// document's memos, all with plain forms.
 import Foundation
 import HarkCore
 import Hummingbird
@@ -19,10 +20,11 @@ struct DocumentRoutes: Sendable {
       try setStatus(request, context: context, to: "rejected")
     }
     router.post("/documents/:id/codings", use: codeByHand)
+    router.post("/documents/:id/links", use: linkByHand)
   }
 
   func list(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try requireResearcher(context)
+    let (session, _) = try pages.requireResearcher(context)
     let documents = try store.documentSummaries().map { document -> [String: Any] in
       [
         "id": document.id, "title": document.title,
@@ -36,24 +38,52 @@ struct DocumentRoutes: Sendable {
   }
 
   func document(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try requireResearcher(context)
+    let (session, _) = try pages.requireResearcher(context)
     let id = try documentID(context, session: session)
     let (title, turns) = try store.documentTurns(id)
     let codings = try store.codings(document: id)
-    let codes = try store.codebook().map(\.name)
+    let tree = try store.codeTree()
     var byTurn: [Int64: [CodingRecord]] = [:]
     for coding in codings {
       if let turn = turns.first(where: { Self.overlaps(coding, $0) }) { byTurn[turn.id, default: []].append(coding) }
     }
-    let values: [String: Any] = [
-      "document": id, "title": title, "csrf": session.csrf, "codes": codes.map { ["name": $0] },
-      "turns": turns.map { turn in Self.turnValues(turn, codings: byTurn[turn.id] ?? []) },
+    var evidenceByTurn: [Int64: [DocumentEvidence]] = [:]
+    for evidence in try store.linkEvidence(document: id) {
+      if let turn = turns.first(where: { evidence.start < $0.end && $0.start < evidence.end }) {
+        evidenceByTurn[turn.id, default: []].append(evidence)
+      }
+    }
+    // The legend names the codes marked in this document, in codebook order.
+    let shown = Set(codings.filter { $0.status != "rejected" }.map(\.codeID))
+    var values: [String: Any] = [
+      "document": id, "title": title, "csrf": session.csrf,
+      "codes": tree.map { code -> [String: Any] in
+        // A nested code's option shows its depth; its value stays its name.
+        var option: [String: Any] = ["name": code.name]
+        if code.depth > 0 { option["nested"] = CodebookRoutes.indent(code.depth) }
+        return option
+      },
+      "legend": tree.filter { shown.contains($0.id) }.map { ["id": $0.id, "name": $0.name] },
+      "hasLegend": !shown.isEmpty,
+      "concepts": try store.knownConceptLabels().map { ["label": $0] },
+      "strengths": HandStrength.words.map { ["value": $0.value, "label": $0.label] },
+      "turns": turns.map { turn in
+        var values = Self.turnValues(turn, codings: byTurn[turn.id] ?? [])
+        let evidence = evidenceByTurn[turn.id] ?? []
+        values["hasEvidence"] = !evidence.isEmpty
+        values["evidence"] = evidence.map(Self.evidenceValues)
+        values["canLink"] = turn.role != "interviewer"
+        return values
+      },
     ]
+    values.merge(
+      CodebookRoutes.memoValues(try store.memos(on: .document(id)), action: "/memos/document/\(id)", idPart: "document")
+    ) { _, new in new }
     return pages.render("document", title: title, values: values, session: session)
   }
 
   func setStatus(_ request: Request, context: WebContext, to status: String) throws -> Response {
-    let (session, researcher) = try requireResearcher(context)
+    let (session, researcher) = try pages.requireResearcher(context)
     let id = try documentID(context, session: session)
     let codingID = Int64(context.parameters.get("coding") ?? "")
     guard let coding = try store.codings(document: id).first(where: { $0.id == codingID && $0.isSuggestion }) else {
@@ -67,7 +97,7 @@ struct DocumentRoutes: Sendable {
   }
 
   func codeByHand(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try requireResearcher(context)
+    let (session, researcher) = try pages.requireResearcher(context)
     let id = try documentID(context, session: session)
     let form = try await Form.read(request, context: context)
     let turnID = Int64(form["turn"] ?? "") ?? -1
@@ -79,12 +109,48 @@ struct DocumentRoutes: Sendable {
       return Pages.redirect(to: "/documents/\(id)#s-\(coding.id)")
     } catch let error as HarkError {
       return pages.problem(
-        .badRequest, heading: "Nothing was coded", message: Self.sentence(error), session: session, back: back,
+        .badRequest, heading: "Nothing was coded", message: Pages.sentence(error), session: session, back: back,
         backLabel: "Back to the turn")
     }
   }
 
+  func linkByHand(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let id = try documentID(context, session: session)
+    let form = try await Form.read(request, context: context)
+    let turnID = Int64(form["turn"] ?? "") ?? -1
+    do {
+      let polarity =
+        switch form["polarity"] {
+        case "increases": 1
+        case "decreases": -1
+        default:
+          throw HarkError(
+            "say whether the cause increases or decreases the effect", hint: "Pick one of the two and send it again")
+        }
+      let strength = try HandStrength.parse(form.text("strength_number") ?? form["strength"] ?? "")
+      let link = try store.linkFromQuote(
+        form["quote"] ?? "", inTurn: turnID, document: id, cause: form["cause"] ?? "", effect: form["effect"] ?? "",
+        polarity: polarity, strength: strength, actor: researcher.name)
+      return Pages.redirect(to: "/documents/\(id)#e-\(link.evidenceID)")
+    } catch let error as HarkError {
+      return pages.problem(
+        .badRequest, heading: "No link was made", message: Pages.sentence(error), session: session,
+        back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
+    }
+  }
+
   // MARK: - Parts
+
+  static func evidenceValues(_ evidence: DocumentEvidence) -> [String: Any] {
+    [
+      "id": evidence.id, "link": evidence.linkID, "cause": evidence.cause, "effect": evidence.effect,
+      "quote": evidence.quote, "status": evidence.linkStatus,
+      "polarity": evidence.polarity < 0 ? "decreases" : "increases",
+      "strength": String(format: "%.2f", evidence.strength),
+      "by": evidence.analysisID == nil ? "linked by hand by \(evidence.createdBy)" : "found by a plugin",
+    ]
+  }
 
   /// A coding is listed under the first turn it overlaps; a span that
   /// reaches past that turn is marked only as far as the turn goes.
@@ -139,24 +205,6 @@ struct DocumentRoutes: Sendable {
       ])
     }
     return pieces
-  }
-
-  /// A store error as one sentence for a page: the problem, then what to do.
-  static func sentence(_ error: HarkError) -> String {
-    let problem = error.problem.prefix(1).uppercased() + error.problem.dropFirst()
-    return error.hint.map { "\(problem). \($0)." } ?? "\(problem)."
-  }
-
-  private func requireResearcher(_ context: WebContext) throws -> (SignedIn, Researcher) {
-    guard let session = context.session else { throw PageError(Pages.redirect(to: "/sign-in")) }
-    guard let researcher = session.researcher else {
-      throw PageError(
-        pages.problem(
-          .forbidden, heading: "For researchers only",
-          message: "This page is for the researchers running the study.", session: session, back: "/panel",
-          backLabel: "Back to your questions"))
-    }
-    return (session, researcher)
   }
 
   private func documentID(_ context: WebContext, session: SignedIn) throws -> Int64 {

@@ -1,5 +1,7 @@
 // The researcher's pages: sign in and out, panels with their questions,
-// tallies and decisions; open links for review, close voting, add members.
+// tallies and decisions; open links for review, close voting, add members,
+// override a decision with a reason, take up a member's suggestion, and the
+// panel's audit log.
 import Foundation
 import HarkCore
 import Hummingbird
@@ -20,11 +22,14 @@ struct ResearcherRoutes: Sendable {
     router.post("/panels/:id/open", use: openLinks)
     router.post("/panels/:id/close", use: closeVoting)
     router.post("/panels/:id/members", use: addMember)
+    router.post("/panels/:id/items/:item/override", use: overrideDecision)
+    router.post("/panels/:id/suggestions/:vote/adopt", use: adoptSuggestion)
+    router.get("/panels/:id/audit", use: audit)
   }
 
   func home(_ request: Request, context: WebContext) throws -> Response {
     if context.session?.member != nil { return Pages.redirect(to: "/panel") }
-    let (session, _) = try requireResearcher(context)
+    let (session, _) = try pages.requireResearcher(context)
     let panels = try store.panels().map { panel -> [String: Any] in
       [
         "id": panel.id, "name": panel.name, "rule": panel.rule.description,
@@ -72,41 +77,124 @@ struct ResearcherRoutes: Sendable {
   }
 
   func panelPage(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try requireResearcher(context)
+    let (session, _) = try pages.requireResearcher(context)
     let panel = try panel(context, session: session)
-    let items = try store.items(panel: panel).map { item -> [String: Any] in
+    let items = try store.items(panel: panel)
+    let inForce = Dictionary(
+      try store.panelDecisions(panel: panel).map { ($0.itemID, $0) }, uniquingKeysWith: { _, latest in latest })
+    let rows = try items.map { item -> [String: Any] in
       let tally = try store.tally(item: item.id)
       return [
         "id": item.id, "question": item.question.text, "agree": tally.agree, "disagree": tally.disagree,
-        "notSure": tally.notSure, "state": item.isOpen ? "open" : "closed",
+        "notSure": tally.notSure,
+        "state": item.isOpen ? "open" : "closed",
+        "decision": inForce[item.id].map { Self.decisionText($0) } ?? "none yet",
       ]
+    }
+    let closed = items.filter { !$0.isOpen }.map { item -> [String: Any] in
+      ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf]
     }
     let agreement = try store.agreement(panel: panel)
     let members = try store.members(panel: panel).map { ["name": $0.name, "pseudonym": $0.pseudonym] }
+    let suggestions = try suggestionValues(items, panel: panel, session: session)
     let values: [String: Any] = [
       "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
-      "agreement": Self.agreementText(agreement), "hasItems": !items.isEmpty, "items": items, "members": members,
-      "csrf": session.csrf,
+      "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
+      "csrf": session.csrf, "canOpen": !(try linksToOpen(panel, items: items)).isEmpty,
+      "canClose": items.contains(where: \.isOpen), "hasClosed": !closed.isEmpty, "closed": closed,
+      "hasSuggestions": !suggestions.isEmpty, "suggestions": suggestions,
     ]
     return pages.render("researcher-panel", title: panel.name, values: values, session: session)
   }
 
   func openLinks(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try requireResearcher(context)
+    let (session, researcher) = try pages.requireResearcher(context)
     let panel = try panel(context, session: session)
-    _ = try store.openItems(panel: panel, status: "candidate", actor: researcher.name)
+    let ids = try linksToOpen(panel, items: try store.items(panel: panel))
+    guard !ids.isEmpty else {
+      return pages.problem(
+        .conflict, heading: "Nothing to open",
+        message: "Every candidate link has been put to this panel already.", session: session,
+        back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+    }
+    _ = try store.openItems(panel: panel, links: ids, actor: researcher.name)
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
   func closeVoting(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try requireResearcher(context)
+    let (session, researcher) = try pages.requireResearcher(context)
     let panel = try panel(context, session: session)
+    guard try store.items(panel: panel).contains(where: \.isOpen) else {
+      return pages.problem(
+        .conflict, heading: "Nothing to close", message: "No question of this panel is open for voting.",
+        session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+    }
     _ = try store.closeItems(panel: panel, actor: researcher.name)
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
+  func overrideDecision(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let itemID = Int64(context.parameters.get("item") ?? "")
+    guard let item = try store.items(panel: panel).first(where: { $0.id == itemID }) else {
+      throw PageError(noSuch("question", panel: panel, session: session))
+    }
+    let form = try await Form.read(request, context: context)
+    let outcome = form["outcome"].flatMap(PanelOutcome.init(rawValue:)).flatMap { $0 == .none ? nil : $0 }
+    guard let outcome else {
+      return refused(panel, session: session, message: "Choose the decision: on the map or off the map.")
+    }
+    guard let reason = form.text("reason") else {
+      return refused(
+        panel, session: session,
+        message: "Write why you are overriding the panel's decision on I\(item.id): the reason is kept with it.")
+    }
+    guard !item.isOpen else {
+      return refused(panel, session: session, message: "Voting on I\(item.id) is still open: close voting first.")
+    }
+    do {
+      _ = try store.overrideDecision(item: item.id, outcome: outcome, reason: reason, actor: researcher.name)
+    } catch let error as HarkError {
+      return refused(panel, session: session, message: Pages.sentence(error))
+    }
+    return Pages.redirect(to: "/panels/\(panel.id)/audit")
+  }
+
+  func adoptSuggestion(_ request: Request, context: WebContext) throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let items = try store.items(panel: panel)
+    guard let voteID = Int64(context.parameters.get("vote") ?? ""), let vote = try? store.vote(voteID),
+      items.contains(where: { $0.id == vote.itemID })
+    else {
+      throw PageError(noSuch("suggestion", panel: panel, session: session))
+    }
+    do {
+      _ = try store.adoptSuggestion(vote: vote.id, actor: researcher.name)
+    } catch let error as HarkError {
+      return refused(panel, session: session, message: Pages.sentence(error), status: .conflict)
+    }
+    return Pages.redirect(to: "/panels/\(panel.id)")
+  }
+
+  func audit(_ request: Request, context: WebContext) throws -> Response {
+    let (session, _) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let entries = try store.panelAudit(panel: panel).map { entry -> [String: Any] in
+      [
+        "at": entry.at, "when": Self.when(entry.at), "who": entry.who, "act": Self.actText(entry.act),
+        "detail": entry.detail,
+      ]
+    }
+    return pages.render(
+      "panel-audit", title: "Audit log of \(panel.name)",
+      values: ["id": panel.id, "name": panel.name, "hasEntries": !entries.isEmpty, "entries": entries],
+      session: session)
+  }
+
   func addMember(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try requireResearcher(context)
+    let (session, researcher) = try pages.requireResearcher(context)
     let panel = try panel(context, session: session)
     let form = try await Form.read(request, context: context)
     guard let name = form.text("name") else {
@@ -128,18 +216,6 @@ struct ResearcherRoutes: Sendable {
 
   // MARK: - Parts
 
-  private func requireResearcher(_ context: WebContext) throws -> (SignedIn, Researcher) {
-    guard let session = context.session else { throw PageError(Pages.redirect(to: "/sign-in")) }
-    guard let researcher = session.researcher else {
-      throw PageError(
-        pages.problem(
-          .forbidden, heading: "For researchers only",
-          message: "This page is for the researchers running the study.", session: session, back: "/panel",
-          backLabel: "Back to your questions"))
-    }
-    return (session, researcher)
-  }
-
   private func panel(_ context: WebContext, session: SignedIn) throws -> Panel {
     let id = Int64(context.parameters.get("id") ?? "")
     guard let panel = try store.panels().first(where: { $0.id == id }) else {
@@ -147,6 +223,91 @@ struct ResearcherRoutes: Sendable {
         pages.problem(.notFound, heading: "No such panel", message: "That address names no panel.", session: session))
     }
     return panel
+  }
+
+  /// Candidate links this panel has not been asked about yet.
+  private func linksToOpen(_ panel: Panel, items: [PanelItem]) throws -> [Int64] {
+    let asked = Set(items.map(\.linkID))
+    return try store.links(status: "candidate").map(\.id).filter { !asked.contains($0) }.sorted()
+  }
+
+  /// Members' current suggestions on the panel's items, each with the
+  /// question it would ask and whether it was taken up already.
+  private func suggestionValues(_ items: [PanelItem], panel: Panel, session: SignedIn) throws -> [[String: Any]] {
+    var values: [[String: Any]] = []
+    for item in items {
+      for vote in try store.currentVotes(item: item.id) {
+        guard let kind = vote.ballot.suggestion else { continue }
+        let question: String =
+          switch kind {
+          case .otherWayRound:
+            PlainQuestion(cause: item.effect, effect: item.cause, polarity: item.polarity).text
+          case .opposite: PlainQuestion(cause: item.cause, effect: item.effect, polarity: -item.polarity).text
+          case .sayItDifferently: vote.ballot.suggestionText
+          }
+        var entry: [String: Any] = [
+          "vote": vote.id, "item": item.id, "who": vote.pseudonym, "kind": Self.suggestionText(kind),
+          "question": question, "panel": panel.id, "csrf": session.csrf,
+        ]
+        if let made = items.first(where: { $0.fromVoteID == vote.id }) { entry["takenUp"] = made.id }
+        values.append(entry)
+      }
+    }
+    return values
+  }
+
+  private func refused(
+    _ panel: Panel, session: SignedIn, message: String, status: HTTPResponse.Status = .badRequest
+  ) -> Response {
+    pages.problem(
+      status, heading: "Nothing was changed", message: message, session: session, back: "/panels/\(panel.id)",
+      backLabel: "Back to the panel")
+  }
+
+  private func noSuch(_ what: String, panel: Panel, session: SignedIn) -> Response {
+    pages.problem(
+      .notFound, heading: "No such \(what)", message: "That address names no \(what) of this panel.", session: session,
+      back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+  }
+
+  static func decisionText(_ decision: PanelDecision) -> String {
+    let outcome =
+      switch decision.outcome {
+      case .accepted: "accepted"
+      case .rejected: "rejected"
+      case .none: "no decision"
+      }
+    return decision.kind == .override ? "\(outcome) (override by \(decision.actor))" : outcome
+  }
+
+  static func suggestionText(_ kind: SuggestionKind) -> String {
+    switch kind {
+    case .otherWayRound: "the other way round"
+    case .opposite: "the opposite"
+    case .sayItDifferently: "said differently"
+    }
+  }
+
+  static func actText(_ act: PanelAuditEntry.Act) -> String {
+    switch act {
+    case .create: "panel made"
+    case .addMember: "member added"
+    case .invite: "sign-in link"
+    case .revokeInvites: "links cancelled"
+    case .open: "question opened"
+    case .adopt: "suggestion taken up"
+    case .vote: "vote"
+    case .close: "voting closed"
+    case .decision: "decision"
+    case .override: "override"
+    }
+  }
+
+  /// "2026-12-04 17:50:28 UTC" from the stored ISO 8601 time.
+  static func when(_ at: String) -> String {
+    let parts = at.split(separator: "T", maxSplits: 1)
+    guard parts.count == 2 else { return at }
+    return "\(parts[0]) \(parts[1].prefix(8)) UTC"
   }
 
   static func agreementText(_ agreement: PanelAgreement) -> String {

@@ -28,6 +28,9 @@ public enum WebServer {
     }
     MemberRoutes(store: store, pages: pages, secureCookies: secureCookies).add(to: router)
     DocumentRoutes(store: store, pages: pages).add(to: router)
+    ConceptRoutes(store: store, pages: pages).add(to: router)
+    LinkRoutes(store: store, pages: pages).add(to: router)
+    CodebookRoutes(store: store, pages: pages).add(to: router)
     ResearcherRoutes(store: store, pages: pages, gate: gate, baseURL: baseURL, secureCookies: secureCookies).add(
       to: router)
     return router
