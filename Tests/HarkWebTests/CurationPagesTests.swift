@@ -153,7 +153,7 @@ struct CurationPagesTests {
       let home = try await get(client, "/", browser)
       #expect(
         home.contains(
-          #"<p><a href="/documents">Documents</a></p><p><a href="/concepts">Concepts</a></p><p><a href="/links">Links</a></p>"#
+          #"<p><a href="/documents">Documents</a></p><p><a href="/codebook">Codebook</a></p><p><a href="/concepts">Concepts</a></p><p><a href="/links">Links</a></p>"#
         ))
     }
   }
@@ -339,6 +339,7 @@ struct CurationPagesTests {
         ))
       let concept = try await get(client, "/concepts/\(peer.id)", browser)
       #expect(concept.contains("<p>In the tree: trust / peer support</p>"))
+      #expect(concept.contains(#"<p><a href="/memos/concept/\#(peer.id)">Memos on this concept</a></p>"#))
       #expect(concept.contains(#"<option value="\#(trust.id)" selected>trust</option>"#))
     }
   }
@@ -415,6 +416,7 @@ struct CurationPagesTests {
       let all = try await get(client, "/links/\(peerTrust.id)", browser)
       #expect(all.contains("<h1>L\(peerTrust.id): peer support → trust</h1>"))
       #expect(all.contains("Status: <strong>candidate</strong>. 4 quotes from 3 sources.</p>"))
+      #expect(all.contains(#"<p><a href="/memos/link/\#(peerTrust.id)">Memos on this link</a></p>"#))
       let document = #", in <a href="/documents/1">Group interview</a>"#
       #expect(
         captions(all) == [

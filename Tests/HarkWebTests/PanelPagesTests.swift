@@ -99,6 +99,40 @@ struct PanelPagesTests {
     }
   }
 
+  @Test("every answer, strength and suggestion a member chose shows ticked, and only that one in its group")
+  func everyChoiceShowsTicked() async throws {
+    let fixture = try WebFixture.make()
+    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let uri = "/panel/items/\(items[0].id)"
+    try await fixture.app().test(.router) { client in
+      let browser = try await join(client, fixture)
+      let csrf = try #require(
+        Browser.csrf(in: Browser.body(try await client.execute(uri: uri, method: .get, headers: browser.headers()))))
+      func ticked(_ page: String) -> [String] {
+        page.components(separatedBy: "<input type=\"radio\" ").dropFirst().filter { $0.contains(" checked>") }.map {
+          String($0.prefix { $0 != " " })
+        }
+      }
+      let answers = VoteAnswer.allCases.map(\.rawValue)
+      let strengths = VoteStrength.allCases.map(\.rawValue)
+      let suggestions = SuggestionKind.allCases.map(\.rawValue)
+      for index in 0..<3 {
+        var fields = [("csrf", csrf), ("answer", answers[index]), ("strength", strengths[index])]
+        fields.append(("suggestion", suggestions[index]))
+        fields.append(("suggestion_text", "In my words"))
+        let voted = try await client.execute(
+          uri: uri, method: .post, headers: browser.headers(form: true), body: Browser.form(fields))
+        #expect(voted.status == .seeOther)
+        let page = Browser.body(try await client.execute(uri: uri, method: .get, headers: browser.headers()))
+        #expect(
+          ticked(page) == [
+            #"id="answer-\#(answers[index])""#, #"id="strength-\#(strengths[index])""#,
+            #"id="suggestion-\#(suggestions[index])""#,
+          ])
+      }
+    }
+  }
+
   @Test("a vote without the session's CSRF token is refused and nothing is stored")
   func voteWithoutCSRF() async throws {
     let fixture = try WebFixture.make()

@@ -28,6 +28,7 @@ enum CurationTemplates {
     <h1>{{label}}</h1>
     {{#hasParent}}<p>In the tree: {{path}}</p>{{/hasParent}}
     <p>{{counts}}.</p>
+    <p><a href="/memos/concept/{{id}}">Memos on this concept</a></p>
     <h2>Links</h2>
     {{#hasLinks}}<ul>
     {{#links}}<li><a href="/links/{{id}}">L{{id}}: {{cause}} → {{effect}}</a> <span class="state">({{polarity}}, {{status}}, {{quotes}} from {{sources}})</span></li>{{/links}}
@@ -120,6 +121,7 @@ enum CurationTemplates {
     <p><a href="/links">All links</a></p>
     <h1>L{{id}}: {{cause}} → {{effect}}</h1>
     <p>Polarity {{polarity}} ({{sign}}). Status: <strong>{{status}}</strong>. {{counts}}.</p>
+    <p><a href="/memos/link/{{id}}">Memos on this link</a></p>
     <div class="actions">{{#canAccept}}<form method="post" action="/links/{{id}}/accept" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}"><button type="submit">Accept this link</button></form>{{/canAccept}}
     {{#canReject}}<form method="post" action="/links/{{id}}/reject" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}"><button type="submit">Reject this link</button></form>{{/canReject}}</div>
     {{> evidence-filter}}

@@ -93,18 +93,30 @@ enum Templates {
     <input type="hidden" name="csrf" value="{{csrf}}">
     <fieldset>
     <legend>Your answer</legend>
-    {{#answers}}<p><input type="radio" id="answer-{{value}}" name="answer" value="{{value}}" required{{#checked}} checked{{/checked}}>
-    <label for="answer-{{value}}">{{label}}</label></p>{{/answers}}
+    <p><input type="radio" id="answer-agree" name="answer" value="agree" required{{#checkedAgree}} checked{{/checkedAgree}}>
+    <label for="answer-agree">Yes, it does</label></p>
+    <p><input type="radio" id="answer-disagree" name="answer" value="disagree" required{{#checkedDisagree}} checked{{/checkedDisagree}}>
+    <label for="answer-disagree">No, it does not</label></p>
+    <p><input type="radio" id="answer-not-sure" name="answer" value="not-sure" required{{#checkedNotSure}} checked{{/checkedNotSure}}>
+    <label for="answer-not-sure">I am not sure</label></p>
     </fieldset>
     <fieldset>
     <legend>If it does, how much? (you can leave this out)</legend>
-    {{#strengths}}<p><input type="radio" id="strength-{{value}}" name="strength" value="{{value}}"{{#checked}} checked{{/checked}}>
-    <label for="strength-{{value}}">{{label}}</label></p>{{/strengths}}
+    <p><input type="radio" id="strength-a-little" name="strength" value="a-little"{{#checkedALittle}} checked{{/checkedALittle}}>
+    <label for="strength-a-little">A little</label></p>
+    <p><input type="radio" id="strength-some" name="strength" value="some"{{#checkedSome}} checked{{/checkedSome}}>
+    <label for="strength-some">Some</label></p>
+    <p><input type="radio" id="strength-a-lot" name="strength" value="a-lot"{{#checkedALot}} checked{{/checkedALot}}>
+    <label for="strength-a-lot">A lot</label></p>
     </fieldset>
     <fieldset>
     <legend>Would you put it differently? (you can leave this out)</legend>
-    {{#suggestions}}<p><input type="radio" id="suggestion-{{value}}" name="suggestion" value="{{value}}"{{#checked}} checked{{/checked}}>
-    <label for="suggestion-{{value}}">{{label}}</label></p>{{/suggestions}}
+    <p><input type="radio" id="suggestion-other-way-round" name="suggestion" value="other-way-round"{{#checkedOtherWayRound}} checked{{/checkedOtherWayRound}}>
+    <label for="suggestion-other-way-round">It's the other way round</label></p>
+    <p><input type="radio" id="suggestion-opposite" name="suggestion" value="opposite"{{#checkedOpposite}} checked{{/checkedOpposite}}>
+    <label for="suggestion-opposite">It's the opposite</label></p>
+    <p><input type="radio" id="suggestion-say-it-differently" name="suggestion" value="say-it-differently"{{#checkedSayItDifferently}} checked{{/checkedSayItDifferently}}>
+    <label for="suggestion-say-it-differently">I would say it differently</label></p>
     <p><label for="suggestion-text">How would you say it?</label>
     <textarea id="suggestion-text" name="suggestion_text" rows="3">{{suggestionText}}</textarea></p>
     </fieldset>
@@ -118,7 +130,7 @@ enum Templates {
 
   static let researcherHome = """
     <nav aria-label="Workbench" class="workbench">
-    <p><a href="/documents">Documents</a></p><p><a href="/concepts">Concepts</a></p><p><a href="/links">Links</a></p>
+    <p><a href="/documents">Documents</a></p><p><a href="/codebook">Codebook</a></p><p><a href="/concepts">Concepts</a></p><p><a href="/links">Links</a></p>
     </nav>
     <h1>Panels</h1>
     {{#hasPanels}}

@@ -123,26 +123,20 @@ struct MemberRoutes: Sendable {
     -> [String: Any]
   {
     let question = view.item.question
-    func options<T: RawRepresentable<String> & Equatable>(_ all: [(T, String)], _ chosen: T?) -> [[String: Any]] {
-      all.map { option in ["value": option.0.rawValue, "label": option.1, "checked": chosen == option.0] }
-    }
     var values: [String: Any] = [
       "id": view.item.id, "cause": question.cause, "effect": question.effect,
       "progress": view.progress.text, "open": view.item.isOpen, "csrf": session.csrf, "saved": saved,
       "hasQuotes": !view.quotes.isEmpty,
       "quotes": view.quotes.map { ["quote": $0.quote, "speaker": $0.speaker] },
-      "answers": options(
-        [(VoteAnswer.agree, "Yes, it does"), (.disagree, "No, it does not"), (.notSure, "I am not sure")],
-        ballot?.answer),
-      "strengths": options(
-        [(VoteStrength.aLittle, "A little"), (.some, "Some"), (.aLot, "A lot")], ballot?.strength),
-      "suggestions": options(
-        [
-          (SuggestionKind.otherWayRound, "It's the other way round"), (.opposite, "It's the opposite"),
-          (.sayItDifferently, "I would say it differently"),
-        ], ballot?.suggestion),
       "suggestionText": ballot?.suggestionText ?? "", "comment": ballot?.comment ?? "",
     ]
+    // The choices are written out in the template (a panel page is read far
+    // more often than it changes); only which ones are ticked comes from here.
+    if let ballot {
+      values["checked" + Self.flag(ballot.answer)] = true
+      if let strength = ballot.strength { values["checked" + Self.flag(strength)] = true }
+      if let suggestion = ballot.suggestion { values["checked" + Self.flag(suggestion)] = true }
+    }
     // Absent, not nil: Mustache would print "nil".
     if let wording = question.wording { values["wording"] = wording }
     if let problem { values["problem"] = problem }
@@ -186,6 +180,11 @@ struct MemberRoutes: Sendable {
     return pages.problem(
       status, heading: "This answer was not saved", message: refusal.description, session: session, back: "/panel",
       backLabel: "Back to your questions")
+  }
+
+  /// "not-sure" → "NotSure": the template's name for a ticked choice.
+  static func flag<T: RawRepresentable<String>>(_ choice: T) -> String {
+    choice.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 
   static func outcomeText(_ outcome: PanelOutcome) -> String {
