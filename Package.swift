@@ -98,7 +98,10 @@ let package = Package(
     .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore"]),
     .testTarget(
       name: "HarkWebTests",
-      dependencies: ["HarkWeb", "HarkCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+      dependencies: [
+        "HarkWeb", "HarkCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkCore", "HarkHost"]),
     // Fits the causal-links sentence model on the Causal News Corpus train split.

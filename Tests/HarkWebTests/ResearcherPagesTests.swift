@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import HarkCore
 import Hummingbird
@@ -120,5 +121,91 @@ struct ResearcherPagesTests {
       #expect(html.contains("<h1>Sign-in link for Joan</h1>"))
       #expect(html.contains(#"<p class="invite"><code>http://127.0.0.1:8080/join/"#))
     }
+  }
+
+  @Test("a new sign-in link for a member works once; cancelling their links refuses the unused ones and signs them out")
+  func newLinkAndRevoke() async throws {
+    let fixture = try WebFixture.make(members: 1)
+    let member = fixture.members[0]
+    let unused = try fixture.store.issueInvite(member: member)
+    let base = "/panels/\(fixture.panel.id)/members/\(member.id)"
+    try await fixture.app().test(.router) { client in
+      let (_, browser) = try await signIn(client)
+      let panelPage = Browser.body(
+        try await client.execute(uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers()))
+      let csrf = try #require(Browser.csrf(in: panelPage))
+      #expect(panelPage.contains(#"<form method="post" action="\#(base)/revoke" class="inline">"#))
+      // The member signs in with a new link made in the browser.
+      let made = try await client.execute(
+        uri: base + "/invite", method: .post, headers: browser.headers(form: true), body: Browser.form([("csrf", csrf)])
+      )
+      #expect(made.status == .ok)
+      let page = Browser.body(made)
+      #expect(page.contains("<h1>Sign-in link for \(member.pseudonym)</h1>"))
+      let token = try #require(
+        page.components(separatedBy: "http://127.0.0.1:8080/join/").dropFirst().first?.prefix { $0 != "<" })
+      var memberBrowser = Browser()
+      let joined = try await client.execute(uri: "/join/\(token)", method: .post)
+      #expect(joined.status == .seeOther)
+      memberBrowser.keepCookie(joined)
+      #expect(try await client.execute(uri: "/panel", method: .get, headers: memberBrowser.headers()).status == .ok)
+      // Cancelling: the unused first link stops working and the session ends.
+      let revoked = try await client.execute(
+        uri: base + "/revoke", method: .post, headers: browser.headers(form: true), body: Browser.form([("csrf", csrf)])
+      )
+      #expect(revoked.status == .ok)
+      #expect(
+        Browser.body(revoked).contains(
+          "<p>Cancelled 1 unused sign-in link and ended 1 session of \(member.name). To let them back in, make a new sign-in link.</p>"
+        ))
+      #expect(
+        try await client.execute(uri: "/panel", method: .get, headers: memberBrowser.headers()).status
+          == .unauthorized)
+      #expect(try await client.execute(uri: "/join/\(unused.token)", method: .post).status == .forbidden)
+      let audit = try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").last
+      #expect([audit?.actor, audit?.action] == ["ruth", "revoke-invites"])
+    }
+  }
+
+  @Test("member links: an unknown member is 404, a panel member is refused, and a form without CSRF is refused")
+  func memberLinkRefusals() async throws {
+    let fixture = try WebFixture.make(members: 1)
+    let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1)
+    let stranger = try fixture.store.addMember(panel: other, name: "Someone else")
+    let invitesBefore = try await fixture.store.pool.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM panel_invite")
+    }
+    try await fixture.app().test(.router) { client in
+      let (_, browser) = try await signIn(client)
+      let csrf = try #require(
+        Browser.csrf(
+          in: Browser.body(
+            try await client.execute(uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers()))))
+      for target in ["\(stranger.id)", "999", "x"] {
+        let response = try await client.execute(
+          uri: "/panels/\(fixture.panel.id)/members/\(target)/invite", method: .post,
+          headers: browser.headers(form: true), body: Browser.form([("csrf", csrf)]))
+        #expect(response.status == .notFound, "member \(target)")
+      }
+      let noToken = try await client.execute(
+        uri: "/panels/\(fixture.panel.id)/members/\(fixture.members[0].id)/revoke", method: .post,
+        headers: browser.headers(form: true), body: Browser.form([("csrf", "forged")]))
+      #expect(noToken.status == .forbidden)
+      let member = try await PanelPagesTests().join(client, fixture)
+      let memberPage = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: member.headers()))
+      let memberCSRF = try #require(Browser.csrf(in: memberPage))
+      let asMember = try await client.execute(
+        uri: "/panels/\(fixture.panel.id)/members/\(fixture.members[0].id)/invite", method: .post,
+        headers: member.headers(form: true), body: Browser.form([("csrf", memberCSRF)]))
+      #expect(asMember.status == .forbidden)
+    }
+    let invitesAfter = try await fixture.store.pool.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM panel_invite")
+    }
+    // Only the member's own sign-in (by `join`) issued an invite.
+    #expect(invitesAfter == (invitesBefore ?? 0) + 1)
+    #expect(
+      try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").contains { $0.action == "revoke-invites" }
+        == false)
   }
 }

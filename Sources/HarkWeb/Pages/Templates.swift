@@ -202,7 +202,10 @@ enum Templates {
     {{/closed}}
     {{/hasClosed}}
     <h2>Members</h2>
-    <ul>{{#members}}<li>{{name}} (shown to others as {{pseudonym}})</li>{{/members}}</ul>
+    <ul class="members">{{#members}}<li>{{name}} (shown to others as {{pseudonym}})
+    <form method="post" action="/panels/{{panel}}/members/{{id}}/invite" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">New sign-in link<span class="vh"> for {{pseudonym}}</span></button></form>
+    · <form method="post" action="/panels/{{panel}}/members/{{id}}/revoke" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Cancel {{pseudonym}}'s links and sign them out</button></form></li>
+    {{/members}}</ul>
     <form method="post" action="/panels/{{id}}/members">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <p><label for="member-name">Add a member: name</label>

@@ -22,6 +22,8 @@ struct ResearcherRoutes: Sendable {
     router.post("/panels/:id/open", use: openLinks)
     router.post("/panels/:id/close", use: closeVoting)
     router.post("/panels/:id/members", use: addMember)
+    router.post("/panels/:id/members/:member/invite", use: newInvite)
+    router.post("/panels/:id/members/:member/revoke", use: revokeAccess)
     router.post("/panels/:id/items/:item/override", use: overrideDecision)
     router.post("/panels/:id/suggestions/:vote/adopt", use: adoptSuggestion)
     router.get("/panels/:id/audit", use: audit)
@@ -95,7 +97,9 @@ struct ResearcherRoutes: Sendable {
       ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf]
     }
     let agreement = try store.agreement(panel: panel)
-    let members = try store.members(panel: panel).map { ["name": $0.name, "pseudonym": $0.pseudonym] }
+    let members = try store.members(panel: panel).map { member -> [String: Any] in
+      ["id": member.id, "name": member.name, "pseudonym": member.pseudonym, "panel": panel.id, "csrf": session.csrf]
+    }
     let suggestions = try suggestionValues(items, panel: panel, session: session)
     let values: [String: Any] = [
       "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
@@ -204,12 +208,41 @@ struct ResearcherRoutes: Sendable {
     }
     let member = try store.addMember(
       panel: panel, name: name, pseudonym: form.text("pseudonym"), actor: researcher.name)
-    let invite = (member, try store.issueInvite(member: member, actor: researcher.name))
-    let expires = DateFormatter.localizedString(from: invite.1.expiresAt, dateStyle: .long, timeStyle: .none)
+    return try invitePage(member, panel: panel, researcher: researcher, session: session)
+  }
+
+  /// A new one-time link for a member who lost theirs, or whose link expired.
+  func newInvite(_ request: Request, context: WebContext) throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let member = try member(context, panel: panel, session: session)
+    return try invitePage(member, panel: panel, researcher: researcher, session: session)
+  }
+
+  /// Cancels a member's unused links and signs them out everywhere: for a
+  /// link that reached the wrong person.
+  func revokeAccess(_ request: Request, context: WebContext) throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let member = try member(context, panel: panel, session: session)
+    let revoked = try store.revokeInvites(member: member, actor: researcher.name)
+    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    return pages.problem(
+      .ok, heading: "\(member.pseudonym)'s links are cancelled",
+      message:
+        "Cancelled \(count(revoked.invites, "unused sign-in link")) and ended \(count(revoked.sessions, "session")) of \(member.name). To let them back in, make a new sign-in link.",
+      session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+  }
+
+  private func invitePage(_ member: PanelMember, panel: Panel, researcher: Researcher, session: SignedIn) throws
+    -> Response
+  {
+    let invite = try store.issueInvite(member: member, actor: researcher.name)
+    let expires = DateFormatter.localizedString(from: invite.expiresAt, dateStyle: .long, timeStyle: .none)
     return pages.render(
       "invite", title: "Sign-in link",
       values: [
-        "name": invite.0.name, "pseudonym": invite.0.pseudonym, "link": invite.1.link(baseURL: baseURL),
+        "name": member.name, "pseudonym": member.pseudonym, "link": invite.link(baseURL: baseURL),
         "expires": expires, "panel": panel.id,
       ], session: session)
   }
@@ -223,6 +256,17 @@ struct ResearcherRoutes: Sendable {
         pages.problem(.notFound, heading: "No such panel", message: "That address names no panel.", session: session))
     }
     return panel
+  }
+
+  private func member(_ context: WebContext, panel: Panel, session: SignedIn) throws -> PanelMember {
+    let id = Int64(context.parameters.get("member") ?? "")
+    guard let member = try store.members(panel: panel).first(where: { $0.id == id }) else {
+      throw PageError(
+        pages.problem(
+          .notFound, heading: "No such member", message: "That address names no member of \(panel.name).",
+          session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel"))
+    }
+    return member
   }
 
   /// Candidate links this panel has not been asked about yet.
