@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HarkCore
+import HarkMap
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -45,6 +46,21 @@ struct Export: ParsableCommand {
   }
 
   static func write(_ store: ProjectStore, format: Format, to output: String, links selection: LinkSelection) throws {
+    try checkOutput(output)
+    switch format {
+    case .qdpx, .qdc: try RefiQDACommand.write(store, format: format, to: output, links: selection)
+    case .mentalModeler, .mmp, .graphml, .dot, .mapJSON:
+      try MapFilesCommand.write(
+        try CognitiveMap.selected(from: store, links: selection), format: format, store: store, to: output)
+    case .json: try JSONExport.write(store, to: output, links: selection)
+    case .csv:
+      try Data(try CSVExport.make(store, links: selection).utf8).write(
+        to: URL(fileURLWithPath: output), options: .atomic)
+    }
+  }
+
+  /// An export goes to a file in a folder that exists.
+  static func checkOutput(_ output: String) throws {
     let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: directory) else {
       throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
@@ -53,15 +69,6 @@ struct Export: ParsableCommand {
     if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
       throw HarkError(
         "is a folder", subject: output, hint: "Give a file name for the export, e.g. \(output)/export.json")
-    }
-    switch format {
-    case .qdpx, .qdc: try RefiQDACommand.write(store, format: format, to: output, links: selection)
-    case .mentalModeler, .mmp, .graphml, .dot, .mapJSON:
-      try MapFilesCommand.write(store, format: format, to: output, links: selection)
-    case .json: try JSONExport.write(store, to: output, links: selection)
-    case .csv:
-      try Data(try CSVExport.make(store, links: selection).utf8).write(
-        to: URL(fileURLWithPath: output), options: .atomic)
     }
   }
 }

@@ -19,7 +19,8 @@ enum MapFilesCommand {
         "the project has no accepted links, so there is no map to export", subject: store.path,
         hint: "Accept links with `hark links accept L1 L2 …`, then export again")
     }
-    try Export.write(store, format: format, to: output, links: .accepted)
+    try Export.checkOutput(output)
+    try write(map, format: format, store: store, to: output)
     print(
       "Wrote \(output) (\(format.rawValue), approved map: \(map.concepts.count) concepts, \(map.links.count) links)")
     print("Not carried in \(format.rawValue):")
@@ -52,11 +53,8 @@ enum MapFilesCommand {
     }
   }
 
-  /// Writes the map of the links in `selection` (the approved map when it is `.accepted`).
-  static func write(_ store: ProjectStore, format: Export.Format, to output: String, links selection: LinkSelection)
-    throws
-  {
-    let map = try CognitiveMap.selected(from: store, links: selection)
+  /// Writes `map` in a map format; .mmp and DOT take their title from the project's file name.
+  static func write(_ map: CognitiveMap, format: Export.Format, store: ProjectStore, to output: String) throws {
     let title = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
     let text: String
     switch format {

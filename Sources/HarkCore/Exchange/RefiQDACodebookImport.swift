@@ -41,17 +41,7 @@ extension RefiProject {
   /// A project holding only the codebook's codes; the rest stays empty.
   init(codebook root: RefiXML.Element, name: String) {
     qdeName = name
-    func readCodes(_ elements: [RefiXML.Element], parent: String?) {
-      for element in elements {
-        let guid = refiKey(element["guid"])
-        codes.append(
-          Code(
-            guid: guid, name: (element["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-            parent: parent, description: element.child("Description")?.text ?? "", colour: element["color"]))
-        readCodes(element.children("Code"), parent: guid)
-      }
-    }
-    readCodes(root.child("Codes")?.children("Code") ?? [], parent: nil)
+    codes = Self.codes(in: root.child("Codes"))
     let sets = root.child("Sets")?.children.count ?? 0
     if sets > 0 { notCarried.append("\(sets) sets: left out") }
   }

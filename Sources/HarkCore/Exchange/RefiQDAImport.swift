@@ -95,23 +95,30 @@ struct RefiProject {
   var noteIndex: [String: Int] = [:]
   var notCarried: [String] = []
 
-  init(_ root: RefiXML.Element, archive: inout RefiQDAArchive, folder: URL, qdeName: String) throws {
-    self.qdeName = qdeName
-    for user in root.child("Users")?.children("User") ?? [] {
-      users[refiKey(user["guid"])] = user["name"] ?? user["id"] ?? user["guid"] ?? ""
-    }
-    func readCodes(_ elements: [RefiXML.Element], parent: String?) {
+  /// The codes under a `<Codes>` element, parents before children, each
+  /// naming its parent's guid: a project's codebook and a .qdc file alike.
+  static func codes(in codesElement: RefiXML.Element?) -> [Code] {
+    var codes: [Code] = []
+    func read(_ elements: [RefiXML.Element], parent: String?) {
       for element in elements {
         let guid = refiKey(element["guid"])
         codes.append(
           Code(
             guid: guid, name: (element["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-            parent: parent, description: element.child("Description")?.text ?? "",
-            colour: element["color"]))
-        readCodes(element.children("Code"), parent: guid)
+            parent: parent, description: element.child("Description")?.text ?? "", colour: element["color"]))
+        read(element.children("Code"), parent: guid)
       }
     }
-    readCodes(root.child("CodeBook")?.child("Codes")?.children("Code") ?? [], parent: nil)
+    read(codesElement?.children("Code") ?? [], parent: nil)
+    return codes
+  }
+
+  init(_ root: RefiXML.Element, archive: inout RefiQDAArchive, folder: URL, qdeName: String) throws {
+    self.qdeName = qdeName
+    for user in root.child("Users")?.children("User") ?? [] {
+      users[refiKey(user["guid"])] = user["name"] ?? user["id"] ?? user["guid"] ?? ""
+    }
+    codes = Self.codes(in: root.child("CodeBook")?.child("Codes"))
 
     var variableNames: [String: String] = [:]
     for variable in root.child("Variables")?.children("Variable") ?? [] {

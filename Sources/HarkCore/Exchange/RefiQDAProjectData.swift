@@ -87,12 +87,10 @@ struct ProjectData {
         db, sql: "SELECT DISTINCT participant_id, document_id FROM turn WHERE participant_id IS NOT NULL ORDER BY 2"),
       by: { $0["participant_id"] as Int64 })
     participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY pseudonym COLLATE NOCASE").map {
-      let json: String = $0["attributes"]
-      let pairs = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String]] ?? []
       let id: Int64 = $0["id"]
       return Participant(
         id: id, pseudonym: $0["pseudonym"], role: $0["role"], group: $0["group_name"],
-        attributes: pairs.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+        attributes: ParticipantAttribute.list(stored: $0["attributes"]).map { ($0.name, $0.value) },
         documents: (sourcesByParticipant[id] ?? []).map { $0["document_id"] })
     }
     documents = try Row.fetchAll(db, sql: "SELECT id, title, text, imported_at, imported_by FROM document ORDER BY id")

@@ -39,10 +39,8 @@ public enum JSONExport {
       try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY pseudonym")
         .map {
           row -> [String: Any] in
-          let pairs =
-            (try? JSONSerialization.jsonObject(with: Data((row["attributes"] as String).utf8))) as? [[String]] ?? []
           var attributes: [String: String] = [:]
-          for pair in pairs where pair.count == 2 { attributes[pair[0]] = pair[1] }
+          for pair in ParticipantAttribute.list(stored: row["attributes"]) { attributes[pair.name] = pair.value }
           return [
             "pseudonym": row["pseudonym"] as String, "role": row["role"] as String,
             "group": row["group_name"] as String,

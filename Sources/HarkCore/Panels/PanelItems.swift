@@ -169,14 +169,12 @@ extension ProjectStore {
     try pool.read { db in try Self.quotes(db, link: item.linkID) }
   }
 
-  /// The quotes behind a link in document order. SQLite's substr counts code
-  /// points, as stored offsets do, so only the quoted words leave the
-  /// database, not whole transcripts.
+  /// The quotes behind a link in document order, by pseudonym and group only.
   static func quotes(_ db: Database, link: Int64) throws -> [ItemQuote] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT substr(d.text, v.start + 1, v."end" - v.start) AS quote, p.pseudonym, p.group_name
+          SELECT \(quoteSQL("v")), p.pseudonym, p.group_name
           FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
           WHERE v.link_id = ? ORDER BY v.document_id, v.start
           """), arguments: [link]

@@ -173,7 +173,7 @@ extension ProjectStore {
     return found
   }
 
-  static func tally(_ votes: [PanelVote]) -> VoteTally {
+  public static func tally(_ votes: [PanelVote]) -> VoteTally {
     var tally = VoteTally()
     for vote in votes {
       switch vote.ballot.answer {

@@ -123,34 +123,21 @@ extension ProjectStore {
   /// The quotes behind a link (or every link when nil), in document order.
   public func evidence(link: Int64? = nil) throws -> [Evidence] {
     try pool.read { db in
-      var texts: [Int64: [Unicode.Scalar]] = [:]
-      return try Row.fetchAll(
+      try Row.fetchAll(
         db,
         sql: """
           SELECT v.id, v.link_id, v.document_id, d.title, p.pseudonym, p.group_name, v.start, v."end",
-            v.polarity, v.strength, v.confidence, v.explanation, v.created_by
+            v.polarity, v.strength, v.confidence, v.explanation, v.created_by, \(Self.quoteSQL("v"))
           FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
           WHERE (? IS NULL OR v.link_id = ?)
           ORDER BY v.link_id, v.document_id, v.start
           """, arguments: [link, link]
       ).map { row in
-        let documentID: Int64 = row["document_id"]
-        if texts[documentID] == nil {
-          let text =
-            try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
-          texts[documentID] = Array(text.unicodeScalars)
-        }
-        let scalars = texts[documentID]!
-        let start: Int = row["start"]
-        let end: Int = row["end"]
-        var quote = String.UnicodeScalarView()
-        quote.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return Evidence(
-          id: row["id"], linkID: row["link_id"], documentID: documentID, document: row["title"],
-          participant: row["pseudonym"],
-          group: row["group_name"], start: start, end: end, quote: String(quote), polarity: row["polarity"],
-          strength: row["strength"], confidence: row["confidence"], explanation: row["explanation"],
-          createdBy: row["created_by"])
+        Evidence(
+          id: row["id"], linkID: row["link_id"], documentID: row["document_id"], document: row["title"],
+          participant: row["pseudonym"], group: row["group_name"], start: row["start"], end: row["end"],
+          quote: row["quote"] ?? "", polarity: row["polarity"], strength: row["strength"],
+          confidence: row["confidence"], explanation: row["explanation"], createdBy: row["created_by"])
       }
     }
   }

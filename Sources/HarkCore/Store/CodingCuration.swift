@@ -85,7 +85,7 @@ extension ProjectStore {
     ).map { turn in
       DocumentTurn(
         id: turn["id"], number: (turn["ordinal"] as Int) + 1, speaker: turn["speaker"], role: turn["role"],
-        start: turn["start"], end: turn["end"], text: Self.slice(scalars, turn["start"], turn["end"]))
+        start: turn["start"], end: turn["end"], text: CodePoints.slice(scalars, turn["start"], turn["end"]))
     }
     return (row["title"], turns)
   }
@@ -93,21 +93,19 @@ extension ProjectStore {
   /// A document's codings, suggested and by hand, in text order.
   public func codings(document id: Int64) throws -> [CodingRecord] {
     try pool.read { db in
-      let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [id]) ?? ""
-      let scalars = Array(text.unicodeScalars)
-      return try Row.fetchAll(
+      try Row.fetchAll(
         db,
         sql: """
           SELECT g.id, g.document_id, g.code_id, c.name, g.start, g."end", g.analysis_id, g.confidence,
-            g.explanation, g.status, g.created_by
-          FROM coding g JOIN code c ON c.id = g.code_id
+            g.explanation, g.status, g.created_by, \(Self.quoteSQL("g"))
+          FROM coding g JOIN document d ON d.id = g.document_id JOIN code c ON c.id = g.code_id
           WHERE g.document_id = ? ORDER BY g.start, g."end" DESC, g.id
           """, arguments: [id]
       ).map {
         CodingRecord(
           id: $0["id"], documentID: $0["document_id"], codeID: $0["code_id"], code: $0["name"], start: $0["start"],
           end: $0["end"], analysisID: $0["analysis_id"], confidence: $0["confidence"], explanation: $0["explanation"],
-          status: $0["status"], createdBy: $0["created_by"], quote: Self.slice(scalars, $0["start"], $0["end"]))
+          status: $0["status"], createdBy: $0["created_by"], quote: $0["quote"] ?? "")
       }
     }
   }
@@ -169,11 +167,11 @@ extension ProjectStore {
     return coding
   }
 
-  static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-    let lower = min(max(0, start), scalars.count)
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[lower..<min(max(lower, end), scalars.count)])
-    return String(view)
+  /// SQL for the words a row's `start`/`end` cover in its document `d`:
+  /// SQLite's substr counts code points, as stored offsets do, so a query
+  /// returns only the quote instead of the whole transcript.
+  static func quoteSQL(_ row: String) -> String {
+    "substr(d.text, \(row).start + 1, \(row).\"end\" - \(row).start) AS quote"
   }
 
   /// Where `needle` first occurs in `haystack`, compared code point by code

@@ -42,26 +42,18 @@ extension ProjectStore {
   /// A concept's mentions in document order.
   public func conceptMentions(_ id: Int64) throws -> [ConceptMention] {
     try pool.read { db in
-      var texts: [Int64: [Unicode.Scalar]] = [:]
-      return try Row.fetchAll(
+      try Row.fetchAll(
         db,
         sql: """
-          SELECT m.id, m.concept_id, m.document_id, d.title, p.pseudonym, p.group_name, m.start, m."end"
+          SELECT m.id, m.concept_id, m.document_id, d.title, p.pseudonym, p.group_name, \(Self.quoteSQL("m"))
           FROM concept_mention m JOIN document d ON d.id = m.document_id
           LEFT JOIN participant p ON p.id = m.participant_id
           WHERE m.concept_id = ? ORDER BY m.document_id, m.start, m.id
           """, arguments: [id]
       ).map { row in
-        let documentID: Int64 = row["document_id"]
-        if texts[documentID] == nil {
-          let text =
-            try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
-          texts[documentID] = Array(text.unicodeScalars)
-        }
-        return ConceptMention(
-          id: row["id"], conceptID: row["concept_id"], documentID: documentID, document: row["title"],
-          participant: row["pseudonym"], group: row["group_name"],
-          quote: Self.slice(texts[documentID]!, row["start"], row["end"]))
+        ConceptMention(
+          id: row["id"], conceptID: row["concept_id"], documentID: row["document_id"], document: row["title"],
+          participant: row["pseudonym"], group: row["group_name"], quote: row["quote"] ?? "")
       }
     }
   }

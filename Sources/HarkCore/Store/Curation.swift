@@ -28,9 +28,7 @@ extension ProjectStore {
   static func decide(
     _ db: Database, subject: String, action: String, detail: [String: Any], actor: String = Actor.current
   ) throws {
-    try db.execute(
-      sql: "INSERT INTO decision(at, actor, subject, action, detail) VALUES (?, ?, ?, ?, ?)",
-      arguments: [Clock.now(), actor, subject, action, try jsonString(detail)])
+    try log(db, actor: actor, subject: subject, action: action, detail: detail)
   }
 
   public func setLinkStatus(_ id: Int64, to status: String, note: String? = nil, actor: String = Actor.current) throws {

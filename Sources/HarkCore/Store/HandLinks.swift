@@ -152,14 +152,12 @@ extension ProjectStore {
   /// Every quote in a document that is evidence for a link, in text order.
   public func linkEvidence(document id: Int64) throws -> [DocumentEvidence] {
     try pool.read { db in
-      let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [id]) ?? ""
-      let scalars = Array(text.unicodeScalars)
-      return try Row.fetchAll(
+      try Row.fetchAll(
         db,
         sql: """
           SELECT v.id, v.link_id, l.cause_id, c.label AS cause, l.effect_id, e.label AS effect, l.status,
-            v.polarity, v.strength, v.start, v."end", v.created_by, v.analysis_id
-          FROM evidence v JOIN link l ON l.id = v.link_id
+            v.polarity, v.strength, v.start, v."end", v.created_by, v.analysis_id, \(Self.quoteSQL("v"))
+          FROM evidence v JOIN document d ON d.id = v.document_id JOIN link l ON l.id = v.link_id
           JOIN concept c ON c.id = l.cause_id JOIN concept e ON e.id = l.effect_id
           WHERE v.document_id = ? ORDER BY v.start, v."end" DESC, v.id
           """, arguments: [id]
@@ -167,7 +165,7 @@ extension ProjectStore {
         DocumentEvidence(
           id: $0["id"], linkID: $0["link_id"], causeID: $0["cause_id"], cause: $0["cause"], effectID: $0["effect_id"],
           effect: $0["effect"], linkStatus: $0["status"], polarity: $0["polarity"], strength: $0["strength"],
-          start: $0["start"], end: $0["end"], quote: Self.slice(scalars, $0["start"], $0["end"]),
+          start: $0["start"], end: $0["end"], quote: $0["quote"] ?? "",
           createdBy: $0["created_by"], analysisID: $0["analysis_id"])
       }
     }

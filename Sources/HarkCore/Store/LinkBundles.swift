@@ -37,6 +37,13 @@ public struct ParticipantAttribute: Sendable, Equatable, Hashable {
   }
 
   public var text: String { "\(name)=\(value)" }
+
+  /// A participant's attributes as the participant table keeps them: a JSON
+  /// list of [name, value] pairs, in the participants file's column order.
+  static func list(stored json: String) -> [ParticipantAttribute] {
+    let pairs = (try? JSONDecoder().decode([[String]].self, from: Data(json.utf8))) ?? []
+    return pairs.compactMap { pair in pair.count == 2 ? ParticipantAttribute(name: pair[0], value: pair[1]) : nil }
+  }
 }
 
 /// The groups and attributes participants have, for a filter form to offer.
@@ -100,12 +107,7 @@ extension ProjectStore {
     try pool.read { db in
       try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY id").map {
         row in
-        let json: String = row["attributes"]
-        let pairs = (try? JSONDecoder().decode([[String]].self, from: Data(json.utf8))) ?? []
-        let attributes = pairs.compactMap { pair in
-          pair.count == 2 ? ParticipantAttribute(name: pair[0], value: pair[1]) : nil
-        }
-        return (row["pseudonym"], row["role"], row["group_name"], attributes)
+        (row["pseudonym"], row["role"], row["group_name"], ParticipantAttribute.list(stored: row["attributes"]))
       }
     }
   }

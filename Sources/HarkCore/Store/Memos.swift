@@ -105,11 +105,24 @@ extension ProjectStore {
         rows = try Row.fetchAll(
           db, sql: "SELECT * FROM note WHERE \(subject.column) = ? ORDER BY id", arguments: [subject.id])
       }
-      return rows.map {
-        Memo(
-          id: $0["id"], title: $0["title"], text: $0["text"], createdBy: $0["created_by"], createdAt: $0["created_at"])
-      }
+      return rows.map(Self.memo(from:))
     }
+  }
+
+  /// Every code's memos at once, for the codebook page.
+  public func memosByCode() throws -> [Int64: [Memo]] {
+    try pool.read { db in
+      Dictionary(
+        grouping: try Row.fetchAll(db, sql: "SELECT * FROM note WHERE code_id IS NOT NULL ORDER BY id"),
+        by: { $0["code_id"] as Int64 }
+      ).mapValues { $0.map(Self.memo(from:)) }
+    }
+  }
+
+  static func memo(from row: Row) -> Memo {
+    Memo(
+      id: row["id"], title: row["title"], text: row["text"], createdBy: row["created_by"],
+      createdAt: row["created_at"])
   }
 
   /// Writes a memo on an item. Fails, storing nothing, when the item does not

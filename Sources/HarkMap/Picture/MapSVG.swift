@@ -7,7 +7,7 @@ public enum MapSVG {
   public static let positiveColour = "#1f5fa8"
   public static let negativeColour = "#c0392b"
   /// Links whose confidence is below this are drawn dashed.
-  public static let lowConfidence = 0.5
+  public static let lowConfidence = MapDOT.lowConfidence
   static let legendHeight = 116.0
   static let legendWidth = 430.0
 

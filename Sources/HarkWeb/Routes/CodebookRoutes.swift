@@ -29,8 +29,9 @@ struct CodebookRoutes: Sendable {
     ]
     var previous = -1
     var codes: [[String: Any]] = []
+    let memosByCode = try store.memosByCode()
     for code in tree {
-      let memos = try store.memos(on: .code(code.id))
+      let memos = memosByCode[code.id] ?? []
       var entry: [String: Any] = [
         "id": code.id, "name": code.name, "colourName": Self.colourName(code),
         "codingsText": code.codings == 1 ? "1 coding" : "\(code.codings) codings",

@@ -42,10 +42,11 @@ struct ConceptRoutes: Sendable {
 
   func concept(_ request: Request, context: WebContext) throws -> Response {
     let (session, _) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
+    let tree = try store.conceptTree()
+    let node = try liveNode(context, session: session, in: tree)
     let id = node.concept.id
-    let others = try store.conceptTree().filter { $0.concept.id != id }
-    let below = Set(try descendants(of: id))
+    let others = tree.filter { $0.concept.id != id }
+    let below = Set(descendants(of: id, in: tree))
     let links = try store.links().filter { $0.causeID == id || $0.effectID == id }
     let values: [String: Any] = [
       "id": id, "label": node.concept.label, "path": node.path.joined(separator: " / "),
@@ -181,9 +182,9 @@ struct ConceptRoutes: Sendable {
       back: "/concepts/\(node.concept.id)", backLabel: "Back to “\(node.concept.label)”")
   }
 
-  private func liveNode(_ context: WebContext, session: SignedIn) throws -> ConceptNode {
+  private func liveNode(_ context: WebContext, session: SignedIn, in tree: [ConceptNode]? = nil) throws -> ConceptNode {
     let id = Int64(context.parameters.get("id") ?? "")
-    if let node = try store.conceptTree().first(where: { $0.concept.id == id }) { return node }
+    if let node = try (tree ?? store.conceptTree()).first(where: { $0.concept.id == id }) { return node }
     if let id, let merged = try? store.concept(id), let into = merged.mergedInto {
       throw PageError(
         pages.problem(
@@ -197,8 +198,7 @@ struct ConceptRoutes: Sendable {
         back: "/concepts", backLabel: "All concepts"))
   }
 
-  private func descendants(of id: Int64) throws -> [Int64] {
-    let tree = try store.conceptTree()
+  private func descendants(of id: Int64, in tree: [ConceptNode]) -> [Int64] {
     var found: [Int64] = []
     var frontier = [id]
     while let next = frontier.popLast() {

@@ -196,7 +196,7 @@ struct DocumentRoutes: Sendable {
       let covering = clipped.filter { $0.1 <= lower && upper <= $0.2 }.map(\.0)
       let ending = clipped.filter { $0.2 == upper }.map(\.0)
       pieces.append([
-        "text": CodePointText.slice(scalars, lower, upper), "marked": !covering.isEmpty,
+        "text": CodePoints.slice(scalars, lower, upper), "marked": !covering.isEmpty,
         "classes": covering.map { "code-\($0.codeID)" }.reduce(into: [String]()) {
           if !$0.contains($1) { $0.append($1) }
         }
@@ -216,14 +216,5 @@ struct DocumentRoutes: Sendable {
           back: "/documents", backLabel: "All documents"))
     }
     return id
-  }
-}
-
-/// Cutting text by code point offsets, the store's kind of offset.
-enum CodePointText {
-  static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
   }
 }

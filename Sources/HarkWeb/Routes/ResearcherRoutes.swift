@@ -84,8 +84,10 @@ struct ResearcherRoutes: Sendable {
     let items = try store.items(panel: panel)
     let inForce = Dictionary(
       try store.panelDecisions(panel: panel).map { ($0.itemID, $0) }, uniquingKeysWith: { _, latest in latest })
-    let rows = try items.map { item -> [String: Any] in
-      let tally = try store.tally(item: item.id)
+    // Each item's current votes, read once for the tallies and the suggestions.
+    let votes = try items.map { try store.currentVotes(item: $0.id) }
+    let rows = zip(items, votes).map { item, votes -> [String: Any] in
+      let tally = ProjectStore.tally(votes)
       return [
         "id": item.id, "question": item.question.text, "agree": tally.agree, "disagree": tally.disagree,
         "notSure": tally.notSure,
@@ -100,7 +102,7 @@ struct ResearcherRoutes: Sendable {
     let members = try store.members(panel: panel).map { member -> [String: Any] in
       ["id": member.id, "name": member.name, "pseudonym": member.pseudonym, "panel": panel.id, "csrf": session.csrf]
     }
-    let suggestions = try suggestionValues(items, panel: panel, session: session)
+    let suggestions = suggestionValues(items, votes: votes, panel: panel, session: session)
     let values: [String: Any] = [
       "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
       "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
@@ -277,10 +279,12 @@ struct ResearcherRoutes: Sendable {
 
   /// Members' current suggestions on the panel's items, each with the
   /// question it would ask and whether it was taken up already.
-  private func suggestionValues(_ items: [PanelItem], panel: Panel, session: SignedIn) throws -> [[String: Any]] {
+  private func suggestionValues(_ items: [PanelItem], votes: [[PanelVote]], panel: Panel, session: SignedIn)
+    -> [[String: Any]]
+  {
     var values: [[String: Any]] = []
-    for item in items {
-      for vote in try store.currentVotes(item: item.id) {
+    for (item, current) in zip(items, votes) {
+      for vote in current {
         guard let kind = vote.ballot.suggestion else { continue }
         let question: String =
           switch kind {
