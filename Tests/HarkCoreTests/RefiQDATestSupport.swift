@@ -9,8 +9,8 @@ import ZIPFoundation
 enum RefiFixture {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  /// The schemas live beside the repository, in ../shared, and are never copied into it.
-  static let schemas = repository.deletingLastPathComponent().appendingPathComponent("shared/refi-qda")
+  /// The REFI-QDA schemas, kept with their licence in the repository's third_party/ folder.
+  static let schemas = repository.appendingPathComponent("third_party/refi-qda")
 
   /// A transcript as a Windows editor saves it: a BOM, CRLF line ends and "café" with a
   /// combining accent; Hark stores it without BOM, with LF and NFC.

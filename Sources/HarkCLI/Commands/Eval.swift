@@ -14,8 +14,8 @@ struct Eval: ParsableCommand {
         gold    the project's own annotations (corpora/gold), tuning and held-out splits
         cnc     Causal News Corpus v2, dev split (subtask 1: is the sentence causal; subtask 2: spans)
         tweets  VADER's 4,200 human-rated tweets (tuning: odd ids; held-out: even ids)
-      The data from outside the project is read from ../shared/eval beside the checkout
-      (or --data DIR). With --json, one object: the headline scores as flat keys, then details.
+      The data from outside the project is read from third_party/ in the checkout (or
+      --data DIR). With --json, one object: the headline scores as flat keys, then details.
       """)
 
   enum Suite: String, ExpressibleByArgument, CaseIterable {
@@ -25,7 +25,7 @@ struct Eval: ParsableCommand {
   @Flag(help: "Print one JSON object instead of tables.") var json = false
   @Option(help: "Run only these (gold, cnc, tweets); repeat or separate with commas.")
   var only: [String] = []
-  @Option(help: "The folder with causal-news-corpus/ and vader-tweets/ (default: ../shared/eval).")
+  @Option(help: "The folder with causal-news-corpus/ and vader-tweets/ (default: this checkout's third_party/).")
   var data: String?
   @Option(help: "The sample corpus folder (default: corpora of this checkout).") var corpus: String?
 
@@ -65,19 +65,23 @@ struct Eval: ParsableCommand {
     }
   }
 
-  /// A folder of outside evaluation data: --data, else ../shared/eval beside the checkout.
+  /// A folder of outside evaluation data: --data when given, else third_party/ of the checkout
+  /// (beside the corpora/ folder), where the project keeps it with its licence.
   private func dataFolder(_ name: String) throws -> String {
     var roots: [String] = []
-    if let data { roots.append(data) }
-    let checkout = URL(fileURLWithPath: try corpus ?? Demo.findCorpus()).deletingLastPathComponent()
-    roots.append(checkout.deletingLastPathComponent().appendingPathComponent("shared/eval").path)
+    if let data {
+      roots.append(data)
+    } else {
+      let checkout = URL(fileURLWithPath: try corpus ?? Demo.findCorpus()).deletingLastPathComponent()
+      roots.append(checkout.appendingPathComponent("third_party").path)
+    }
     for root in roots {
       let folder = (root as NSString).appendingPathComponent(name)
       if FileManager.default.fileExists(atPath: folder) { return folder }
     }
     throw HarkError(
       "cannot find the evaluation data folder \(name)", subject: roots.first,
-      hint: "Pass --data DIR, the folder that holds \(name)/ (the project keeps it in ../shared/eval)")
+      hint: "Pass --data DIR, the folder that holds \(name)/ (a checkout of Hark keeps it in third_party/)")
   }
 
   private func printTables(_ results: [EvalResult]) {
