@@ -20,6 +20,11 @@ public struct HarkCommand: AsyncParsableCommand {
   )
 
   public init() {}
+
+  /// SQLite giving up on a lock becomes a sentence that says what to do.
+  public static func readable(_ error: any Error) -> any Error {
+    ProjectBusy.matches(error) ? ProjectBusy() : error
+  }
 }
 
 public enum HarkVersion {

@@ -14,7 +14,7 @@ func runHark() async {
       try command.run()
     }
   } catch {
-    HarkCommand.exit(withError: error)
+    HarkCommand.exit(withError: HarkCommand.readable(error))
   }
 }
 

@@ -240,6 +240,24 @@ struct PanelCommandTests {
         """)
   }
 
+  @Test("show lists what members said under each vote, comments from votes changed since included")
+  func showComments() throws {
+    let (folder, path, store, members) = try reviewing()
+    try store.castVote(as: members[1], item: 1, ballot: Ballot(.notSure, comment: "The group was too far away"))
+    try store.castVote(as: members[1], item: 1, ballot: Ballot(.agree, comment: "Once I got there it helped"))
+    try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree, comment: "  "))
+    let result = try hark(["panel", "show", "carers"], folder, path)
+    let lines = withoutTimes(result.stdout).components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "What members said (\"Anything else you want to say?\"):"))
+    #expect(
+      Array(lines[start..<start + 4]) == [
+        "What members said (\"Anything else you want to say?\"):",
+        "  V1  I1  Robin  <time>  “The group was too far away”",
+        "  V2  I1  Robin  <time>  “Once I got there it helped”",
+        "",
+      ])
+  }
+
   @Test("override needs a closed item and a reason, and is shown as an override")
   func override() throws {
     let (folder, path, store, members) = try reviewing()

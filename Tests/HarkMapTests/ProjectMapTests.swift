@@ -146,3 +146,25 @@ struct ProjectMapTests {
     #expect(map.concepts.isEmpty && map.links.isEmpty)
   }
 }
+
+@Suite("Report: what panel members said")
+struct ReportCommentsTests {
+  @Test("the report lists panel members' comments under the link they were made on, escaped")
+  func commentsUnderTheirLink() throws {
+    let store = try MapProject.make()
+    let peer = try MapProject.link(store, "peer group", "less alone")
+    try store.setLinkStatus(peer.id, to: "accepted")
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1)
+    let member = store.identity(of: try store.addMember(panel: panel, name: "Jo Bloggs", pseudonym: "Robin"))
+    let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
+    try store.castVote(as: member, item: item.id, ballot: Ballot(.agree, comment: "Biscuits & <company> help"))
+    let report = try MapReport(map: try CognitiveMap.approved(from: store), store: store)
+    let lines = report.html.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "<p class=\"note\">What panel members said about it:</p>"))
+    #expect(
+      Array(lines[start + 1...start + 3]) == [
+        "<ul class=\"comments\">", "<li>“Biscuits &amp; &lt;company&gt; help” — Robin, carers panel</li>", "</ul>",
+      ])
+    #expect(!report.html.contains("Jo Bloggs"))
+  }
+}

@@ -208,6 +208,11 @@ enum PanelText {
         lines.append("  V\(v.id)  I\(v.itemID)  \(v.pseudonym)  \(v.ballot.suggestion!.rawValue)\(text)")
       }
     }
+    let comments = try store.comments(panel: panel)
+    if !comments.isEmpty {
+      lines += ["", "What members said (\"Anything else you want to say?\"):"]
+      for v in comments { lines.append("  V\(v.id)  I\(v.itemID)  \(v.pseudonym)  \(v.at)  “\(v.ballot.comment)”") }
+    }
     let agreement = try store.agreement(panel: panel)
     lines.append("")
     if let percent = agreement.percent {

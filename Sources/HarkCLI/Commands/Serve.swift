@@ -25,7 +25,9 @@ struct Serve: AsyncParsableCommand {
   var baseURL: String?
 
   func run() async throws {
-    let store = try project.open()
+    // A person waits on every page, so a locked project answers "try again"
+    // sooner than a command would.
+    let store = try ProjectStore(path: project.path, lockWait: .webRequest)
     let app = try WebServer.application(
       store: store, host: host, port: port, baseURL: baseURL,
       onRunning: { bound in

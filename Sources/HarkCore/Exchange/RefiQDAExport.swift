@@ -116,6 +116,7 @@ public enum RefiQDAExport {
     var evidenceSelections: [Int64: [(guid: String, start: Int, end: Int, note: String)]] = [:]
     var quoteCount = 0
     var voteCount = 0
+    var commentCount = 0
     for link in linkList {
       let noteGUID = guid.make("link", link.id)
       let name = "Hark link L\(link.id): \(link.cause) → \(link.effect)"
@@ -129,6 +130,10 @@ public enum RefiQDAExport {
         text +=
           "votes in panel \"\(vote.panel)\": \(vote.answer)\(vote.strength.map { " (\($0))" } ?? "") × \(vote.count)\n"
         voteCount += vote.count
+      }
+      for comment in data.comments[link.id] ?? [] {
+        text += "comment in panel \"\(comment.panel)\" from \(comment.member) (\(comment.at)): “\(comment.text)”\n"
+        commentCount += 1
       }
       let quotes = evidence[link.id] ?? []
       if !quotes.isEmpty { text += "\nQuotes:\n" }
@@ -151,6 +156,7 @@ public enum RefiQDAExport {
         "\(quoteCount) link quotes: in their link's note, and as selections in the sources that refer to it")
     }
     if voteCount > 0 { summary.notCarried.append("\(voteCount) panel votes: in their link's note") }
+    if commentCount > 0 { summary.notCarried.append("\(commentCount) panel members' comments: in their link's note") }
 
     // The researchers' own notes, placed where they were written.
     var sourceNoteRefs: [Int64: [String]] = [:]

@@ -53,6 +53,13 @@ struct ProjectData {
     var strength: String?
     var count: Int
   }
+  /// What a member wrote with a vote ("Anything else you want to say?").
+  struct Comment {
+    var panel: String
+    var member: String
+    var text: String
+    var at: String
+  }
 
   var name: String
   var createdAt: String?
@@ -64,6 +71,7 @@ struct ProjectData {
   var codings: [Int64: [Coding]] = [:]
   var notes: [Note] = []
   var votes: [Int64: [Vote]] = [:]
+  var comments: [Int64: [Comment]] = [:]
   var users: [String] = []
   var leftOut = (suggested: 0, rejected: 0, scores: 0, turns: 0)
 
@@ -140,6 +148,19 @@ struct ProjectData {
       {
         votes[row["link_id"], default: []].append(
           Vote(panel: row["panel"], answer: row["answer"], strength: row["strength"], count: row["n"]))
+      }
+      // Every comment ever written, by pseudonym: nothing said is dropped.
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT i.link_id, p.name AS panel, m.pseudonym, v.comment, v.at
+          FROM panel_vote v JOIN panel_item i ON i.id = v.item_id JOIN panel p ON p.id = i.panel_id
+          JOIN panel_member m ON m.id = v.member_id
+          WHERE v.comment <> '' ORDER BY i.link_id, v.id
+          """)
+      {
+        comments[row["link_id"], default: []].append(
+          Comment(panel: row["panel"], member: row["pseudonym"], text: row["comment"], at: row["at"]))
       }
     }
   }

@@ -91,8 +91,37 @@ public enum JSONExport {
     return [
       "hark_export": schemaVersion, "offsets": "unicode code points, half-open [start, end)",
       "documents": documents, "participants": participants, "codings": codings, "concepts": concepts, "links": links,
-      "decisions": decisions,
+      "decisions": decisions, "panels": try panels(store),
     ]
+  }
+
+  /// Every panel with its items, every vote ever cast (changes and comments
+  /// included) and every decision. Members appear by pseudonym only.
+  static func panels(_ store: ProjectStore) throws -> [[String: Any]] {
+    try store.panels().map { panel -> [String: Any] in
+      let decisions = Dictionary(grouping: try store.panelDecisions(panel: panel), by: \.itemID)
+      let items = try store.items(panel: panel).map { item -> [String: Any] in
+        [
+          "id": "I\(item.id)", "link": "L\(item.linkID)", "question": item.question.text, "open": item.isOpen,
+          "votes": try store.voteHistory(item: item.id).map { vote -> [String: Any] in
+            [
+              "id": "V\(vote.id)", "member": vote.pseudonym, "answer": vote.ballot.answer.rawValue,
+              "strength": vote.ballot.strength?.rawValue ?? NSNull(),
+              "suggestion": vote.ballot.suggestion?.rawValue ?? NSNull(),
+              "suggestion_text": vote.ballot.suggestionText, "comment": vote.ballot.comment, "at": vote.at,
+            ]
+          },
+          "decisions": (decisions[item.id] ?? []).map { decision -> [String: Any] in
+            [
+              "kind": decision.kind.rawValue, "outcome": decision.outcome.rawValue, "reason": decision.reason,
+              "agree": decision.tally.agree, "disagree": decision.tally.disagree, "not_sure": decision.tally.notSure,
+              "at": decision.at, "actor": decision.actor,
+            ]
+          },
+        ]
+      }
+      return ["name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum, "items": items]
+    }
   }
 
   public static func write(_ store: ProjectStore, to path: String, links: LinkSelection = .notRejected) throws {

@@ -93,6 +93,7 @@ extension ProjectStore {
           text += ", suggested \(suggestion.rawValue)"
           if !vote.ballot.suggestionText.isEmpty { text += ": “\(vote.ballot.suggestionText)”" }
         }
+        if !vote.ballot.comment.isEmpty { text += "; said: “\(vote.ballot.comment)”" }
         entries.append(
           (PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2, vote.id)
         )

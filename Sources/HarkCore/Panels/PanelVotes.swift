@@ -187,6 +187,36 @@ extension ProjectStore {
 
   public func tally(item: Int64) throws -> VoteTally { Self.tally(try currentVotes(item: item)) }
 
+  /// Every comment members wrote on items about the link, in any panel, with
+  /// the panel's name, oldest first.
+  public func comments(link: Int64) throws -> [(panel: String, vote: PanelVote)] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT v.*, m.pseudonym, p.name AS panel_name FROM panel_vote v
+          JOIN panel_member m ON m.id = v.member_id JOIN panel_item i ON i.id = v.item_id
+          JOIN panel p ON p.id = i.panel_id
+          WHERE i.link_id = ? AND v.comment <> '' ORDER BY v.id
+          """, arguments: [link]
+      ).map { (panel: $0["panel_name"], vote: Self.vote(from: $0)) }
+    }
+  }
+
+  /// What members wrote in "Anything else you want to say?" on the panel's
+  /// items: every vote that carries a comment, earlier ones a member changed
+  /// since included (what was said is never dropped), by item then time.
+  public func comments(panel: Panel) throws -> [PanelVote] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: Self.voteColumns + """
+           JOIN panel_item i ON i.id = v.item_id WHERE i.panel_id = ? AND v.comment <> '' ORDER BY v.item_id, v.id
+          """, arguments: [panel.id]
+      ).map(Self.vote(from:))
+    }
+  }
+
   /// The member's own current vote on an item, if any.
   public func myVote(_ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
     try pool.read { db in try Self.myVote(db, voter, item: item) }

@@ -46,14 +46,33 @@ extension ProjectStore {
     try pool.write { db in try Self.write(db, record, findings) }
   }
 
-  /// A corpus-level plugin's results for every document, in one transaction.
+  /// A corpus-level plugin's results for every document, each document whole
+  /// but in short transactions, so that nobody else (a panel member voting,
+  /// an import) waits for the whole corpus to be written. A run killed half
+  /// way leaves some documents with older results; the next run sees them
+  /// pending and redoes the corpus plugin over every document.
   @discardableResult
-  public func writeCorpusAnalysis(_ items: [(AnalysisRecord, Findings)]) throws -> FindingCounts {
-    try pool.write { db in
-      var total = FindingCounts()
-      for (record, findings) in items { total = total + (try Self.write(db, record, findings)) }
-      return total
+  public func writeCorpusAnalysis(_ items: [(AnalysisRecord, Findings)], budget: Double = 0.05) throws
+    -> FindingCounts
+  {
+    var total = FindingCounts()
+    var next = items.startIndex
+    while next < items.endIndex {
+      total =
+        total
+        + (try pool.write { db in
+          // At least one document per transaction; more while the budget lasts.
+          let started = DispatchTime.now().uptimeNanoseconds
+          var counts = FindingCounts()
+          repeat {
+            counts = counts + (try Self.write(db, items[next].0, items[next].1))
+            next += 1
+          } while next < items.endIndex
+            && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < budget
+          return counts
+        })
     }
+    return total
   }
 
   /// Records that the plugin failed on the document; its earlier results stay.

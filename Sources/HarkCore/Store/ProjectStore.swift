@@ -5,27 +5,31 @@ import GRDB
 public final class ProjectStore: Sendable {
   public let path: String
   public let pool: DatabasePool
+  /// How this process waits when another one is writing.
+  public let lockWait: LockWait
 
   /// Opens an existing project, bringing its schema up to date.
-  public init(path: String) throws {
+  public init(path: String, lockWait: LockWait = .commandLine) throws {
     guard FileManager.default.fileExists(atPath: path) else {
       throw HarkError(
         "no project here", subject: path,
         hint: "Create one with `hark init \(path)`, or pass --project PATH (or set HARK_PROJECT)")
     }
     self.path = path
-    self.pool = try ProjectStore.openPool(path)
+    self.lockWait = lockWait
+    self.pool = try ProjectStore.openPool(path, lockWait: lockWait)
     try migrate()
   }
 
-  private init(creating path: String) throws {
+  private init(creating path: String, lockWait: LockWait) throws {
     self.path = path
-    self.pool = try ProjectStore.openPool(path)
+    self.lockWait = lockWait
+    self.pool = try ProjectStore.openPool(path, lockWait: lockWait)
     try migrate()
   }
 
   /// Creates a new, empty project file. Refuses to overwrite anything.
-  public static func create(at path: String) throws -> ProjectStore {
+  public static func create(at path: String, lockWait: LockWait = .commandLine) throws -> ProjectStore {
     if FileManager.default.fileExists(atPath: path) {
       throw HarkError(
         "a file already exists there", subject: path,
@@ -35,7 +39,7 @@ public final class ProjectStore: Sendable {
     if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
       throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
     }
-    let store = try ProjectStore(creating: path)
+    let store = try ProjectStore(creating: path, lockWait: lockWait)
     try store.pool.write { db in
       try db.execute(
         sql: "INSERT INTO project_info(key, value) VALUES ('created_at', ?), ('hark_schema', ?)",
@@ -44,11 +48,11 @@ public final class ProjectStore: Sendable {
     return store
   }
 
-  private static func openPool(_ path: String) throws -> DatabasePool {
+  private static func openPool(_ path: String, lockWait: LockWait) throws -> DatabasePool {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     // Another hark process (a review while a run writes) waits instead of failing.
-    configuration.busyMode = .timeout(30)
+    configuration.busyMode = lockWait.busyMode
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
       // Reading anything proves the file is SQLite and not some other file.

@@ -21,6 +21,9 @@ enum Schema {
     migrator.registerMigration("v5: concept hierarchy") { db in
       try db.execute(sql: conceptHierarchy)
     }
+    migrator.registerMigration("v7: indexes for replacing a plugin's results") { db in
+      try db.execute(sql: resultIndexes)
+    }
     return migrator
   }
 
@@ -247,5 +250,16 @@ enum Schema {
       BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
     CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
       BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    """
+
+  /// Replacing a plugin's results on a document deletes its analysis row, and
+  /// the cascade must find the codings and scores that row owns without
+  /// reading the whole table (on a 700-document project each replacement
+  /// scanned both, and a coding run held the write lock for half a minute).
+  /// Tidying candidate links looks decisions up by subject.
+  static let resultIndexes = """
+    CREATE INDEX coding_by_analysis ON coding(analysis_id);
+    CREATE INDEX score_by_analysis ON score(analysis_id);
+    CREATE INDEX decision_by_subject ON decision(subject);
     """
 }

@@ -18,11 +18,16 @@ public struct MapReport: Sendable, Equatable {
     let indices = MapIndices(map)
     let sources = try LinkSources.load(for: map, from: store)
     var quotes: [Int: [Evidence]] = [:]
+    var comments: [Int: [(panel: String, vote: PanelVote)]] = [:]
     for index in Self.topLinks(map) {
-      if let id = map.links[index].projectID { quotes[index] = try store.evidence(link: id) }
+      if let id = map.links[index].projectID {
+        quotes[index] = try store.evidence(link: id)
+        comments[index] = try store.comments(link: id)
+      }
     }
     html = Self.page(
-      map: map, indices: indices, quotes: quotes, balance: VoiceBalance(map: map, sources: sources))
+      map: map, indices: indices, quotes: quotes, comments: comments,
+      balance: VoiceBalance(map: map, sources: sources))
   }
 
   static func escape(_ text: String) -> String { MapSVG.escape(text) }
@@ -79,7 +84,8 @@ public struct MapReport: Sendable, Equatable {
     """
 
   static func page(
-    map: CognitiveMap, indices: MapIndices, quotes: [Int: [Evidence]], balance: VoiceBalance
+    map: CognitiveMap, indices: MapIndices, quotes: [Int: [Evidence]],
+    comments: [Int: [(panel: String, vote: PanelVote)]] = [:], balance: VoiceBalance
   ) -> String {
     var out = [
       "<!DOCTYPE html>",
@@ -105,7 +111,7 @@ public struct MapReport: Sendable, Equatable {
       "</ul></nav>",
     ]
     out += pictureSection(map)
-    out += linksSection(map, quotes: quotes)
+    out += linksSection(map, quotes: quotes, comments: comments)
     out += indicesSection(indices)
     out += scenarioSection(map)
     out += voicesSection(map, balance: balance)
@@ -134,7 +140,9 @@ public struct MapReport: Sendable, Equatable {
     ]
   }
 
-  static func linksSection(_ map: CognitiveMap, quotes: [Int: [Evidence]]) -> [String] {
+  static func linksSection(
+    _ map: CognitiveMap, quotes: [Int: [Evidence]], comments: [Int: [(panel: String, vote: PanelVote)]] = [:]
+  ) -> [String] {
     let top = topLinks(map)
     var out = [
       "<section id=\"links\" aria-labelledby=\"links-heading\">",
@@ -158,6 +166,16 @@ public struct MapReport: Sendable, Equatable {
         let group = evidence.group ?? EvidenceSource.noGroup
         out.append("<blockquote>\(escape(evidence.quote))</blockquote>")
         out.append("<p class=\"speaker\">— \(escape(speaker)) (\(escape(group)))</p>")
+      }
+      let said = comments[index] ?? []
+      if !said.isEmpty {
+        out.append("<p class=\"note\">What panel members said about it:</p>")
+        out.append("<ul class=\"comments\">")
+        for (panel, vote) in said {
+          out.append(
+            "<li>“\(escape(vote.ballot.comment))” — \(escape(vote.pseudonym)), \(escape(panel)) panel</li>")
+        }
+        out.append("</ul>")
       }
       out.append("</li>")
     }

@@ -181,6 +181,14 @@ enum Templates {
     {{/suggestions}}
     </ul>
     {{/hasSuggestions}}
+    {{#hasComments}}
+    <h2>What members said</h2>
+    <p>Everything members wrote under “Anything else you want to say?”, kept even when they changed their vote later.</p>
+    <ul class="comments">
+    {{#comments}}<li><strong>{{who}}</strong> on I{{item}}: “{{comment}}” <span class="state">{{at}}</span></li>
+    {{/comments}}
+    </ul>
+    {{/hasComments}}
     {{#hasClosed}}
     <h2>Override a decision</h2>
     <p>An override is kept beside the panel's own decision, with your reason, in the audit log.</p>

@@ -94,6 +94,12 @@ struct MemberRoutes: Sendable {
     }
     do {
       try store.castVote(as: member, item: id, ballot: ballot)
+    } catch let error where ProjectBusy.matches(error) {
+      // Nothing was stored; the member's choices stay on the page to send again.
+      return try reshow(
+        id, member: member, session: session, ballot: ballot, status: .serviceUnavailable,
+        problem: "Your answer was not saved: Hark was busy for a moment. Your choices are still here. "
+          + "Please press the button again.")
     } catch let refusal as VoteRefusal {
       switch refusal {
       case .suggestionNeedsWords, .tooLong:
@@ -109,14 +115,17 @@ struct MemberRoutes: Sendable {
 
   // MARK: - Parts
 
-  private func reshow(_ id: Int64, member: MemberIdentity, session: SignedIn, ballot: Ballot?, problem: String) throws
-    -> Response
-  {
+  private func reshow(
+    _ id: Int64, member: MemberIdentity, session: SignedIn, ballot: Ballot?, status: HTTPResponse.Status = .badRequest,
+    problem: String
+  ) throws -> Response {
     let view = try refusalPage(session) { try store.itemView(for: member, item: id) }
-    return pages.render(
+    var response = pages.render(
       "member-item", title: view.item.question.text,
       values: itemValues(view, session: session, saved: false, problem: problem, ballot: ballot), session: session,
-      status: .badRequest)
+      status: status)
+    if status == .serviceUnavailable { response.headers[.retryAfter] = "2" }
+    return response
   }
 
   private func itemValues(_ view: MemberItemView, session: SignedIn, saved: Bool, problem: String?, ballot: Ballot?)

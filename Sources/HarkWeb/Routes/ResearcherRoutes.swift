@@ -103,12 +103,16 @@ struct ResearcherRoutes: Sendable {
       ["id": member.id, "name": member.name, "pseudonym": member.pseudonym, "panel": panel.id, "csrf": session.csrf]
     }
     let suggestions = suggestionValues(items, votes: votes, panel: panel, session: session)
+    let comments = try store.comments(panel: panel).map { vote -> [String: Any] in
+      ["item": vote.itemID, "who": vote.pseudonym, "comment": vote.ballot.comment, "at": vote.at]
+    }
     let values: [String: Any] = [
       "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
       "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
       "csrf": session.csrf, "canOpen": !(try linksToOpen(panel, items: items)).isEmpty,
       "canClose": items.contains(where: \.isOpen), "hasClosed": !closed.isEmpty, "closed": closed,
       "hasSuggestions": !suggestions.isEmpty, "suggestions": suggestions,
+      "hasComments": !comments.isEmpty, "comments": comments,
     ]
     return pages.render("researcher-panel", title: panel.name, values: values, session: session)
   }

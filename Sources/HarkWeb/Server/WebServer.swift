@@ -13,6 +13,7 @@ public enum WebServer {
     let pages = try Pages()
     let router = Router(context: WebContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: SessionMiddleware(store: store))
     router.add(middleware: CSRFMiddleware(pages: pages))
     router.get("/style.css") { _, _ -> Response in
