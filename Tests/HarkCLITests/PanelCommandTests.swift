@@ -164,6 +164,7 @@ struct PanelCommandTests {
     #expect(
       closed.stdout == """
         I1  accepted: all 2 votes agree (unanimous)
+            L1 goes on the map
         I2  no decision: quorum not reached (1 vote cast, 2 needed)
 
         """)
@@ -218,6 +219,7 @@ struct PanelCommandTests {
     #expect(
       withoutTimes(result.stdout) == """
         carers: rule unanimous, quorum 2
+        \(PanelRule.unanimous.explanation)
 
         Members (real names are for researchers only):
           Member 1       Jo Bloggs            1 of 1 done
@@ -275,7 +277,7 @@ struct PanelCommandTests {
       blank.stderr
         == "Error: item I1: an override needs a reason. Say why with --reason \"…\"; it is kept with the decision\n")
     let made = try hark(["panel", "override", "I1", "--decision", "accepted", "--reason", "Jo was ill"], folder, path)
-    #expect(made.stdout == "I1  accepted by tester: override: Jo was ill\n")
+    #expect(made.stdout == "I1  accepted by tester: override: Jo was ill\n    L1 goes on the map\n")
     #expect(try store.link(1).status == "accepted")
     let shown = try hark(["panel", "show", "carers"], folder, path)
     #expect(shown.stdout.contains("  I1  L1  accepted (override): 1 agree, 0 disagree, 0 not sure\n"))

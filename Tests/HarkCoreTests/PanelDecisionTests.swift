@@ -8,31 +8,37 @@ import Testing
 
 @Suite("Panel decisions")
 struct PanelDecisionTests {
-  @Test("unanimous accepts only when every vote cast agrees; not sure counts as a vote that does not agree")
+  @Test("unanimous: one no keeps a link off; not sure stands aside and is not a no")
   func unanimous() {
     #expect(
       PanelRule.unanimous.decide(VoteTally(agree: 3), quorum: 3) == (
         .accepted, "accepted: all 3 votes agree (unanimous)"
       ))
     #expect(
-      PanelRule.unanimous.decide(VoteTally(agree: 2, notSure: 1), quorum: 1)
-        == (.rejected, "rejected: not unanimous (2 agree, 0 disagree, 1 not sure)"))
+      PanelRule.unanimous.decide(VoteTally(agree: 1, notSure: 1), quorum: 2)
+        == (
+          .accepted,
+          "accepted: everyone who said yes or no agrees (1 agree, 0 disagree, 1 not sure; not sure is not a no; unanimous)"
+        ))
     #expect(
       PanelRule.unanimous.decide(VoteTally(agree: 2, disagree: 1), quorum: 1)
         == (.rejected, "rejected: not unanimous (2 agree, 1 disagree, 0 not sure)"))
   }
 
-  @Test("majority needs more than half of the votes cast to agree")
+  @Test("majority: more yes than no accepts, more no rejects, an even split is no decision; not sure is neither")
   func majority() {
     #expect(
-      PanelRule.majority.decide(VoteTally(agree: 3, disagree: 1, notSure: 1), quorum: 1)
-        == (.accepted, "accepted: more than half agree (3 agree, 1 disagree, 1 not sure)"))
+      PanelRule.majority.decide(VoteTally(agree: 2, disagree: 1, notSure: 2), quorum: 1)
+        == (.accepted, "accepted: more agree than disagree (2 agree, 1 disagree, 2 not sure; not sure is not a no)"))
     #expect(
-      PanelRule.majority.decide(VoteTally(agree: 2, disagree: 1, notSure: 1), quorum: 1)
-        == (.rejected, "rejected: not more than half agree (2 agree, 1 disagree, 1 not sure)"))
+      PanelRule.majority.decide(VoteTally(agree: 1, disagree: 2), quorum: 1)
+        == (.rejected, "rejected: more disagree than agree (1 agree, 2 disagree, 0 not sure)"))
+    #expect(
+      PanelRule.majority.decide(VoteTally(agree: 1, disagree: 1, notSure: 1), quorum: 1)
+        == (.none, "no decision: yes and no are even (1 agree, 1 disagree, 1 not sure)"))
   }
 
-  @Test("a threshold accepts when the share that agrees reaches it exactly or more")
+  @Test("a threshold accepts when the share of yes among yes and no reaches it exactly or more")
   func threshold() {
     let rule = PanelRule.threshold(0.75)
     #expect(
@@ -40,7 +46,35 @@ struct PanelDecisionTests {
         == (.accepted, "accepted: 75% agree, 75% needed (3 agree, 1 disagree, 0 not sure)"))
     #expect(
       rule.decide(VoteTally(agree: 2, notSure: 1), quorum: 1)
-        == (.rejected, "rejected: 66.7% agree, 75% needed (2 agree, 0 disagree, 1 not sure)"))
+        == (
+          .accepted, "accepted: 100% agree of those who said yes or no, 75% needed (2 agree, 0 disagree, 1 not sure)"
+        ))
+    #expect(
+      rule.decide(VoteTally(agree: 2, disagree: 1, notSure: 1), quorum: 1)
+        == (
+          .rejected,
+          "rejected: 66.7% agree of those who said yes or no, 75% needed (2 agree, 1 disagree, 1 not sure)"
+        ))
+  }
+
+  @Test("when everyone is not sure there is no decision, whatever the rule")
+  func everyoneNotSure() {
+    for rule in [PanelRule.unanimous, .majority, .threshold(0.5)] {
+      #expect(
+        rule.decide(VoteTally(notSure: 3), quorum: 2)
+          == (.none, "no decision: nobody said yes or no (0 agree, 0 disagree, 3 not sure)"))
+    }
+  }
+
+  @Test("each rule explains itself in plain words, saying what not sure does")
+  func explanations() {
+    #expect(
+      PanelRule.unanimous.explanation
+        == "Unanimous: a link goes on the map when everyone who says yes or no says yes; one no keeps it off. "
+        + "“Not sure” counts as taking part (towards the quorum) but is neither a yes nor a no. "
+        + "If everyone is not sure, there is no decision.")
+    #expect(PanelRule.majority.explanation.hasSuffix("An even split, or everyone not sure, is no decision."))
+    #expect(PanelRule.threshold(0.75).explanation.hasPrefix("Threshold: a link goes on the map when at least 75% "))
   }
 
   @Test("below the quorum there is no decision, whatever the rule")
@@ -80,7 +114,10 @@ struct PanelDecisionTests {
     #expect(try store.link(3).status == "candidate")
     let logged = try store.decisions(subject: "link:1")
     #expect(logged.map(\.action) == ["accept"])
-    #expect(logged[0].detail == #"{"from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#)
+    #expect(logged[0].actor == "panel:carers")
+    #expect(
+      logged[0].detail
+        == #"{"closed_by":"\#(Actor.current)","from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#)
     #expect(try store.decisions(subject: "link:3").isEmpty)
     #expect(try store.items(panel: panel).allSatisfy { !$0.isOpen })
   }
@@ -152,8 +189,11 @@ struct PanelDecisionTests {
     #expect(closed.map(\.actor) == ["amina"])
     #expect(overridden.actor == "grace")
     #expect(try store.decisions(subject: "panel-item:\(item.id)").map(\.actor) == ["amina"])
+    // The link log names who decided: the panel by its rule, then the researcher who overrode it.
     #expect(
-      try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == ["amina accept", "grace reject"])
+      try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == [
+        "panel:carers accept", "grace reject",
+      ])
   }
 
   @Test("taking up 'the other way round' opens the reversed claim; accepting it makes and accepts that link")
@@ -223,5 +263,42 @@ struct PanelDecisionTests {
     let missing = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: 77) }
     #expect(missing?.problem == "no vote V77")
     #expect(try store.items(panel: panel).count == 1)
+  }
+}
+
+@Suite("Panel decisions and the researcher's own")
+struct PanelOverRulingTests {
+  @Test("1 yes and 1 not sure under unanimous accepts, and leaves the researcher's accept in place")
+  func notSureKeepsAccepted() throws {
+    let store = try PanelFixture.project()
+    let (panel, members) = try PanelFixture.panel(store, quorum: 2, members: 2)
+    try store.setLinkStatus(1, to: "accepted", actor: "ruth")
+    let item = try store.openItems(panel: panel, links: [1], actor: "ruth")[0]
+    try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
+    try store.castVote(as: members[1], item: item.id, ballot: Ballot(.notSure))
+    let decision = try #require(try store.closeItems(panel: panel, actor: "ruth").first)
+    #expect(decision.outcome == .accepted)
+    #expect(try store.link(1).status == "accepted")
+    #expect(try store.mapEffect(of: decision) == nil)
+    #expect(try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == ["ruth accept"])
+  }
+
+  @Test("a panel's no on a link the researcher accepted takes it off the map, and says whose decision it replaced")
+  func panelReplacesResearcher() throws {
+    let store = try PanelFixture.project()
+    let (panel, members) = try PanelFixture.panel(store, members: 1)
+    try store.setLinkStatus(1, to: "accepted", actor: "ruth")
+    let accepted = try #require(try store.decisions(subject: "link:1").last)
+    let item = try store.openItems(panel: panel, links: [1], actor: "ruth")[0]
+    try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree))
+    let decision = try #require(try store.closeItems(panel: panel, actor: "ruth").first)
+    #expect(try store.link(1).status == "rejected")
+    #expect(
+      try store.mapEffect(of: decision)
+        == "L1 leaves the map; this replaces the earlier accept by ruth at \(accepted.at) (to keep that, override: "
+        + "`hark panel override I\(item.id) --decision accepted --reason \"…\"`)")
+    let logged = try #require(try store.decisions(subject: "link:1").last)
+    #expect(logged.actor == "panel:carers")
+    #expect(logged.detail.contains(#""replaces":"accept by ruth at \#(accepted.at)""#))
   }
 }

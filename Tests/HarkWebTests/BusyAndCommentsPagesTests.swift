@@ -131,4 +131,26 @@ struct BusyAndCommentsPagesTests {
       #expect(page.contains("<strong>Member 1</strong> on I\(item.id): “Yes, it helped”"))
     }
   }
+
+  @Test("after an override members read that the researcher decided, against what the panel decided, and why")
+  func overrideAsMembersSeeIt() async throws {
+    let fixture = try WebFixture.make(members: 1)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let voter = fixture.store.identity(of: fixture.members[0])
+    try fixture.store.castVote(as: voter, item: items[0].id, ballot: Ballot(.agree))
+    try fixture.store.castVote(as: voter, item: items[1].id, ballot: Ballot(.notSure))
+    _ = try fixture.store.closeItems(panel: fixture.panel, actor: "ruth")
+    _ = try fixture.store.overrideDecision(item: items[0].id, outcome: .rejected, reason: "said twice", actor: "ruth")
+    let token = try fixture.store.issueInvite(member: fixture.members[0]).token
+    try await fixture.app().test(.router) { client in
+      let (browser, _) = try await member(client, token: token, item: items[0].id)
+      let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
+      #expect(
+        home.contains(
+          "<strong>the researcher decided it stays off the map, although the panel agreed. Their reason: said twice"
+            + "</strong>"))
+      #expect(home.contains("<strong>no decision: the panel was not decided either way</strong>"))
+      #expect(home.contains("How your panel decides. Unanimous: a link goes on the map when everyone who says yes"))
+    }
+  }
 }

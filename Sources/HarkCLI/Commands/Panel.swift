@@ -168,7 +168,8 @@ enum PanelText {
 
   static func show(_ store: ProjectStore, panel: Panel) throws -> String {
     var lines = [
-      "\(panel.name): rule \(panel.rule), quorum \(panel.quorum)", "", "Members (real names are for researchers only):",
+      "\(panel.name): rule \(panel.rule), quorum \(panel.quorum)", panel.rule.explanation, "",
+      "Members (real names are for researchers only):",
     ]
     let members = try store.members(panel: panel)
     if members.isEmpty { lines.append("  none yet: `hark panel add-member \(panel.name) NAME`") }

@@ -46,6 +46,7 @@ struct ClosePanelItems: ParsableCommand {
     let ids = try items.map { try parseReference($0, prefix: "I", what: "an item") }
     for decision in try store.closeItems(panel: panel, items: ids) {
       print("I\(decision.itemID)  \(decision.reason)")
+      if let effect = try store.mapEffect(of: decision) { print("    \(effect)") }
     }
   }
 }
@@ -63,8 +64,10 @@ struct OverridePanelDecision: ParsableCommand {
       throw ValidationError("--decision must be accepted or rejected")
     }
     let id = try parseReference(item, prefix: "I", what: "an item")
-    let made = try project.open().overrideDecision(item: id, outcome: outcome, reason: reason)
+    let store = try project.open()
+    let made = try store.overrideDecision(item: id, outcome: outcome, reason: reason)
     print("I\(made.itemID)  \(made.outcome.rawValue) by \(made.actor): \(made.reason)")
+    if let effect = try store.mapEffect(of: made) { print("    \(effect)") }
   }
 }
 

@@ -122,7 +122,16 @@ extension ProjectStore {
         actor,
       ])
     let id = db.lastInsertedRowID
-    try applyToLink(db, item: item, outcome: outcome, decision: id, actor: actor)
+    // The decision log says who decided: the panel, by its rule (with who
+    // closed voting), or the researcher who overrode it.
+    let decider: String
+    if kind == .rule {
+      let panel = try String.fetchOne(db, sql: "SELECT name FROM panel WHERE id = ?", arguments: [item.panelID]) ?? ""
+      decider = "panel:\(panel)"
+    } else {
+      decider = actor
+    }
+    try applyToLink(db, item: item, outcome: outcome, decision: id, actor: decider, closedBy: actor)
     return decision(from: try Row.fetchOne(db, sql: "SELECT * FROM panel_decision WHERE id = ?", arguments: [id])!)
   }
 
@@ -131,7 +140,7 @@ extension ProjectStore {
   /// (an adopted "other way round" or "opposite"): then the link with the
   /// claimed ends is found, or made when accepted, and its polarity set.
   static func applyToLink(
-    _ db: Database, item: PanelItem, outcome: PanelOutcome, decision: Int64, actor: String
+    _ db: Database, item: PanelItem, outcome: PanelOutcome, decision: Int64, actor: String, closedBy: String
   ) throws {
     guard outcome != .none else { return }
     let status = outcome == .accepted ? "accepted" : "rejected"
@@ -163,9 +172,54 @@ extension ProjectStore {
     let current: String = row["status"]
     guard current != status else { return }
     try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, linkID])
+    var detail: [String: Any] = ["from": current, "to": status, "panel_item": item.id, "panel_decision": decision]
+    if actor != closedBy { detail["closed_by"] = closedBy }
+    // A researcher's earlier accept or reject is replaced, never silently:
+    // the log names whose decision this one replaces.
+    if current != "candidate",
+      let earlier = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT actor, at, action FROM decision WHERE subject = ? AND action IN ('accept', 'reject')
+          ORDER BY id DESC LIMIT 1
+          """, arguments: ["link:\(linkID)"])
+    {
+      detail["replaces"] =
+        "\(earlier["action"] as String) by \(earlier["actor"] as String) at \(earlier["at"] as String)"
+    }
     try log(
       db, actor: actor, subject: "link:\(linkID)", action: status == "accepted" ? "accept" : "reject",
-      detail: ["from": current, "to": status, "panel_item": item.id, "panel_decision": decision])
+      detail: detail)
+  }
+
+  /// What a panel decision did to the map, in a sentence: whether its link
+  /// went on or off, and whose earlier decision that replaced. Nil when the
+  /// link's place on the map did not change.
+  public func mapEffect(of decision: PanelDecision) throws -> String? {
+    try pool.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT subject, action, detail FROM decision
+            WHERE action IN ('accept', 'reject') AND json_extract(detail, '$.panel_decision') = ?
+            """, arguments: [decision.id])
+      else { return nil }
+      let link = "L" + (row["subject"] as String).dropFirst("link:".count)
+      let detail = Self.jsonObject(row["detail"])
+      let onto = (row["action"] as String) == "accept"
+      let wasOn = detail["from"] as? String == "accepted"
+      var text = onto ? "\(link) goes on the map" : wasOn ? "\(link) leaves the map" : "\(link) stays off the map"
+      if let replaces = detail["replaces"] as? String {
+        text += "; this replaces the earlier \(replaces)"
+        if decision.kind == .rule {
+          text +=
+            " (to keep that, override: `hark panel override I\(decision.itemID) --decision "
+            + "\(onto ? "rejected" : "accepted") --reason \"…\"`)"
+        }
+      }
+      return text
+    }
   }
 
   /// Takes up a member's suggestion: a new open item in the same panel asking

@@ -11,10 +11,13 @@ public struct MemberItemView: Sendable, Equatable {
   public var progress: VoteProgress
 }
 
-/// A closed item with the decision in force, as a member sees it.
+/// A closed item with the decision in force, as a member sees it; when a
+/// researcher overrode the panel, also the panel's own decision, so members
+/// are never told the panel agreed when it did not.
 public struct MemberDecisionView: Sendable, Equatable {
   public var item: PanelItem
   public var decision: PanelDecision
+  public var panelsOwn: PanelDecision?
 }
 
 /// Who is signed in, as a member's page header shows it: never the real name.
@@ -66,7 +69,13 @@ extension ProjectStore {
           """, arguments: [voter.panelID]
       ).map { row in
         let decision = Self.decision(from: row)
-        return MemberDecisionView(item: try Self.item(db, id: decision.itemID)!, decision: decision)
+        let own =
+          decision.kind == .override
+          ? try Row.fetchOne(
+            db, sql: "SELECT * FROM panel_decision WHERE item_id = ? AND kind = 'rule' ORDER BY id DESC LIMIT 1",
+            arguments: [decision.itemID]
+          ).map(Self.decision(from:)) : nil
+        return MemberDecisionView(item: try Self.item(db, id: decision.itemID)!, decision: decision, panelsOwn: own)
       }
     }
   }

@@ -1,10 +1,13 @@
 // How a panel decides: its rule and quorum applied to the votes on an item.
 import Foundation
 
-/// unanimous, majority or threshold:P. "Not sure" is a vote cast: it counts
-/// towards the quorum and in the share, but never as agreeing. So under the
-/// unanimous rule one "not sure" keeps a link out of the map, as one
-/// "disagree" does: a panel that is not sure has not agreed.
+/// unanimous, majority or threshold:P. "Not sure" is an abstention: the
+/// member took part, so the vote counts towards the quorum, but it is neither
+/// a yes nor a no. Each rule decides among the members who took a view
+/// (agree or disagree): one "not sure" beside a "yes" does not keep a link
+/// off the map under the unanimous rule, as one "no" does. When nobody took a
+/// view there is no decision, and under the majority rule an even split is
+/// no decision either: the researcher brings the panel back to it.
 public enum PanelRule: Sendable, Equatable, CustomStringConvertible {
   case unanimous
   case majority
@@ -43,6 +46,22 @@ public enum PanelRule: Sendable, Equatable, CustomStringConvertible {
     return text
   }
 
+  /// What the rule does, in words for the people it applies to.
+  public var explanation: String {
+    let abstain = "“Not sure” counts as taking part (towards the quorum) but is neither a yes nor a no."
+    return switch self {
+    case .unanimous:
+      "Unanimous: a link goes on the map when everyone who says yes or no says yes; one no keeps it off. "
+        + abstain + " If everyone is not sure, there is no decision."
+    case .majority:
+      "Majority: a link goes on the map when more people say yes than no, and stays off when more say no. "
+        + abstain + " An even split, or everyone not sure, is no decision."
+    case .threshold(let share):
+      "Threshold: a link goes on the map when at least \(Self.number(share * 100))% of those who say yes or no "
+        + "say yes. " + abstain + " If everyone is not sure, there is no decision."
+    }
+  }
+
   /// The outcome and a sentence saying why, for the given current votes.
   public func decide(_ tally: VoteTally, quorum: Int) -> (outcome: PanelOutcome, reason: String) {
     let cast = tally.cast
@@ -50,23 +69,32 @@ public enum PanelRule: Sendable, Equatable, CustomStringConvertible {
       return (.none, "no decision: quorum not reached (\(votes(cast)) cast, \(quorum) needed)")
     }
     let counts = "\(tally.agree) agree, \(tally.disagree) disagree, \(tally.notSure) not sure"
+    let views = tally.agree + tally.disagree
+    guard views > 0 else {
+      return (.none, "no decision: nobody said yes or no (\(counts))")
+    }
+    // Said of a decision where someone abstained, so nobody reads it as a no.
+    let aside = tally.notSure == 0 ? "" : "; not sure is not a no"
     switch self {
     case .unanimous:
-      return tally.agree == cast
+      if tally.disagree > 0 { return (.rejected, "rejected: not unanimous (\(counts))") }
+      return tally.notSure == 0
         ? (.accepted, "accepted: all \(votes(cast)) agree (unanimous)")
-        : (.rejected, "rejected: not unanimous (\(counts))")
+        : (.accepted, "accepted: everyone who said yes or no agrees (\(counts)\(aside); unanimous)")
     case .majority:
-      return 2 * tally.agree > cast
-        ? (.accepted, "accepted: more than half agree (\(counts))")
-        : (.rejected, "rejected: not more than half agree (\(counts))")
+      if tally.agree == tally.disagree { return (.none, "no decision: yes and no are even (\(counts))") }
+      return tally.agree > tally.disagree
+        ? (.accepted, "accepted: more agree than disagree (\(counts)\(aside))")
+        : (.rejected, "rejected: more disagree than agree (\(counts)\(aside))")
     case .threshold(let share):
       // A small allowance so 3 of 4 meets 0.75 despite binary fractions.
-      let met = Double(tally.agree) >= share * Double(cast) - 1e-9
+      let met = Double(tally.agree) >= share * Double(views) - 1e-9
       let needed = "\(Self.number(share * 100))% needed"
-      let percent = Self.number((Double(tally.agree) / Double(cast) * 1000).rounded() / 10)
+      let percent = Self.number((Double(tally.agree) / Double(views) * 1000).rounded() / 10)
+      let of = tally.notSure == 0 ? "" : " of those who said yes or no"
       return met
-        ? (.accepted, "accepted: \(percent)% agree, \(needed) (\(counts))")
-        : (.rejected, "rejected: \(percent)% agree, \(needed) (\(counts))")
+        ? (.accepted, "accepted: \(percent)% agree\(of), \(needed) (\(counts))")
+        : (.rejected, "rejected: \(percent)% agree\(of), \(needed) (\(counts))")
     }
   }
 
@@ -76,7 +104,8 @@ public enum PanelRule: Sendable, Equatable, CustomStringConvertible {
 public enum PanelOutcome: String, Sendable, Codable, CaseIterable {
   case accepted
   case rejected
-  /// No decision: the quorum was not reached.
+  /// No decision: the quorum was not reached, nobody said yes or no, or
+  /// (majority) yes and no were even.
   case none
 }
 

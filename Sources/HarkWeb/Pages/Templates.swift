@@ -70,6 +70,7 @@ enum Templates {
     </ol>
     {{/hasItems}}
     <h2>What the panel decided</h2>
+    <p>How your panel decides. {{ruleExplanation}}</p>
     {{#hasDecisions}}
     <ul class="decisions">
     {{#decisions}}<li>{{question}} <strong>{{outcome}}</strong> <span class="state">({{tally}})</span></li>{{/decisions}}
@@ -149,6 +150,7 @@ enum Templates {
     <p><a href="/">All panels</a> · <a href="/panels/{{id}}/audit">Audit log of this panel</a></p>
     <h1>{{name}}</h1>
     <p>Decision rule: {{rule}}, quorum {{quorum}}. Agreement: {{agreement}}.</p>
+    <p>{{ruleExplanation}}</p>
     <h2>Questions</h2>
     {{#hasItems}}
     <table class="reflow" tabindex="0">

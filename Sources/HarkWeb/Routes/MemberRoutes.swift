@@ -46,7 +46,7 @@ struct MemberRoutes: Sendable {
     let next = try store.nextItem(for: member)
     let decisions = try store.decisions(for: member)
     let values: [String: Any] = [
-      "panel": header.panel.name,
+      "panel": header.panel.name, "ruleExplanation": header.panel.rule.explanation,
       "progress": progress.text,
       "next": next.map { String($0.id) } ?? false,
       "nextLabel": progress.done == 0 ? "Start with the first question" : "Go to the next question",
@@ -60,7 +60,7 @@ struct MemberRoutes: Sendable {
       "hasDecisions": !decisions.isEmpty,
       "decisions": decisions.map { view -> [String: Any] in
         [
-          "question": view.item.question.text, "outcome": Self.outcomeText(view.decision.outcome),
+          "question": view.item.question.text, "outcome": Self.outcomeText(view),
           "tally": Self.tallyText(view.decision.tally),
         ]
       },
@@ -196,12 +196,30 @@ struct MemberRoutes: Sendable {
     choice.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 
-  static func outcomeText(_ outcome: PanelOutcome) -> String {
-    switch outcome {
-    case .accepted: "agreed: it goes on the map"
-    case .rejected: "not agreed: it stays off the map"
-    case .none: "no decision: not enough people answered"
+  static func outcomeText(_ view: MemberDecisionView) -> String {
+    let decision = view.decision
+    guard decision.kind == .override else {
+      switch decision.outcome {
+      case .accepted: return "agreed: it goes on the map"
+      case .rejected: return "not agreed: it stays off the map"
+      case .none:
+        return decision.tally.cast == 0 || decision.reason.contains("quorum")
+          ? "no decision: not enough people answered" : "no decision: the panel was not decided either way"
+      }
     }
+    let map = decision.outcome == .accepted ? "it goes on the map" : "it stays off the map"
+    let panel: String
+    switch view.panelsOwn?.outcome {
+    case .accepted: panel = "the panel agreed"
+    case .rejected: panel = "the panel did not agree"
+    default: panel = "the panel made no decision"
+    }
+    var reason = decision.reason
+    if reason.hasPrefix("override: ") { reason.removeFirst("override: ".count) }
+    if view.panelsOwn?.outcome == decision.outcome {
+      return "the researcher confirmed \(map), as the panel decided. Their reason: \(reason)"
+    }
+    return "the researcher decided \(map), although \(panel). Their reason: \(reason)"
   }
 
   static func tallyText(_ tally: VoteTally) -> String {

@@ -108,6 +108,7 @@ struct ResearcherRoutes: Sendable {
     }
     let values: [String: Any] = [
       "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
+      "ruleExplanation": panel.rule.explanation,
       "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
       "csrf": session.csrf, "canOpen": !(try linksToOpen(panel, items: items)).isEmpty,
       "canClose": items.contains(where: \.isOpen), "hasClosed": !closed.isEmpty, "closed": closed,
