@@ -12,6 +12,8 @@ enum RefiQDAExpected {
         <User guid="0d112925-dd41-5a88-8d63-869ca2df29e1" name="ana"/>
         <User guid="ffd054b4-4eaa-500a-ab48-4af3a0637197" name="plugin:org.hark.values@1.0.0"/>
         <User guid="ff263648-3b0d-5607-8ed8-f353b6d210bd" name="bo"/>
+        <User guid="e26f4f16-d51e-5c3e-a19f-cecec7966944" name="Hark"/>
+        <User guid="fcd47902-a9ed-5e68-a074-68a8778b2df2" name="plugin:org.hark.causal-links@1.0.0"/>
       </Users>
       <CodeBook>
         <Codes>
@@ -74,7 +76,7 @@ enum RefiQDAExpected {
       </Cases>
       <Sources>
         <TextSource guid="142d5e44-635c-523b-a7b6-05295ce971d4" name="interview-1" plainTextPath="internal://142d5e44-635c-523b-a7b6-05295ce971d4.txt" creatingUser="0d112925-dd41-5a88-8d63-869ca2df29e1" creationDateTime="2026-01-02T03:04:05.000Z">
-          <PlainTextSelection guid="d00f8ee1-16e3-52ce-a5ae-daa380533176" startPosition="40" endPosition="83">
+          <PlainTextSelection guid="d00f8ee1-16e3-52ce-a5ae-daa380533176" startPosition="40" endPosition="83" creatingUser="fcd47902-a9ed-5e68-a074-68a8778b2df2" creationDateTime="2026-01-02T03:04:05.000Z">
             <NoteRef targetGUID="1ad9deab-e9bf-5a9a-8e13-f6f09a775cce"/>
           </PlainTextSelection>
           <PlainTextSelection guid="eb799766-eb4f-5823-9910-c51f1ee5d5e9" name="peer support" startPosition="44" endPosition="66" creatingUser="0d112925-dd41-5a88-8d63-869ca2df29e1" creationDateTime="2026-01-02T03:04:05.000Z">
@@ -88,7 +90,7 @@ enum RefiQDAExpected {
               <CodeRef targetGUID="9f75f3ef-7da9-5f11-a3f9-d9ad22b12f17"/>
             </Coding>
           </PlainTextSelection>
-          <PlainTextSelection guid="8d3eea1b-b89f-5724-b450-635da7f4c165" startPosition="91" endPosition="99">
+          <PlainTextSelection guid="8d3eea1b-b89f-5724-b450-635da7f4c165" startPosition="91" endPosition="99" creatingUser="0d112925-dd41-5a88-8d63-869ca2df29e1" creationDateTime="2026-01-02T03:04:05.000Z">
             <NoteRef targetGUID="55265737-7df7-5cfa-b9aa-b482bfa14695"/>
           </PlainTextSelection>
         </TextSource>
@@ -101,13 +103,13 @@ enum RefiQDAExpected {
         </TextSource>
       </Sources>
       <Notes>
-        <Note guid="9e1fef2d-966d-58f3-b2bb-b36040faef1a" name="Hark concepts">
+        <Note guid="9e1fef2d-966d-58f3-b2bb-b36040faef1a" name="Hark concepts" creatingUser="e26f4f16-d51e-5c3e-a19f-cecec7966944" creationDateTime="2026-01-02T03:04:05.000Z">
           <PlainTextContent>Hark concepts (2): label, mentions, documents, sources
     C1 peer group: 1 mentions, 1 documents, 1 sources
     C2 less alone: 0 mentions, 0 documents, 0 sources
     </PlainTextContent>
         </Note>
-        <Note guid="1ad9deab-e9bf-5a9a-8e13-f6f09a775cce" name="Hark link L1: peer group → less alone">
+        <Note guid="1ad9deab-e9bf-5a9a-8e13-f6f09a775cce" name="Hark link L1: peer group → less alone" creatingUser="e26f4f16-d51e-5c3e-a19f-cecec7966944" creationDateTime="2026-01-02T03:04:05.000Z">
           <PlainTextContent>Hark link L1: peer group → less alone
     status: accepted
     polarity: +, strength: 0.6, weight: 0.6 (from the evidence)

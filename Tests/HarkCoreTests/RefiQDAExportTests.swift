@@ -173,7 +173,7 @@ struct RefiQDAExportTests {
     #expect(
       summary
         == RefiQDAExportSummary(
-          users: 3, codes: 3, sources: 2, codings: 3, cases: 3, notes: 5,
+          users: 5, codes: 3, sources: 2, codings: 3, cases: 3, notes: 5,
           notCarried: [
             "2 concepts: as the note \"Hark concepts\"",
             "1 links with polarity, strength and weight: as a note each (\"Hark link L…\")",

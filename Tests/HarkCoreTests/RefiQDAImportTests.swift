@@ -89,8 +89,8 @@ struct RefiQDAImportTests {
       - interview-1 [40, 83) — Amina, people using services: “The peer group 🙂 helped me feel less alone.” (polarity +, strength 0.6, confidence 0.7) pattern "X helped me Y"
 
       """
-    // Hark's own notes name no user, so they belong to whoever imports them.
-    #expect(notes[1] == "Hark link L1: peer group → less alone | D1 40..<83 code 0 | \(Actor.current) | " + linkNote)
+    // Hark's own notes are written by the user "Hark", dated, as REFI-QDA readers expect.
+    #expect(notes[1] == "Hark link L1: peer group → less alone | D1 40..<83 code 0 | Hark | " + linkNote)
     #expect(notes[2] == "On naivety | D1 91..<99 code 0 | ana | She laughs here.\r\nCheck the recording.")
     #expect(notes[3] == "Codebook | D0 -1..<-1 code 2 | bo | Support covers <all> help.")
     #expect(notes[4] == "Project memo | D0 -1..<-1 code 0 | ana | Second round due in May.")

@@ -109,11 +109,11 @@ public enum RefiQDAExport {
       for c in concepts {
         text += "C\(c.id) \(c.label): \(c.mentions) mentions, \(c.documents) documents, \(c.sources) sources\n"
       }
-      notes.append((noteGUID, "Hark concepts", nil, nil, text))
+      notes.append((noteGUID, "Hark concepts", ProjectData.harkUser, data.conceptsSince, text))
       projectNoteRefs.append(noteGUID)
       summary.notCarried.append("\(concepts.count) concepts: as the note \"Hark concepts\"")
     }
-    var evidenceSelections: [Int64: [(guid: String, start: Int, end: Int, note: String)]] = [:]
+    var evidenceSelections: [Int64: [SpanNote]] = [:]
     var quoteCount = 0
     var voteCount = 0
     var commentCount = 0
@@ -142,11 +142,14 @@ public enum RefiQDAExport {
         text +=
           "- \(e.document) [\(e.start), \(e.end))\(who): “\(e.quote)” (polarity \(e.polarity > 0 ? "+" : "-"), strength \(format(e.strength)), confidence \(format(e.confidence)))"
         text += e.explanation.isEmpty ? "\n" : " \(e.explanation)\n"
+        let made = data.evidenceMade[e.id]
         evidenceSelections[e.documentID, default: []].append(
-          (guid.make("evidence", e.id), e.start, e.end, noteGUID))
+          SpanNote(
+            guid: guid.make("evidence", e.id), start: e.start, end: e.end, note: noteGUID,
+            user: made?.by ?? e.createdBy, at: made?.at))
         quoteCount += 1
       }
-      notes.append((noteGUID, name, nil, nil, text))
+      notes.append((noteGUID, name, ProjectData.harkUser, data.linkCreatedAt[link.id], text))
       projectNoteRefs.append(noteGUID)
     }
     if !linkList.isEmpty {
@@ -160,12 +163,15 @@ public enum RefiQDAExport {
 
     // The researchers' own notes, placed where they were written.
     var sourceNoteRefs: [Int64: [String]] = [:]
-    var spanNotes: [Int64: [(guid: String, start: Int, end: Int, note: String)]] = [:]
+    var spanNotes: [Int64: [SpanNote]] = [:]
     for note in data.notes {
       let noteGUID = guid.make("note", note.id)
       notes.append((noteGUID, note.title, note.createdBy, note.createdAt, note.text))
       if let document = note.documentID, let start = note.start, let end = note.end {
-        spanNotes[document, default: []].append((guid.make("note-span", note.id), start, end, noteGUID))
+        spanNotes[document, default: []].append(
+          SpanNote(
+            guid: guid.make("note-span", note.id), start: start, end: end, note: noteGUID, user: note.createdBy,
+            at: note.createdAt))
       } else if let document = note.documentID {
         sourceNoteRefs[document, default: []].append(noteGUID)
       } else if note.codeID == nil {
@@ -223,31 +229,26 @@ public enum RefiQDAExport {
         xml += "    <TextSource guid=\"\(documentGUID)\" name=\"\(RefiXML.attribute(d.title))\""
         xml += " plainTextPath=\"internal://\(documentGUID).txt\""
         xml += " creatingUser=\"\(data.userGUID(d.importedBy))\"\(RefiXML.creationDateTime(d.importedAt))>\n"
-        var selections: [(start: Int, end: Int, xml: String)] = []
+        // One selection per span and user: a quote behind three links, or a
+        // passage with two codes, is one selection with three note references
+        // or two codings (QualCoder refuses a second annotation of the same
+        // span by the same user).
+        var selections = SpanSelections()
         for c in data.codings[d.id] ?? [] {
-          var s = "      <PlainTextSelection guid=\"\(guid.make("coding", c.id))\""
-          s += " name=\"\(RefiXML.attribute(data.codeName[c.codeID] ?? ""))\""
-          s += " startPosition=\"\(c.start)\" endPosition=\"\(c.end)\""
-          s += " creatingUser=\"\(data.userGUID(c.createdBy))\"\(RefiXML.creationDateTime(c.createdAt))>\n"
-          if !c.explanation.isEmpty { s += "        <Description>\(RefiXML.text(c.explanation))</Description>\n" }
-          s += "        <Coding guid=\"\(guid.make("coding-code", c.id))\""
-          s += " creatingUser=\"\(data.userGUID(c.createdBy))\"\(RefiXML.creationDateTime(c.createdAt))>\n"
-          s += "          <CodeRef targetGUID=\"\(guid.make("code", c.codeID))\"/>\n"
-          s += "        </Coding>\n      </PlainTextSelection>\n"
-          selections.append((c.start, c.end, s))
+          var coding = "        <Coding guid=\"\(guid.make("coding-code", c.id))\""
+          coding += " creatingUser=\"\(data.userGUID(c.createdBy))\"\(RefiXML.creationDateTime(c.createdAt))>\n"
+          coding += "          <CodeRef targetGUID=\"\(guid.make("code", c.codeID))\"/>\n"
+          coding += "        </Coding>\n"
+          selections.add(
+            guid: guid.make("coding", c.id), start: c.start, end: c.end, user: c.createdBy, at: c.createdAt,
+            name: data.codeName[c.codeID] ?? "", description: c.explanation, coding: coding)
           summary.codings += 1
         }
         for span in (spanNotes[d.id] ?? []) + (evidenceSelections[d.id] ?? []) {
-          var s = "      <PlainTextSelection guid=\"\(span.guid)\" startPosition=\"\(span.start)\""
-          s += " endPosition=\"\(span.end)\">\n"
-          s += "        <NoteRef targetGUID=\"\(span.note)\"/>\n      </PlainTextSelection>\n"
-          selections.append((span.start, span.end, s))
+          selections.add(
+            guid: span.guid, start: span.start, end: span.end, user: span.user, at: span.at, noteRef: span.note)
         }
-        for s in selections.enumerated().sorted(by: {
-          ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset)
-        }) {
-          xml += s.element.xml
-        }
+        xml += selections.xml(userGUID: data.userGUID)
         for note in sourceNoteRefs[d.id] ?? [] { xml += "      <NoteRef targetGUID=\"\(note)\"/>\n" }
         xml += "    </TextSource>\n"
       }
@@ -279,5 +280,72 @@ public enum RefiQDAExport {
       summary.notCarried.append("\(leftOut.turns) speaker turns: left out (the speaker labels stay in the text)")
     }
     return Package(qde: xml, sources: sources, summary: summary)
+  }
+}
+
+/// A researcher's memo or a link quote placed on a span of a source.
+struct SpanNote {
+  var guid: String
+  var start: Int
+  var end: Int
+  var note: String
+  var user: String
+  var at: String?
+}
+
+/// The selections of one source, merged by span and user, in text order.
+struct SpanSelections {
+  struct Selection {
+    var guid: String
+    var start: Int
+    var end: Int
+    var user: String
+    var at: String?
+    var name = ""
+    var descriptions: [String] = []
+    var codings: [String] = []
+    var noteRefs: [String] = []
+  }
+  private var selections: [Selection] = []
+  private var index: [String: Int] = [:]
+
+  mutating func add(
+    guid: String, start: Int, end: Int, user: String, at: String?, name: String = "", description: String = "",
+    coding: String? = nil, noteRef: String? = nil
+  ) {
+    let key = "\(start):\(end):\(user)"
+    let position: Int
+    if let found = index[key] {
+      position = found
+    } else {
+      position = selections.count
+      index[key] = position
+      selections.append(Selection(guid: guid, start: start, end: end, user: user, at: at))
+    }
+    if selections[position].name.isEmpty { selections[position].name = name }
+    if !description.isEmpty && !selections[position].descriptions.contains(description) {
+      selections[position].descriptions.append(description)
+    }
+    if let coding { selections[position].codings.append(coding) }
+    if let noteRef, !selections[position].noteRefs.contains(noteRef) { selections[position].noteRefs.append(noteRef) }
+  }
+
+  func xml(userGUID: (String) -> String) -> String {
+    var out = ""
+    for s in selections.enumerated().sorted(by: {
+      ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset)
+    }).map(\.element) {
+      out += "      <PlainTextSelection guid=\"\(s.guid)\""
+      if !s.name.isEmpty { out += " name=\"\(RefiXML.attribute(s.name))\"" }
+      out += " startPosition=\"\(s.start)\" endPosition=\"\(s.end)\""
+      out += " creatingUser=\"\(userGUID(s.user))\"\(RefiXML.creationDateTime(s.at))>\n"
+      if !s.descriptions.isEmpty {
+        out += "        <Description>\(RefiXML.text(s.descriptions.joined(separator: "\n")))</Description>\n"
+      }
+      for coding in s.codings { out += coding }
+      for note in s.noteRefs { out += "        <NoteRef targetGUID=\"\(note)\"/>\n" }
+      out += "      </PlainTextSelection>\n"
+    }
+    return out
   }
 }

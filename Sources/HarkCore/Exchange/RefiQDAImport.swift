@@ -67,6 +67,8 @@ struct RefiProject {
     var end: Int
     var user: String?
     var at: String?
+    /// The memo on the coded passage (the selection's Description), kept with the coding.
+    var memo: String = ""
   }
   struct Note {
     var guid: String
@@ -136,6 +138,13 @@ struct RefiProject {
         notCarried.append("a case without a name (line \(element.line)): left out")
       } else {
         cases.append(Case(name: name, values: values))
+        // Hark keeps no memo on a participant, so a case memo becomes a project memo that names the case.
+        if let memo = Self.memo(element) {
+          notes.append(
+            Note(
+              guid: "", name: "Memo on the case \(name)", text: memo, user: element["creatingUser"],
+              at: element["creationDateTime"]))
+        }
       }
     }
 
@@ -211,6 +220,12 @@ struct RefiProject {
     }
     var source = Source(name: name, text: RefiText(text.text), bytes: text.bytes)
     let index = sources.count
+    if let memo = Self.memo(element) {
+      notes.append(
+        Note(
+          guid: "", name: "Memo on \(name)", text: memo, user: element["creatingUser"], at: element["creationDateTime"],
+          source: index))
+    }
     let count = source.text.originalCount
     func range(_ selection: RefiXML.Element) throws -> Range<Int> {
       guard let start = Int(selection["startPosition"] ?? ""), let end = Int(selection["endPosition"] ?? ""),
@@ -229,11 +244,19 @@ struct RefiProject {
     }
     for selection in element.children("PlainTextSelection") {
       let span = try range(selection)
+      let memo = Self.memo(selection)
       for coding in selection.children("Coding") {
-        addCoding(coding, to: &source, range: span)
+        addCoding(coding, to: &source, range: span, memo: memo ?? "")
         for ref in coding.children("NoteRef") { attach(ref, source: index, span: span, code: nil) }
       }
       for ref in selection.children("NoteRef") { attach(ref, source: index, span: span, code: nil) }
+      // A described passage with no code is an annotation: a memo on that span.
+      if let memo, selection.children("Coding").isEmpty {
+        notes.append(
+          Note(
+            guid: "", name: selection["name"].flatMap { $0.isEmpty ? nil : $0 } ?? "Annotation", text: memo,
+            user: selection["creatingUser"], at: selection["creationDateTime"], source: index, span: span))
+      }
     }
     if !element.children("VariableValue").isEmpty {
       notCarried.append("variables of the source \"\(name)\": left out (Hark keeps variables on participants)")
@@ -241,11 +264,18 @@ struct RefiProject {
     sources.append(source)
   }
 
-  private func addCoding(_ coding: RefiXML.Element, to source: inout Source, range: Range<Int>) {
+  private func addCoding(_ coding: RefiXML.Element, to source: inout Source, range: Range<Int>, memo: String = "") {
     source.codings.append(
       Coding(
         code: refiKey(coding.child("CodeRef")?["targetGUID"]), start: range.lowerBound, end: range.upperBound,
-        user: coding["creatingUser"], at: coding["creationDateTime"]))
+        user: coding["creatingUser"], at: coding["creationDateTime"], memo: memo))
+  }
+
+  /// An element's Description (what QualCoder and others write memos into), if it says anything.
+  static func memo(_ element: RefiXML.Element) -> String? {
+    guard let text = element.child("Description")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+    else { return nil }
+    return text
   }
 
   /// The text a plainTextPath names: `internal://` in the archive, `relative://` beside

@@ -123,10 +123,12 @@ extension RefiProject {
         }
         try db.execute(
           sql: """
-            INSERT INTO coding(document_id, code_id, start, "end", analysis_id, status, created_by, created_at)
-            VALUES (?, ?, ?, ?, NULL, 'accepted', ?, ?)
+            INSERT INTO coding(document_id, code_id, start, "end", analysis_id, status, explanation, created_by, created_at)
+            VALUES (?, ?, ?, ?, NULL, 'accepted', ?, ?, ?)
             """,
-          arguments: [documentID, codeID, coding.start, coding.end, user(coding.user), coding.at ?? now])
+          arguments: [
+            documentID, codeID, coding.start, coding.end, coding.memo, user(coding.user), coding.at ?? now,
+          ])
         summary.codings += 1
       }
       summary.documents += 1

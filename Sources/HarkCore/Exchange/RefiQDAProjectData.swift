@@ -72,6 +72,13 @@ struct ProjectData {
   var notes: [Note] = []
   var votes: [Int64: [Vote]] = [:]
   var comments: [Int64: [Comment]] = [:]
+  /// Who proposed each piece of evidence, and when: its selection in a source is theirs.
+  var evidenceMade: [Int64: (by: String, at: String)] = [:]
+  var linkCreatedAt: [Int64: String] = [:]
+  /// When the first concept was made: the date of the note that lists them.
+  var conceptsSince: String?
+  /// The user Hark's own notes (concepts, links) are written by.
+  static let harkUser = "Hark"
   var users: [String] = []
   var leftOut = (suggested: 0, rejected: 0, scores: 0, turns: 0)
 
@@ -89,6 +96,20 @@ struct ProjectData {
     var userSet = Set<String>()
     func use(_ user: String) {
       if userSet.insert(user).inserted { users.append(user) }
+    }
+    // REFI-QDA readers expect every note and selection to say who made it and
+    // when (QualCoder refuses notes without a date), so Hark's own notes are
+    // the user "Hark"'s, and a link quote's selection is its proposer's.
+    conceptsSince = try String.fetchOne(db, sql: "SELECT min(created_at) FROM concept")
+    for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM link") {
+      linkCreatedAt[row["id"]] = row["created_at"]
+    }
+    for row in try Row.fetchAll(db, sql: "SELECT id, created_by, created_at FROM evidence ORDER BY id") {
+      evidenceMade[row["id"]] = (row["created_by"], row["created_at"])
+    }
+    defer {
+      if conceptsSince != nil { use(Self.harkUser) }
+      for made in evidenceMade.sorted(by: { $0.key < $1.key }) { use(made.value.by) }
     }
     let sourcesByParticipant = Dictionary(
       grouping: try Row.fetchAll(
