@@ -55,6 +55,18 @@ struct MapFilesCSVTests {
         + "\"Hope 🌱\",\"1\",\"\",\"\"\r\n")
   }
 
+  @Test("weights are written the way people read them: no arithmetic noise, every meaningful decimal kept")
+  func weightsAsPeopleReadThem() {
+    #expect(
+      [0.84 + 1e-16, 0.1 + 0.2, 60.0 / 91.0, -0.36, 1, -0.0, 0.000001, 1e-13].map(MapNumber.text) == [
+        "0.84", "0.3", "0.659340659341", "-0.36", "1", "0", "0.000001", "0",
+      ])
+    let map = CognitiveMap(
+      concepts: [.init(name: "a"), .init(name: "b")], links: [.init(cause: 0, effect: 1, weight: 0.84 + 1e-16)])
+    #expect(MapDOT.write(map).contains("label=\"0.84\""))
+    #expect(MentalModelerCSV.write(map).contains("\"0.84\""))
+  }
+
   @Test("what is written reads back as the same map")
   func roundTrip() throws {
     let map = CognitiveMap(

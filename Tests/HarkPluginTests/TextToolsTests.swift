@@ -176,5 +176,10 @@ extension TextToolsTests {
     func unchanged() {
       #expect(["a", "is", "zoë", "dziękuję"].map(Stemmer.stem) == ["a", "is", "zoë", "dziękuję"])
     }
+
+    @Test("a possessive of a lone letter or a short word leaves what is left: s's, a's, 's's")
+    func possessivesOfShortWords() {
+      #expect(["s's", "a's", "'s's", "us's"].map(Stemmer.stem) == ["s", "a", "s", "us"])
+    }
   }
 }

@@ -58,6 +58,12 @@ struct ValuesTests {
 
   // MARK: - Coding sentences
 
+  @Test("a possessive after a lone letter (\"No Red S's or Franklins\") is read, not a crash")
+  func possessiveAfterLetter() throws {
+    let found = try Self.codes([(.participant, "No Red S's or Franklins, just the corner shop. She really listened.")])
+    #expect(found.map(\.code) == ["being heard"])
+  }
+
   @Test("a phrase term codes the sentence, and the explanation quotes the words")
   func phraseTerm() throws {
     let codes = try Self.codes([(.participant, "Jo made me a tea. She really listened to me.")])

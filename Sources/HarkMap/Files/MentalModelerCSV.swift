@@ -144,8 +144,12 @@ public enum MapNumber {
     value > 0 ? "+" + text(value) : text(value)
   }
 
+  /// The way people write the number: at most 12 decimals, so the noise of
+  /// arithmetic ("0.8400000000000001", "0.30000000000000004") goes while
+  /// every weight a person or a fuzzy centroid gives keeps all it means.
   public static func text(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    let value = abs(value) < 1e3 ? (value * 1e12).rounded() / 1e12 : value
+    if value == value.rounded(), abs(value) < 1e15 { return value == 0 ? "0" : String(Int64(value)) }
     let plain = "\(value)"
     guard plain.contains("e") else { return plain }
     var fixed = String(format: "%.17f", value)

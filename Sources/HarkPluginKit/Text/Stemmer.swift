@@ -140,7 +140,9 @@ private struct Word {
     switch s {
     case "sses": replace(s, with: "ss")
     case "ied", "ies": replace(s, with: bytes.count > 4 ? "i" : "ie")
-    case "s": if containsVowel(0..<(bytes.count - 2)) { bytes.removeLast() }
+    // A vowel before the letter ahead of the "s"; step 0 can leave a lone
+    // "s" ("S's"), which has no such letter.
+    case "s": if bytes.count >= 2 && containsVowel(0..<(bytes.count - 2)) { bytes.removeLast() }
     default: break
     }
   }
