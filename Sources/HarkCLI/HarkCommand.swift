@@ -14,7 +14,8 @@ public struct HarkCommand: AsyncParsableCommand {
     version: HarkVersion.current,
     subcommands: [
       Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
-      Concepts.self, Links.self, MapCommand.self, Review.self, PanelCommand.self, User.self, Export.self, Eval.self,
+      Concepts.self, Links.self, Codings.self, MapCommand.self, Review.self, PanelCommand.self, User.self, Export.self,
+      Eval.self,
       Bench.self, Serve.self, Worker.self, Report.self,
     ]
   )

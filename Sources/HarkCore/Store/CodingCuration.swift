@@ -131,6 +131,36 @@ extension ProjectStore {
     }
   }
 
+  /// Sets several codings' status in one transaction: every id is checked
+  /// first, and when one names no coding nothing changes. Returns the ids
+  /// whose status changed (one decision each).
+  @discardableResult
+  public func setCodingStatus(_ ids: [Int64], to status: String, actor: String = Actor.current) throws -> [Int64] {
+    guard ["accepted", "rejected", "suggested"].contains(status) else {
+      throw HarkError("a coding's status is accepted, rejected or suggested, not \"\(status)\"")
+    }
+    return try pool.write { db in
+      var changed: [Int64] = []
+      var current: [Int64: String] = [:]
+      for id in ids {
+        guard let found = try String.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id]) else {
+          throw HarkError(
+            "no coding G\(id); nothing was changed", hint: "Run `hark codings` to see the codings and their ids")
+        }
+        current[id] = found
+      }
+      for id in ids where current[id] != status {
+        try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
+        let action = status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen"
+        try Self.log(
+          db, actor: actor, subject: "coding:\(id)", action: action, detail: ["from": current[id]!, "to": status])
+        current[id] = status
+        changed.append(id)
+      }
+      return changed
+    }
+  }
+
   /// Codes the first occurrence of `quote` in a turn with `code` (made when
   /// new), as a coding by hand. Fails, storing nothing, when the turn does not
   /// contain the quote exactly.

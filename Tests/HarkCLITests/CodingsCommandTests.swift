@@ -1,0 +1,88 @@
+// `hark codings`: a project curated in the terminal, not only in the
+// browser, accepts and rejects the plugins' suggested codings, and so
+// exports them.
+import Foundation
+import HarkCore
+import Testing
+
+@Suite("Codings command")
+struct CodingsCommandTests {
+  /// KnownProject with three suggested codings from a values plugin.
+  func project() throws -> (URL, String) {
+    let (folder, path) = try KnownProject.make()
+    let store = try ProjectStore(path: path)
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    var findings = Findings()
+    findings.codes = [
+      CodeFinding(code: "peer support", start: 26, end: 40, confidence: 0.8, explanation: "\"peer group\""),
+      CodeFinding(code: "waiting", start: 68, end: 84, confidence: 0.7, explanation: "\"waiting list\""),
+      CodeFinding(code: "peer support", start: 90, end: 107, confidence: 0.4, explanation: "weak"),
+    ]
+    try store.writeAnalysis(
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test.values", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
+      findings: findings)
+    return (folder, path)
+  }
+
+  func hark(_ arguments: [String], _ folder: URL, _ path: String) throws -> Output {
+    try Hark.run(["codings"] + arguments + ["--project", path], in: folder)
+  }
+
+  @Test("codings lists each coding with its id, document, status, code, quote and why")
+  func list() throws {
+    let (folder, path) = try project()
+    let listed = try hark(["--code", "peer support"], folder, path)
+    #expect(
+      listed.stdout == """
+        id      document status     code                   quote
+        G1      D1       suggested  peer support           “The peer group”
+                why: "peer group"
+        G3      D1       suggested  peer support           “my anxiety worse.”
+                why: weak
+
+        """)
+  }
+
+  @Test("accept and reject change exactly the named codings, record a decision each, and the export carries them")
+  func acceptAndReject() throws {
+    let (folder, path) = try project()
+    let accepted = try hark(["accept", "G1", "G2"], folder, path)
+    #expect(accepted.stdout == "G1 accepted\nG2 accepted\n")
+    let rejected = try hark(["reject", "G3"], folder, path)
+    #expect(rejected.stdout == "G3 rejected\n")
+    let again = try hark(["accept", "G1"], folder, path)
+    #expect(again.stdout == "G1 was already accepted\n")
+    let store = try ProjectStore(path: path)
+    #expect(
+      try store.codings(document: 1).map { "G\($0.id) \($0.status)" } == ["G1 accepted", "G2 accepted", "G3 rejected"])
+    #expect(
+      try store.decisions().filter { $0.subject.hasPrefix("coding:") }.map { "\($0.subject) \($0.action)" } == [
+        "coding:1 accept", "coding:2 accept", "coding:3 reject",
+      ])
+    let summary = try RefiQDAExport.project(store).summary
+    #expect(summary.codings == 2)
+  }
+
+  @Test("an unknown id refuses the whole command and changes nothing")
+  func unknownID() throws {
+    let (folder, path) = try project()
+    let refused = try hark(["accept", "G1", "G99"], folder, path)
+    #expect(refused.status != 0)
+    #expect(
+      refused.stderr
+        == "Error: no coding G99; nothing was changed. Run `hark codings` to see the codings and their ids\n")
+    #expect(try ProjectStore(path: path).codings(document: 1).map(\.status) == ["suggested", "suggested", "suggested"])
+  }
+
+  @Test("--all-suggested accepts every suggestion the filter finds, and needs no ids")
+  func allSuggested() throws {
+    let (folder, path) = try project()
+    let both = try hark(["accept", "G1", "--all-suggested"], folder, path)
+    #expect(both.stderr.contains("Give coding ids or --all-suggested, not both"))
+    let accepted = try hark(["accept", "--all-suggested", "--code", "peer support"], folder, path)
+    #expect(accepted.stdout == "G1 accepted\nG3 accepted\n")
+    let none = try hark(["accept"], folder, path)
+    #expect(none.stderr.contains("Give coding ids (see `hark codings`), or --all-suggested with --document or --code"))
+  }
+}
