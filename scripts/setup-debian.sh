@@ -7,6 +7,8 @@ missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 # graphviz: dot, which checks that map exports in DOT parse.
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+# curl: members' votes sent to a real `hark serve` while `hark code` writes.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup-debian: installing ${missing[*]}" >&2
   sudo_cmd=()
