@@ -86,3 +86,48 @@ struct CodingsCommandTests {
     #expect(none.stderr.contains("Give coding ids (see `hark codings`), or --all-suggested with --document or --code"))
   }
 }
+
+@Suite("Every plugin result in the JSON export and on the command line")
+struct PluginResultsExportTests {
+  @Test("the JSON export carries scores, concept mentions and link cause/effect spans, each slicing to its words")
+  func everyResultExported() throws {
+    let folder = try Hark.temporaryFolder()
+    let path = try Hark.project(["amina-mental-health.txt", "dave-recovery.md"], in: folder)
+    #expect(try Hark.run(["code", "--project", path], in: folder).status == 0)
+    let file = folder.appendingPathComponent("e.json").path
+    #expect(try Hark.run(["export", "--project", path, "--format", "json", "--output", file], in: folder).status == 0)
+    let data = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+    let texts = Dictionary(
+      uniqueKeysWithValues: (data["documents"] as! [[String: Any]]).map {
+        ($0["id"] as! String, Array(($0["text"] as! String).unicodeScalars))
+      })
+    func slice(_ document: Any?, _ start: Any?, _ end: Any?) -> String {
+      let scalars = texts[document as! String]!
+      return String(String.UnicodeScalarView(scalars[(start as! Int)..<(end as! Int)]))
+    }
+    let scores = try #require(data["scores"] as? [[String: Any]])
+    #expect(scores.count > 100)
+    #expect(scores.allSatisfy { ($0["proposed_by"] as? String)?.hasPrefix("plugin:org.hark.sentiment@") == true })
+    let mentions = (data["concepts"] as! [[String: Any]]).flatMap { $0["found"] as! [[String: Any]] }
+    #expect(mentions.count > 20)
+    for m in mentions { #expect(slice(m["document"], m["start"], m["end"]) == m["quote"] as? String) }
+    let evidence = (data["links"] as! [[String: Any]]).flatMap { $0["evidence"] as! [[String: Any]] }
+    let spanned = evidence.filter { !($0["cause_start"] is NSNull) && !($0["effect_start"] is NSNull) }
+    #expect(!spanned.isEmpty)
+    for e in spanned {
+      let quote = e["quote"] as! String
+      #expect(quote.contains(slice(e["document"], e["cause_start"], e["cause_end"])))
+      #expect(quote.contains(slice(e["document"], e["effect_start"], e["effect_end"])))
+    }
+    let codings = try #require(data["codings"] as? [[String: Any]])
+    #expect(codings.allSatisfy { ($0["id"] as? String)?.hasPrefix("G") == true })
+  }
+
+  @Test("concepts show lists the concept's mentions with who said them and why")
+  func conceptMentions() throws {
+    let (folder, path) = try KnownProject.make()
+    let shown = try Hark.run(["concepts", "show", "C1", "--project", path], in: folder)
+    #expect(shown.stdout.contains("\nMentions:\n  Interview 1 [30..<40] Amina: “peer group”\n      why: cause\n"))
+  }
+}

@@ -94,11 +94,80 @@ struct PluginCommandTests {
     #expect(
       result.stdout == """
         {"document":"a","kind":"log","message":"analysing a (32 bytes)"}
-        {"code":"test","confidence":1,"document":"a","end":28,"explanation":"first participant turn","kind":"code","quote":"Zoë 💛 said the group helped.","start":0}
+        {"document":"a","kind":"code","code":"test","start":0,"end":28,"quote":"Zoë 💛 said the group helped.","confidence":1,"explanation":"first participant turn"}
         {"document":"b","kind":"log","message":"analysing b (8 bytes)"}
-        {"code":"test","confidence":1,"document":"b","end":8,"explanation":"first participant turn","kind":"code","quote":"Nothing.","start":0}
+        {"document":"b","kind":"code","code":"test","start":0,"end":8,"quote":"Nothing.","confidence":1,"explanation":"first participant turn"}
 
         """)
+  }
+
+  @Test("plugins run reads JSON escapes (accents, a surrogate pair, quotes, a new line) and takes a library path")
+  func runEscapesAndPath() throws {
+    let (folder, _) = try pluginFolder()
+    let path = Hark.binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path
+    let input = #"{"text": "Zo\u00eb \ud83c\udf31 said \"yes\"\nthen left", "other": [1, {"x": "}"}], "id": 7}"# + "\n"
+    let result = try Hark.run(["plugins", "run", path], in: folder, input: input)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.split(separator: "\n").last
+        == #"{"document":"7","kind":"code","code":"test","start":0,"end":26,"quote":"Zoë 🌱 said \"yes\"\nthen left","confidence":1,"explanation":"first participant turn"}"#
+    )
+  }
+
+  @Test("plugins run names the input line that is not a JSON object with text, and a library that is not there")
+  func runBadInput() throws {
+    let (folder, env) = try pluginFolder()
+    let bad = try Hark.run(
+      ["plugins", "run", "misbehaving"], in: folder, environment: env, input: "{\"text\": \"a\"}\n{\"txt\": 1}\n")
+    #expect(
+      bad.stderr
+        == "Error: stdin:2: is not a JSON object with a \"text\" string. Write one {\"id\": \"…\", \"text\": \"…\"} per line, or plain text for one document\n"
+    )
+    let missing = try Hark.run(["plugins", "run", "nowhere/libX.so"], in: folder, input: "x")
+    #expect(
+      missing.stderr == "Error: nowhere/libX.so: no such plugin library. Give the path of a .so file, or a plugin id\n")
+  }
+
+  @Test("plugins run prints a link's cause and effect spans, and each slices the text to its quote")
+  func runLinkSpans() throws {
+    let folder = try Hark.temporaryFolder()
+    let text = "Zoë said: the peer group really helped me feel less alone. The tablets stopped me going under."
+    let result = try Hark.run(["plugins", "run", "causal-links"], in: folder, input: text)
+    #expect(result.status == 0, "\(result.stderr)")
+    let scalars = Array(text.unicodeScalars)
+    func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+    let links = try result.stdout.split(separator: "\n").compactMap {
+      try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }.filter { $0["kind"] as? String == "link" }
+    #expect(!links.isEmpty)
+    for link in links {
+      let quote = try #require(link["quote"] as? String)
+      #expect(slice(link["start"] as! Int, link["end"] as! Int) == quote)
+      let cause = (link["cause_start"] as! Int, link["cause_end"] as! Int)
+      let effect = (link["effect_start"] as! Int, link["effect_end"] as! Int)
+      #expect(slice(cause.0, cause.1) == link["cause_quote"] as? String)
+      #expect(slice(effect.0, effect.1) == link["effect_quote"] as? String)
+      #expect(quote.contains(link["cause_quote"] as! String) && quote.contains(link["effect_quote"] as! String))
+    }
+    #expect(links[0]["cause_quote"] as? String == "the peer group")
+  }
+
+  @Test("--per-document gives a corpus plugin each document alone: the same as running it on that document by itself")
+  func runPerDocument() throws {
+    let folder = try Hark.temporaryFolder()
+    let a = "Amina: The peer group helped me. The peer group was warm and the peer group listened."
+    let b = "Grace: The waiting list was long. The waiting list made it worse, the waiting list again."
+    func lines(_ input: String, _ extra: [String] = []) throws -> [Substring] {
+      let run = try Hark.run(["plugins", "run", "themes"] + extra, in: folder, input: input)
+      #expect(run.status == 0, "\(run.stderr)")
+      return run.stdout.split(separator: "\n")
+    }
+    func json(_ id: String, _ text: String) -> String { #"{"id": "\#(id)", "text": "\#(text)"}"# + "\n" }
+    let together = try lines(json("a", a) + json("b", b), ["--per-document"])
+    let aAlone = try lines(json("a", a))
+    let bAlone = try lines(json("b", b))
+    #expect(!aAlone.isEmpty && !bAlone.isEmpty)
+    #expect(together == aAlone + bAlone)
   }
 
   @Test("plugins run reports a crashing plugin as a failure line and exits 2")

@@ -31,6 +31,7 @@ struct ShowConcept: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "show", abstract: "A concept, its links and decisions.")
   @OptionGroup var project: ProjectOption
   @Argument(help: "Concept id, e.g. C3.") var id: String
+  @Option(help: "Show at most this many mentions.") var limit = 20
 
   func run() throws {
     let store = try project.open()
@@ -46,6 +47,14 @@ struct ShowConcept: ParsableCommand {
     for d in try store.decisions(subject: "concept:\(c.id)") {
       print("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)")
     }
+    let mentions = try store.conceptMentions(c.id)
+    if !mentions.isEmpty { print("\nMentions:") }
+    for m in mentions.prefix(limit) {
+      let who = m.participant ?? "unknown speaker"
+      print("  \(m.document) [\(m.start)..<\(m.end)] \(who): “\(m.quote.replacingOccurrences(of: "\n", with: " "))”")
+      if !m.explanation.isEmpty { print("      why: \(m.explanation)") }
+    }
+    if mentions.count > limit { print("  … \(mentions.count - limit) more (--limit)") }
   }
 }
 
@@ -71,6 +80,7 @@ struct RenameConcept: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "rename", abstract: "Give a concept a new label.")
   @OptionGroup var project: ProjectOption
   @Argument(help: "Concept id, e.g. C3.") var id: String
+  @Option(help: "Show at most this many mentions.") var limit = 20
   @Argument(help: "The new label (\"Support; peer support\" for a hierarchy).") var label: String
 
   func run() throws {

@@ -9,106 +9,200 @@ struct RunPlugin: ParsableCommand {
     abstract: "Run one plugin on text from stdin and print what it emits as JSON lines.",
     discussion: """
       Input is either plain text (one document) or JSON lines {"id": "...", "text": "..."} (one document each).
-      Offsets in the output are code points, half-open; "quote" is the text they cover. Lines the
-      plugin logs appear as {"kind": "log"}.
+      Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's
+      "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover
+      "cause_quote" and "effect_quote". Lines the plugin logs appear as {"kind": "log"}.
+      The plugin is named by its id (or the last part of it) or by the path of its library. Plugins that
+      ship with Hark run in this process; others run in a sandboxed worker unless --in-process.
       """)
 
-  @Argument(help: "Plugin id (or the last part of it, e.g. sentiment).") var id: String
+  @Argument(help: "Plugin id (or the last part of it, e.g. sentiment), or the path of a plugin library (.so).")
+  var plugin: String
   @Option(help: "Options as a JSON object.") var options = "{}"
-  @Flag(help: "Load the plugin into this process instead of a worker.") var inProcess = false
+  @Flag(help: "Load the plugin into this process even when it does not ship with Hark (trusted plugins only).")
+  var inProcess = false
+  @Flag(help: "Run the plugin in a sandboxed worker even when it ships with Hark.") var worker = false
+  @Flag(help: "A corpus plugin sees each document alone: a fresh instance per document, finished after it.")
+  var perDocument = false
 
   func run() throws {
-    let plugin = try findPlugin(id)
-    let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    var documents: [(String, String)] = []
-    let lines = input.split(separator: "\n", omittingEmptySubsequences: true)
-    let jsonLines = !lines.isEmpty && lines.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("{") }
-    if jsonLines {
-      for (n, line) in lines.enumerated() {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-          let text = object["text"] as? String
-        else {
-          throw HarkError("is not a JSON object with a \"text\" string", subject: "stdin", line: n + 1)
-        }
-        let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(n + 1)"
-        documents.append((id, text))
-      }
-    } else {
-      documents.append(("stdin", input))
-    }
-    let trial = PluginTrial(descriptor: plugin, options: options, inProcess: inProcess)
+    if inProcess && worker { throw ValidationError("Choose --in-process or --worker, not both") }
+    let descriptor = try Self.descriptor(plugin)
+    // The plugins built with Hark (libHarkPlugin*.so beside the hark binary) are Hark's own code.
+    let library = URL(fileURLWithPath: descriptor.path)
+    let shipped =
+      library.lastPathComponent.hasPrefix("libHarkPlugin")
+      && library.deletingLastPathComponent().resolvingSymlinksInPath().path
+        == URL(fileURLWithPath: PluginDiscovery.builtInFolder).resolvingSymlinksInPath().path
+    let local = inProcess || (shipped && !worker)
+    let documents = try Self.documents(FileHandle.standardInput.readDataToEndOfFile())
+    var out = JSONLineWriter()
+    defer { out.flush() }
+    var trial = PluginTrial(descriptor: descriptor, options: options, inProcess: local)
     defer { trial.stop() }
-    var texts: [String: String] = [:]
+    var texts: [String: [Unicode.Scalar]] = [:]
     var failures = 0
     for (id, text) in documents {
-      let normalised = text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
-      texts[id] = normalised
+      let normalised = Self.normalise(text)
+      let scalars = Array(normalised.unicodeScalars)
+      if !perDocument { texts[id] = scalars }
       let result = trial.analyze(.adHoc(id: id, text: normalised))
-      for line in trial.log { printLine(["document": id, "kind": "log", "message": line]) }
+      for line in trial.log { Self.log(line, document: id, into: &out) }
       switch result {
-      case .success(let findings): printFindings(findings, document: id, text: normalised)
+      case .success(let findings): Self.write(findings, document: id, scalars: scalars, into: &out)
       case .failure(let failure):
         failures += 1
-        printLine(["document": id, "kind": "failure", "reason": failure.reason])
+        Self.failure(failure.reason, document: id, into: &out)
+      }
+      if descriptor.needsCorpus && perDocument {
+        failures += Self.finish(trial, texts: [id: scalars], into: &out)
+        trial.stop()
+        trial = PluginTrial(descriptor: descriptor, options: options, inProcess: local)
       }
     }
-    if plugin.needsCorpus {
-      let result = trial.finish()
-      for line in trial.log { printLine(["document": NSNull(), "kind": "log", "message": line]) }
-      switch result {
-      case .success(let all):
-        for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
-          printFindings(findings, document: id, text: texts[id] ?? "")
+    if descriptor.needsCorpus && !perDocument { failures += Self.finish(trial, texts: texts, into: &out) }
+    if failures > 0 {
+      out.flush()
+      throw ExitCode(2)
+    }
+  }
+
+  /// A plugin by id, or the library at a path (described in a separate process first).
+  static func descriptor(_ name: String) throws -> PluginDescriptor {
+    if name.hasSuffix(".so") || name.contains("/") {
+      guard FileManager.default.fileExists(atPath: name) else {
+        throw HarkError("no such plugin library", subject: name, hint: "Give the path of a .so file, or a plugin id")
+      }
+      return try PluginDescriber.describe(name)
+    }
+    return try findPlugin(name)
+  }
+
+  /// The documents on stdin: JSON lines when every line is an object, else the whole text as one.
+  static func documents(_ data: Data) throws -> [(String, String)] {
+    let input = String(decoding: data, as: UTF8.self)
+    let lines = input.split(separator: "\n", omittingEmptySubsequences: true)
+    let jsonLines = !lines.isEmpty && lines.allSatisfy { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("{") }
+    guard jsonLines else { return [("stdin", input)] }
+    return try lines.enumerated().map { n, line in
+      guard let document = JSONLineReader.document(line) else {
+        throw HarkError(
+          "is not a JSON object with a \"text\" string", subject: "stdin", line: n + 1,
+          hint: "Write one {\"id\": \"…\", \"text\": \"…\"} per line, or plain text for one document")
+      }
+      return (document.id ?? "\(n + 1)", document.text)
+    }
+  }
+
+  /// As a project stores text: NFC, LF line ends. Plain ASCII without CR is already both.
+  static func normalise(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
+    return text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
+  }
+
+  /// The corpus pass: what the plugin says about every document it saw.
+  static func finish(_ trial: PluginTrial, texts: [String: [Unicode.Scalar]], into out: inout JSONLineWriter) -> Int {
+    let result = trial.finish()
+    for line in trial.log { log(line, document: nil, into: &out) }
+    switch result {
+    case .success(let all):
+      for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
+        write(findings, document: id, scalars: texts[id] ?? [], into: &out)
+      }
+      return 0
+    case .failure(let failure):
+      Self.failure(failure.reason, document: nil, into: &out)
+      return 1
+    }
+  }
+
+  static func log(_ message: String, document: String?, into out: inout JSONLineWriter) {
+    out.begin()
+    if let document { out.field("document", document) } else { out.null("document") }
+    out.field("kind", "log")
+    out.field("message", message)
+    out.end()
+  }
+
+  static func failure(_ reason: String, document: String?, into out: inout JSONLineWriter) {
+    out.begin()
+    if let document { out.field("document", document) } else { out.null("document") }
+    out.field("kind", "failure")
+    out.field("reason", reason)
+    out.end()
+  }
+
+  static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    guard 0 <= start, start <= end, end <= scalars.count else { return "" }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    return String(view)
+  }
+
+  static func write(_ f: Findings, document: String, scalars: [Unicode.Scalar], into out: inout JSONLineWriter) {
+    for c in f.codes {
+      out.begin()
+      out.field("document", document)
+      out.field("kind", "code")
+      out.field("code", c.code)
+      out.field("start", c.start)
+      out.field("end", c.end)
+      out.field("quote", slice(scalars, c.start, c.end))
+      out.field("confidence", c.confidence)
+      out.field("explanation", c.explanation)
+      out.end()
+    }
+    for c in f.concepts {
+      out.begin()
+      out.field("document", document)
+      out.field("kind", "concept")
+      out.field("label", c.label)
+      out.field("start", c.start)
+      out.field("end", c.end)
+      out.field("quote", slice(scalars, c.start, c.end))
+      out.field("confidence", c.confidence)
+      out.field("explanation", c.explanation)
+      out.end()
+    }
+    for l in f.links {
+      out.begin()
+      out.field("document", document)
+      out.field("kind", "link")
+      out.field("cause", l.cause)
+      out.field("effect", l.effect)
+      out.field("polarity", l.polarity)
+      out.field("strength", l.strength)
+      out.field("confidence", l.confidence)
+      out.field("start", l.start)
+      out.field("end", l.end)
+      out.field("quote", slice(scalars, l.start, l.end))
+      for (name, range) in [("cause", l.causeRange), ("effect", l.effectRange)] {
+        if let range {
+          if name == "cause" {
+            out.field("cause_start", range.lowerBound)
+            out.field("cause_end", range.upperBound)
+            out.field("cause_quote", slice(scalars, range.lowerBound, range.upperBound))
+          } else {
+            out.field("effect_start", range.lowerBound)
+            out.field("effect_end", range.upperBound)
+            out.field("effect_quote", slice(scalars, range.lowerBound, range.upperBound))
+          }
         }
-      case .failure(let failure):
-        failures += 1
-        printLine(["document": NSNull(), "kind": "failure", "reason": failure.reason])
       }
+      out.field("explanation", l.explanation)
+      out.end()
     }
-    if failures > 0 { throw ExitCode(2) }
-  }
-}
-
-func printLine(_ object: [String: Any]) {
-  if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
-    print(String(decoding: data, as: UTF8.self))
-  }
-}
-
-func quote(_ text: String, _ start: Int, _ end: Int) -> String {
-  let scalars = text.unicodeScalars
-  guard let s = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
-    let e = scalars.index(scalars.startIndex, offsetBy: end, limitedBy: scalars.endIndex)
-  else { return "" }
-  return String(scalars[s..<e])
-}
-
-func printFindings(_ f: Findings, document: String, text: String) {
-  for c in f.codes {
-    printLine([
-      "document": document, "kind": "code", "code": c.code, "start": c.start, "end": c.end,
-      "quote": quote(text, c.start, c.end),
-      "confidence": c.confidence, "explanation": c.explanation,
-    ])
-  }
-  for c in f.concepts {
-    printLine([
-      "document": document, "kind": "concept", "label": c.label, "start": c.start, "end": c.end,
-      "quote": quote(text, c.start, c.end), "confidence": c.confidence, "explanation": c.explanation,
-    ])
-  }
-  for l in f.links {
-    printLine([
-      "document": document, "kind": "link", "cause": l.cause, "effect": l.effect, "polarity": l.polarity,
-      "strength": l.strength, "confidence": l.confidence, "start": l.start, "end": l.end,
-      "quote": quote(text, l.start, l.end),
-      "explanation": l.explanation,
-    ])
-  }
-  for s in f.scores {
-    printLine([
-      "document": document, "kind": "score", "name": s.name, "value": s.value, "start": s.start, "end": s.end,
-      "quote": quote(text, s.start, s.end), "explanation": s.explanation,
-    ])
+    for s in f.scores {
+      out.begin()
+      out.field("document", document)
+      out.field("kind", "score")
+      out.field("name", s.name)
+      out.field("value", s.value)
+      out.field("start", s.start)
+      out.field("end", s.end)
+      out.field("quote", slice(scalars, s.start, s.end))
+      out.field("explanation", s.explanation)
+      out.end()
+    }
   }
 }

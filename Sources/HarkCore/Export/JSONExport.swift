@@ -52,11 +52,13 @@ public enum JSONExport {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT g.document_id, c.name, g.start, g."end", g.confidence, g.explanation, g.status, g.created_by, g.created_at
+          SELECT g.id, g.document_id, c.name, g.start, g."end", g.confidence, g.explanation, g.status, g.created_by,
+            g.created_at
           FROM coding g JOIN code c ON c.id = g.code_id ORDER BY g.document_id, g.start, c.name
           """
       ).map { row -> [String: Any] in
         [
+          "id": "G\(row["id"] as Int64)",
           "document": "D\(row["document_id"] as Int64)", "code": row["name"] as String, "start": row["start"] as Int,
           "end": row["end"] as Int, "confidence": (row["confidence"] as Double?) ?? NSNull(),
           "explanation": row["explanation"] as String, "status": row["status"] as String,
@@ -64,9 +66,26 @@ public enum JSONExport {
         ]
       }
     }
-    let concepts = try store.concepts().filter { $0.mentions > 0 || true }.map { c -> [String: Any] in
-      ["id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources]
+    let mentions = Dictionary(grouping: try store.conceptMentions(), by: \.conceptID)
+    let concepts = try store.concepts().map { c -> [String: Any] in
+      [
+        "id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources,
+        "found": (mentions[c.id] ?? []).map { m -> [String: Any] in
+          [
+            "document": "D\(m.documentID)", "start": m.start, "end": m.end, "quote": m.quote,
+            "participant": m.participant ?? NSNull(), "confidence": m.confidence, "explanation": m.explanation,
+            "proposed_by": m.proposedBy ?? NSNull(),
+          ]
+        },
+      ]
     }
+    let scores = try store.scores().map { s -> [String: Any] in
+      [
+        "document": "D\(s.documentID)", "name": s.name, "start": s.start, "end": s.end, "value": s.value,
+        "explanation": s.explanation, "proposed_by": s.proposedBy,
+      ]
+    }
+    let spans = try store.evidenceSpans()
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     let links = try store.links().filter { linkFilter.includes($0.status) }.map { l -> [String: Any] in
       [
@@ -81,6 +100,10 @@ public enum JSONExport {
             "participant": e.participant ?? NSNull(), "group": e.group ?? NSNull(), "polarity": e.polarity,
             "strength": e.strength, "confidence": e.confidence, "explanation": e.explanation,
             "proposed_by": e.createdBy,
+            "cause_start": spans[e.id]?.cause?.lowerBound ?? NSNull(),
+            "cause_end": spans[e.id]?.cause?.upperBound ?? NSNull(),
+            "effect_start": spans[e.id]?.effect?.lowerBound ?? NSNull(),
+            "effect_end": spans[e.id]?.effect?.upperBound ?? NSNull(),
           ]
         },
       ]
@@ -90,7 +113,8 @@ public enum JSONExport {
     }
     return [
       "hark_export": schemaVersion, "offsets": "unicode code points, half-open [start, end)",
-      "documents": documents, "participants": participants, "codings": codings, "concepts": concepts, "links": links,
+      "documents": documents, "participants": participants, "codings": codings, "scores": scores,
+      "concepts": concepts, "links": links,
       "decisions": decisions, "panels": try panels(store),
     ]
   }

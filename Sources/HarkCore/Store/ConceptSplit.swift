@@ -14,7 +14,14 @@ public struct ConceptMention: Sendable, Equatable {
   public var document: String
   public var participant: String?
   public var group: String?
+  public var start: Int
+  public var end: Int
   public var quote: String
+  public var confidence: Double
+  /// Why the plugin saw the concept here.
+  public var explanation: String
+  /// `plugin:ID@VERSION` when a plugin found it, nil when it came another way.
+  public var proposedBy: String?
 }
 
 public enum SplitSide: String, Sendable, Equatable, CaseIterable {
@@ -39,21 +46,26 @@ public struct ConceptSplitPlan: Sendable, Equatable {
 }
 
 extension ProjectStore {
-  /// A concept's mentions in document order.
-  public func conceptMentions(_ id: Int64) throws -> [ConceptMention] {
+  /// A concept's mentions (every concept's when nil) in document order;
+  /// mentions of concepts merged into it were moved to it by the merge.
+  public func conceptMentions(_ id: Int64? = nil) throws -> [ConceptMention] {
     try pool.read { db in
       try Row.fetchAll(
         db,
         sql: """
-          SELECT m.id, m.concept_id, m.document_id, d.title, p.pseudonym, p.group_name, \(Self.quoteSQL("m"))
+          SELECT m.id, m.concept_id, m.document_id, d.title, p.pseudonym, p.group_name, m.start, m."end",
+            m.confidence, m.explanation, a.plugin_id, a.plugin_version, \(Self.quoteSQL("m"))
           FROM concept_mention m JOIN document d ON d.id = m.document_id
-          LEFT JOIN participant p ON p.id = m.participant_id
-          WHERE m.concept_id = ? ORDER BY m.document_id, m.start, m.id
-          """, arguments: [id]
+          LEFT JOIN participant p ON p.id = m.participant_id LEFT JOIN analysis a ON a.id = m.analysis_id
+          WHERE (? IS NULL OR m.concept_id = ?) ORDER BY m.concept_id, m.document_id, m.start, m.id
+          """, arguments: [id, id]
       ).map { row in
-        ConceptMention(
+        let plugin: String? = row["plugin_id"]
+        return ConceptMention(
           id: row["id"], conceptID: row["concept_id"], documentID: row["document_id"], document: row["title"],
-          participant: row["pseudonym"], group: row["group_name"], quote: row["quote"] ?? "")
+          participant: row["pseudonym"], group: row["group_name"], start: row["start"], end: row["end"],
+          quote: row["quote"] ?? "", confidence: row["confidence"], explanation: row["explanation"],
+          proposedBy: plugin.map { "plugin:\($0)@\(row["plugin_version"] as String)" })
       }
     }
   }
