@@ -21,6 +21,9 @@ enum Schema {
     migrator.registerMigration("v5: concept hierarchy") { db in
       try db.execute(sql: conceptHierarchy)
     }
+    migrator.registerMigration("v8: sign-in throttle") { db in
+      try db.execute(sql: SignInThrottleSchema.sql)
+    }
     return migrator
   }
 
