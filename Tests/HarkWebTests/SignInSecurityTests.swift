@@ -52,6 +52,29 @@ struct SignInSecurityTests {
     }
   }
 
+  @Test("a new member's link page warns when only this computer can open the link, and not on a public address")
+  func invitePageWarnsOnLoopback() async throws {
+    let fixture = try WebFixture.make()
+    let warning = "Only this computer can open this link: Hark was not told the address people use."
+    for (base, warns) in [("http://127.0.0.1:8080", true), ("https://panel.example.org", false)] {
+      let app = Application(router: try WebServer.router(store: fixture.store, baseURL: base))
+      try await app.test(.router) { client in
+        var browser = Browser()
+        browser.keepCookie(try await Self.signIn(client, name: "ruth", password: WebFixture.password))
+        let csrf = try #require(
+          Browser.csrf(
+            in: Browser.body(
+              try await client.execute(uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers()))))
+        let added = try await client.execute(
+          uri: "/panels/\(fixture.panel.id)/members", method: .post, headers: browser.headers(form: true),
+          body: Browser.form([("csrf", csrf), ("name", "Joan \(warns)")]))
+        let html = Browser.body(added)
+        #expect(html.contains(#"<p class="invite"><code>\#(base)/join/"#), "\(base)")
+        #expect(html.contains(warning) == warns, "\(base)")
+      }
+    }
+  }
+
   @Test("one researcher's five wrong passwords lock their account only: a colleague at the same address signs in")
   func sameAddressOtherAccount() async throws {
     let fixture = try WebFixture.make()
@@ -81,7 +104,11 @@ struct SignInSecurityTests {
       }
     }
     let reopened = try ProjectStore(path: fixture.store.path)
-    let again = Application(router: try WebServer.router(store: reopened, baseURL: "http://127.0.0.1:8080"))
+    // A new store and a new router over the same file: only the clock (the
+    // gate holds nothing else) is shared, so the wait shown is exact.
+    let again = Application(
+      router: try WebServer.router(
+        store: reopened, baseURL: "http://127.0.0.1:8080", gate: SignInGate(now: { clock.withLock { $0 } })))
     try await again.test(.router) { client in
       let refused = try await Self.signIn(client, name: "ruth", password: WebFixture.password)
       #expect(refused.status == .tooManyRequests)

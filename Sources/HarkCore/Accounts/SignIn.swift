@@ -14,16 +14,20 @@ public enum SignInResult: Sendable, Equatable {
 /// project, so every server process and every restart sees the same counts.
 public struct SignInGate: Sendable {
   public let throttle: SignInThrottle
-  private let now: @Sendable () -> Date
+  private let clock: @Sendable () -> Date
 
   public init(throttle: SignInThrottle = SignInThrottle(), now: @escaping @Sendable () -> Date = { Date() }) {
     self.throttle = throttle
-    self.now = now
+    self.clock = now
   }
+
+  /// The time by the gate's clock, so a page says how long to wait by the
+  /// same clock that refused.
+  public func now() -> Date { clock() }
 
   /// `address` is the client's IP address as the server sees it.
   public func signIn(store: ProjectStore, name: String, password: String, address: String) throws -> SignInResult {
-    let now = now()
+    let now = clock()
     let rows: [Int64]
     switch try store.beginSignIn(name: name, address: address, throttle: throttle, now: now) {
     case .refused(let until): return .refused(until: until)

@@ -59,7 +59,7 @@ struct ResearcherRoutes: Sendable {
         values: ["name": name, "problem": "That name and password do not match. Check them and try again."],
         session: nil, status: .unauthorized)
     case .refused(let until):
-      let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+      let minutes = max(1, Int((until.timeIntervalSince(gate.now()) / 60).rounded(.up)))
       return pages.render(
         "sign-in", title: "Sign in",
         values: [
