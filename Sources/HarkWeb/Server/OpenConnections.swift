@@ -25,6 +25,8 @@ final class OpenConnections: Sendable {
   init(limit: Int) { self.limit = limit }
 
   var count: Int { state.withLock { $0.open.count } }
+  /// Entries still queued, stale ones included (for the test that bounds it).
+  var queued: Int { state.withLock { $0.queue.count - $0.head } }
 
   /// A new connection, waiting for its first request. Returns nothing; closes
   /// the longest-waiting connection when this one goes over the limit.
@@ -60,6 +62,13 @@ final class OpenConnections: Sendable {
     state.tick += 1
     state.open[id]?.waitingSince = state.tick
     state.queue.append((id, state.tick))
+    // Every answered request adds an entry and only closing to make room
+    // takes them out: drop the stale ones before they add up.
+    if state.queue.count - state.head > 4 * state.open.count + 1024 {
+      let open = state.open
+      state.queue = state.queue[state.head...].filter { open[$0.id]?.waitingSince == $0.since }
+      state.head = 0
+    }
   }
 
   /// Removes and returns the connection that has waited longest, if any.
