@@ -59,7 +59,9 @@ struct ResearcherRoutes: Sendable {
         values: ["name": name, "problem": "That name and password do not match. Check them and try again."],
         session: nil, status: .unauthorized)
     case .refused(let until):
-      let minutes = max(1, Int((until.timeIntervalSince(gate.now()) / 60).rounded(.up)))
+      // Whole seconds first: a date's round trip through the store may add a
+      // hair to the wait, which must not show as one more minute.
+      let minutes = max(1, Int((until.timeIntervalSince(gate.now()).rounded() / 60).rounded(.up)))
       return pages.render(
         "sign-in", title: "Sign in",
         values: [
