@@ -54,6 +54,9 @@ struct SignOutRoutes: Sendable {
       session: context.session, back: "/sign-in", backLabel: "Researchers sign in here")
   }
 
+  /// The member behind a live session. Members are never deleted, and a
+  /// session names a member by foreign key, so the lookup cannot miss while
+  /// the session is live; the error only guards against a broken file.
   private func member(_ identity: MemberIdentity) throws -> PanelMember {
     guard let panel = try store.panels().first(where: { $0.id == identity.panelID }),
       let member = try store.members(panel: panel).first(where: { $0.id == identity.memberID })
