@@ -5,7 +5,9 @@ A researcher signs in, opens the panel's candidate links for review, accepts a
 plugin suggestion, codes words by hand, makes a link from words and adds a
 memo on a transcript, adds a code to the codebook, and adds a member in the
 browser; two members sign in by their invite links and vote on every
-question; the researcher closes voting and the panel decides, overrides one
+question, and sign out through the page that explains it (the first leaves
+with a return link, comes back by it and leaves again); the researcher
+cancels closing one question, confirms closing all and the panel decides, overrides one
 decision with a reason and reads the audit log; the concept and link pages
 (filtered by a participant group) are visited too. Every page
 visited is checked with axe (no serious or critical violations), at 320 px
@@ -448,6 +450,20 @@ try:
         expect(progress.startswith(f"{len(rows)} of {len(rows)}"), f"progress says “{progress}”")
         check_page(f"member{number}-done")
         click("Sign out")
+        expect(h1() == "Before you sign out", f"a member's Sign out did not explain first (h1 “{h1()}”)")
+        check_page(f"member{number}-sign-out")
+        if number == 1:
+            # Leave with a return link, come back by it, then leave without one.
+            click("Sign out and give me a link to come back")
+            expect(h1() == "You are signed out", "signing out with a return link did not say so")
+            back = driver.find_element(By.CSS_SELECTOR, ".invite code").text
+            expect(re.fullmatch(re.escape(base) + r"/join/\S+", back) is not None, f"odd return link {back!r}")
+            check_page(f"member{number}-signed-out-with-link")
+            driver.get(back)
+            click("Sign me in")
+            expect(driver.current_url == base + "/panel", "the return link did not sign the member back in")
+            click("Sign out")
+        click("Sign out without a link")
         expect(h1() == "You are signed out", "signing out a member did not say so")
         check_page(f"member{number}-signed-out")
 
@@ -461,12 +477,22 @@ try:
     tallies = [row.find_elements(By.TAG_NAME, "td")[2].text for row in
                driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
     expect(tallies and all(agree == "2" for agree in tallies), f"agree tallies {tallies}, wanted 2 each")
-    click("Close voting and decide by the panel's rule")
+    # Closing one question: the confirmation page, then Cancel changes nothing.
+    navigate(driver.find_element(By.CSS_SELECTOR, "td[data-label=Voting] a").click)
+    expect(h1().startswith("Close voting on I"), f"closing one question did not ask first (h1 “{h1()}”)")
+    check_page("close-one")
+    click("Cancel: keep voting open")
+    expect(h1() == PANEL, "Cancel did not go back to the panel")
+    click("Close voting on every open question…")
+    expect(h1() == f"Close voting on {len(tallies)} questions?", f"closing asked “{h1()}”")
+    check_page("close-all")
+    click(f"Close voting on {len(tallies)} questions")
     states = [row.find_elements(By.TAG_NAME, "td")[5].text for row in
               driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
     expect(states and all(state == "closed" for state in states), f"item states after closing: {states}")
     offered = [b.text for b in driver.find_elements(By.TAG_NAME, "button")
                if b.text.startswith(("Open every", "Close voting"))]
+    offered += [a.text for a in driver.find_elements(By.CSS_SELECTOR, "main a") if a.text.startswith("Close")]
     expect(not offered, f"after closing the panel page still offers {offered}")
     check_page("panel-closed")
 

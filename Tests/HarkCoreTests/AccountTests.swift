@@ -138,40 +138,115 @@ final class TestClock: @unchecked Sendable {
 
 @Suite("Sign-in rate limit")
 struct SignInThrottleTests {
-  @Test("five failures for a name refuse it until the first failure is fifteen minutes old")
-  func perName() {
+  static func store() throws -> ProjectStore {
+    try ProjectStore.create(at: try PanelFixture.folder().appendingPathComponent("p.sqlite").path)
+  }
+
+  /// One failed attempt, as the gate counts it before the password check.
+  static func fail(_ store: ProjectStore, _ name: String, from address: String, at now: Date, limits: SignInThrottle)
+    throws -> SignInAttempt
+  {
+    try store.beginSignIn(name: name, address: address, throttle: limits, now: now)
+  }
+
+  @Test("five failures for an account refuse it, from any address, until the first is fifteen minutes old")
+  func perAccount() throws {
+    let store = try Self.store()
+    let limits = SignInThrottle()
     let clock = TestClock()
-    var throttle = SignInThrottle(now: { clock.now })
     let start = clock.now
     for i in 0..<5 {
-      #expect(throttle.verdict(name: "amina", address: "10.0.0.\(i)") == .allowed)
-      throttle.recordFailure(name: "amina", address: "10.0.0.\(i)")
+      #expect(try Self.fail(store, "amina", from: "10.0.0.\(i)", at: clock.now, limits: limits).isCounted)
       clock.advance(60)
     }
-    #expect(throttle.verdict(name: "Amina", address: "10.0.0.9") == .refused(until: start.addingTimeInterval(900)))
-    #expect(throttle.verdict(name: "grace", address: "10.0.0.9") == .allowed)
+    #expect(
+      try Self.fail(store, "Amina", from: "10.0.0.9", at: clock.now, limits: limits) == .refused(until: start + 900))
+    #expect(try Self.fail(store, "grace", from: "10.0.0.9", at: clock.now, limits: limits).isCounted)
     clock.advance(900 - 5 * 60 - 1)
-    #expect(throttle.verdict(name: "amina", address: "10.0.0.9") != .allowed)
+    #expect(
+      try Self.fail(store, "amina", from: "10.0.0.9", at: clock.now, limits: limits) == .refused(until: start + 900))
     clock.advance(1)
-    #expect(throttle.verdict(name: "amina", address: "10.0.0.9") == .allowed)
+    #expect(try Self.fail(store, "amina", from: "10.0.0.9", at: clock.now, limits: limits).isCounted)
   }
 
-  @Test("five failures from one address refuse it for every name")
-  func perAddress() {
+  @Test("one researcher's five failures do not refuse another researcher at the same address")
+  func sharedAddress() throws {
+    let store = try Self.store()
     let clock = TestClock()
-    var throttle = SignInThrottle(now: { clock.now })
-    for name in ["a", "b", "c", "d", "e"] { throttle.recordFailure(name: name, address: "192.0.2.1") }
-    #expect(throttle.verdict(name: "f", address: "192.0.2.1") == .refused(until: clock.now.addingTimeInterval(900)))
-    #expect(throttle.verdict(name: "f", address: "192.0.2.2") == .allowed)
+    for _ in 0..<5 { _ = try Self.fail(store, "amina", from: "192.0.2.1", at: clock.now, limits: SignInThrottle()) }
+    #expect(try Self.fail(store, "grace", from: "192.0.2.1", at: clock.now, limits: SignInThrottle()).isCounted)
   }
 
-  @Test("a success clears the name's failures but not the address's")
-  func successClearsName() {
+  @Test("an address is refused for every account once it reaches its own, higher limit")
+  func perAddress() throws {
+    let store = try Self.store()
     let clock = TestClock()
-    var throttle = SignInThrottle(maxFailures: 3, window: 60, now: { clock.now })
-    for _ in 0..<3 { throttle.recordFailure(name: "amina", address: "192.0.2.1") }
-    throttle.recordSuccess(name: "amina")
-    #expect(throttle.verdict(name: "amina", address: "192.0.2.7") == .allowed)
-    #expect(throttle.verdict(name: "amina", address: "192.0.2.1") == .refused(until: clock.now.addingTimeInterval(60)))
+    #expect(SignInThrottle() == SignInThrottle(accountLimit: 5, addressLimit: 100, window: 900))
+    let limits = SignInThrottle(accountLimit: 5, addressLimit: 12, window: 900)
+    for i in 0..<12 { _ = try Self.fail(store, "name\(i % 4)", from: "192.0.2.1", at: clock.now, limits: limits) }
+    #expect(
+      try Self.fail(store, "new", from: "192.0.2.1", at: clock.now, limits: limits) == .refused(until: clock.now + 900))
+    #expect(try Self.fail(store, "new", from: "192.0.2.2", at: clock.now, limits: limits).isCounted)
+  }
+
+  @Test("failures are kept in the project: a store opened again still refuses, and keeps no name or address in clear")
+  func survivesReopening() throws {
+    let store = try Self.store()
+    let clock = TestClock()
+    for _ in 0..<5 { _ = try Self.fail(store, "amina", from: "192.0.2.1", at: clock.now, limits: SignInThrottle()) }
+    let reopened = try ProjectStore(path: store.path)
+    #expect(
+      try Self.fail(reopened, "amina", from: "192.0.2.3", at: clock.now, limits: SignInThrottle())
+        == .refused(until: clock.now + 900))
+    let keys = try reopened.pool.read { db in try String.fetchAll(db, sql: "SELECT key FROM sign_in_failure") }
+    #expect(keys.count == 10)
+    #expect(keys.allSatisfy { $0.count == 64 && !$0.contains("amina") && !$0.contains("192.0.2") })
+  }
+
+  @Test("a success clears the account's failures and is not itself counted; the address's failures stay")
+  func successClearsAccount() throws {
+    let store = try Self.store()
+    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
+    let clock = TestClock()
+    let gate = SignInGate(throttle: SignInThrottle(accountLimit: 3, addressLimit: 4, window: 60), now: { clock.now })
+    for _ in 0..<3 {
+      #expect(
+        try gate.signIn(store: store, name: "amina", password: "wrong!", address: "192.0.2.1") == .wrongNameOrPassword)
+    }
+    #expect(
+      try gate.signIn(store: store, name: "amina", password: "long enough", address: "192.0.2.7")
+        == .refused(until: clock.now + 60))
+    clock.advance(60)
+    // One failure from 192.0.2.1 inside the window, then a success from there.
+    #expect(
+      try gate.signIn(store: store, name: "grace", password: "wrong!", address: "192.0.2.1") == .wrongNameOrPassword)
+    guard
+      case .signedIn(let who, _) = try gate.signIn(
+        store: store, name: "amina", password: "long enough", address: "192.0.2.1")
+    else {
+      Issue.record("the right password was refused after the window")
+      return
+    }
+    #expect(who == researcher)
+    // The address now holds exactly one failure: the success neither cleared
+    // it nor counted. Two more reach three; the fourth attempt is checked
+    // (and fails), the fifth is refused.
+    #expect(
+      try gate.signIn(store: store, name: "amina", password: "wrong!", address: "192.0.2.1") == .wrongNameOrPassword)
+    #expect(
+      try gate.signIn(store: store, name: "grace", password: "wrong!", address: "192.0.2.1") == .wrongNameOrPassword)
+    #expect(
+      try gate.signIn(store: store, name: "bea", password: "wrong!", address: "192.0.2.1") == .wrongNameOrPassword)
+    #expect(
+      try gate.signIn(store: store, name: "bea", password: "wrong!", address: "192.0.2.1")
+        == .refused(until: clock.now + 60))
+  }
+}
+
+extension SignInAttempt {
+  /// Allowed to go on to the password check.
+  var isCounted: Bool {
+    if case .counted = self { return true }
+    return false
   }
 }

@@ -56,7 +56,7 @@ struct PanelMemberViewTests {
     let store = try PanelFixture.project()
     let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
     let clock = TestClock()
-    let gate = SignInGate(throttle: SignInThrottle(now: { clock.now }), now: { clock.now })
+    let gate = SignInGate(now: { clock.now })
     guard
       case .signedIn(let who, let session) = try gate.signIn(
         store: store, name: "amina", password: "long enough", address: "192.0.2.1")

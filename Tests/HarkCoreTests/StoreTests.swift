@@ -23,7 +23,7 @@ struct StoreTests {
       try store.appliedMigrations() == [
         "v1: documents, coding runs, candidates, decisions", "v2: researcher accounts, panels, votes, panel decisions",
         "v3: notes", "v4: memos on concepts and links", "v5: concept hierarchy",
-        "v7: indexes for replacing a plugin's results",
+        "v7: indexes for replacing a plugin's results", "v8: sign-in throttle",
       ])
     let tables = try store.pool.read { db in
       try String.fetchAll(
@@ -35,12 +35,12 @@ struct StoreTests {
         "document", "evidence",
         "link", "note", "panel", "panel_decision", "panel_invite", "panel_item", "panel_member", "panel_vote",
         "participant", "plugin_setting", "project_info", "researcher", "run_failure", "run_plugin", "score", "session",
-        "sqlite_sequence", "turn",
+        "sign_in_failure", "sqlite_sequence", "turn",
       ])
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     // Opening again applies nothing new.
-    #expect(try ProjectStore(path: path).appliedMigrations().count == 6)
+    #expect(try ProjectStore(path: path).appliedMigrations().count == 7)
   }
 
   @Test("a file that is not SQLite is refused with its path")

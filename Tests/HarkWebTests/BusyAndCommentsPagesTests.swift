@@ -40,11 +40,17 @@ struct BusyAndCommentsPagesTests {
     }
   }
 
-  /// Signs a member in by their invite link and returns the browser and the item page's CSRF token.
-  func member(_ client: some TestClientProtocol, token: String, item: Int64) async throws -> (Browser, String) {
+  /// Signs a member in by their invite link.
+  func signIn(_ client: some TestClientProtocol, token: String) async throws -> Browser {
     var browser = Browser()
     let joined = try await client.execute(uri: "/join/\(token)", method: .post, headers: browser.headers(form: true))
     browser.keepCookie(joined)
+    return browser
+  }
+
+  /// Signs a member in and returns the browser and an open item page's CSRF token.
+  func member(_ client: some TestClientProtocol, token: String, item: Int64) async throws -> (Browser, String) {
+    let browser = try await signIn(client, token: token)
     let page = try await client.execute(uri: "/panel/items/\(item)", method: .get, headers: browser.headers())
     return (browser, try #require(Browser.csrf(in: Browser.body(page))))
   }
@@ -143,7 +149,7 @@ struct BusyAndCommentsPagesTests {
     _ = try fixture.store.overrideDecision(item: items[0].id, outcome: .rejected, reason: "said twice", actor: "ruth")
     let token = try fixture.store.issueInvite(member: fixture.members[0]).token
     try await fixture.app().test(.router) { client in
-      let (browser, _) = try await member(client, token: token, item: items[0].id)
+      let browser = try await signIn(client, token: token)
       let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
       #expect(
         home.contains(

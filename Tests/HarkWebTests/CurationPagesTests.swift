@@ -469,7 +469,7 @@ struct CurationPagesTests {
     try await fixture.app().test(.router) { client in
       var memberBrowser = Browser()
       memberBrowser.keepCookie(try await client.execute(uri: "/join/\(invite.token)", method: .post))
-      let csrf = try #require(Browser.csrf(in: try await get(client, "/panel", memberBrowser)))
+      let csrf = try #require(Browser.csrf(in: try await get(client, "/panel/sign-out", memberBrowser)))
       for uri in [
         "/concepts", "/concepts/\(trust.id)", "/concepts/\(trust.id)/split", "/links", "/links/\(link.id)",
         "/panels/\(panel.id)/audit",
@@ -551,7 +551,7 @@ struct PanelReviewPagesTests {
     let fixture = try WebFixture.make(members: 1)
     let panel = "/panels/\(fixture.panel.id)"
     let open = #"<form method="post" action="\#(panel)/open">"#
-    let close = #"<form method="post" action="\#(panel)/close">"#
+    let close = #"<a class="button" href="\#(panel)/close">"#
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       let fresh = try await page(client, panel, browser)
@@ -561,7 +561,9 @@ struct PanelReviewPagesTests {
       let opened = try await page(client, panel, browser)
       #expect(!opened.contains(open))
       #expect(opened.contains(close))
-      #expect(try await post(client, "\(panel)/close", browser).status == .seeOther)
+      let ids = try fixture.store.items(panel: fixture.panel).map { String($0.id) }.joined(separator: ",")
+      #expect(
+        try await post(client, "\(panel)/close", browser, [("items", ids), ("confirm", "yes")]).status == .seeOther)
       let closed = try await page(client, panel, browser)
       #expect(!closed.contains(open))
       #expect(!closed.contains(close))
@@ -667,7 +669,8 @@ struct PanelReviewPagesTests {
       try fixture.store.castVote(
         as: fixture.store.identity(of: fixture.members[1]), item: items[0].id, ballot: Ballot(.disagree))
       try await Task.sleep(for: .milliseconds(5))
-      _ = try await post(client, "\(panel)/close", browser)
+      _ = try await post(
+        client, "\(panel)/close", browser, [("items", "\(items[0].id),\(items[1].id)"), ("confirm", "yes")])
       try await Task.sleep(for: .milliseconds(5))
       _ = try await post(
         client, "\(panel)/items/\(items[0].id)/override", browser,

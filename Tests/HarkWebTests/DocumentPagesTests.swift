@@ -41,8 +41,9 @@ struct DocumentPagesTests {
     let invite = try fixture.store.issueInvite(member: fixture.members[0])
     var browser = Browser()
     browser.keepCookie(try await client.execute(uri: "/join/\(invite.token)", method: .post))
-    let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
-    return (browser, try #require(Browser.csrf(in: home)))
+    // The sign-out page carries the member's CSRF token in its forms.
+    let page = Browser.body(try await client.execute(uri: "/panel/sign-out", method: .get, headers: browser.headers()))
+    return (browser, try #require(Browser.csrf(in: page)))
   }
 
   func page(_ client: some TestClientProtocol, _ browser: Browser, _ uri: String = "/documents/1") async throws

@@ -163,12 +163,12 @@ struct PanelPagesTests {
           in: Browser.body(
             try await client.execute(uri: "/panel/items/\(ours[0].id)", method: .get, headers: browser.headers()))))
       let look = try await client.execute(uri: "/panel/items/\(theirs[0].id)", method: .get, headers: browser.headers())
-      #expect(look.status == .forbidden)
+      #expect(look.status == .notFound)
       let vote = try await client.execute(
         uri: "/panel/items/\(theirs[0].id)", method: .post, headers: browser.headers(form: true),
         body: Browser.form([("csrf", csrf), ("answer", "agree")]))
-      #expect(vote.status == .forbidden)
-      #expect(Browser.body(vote).contains("belongs to another panel: you can vote only in your own panel."))
+      #expect(vote.status == .notFound)
+      #expect(Browser.body(vote).contains("<p>There is no question I\(theirs[0].id) for you.</p>"))
       _ = try fixture.store.closeItems(panel: fixture.panel, items: [ours[0].id])
       let late = try await client.execute(
         uri: "/panel/items/\(ours[0].id)", method: .post, headers: browser.headers(form: true),
@@ -180,6 +180,37 @@ struct PanelPagesTests {
         uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers())
       #expect(researcherPage.status == .forbidden)
     }
+  }
+
+  @Test("another panel's question and a missing one get the same answer, looking or voting, so ids cannot be probed")
+  func otherPanelLooksMissing() async throws {
+    let fixture = try WebFixture.make()
+    let other = try fixture.store.createPanel(name: "Staff panel")
+    let theirs = try fixture.store.openItems(panel: other, status: "candidate")[0].id
+    let ours = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let missing = ours.map(\.id).max()! + 100
+    try await fixture.app().test(.router) { client in
+      let browser = try await join(client, fixture)
+      let csrf = try #require(
+        Browser.csrf(
+          in: Browser.body(
+            try await client.execute(uri: "/panel/items/\(ours[0].id)", method: .get, headers: browser.headers()))))
+      for method in [HTTPRequest.Method.get, .post] {
+        var answers: [(HTTPResponse.Status, String)] = []
+        for id in [theirs, missing] {
+          let response = try await client.execute(
+            uri: "/panel/items/\(id)", method: method, headers: browser.headers(form: method == .post),
+            body: method == .post ? Browser.form([("csrf", csrf), ("answer", "agree")]) : nil)
+          // The id is the only difference the page may show.
+          answers.append((response.status, Browser.body(response).replacingOccurrences(of: "I\(id) ", with: "I? ")))
+        }
+        #expect(answers[0].0 == .notFound, "\(method)")
+        #expect(answers[1].0 == .notFound, "\(method)")
+        #expect(answers[0].1 == answers[1].1, "\(method)")
+        #expect(answers[0].1.contains("<p>There is no question I? for you.</p>"), "\(method)")
+      }
+    }
+    #expect(try fixture.store.voteHistory(item: theirs).isEmpty)
   }
 
   @Test("without a session the member pages ask for the invite link, and researcher pages go to sign-in")
@@ -201,8 +232,9 @@ struct PanelPagesTests {
     _ = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
-      let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
-      let csrf = try #require(Browser.csrf(in: home))
+      let page = Browser.body(
+        try await client.execute(uri: "/panel/sign-out", method: .get, headers: browser.headers()))
+      let csrf = try #require(Browser.csrf(in: page))
       let out = try await client.execute(
         uri: "/sign-out", method: .post, headers: browser.headers(form: true), body: Browser.form([("csrf", csrf)]))
       #expect(out.status == .seeOther)

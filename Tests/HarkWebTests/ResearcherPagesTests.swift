@@ -68,9 +68,7 @@ struct ResearcherPagesTests {
   func signInRateLimited() async throws {
     let fixture = try WebFixture.make()
     let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-    let gate = SignInGate(
-      throttle: SignInThrottle(maxFailures: 5, window: 15 * 60, now: { clock.withLock { $0 } }),
-      now: { clock.withLock { $0 } })
+    let gate = SignInGate(now: { clock.withLock { $0 } })
     try await fixture.app(gate: gate).test(.router) { client in
       for _ in 1...5 {
         let (response, _) = try await signIn(client, password: "wrong")
@@ -97,7 +95,7 @@ struct ResearcherPagesTests {
             try await client.execute(uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers()))))
       let closed = try await client.execute(
         uri: "/panels/\(fixture.panel.id)/close", method: .post, headers: browser.headers(form: true),
-        body: Browser.form([("csrf", csrf)]))
+        body: Browser.form([("csrf", csrf), ("items", "\(items[0].id),\(items[1].id)"), ("confirm", "yes")]))
       #expect(closed.status == .seeOther)
       #expect(try fixture.store.panelDecisions(panel: fixture.panel).map(\.outcome) == [.accepted, .rejected])
       #expect(try fixture.store.panelDecisions(panel: fixture.panel).map(\.actor) == ["ruth", "ruth"])
@@ -192,7 +190,8 @@ struct ResearcherPagesTests {
         headers: browser.headers(form: true), body: Browser.form([("csrf", "forged")]))
       #expect(noToken.status == .forbidden)
       let member = try await PanelPagesTests().join(client, fixture)
-      let memberPage = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: member.headers()))
+      let memberPage = Browser.body(
+        try await client.execute(uri: "/panel/sign-out", method: .get, headers: member.headers()))
       let memberCSRF = try #require(Browser.csrf(in: memberPage))
       let asMember = try await client.execute(
         uri: "/panels/\(fixture.panel.id)/members/\(fixture.members[0].id)/invite", method: .post,

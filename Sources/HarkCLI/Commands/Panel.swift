@@ -63,15 +63,27 @@ struct CreatePanel: ParsableCommand {
   }
 }
 
-/// --base-url and --expires-in, shared by add-member and invite.
+/// --public-url and --expires-in, shared by add-member and invite.
 struct InviteOptions: ParsableArguments {
-  @Option(help: "Where `hark serve` is reached.") var baseURL = "http://127.0.0.1:8080"
+  @Option(
+    help:
+      "The address panel members open `hark serve` at, such as https://panel.example.org. Given once, it is kept in the project."
+  )
+  var publicURL: String?
+  /// The option's earlier name, still accepted.
+  @Option(name: .customLong("base-url"), help: .hidden) var baseURL: String?
   @Option(help: "How long the link works: 14d, 36h, 90m.") var expiresIn = "14d"
 
-  func issue(_ store: ProjectStore, member: PanelMember, panel: Panel) throws {
+  /// The address links use; checked before anything is changed.
+  func address(_ store: ProjectStore) throws -> String {
+    try store.resolvePublicAddress(given: publicURL ?? baseURL)
+  }
+
+  func issue(_ store: ProjectStore, member: PanelMember, panel: Panel, address: String) throws {
     let invite = try store.issueInvite(member: member, lifetime: try parseDuration(expiresIn))
     print("Sign-in link for \(member.pseudonym) in \(panel.name) (works once, until \(utcMinute(invite.expiresAt))):")
-    print(invite.link(baseURL: baseURL))
+    print(invite.link(baseURL: address))
+    if let warning = PublicAddress.loopbackWarning(address) { Terminal.printError("warning: \(warning)") }
   }
 }
 
@@ -88,9 +100,10 @@ struct AddPanelMember: ParsableCommand {
     let store = try project.open()
     let panel = try store.panel(named: panel)
     _ = try parseDuration(invite.expiresIn)
+    let address = try invite.address(store)
     let member = try store.addMember(panel: panel, name: name, pseudonym: pseudonym)
     print("Added \(member.name) to \(panel.name) as \(member.pseudonym).")
-    try invite.issue(store, member: member, panel: panel)
+    try invite.issue(store, member: member, panel: panel, address: address)
   }
 }
 
@@ -105,7 +118,9 @@ struct InvitePanelMember: ParsableCommand {
   func run() throws {
     let store = try project.open()
     let panel = try store.panel(named: panel)
-    try invite.issue(store, member: try store.member(panel: panel, named: member), panel: panel)
+    let member = try store.member(panel: panel, named: member)
+    _ = try parseDuration(invite.expiresIn)
+    try invite.issue(store, member: member, panel: panel, address: try invite.address(store))
   }
 }
 

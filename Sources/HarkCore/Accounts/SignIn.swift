@@ -1,7 +1,6 @@
 // Researcher sign-in as the web layer calls it: the rate limit asked first,
 // the password checked, the limit told the result, a session started.
 import Foundation
-import Synchronization
 
 public enum SignInResult: Sendable, Equatable {
   case signedIn(Researcher, NewSession)
@@ -11,26 +10,33 @@ public enum SignInResult: Sendable, Equatable {
   case refused(until: Date)
 }
 
-/// One per server process, shared by every request.
-public final class SignInGate: Sendable {
-  private let throttle: Mutex<SignInThrottle>
-  private let now: @Sendable () -> Date
+/// The sign-in rules of one server. The failures themselves are kept in the
+/// project, so every server process and every restart sees the same counts.
+public struct SignInGate: Sendable {
+  public let throttle: SignInThrottle
+  private let clock: @Sendable () -> Date
 
   public init(throttle: SignInThrottle = SignInThrottle(), now: @escaping @Sendable () -> Date = { Date() }) {
-    self.throttle = Mutex(throttle)
-    self.now = now
+    self.throttle = throttle
+    self.clock = now
   }
+
+  /// The time by the gate's clock, so a page says how long to wait by the
+  /// same clock that refused.
+  public func now() -> Date { clock() }
 
   /// `address` is the client's IP address as the server sees it.
   public func signIn(store: ProjectStore, name: String, password: String, address: String) throws -> SignInResult {
-    if case .refused(let until) = throttle.withLock({ $0.verdict(name: name, address: address) }) {
-      return .refused(until: until)
+    let now = clock()
+    let rows: [Int64]
+    switch try store.beginSignIn(name: name, address: address, throttle: throttle, now: now) {
+    case .refused(let until): return .refused(until: until)
+    case .counted(let counted): rows = counted
     }
     guard let researcher = try store.checkPassword(name: name, password: password) else {
-      throttle.withLock { $0.recordFailure(name: name, address: address) }
       return .wrongNameOrPassword
     }
-    throttle.withLock { $0.recordSuccess(name: name) }
-    return .signedIn(researcher, try store.startSession(researcher: researcher, now: now()))
+    try store.signInSucceeded(name: name, attempt: rows)
+    return .signedIn(researcher, try store.startSession(researcher: researcher, now: now))
   }
 }

@@ -27,6 +27,7 @@ public enum CSVExport {
   }
 
   static func field(_ text: String) -> String {
+    let text = SpreadsheetCell.defused(text)
     // Scalars, not Characters: "\r\n" is one Character and equals neither "\r" nor "\n".
     if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

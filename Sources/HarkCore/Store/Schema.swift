@@ -24,6 +24,9 @@ enum Schema {
     migrator.registerMigration("v7: indexes for replacing a plugin's results") { db in
       try db.execute(sql: resultIndexes)
     }
+    migrator.registerMigration("v8: sign-in throttle") { db in
+      try db.execute(sql: SignInThrottleSchema.sql)
+    }
     return migrator
   }
 

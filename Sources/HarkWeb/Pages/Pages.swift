@@ -24,7 +24,7 @@ struct Pages: Sendable {
     let body = library.render(values, withTemplate: template) ?? ""
     var layout: [String: Any] = ["title": title, "body": body, "home": session?.member != nil ? "/panel" : "/"]
     if let session {
-      layout["signedIn"] = ["name": session.displayName, "csrf": session.csrf]
+      layout["signedIn"] = ["name": session.displayName, "csrf": session.csrf, "member": session.member != nil]
     }
     let html = library.render(layout, withTemplate: "layout") ?? ""
     var headers = HTTPFields()

@@ -6,7 +6,7 @@ enum Templates {
     "layout": layout, "error": error, "sign-in": signIn, "member-home": memberHome, "member-item": memberItem,
     "researcher-home": researcherHome, "researcher-panel": researcherPanel, "invite": invite, "join": join,
   ].merging(DocumentTemplates.all) { current, _ in current }.merging(CurationTemplates.all) { current, _ in current }
-    .merging(CodebookTemplates.all) { current, _ in current }
+    .merging(CodebookTemplates.all) { current, _ in current }.merging(PanelTemplates.all) { current, _ in current }
 
   static let layout = """
     <!doctype html>
@@ -24,10 +24,11 @@ enum Templates {
     {{#signedIn}}
     <nav aria-label="Account">
     <span class="who">Signed in as {{name}}</span>
-    <form method="post" action="/sign-out" class="inline">
+    {{#member}}<a href="/panel/sign-out">Sign out</a>{{/member}}
+    {{^member}}<form method="post" action="/sign-out" class="inline">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <button type="submit" class="link">Sign out</button>
-    </form>
+    </form>{{/member}}
     </nav>
     {{/signedIn}}
     </header>
@@ -155,9 +156,9 @@ enum Templates {
     {{#hasItems}}
     <table class="reflow" tabindex="0">
     <caption>Questions put to {{name}}, with the votes so far</caption>
-    <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th><th scope="col">Decision</th></tr></thead>
+    <thead><tr><th scope="col">Item</th><th scope="col">Question</th><th scope="col">Agree</th><th scope="col">Disagree</th><th scope="col">Not sure</th><th scope="col">State</th><th scope="col">Decision</th><th scope="col">Voting</th></tr></thead>
     <tbody>
-    {{#items}}<tr><td data-label="Item">I{{id}}</td><td data-label="Question">{{question}}</td><td data-label="Agree">{{agree}}</td><td data-label="Disagree">{{disagree}}</td><td data-label="Not sure">{{notSure}}</td><td data-label="State">{{state}}</td><td data-label="Decision">{{decision}}</td></tr>{{/items}}
+    {{#items}}<tr><td data-label="Item">I{{id}}</td><td data-label="Question">{{question}}</td><td data-label="Agree">{{agree}}</td><td data-label="Disagree">{{disagree}}</td><td data-label="Not sure">{{notSure}}</td><td data-label="State">{{state}}</td><td data-label="Decision">{{decision}}</td><td data-label="Voting">{{#open}}<a href="/panels/{{panel}}/items/{{id}}/close">Close<span class="vh"> voting on I{{id}}</span></a>{{/open}}</td></tr>{{/items}}
     </tbody>
     </table>
     {{/hasItems}}
@@ -169,10 +170,7 @@ enum Templates {
     </form>
     {{/canOpen}}
     {{#canClose}}
-    <form method="post" action="/panels/{{id}}/close">
-    <input type="hidden" name="csrf" value="{{csrf}}">
-    <p><button type="submit">Close voting and decide by the panel's rule</button></p>
-    </form>
+    <p><a class="button" href="/panels/{{id}}/close">Close voting on every open question…</a></p>
     {{/canClose}}
     {{#hasSuggestions}}
     <h2>Members' suggestions</h2>
@@ -237,6 +235,8 @@ enum Templates {
     <p>Give this link to {{name}} privately. It works once and expires on {{expires}}.
     It is shown only now: Hark keeps only a fingerprint of it.</p>
     <p class="invite"><code>{{link}}</code></p>
+    {{#loopbackOnly}}<p class="problem" role="alert">Only this computer can open this link: Hark was not told the address people use.
+    Start <code>hark serve</code> once with <code>--public-url</code> and the address, such as <code>--public-url https://panel.example.org</code>.</p>{{/loopbackOnly}}
     <p><a href="/panels/{{panel}}">Back to the panel</a></p>
     """
 }

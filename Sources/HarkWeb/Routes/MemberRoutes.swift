@@ -179,6 +179,15 @@ struct MemberRoutes: Sendable {
   }
 
   private func refusalResponse(_ refusal: VoteRefusal, session: SignedIn) -> Response {
+    // Another panel's question is answered exactly as a missing one, so a
+    // member cannot learn which ids exist by trying them.
+    switch refusal {
+    case .noSuchItem(let id), .notYourPanel(let id):
+      return pages.problem(
+        .notFound, heading: "No such question", message: "There is no question I\(id) for you.", session: session,
+        back: "/panel", backLabel: "Back to your questions")
+    default: break
+    }
     let status: HTTPResponse.Status =
       switch refusal {
       case .noSuchItem: .notFound

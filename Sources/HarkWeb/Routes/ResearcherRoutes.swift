@@ -1,5 +1,5 @@
-// The researcher's pages: sign in and out, panels with their questions,
-// tallies and decisions; open links for review, close voting, add members,
+// The researcher's pages: sign in, panels with their questions,
+// tallies and decisions; open links for review, add members,
 // override a decision with a reason, take up a member's suggestion, and the
 // panel's audit log.
 import Foundation
@@ -17,10 +17,8 @@ struct ResearcherRoutes: Sendable {
     router.get("/", use: home)
     router.get("/sign-in", use: signInPage)
     router.post("/sign-in", use: signIn)
-    router.post("/sign-out", use: signOut)
     router.get("/panels/:id", use: panelPage)
     router.post("/panels/:id/open", use: openLinks)
-    router.post("/panels/:id/close", use: closeVoting)
     router.post("/panels/:id/members", use: addMember)
     router.post("/panels/:id/members/:member/invite", use: newInvite)
     router.post("/panels/:id/members/:member/revoke", use: revokeAccess)
@@ -61,7 +59,9 @@ struct ResearcherRoutes: Sendable {
         values: ["name": name, "problem": "That name and password do not match. Check them and try again."],
         session: nil, status: .unauthorized)
     case .refused(let until):
-      let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+      // Whole seconds first: a date's round trip through the store may add a
+      // hair to the wait, which must not show as one more minute.
+      let minutes = max(1, Int((until.timeIntervalSince(gate.now()).rounded() / 60).rounded(.up)))
       return pages.render(
         "sign-in", title: "Sign in",
         values: [
@@ -69,13 +69,6 @@ struct ResearcherRoutes: Sendable {
           "problem": "Too many failed attempts. Wait \(minutes) minute\(minutes == 1 ? "" : "s") before trying again.",
         ], session: nil, status: .tooManyRequests)
     }
-  }
-
-  func signOut(_ request: Request, context: WebContext) throws -> Response {
-    if let session = context.session { try store.endSession(token: session.token) }
-    var response = Pages.redirect(to: context.session?.member != nil ? "/signed-out" : "/sign-in")
-    response.setCookie(SessionCookie.clear())
-    return response
   }
 
   func panelPage(_ request: Request, context: WebContext) throws -> Response {
@@ -91,7 +84,7 @@ struct ResearcherRoutes: Sendable {
       return [
         "id": item.id, "question": item.question.text, "agree": tally.agree, "disagree": tally.disagree,
         "notSure": tally.notSure,
-        "state": item.isOpen ? "open" : "closed",
+        "state": item.isOpen ? "open" : "closed", "open": item.isOpen, "panel": panel.id,
         "decision": inForce[item.id].map { Self.decisionText($0) } ?? "none yet",
       ]
     }
@@ -129,18 +122,6 @@ struct ResearcherRoutes: Sendable {
         back: "/panels/\(panel.id)", backLabel: "Back to the panel")
     }
     _ = try store.openItems(panel: panel, links: ids, actor: researcher.name)
-    return Pages.redirect(to: "/panels/\(panel.id)")
-  }
-
-  func closeVoting(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    guard try store.items(panel: panel).contains(where: \.isOpen) else {
-      return pages.problem(
-        .conflict, heading: "Nothing to close", message: "No question of this panel is open for voting.",
-        session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
-    }
-    _ = try store.closeItems(panel: panel, actor: researcher.name)
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
@@ -250,7 +231,7 @@ struct ResearcherRoutes: Sendable {
       "invite", title: "Sign-in link",
       values: [
         "name": member.name, "pseudonym": member.pseudonym, "link": invite.link(baseURL: baseURL),
-        "expires": expires, "panel": panel.id,
+        "expires": expires, "panel": panel.id, "loopbackOnly": PublicAddress.isLoopbackOnly(baseURL),
       ], session: session)
   }
 

@@ -33,6 +33,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 struct SessionMiddleware: RouterMiddleware {
   typealias Context = WebContext
   let store: ProjectStore
+  let secureCookies: Bool
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
@@ -47,7 +48,7 @@ struct SessionMiddleware: RouterMiddleware {
       }
     }
     var response = try await next(request, context)
-    if stale && response.headers[.setCookie] == nil { response.setCookie(SessionCookie.clear()) }
+    if stale && response.headers[.setCookie] == nil { response.setCookie(SessionCookie.clear(secure: secureCookies)) }
     return response
   }
 }
@@ -88,14 +89,15 @@ enum SessionCookie {
   static let name = "hark_session"
 
   /// HttpOnly so no script can read it, SameSite=Strict so no other site can
-  /// send it; Secure is added when Hark is served over TLS.
+  /// send it; Secure when the public address is https (served over TLS,
+  /// directly or behind a proxy), so the browser never sends it over http.
   static func set(_ session: NewSession, secure: Bool) -> Cookie {
     Cookie(
       name: name, value: session.token, expires: session.expiresAt, path: "/", secure: secure, httpOnly: true,
       sameSite: .strict)
   }
 
-  static func clear() -> Cookie {
-    Cookie(name: name, value: "", maxAge: 0, path: "/", secure: false, httpOnly: true, sameSite: .strict)
+  static func clear(secure: Bool) -> Cookie {
+    Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
   }
 }

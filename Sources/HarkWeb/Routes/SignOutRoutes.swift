@@ -1,0 +1,71 @@
+// Signing out. A researcher signs out at once (they sign in again with their
+// password). A panel member has no password: their way back is a link, so
+// "Sign out" first says so and offers a new one-time link of their own,
+// shown once as they leave, or signing out without one on a shared computer.
+import Foundation
+import HarkCore
+import Hummingbird
+
+struct SignOutRoutes: Sendable {
+  let store: ProjectStore
+  let pages: Pages
+  let secureCookies: Bool
+  let baseURL: String
+
+  func add(to router: Router<WebContext>) {
+    router.get("/panel/sign-out", use: memberSignOutPage)
+    router.post("/sign-out", use: signOut)
+    router.get("/signed-out", use: signedOut)
+  }
+
+  func memberSignOutPage(_ request: Request, context: WebContext) throws -> Response {
+    guard let session = context.session, session.member != nil else { return Pages.redirect(to: "/") }
+    let expires = Self.day(Date().addingTimeInterval(ProjectStore.defaultInviteLifetime))
+    return pages.render(
+      "member-sign-out", title: "Before you sign out", values: ["csrf": session.csrf, "expires": expires],
+      session: session)
+  }
+
+  func signOut(_ request: Request, context: WebContext) async throws -> Response {
+    guard let session = context.session else { return Pages.redirect(to: "/sign-in") }
+    let form = try await Form.read(request, context: context)
+    var returnLink: PanelInvite?
+    if let identity = session.member, form["return"] == "link" {
+      // Issued before the session ends, so a failure leaves the member signed in.
+      returnLink = try store.issueInvite(
+        member: try member(identity), actor: "\(session.displayName) (panel member, signing out)")
+    }
+    try store.endSession(token: session.token)
+    var response: Response
+    if let returnLink {
+      response = pages.render(
+        "signed-out-with-link", title: "You are signed out",
+        values: ["link": returnLink.link(baseURL: baseURL), "expires": Self.day(returnLink.expiresAt)], session: nil)
+    } else {
+      response = Pages.redirect(to: session.member != nil ? "/signed-out" : "/sign-in")
+    }
+    response.setCookie(SessionCookie.clear(secure: secureCookies))
+    return response
+  }
+
+  func signedOut(_ request: Request, context: WebContext) throws -> Response {
+    pages.problem(
+      .ok, heading: "You are signed out", message: "To come back, ask the researcher for a new sign-in link.",
+      session: context.session, back: "/sign-in", backLabel: "Researchers sign in here")
+  }
+
+  /// The member behind a live session. Members are never deleted, and a
+  /// session names a member by foreign key, so the lookup cannot miss while
+  /// the session is live; the error only guards against a broken file.
+  private func member(_ identity: MemberIdentity) throws -> PanelMember {
+    guard let panel = try store.panels().first(where: { $0.id == identity.panelID }),
+      let member = try store.members(panel: panel).first(where: { $0.id == identity.memberID })
+    else { throw HarkError("this member is no longer on the panel") }
+    return member
+  }
+
+  /// "18 December 2026": the day a link stops working, in words.
+  static func day(_ date: Date) -> String {
+    DateFormatter.localizedString(from: date, dateStyle: .long, timeStyle: .none)
+  }
+}
