@@ -14,7 +14,7 @@ struct Code: ParsableCommand {
 
   @OptionGroup var project: ProjectOption
 
-  @Flag(help: "Run trusted plugins inside this process instead of worker processes.")
+  @Flag(help: "Run trusted plugins inside this process instead of sandboxed worker processes (no sandbox, no timeout).")
   var inProcess = false
 
   @Option(help: "Worker processes per plugin (default: the number of cores).")

@@ -15,7 +15,8 @@ struct RunPlugin: ParsableCommand {
 
   @Argument(help: "Plugin id (or the last part of it, e.g. sentiment).") var id: String
   @Option(help: "Options as a JSON object.") var options = "{}"
-  @Flag(help: "Load the plugin into this process instead of a worker.") var inProcess = false
+  @Flag(help: "Load a trusted plugin into this process instead of a sandboxed worker (no sandbox).")
+  var inProcess = false
 
   func run() throws {
     let plugin = try findPlugin(id)
