@@ -65,22 +65,24 @@ int hark_landlock_abi(void) {
     return abi < 0 ? 0 : (int)abi;
 }
 
-static int set_limit(int resource, uint64_t value) {
-    struct rlimit limit = {(rlim_t)value, (rlim_t)value};
+static int set_limit(int resource, uint64_t soft, uint64_t hard) {
+    struct rlimit limit = {(rlim_t)soft, (rlim_t)hard};
     return setrlimit(resource, &limit);
 }
 
 static int limit_resources(const hark_sandbox_limits *limits, char *error, size_t cap) {
     /* No files may be written, and a crash leaves no core file behind. */
-    if (set_limit(RLIMIT_FSIZE, 0) != 0 || set_limit(RLIMIT_CORE, 0) != 0) {
+    if (set_limit(RLIMIT_FSIZE, 0, 0) != 0 || set_limit(RLIMIT_CORE, 0, 0) != 0) {
         say(error, cap, "cannot limit file sizes");
         return -1;
     }
-    if (limits->memory_bytes > 0 && set_limit(RLIMIT_AS, limits->memory_bytes) != 0) {
+    if (limits->memory_bytes > 0 && set_limit(RLIMIT_AS, limits->memory_bytes, limits->memory_bytes) != 0) {
         say(error, cap, "cannot limit memory");
         return -1;
     }
-    if (limits->cpu_seconds > 0 && set_limit(RLIMIT_CPU, limits->cpu_seconds) != 0) {
+    /* SIGXCPU at the limit says why the worker ended; SIGKILL a second later
+     * ends one that ignores it (at equal limits the kernel sends SIGKILL only). */
+    if (limits->cpu_seconds > 0 && set_limit(RLIMIT_CPU, limits->cpu_seconds, limits->cpu_seconds + 1) != 0) {
         say(error, cap, "cannot limit CPU time");
         return -1;
     }

@@ -197,6 +197,16 @@ struct SandboxTests {
     #expect(megabytes > 0 && megabytes < 4096)
   }
 
+  @Test("a plugin that computes past the worker's CPU time is ended by the kernel, before the call's deadline")
+  func cpuTime() throws {
+    var sandbox = WorkerSandbox()
+    sandbox.cpuSeconds = 1
+    let started = Date()
+    let summary = try attack(#"{"mode": "spin"}"#, timeout: 30, sandbox: sandbox)
+    try expectOneFailure(summary, "crashed: killed by signal 24 (SIGXCPU, the worker used up its CPU time)")
+    #expect(Date().timeIntervalSince(started) < 20)
+  }
+
   /// The worker as on a kernel without Landlock (see Fixtures/Launchers).
   func withoutLandlock() throws -> WorkerSandbox {
     let launcher = folder.appendingPathComponent("without-landlock").path

@@ -10,6 +10,7 @@
  *   fork         start a child that keeps the pipes, then crash
  *   flood        write an endless message to the host's pipe
  *   allocate     allocate 20 GB, 64 MB at a time
+ *   spin         compute for ever
  * A failed attack is reported as the plugin's error, with errno's words.
  * Switches: -DHANG_ON_LOAD (a constructor that never returns),
  * -DWRITE_HOME_ON_LOAD=\"name\" (a constructor that writes $HOME/name). */
@@ -129,6 +130,8 @@ static int32_t attack(hark_instance *inst, char *error, size_t cap) {
             for (;;) if (write(fd, chunk, sizeof chunk) < 0) break;
         }
         return failed(error, cap, "flood");
+    } else if (strcmp(mode, "spin") == 0) {
+        for (volatile unsigned long i = 0;; i++) {}
     } else if (strcmp(mode, "allocate") == 0) {
         const size_t step = (size_t)64 << 20;
         for (size_t total = 0; total < ((size_t)20 << 30); total += step) {
