@@ -93,6 +93,17 @@ struct SandboxTests {
     #expect(unnamed.failures.map(\.reason) == ["plugin error: open for reading: Permission denied"])
   }
 
+  @Test("a built-in plugin reads the lexicon its options name from inside the sandbox")
+  func builtInReadsNamedLexicon() throws {
+    let lexicon = folder.appendingPathComponent("lexicon.tsv")
+    try Data("biscuits\t0.9\n".utf8).write(to: lexicon)
+    let descriptor = try PluginLibrary.load(TestPaths.builtIn("Sentiment")).descriptor
+    let trial = PluginTrial(descriptor: descriptor, options: #"{"lexicon": "\#(lexicon.path)"}"#)
+    defer { trial.stop() }
+    let findings = try trial.analyze(.adHoc(id: "D1", text: "The biscuits.")).get()
+    #expect(findings.scores.map(\.explanation).first == "positive: \"biscuits\" (+0.9)")
+  }
+
   @Test("a plugin cannot list the host's open files in /proc")
   func hostDescriptors() throws {
     let summary = try attack(#"{"mode": "host-fds"}"#)
