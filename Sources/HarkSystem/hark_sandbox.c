@@ -207,12 +207,17 @@ static const int denied_calls[] = {
     __NR_add_key, __NR_request_key, __NR_userfaultfd, __NR_io_uring_setup, __NR_io_uring_enter,
     __NR_io_uring_register, __NR_open_by_handle_at, __NR_name_to_handle_at, __NR_kexec_load, __NR_init_module,
     __NR_finit_module, __NR_delete_module, __NR_reboot, __NR_swapon, __NR_swapoff, __NR_pidfd_getfd,
-    __NR_process_madvise,
+    __NR_process_madvise, __NR_tkill, __NR_pidfd_send_signal,
 };
+
+/* Calls that send a signal to the process named in their first argument. */
+static const int signalling_calls[] = {__NR_kill, __NR_tgkill, __NR_rt_sigqueueinfo, __NR_rt_tgsigqueueinfo};
 
 static int enter_seccomp(char *error, size_t cap) {
     enum { denied_count = sizeof denied_calls / sizeof denied_calls[0] };
-    struct sock_filter filter[12 + 2 * denied_count];
+    enum { signalling_count = sizeof signalling_calls / sizeof signalling_calls[0] };
+    struct sock_filter filter[16 + 2 * denied_count + 7 * signalling_count];
+    const uint32_t self = (uint32_t)getpid();
     size_t n = 0;
 #ifdef HARK_AUDIT_ARCH
     filter[n++] = (struct sock_filter)LOAD(arch);
@@ -234,10 +239,24 @@ static int enter_seccomp(char *error, size_t cap) {
     filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1);
     filter[n++] = (struct sock_filter)DENY_WITH(ENOSYS);
     /* clone: threads (CLONE_THREAD) yes, processes (fork, posix_spawn) no. */
-    filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3);
+    filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4);
     filter[n++] = (struct sock_filter)LOAD(args[0]);
     filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
     filter[n++] = (struct sock_filter)DENY_WITH(EPERM);
+    filter[n++] = (struct sock_filter)ALLOW_CALL;
+    /* Signals only to itself or its own group (abort, pthread_kill), never to
+     * hark or the user's other processes: Landlock's signal scope does the
+     * same from ABI 6; this holds on older kernels too. The worker cannot
+     * fork, so its pid does not change. */
+    for (int i = 0; i < signalling_count; i++) {
+        filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)signalling_calls[i], 0, 6);
+        filter[n++] = (struct sock_filter)LOAD(args[0]);
+        filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, self, 3, 0);
+        filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 2, 0);
+        filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)-(int32_t)self, 1, 0);
+        filter[n++] = (struct sock_filter)DENY_WITH(EPERM);
+        filter[n++] = (struct sock_filter)ALLOW_CALL;
+    }
     filter[n++] = (struct sock_filter)ALLOW_CALL;
     struct sock_fprog program = {(unsigned short)n, filter};
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program, 0, 0) != 0) {

@@ -179,6 +179,12 @@ struct SandboxTests {
     #expect(try TestProject.count(store, "SELECT count(*) FROM analysis") == 0)
   }
 
+  @Test("a plugin cannot send a signal to the host")
+  func signalHost() throws {
+    let summary = try attack(#"{"mode": "signal"}"#)
+    try expectOneFailure(summary, "plugin error: signal the host: Operation not permitted")
+  }
+
   @Test("a plugin cannot start a process, and its document fails at once, not at the timeout")
   func fork() throws {
     let started = Date()
@@ -247,12 +253,14 @@ struct SandboxTests {
     #expect(try TestProject.count(store, "SELECT count(*) FROM analysis") == 0)
   }
 
-  @Test("without Landlock and with HARK_WITHOUT_LANDLOCK, workers still have no network")
+  @Test("without Landlock and with HARK_WITHOUT_LANDLOCK, workers still have no network and cannot signal the host")
   func noLandlockAllowed() throws {
     var sandbox = try withoutLandlock()
     sandbox.withoutLandlock = true
     let summary = try attack(#"{"mode": "connect", "port": "9"}"#, sandbox: sandbox)
     try expectOneFailure(summary, "plugin error: socket: Operation not permitted")
+    let signalled = try attack(#"{"mode": "signal"}"#, sandbox: sandbox)
+    #expect(signalled.failures.map(\.reason) == ["plugin error: signal the host: Operation not permitted"])
   }
 
   let noLandlockMessage =

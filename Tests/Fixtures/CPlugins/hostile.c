@@ -11,6 +11,7 @@
  *   flood        write an endless message to the host's pipe
  *   allocate     allocate 20 GB, 64 MB at a time
  *   spin         compute for ever
+ *   signal       send signal 0 to the host (harmless, but it would work)
  * A failed attack is reported as the plugin's error, with errno's words.
  * Switches: -DHANG_ON_LOAD (a constructor that never returns),
  * -DWRITE_HOME_ON_LOAD=\"name\" (a constructor that writes $HOME/name). */
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +132,8 @@ static int32_t attack(hark_instance *inst, char *error, size_t cap) {
             for (;;) if (write(fd, chunk, sizeof chunk) < 0) break;
         }
         return failed(error, cap, "flood");
+    } else if (strcmp(mode, "signal") == 0) {
+        if (kill(getppid(), 0) != 0) return failed(error, cap, "signal the host");
     } else if (strcmp(mode, "spin") == 0) {
         for (volatile unsigned long i = 0;; i++) {}
     } else if (strcmp(mode, "allocate") == 0) {
