@@ -216,7 +216,7 @@ static const int signalling_calls[] = {__NR_kill, __NR_tgkill, __NR_rt_sigqueuei
 static int enter_seccomp(char *error, size_t cap) {
     enum { denied_count = sizeof denied_calls / sizeof denied_calls[0] };
     enum { signalling_count = sizeof signalling_calls / sizeof signalling_calls[0] };
-    struct sock_filter filter[16 + 2 * denied_count + 7 * signalling_count];
+    struct sock_filter filter[24 + 2 * denied_count + 7 * signalling_count];
     const uint32_t self = (uint32_t)getpid();
     size_t n = 0;
 #ifdef HARK_AUDIT_ARCH
@@ -257,6 +257,15 @@ static int enter_seccomp(char *error, size_t cap) {
         filter[n++] = (struct sock_filter)DENY_WITH(EPERM);
         filter[n++] = (struct sock_filter)ALLOW_CALL;
     }
+    /* prlimit64 may read limits (glibc's getrlimit) but set none, its own or
+     * another process's: the host's, lowered, would break the host. */
+    filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_prlimit64, 0, 6);
+    filter[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2]));
+    filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 3);
+    filter[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2]) + 4);
+    filter[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1);
+    filter[n++] = (struct sock_filter)ALLOW_CALL;
+    filter[n++] = (struct sock_filter)DENY_WITH(EPERM);
     filter[n++] = (struct sock_filter)ALLOW_CALL;
     struct sock_fprog program = {(unsigned short)n, filter};
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program, 0, 0) != 0) {

@@ -185,6 +185,12 @@ struct SandboxTests {
     try expectOneFailure(summary, "plugin error: signal the host: Operation not permitted")
   }
 
+  @Test("a plugin can read but not set the host's resource limits")
+  func limitHost() throws {
+    let summary = try attack(#"{"mode": "limit-host"}"#)
+    try expectOneFailure(summary, "plugin error: set the host's limit: Operation not permitted")
+  }
+
   @Test("a plugin cannot start a process, and its document fails at once, not at the timeout")
   func fork() throws {
     let started = Date()

@@ -12,6 +12,7 @@
  *   allocate     allocate 20 GB, 64 MB at a time
  *   spin         compute for ever
  *   signal       send signal 0 to the host (harmless, but it would work)
+ *   limit-host   set the host's core-file limit to what it is already
  * A failed attack is reported as the plugin's error, with errno's words.
  * Switches: -DHANG_ON_LOAD (a constructor that never returns),
  * -DWRITE_HOME_ON_LOAD=\"name\" (a constructor that writes $HOME/name). */
@@ -21,6 +22,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +136,10 @@ static int32_t attack(hark_instance *inst, char *error, size_t cap) {
         return failed(error, cap, "flood");
     } else if (strcmp(mode, "signal") == 0) {
         if (kill(getppid(), 0) != 0) return failed(error, cap, "signal the host");
+    } else if (strcmp(mode, "limit-host") == 0) {
+        struct rlimit current;
+        if (prlimit(getppid(), RLIMIT_CORE, NULL, &current) != 0) return failed(error, cap, "read the host's limit");
+        if (prlimit(getppid(), RLIMIT_CORE, &current, NULL) != 0) return failed(error, cap, "set the host's limit");
     } else if (strcmp(mode, "spin") == 0) {
         for (volatile unsigned long i = 0;; i++) {}
     } else if (strcmp(mode, "allocate") == 0) {
