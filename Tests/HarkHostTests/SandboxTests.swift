@@ -185,6 +185,12 @@ struct SandboxTests {
     try expectOneFailure(summary, "plugin error: signal the host: Operation not permitted")
   }
 
+  @Test("a plugin runs with no_new_privs, not dumpable, and without capabilities even when hark runs as root")
+  func privileges() throws {
+    let summary = try attack(#"{"mode": "privileges"}"#)
+    try expectOneFailure(summary, "plugin error: no_new_privs 1, dumpable 0, capabilities none")
+  }
+
   @Test("a plugin can read but not set the host's resource limits")
   func limitHost() throws {
     let summary = try attack(#"{"mode": "limit-host"}"#)

@@ -13,6 +13,7 @@
  *   spin         compute for ever
  *   signal       send signal 0 to the host (harmless, but it would work)
  *   limit-host   set the host's core-file limit to what it is already
+ *   privileges   report no_new_privs, dumpable and the capabilities it holds
  * A failed attack is reported as the plugin's error, with errno's words.
  * Switches: -DHANG_ON_LOAD (a constructor that never returns),
  * -DWRITE_HOME_ON_LOAD=\"name\" (a constructor that writes $HOME/name). */
@@ -22,7 +23,9 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +143,15 @@ static int32_t attack(hark_instance *inst, char *error, size_t cap) {
         struct rlimit current;
         if (prlimit(getppid(), RLIMIT_CORE, NULL, &current) != 0) return failed(error, cap, "read the host's limit");
         if (prlimit(getppid(), RLIMIT_CORE, &current, NULL) != 0) return failed(error, cap, "set the host's limit");
+    } else if (strcmp(mode, "privileges") == 0) {
+        struct { uint32_t version; int pid; } header = {0x20080522, 0};
+        struct { uint32_t effective, permitted, inheritable; } caps[2];
+        memset(caps, 0, sizeof caps);
+        long got = syscall(SYS_capget, &header, caps);
+        snprintf(error, cap, "no_new_privs %d, dumpable %d, capabilities %s", prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0),
+                 prctl(PR_GET_DUMPABLE, 0, 0, 0, 0),
+                 got != 0 ? "unknown" : (caps[0].permitted | caps[1].permitted) ? "some" : "none");
+        return HARK_ERROR;
     } else if (strcmp(mode, "spin") == 0) {
         for (volatile unsigned long i = 0;; i++) {}
     } else if (strcmp(mode, "allocate") == 0) {
