@@ -278,6 +278,6 @@ struct SandboxTests {
   let noLandlockMessage =
     "cannot be sandboxed: this kernel has no Landlock, so the plugin could read and change any file you can, "
     + "the project included. Run Hark on Linux 5.13 or later with Landlock enabled (lsm=...,landlock), or, "
-    + "only for plugins you trust, set HARK_WITHOUT_LANDLOCK=1 (no network, no new processes and memory limits, "
-    + "but no file fence) or use --in-process"
+    + "only for plugins you trust, set HARK_WITHOUT_LANDLOCK=1 (it keeps the network, process and memory limits, "
+    + "but not the fence around your files) or use --in-process"
 }
