@@ -19,6 +19,8 @@ struct GarbageTests {
     ("polarity", "garbage result: link result 1: polarity is 0; it must be +1 or -1"),
     ("no-letters", "garbage result: code result 2: code name \"!!!\" has no letters or digits"),
     ("error", "plugin error: the C plugin says no"),
+    ("null", "garbage result: code result 2 is a NULL pointer"),
+    ("short", "garbage result: code result 2 has struct_size 8, less than the 48 bytes of ABI 1.0"),
   ]
 
   @Test("each kind of garbage fails the document with a precise reason", arguments: cases)

@@ -104,12 +104,16 @@ struct IsolationTests {
     #expect(rows == ["1:26-46", "2:26-57", "3:26-49"])
   }
 
-  @Test("a second run with nothing new does nothing, and failed documents are retried only when asked")
+  @Test(
+    "a second run with nothing new does nothing but counts the failed documents it left out; they are retried only when asked"
+  )
   func secondRun() throws {
     let (first, store) = try failingSecond("error")
     #expect(first.documentsDone == 2)
+    #expect(first.failedEarlier == 0)
     let again = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: #"{"mode": "error", "on": "BOOM"}"#)
     #expect(again.documentsPending == 0)
+    #expect(again.failedEarlier == 1)
     var options = RunOptions()
     options.retryFailed = true
     let descriptor = try PluginLibrary.load(TestPaths.misbehaving).descriptor

@@ -26,16 +26,18 @@ enum TestPaths {
 }
 
 enum CPlugin {
-  /// Compiles Tests/Fixtures/CPlugins/garbage.c with one -D switch into a .so.
-  static func build(_ define: String, in folder: URL) throws -> String {
+  /// Compiles Tests/Fixtures/CPlugins/`source` with -D switches into a .so.
+  static func build(_ define: String, _ more: [String] = [], source: String = "garbage.c", in folder: URL) throws
+    -> String
+  {
     let output = folder.appendingPathComponent("\(define.lowercased()).so").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "cc", "-shared", "-fPIC", "-O0", "-D\(define)",
-      "-I", TestPaths.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
-      TestPaths.repository.appendingPathComponent("Tests/Fixtures/CPlugins/garbage.c").path, "-o", output, "-lm",
-    ]
+    process.arguments =
+      ["cc", "-shared", "-fPIC", "-O0", "-Wall", "-D\(define)"] + more.map { "-D\($0)" } + [
+        "-I", TestPaths.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+        TestPaths.repository.appendingPathComponent("Tests/Fixtures/CPlugins/\(source)").path, "-o", output, "-lm",
+      ]
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw HarkError("cc failed for \(define)") }

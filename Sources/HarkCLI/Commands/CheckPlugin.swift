@@ -12,7 +12,7 @@ struct CheckPlugin: ParsableCommand {
 
   @Argument(help: "Path to the plugin's shared library (.so).") var path: String
   @Option(help: "Options as a JSON object.") var options = "{}"
-  @Option(help: "Seconds each document may take.") var timeout = 60.0
+  @Option(help: "Seconds loading (at most 20) and each document may take.") var timeout = 60.0
 
   func run() throws {
     var failures = 0
@@ -22,7 +22,7 @@ struct CheckPlugin: ParsableCommand {
     }
     let descriptor: PluginDescriptor
     do {
-      descriptor = try PluginDescriber.describe(path)
+      descriptor = try PluginDescriber.describe(path, timeout: min(timeout, 20))
       report(true, "load and descriptor", "\(descriptor.id) \(descriptor.version), ABI \(descriptor.abi)")
     } catch {
       report(false, "load and descriptor", "\(error)")

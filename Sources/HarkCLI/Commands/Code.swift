@@ -14,7 +14,7 @@ struct Code: ParsableCommand {
 
   @OptionGroup var project: ProjectOption
 
-  @Flag(help: "Run trusted plugins inside this process instead of worker processes.")
+  @Flag(help: "Run trusted plugins inside this process instead of sandboxed worker processes (no sandbox, no timeout).")
   var inProcess = false
 
   @Option(help: "Worker processes per plugin (default: the number of cores).")
@@ -82,8 +82,19 @@ enum CodeRunner {
   static func printSummary(_ summary: RunSummary) {
     print("Coding run R\(summary.runID) (\(Terminal.number(summary.seconds, 1)) s):")
     for p in summary.plugins {
+      defer {
+        // Not "up to date": these documents have no results from this plugin.
+        if p.failedEarlier > 0 {
+          print(
+            "      \(p.failedEarlier == 1 ? "1 document" : "\(p.failedEarlier) documents") failed in an earlier run and "
+              + "\(p.failedEarlier == 1 ? "was" : "were") not tried again; `hark runs` shows why, "
+              + "`hark code --retry-failed` tries again")
+        }
+      }
       if p.documentsPending == 0 && p.failures.isEmpty {
-        print("  \(Terminal.pad(p.descriptor.name, 22)) up to date, nothing new to do")
+        print(
+          "  \(Terminal.pad(p.descriptor.name, 22)) "
+            + (p.failedEarlier == 0 ? "up to date, nothing new to do" : "nothing new to do"))
         continue
       }
       var found: [String] = []
@@ -106,10 +117,22 @@ struct Worker: ParsableCommand {
     abstract: "Serve one plugin to a coding run over stdin/stdout (used by hark itself).", shouldDisplay: false)
 
   @Option(help: "The plugin library.") var plugin: String
-  @Flag(help: "Print the plugin's descriptor as JSON and exit.") var describe = false
+  @Flag(help: "Answer with the plugin's descriptor as JSON and exit.") var describe = false
+  @Option(name: .customLong("read"), help: "A file the sandboxed worker may read (repeatable).")
+  var readable: [String] = []
+  @Option(help: "The worker's address space limit in bytes.") var memoryBytes: UInt64?
+  @Option(help: "The worker's CPU time limit in seconds.") var cpuSeconds: UInt64?
+  @Flag(help: "Where the kernel has no Landlock, run with the other limits only.") var withoutLandlock = false
 
   func run() throws {
-    let status = describe ? PluginDescriber.answer(plugin) : WorkerMain.run(pluginPath: plugin)
+    var sandbox = WorkerSandbox()
+    sandbox.readable = readable
+    if let memoryBytes { sandbox.memoryBytes = memoryBytes }
+    if let cpuSeconds { sandbox.cpuSeconds = cpuSeconds }
+    sandbox.withoutLandlock = sandbox.withoutLandlock || withoutLandlock
+    let status =
+      describe
+      ? WorkerMain.describe(pluginPath: plugin, sandbox: sandbox) : WorkerMain.run(pluginPath: plugin, sandbox: sandbox)
     if status != 0 { throw ExitCode(status) }
   }
 }

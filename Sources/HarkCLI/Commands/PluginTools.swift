@@ -19,7 +19,7 @@ struct RunPlugin: ParsableCommand {
   @Argument(help: "Plugin id (or the last part of it, e.g. sentiment), or the path of a plugin library (.so).")
   var plugin: String
   @Option(help: "Options as a JSON object.") var options = "{}"
-  @Flag(help: "Load the plugin into this process even when it does not ship with Hark (trusted plugins only).")
+  @Flag(help: "Load the plugin into this process, with no sandbox, even when not shipped with Hark (trusted only).")
   var inProcess = false
   @Flag(help: "Run the plugin in a sandboxed worker even when it ships with Hark.") var worker = false
   @Flag(help: "A corpus plugin sees each document alone: a fresh instance per document, finished after it.")

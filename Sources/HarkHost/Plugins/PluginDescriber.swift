@@ -1,44 +1,48 @@
-// Reading a plugin's descriptor in a separate process (`hark worker
-// --describe`), so a library that crashes as it loads cannot take the
-// listing, a coding run or the conformance check down with it.
+// Reading a plugin's descriptor in a separate, sandboxed process (`hark
+// worker --describe`), so a library that crashes, hangs or misbehaves as it
+// loads cannot take the listing, a coding run or the conformance check down
+// with it, nor reach the user's files.
 import Foundation
 import HarkCore
 
 public enum PluginDescriber {
-  /// The descriptor of the plugin at `path`, read by a short-lived worker.
-  public static func describe(_ path: String, timeout: Double = 20) throws -> PluginDescriptor {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: WorkerProcess.executable)
-    process.arguments = ["worker", "--describe", "--plugin", path]
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch {
+  /// The descriptor of the plugin at `path`, read by a short-lived sandboxed
+  /// worker. The deadline holds even while the library's constructors hang.
+  public static func describe(_ path: String, timeout: Double = 20, sandbox: WorkerSandbox = WorkerSandbox())
+    throws -> PluginDescriptor
+  {
+    var limits = sandbox.granting(plugin: path, options: "{}", project: nil)
+    limits.cpuSeconds = UInt64(timeout.rounded(.up)) + 1
+    let worker: WorkerProcess
+    do { worker = try WorkerProcess(pluginPath: path, sandbox: limits, describe: true) } catch {
       throw HarkError(
         "cannot start a process to read the plugin (\(error))", subject: path,
         hint: "Set HARK_WORKER_EXECUTABLE to the hark binary")
     }
-    let deadline = Date().addingTimeInterval(timeout)
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    while process.isRunning && Date() < deadline { usleep(1_000) }
-    if process.isRunning {
-      process.terminate()
-      throw HarkError("took more than \(Int(timeout)) s to load", subject: path, hint: "Check what its initialisers do")
+    defer { worker.stop() }
+    let data: [UInt8]
+    do { data = try worker.description(timeout: timeout) } catch {
+      switch error {
+      case .timedOut:
+        throw HarkError(
+          "took more than \(WorkerProcess.format(timeout)) s to load; it was stopped", subject: path,
+          hint: "Check what its initialisers (constructors, static initialisers, hark_plugin_entry) do")
+      case .sandbox(let message):
+        throw HarkError(message, subject: path)
+      case .crashed where (worker.ended?.signal ?? 0) != 0:
+        let signal = worker.ended!.signal
+        throw HarkError(
+          "crashes as it loads (signal \(signal), \(WorkerProcess.signalName(signal)))", subject: path,
+          hint: "Its initialisers or its hark_plugin_entry crash; fix them, then run `hark plugins check \(path)`")
+      default:
+        throw HarkError(
+          "gave no description (\(worker.ended.map { "exit status \($0.status)" } ?? "\(error)"))", subject: path)
+      }
     }
-    if process.terminationReason == .uncaughtSignal {
-      let signal = process.terminationStatus
-      throw HarkError(
-        "crashes as it loads (signal \(signal), \(WorkerProcess.signalName(signal)))", subject: path,
-        hint: "Its initialisers or its hark_plugin_entry crash; fix them, then run `hark plugins check \(path)`")
-    }
-    let answer = try? JSONDecoder().decode(DescribeAnswer.self, from: data)
+    let answer = try? JSONDecoder().decode(DescribeAnswer.self, from: Data(data))
     if let descriptor = answer?.descriptor { return descriptor }
     if let error = answer?.error { throw error.harkError }
-    throw HarkError("gave no description (exit status \(process.terminationStatus))", subject: path)
+    throw HarkError("gave no description it could read", subject: path)
   }
 
   /// What `hark worker --describe` prints: a descriptor or the error.
@@ -54,8 +58,8 @@ public enum PluginDescriber {
     var harkError: HarkError { HarkError(problem, subject: subject, hint: hint) }
   }
 
-  /// The worker side: load in this process and print the answer as JSON.
-  public static func answer(_ path: String) -> Int32 {
+  /// The worker side: load in this process; the answer as JSON, and the exit status.
+  static func answer(_ path: String) -> ([UInt8], Int32) {
     var answer = DescribeAnswer()
     do {
       answer.descriptor = try PluginLibrary.load(path).descriptor
@@ -65,7 +69,6 @@ public enum PluginDescriber {
       answer.error = ErrorParts(subject: path, problem: "\(error)", hint: nil)
     }
     let data = (try? JSONEncoder().encode(answer)) ?? Data()
-    FileHandle.standardOutput.write(data)
-    return answer.descriptor == nil ? 1 : 0
+    return (Array(data), answer.descriptor == nil ? 1 : 0)
   }
 }

@@ -90,6 +90,27 @@ final class ResultCollector {
     return withUnsafePointer(to: &sink) { body($0) }
   }
 
+  /// Checks a result before it is read. A NULL or too-short result is
+  /// refused and remembered, so the document fails instead of counting as
+  /// analysed with part of its results.
+  fileprivate func admit<T>(_ r: UnsafePointer<T>?, _ kind: String, number: Int) -> Bool {
+    let size = MemoryLayout<T>.size
+    guard let r else {
+      note("\(kind) result \(number) is a NULL pointer")
+      return false
+    }
+    let claimed = Int(r.withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee })
+    guard claimed >= size else {
+      note("\(kind) result \(number) has struct_size \(claimed), less than the \(size) bytes of ABI 1.0")
+      return false
+    }
+    return accept()
+  }
+
+  private func note(_ reason: String) {
+    if results.refused.count < 5 { results.refused.append(reason) }
+  }
+
   fileprivate func accept() -> Bool {
     if results.count >= HostLimits.resultsPerDocument {
       results.dropped += 1
@@ -111,15 +132,10 @@ private func bytes(_ p: UnsafePointer<CChar>?) -> [UInt8] {
 private let ok = Int32(HARK_OK.rawValue)
 private let rejected = Int32(HARK_REJECTED.rawValue)
 
-/// Reads a field only when the plugin's struct is big enough to have it.
-private func has<T>(_ p: UnsafePointer<T>, _ size: Int) -> Bool {
-  Int(p.withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }) >= size
-}
-
 private let emitCode: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_code_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard let r, has(r, MemoryLayout<hark_code_result>.size), c.accept() else { return rejected }
+  guard c.admit(r, "code", number: c.results.codes.count + 1), let r else { return rejected }
   let v = r.pointee
   c.results.codes.append(
     RawCode(
@@ -131,7 +147,7 @@ private let emitCode: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<ha
 private let emitConcept: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_concept_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard let r, has(r, MemoryLayout<hark_concept_result>.size), c.accept() else { return rejected }
+  guard c.admit(r, "concept", number: c.results.concepts.count + 1), let r else { return rejected }
   let v = r.pointee
   c.results.concepts.append(
     RawConcept(
@@ -143,7 +159,7 @@ private let emitConcept: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer
 private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_link_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard let r, has(r, MemoryLayout<hark_link_result>.size), c.accept() else { return rejected }
+  guard c.admit(r, "link", number: c.results.links.count + 1), let r else { return rejected }
   let v = r.pointee
   c.results.links.append(
     RawLink(
@@ -156,7 +172,7 @@ private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<ha
 private let emitScore: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_score_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard let r, has(r, MemoryLayout<hark_score_result>.size), c.accept() else { return rejected }
+  guard c.admit(r, "score", number: c.results.scores.count + 1), let r else { return rejected }
   let v = r.pointee
   c.results.scores.append(
     RawScore(

@@ -53,6 +53,9 @@ public struct RawResults: Sendable, Equatable {
   public var log: [String] = []
   /// Results past `HostLimits.resultsPerDocument` are dropped and counted here.
   public var dropped = 0
+  /// Results the sink refused (a NULL pointer, a struct too short), first few
+  /// only: the document fails, though the plugin may have gone on.
+  public var refused: [String] = []
 
   public init() {}
 
@@ -65,4 +68,7 @@ public enum HostLimits {
   public static let labelBytes = 300
   public static let explanationBytes = 4_000
   public static let logLines = 200
+  /// The largest message a worker may send: a plugin flooding its pipe is
+  /// stopped here instead of growing the host without bound.
+  public static let messageBytes = 256 << 20
 }

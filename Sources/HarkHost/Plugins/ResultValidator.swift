@@ -14,6 +14,9 @@ public enum ResultValidator {
   public static func validate(
     _ raw: RawResults, current: String?, text: @escaping (String) -> [UInt8]?
   ) throws -> [String: Findings] {
+    if let first = raw.refused.first {
+      throw GarbageResult(description: first)
+    }
     if raw.dropped > 0 {
       throw GarbageResult(description: "emitted more than \(HostLimits.resultsPerDocument) results for one document")
     }

@@ -19,17 +19,21 @@ protocol Analyzer {
 final class WorkerAnalyzer: Analyzer {
   let plugin: PlannedPlugin
   let timeout: Double
+  let sandbox: WorkerSandbox
   private var worker: WorkerProcess?
 
-  init(plugin: PlannedPlugin, timeout: Double) {
+  /// `project`: the project's file, which the worker may never read, even
+  /// if an option names it.
+  init(plugin: PlannedPlugin, timeout: Double, sandbox: WorkerSandbox, project: String?) {
     self.plugin = plugin
     self.timeout = timeout
+    self.sandbox = sandbox.granting(plugin: plugin.descriptor.path, options: plugin.options, project: project)
   }
 
   private func ready() throws(AnalysisFailure) -> WorkerProcess {
     if let worker, worker.isAlive { return worker }
     let fresh: WorkerProcess
-    do { fresh = try WorkerProcess(pluginPath: plugin.descriptor.path) } catch {
+    do { fresh = try WorkerProcess(pluginPath: plugin.descriptor.path, sandbox: sandbox) } catch {
       throw AnalysisFailure(reason: "\(error)", isOpenFailure: true)
     }
     do { try fresh.open(optionsJSON: plugin.options, timeout: timeout) } catch {
@@ -89,5 +93,7 @@ final class InProcessAnalyzer: Analyzer {
 func makeAnalyzer(_ context: AnalysisContext) -> any Analyzer {
   context.options.inProcess
     ? InProcessAnalyzer(plugin: context.plugin)
-    : WorkerAnalyzer(plugin: context.plugin, timeout: context.options.timeout)
+    : WorkerAnalyzer(
+      plugin: context.plugin, timeout: context.options.timeout, sandbox: context.options.sandbox,
+      project: context.store.path)
 }

@@ -20,6 +20,9 @@ public struct RunOptions: Sendable {
   public var timeout = 60.0
   /// Try again documents a plugin failed on before.
   public var retryFailed = false
+  /// The fence around worker processes (limits; which files each may read
+  /// is added per plugin). Not used in process.
+  public var sandbox = WorkerSandbox()
   public init() {}
 }
 
@@ -49,6 +52,9 @@ public struct PluginRunSummary: Sendable {
   public var documentsPending = 0
   public var documentsDone = 0
   public var failures: [DocumentFailure] = []
+  /// Documents left out because this version with these options failed on
+  /// them in an earlier run (tried again only with `retryFailed`).
+  public var failedEarlier = 0
   public var counts = FindingCounts()
   public var seconds = 0.0
   public var words = 0
@@ -101,6 +107,11 @@ public final class CodingRun: Sendable {
         var pending = try store.pendingDocuments(
           pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: options.retryFailed)
         var summary = PluginRunSummary(descriptor: d)
+        if !options.retryFailed {
+          let withFailed = try store.pendingDocuments(
+            pluginID: d.id, version: d.version, optionsHash: hash, retryFailed: true)
+          summary.failedEarlier = withFailed.count - pending.count
+        }
         // A corpus-level plugin's results depend on every document: redo them all.
         if !pending.isEmpty && d.needsCorpus { pending = try store.allDocumentIDs() }
         summary.documentsPending = pending.count

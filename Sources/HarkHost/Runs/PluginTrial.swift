@@ -8,9 +8,15 @@ public final class PluginTrial {
   /// Lines the plugin logged through its sink during the last call.
   public private(set) var log: [String] = []
 
-  public init(descriptor: PluginDescriptor, options: String = "{}", inProcess: Bool = false, timeout: Double = 60) {
+  public init(
+    descriptor: PluginDescriptor, options: String = "{}", inProcess: Bool = false, timeout: Double = 60,
+    sandbox: WorkerSandbox = WorkerSandbox()
+  ) {
     let plugin = PlannedPlugin(descriptor: descriptor, options: options)
-    analyzer = inProcess ? InProcessAnalyzer(plugin: plugin) : WorkerAnalyzer(plugin: plugin, timeout: timeout)
+    analyzer =
+      inProcess
+      ? InProcessAnalyzer(plugin: plugin)
+      : WorkerAnalyzer(plugin: plugin, timeout: timeout, sandbox: sandbox, project: nil)
   }
 
   deinit { analyzer.stop() }

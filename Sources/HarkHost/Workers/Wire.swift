@@ -1,7 +1,9 @@
 // The framed binary protocol between the host and a worker process.
 // A frame is: length (UInt32, little-endian, of kind + payload), kind (1 byte), payload.
 // Host → worker: open(options), document(payload), finish. Worker → host:
-// ready(descriptor id), results(raw results), failed(message).
+// ready(descriptor id, or in describe mode the descriptor as JSON),
+// results(raw results), failed(message), refused(why the worker could not
+// enter its sandbox; it loaded nothing).
 
 enum FrameKind: UInt8 {
   case open = 0x4F  // O
@@ -10,6 +12,7 @@ enum FrameKind: UInt8 {
   case ready = 0x6F  // o
   case results = 0x52  // R
   case failed = 0x45  // E
+  case refused = 0x53  // S
 }
 
 struct WireWriter {
@@ -178,6 +181,8 @@ extension RawResults {
     w.u32(UInt32(log.count))
     for line in log { w.string(line) }
     w.u32(UInt32(dropped))
+    w.u32(UInt32(refused.count))
+    for reason in refused { w.string(reason) }
     return w.bytes
   }
 
@@ -211,5 +216,6 @@ extension RawResults {
     }
     for _ in 0..<(try r.count(limit: HostLimits.logLines)) { log.append(try r.string()) }
     dropped = Int(try r.u32())
+    for _ in 0..<(try r.count(limit: HostLimits.logLines)) { refused.append(try r.string()) }
   }
 }

@@ -1,6 +1,6 @@
-// The worker side: `hark worker --plugin PATH` loads one plugin and serves
-// open / document / finish requests on stdin, answering on stdout. If the
-// plugin crashes, only this process dies.
+// The worker side: `hark worker --plugin PATH` enters its sandbox, then
+// loads one plugin and serves open / document / finish requests on stdin,
+// answering on stdout. If the plugin crashes, only this process dies.
 import Foundation
 import HarkSystem
 
@@ -9,16 +9,15 @@ import HarkSystem
 #endif
 
 public enum WorkerMain {
-  public static func run(pluginPath: String) -> Int32 {
-    // If the host dies (killed, say), so does this worker, even mid-hang.
-    _ = hark_die_with_parent()
-    if getppid() == 1 { return 0 }
-    // The protocol gets its own descriptor; anything the plugin prints to
-    // stdout goes to stderr instead of corrupting frames.
-    // Close-on-exec, so processes a plugin starts do not hold the protocol pipe.
-    let output = fcntl(1, F_DUPFD_CLOEXEC, 3)
-    dup2(2, 1)
+  public static func run(pluginPath: String, sandbox: WorkerSandbox) -> Int32 {
+    guard let output = prepare() else { return 0 }
     let input: Int32 = 0
+    // Before the library is opened: its constructors run as it loads.
+    if let refusal = sandbox.enter() {
+      // Say why to the first request, then stop: nothing was loaded.
+      if readFrame(input) != nil { writeFrame(output, .refused, Array(refusal.utf8)) }
+      return 2
+    }
     var instance: PluginInstance?
     while true {
       guard let (kind, payload) = readFrame(input) else {
@@ -59,6 +58,33 @@ public enum WorkerMain {
         writeFrame(output, .failed, Array("unexpected message \(kind)".utf8))
       }
     }
+  }
+
+  /// `hark worker --describe`: the descriptor (or why there is none) as one
+  /// `ready` frame of JSON, read inside the same sandbox as a coding run.
+  public static func describe(pluginPath: String, sandbox: WorkerSandbox) -> Int32 {
+    guard let output = prepare() else { return 0 }
+    if let refusal = sandbox.enter() {
+      writeFrame(output, .refused, Array(refusal.utf8))
+      return 2
+    }
+    let (answer, status) = PluginDescriber.answer(pluginPath)
+    writeFrame(output, .ready, answer)
+    return status
+  }
+
+  /// Dies with the host, and moves the protocol off stdout. Nil when the
+  /// host is already gone.
+  private static func prepare() -> Int32? {
+    // If the host dies (killed, say), so does this worker, even mid-hang.
+    _ = hark_die_with_parent()
+    if getppid() == 1 { return nil }
+    // The protocol gets its own descriptor; anything the plugin prints to
+    // stdout goes to stderr instead of corrupting frames.
+    // Close-on-exec, so processes a plugin starts do not hold the protocol pipe.
+    let output = fcntl(1, F_DUPFD_CLOEXEC, 3)
+    dup2(2, 1)
+    return output
   }
 
   private static func readExactly(_ fd: Int32, _ count: Int) -> [UInt8]? {

@@ -1,6 +1,8 @@
 /* Test plugins written against hark_plugin.h that break the rules, compiled
  * by the tests with `cc -shared` and one of the -D switches below:
  *   GARBAGE         analyze emits the result chosen by the "mode" option
+ *                   (a NULL or too-short result is refused by the sink; the
+ *                   plugin ignores that and returns HARK_OK)
  *   WRONG_ABI       the descriptor claims ABI major 99
  *   SHORT_STRUCT    the descriptor's struct_size is too small
  *   NO_ENTRY        the entry symbol is missing (it is named differently)
@@ -57,6 +59,8 @@ static int32_t analyze(hark_instance *inst, const hark_document *doc, const hark
     else if (strcmp(mode, "bad-utf8") == 0) { code.code = "caf\xC3"; sink->emit_code(sink->host_data, &code); }
     else if (strcmp(mode, "no-letters") == 0) { code.code = "!!!"; sink->emit_code(sink->host_data, &code); }
     else if (strcmp(mode, "polarity") == 0) { link.polarity = 0; sink->emit_link(sink->host_data, &link); }
+    else if (strcmp(mode, "null") == 0) { sink->emit_code(sink->host_data, NULL); }
+    else if (strcmp(mode, "short") == 0) { code.struct_size = 8; sink->emit_code(sink->host_data, &code); }
     else if (strcmp(mode, "error") == 0) { snprintf(error, cap, "the C plugin says no"); return HARK_ERROR; }
     return HARK_OK;
 }
