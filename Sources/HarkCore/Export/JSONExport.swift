@@ -65,7 +65,10 @@ public enum JSONExport {
       }
     }
     let concepts = try store.concepts().filter { $0.mentions > 0 || true }.map { c -> [String: Any] in
-      ["id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources]
+      [
+        "id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources,
+        "opposite_of": c.oppositeOf.map { "C\($0)" } ?? NSNull(),
+      ]
     }
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     let links = try store.links().filter { linkFilter.includes($0.status) }.map { l -> [String: Any] in

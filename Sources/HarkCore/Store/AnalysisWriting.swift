@@ -147,8 +147,12 @@ extension ProjectStore {
     }
     for link in findings.links {
       guard let owner = turns.owner(link.start, link.end) else { continue }
-      let cause = try conceptID(db, label: link.cause, now: now)
-      let effect = try conceptID(db, label: link.effect, now: now)
+      // "~X" or a concept that is the opposite of another: the link joins
+      // the concepts themselves and the quote's polarity carries the turn.
+      let (cause, causeTurned) = try linkEnd(db, label: link.cause, now: now)
+      let (effect, effectTurned) = try linkEnd(db, label: link.effect, now: now)
+      guard cause != effect else { continue }
+      let polarity = causeTurned != effectTurned ? -link.polarity : link.polarity
       let linkID = try linkID(db, cause: cause, effect: effect, now: now)
       try db.cachedStatement(
         sql: """
@@ -161,7 +165,7 @@ extension ProjectStore {
           linkID, record.documentID, analysisID, owner.participant, link.start, link.end,
           link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
           link.effectRange?.upperBound,
-          link.polarity, link.strength, link.confidence, link.explanation, actor, now,
+          polarity, link.strength, link.confidence, link.explanation, actor, now,
         ])
       counts.links += 1
     }
@@ -188,27 +192,24 @@ extension ProjectStore {
   }
 
   /// The concept a label belongs to, following merges; created when new.
+  /// "~X" is the opposite of X (see `namedRow`).
   static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
-    let key = ConceptKey.make(label)
-    if var row = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, merged_into FROM concept WHERE key = ?"), arguments: [key])
+    var id = try namedRow(db, label: label, now: now)
+    var seen: Set<Int64> = []
+    while seen.insert(id).inserted,
+      let next = try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT merged_into FROM concept WHERE id = ?"), arguments: [id])
     {
-      var seen: Set<Int64> = []
-      while let next = row["merged_into"] as Int64?, !seen.contains(next) {
-        seen.insert(next)
-        guard
-          let target = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE id = ?", arguments: [next])
-        else {
-          break
-        }
-        row = target
-      }
-      return row["id"]
+      id = next
     }
-    try db.execute(
-      sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)",
-      arguments: [label.trimmingCharacters(in: .whitespacesAndNewlines), key, now])
-    return db.lastInsertedRowID
+    return id
+  }
+
+  /// The concept a link naming `label` joins, and whether the link turns
+  /// round on the way (the label named an opposite).
+  static func linkEnd(_ db: Database, label: String, now: String) throws -> (Int64, Bool) {
+    let row = try namedRow(db, label: label, now: now)
+    return try linkEnd(db, concept: row) ?? (row, false)
   }
 
   static func linkID(_ db: Database, cause: Int64, effect: Int64, now: String) throws -> Int64 {
