@@ -226,12 +226,10 @@ struct SentenceLinker {
           var turnNotes: [String] = []
           if cause.label.negated {
             polarity = -polarity
-            turnNotes.append(
-              "\"\(text(cause.span, context.bytes))\" is the opposite of \"\(causeLabel)\": polarity turned")
+            turnNotes.append("\"\(causeLabel)\" is negated, so the polarity turns")
           }
           if effect.negated && pattern.polarity != .without {
-            turnNotes.append(
-              "\"\(text(effect.span, context.bytes))\" is the opposite of \"\(effectText)\": polarity turned")
+            turnNotes.append("\"\(effectText)\" is negated, so the polarity turns")
           }
           guard causeLabel != effectText else { continue }
           let key = "\(causeLabel)|\(effectText)|\(polarity)"
