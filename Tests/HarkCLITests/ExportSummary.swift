@@ -1,6 +1,8 @@
 // What a JSON export says, without what differs between two runs that found
-// the same things: times, run ids, and the ids concepts and links got from
-// the order documents happened to be stored in.
+// the same things: times, run ids, the ids concepts and links got from the
+// order documents happened to be stored in, and the capitals of a concept's
+// label (concepts meet by key, ignoring case, and the first spelling stored
+// names them: "Dee" from the themes plugin or "dee" from causal links).
 import Foundation
 
 enum ExportSummary {
@@ -10,7 +12,7 @@ enum ExportSummary {
     let sources = documentSources(export)
     var lines: [String] = []
     for link in export["links"] as? [[String: Any]] ?? [] {
-      let head = "\(link["cause_label"]!) → (\(link["polarity"]!)) \(link["effect_label"]!)"
+      let head = "\(label(link["cause_label"])) → (\(link["polarity"]!)) \(label(link["effect_label"]))"
       for e in link["evidence"] as? [[String: Any]] ?? [] {
         lines.append(
           "\(head) | \(sources[e["document"] as! String]!) [\(e["start"]!)..<\(e["end"]!)] \(e["polarity"]!) \(e["quote"]!)"
@@ -24,7 +26,7 @@ enum ExportSummary {
   static func everything(_ export: [String: Any]) -> [String] {
     let sources = documentSources(export)
     var labels: [String: String] = [:]
-    for c in export["concepts"] as? [[String: Any]] ?? [] { labels[c["id"] as! String] = c["label"] as? String }
+    for c in export["concepts"] as? [[String: Any]] ?? [] { labels[c["id"] as! String] = label(c["label"]) }
     var lines: [String] = []
     for d in export["documents"] as? [[String: Any]] ?? [] {
       lines.append("document \(d["source"]!) \(d["words"]!) \((d["text"] as? String ?? "").count)")
@@ -36,15 +38,15 @@ enum ExportSummary {
     }
     for c in export["concepts"] as? [[String: Any]] ?? [] {
       let opposite = (c["opposite_of"] as? String).map { labels[$0] ?? $0 } ?? "-"
-      lines.append("concept \(c["label"]!) \(c["mentions"]!) \(c["documents"]!) \(c["sources"]!) \(opposite)")
+      lines.append("concept \(label(c["label"])) \(c["mentions"]!) \(c["documents"]!) \(c["sources"]!) \(opposite)")
     }
     for l in export["links"] as? [[String: Any]] ?? [] {
       lines.append(
-        "link \(l["cause_label"]!) → \(l["effect_label"]!) \(l["polarity"]!) \(l["strength"]!) \(l["status"]!) \(l["citation_count"]!) \(l["source_count"]!)"
+        "link \(label(l["cause_label"])) → \(label(l["effect_label"])) \(l["polarity"]!) \(l["strength"]!) \(l["status"]!) \(l["citation_count"]!) \(l["source_count"]!)"
       )
       for e in l["evidence"] as? [[String: Any]] ?? [] {
         lines.append(
-          "  evidence \(l["cause_label"]!) → \(l["effect_label"]!) \(sources[e["document"] as! String]!) \(e["start"]!) \(e["end"]!) \(e["polarity"]!) \(e["strength"]!) \(e["confidence"]!) \(e["explanation"]!) \(e["proposed_by"]!)"
+          "  evidence \(label(l["cause_label"])) → \(label(l["effect_label"])) \(sources[e["document"] as! String]!) \(e["start"]!) \(e["end"]!) \(e["polarity"]!) \(e["strength"]!) \(e["confidence"]!) \(e["explanation"]!) \(e["proposed_by"]!)"
         )
       }
     }
@@ -55,6 +57,8 @@ enum ExportSummary {
   static func read(_ path: String) throws -> [String: Any] {
     try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
   }
+
+  private static func label(_ value: Any?) -> String { (value as? String ?? "").lowercased() }
 
   private static func documentSources(_ export: [String: Any]) -> [String: String] {
     var sources: [String: String] = [:]
