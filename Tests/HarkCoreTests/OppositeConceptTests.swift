@@ -208,4 +208,33 @@ struct OppositeConceptTests {
     let link = try store.link(made.linkID)
     #expect("\(link.cause) \(link.polarity) \(link.effect)" == "bus fares -1 eating properly")
   }
+
+  @Test("a label that is only \"~\" names nothing: a plugin's finding is left out, a typed one is refused")
+  func bareMarker() throws {
+    let store = try OppositeFixture.project()
+    let before = try OppositeFixture.claims(store)
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    var findings = Findings()
+    findings.links = [
+      LinkFinding(
+        cause: "look", effect: " ~ ", polarity: 1, strength: 0.6, confidence: 0.8, start: 27, end: 88,
+        explanation: "nothing")
+    ]
+    findings.concepts = [ConceptFinding(label: "~", start: 56, end: 87, confidence: 0.8, explanation: "nothing")]
+    let counts = try store.writeAnalysis(
+      AnalysisRecord(
+        documentID: 1, pluginID: "org.test.bare", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
+      findings: findings)
+    #expect(counts == FindingCounts())
+    #expect(try OppositeFixture.claims(store) == before)
+    #expect(try store.concepts(includeMerged: true).allSatisfy { !$0.label.isEmpty })
+    let turn = try #require(
+      try store.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM turn WHERE role = 'participant'") })
+    #expect(throws: HarkError.self) {
+      try store.linkFromQuote(
+        "Asking for help got me a worker.", inTurn: turn, document: 1, cause: "bus fares", effect: "~",
+        polarity: 1, strength: nil, actor: "ruth")
+    }
+    #expect(try OppositeFixture.claims(store) == before)
+  }
 }

@@ -21,4 +21,7 @@ public struct ConceptReference: Sendable, Equatable {
     label = String(text)
     isOpposite = opposite
   }
+
+  /// False for a label that is nothing but "~": it names no concept.
+  public var names: Bool { !label.isEmpty }
 }

@@ -130,7 +130,8 @@ extension ProjectStore {
         arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
       counts.scores += 1
     }
-    for concept in findings.concepts {
+    // A label that is only "~" names nothing: such a finding is left out.
+    for concept in findings.concepts where ConceptReference(concept.label).names {
       guard let owner = turns.owner(concept.start, concept.end) else { continue }
       let conceptID = try conceptID(db, label: concept.label, now: now)
       try db.cachedStatement(
@@ -145,7 +146,7 @@ extension ProjectStore {
         ])
       counts.concepts += 1
     }
-    for link in findings.links {
+    for link in findings.links where ConceptReference(link.cause).names && ConceptReference(link.effect).names {
       guard let owner = turns.owner(link.start, link.end) else { continue }
       // "~X" or a concept that is the opposite of another: the link joins
       // the concepts themselves and the quote's polarity carries the turn.

@@ -69,6 +69,10 @@ extension ProjectStore {
     if let strength, !(0...1).contains(strength) {
       throw HarkError("the strength \(strength) is not from 0 to 1", hint: "Write a number from 0 to 1 or leave it out")
     }
+    for label in [cause, effect] where !ConceptReference(label).names {
+      throw HarkError(
+        "\"\(label)\" names no concept", hint: "Write the concept's name; \"~trust\" means the opposite of trust")
+    }
     guard ConceptKey.make(cause) != ConceptKey.make(effect) else {
       throw HarkError(
         "the cause and the effect are the same concept (\"\(cause)\")",
