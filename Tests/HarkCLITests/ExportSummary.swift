@@ -1,8 +1,6 @@
 // What a JSON export says, without what differs between two runs that found
-// the same things: times, run ids, the ids concepts and links got from the
-// order documents happened to be stored in, and the capitals of a concept's
-// label (concepts meet by key, ignoring case, and the first spelling stored
-// names them: "Dee" from the themes plugin or "dee" from causal links).
+// the same things: times, run ids, and the ids concepts and links got from
+// the order documents happened to be stored in.
 import Foundation
 
 enum ExportSummary {
@@ -58,7 +56,7 @@ enum ExportSummary {
     try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
   }
 
-  private static func label(_ value: Any?) -> String { (value as? String ?? "").lowercased() }
+  private static func label(_ value: Any?) -> String { value as? String ?? "" }
 
   private static func documentSources(_ export: [String: Any]) -> [String: String] {
     var sources: [String: String] = [:]

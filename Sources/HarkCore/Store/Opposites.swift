@@ -42,7 +42,10 @@ extension ProjectStore {
       try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM concept WHERE key = ?"), arguments: [key])
     }
     if !reference.isOpposite {
-      if let id = try row(key: key) { return id }
+      if let id = try row(key: key) {
+        try preferCapitals(db, concept: id, label: reference.label)
+        return id
+      }
       try db.execute(
         sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)", arguments: [reference.label, key, now])
       return db.lastInsertedRowID
@@ -144,4 +147,27 @@ extension ProjectStore {
         hint: "To say C\(id) is the opposite of another concept, merge it into that one with --as-opposite")
     }
   }
+
+  /// "Dee" (the themes plugin keeps a name's capitals) and "dee" (causal
+  /// links) are one concept; whichever plugin stored it first named it, so
+  /// the label depended on the order documents were coded. Of two spellings
+  /// that differ only in case the one with more capitals wins, unless a
+  /// researcher named the concept.
+  static func preferCapitals(_ db: Database, concept id: Int64, label: String) throws {
+    guard
+      let stored = try String.fetchOne(
+        db.cachedStatement(sql: "SELECT label FROM concept WHERE id = ? AND merged_into IS NULL"), arguments: [id]),
+      stored != label, stored.lowercased() == label.lowercased(),
+      capitals(label) > capitals(stored)
+    else { return }
+    let named = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT 1 FROM decision WHERE subject = ? AND action IN ('create', 'rename', 'split', 'unmerge') LIMIT 1
+        """, arguments: ["concept:\(id)"])
+    guard named == nil else { return }
+    try db.execute(sql: "UPDATE concept SET label = ? WHERE id = ?", arguments: [label, id])
+  }
+
+  private static func capitals(_ text: String) -> Int { text.unicodeScalars.filter(\.properties.isUppercase).count }
 }
