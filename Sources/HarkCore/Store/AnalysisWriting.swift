@@ -195,7 +195,7 @@ extension ProjectStore {
   /// The concept a label belongs to, following merges; created when new.
   /// "~X" is the opposite of X (see `namedRow`).
   static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
-    var id = try namedRow(db, label: label, now: now)
+    var id = try namedRow(db, label: label, now: now, byPlugin: true)
     var seen: Set<Int64> = []
     while seen.insert(id).inserted,
       let next = try Int64.fetchOne(
@@ -209,7 +209,7 @@ extension ProjectStore {
   /// The concept a link naming `label` joins, and whether the link turns
   /// round on the way (the label named an opposite).
   static func linkEnd(_ db: Database, label: String, now: String) throws -> (Int64, Bool) {
-    let row = try namedRow(db, label: label, now: now)
+    let row = try namedRow(db, label: label, now: now, byPlugin: true)
     return try linkEnd(db, concept: row) ?? (row, false)
   }
 

@@ -35,7 +35,9 @@ extension ProjectStore {
   /// created when new. "~X" names the opposite of X: the row a researcher
   /// or an earlier Hark keyed "~x", else X's live opposite, else a new one
   /// labelled "not X".
-  static func namedRow(_ db: Database, label written: String, now: String) throws -> Int64 {
+  /// `byPlugin`: a plugin's spelling may give a concept its capitals (see
+  /// `preferCapitals`); a researcher's typing never relabels one.
+  static func namedRow(_ db: Database, label written: String, now: String, byPlugin: Bool = false) throws -> Int64 {
     let reference = ConceptReference(written)
     let key = ConceptKey.make(reference.label)
     func row(key: String) throws -> Int64? {
@@ -43,7 +45,7 @@ extension ProjectStore {
     }
     if !reference.isOpposite {
       if let id = try row(key: key) {
-        try preferCapitals(db, concept: id, label: reference.label)
+        if byPlugin { try preferCapitals(db, concept: id, label: reference.label) }
         return id
       }
       try db.execute(
@@ -52,7 +54,7 @@ extension ProjectStore {
     }
     let oppositeKey = "~" + key
     if let id = try row(key: oppositeKey) { return id }
-    let positive = try namedRow(db, label: reference.label, now: now)
+    let positive = try namedRow(db, label: reference.label, now: now, byPlugin: byPlugin)
     guard let found = try linkEnd(db, concept: positive) else { return positive }
     let (end, turned) = found
     // X itself names the opposite of some concept P: the opposite of X is P.
