@@ -167,17 +167,6 @@ struct PanelTests {
       PlainQuestion(cause: "a", effect: "b", polarity: 1, wording: "Does A help with B?").text == "Does A help with B?")
   }
 
-  @Test("an opposite concept (~X) reads in plain words: a cause 'not X', an effect the other way")
-  func oppositeConcepts() {
-    #expect(
-      PlainQuestion(cause: "~knowing what they'd said", effect: "worrying", polarity: 1).text
-        == "Does not knowing what they'd said lead to more worrying?")
-    #expect(
-      PlainQuestion(cause: "changing my worker", effect: "~trust", polarity: 1).text
-        == "Does changing my worker lead to less trust?")
-    #expect(PlainQuestion(cause: "a", effect: "~trust", polarity: -1).effect == "more trust")
-  }
-
   @Test("opening links makes one item each with its question and quotes by pseudonym and group only")
   func openItems() throws {
     let store = try PanelFixture.project()

@@ -23,7 +23,8 @@ struct StoreTests {
       try store.appliedMigrations() == [
         "v1: documents, coding runs, candidates, decisions", "v2: researcher accounts, panels, votes, panel decisions",
         "v3: notes", "v4: memos on concepts and links", "v5: concept hierarchy",
-        "v7: indexes for replacing a plugin's results", "v8: sign-in throttle",
+        "v6: opposites as a relation between concepts", "v7: indexes for replacing a plugin's results",
+        "v8: sign-in throttle",
       ])
     let tables = try store.pool.read { db in
       try String.fetchAll(
@@ -40,7 +41,7 @@ struct StoreTests {
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     // Opening again applies nothing new.
-    #expect(try ProjectStore(path: path).appliedMigrations().count == 7)
+    #expect(try ProjectStore(path: path).appliedMigrations().count == 8)
   }
 
   @Test("a file that is not SQLite is refused with its path")

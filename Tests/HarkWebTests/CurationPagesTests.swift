@@ -219,6 +219,42 @@ struct CurationPagesTests {
     }
   }
 
+  @Test(
+    "merging \"waiting lists\" into \"peer support\" as its opposite turns its link round; the page says what it is")
+  func mergeAsOpposite() async throws {
+    let fixture = try CurationFixture.make()
+    let waiting = try fixture.concept("waiting lists")
+    let peer = try fixture.concept("peer support")
+    try await fixture.app().test(.router) { client in
+      let browser = try await signIn(client)
+      let merged = try await post(
+        client, "/concepts/\(waiting.id)/merge", browser, [("into", "\(peer.id)"), ("as_opposite", "yes")])
+      #expect(merged.status == .seeOther)
+      // "Waiting lists hurt trust" (−) is "peer support helps trust" (+) once
+      // waiting lists is the opposite of peer support: it joins that bundle.
+      #expect(
+        try fixture.store.links().map { "\($0.cause) → (\($0.polarity)) \($0.effect) \($0.citations)" } == [
+          "peer support → (1) trust 5", "respite → (-1) stress 1",
+        ])
+      #expect(try fixture.store.evidence().filter { $0.polarity < 0 }.map(\.quote) == ["Respite eased stress."])
+      // A hand link typed with "~trust" makes "not trust", shown as the opposite of trust.
+      let amina = try #require(try fixture.store.documentTurns(1).turns.first { $0.speaker == "Amina" })
+      _ = try fixture.store.linkFromQuote(
+        "Waiting lists hurt trust.", inTurn: amina.id, document: 1, cause: "respite", effect: "~trust", polarity: 1,
+        strength: nil, actor: "ruth")
+      let notTrust = try fixture.concept("not trust")
+      let trust = try fixture.concept("trust")
+      let page = try await client.execute(uri: "/concepts/\(notTrust.id)", method: .get, headers: browser.headers())
+      #expect(
+        Browser.body(page).contains(
+          #"<p>The opposite of <a href="/concepts/\#(trust.id)">trust</a>: links that name it are on that concept, turned round.</p>"#
+        ))
+      #expect(try fixture.store.concept(waiting.id).oppositeOf == peer.id)
+      let decision = try #require(try fixture.store.decisions(subject: "concept:\(waiting.id)").last)
+      #expect(decision.detail.contains(#""as_opposite":true"#))
+    }
+  }
+
   @Test("splitting assigns each link and mention to one of two labels, all at once, with the researcher as actor")
   func split() async throws {
     let fixture = try CurationFixture.make()

@@ -6,11 +6,11 @@ import HarkPluginKit
 /// participant sentences and proposes each as a link between two concepts.
 public final class CausalLinksPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
-    id: "org.hark.causal-links", name: "Causal links", version: "1.1.0", vendor: "Hark project",
+    id: "org.hark.causal-links", name: "Causal links", version: "1.2.0", vendor: "Hark project",
     description:
       "Proposes cause → effect links from what participants said (\"the peer group really helped me feel less "
       + "alone\"), with polarity, a strength from hedges and intensifiers, and the quote as evidence.",
-    provides: ["links", "concepts"], needs: ["turns", "concepts"],
+    provides: ["links", "concepts"], needs: ["turns"],
     optionsSchema: #"""
       {"type":"object","additionalProperties":false,"properties":{"cues":{"type":"string","description":"Path of a causal cue file (format: the comments at the top of corpora/lexicons/causal-cues.tsv). Without it the built-in cue patterns are used."},"model":{"type":"string","description":"Path of a sentence model file written by hark-train-causal (format: the comments at the top of corpora/models/causal-sentence.tsv). Without it the built-in model is used."},"signals":{"type":"boolean","description":"For evaluation: also code each sentence the sentence model finds causal as \"causal sentence\" and each link's cue words as \"causal signal\" (inside or between the link's cause and effect), read news-report patterns, and read sentences whose phrases make no short label. Off by default."}}}
       """#)
@@ -34,7 +34,6 @@ public final class CausalLinksPlugin: AnalysisPlugin {
   public let signals: Bool
   private let linker: SentenceLinker
   private let filter: AnchorFilter
-  private let known = KnownConcepts()
 
   public init(options: PluginOptions) throws {
     let allowed = ["cues", "model", "signals"]
@@ -100,7 +99,7 @@ public final class CausalLinksPlugin: AnalysisPlugin {
         guard !candidates.isEmpty else { continue }
         let context = SentenceContext(
           bytes: bytes, sentence: sentence, tokens: tokens, previousSentence: k > 0 ? sentences[k - 1] : nil,
-          questionTurn: k == 0 ? questionTurn : nil, knownConcepts: document.knownConcepts, known: known)
+          questionTurn: k == 0 ? questionTurn : nil)
         var links = linker.links(
           context, candidates: candidates, mode: ReadingMode(signals: signals), isCausal: isCausal)
         // For the evaluator the surest reading comes first (it keeps as many as a sentence has relations).

@@ -10,8 +10,6 @@ struct SentenceContext {
   /// The interviewer's turn just before, when this is the first sentence of
   /// the answer; its last sentence is found only if a pronoun needs it.
   var questionTurn: Range<Int>?
-  var knownConcepts: [String]
-  var known: KnownConcepts
 
   var question: Range<Int>? {
     questionTurn.flatMap { SentenceSplitter.sentences(bytes, in: $0).last }
@@ -219,13 +217,20 @@ struct SentenceLinker {
           tokens[first].range.lowerBound..<tokens[match.signalTokens.max()!].range.upperBound
         }
         for cause in causes {
-          let (polarity, effectLabel, polarityNote) = polarityAndLabel(pattern, effect)
-          let causeLabel =
-            (cause.label.negated ? "~" : "") + context.known.prefer(cause.label.text, among: context.knownConcepts)
-          let effectText =
-            effectLabel.hasPrefix("~")
-            ? "~" + context.known.prefer(String(effectLabel.dropFirst()), among: context.knownConcepts)
-            : context.known.prefer(effectLabel, among: context.knownConcepts)
+          let (patternPolarity, effectText, polarityNote) = polarityAndLabel(pattern, effect)
+          var polarity = patternPolarity
+          // The link names the concept itself; a negated end ("didn't eat
+          // properly") turns the polarity instead of the label, so no
+          // project concept can ever gain a second "not".
+          let causeLabel = cause.label.text
+          var turnNotes: [String] = []
+          if cause.label.negated {
+            polarity = -polarity
+            turnNotes.append("\"\(causeLabel)\" is negated, so the polarity turns")
+          }
+          if effect.negated && pattern.polarity != .without {
+            turnNotes.append("\"\(effectText)\" is negated, so the polarity turns")
+          }
           guard causeLabel != effectText else { continue }
           let key = "\(causeLabel)|\(effectText)|\(polarity)"
           guard seen.insert(key).inserted else { continue }
@@ -256,6 +261,7 @@ struct SentenceLinker {
           ]
           if let note = cause.note { parts.append(note) }
           if let polarityNote { parts.append(polarityNote) }
+          parts.append(contentsOf: turnNotes)
           if let modelNote { parts.append(modelNote) }
           if let hypothetical {
             parts.append(
@@ -289,7 +295,7 @@ struct SentenceLinker {
 
   static let to = WordKey("to")
 
-  /// Effects that are a loss of what follows: "losing the tenancy" is "~tenancy".
+  /// Effects that are a loss of what follows: "losing the tenancy" is less tenancy.
   static let lossVerbs = ["losing", "stopping", "quitting", "giving up", "breaking", "cutting"]
 
   /// Cue words after which the cause must be a clause with its own subject:
@@ -455,15 +461,18 @@ struct SentenceLinker {
       vague: false)
   }
 
+  /// The polarity and the effect's label. A negated effect keeps its own
+  /// label and turns the polarity: "didn't eat properly" is less eating properly.
   private func polarityAndLabel(_ pattern: CuePattern, _ effect: EffectLabel) -> (
     Int, String, String?
   ) {
-    let negatedLabel = (effect.negated ? "~" : "") + effect.text
+    let turn = effect.negated ? -1 : 1
+    let label = effect.text
     switch pattern.polarity {
     case .increases:
-      return (1, negatedLabel, nil)
+      return (turn, label, nil)
     case .decreases:
-      return (-1, negatedLabel, nil)
+      return (-turn, label, nil)
     case .without:
       if effect.negated {
         return (
@@ -476,16 +485,16 @@ struct SentenceLinker {
       )
     case .worse:
       if effect.vague {
-        return (-1, negatedLabel, "\"worse\" with no named problem: wellbeing goes down (−)")
+        return (-turn, label, "\"worse\" with no named problem: wellbeing goes down (−)")
       }
       return effect.isProblem
-        ? (1, negatedLabel, "\"worse\" of a problem: more of it (+)")
-        : (-1, negatedLabel, "\"worse\": less of it (−)")
+        ? (turn, label, "\"worse\" of a problem: more of it (+)")
+        : (-turn, label, "\"worse\": less of it (−)")
     case .better:
-      if effect.vague { return (1, negatedLabel, nil) }
+      if effect.vague { return (turn, label, nil) }
       return effect.isProblem
-        ? (-1, negatedLabel, "helping with a problem: less of it (−)")
-        : (1, negatedLabel, nil)
+        ? (-turn, label, "helping with a problem: less of it (−)")
+        : (turn, label, nil)
     }
   }
 

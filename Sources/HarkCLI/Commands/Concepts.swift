@@ -19,8 +19,9 @@ struct ListConcepts: ParsableCommand {
     if concepts.isEmpty { print("No concepts yet: run `hark code`.") }
     print("id     documents  sources  mentions  concept")
     for c in concepts.prefix(limit) {
+      let opposite = c.oppositeOf.map { "  (opposite of C\($0))" } ?? ""
       print(
-        "\(Terminal.pad("C\(c.id)", 6)) \(Terminal.pad(String(c.documents), 10)) \(Terminal.pad(String(c.sources), 8)) \(Terminal.pad(String(c.mentions), 9)) \(c.label)"
+        "\(Terminal.pad("C\(c.id)", 6)) \(Terminal.pad(String(c.documents), 10)) \(Terminal.pad(String(c.sources), 8)) \(Terminal.pad(String(c.mentions), 9)) \(c.label)\(opposite)"
       )
     }
     if concepts.count > limit { print("… \(concepts.count - limit) more (--limit)") }
@@ -38,6 +39,9 @@ struct ShowConcept: ParsableCommand {
     let c = try store.concept(try parseID(id, prefix: "C", what: "concept"))
     print("C\(c.id)  \(c.label)")
     if let into = c.mergedInto { print("merged into C\(into)") }
+    if let positive = c.oppositeOf {
+      print("the opposite of C\(positive) \"\(try store.concept(positive).label)\": its links are on C\(positive)")
+    }
     print("\(c.mentions) mentions in \(c.documents) documents by \(c.sources) participants")
     for link in try store.links() where link.causeID == c.id || link.effectID == c.id {
       print(
@@ -64,6 +68,11 @@ struct MergeConcepts: ParsableCommand {
   @OptionGroup var project: ProjectOption
   @Argument(help: "The concept to merge away, e.g. C7.") var source: String
   @Argument(help: "The concept it becomes, e.g. C2.") var target: String
+  @Flag(
+    help: ArgumentHelp(
+      "The first concept is the opposite of the second (\"mistrust\" of \"trust\"): its links turn round.",
+      discussion: "Concepts already known to be opposites (\"not trust\" and \"trust\") are merged this way anyway."))
+  var asOpposite = false
 
   func run() throws {
     let store = try project.open()
@@ -71,8 +80,17 @@ struct MergeConcepts: ParsableCommand {
     let into = try parseID(target, prefix: "C", what: "concept")
     let a = try store.concept(from)
     let b = try store.concept(into)
-    try store.mergeConcept(from, into: into)
-    print("Merged C\(from) \"\(a.label)\" into C\(into) \"\(b.label)\"")
+    let merge = try store.mergeConcept(from, into: into, asOpposite: asOpposite)
+    print(
+      "Merged C\(from) \"\(a.label)\" into C\(into) \"\(b.label)\"\(merge.asOpposite ? " as its opposite" : "")")
+    guard !merge.turnedLinks.isEmpty else { return }
+    // Say so: what each moved quote claims now reads the other way round.
+    print("Turned round, so each keeps what its quotes say:")
+    let links = try store.links()
+    for id in merge.turnedLinks {
+      guard let link = links.first(where: { $0.id == id }) else { continue }
+      print("  L\(link.id)  \(link.cause) → (\(link.polarity > 0 ? "+" : "−")) \(link.effect)")
+    }
   }
 }
 

@@ -70,6 +70,7 @@ public enum JSONExport {
     let concepts = try store.concepts().map { c -> [String: Any] in
       [
         "id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources,
+        "opposite_of": c.oppositeOf.map { "C\($0)" } ?? NSNull(),
         "found": (mentions[c.id] ?? []).map { m -> [String: Any] in
           [
             "document": "D\(m.documentID)", "start": m.start, "end": m.end, "quote": m.quote,

@@ -2,7 +2,10 @@
 // label lowercased, NFC, with determiners and possessives dropped, whitespace
 // collapsed and a plural -s on the last word removed. "The peer groups" and
 // "peer group" share the key "peer group". Hierarchy ("Support; peer support")
-// and opposites ("~lonely") keep their markers.
+// keeps its marker. A "~" is kept too, but only so the keys of concepts an
+// earlier Hark made ("~lonely") still match: what "~" means is read once, by
+// `ConceptReference`, before a label reaches the store, and being an
+// opposite is the relation `concept.opposite_of`, never a key.
 import Foundation
 
 public enum ConceptKey {

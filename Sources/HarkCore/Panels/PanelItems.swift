@@ -34,12 +34,11 @@ public struct PlainQuestion: Sendable, Equatable {
   public var wording: String?
 
   public init(cause: String, effect: String, polarity: Int, wording: String? = nil) {
-    // "~X" is the codebook's opposite of X: a cause reads "not X", an effect
-    // turns the direction ("more ~trust" is "less trust").
-    self.cause = cause.hasPrefix("~") ? "not " + cause.dropFirst() : cause
-    self.effect =
-      effect.hasPrefix("~")
-      ? Self.directed(String(effect.dropFirst()), polarity: -polarity) : Self.directed(effect, polarity: polarity)
+    // Links join concepts that are not opposites (a merge into an opposite
+    // moves its items along, turned round), so the polarity alone says
+    // which way: "less eating properly", never "more ~eating properly".
+    self.cause = cause
+    self.effect = Self.directed(effect, polarity: polarity)
     self.wording = wording
   }
 

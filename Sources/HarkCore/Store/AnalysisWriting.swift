@@ -149,7 +149,8 @@ extension ProjectStore {
         arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
       counts.scores += 1
     }
-    for concept in findings.concepts {
+    // A label that is only "~" names nothing: such a finding is left out.
+    for concept in findings.concepts where ConceptReference(concept.label).names {
       guard let owner = turns.owner(concept.start, concept.end) else { continue }
       let conceptID = try conceptID(db, label: concept.label, now: now)
       try db.cachedStatement(
@@ -164,10 +165,14 @@ extension ProjectStore {
         ])
       counts.concepts += 1
     }
-    for link in findings.links {
+    for link in findings.links where ConceptReference(link.cause).names && ConceptReference(link.effect).names {
       guard let owner = turns.owner(link.start, link.end) else { continue }
-      let cause = try conceptID(db, label: link.cause, now: now)
-      let effect = try conceptID(db, label: link.effect, now: now)
+      // "~X" or a concept that is the opposite of another: the link joins
+      // the concepts themselves and the quote's polarity carries the turn.
+      let (cause, causeTurned) = try linkEnd(db, label: link.cause, now: now)
+      let (effect, effectTurned) = try linkEnd(db, label: link.effect, now: now)
+      guard cause != effect else { continue }
+      let polarity = causeTurned != effectTurned ? -link.polarity : link.polarity
       let linkID = try linkID(db, cause: cause, effect: effect, now: now)
       try db.cachedStatement(
         sql: """
@@ -180,7 +185,7 @@ extension ProjectStore {
           linkID, record.documentID, analysisID, owner.participant, link.start, link.end,
           link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
           link.effectRange?.upperBound,
-          link.polarity, link.strength, link.confidence, link.explanation, actor, now,
+          polarity, link.strength, link.confidence, link.explanation, actor, now,
         ])
       counts.links += 1
     }
@@ -207,27 +212,24 @@ extension ProjectStore {
   }
 
   /// The concept a label belongs to, following merges; created when new.
+  /// "~X" is the opposite of X (see `namedRow`).
   static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
-    let key = ConceptKey.make(label)
-    if var row = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, merged_into FROM concept WHERE key = ?"), arguments: [key])
+    var id = try namedRow(db, label: label, now: now, byPlugin: true)
+    var seen: Set<Int64> = []
+    while seen.insert(id).inserted,
+      let next = try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT merged_into FROM concept WHERE id = ?"), arguments: [id])
     {
-      var seen: Set<Int64> = []
-      while let next = row["merged_into"] as Int64?, !seen.contains(next) {
-        seen.insert(next)
-        guard
-          let target = try Row.fetchOne(db, sql: "SELECT id, merged_into FROM concept WHERE id = ?", arguments: [next])
-        else {
-          break
-        }
-        row = target
-      }
-      return row["id"]
+      id = next
     }
-    try db.execute(
-      sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)",
-      arguments: [label.trimmingCharacters(in: .whitespacesAndNewlines), key, now])
-    return db.lastInsertedRowID
+    return id
+  }
+
+  /// The concept a link naming `label` joins, and whether the link turns
+  /// round on the way (the label named an opposite).
+  static func linkEnd(_ db: Database, label: String, now: String) throws -> (Int64, Bool) {
+    let row = try namedRow(db, label: label, now: now, byPlugin: true)
+    return try linkEnd(db, concept: row) ?? (row, false)
   }
 
   static func linkID(_ db: Database, cause: Int64, effect: Int64, now: String) throws -> Int64 {

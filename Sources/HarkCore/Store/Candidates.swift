@@ -11,6 +11,8 @@ public struct ConceptSummary: Sendable, Equatable, Codable {
   public var documents: Int
   public var sources: Int
   public var mergedInto: Int64?
+  /// The concept this one is the opposite of ("not loneliness" of "loneliness").
+  public var oppositeOf: Int64?
 }
 
 public struct LinkSummary: Sendable, Equatable, Codable {
@@ -56,7 +58,7 @@ extension ProjectStore {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.label, c.key, c.merged_into,
+          SELECT c.id, c.label, c.key, c.merged_into, c.opposite_of,
             count(m.id) AS mentions, count(DISTINCT m.document_id) AS documents,
             count(DISTINCT m.participant_id) AS sources
           FROM concept c LEFT JOIN concept_mention m ON m.concept_id = c.id
@@ -67,7 +69,7 @@ extension ProjectStore {
       ).map {
         ConceptSummary(
           id: $0["id"], label: $0["label"], key: $0["key"], mentions: $0["mentions"], documents: $0["documents"],
-          sources: $0["sources"], mergedInto: $0["merged_into"])
+          sources: $0["sources"], mergedInto: $0["merged_into"], oppositeOf: $0["opposite_of"])
       }
     }
   }

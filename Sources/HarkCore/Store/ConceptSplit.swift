@@ -83,6 +83,8 @@ extension ProjectStore {
       throw HarkError(
         "a split needs two labels", subject: "concept C\(id)", hint: "Write a label for each of the two new concepts")
     }
+    try Self.refuseMarker(first, concept: id)
+    try Self.refuseMarker(second, concept: id)
     let firstKey = ConceptKey.make(first)
     let secondKey = ConceptKey.make(second)
     guard firstKey != secondKey else {

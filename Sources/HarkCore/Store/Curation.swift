@@ -71,6 +71,7 @@ extension ProjectStore {
   public func renameConcept(_ id: Int64, to label: String, actor: String = Actor.current) throws {
     let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
+    try Self.refuseMarker(label, concept: id)
     try pool.write { db in
       guard let old = try String.fetchOne(db, sql: "SELECT label FROM concept WHERE id = ?", arguments: [id]) else {
         throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
@@ -128,9 +129,18 @@ extension ProjectStore {
 
   /// Merges `source` into `target`: mentions and links move; links that now
   /// share ends join one bundle. `source` remains as an alias of `target`.
-  public func mergeConcept(_ source: Int64, into target: Int64, actor: String = Actor.current) throws {
+  ///
+  /// Merging a concept into its opposite (`asOpposite`, or when one is
+  /// recorded as the opposite of the other) keeps what was said: every link
+  /// that moves is turned round (its quotes' polarity and any polarity a
+  /// researcher set), and so are the panel questions about it; the outcome
+  /// lists those links. `source`'s label then names the opposite of `target`.
+  @discardableResult
+  public func mergeConcept(
+    _ source: Int64, into target: Int64, asOpposite: Bool = false, actor: String = Actor.current
+  ) throws -> ConceptMerge {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
-    try pool.write { db in
+    return try pool.write { db in
       for id in [source, target] {
         guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id])
         else {
@@ -141,38 +151,46 @@ extension ProjectStore {
             "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
         }
       }
+      let sourceOpposite = try Int64.fetchOne(
+        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [source])
+      let targetOpposite = try Int64.fetchOne(
+        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [target])
+      let opposites = asOpposite || sourceOpposite == target || targetOpposite == source
+      // The positive merged into its own opposite: that opposite is now the concept itself.
+      if opposites && targetOpposite == source {
+        try db.execute(sql: "UPDATE concept SET opposite_of = NULL WHERE id = ?", arguments: [target])
+      }
       try db.execute(
         sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
-      let moving = try Row.fetchAll(
-        db, sql: "SELECT * FROM link WHERE cause_id = ? OR effect_id = ?", arguments: [source, source])
-      for row in moving {
-        let linkID: Int64 = row["id"]
-        let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
-        let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
-        if let existing = try Row.fetchOne(
-          db, sql: "SELECT * FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
-          arguments: [cause, effect, linkID])
-        {
-          try Self.fold(db, link: row, into: existing, actor: actor)
-        } else {
-          try db.execute(
-            sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
-        }
-        if cause == effect {
-          // A concept cannot cause itself: the link is set aside, evidence kept.
-          let id: Int64 = try Int64.fetchOne(
-            db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])!
-          try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])
-          try Self.decide(
-            db, subject: "link:\(id)", action: "reject",
-            detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"],
-            actor: actor)
-        }
-      }
-      try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [target, source])
-      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: ["into": target], actor: actor)
+      // Links never join an opposite: they land where the target's links land.
+      let (end, endTurned) = try Self.linkEnd(db, concept: target) ?? (target, false)
+      let turned = opposites != endTurned
+      let why =
+        opposites
+        ? "C\(source) was merged into its opposite C\(target): what was said keeps its meaning"
+        : "C\(source) was merged into C\(target), the opposite of C\(end)"
+      let links = try Self.moveLinks(db, from: source, to: end, turned: turned, why: why, actor: actor)
+      try Self.moveItems(db, from: source, to: end, turned: turned)
+      try db.execute(
+        sql: "UPDATE concept SET merged_into = ?, opposite_of = ? WHERE id = ?",
+        arguments: [target, opposites ? target : nil, source])
+      var detail: [String: Any] = ["into": target]
+      if opposites { detail["as_opposite"] = true }
+      if turned { detail["turned_links"] = links.map { Int($0) } }
+      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: detail, actor: actor)
+      return ConceptMerge(asOpposite: opposites, turnedLinks: turned ? links : [], movedLinks: links)
     }
   }
+}
+
+/// What a merge did to the links it moved.
+public struct ConceptMerge: Sendable, Equatable {
+  /// The two concepts were opposites.
+  public var asOpposite: Bool
+  /// Links turned round to keep what their quotes say.
+  public var turnedLinks: [Int64]
+  /// Every link that moved, as it is now.
+  public var movedLinks: [Int64]
 }
 
 extension ProjectStore {

@@ -69,6 +69,10 @@ extension ProjectStore {
     if let strength, !(0...1).contains(strength) {
       throw HarkError("the strength \(strength) is not from 0 to 1", hint: "Write a number from 0 to 1 or leave it out")
     }
+    for label in [cause, effect] where !ConceptReference(label).names {
+      throw HarkError(
+        "\"\(label)\" names no concept", hint: "Write the concept's name; \"~trust\" means the opposite of trust")
+    }
     guard ConceptKey.make(cause) != ConceptKey.make(effect) else {
       throw HarkError(
         "the cause and the effect are the same concept (\"\(cause)\")",
@@ -83,18 +87,19 @@ extension ProjectStore {
       }
       let (start, end) = try Self.locate(quote, in: turn)
       let now = Clock.now()
-      func concept(_ label: String) throws -> Int64 {
-        let known =
-          try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM concept WHERE key = ?", arguments: [ConceptKey.make(label)]) != nil
-        let id = try Self.conceptID(db, label: label, now: now)
-        if !known {
-          try Self.log(db, actor: actor, subject: "concept:\(id)", action: "create", detail: ["label": label])
+      // A typed "~X" (or a concept that is the opposite of another) joins
+      // the link at the concept itself, and the quote's polarity turns.
+      func concept(_ label: String) throws -> (Int64, Bool) {
+        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM concept") ?? 0
+        let row = try Self.namedRow(db, label: label, now: now)
+        if row > newest {
+          try Self.log(db, actor: actor, subject: "concept:\(row)", action: "create", detail: ["label": label])
         }
-        return id
+        return try Self.linkEnd(db, concept: row) ?? (row, false)
       }
-      let causeID = try concept(cause)
-      let effectID = try concept(effect)
+      let (causeID, causeTurned) = try concept(cause)
+      let (effectID, effectTurned) = try concept(effect)
+      let signed = causeTurned != effectTurned ? -polarity : polarity
       // Two labels can lead, through merges, to one concept.
       guard causeID != effectID else {
         throw HarkError(
@@ -113,10 +118,10 @@ extension ProjectStore {
           INSERT INTO evidence(link_id, document_id, analysis_id, participant_id, start, "end", polarity, strength,
             confidence, explanation, created_by, created_at)
           VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, '', ?, ?)
-          """, arguments: [linkID, documentID, participant, start, end, polarity, stated, actor, now])
+          """, arguments: [linkID, documentID, participant, start, end, signed, stated, actor, now])
       let evidenceID = db.lastInsertedRowID
       var detail: [String: Any] = [
-        "evidence": Int(evidenceID), "document": Int(documentID), "start": start, "end": end, "polarity": polarity,
+        "evidence": Int(evidenceID), "document": Int(documentID), "start": start, "end": end, "polarity": signed,
         "strength": stated, "cause": cause, "effect": effect,
       ]
       if isNew { detail["new_link"] = true }

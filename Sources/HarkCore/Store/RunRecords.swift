@@ -158,7 +158,7 @@ extension ProjectStore {
         db,
         sql: """
           SELECT c.label FROM concept c
-          WHERE c.merged_into IS NULL
+          WHERE c.merged_into IS NULL AND c.opposite_of IS NULL
           ORDER BY (SELECT count(*) FROM concept_mention m WHERE m.concept_id = c.id) DESC, c.label
           LIMIT ?
           """, arguments: [limit])

@@ -21,6 +21,9 @@ enum Schema {
     migrator.registerMigration("v5: concept hierarchy") { db in
       try db.execute(sql: conceptHierarchy)
     }
+    migrator.registerMigration("v6: opposites as a relation between concepts") { db in
+      try OppositesMigration.run(db)
+    }
     migrator.registerMigration("v7: indexes for replacing a plugin's results") { db in
       try db.execute(sql: resultIndexes)
     }

@@ -28,6 +28,7 @@ enum CurationTemplates {
     <h1>{{label}}</h1>
     {{#hasParent}}<p>In the tree: {{path}}</p>{{/hasParent}}
     <p>{{counts}}.</p>
+    {{#opposite}}<p>The opposite of <a href="/concepts/{{id}}">{{label}}</a>: links that name it are on that concept, turned round.</p>{{/opposite}}
     <p><a href="/memos/concept/{{id}}">Memos on this concept</a></p>
     <h2>Links</h2>
     {{#hasLinks}}<ul>
@@ -49,11 +50,12 @@ enum CurationTemplates {
     <p><button type="submit">Place it there</button></p>
     </form>
     <h2>Merge into another concept</h2>
-    <p>Its links and mentions move to the concept you choose; links that then have the same cause and effect become one bundle.</p>
+    <p>Its links and mentions move to the concept you choose; links that then have the same cause and effect become one bundle. If one of the two is the opposite of the other, every link that moves is turned round so it still says what its quotes say, and the panel questions with it.</p>
     <form method="post" action="/concepts/{{id}}/merge">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <p><label for="into">Merge “{{label}}” into</label>
     <select id="into" name="into" required><option value="">Choose a concept</option>{{#mergeTargets}}<option value="{{id}}">{{label}}</option>{{/mergeTargets}}</select></p>
+    <p><input type="checkbox" id="as-opposite" name="as_opposite" value="yes"> <label for="as-opposite">“{{label}}” is the opposite of that concept (as “mistrust” is of “trust”)</label></p>
     <p><button type="submit">Merge</button></p>
     </form>
     <h2>Split in two</h2>

@@ -48,7 +48,7 @@ struct ConceptRoutes: Sendable {
     let others = tree.filter { $0.concept.id != id }
     let below = Set(descendants(of: id, in: tree))
     let links = try store.links().filter { $0.causeID == id || $0.effectID == id }
-    let values: [String: Any] = [
+    var values: [String: Any] = [
       "id": id, "label": node.concept.label, "path": node.path.joined(separator: " / "),
       "hasParent": node.parentID != nil, "csrf": session.csrf,
       "counts":
@@ -62,6 +62,9 @@ struct ConceptRoutes: Sendable {
       },
       "hasLinks": !links.isEmpty, "links": links.map(Self.linkValues),
     ]
+    if let positive = node.concept.oppositeOf {
+      values["opposite"] = ["id": positive, "label": try store.concept(positive).label] as [String: Any]
+    }
     return pages.render("concept", title: node.concept.label, values: values, session: session)
   }
 
@@ -89,7 +92,8 @@ struct ConceptRoutes: Sendable {
         refusal(node, session: session, message: "Choose the concept to merge “\(node.concept.label)” into."))
     }
     return try refusing(node, session: session, then: "/concepts/\(target)") {
-      try store.mergeConcept(node.concept.id, into: target, actor: researcher.name)
+      try store.mergeConcept(
+        node.concept.id, into: target, asOpposite: form["as_opposite"] == "yes", actor: researcher.name)
     }
   }
 
