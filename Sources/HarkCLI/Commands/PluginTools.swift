@@ -140,67 +140,60 @@ struct RunPlugin: ParsableCommand {
   }
 
   static func write(_ f: Findings, document: String, scalars: [Unicode.Scalar], into out: inout JSONLineWriter) {
-    for c in f.codes {
+    /// The fields every line starts with, then the span and its words.
+    func begin(_ kind: String, _ name: StaticString, _ value: String) {
       out.begin()
       out.field("document", document)
-      out.field("kind", "code")
-      out.field("code", c.code)
-      out.field("start", c.start)
-      out.field("end", c.end)
-      out.field("quote", slice(scalars, c.start, c.end))
+      out.field("kind", kind)
+      out.field(name, value)
+    }
+    enum Part { case whole, cause, effect }
+    func span(_ start: Int, _ end: Int, _ part: Part = .whole) {
+      switch part {
+      case .cause:
+        out.field("cause_start", start)
+        out.field("cause_end", end)
+        out.field("cause_quote", slice(scalars, start, end))
+      case .effect:
+        out.field("effect_start", start)
+        out.field("effect_end", end)
+        out.field("effect_quote", slice(scalars, start, end))
+      case .whole:
+        out.field("start", start)
+        out.field("end", end)
+        out.field("quote", slice(scalars, start, end))
+      }
+    }
+    for c in f.codes {
+      begin("code", "code", c.code)
+      span(c.start, c.end)
       out.field("confidence", c.confidence)
       out.field("explanation", c.explanation)
       out.end()
     }
     for c in f.concepts {
-      out.begin()
-      out.field("document", document)
-      out.field("kind", "concept")
-      out.field("label", c.label)
-      out.field("start", c.start)
-      out.field("end", c.end)
-      out.field("quote", slice(scalars, c.start, c.end))
+      begin("concept", "label", c.label)
+      span(c.start, c.end)
       out.field("confidence", c.confidence)
       out.field("explanation", c.explanation)
       out.end()
     }
     for l in f.links {
-      out.begin()
-      out.field("document", document)
-      out.field("kind", "link")
-      out.field("cause", l.cause)
+      begin("link", "cause", l.cause)
       out.field("effect", l.effect)
       out.field("polarity", l.polarity)
       out.field("strength", l.strength)
       out.field("confidence", l.confidence)
-      out.field("start", l.start)
-      out.field("end", l.end)
-      out.field("quote", slice(scalars, l.start, l.end))
-      for (name, range) in [("cause", l.causeRange), ("effect", l.effectRange)] {
-        if let range {
-          if name == "cause" {
-            out.field("cause_start", range.lowerBound)
-            out.field("cause_end", range.upperBound)
-            out.field("cause_quote", slice(scalars, range.lowerBound, range.upperBound))
-          } else {
-            out.field("effect_start", range.lowerBound)
-            out.field("effect_end", range.upperBound)
-            out.field("effect_quote", slice(scalars, range.lowerBound, range.upperBound))
-          }
-        }
-      }
+      span(l.start, l.end)
+      if let cause = l.causeRange { span(cause.lowerBound, cause.upperBound, .cause) }
+      if let effect = l.effectRange { span(effect.lowerBound, effect.upperBound, .effect) }
       out.field("explanation", l.explanation)
       out.end()
     }
     for s in f.scores {
-      out.begin()
-      out.field("document", document)
-      out.field("kind", "score")
-      out.field("name", s.name)
+      begin("score", "name", s.name)
       out.field("value", s.value)
-      out.field("start", s.start)
-      out.field("end", s.end)
-      out.field("quote", slice(scalars, s.start, s.end))
+      span(s.start, s.end)
       out.field("explanation", s.explanation)
       out.end()
     }
