@@ -16,10 +16,11 @@ struct CueTurns {
   /// as does the speaker of that paragraph: consecutive cues by one speaker make one turn.
   mutating func add(speaker: String?, words: String, startTime: String, endTime: String) {
     guard !words.isEmpty else { return }
-    if var last = paragraphs.last, speaker == nil || speaker == last.speaker {
-      last.words.append(words)
-      last.endTime = endTime
-      paragraphs[paragraphs.count - 1] = last
+    if let last = paragraphs.indices.last, speaker == nil || speaker == paragraphs[last].speaker {
+      // In place: copying the paragraph out and back copied its words on every cue, which
+      // made a long run of one speaker's cues take quadratic time.
+      paragraphs[last].words.append(words)
+      paragraphs[last].endTime = endTime
     } else {
       paragraphs.append(
         Paragraph(speaker: speaker, words: [words], startTime: startTime, endTime: endTime))

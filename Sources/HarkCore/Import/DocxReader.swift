@@ -3,9 +3,11 @@ import Foundation
 import ZIPFoundation
 
 enum DocxReader {
-  /// word/document.xml may unpack to at most this many bytes (8 × the file limit), so a
-  /// small crafted archive cannot fill the memory.
-  static let maximumDocumentXMLSize = 8 * TranscriptReader.maximumFileSize
+  /// word/document.xml may unpack to at most this many bytes, so a small crafted archive
+  /// cannot fill the memory: 64 MiB holds far more than a 20 MiB transcript's markup.
+  static let maximumDocumentXMLSize = 64 * 1024 * 1024
+  /// The transcript's text may hold at most as many bytes (as UTF-8) as a text file may.
+  static let maximumTextSize = TranscriptReader.maximumFileSize
 
   static func read(_ data: Data, name: String) throws -> ImportedTranscript {
     guard data.count <= TranscriptReader.maximumFileSize else {
@@ -35,6 +37,13 @@ enum DocxReader {
     } catch {
       throw ImportProblem.damagedDocx(name, detail: "word/document.xml cannot be unpacked")
     }
+    return try read(documentXML: xml, name: name)
+  }
+
+  /// Reads word/document.xml once it is out of the archive; the XML is checked against
+  /// `XMLLimits` before the parser sees it.
+  static func read(documentXML xml: Data, name: String) throws -> ImportedTranscript {
+    try XMLLimits().check([UInt8](xml), subject: "\(name): word/document.xml")
     let paragraphs = try DocumentXML.paragraphs(xml, name: name)
     return try transcript(paragraphs, name: name)
   }
