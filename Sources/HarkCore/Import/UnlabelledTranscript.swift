@@ -124,7 +124,8 @@ enum UnlabelledTranscript {
 
   /// Paragraphs: separated by blank lines, and also where a line opens with a tape time, or
   /// where a line follows one ending in "?" (scanned transcripts often put the answer on the
-  /// next line), or where a short question follows a finished sentence.
+  /// next line), or where a short question follows a finished sentence. A tape note line is
+  /// a paragraph of its own.
   private static func paragraphs(_ lines: ArraySlice<Line>, _ scalars: [Unicode.Scalar]) -> [Paragraph] {
     var result: [Paragraph] = []
     var open: Paragraph?
@@ -137,6 +138,13 @@ enum UnlabelledTranscript {
       let words = line.wordsStart..<line.trimmed.upperBound
       if line.trimmed.isEmpty {
         close()
+        previousEnd = nil
+        continue
+      }
+      if !words.isEmpty, isTapeNote(scalars, words, words: wordCount(scalars[words])) {
+        // A tape note stands alone even when typed against the talk around it.
+        close()
+        result.append(Paragraph(words: words, time: line.time))
         previousEnd = nil
         continue
       }
@@ -162,13 +170,18 @@ enum UnlabelledTranscript {
     return result.filter { !$0.words.isEmpty }
   }
 
-  /// "SIDE B", "END OF TAPE 2", "[BLANK TAPE TO 5.11]": a short line in capitals or a note
-  /// wholly in square brackets, not anyone's words.
+  /// "SIDE B", "END OF TAPE 2", "[BLANK TAPE TO 5.11]", "TAPE 2 - SECOND INTERVIEW RECORDED …":
+  /// a short line in capitals, a line in capitals about the tape, or a note wholly in square
+  /// brackets; not anyone's words.
   private static func isTapeNote(_ scalars: [Unicode.Scalar], _ range: Range<Int>, words: Int) -> Bool {
     guard !range.isEmpty else { return true }
     if scalars[range.lowerBound] == "[", scalars[range.upperBound - 1] == "]" { return true }
-    return words <= 6 && isMostlyCapitals(scalars[range]) && !endsWithQuestionMark(scalars, range)
-      && scalars[range].allSatisfy { !$0.properties.isLowercase }
+    guard isMostlyCapitals(scalars[range]), !endsWithQuestionMark(scalars, range),
+      scalars[range].allSatisfy({ !$0.properties.isLowercase })
+    else { return false }
+    // Longer lines in capitals are notes only when they speak of the tape.
+    let written = String(scalars: scalars[range])
+    return words <= 6 || written.contains("TAPE") || written.contains("SIDE ")
   }
 
   /// True when the text's last character, after closing quotes and brackets, is "?".
