@@ -22,7 +22,7 @@ struct ImportCommandTests {
     #expect(result.stderr == "")
     #expect(
       result.stdout == """
-        D1  DALE_2MAR91  (3 turns, 24 words)
+        D1  DALE_2MAR91  (3 turns, 36 words)
             encoding: Windows-1252 (detected); converted to UTF-8, 1 character outside ASCII; if any look wrong, give --encoding
             line ends: CRLF changed to LF
             no speaker labels: read as one narrator, "Dale" (named after the file; give --speaker NAME to name them)
@@ -30,7 +30,6 @@ struct ImportCommandTests {
             header block: lines 1–3 kept in the text, in no turn
             tape times: 2 kept as turn start times
             speakers not in the participants list: Dale
-        1 of 1 file imported
 
         """)
   }
@@ -85,7 +84,8 @@ struct ImportCommandTests {
     #expect(encoding.status != 0)
     #expect(
       encoding.stderr.contains(
-        "--encoding ebcdic is not one Hark reads; give one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1."))
+        "--encoding ebcdic is not one Hark reads; give one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1."
+      ))
     let speaker = try Hark.run(["import", "--project", project, "--speaker", "Rose", "a.txt", "b.txt"], in: folder)
     #expect(speaker.status != 0)
     #expect(

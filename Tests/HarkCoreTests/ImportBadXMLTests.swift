@@ -3,6 +3,7 @@
 // expand to far more than they look. Each is refused with the file, the line and the limit,
 // and nothing is stored.
 import Foundation
+import GRDB
 import Testing
 import ZIPFoundation
 
@@ -12,8 +13,9 @@ private let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/
 
 /// word/document.xml around `body`, as raw bytes so invalid UTF-8 can be put in.
 private func documentXML(_ body: [UInt8]) -> Data {
-  Data(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"\(wordNamespace)\"><w:body>\n".utf8) + body
-    + Array("\n</w:body></w:document>".utf8))
+  Data(
+    Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"\(wordNamespace)\"><w:body>\n".utf8) + body
+      + Array("\n</w:body></w:document>".utf8))
 }
 
 /// A .docx holding `xml` as word/document.xml.
@@ -100,7 +102,8 @@ struct RefiQDABadXMLTests {
 
   @Test("an element name with an invalid UTF-8 byte in project.qde")
   func invalidElementName() throws {
-    let qde = Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + Array("\n<B".utf8) + [0xFF] + Array("/></Project>".utf8)
+    let qde =
+      Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + Array("\n<B".utf8) + [0xFF] + Array("/></Project>".utf8)
     #expect(
       try refusal(qde: Array(qde))
         == "bad.qdpx: project.qde:5: this line has bytes that are not valid UTF-8, which XML files must be. Export the file again from the program that made it; Hark changed nothing"
@@ -109,7 +112,8 @@ struct RefiQDABadXMLTests {
 
   @Test("an attribute name with an invalid UTF-8 byte in project.qde")
   func invalidAttributeName() throws {
-    let qde = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" n".utf8)
+    let qde =
+      Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" n".utf8)
       + [0xE2, 0x82] + Array("=\"x\" name=\"Bad\"></Project>".utf8)
     #expect(
       try refusal(qde: qde)
@@ -117,9 +121,38 @@ struct RefiQDABadXMLTests {
     )
   }
 
+  @Test("a declared encoding the parser does not know lets no byte that is not UTF-8 through (found by fuzzing)")
+  func unknownDeclaredEncoding() throws {
+    let qde =
+      Array("<?xml version=\"1.0\" encoding=\"UTF-Amina\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" is".utf8)
+      + [0xCA] + Array("Codable=\"x\" name=\"Bad\"></Project>".utf8)
+    #expect(
+      try refusal(qde: qde)
+        == "bad.qdpx: project.qde:2: this line has bytes that are not valid UTF-8, which XML files must be. Export the file again from the program that made it; Hark changed nothing"
+    )
+  }
+
+  @Test("a codebook declared ISO-8859-1 is still read: the parser converts one-byte encodings itself")
+  func latin1Codebook() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try RefiFixture.project(in: folder)
+    let file = folder.appendingPathComponent("latin.qdc")
+    try Data(
+      Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">".utf8)
+        + Array("<Codes><Code guid=\"55555555-5555-4555-8555-555555555555\" name=\"Caf".utf8) + [0xE9]
+        + Array("\" isCodable=\"true\"/></Codes></CodeBook>".utf8)
+    ).write(to: file)
+    let summary = try RefiQDACodebookImport.importCodebook(at: file.path, into: store)
+    #expect(summary.codesAdded == 1)
+    let names = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM code ORDER BY id") }
+    #expect(names.last == "Café")
+  }
+
   @Test("project.qde nested 100,000 deep is refused before anything is stored")
   func deepNesting() throws {
-    let qde = Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + nested(100_000, open: "<Note>", close: "</Note>")
+    let qde =
+      Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + nested(100_000, open: "<Note>", close: "</Note>")
       + Array("</Project>".utf8)
     #expect(
       try refusal(qde: Array(qde))
@@ -134,7 +167,8 @@ struct RefiQDABadXMLTests {
     let store = try RefiFixture.project(in: folder)
     let before = try RefiFixture.counts(store)
     let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
-    let bad = Array(head.utf8) + Array("<Code guid=\"x\" na".utf8) + [0xFF] + Array("me=\"y\"/></Codes></CodeBook>".utf8)
+    let bad =
+      Array(head.utf8) + Array("<Code guid=\"x\" na".utf8) + [0xFF] + Array("me=\"y\"/></Codes></CodeBook>".utf8)
     let deep = Array(head.utf8) + nested(100_000, open: "<Code>", close: "</Code>") + Array("</Codes></CodeBook>".utf8)
     let badFile = folder.appendingPathComponent("bad.qdc")
     let deepFile = folder.appendingPathComponent("deep.qdc")
@@ -153,7 +187,8 @@ struct RefiQDABadXMLTests {
 
   @Test("project.qde with more than a million elements is refused, naming the limit")
   func tooManyElements() throws {
-    let qde = Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + Array(String(repeating: "<N/>", count: 1_000_001).utf8)
+    let qde =
+      Array(RefiQDASafetyTests.qde().utf8).dropLast(10) + Array(String(repeating: "<N/>", count: 1_000_001).utf8)
       + Array("</Project>".utf8)
     #expect(
       try refusal(qde: Array(qde))

@@ -24,7 +24,10 @@ enum FuzzSeeds {
       "vtt",
       "WEBVTT\n\nNOTE Title: Call\n\n1\n00:00:01.000 --> 00:00:02.500\n<v Ruth>Hi &amp; <i>welcome</i></v>\n\n00:00:03.000 --> 00:00:04.000\n<v Sam>Yes.</v>\n"
     ),
-    FuzzSeed("srt", "1\n00:00:01,000 --> 00:00:02,000\nRuth: Hello.\n\n2\n00:00:02,500 --> 00:00:03,000\n- Sam: Hi {\\i1}there{\\i0}.\n"),
+    FuzzSeed(
+      "srt",
+      "1\n00:00:01,000 --> 00:00:02,000\nRuth: Hello.\n\n2\n00:00:02,500 --> 00:00:03,000\n- Sam: Hi {\\i1}there{\\i0}.\n"
+    ),
     FuzzSeed(
       "docx-xml",
       """
@@ -55,11 +58,16 @@ enum FuzzSeeds {
 
 /// Byte-level mutations, with the tokens that matter to these formats.
 enum FuzzMutator {
-  static let tokens: [[UInt8]] = [
-    "<", ">", "</", "/>", "<a>", "</a>", "<![CDATA[", "]]>", "<!--", "-->", "<?", "?>", "&", "&amp;", "&#0;", "&#x10FFFF;",
-    "\"", "'", "=", ":", "?", "\t", "\n", "\r\n", "\r", " --> ", "WEBVTT", "00:00:01.000", "00:00:01,000", "<v ", "</v>",
-    "Name: ", "**", "# ", "0.39\t", "SIDE A", "[00:01:02]", "(00:00:01):", "  0:03", "xmlns:w=\"x\"", "w:",
-  ].map { Array($0.utf8) } + [[0xFF], [0xFE], [0xC3], [0xE2, 0x80], [0x85], [0x92], [0x00], [0xEF, 0xBB, 0xBF], [0xC2, 0x85]]
+  static let tokens: [[UInt8]] =
+    [
+      "<", ">", "</", "/>", "<a>", "</a>", "<![CDATA[", "]]>", "<!--", "-->", "<?", "?>", "&", "&amp;", "&#0;",
+      "&#x10FFFF;",
+      "\"", "'", "=", ":", "?", "\t", "\n", "\r\n", "\r", " --> ", "WEBVTT", "00:00:01.000", "00:00:01,000", "<v ",
+      "</v>",
+      "Name: ", "**", "# ", "0.39\t", "SIDE A", "[00:01:02]", "(00:00:01):", "  0:03", "xmlns:w=\"x\"", "w:",
+    ].map { Array($0.utf8) } + [
+      [0xFF], [0xFE], [0xC3], [0xE2, 0x80], [0x85], [0x92], [0x00], [0xEF, 0xBB, 0xBF], [0xC2, 0x85],
+    ]
 
   static func mutate(_ bytes: inout [UInt8], splicing other: [UInt8], random: inout SeededRandom) {
     let position = bytes.isEmpty ? 0 : random.below(bytes.count + 1)
@@ -87,7 +95,8 @@ enum FuzzMutator {
       bytes.insert(contentsOf: other[start..<min(other.count, start + 1 + random.below(64))], at: position)
     case 5 where !bytes.isEmpty:
       // Overwrite a byte with one that is often special.
-      bytes[random.below(bytes.count)] = [0x00, 0x0A, 0x0D, 0x3C, 0x3E, 0x26, 0x3A, 0x80, 0xBF, 0xC0, 0xFF][random.below(11)]
+      bytes[random.below(bytes.count)] =
+        [0x00, 0x0A, 0x0D, 0x3C, 0x3E, 0x26, 0x3A, 0x80, 0xBF, 0xC0, 0xFF][random.below(11)]
     case 6:
       // Nest a tag a few hundred deep, around the 256 limit.
       let depth = 200 + random.below(120)

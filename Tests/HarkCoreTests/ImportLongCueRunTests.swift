@@ -15,7 +15,8 @@ struct ImportLongCueRunTests {
         let h = seconds / 3600
         let m = seconds / 60 % 60
         let s = seconds % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m):" + (s < 10 ? "0" : "") + "\(s)\(separator)000"
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m):" + (s < 10 ? "0" : "")
+          + "\(s)\(separator)000"
       }
       if srt { text += "\(index + 1)\n" }
       text += "\(stamp(start)) --> \(stamp(start + 1))\n"
@@ -40,7 +41,8 @@ struct ImportLongCueRunTests {
   // 32 s. Time is compared across sizes rather than against a clock, since test machines
   // and debug builds differ: five times the cues must take less than ten times as long
   // (linear work takes about five times; the old quadratic work about twenty-five).
-  @Test("five times as many consecutive cues of one speaker take less than ten times as long", arguments: [false, true])
+  @Test(
+    "five times as many consecutive cues of one speaker take less than ten times as long", arguments: [false, true])
   func linear(srt: Bool) throws {
     let small = try Self.secondsToRead(10_000, srt: srt)
     let large = try Self.secondsToRead(50_000, srt: srt)

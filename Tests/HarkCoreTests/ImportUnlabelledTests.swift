@@ -46,9 +46,10 @@ struct ImportUnlabelledTests {
       data: windows1252Bytes(oralHistory), name: "BRENNAN_3MAY90.txt", format: .text)
     #expect(read.title == "BRENNAN_3MAY90")
     #expect(read.text.hasPrefix("INTERVIEW NO. 7\t\tDATE OF INTERVIEW: 3rd May, 1990.\n\nMRS. JUNE BRENNAN\n"))
-    #expect(read.turns.map(\.speaker) == [
-      "Brennan", "Interviewer", "Brennan", "Interviewer", "Brennan", "Brennan", "Interviewer", "Brennan",
-    ])
+    #expect(
+      read.turns.map(\.speaker) == [
+        "Brennan", "Interviewer", "Brennan", "Interviewer", "Brennan", "Brennan", "Interviewer", "Brennan",
+      ])
     #expect(
       spokenWords(read) == [
         "My name is June Brennan and I’ve lived at 12 Creek Road since the war.",
@@ -109,7 +110,8 @@ struct ImportUnlabelledTests {
   @Test("the narrator's name from file names as researchers write them")
   func narratorFromFileName() throws {
     let cases = [
-      ("NOTTLEY_16DEC91.txt", "Nottley"), ("McELVEY_10MAR92.txt", "McElvey"), ("COLLESS _12SEPT91_corrected.txt", "Colless"),
+      ("NOTTLEY_16DEC91.txt", "Nottley"), ("McELVEY_10MAR92.txt", "McElvey"),
+      ("COLLESS _12SEPT91_corrected.txt", "Colless"),
       ("HANNA_11DEC91_from scan.txt", "Hanna"), ("interview_03_amina.txt", "Amina"), ("P07-transcript.txt", "P07"),
       ("2024-05-01.txt", "2024-05-01"),
     ]
@@ -160,7 +162,8 @@ struct ImportServiceExportTests {
     #expect(read.turns.map(\.startTime) == ["0:03", "0:41", "1:02:15"])
     #expect(
       spokenWords(read) == [
-        "Thanks for making time. I wanted to start with the waiting list.", "Sure. It has got shorter\nsince the spring.",
+        "Thanks for making time. I wanted to start with the waiting list.",
+        "Sure. It has got shorter\nsince the spring.",
         "Good to hear.",
       ])
     #expect(read.title == "Team meeting transcript")

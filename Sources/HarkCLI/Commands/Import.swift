@@ -89,8 +89,8 @@ struct Import: ParsableCommand {
         Terminal.printError("error: \(error)")
       }
     }
-    guard !files.isEmpty else { return }
-    print("\(files.count - failed.count) of \(files.count) file\(files.count == 1 ? "" : "s") imported")
+    // With one file its own lines say it all; with several, how many went in.
+    if files.count > 1 { print("\(files.count - failed.count) of \(files.count) files imported") }
     if !failed.isEmpty {
       let list = failed.map { "  \(($0.file as NSString).lastPathComponent): \($0.reason)" }
       throw HarkError(

@@ -89,7 +89,8 @@ enum TextDecoding {
       } else if let order = utf16ByteOrder(bytes) {
         encoding = order
       } else {
-        encoding = bytes.contains(where: { LegacyCodePage.undefinedInWindows1252.contains($0) }) ? .latin1 : .windows1252
+        encoding =
+          bytes.contains(where: { LegacyCodePage.undefinedInWindows1252.contains($0) }) ? .latin1 : .windows1252
       }
     }
     let markLength: Int

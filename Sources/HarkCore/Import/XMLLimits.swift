@@ -16,11 +16,11 @@ public struct XMLLimits: Sendable {
     self.maximumElements = maximumElements
   }
 
-  /// Refuses `bytes` when they are not UTF-8 (unless the XML declaration names another
-  /// encoding), nest deeper than `maximumDepth` or hold more than `maximumElements` elements.
+  /// Refuses `bytes` when they are not UTF-8 (unless the XML declaration names a
+  /// one-byte encoding), nest deeper than `maximumDepth` or hold more than `maximumElements` elements.
   /// `subject` names the file in errors ("study.qdpx: project.qde").
   public func check(_ bytes: [UInt8], subject: String) throws {
-    if declaresUTF8OrNothing(bytes), let line = TextDecoding.lineOfFirstInvalidUTF8InArray(bytes) {
+    if !declaresSingleByteEncoding(bytes), let line = TextDecoding.lineOfFirstInvalidUTF8InArray(bytes) {
       throw HarkError(
         "this line has bytes that are not valid UTF-8, which XML files must be", subject: subject, line: line,
         hint: "Export the file again from the program that made it; Hark changed nothing")
@@ -52,14 +52,17 @@ public struct XMLLimits: Sendable {
     }
   }
 
-  /// True unless the XML declaration names an encoding other than UTF-8.
-  private func declaresUTF8OrNothing(_ bytes: [UInt8]) -> Bool {
-    guard bytes.starts(with: Array("<?xml".utf8)) else { return true }
+  /// True when the XML declaration names an encoding of one byte per character, which the
+  /// parser turns into valid UTF-8 itself. Any other declaration (UTF-8, none, or a name the
+  /// parser may not know, which it then reads as UTF-8) needs valid UTF-8 bytes.
+  private func declaresSingleByteEncoding(_ bytes: [UInt8]) -> Bool {
+    guard bytes.starts(with: Array("<?xml".utf8)) else { return false }
     let end = bytes.prefix(200).firstIndex(of: UInt8(ascii: ">")) ?? min(bytes.count, 200)
     let declaration = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
-    guard let range = declaration.range(of: "encoding") else { return true }
+    guard let range = declaration.range(of: "encoding") else { return false }
     let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-    return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+    let name = value.prefix { $0 != "\"" && $0 != "'" && $0 != " " && $0 != "?" }
+    return ["iso-8859-1", "latin1", "iso_8859-1", "windows-1252", "us-ascii", "ascii"].contains(String(name))
   }
 
   /// Finds tags in XML bytes, stepping over comments, CDATA sections, processing
