@@ -196,3 +196,24 @@ struct RefiQDABadXMLTests {
     )
   }
 }
+
+@Suite("REFI-QDA import caps what project.qde may unpack to")
+struct RefiQDAProjectSizeTests {
+  @Test("a small .qdpx whose project.qde unpacks past 64 MiB is refused from the zip's directory")
+  func projectTooLarge() throws {
+    var qde = Array(RefiQDASafetyTests.qde().utf8).dropLast(10)
+    qde += [UInt8](repeating: 0x20, count: 65 * 1024 * 1024)
+    qde += Array("</Project>".utf8)
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try RefiFixture.archive(
+      [("sources/\(RefiQDASafetyTests.source).txt", Data("One: some words.\n".utf8)), ("project.qde", Data(qde))],
+      named: "big.qdpx", in: folder)
+    let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    #expect(size < 1_000_000)
+    #expect(
+      try RefiQDASafetyTests().refusal(file: file, folder: folder)
+        == "big.qdpx: has project.qde, which unpacks to more than 64 MiB, the most Hark reads for one file. Split large sources into smaller ones before exporting"
+    )
+  }
+}
