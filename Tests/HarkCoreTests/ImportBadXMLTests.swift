@@ -132,6 +132,27 @@ struct RefiQDABadXMLTests {
     )
   }
 
+  @Test("a processing instruction with nothing after its name is refused, not a crash (found by fuzzing)")
+  func emptyProcessingInstruction() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try RefiFixture.project(in: folder)
+    let before = try RefiFixture.counts(store)
+    let file = folder.appendingPathComponent("pi.qdc")
+    try Data("<?x?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>".utf8).write(to: file)
+    #expect(
+      harkErrorDescription { _ = try RefiQDACodebookImport.importCodebook(at: file.path, into: store) }
+        == "pi.qdc:1: has a processing instruction with nothing after its name (like <?name?>), which Hark cannot read. Remove it, or export the file again from the program that made it; Hark changed nothing"
+    )
+    #expect(try RefiFixture.counts(store) == before)
+    #expect(
+      harkErrorDescription {
+        _ = try readTranscript(try docx(documentXML(Array("<w:p><?mso ?></w:p>".utf8))), name: "pi.docx")
+      }
+        == "pi.docx: word/document.xml:3: has a processing instruction with nothing after its name (like <?name?>), which Hark cannot read. Remove it, or export the file again from the program that made it; Hark changed nothing"
+    )
+  }
+
   @Test("a codebook declared ISO-8859-1 is still read: the parser converts one-byte encodings itself")
   func latin1Codebook() throws {
     let folder = try makeTemporaryFolder()

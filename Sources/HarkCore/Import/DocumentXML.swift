@@ -136,10 +136,7 @@ final class DocumentXML: NSObject, XMLParserDelegate {
       inRunProperties = false
     case "t":
       if let text = textBuffer {
-        let kept = preservesSpace ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
-        run?.text += kept
-        textBytes += kept.utf8.count
-        if textBytes > DocxReader.maximumTextSize { parser.abortParsing() }
+        run?.text += preservesSpace ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
       }
       textBuffer = nil
     default:
@@ -148,7 +145,12 @@ final class DocumentXML: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if skipDepth == 0, textBuffer != nil { textBuffer! += string }
+    if skipDepth == 0, textBuffer != nil {
+      textBuffer! += string
+      // Counted as it arrives, so one huge text element is stopped early, not at its end.
+      textBytes += string.utf8.count
+      if textBytes > DocxReader.maximumTextSize { parser.abortParsing() }
+    }
   }
 
   private func isSkipped(_ elementName: String, _ namespaceURI: String?) -> Bool {

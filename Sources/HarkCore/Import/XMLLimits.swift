@@ -20,7 +20,11 @@ public struct XMLLimits: Sendable {
   /// one-byte encoding), nest deeper than `maximumDepth` or hold more than `maximumElements` elements.
   /// `subject` names the file in errors ("study.qdpx: project.qde").
   public func check(_ bytes: [UInt8], subject: String) throws {
-    if !declaresSingleByteEncoding(bytes), let line = TextDecoding.lineOfFirstInvalidUTF8InArray(bytes) {
+    // The standard library's validation is fast even in debug builds; the line is looked
+    // for only when there is a bad byte.
+    if !declaresSingleByteEncoding(bytes), String(validating: bytes, as: UTF8.self) == nil,
+      let line = TextDecoding.lineOfFirstInvalidUTF8InArray(bytes)
+    {
       throw HarkError(
         "this line has bytes that are not valid UTF-8, which XML files must be", subject: subject, line: line,
         hint: "Export the file again from the program that made it; Hark changed nothing")
@@ -30,6 +34,12 @@ public struct XMLLimits: Sendable {
     var elements = 0
     while let tag = scanner.nextTag() {
       switch tag {
+      case .emptyInstruction:
+        // Foundation's parser reads a NULL pointer on a processing instruction with no data.
+        throw HarkError(
+          "has a processing instruction with nothing after its name (like <?name?>), which Hark cannot read",
+          subject: subject, line: scanner.line,
+          hint: "Remove it, or export the file again from the program that made it; Hark changed nothing")
       case .start(let empty):
         elements += 1
         if elements > maximumElements {
@@ -71,6 +81,8 @@ public struct XMLLimits: Sendable {
     enum Tag {
       case start(empty: Bool)
       case end
+      /// `<?name?>`: a processing instruction without data.
+      case emptyInstruction
     }
 
     let bytes: [UInt8]
@@ -87,15 +99,20 @@ public struct XMLLimits: Sendable {
           index += 1
           continue
         }
-        if has("<!--") {
-          skip(past: "-->")
-        } else if has("<![CDATA[") {
-          skip(past: "]]>")
-        } else if has("<?") {
-          skip(past: "?>")
-        } else if has("<!") {
-          skip(past: ">")
-        } else if has("</") {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        if next == UInt8(ascii: "!") {
+          if has(Self.commentStart) {
+            skip(past: Self.commentEnd)
+          } else if has(Self.cdataStart) {
+            skip(past: Self.cdataEnd)
+          } else {
+            skip(past: Self.tagEnd)
+          }
+        } else if next == UInt8(ascii: "?") {
+          let hasData = instructionHasData()
+          skip(past: Self.instructionEnd)
+          if !hasData { return .emptyInstruction }
+        } else if next == UInt8(ascii: "/") {
           skipTag()
           return .end
         } else {
@@ -106,14 +123,35 @@ public struct XMLLimits: Sendable {
       return nil
     }
 
-    private func has(_ text: String) -> Bool {
-      let marker = Array(text.utf8)
-      return index + marker.count <= bytes.count && bytes[index..<index + marker.count].elementsEqual(marker)
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let instructionEnd = Array("?>".utf8)
+    private static let tagEnd = Array(">".utf8)
+
+    /// At `<?`: true when something other than blanks follows the target name before `?>`.
+    private func instructionHasData() -> Bool {
+      var position = index + 2
+      while position < bytes.count, !isBlank(bytes[position]), !isInstructionEnd(position) { position += 1 }
+      while position < bytes.count, isBlank(bytes[position]) { position += 1 }
+      return position < bytes.count && !isInstructionEnd(position)
     }
 
-    private mutating func skip(past text: String) {
-      let marker = Array(text.utf8)
-      while index < bytes.count, !has(text) {
+    private func isInstructionEnd(_ position: Int) -> Bool {
+      bytes[position] == UInt8(ascii: "?") && position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: ">")
+    }
+
+    private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private func has(_ marker: [UInt8]) -> Bool {
+      guard index + marker.count <= bytes.count else { return false }
+      for offset in 0..<marker.count where bytes[index + offset] != marker[offset] { return false }
+      return true
+    }
+
+    private mutating func skip(past marker: [UInt8]) {
+      while index < bytes.count, !has(marker) {
         if bytes[index] == 0x0A { line += 1 }
         index += 1
       }
