@@ -117,6 +117,15 @@ struct ImportEncodingTests {
     #expect(read.notes == ["encoding: UTF-8 (detected)", "line ends: CRLF, CR, NEL changed to LF"])
   }
 
+  @Test("characters whose UTF-8 holds the byte 0x85 (Å is C3 85) are not taken for NEL")
+  func notNEL() throws {
+    let read = try readBytes(Data("Ruth: Åse came.\r\nSam: Ok…\n".utf8))
+    #expect(read.text == "Ruth: Åse came.\nSam: Ok…\n")
+    #expect(read.notes == ["encoding: UTF-8 (detected)", "line ends: CRLF changed to LF"])
+    let plain = try readBytes(Data("Ruth: Åse came.\n".utf8))
+    #expect(plain.notes == ["encoding: UTF-8 (detected)"])
+  }
+
   @Test("a byte Windows-1252 leaves undefined, when Windows-1252 is asked for, is refused with its line")
   func undefinedWindows1252Byte() {
     let bytes = Data(Array("Ruth: one\r\nSam: t".utf8) + [0x81] + Array("o\r\n".utf8))

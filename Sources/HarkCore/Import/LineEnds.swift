@@ -5,36 +5,52 @@ enum LineEnds {
   /// Rewrites every CRLF, CR and NEL in `text` as LF; returns the kinds that were changed
   /// ("CRLF", "CR", "NEL"), or nil when the text had LF line ends already.
   static func normalise(_ text: inout String) -> [String]? {
-    guard text.utf8.contains(0x0D) || text.unicodeScalars.contains("\u{85}") else { return nil }
-    var result = String.UnicodeScalarView()
-    var changed: Set<String> = []
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\r":
-        if previousWasCR { changed.insert("CR") }
-        result.append("\n")
-        previousWasCR = true
-        continue
-      case "\n":
-        if previousWasCR {
-          changed.insert("CRLF")
-          previousWasCR = false
+    // 0x85 also ends other characters' UTF-8 ("Å" is C3 85), so this only rules work out.
+    guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0x85 }) else { return nil }
+    // NEL is the two bytes C2 85 in UTF-8 and CR the byte 0D; no other character holds
+    // either sequence, so the work is done on bytes.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var kinds: Set<String> = []
+    var afterCR = false
+    var afterC2 = false
+    for byte in text.utf8 {
+      if afterC2 {
+        afterC2 = false
+        if byte == 0x85 {
+          if afterCR { kinds.insert("CR") }
+          afterCR = false
+          kinds.insert("NEL")
+          bytes.append(0x0A)
           continue
         }
-        result.append(scalar)
-      case "\u{85}":
-        if previousWasCR { changed.insert("CR") }
-        changed.insert("NEL")
-        result.append("\n")
-      default:
-        if previousWasCR { changed.insert("CR") }
-        result.append(scalar)
+        bytes.append(0xC2)
       }
-      previousWasCR = false
+      if byte == 0xC2 {
+        if afterCR { kinds.insert("CR") }
+        afterCR = false
+        afterC2 = true
+        continue
+      }
+      if byte == 0x0D {
+        if afterCR { kinds.insert("CR") }
+        bytes.append(0x0A)
+        afterCR = true
+        continue
+      }
+      if byte == 0x0A, afterCR {
+        kinds.insert("CRLF")
+        afterCR = false
+        continue
+      }
+      if afterCR { kinds.insert("CR") }
+      afterCR = false
+      bytes.append(byte)
     }
-    if previousWasCR { changed.insert("CR") }
-    text = String(result)
-    return ["CRLF", "CR", "NEL"].filter { changed.contains($0) }
+    if afterC2 { bytes.append(0xC2) }
+    if afterCR { kinds.insert("CR") }
+    guard !kinds.isEmpty else { return nil }
+    text = String(decoding: bytes, as: UTF8.self)
+    return ["CRLF", "CR", "NEL"].filter { kinds.contains($0) }
   }
 }
