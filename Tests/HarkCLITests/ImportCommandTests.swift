@@ -86,6 +86,9 @@ struct ImportCommandTests {
       encoding.stderr.contains(
         "--encoding ebcdic is not one Hark reads; give one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1."
       ))
+    let blank = try Hark.run(["import", "--project", project, "--speaker", "  ", "a.txt"], in: folder)
+    #expect(blank.status != 0)
+    #expect(blank.stderr.contains("--speaker needs a name."))
     let speaker = try Hark.run(["import", "--project", project, "--speaker", "Rose", "a.txt", "b.txt"], in: folder)
     #expect(speaker.status != 0)
     #expect(

@@ -81,6 +81,14 @@ struct ImportBadXMLTests {
     )
   }
 
+  @Test("a NEL or CR written as a character reference in a Word document is stored as LF (found by fuzzing)")
+  func docxLineEndReferences() throws {
+    let body = Array("<w:p><w:r><w:t>Sam: one&#x85;two&#13;three</w:t></w:r></w:p>".utf8)
+    let read = try readTranscript(try docx(documentXML(body)), name: "nel.docx")
+    #expect(read.text == "Sam: one\ntwo\nthree\n")
+    #expect(spokenWords(read) == ["one\ntwo\nthree"])
+  }
+
   @Test("a Word document over 64 MiB of XML is refused while unpacking")
   func docxXMLTooLarge() throws {
     let body = [UInt8](repeating: 0x20, count: 65 * 1024 * 1024)

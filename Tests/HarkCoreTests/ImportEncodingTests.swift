@@ -145,6 +145,14 @@ struct ImportEncodingTests {
     )
   }
 
+  @Test("UTF-16 asked for on a file with an odd number of bytes is refused")
+  func oddLengthUTF16() {
+    #expect(
+      harkErrorDescription { _ = try readBytes(Data("Ruth: Hey.\n".utf8), encoding: "utf-16le") }
+        == "t.txt: the file is not valid UTF-16 (little-endian) text. Give the file's encoding with --encoding (utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1), or save it again as UTF-8"
+    )
+  }
+
   @Test("the names --encoding accepts, and one it does not")
   func encodingNames() {
     #expect(TextEncoding.named("UTF8") == .fixed(.utf8))

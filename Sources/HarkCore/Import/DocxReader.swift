@@ -110,7 +110,10 @@ enum DocxReader {
   /// The NFC text of `scalars` and its length in scalars.
   private static func normalised(_ scalars: ArraySlice<Unicode.Scalar>) -> (String, Int) {
     let text = String(scalars: scalars)
-    guard TranscriptText.mayNeedNFC(text) else { return (text, scalars.count) }
+    // A CR or NEL (written as &#13; or &#x85;) needs the line-end pass even when NFC does not.
+    guard TranscriptText.mayNeedNFC(text) || scalars.contains(where: { $0 == "\r" || $0 == "\u{85}" }) else {
+      return (text, scalars.count)
+    }
     let composed = TranscriptText.normalise(text)
     return (composed, composed.unicodeScalars.count)
   }

@@ -70,13 +70,12 @@ enum TranscriptText {
     return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
   }
 
-  /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends, NFC.
+  /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends (CRLF,
+  /// CR and NEL changed), NFC.
   static func normalise(_ text: String) -> String {
     var text = text
     if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-    if text.utf8.contains(0x0D) {
-      text = String(decoding: withLFLineEnds(Array(text.utf8)), as: UTF8.self)
-    }
+    _ = LineEnds.normalise(&text)
     return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
   }
 
