@@ -94,12 +94,18 @@ struct CodebookImportTests {
     #expect(try codes(other) == ["Support < - |  | -", "peer support < Support |  | #336699"])
   }
 
-  static let notImported = "Error: 1 of 1 files were not imported (see above); the others were\n"
+  /// The summary under a refused codebook: the file and why, after the error itself.
+  static func notImported(_ reason: String, file: String = "bad.qdc") -> String {
+    "Error: 1 of 1 file was not imported (each left the project as it was; the error above says what to do):\n  \(file): \(reason)\n"
+  }
 
   static func doctype(line: Int) -> String {
     "error: bad.qdc:\(line): has a document type declaration (<!DOCTYPE …>), which Hark refuses: "
       + "it can declare entities that expand without end or read other files. "
-      + "REFI-QDA files need none; remove it, or export the project again\n" + notImported
+      + "REFI-QDA files need none; remove it, or export the project again\n"
+      + notImported(
+        "has a document type declaration (<!DOCTYPE …>), which Hark refuses: it can declare entities that expand without end or read other files"
+      )
   }
 
   /// Imports `text` as `name` into a project that already has one code, and returns the error printed.
@@ -123,7 +129,8 @@ struct CodebookImportTests {
     #expect(
       stderr
         == "error: bad.qdc:4: is not well-formed XML: an end tag that does not match its start tag (libxml2 error 76). "
-        + "Export the project again from the program that made it; Hark changed nothing\n" + Self.notImported)
+        + "Export the project again from the program that made it; Hark changed nothing\n"
+        + Self.notImported("is not well-formed XML: an end tag that does not match its start tag (libxml2 error 76)"))
   }
 
   @Test("an entity expansion bomb is refused before parsing")
@@ -156,6 +163,7 @@ struct CodebookImportTests {
     let stderr = try refusal(#"<Project xmlns="urn:QDA-XML:project:1.0" name="p"/>"#)
     #expect(
       stderr == "error: bad.qdc:1: has <Project> where a REFI-QDA codebook starts with <CodeBook>. "
-        + "Export the codebook again as a .qdc, or import a whole project as .qdpx\n" + Self.notImported)
+        + "Export the codebook again as a .qdc, or import a whole project as .qdpx\n"
+        + Self.notImported("has <Project> where a REFI-QDA codebook starts with <CodeBook>"))
   }
 }

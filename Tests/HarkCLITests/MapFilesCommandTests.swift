@@ -217,7 +217,11 @@ struct MapFilesCommandTests {
         error: cut.mmp:1: is not well-formed XML. Check that the file is complete, or export it again from its tool
         error: ragged.csv:2: the row "a" has 1 weight cells but the first row names 2 concepts. Give every row one \
         cell per concept (leave a cell empty for no link)
-        Error: 3 of 3 files were not imported (see above); the others were
+        Error: 3 of 3 files were not imported (each left the project as it was; the error above says what to do):
+          bomb.mmp: has a document type declaration (<!DOCTYPE …>), which Hark refuses: it can declare \
+        entities that expand without end or read other files
+          cut.mmp: is not well-formed XML
+          ragged.csv: the row "a" has 1 weight cells but the first row names 2 concepts
 
         """)
     #expect(try Snapshot(path) == before)
@@ -234,7 +238,8 @@ struct MapFilesCommandTests {
       result.stderr
         == "error: m.csv: \"Calm\" and \"calm.\" are the same concept in this project. "
         + "Merge or rename them in the file so that each link joins two different concepts\n"
-        + "Error: 1 of 1 files were not imported (see above); the others were\n")
+        + "Error: 1 of 1 file was not imported (each left the project as it was; the error above says what to do):\n"
+        + "  m.csv: \"Calm\" and \"calm.\" are the same concept in this project\n")
     #expect(try Snapshot(path) == before)
   }
 
@@ -248,7 +253,8 @@ struct MapFilesCommandTests {
       result.stderr
         == "error: m.csv: the concept \"a\" is linked to itself. "
         + "Hark's links join two different concepts; remove that link from the map and import again\n"
-        + "Error: 1 of 1 files were not imported (see above); the others were\n")
+        + "Error: 1 of 1 file was not imported (each left the project as it was; the error above says what to do):\n"
+        + "  m.csv: the concept \"a\" is linked to itself\n")
     #expect(try Snapshot(path) == before)
   }
 

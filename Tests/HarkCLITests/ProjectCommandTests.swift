@@ -71,7 +71,11 @@ struct ProjectCommandTests {
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("D1  "))
     #expect(result.stderr.contains("broken.txt"))
-    #expect(result.stderr.hasSuffix("Error: 1 of 2 files were not imported (see above); the others were\n"))
+    #expect(result.stdout.hasSuffix("\n1 of 2 files imported\n"))
+    #expect(
+      result.stderr.hasSuffix(
+        "Error: 1 of 2 files were not imported (each left the project as it was; the error above says what to do):\n"
+          + "  broken.txt: looks like a binary file, not a transcript\n"))
     let store = try ProjectStore(path: project)
     #expect(
       try store.pool.read { db in try String.fetchAll(db, sql: "SELECT source_name FROM document") } == [

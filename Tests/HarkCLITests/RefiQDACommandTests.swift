@@ -115,7 +115,8 @@ struct RefiQDACommandTests {
     #expect(
       result.stderr == """
         error: bad.qdpx: has an entry whose path leaves the archive ("../evil.txt"), which Hark refuses. This file may have been made to harm; export the project again from the program that made it
-        Error: 1 of 1 files were not imported (see above); the others were
+        Error: 1 of 1 file was not imported (each left the project as it was; the error above says what to do):
+          bad.qdpx: has an entry whose path leaves the archive ("../evil.txt"), which Hark refuses
 
         """)
     let counts = try ProjectStore(path: path).pool.read { db in

@@ -60,23 +60,16 @@ struct ImportErrorTests {
     )
   }
 
-  @Test("text that is not UTF-8 names the line of the first bad byte")
+  @Test("text that is not UTF-8, read as UTF-8 because --encoding says so, names the line of the first bad byte")
   func invalidUTF8() {
     var bytes = Data("Title\r\nSam: ok\r\nAmina: caf".utf8)
     bytes.append(contentsOf: [0xE9, 0x0D, 0x0A])
     #expect(
-      harkErrorDescription { _ = try readTranscript(bytes, name: "latin1.txt") }
-        == "latin1.txt:3: this line has bytes that are not valid UTF-8 text. Open the file in a text editor and save it again with the encoding UTF-8"
-    )
-  }
-
-  @Test("a UTF-16 file")
-  func utf16() {
-    var bytes = Data([0xFF, 0xFE])
-    bytes.append(contentsOf: "Sam: Hi".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-    #expect(
-      harkErrorDescription { _ = try readTranscript(bytes, name: "windows.txt") }
-        == "windows.txt: is saved as UTF-16 text, but Hark reads UTF-8. Open it in a text editor and save it again with the encoding UTF-8"
+      harkErrorDescription {
+        _ = try TranscriptReader.read(
+          data: bytes, name: "latin1.txt", format: .text, options: TranscriptReadOptions(encoding: .fixed(.utf8)))
+      }
+        == "latin1.txt:3: this line has bytes that are not valid UTF-8 text. Give the file's encoding with --encoding (utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1), or save it again as UTF-8"
     )
   }
 
@@ -177,9 +170,10 @@ struct ImportErrorTests {
 
   @Test("a transcript without speaker turns says which forms are recognised")
   func noTurns() {
+    // A text file without labels is one narrator's; only a header with nothing after it has no turns.
     #expect(
       harkErrorDescription {
-        _ = try readTranscript("Just some notes.\nnothing: here\n", name: "notes.txt")
+        _ = try readTranscript("INTERVIEW NOTES\nDate: 3 May\n\nSIDE A\n", name: "notes.txt")
       }
         == "notes.txt: no speaker turns found. Hark recognises turns written as \"Name: what they said\" at the start of a line, optionally after a time such as [00:01:23]; a name is 1 to 4 words without sentence punctuation"
     )

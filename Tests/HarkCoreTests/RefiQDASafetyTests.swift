@@ -132,7 +132,7 @@ struct RefiQDASafetyTests {
     )
   }
 
-  @Test("texts that together claim more than 1 GiB are refused before any is unpacked")
+  @Test("texts that together claim more than 256 MiB are refused before any is unpacked")
   func claimsTooMuchTogether() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -142,7 +142,7 @@ struct RefiQDASafetyTests {
       to: URL(fileURLWithPath: file))
     #expect(
       try refusal(file: file, folder: folder)
-        == "many.qdpx: says its texts unpack to 1159 MiB, more than the 1024 MiB Hark reads from one project. Split the project, or export fewer sources at a time"
+        == "many.qdpx: says its texts unpack to 1159 MiB, more than the 256 MiB Hark reads from one project. Split the project, or export fewer sources at a time"
     )
   }
 

@@ -16,8 +16,36 @@ struct Import: ParsableCommand {
   @Option(help: "A CSV with columns pseudonym, role (participant|interviewer), group, and any attributes.")
   var participants: String?
 
+  @Option(
+    help: """
+      The transcripts' text encoding: \(TextEncoding.acceptedNames). Without it each file's is found \
+      from its bytes (a byte order mark, UTF-8, UTF-16, else Windows-1252 or Latin-1) and said.
+      """)
+  var encoding: String?
+
+  @Option(
+    help: """
+      The narrator of a transcript without speaker labels (one file at a time). Without it the \
+      narrator is named after the file: "Nottley" for NOTTLEY_16DEC91.txt.
+      """)
+  var speaker: String?
+
   @Argument(help: "Transcript files.")
   var files: [String] = []
+
+  func validate() throws {
+    if let encoding, TextEncoding.named(encoding) == nil {
+      throw ValidationError(
+        "--encoding \(encoding) is not one Hark reads; give one of \(TextEncoding.acceptedNames).")
+    }
+    if let speaker, speaker.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--speaker needs a name.")
+    }
+    if speaker != nil, files.count > 1 {
+      throw ValidationError(
+        "--speaker names the narrator of one transcript; import the files one at a time to name each narrator.")
+    }
+  }
 
   func run() throws {
     let store = try project.open()
@@ -29,7 +57,10 @@ struct Import: ParsableCommand {
       let summary = try store.importParticipants(records)
       print("Participants: \(summary.added) added, \(summary.updated) updated from \(participants)")
     }
-    var failed = 0
+    let options = TranscriptReadOptions(
+      encoding: encoding.flatMap(TextEncoding.named),
+      narrator: speaker?.trimmingCharacters(in: .whitespaces))
+    var failed: [(file: String, reason: String)] = []
     for file in files {
       do {
         let url = URL(fileURLWithPath: file)
@@ -45,20 +76,26 @@ struct Import: ParsableCommand {
           try MapFilesCommand.importMap(store, from: file)
           continue
         }
-        let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
+        let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url, options: options)
         let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
         print(
           "D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")
+        for note in transcript.notes { print("    \(note)") }
         if !document.unknownSpeakers.isEmpty {
           print("    speakers not in the participants list: \(document.unknownSpeakers.joined(separator: ", "))")
         }
       } catch {
-        failed += 1
+        failed.append((file, (error as? HarkError)?.problem ?? "\(error)"))
         Terminal.printError("error: \(error)")
       }
     }
-    if failed > 0 {
-      throw HarkError("\(failed) of \(files.count) files were not imported (see above); the others were")
+    // With one file its own lines say it all; with several, how many went in.
+    if files.count > 1 { print("\(files.count - failed.count) of \(files.count) files imported") }
+    if !failed.isEmpty {
+      let list = failed.map { "  \(($0.file as NSString).lastPathComponent): \($0.reason)" }
+      throw HarkError(
+        "\(failed.count) of \(files.count) file\(files.count == 1 ? " was" : "s were") not imported "
+          + "(each left the project as it was; the error above says what to do):\n" + list.joined(separator: "\n"))
     }
   }
 }

@@ -4,12 +4,14 @@ import Foundation
 import ZIPFoundation
 
 struct RefiQDAArchive {
-  /// project.qde may unpack to at most this many bytes.
-  static let maximumProjectSize = 256 * 1024 * 1024
+  /// project.qde may unpack to at most this many bytes: its element tree takes several
+  /// times that in memory.
+  static let maximumProjectSize = 64 * 1024 * 1024
   /// Each source text, like a transcript file.
   static let maximumSourceSize = TranscriptReader.maximumFileSize
-  /// All the entries Hark reads, together.
-  static let maximumTotalSize = 1024 * 1024 * 1024
+  /// All the entries Hark reads, together: every source is held in memory until the
+  /// import's one transaction commits.
+  static let maximumTotalSize = 256 * 1024 * 1024
 
   let name: String
   private let archive: Archive

@@ -68,10 +68,15 @@ enum RefiXML {
     subscript(attribute: String) -> String? { attributes[attribute] }
   }
 
+  /// Elements in one project or codebook file: a project with 100,000 codings has about
+  /// 400,000; the tree Hark builds takes a few hundred bytes per element.
+  static let maximumElements = 1_000_000
+
   /// Parses `data` into its root element. `subject` names the file in errors
   /// ("study.qdpx: project.qde").
   static func parse(_ data: Data, subject: String) throws -> Element {
     try refuseDocumentType(data, subject: subject)
+    try XMLLimits(maximumElements: maximumElements).check([UInt8](data), subject: subject)
     let builder = TreeBuilder()
     // A stream, not one Data: libxml2 refuses a single chunk past 10 MB.
     let parser = XMLParser(stream: InputStream(data: data))

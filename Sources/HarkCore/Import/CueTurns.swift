@@ -16,10 +16,11 @@ struct CueTurns {
   /// as does the speaker of that paragraph: consecutive cues by one speaker make one turn.
   mutating func add(speaker: String?, words: String, startTime: String, endTime: String) {
     guard !words.isEmpty else { return }
-    if var last = paragraphs.last, speaker == nil || speaker == last.speaker {
-      last.words.append(words)
-      last.endTime = endTime
-      paragraphs[paragraphs.count - 1] = last
+    if let last = paragraphs.indices.last, speaker == nil || speaker == paragraphs[last].speaker {
+      // In place: copying the paragraph out and back copied its words on every cue, which
+      // made a long run of one speaker's cues take quadratic time.
+      paragraphs[last].words.append(words)
+      paragraphs[last].endTime = endTime
     } else {
       paragraphs.append(
         Paragraph(speaker: speaker, words: [words], startTime: startTime, endTime: endTime))
@@ -133,9 +134,15 @@ enum CueText {
     var afterMarkup = false
     var index = line.lowerBound
     let end = line.upperBound
+    // Where the next ">" and "}" stand, found once and reused: searching the rest of the line
+    // at every "<" made a line of unclosed tags take quadratic time.
+    var nextAngle = NextScalar(">")
+    var nextBrace = NextScalar("}")
     while index < end {
       let scalar = scalars[index]
-      if scalar == "<", let close = tagEnd(scalars, from: index, end: end) {
+      if scalar == "<", opensTag(scalars, at: index, end: end),
+        let close = nextAngle.index(in: scalars, after: index, end: end)
+      {
         let tag = scalars[(index + 1)..<close]
         if webVTT, let voice = voiceName(tag) {
           if speaker != nil || !buffer.isEmpty {
@@ -154,7 +161,7 @@ enum CueText {
         index = after
         afterMarkup = true
       } else if !webVTT, scalar == "{", index + 1 < end, scalars[index + 1] == "\\",
-        let close = scalars[index..<end].firstIndex(of: "}")
+        let close = nextBrace.index(in: scalars, after: index, end: end)
       {
         index = close + 1
         afterMarkup = true
@@ -171,15 +178,30 @@ enum CueText {
     return pieces
   }
 
-  /// The index of the `>` closing a tag that starts at `start`, when `<` opens a tag
-  /// (`<i>`, `</v>`, `<00:00:01.000>`) rather than standing for itself.
-  private static func tagEnd(_ scalars: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
-    guard start + 1 < end else { return nil }
+  /// True when the `<` at `start` opens a tag (`<i>`, `</v>`, `<00:00:01.000>`) rather than
+  /// standing for itself.
+  private static func opensTag(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> Bool {
+    guard start + 1 < end else { return false }
     let next = scalars[start + 1]
-    guard next.properties.isAlphabetic || next == "/" || ("0"..."9").contains(next) else {
-      return nil
+    return next.properties.isAlphabetic || next == "/" || ("0"..."9").contains(next)
+  }
+
+  /// The next place a scalar stands in a line, remembered between questions so that the
+  /// line is searched once from left to right.
+  private struct NextScalar {
+    let wanted: Unicode.Scalar
+    /// The last answer: an index, or `end` when there is none further on.
+    private var found: Int?
+
+    init(_ wanted: Unicode.Scalar) { self.wanted = wanted }
+
+    mutating func index(in scalars: [Unicode.Scalar], after start: Int, end: Int) -> Int? {
+      if let found, found > start { return found < end ? found : nil }
+      var index = start + 1
+      while index < end, scalars[index] != wanted { index += 1 }
+      found = index
+      return index < end ? index : nil
     }
-    return scalars[(start + 1)..<end].firstIndex(of: ">")
   }
 
   /// The name in a voice tag's contents: `v Name`, `v.loud.slow Name`.

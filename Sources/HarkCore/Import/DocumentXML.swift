@@ -33,7 +33,9 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     parser.shouldProcessNamespaces = true
     parser.delegate = collector
     // The parser can report success and still record an error, so both are checked.
-    guard parser.parse(), parser.parserError == nil else {
+    let parsed = parser.parse()
+    if collector.textBytes > DocxReader.maximumTextSize { throw ImportProblem.docxTextTooLarge(name) }
+    guard parsed, parser.parserError == nil else {
       throw ImportProblem.damagedDocx(
         name, detail: "word/document.xml is not well-formed XML (at its line \(parser.lineNumber))")
     }
@@ -48,6 +50,8 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
   private var paragraphs: [Paragraph] = []
+  /// Text gathered so far, in UTF-8 bytes; parsing stops once it passes the limit.
+  private var textBytes = 0
   private var paragraph = Paragraph()
   private var paragraphDepth = 0
   /// Inside text boxes, compatibility fallbacks and tracked moves' old places, which repeat
@@ -95,8 +99,10 @@ final class DocumentXML: NSObject, XMLParserDelegate {
       }
     case "tab":
       if !inRunProperties { run?.text += " " }
+      textBytes += 1
     case "br", "cr":
       run?.text += "\n"
+      textBytes += 1
     case "noBreakHyphen":
       run?.text += "-"
     default:
@@ -117,6 +123,9 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     case "p":
       paragraphDepth -= 1
       if paragraphDepth == 0 { paragraphs.append(paragraph) }
+      // Each paragraph costs a blank line in the stored text.
+      textBytes += 2
+      if textBytes > DocxReader.maximumTextSize { parser.abortParsing() }
     case "pPr":
       inParagraphProperties = false
     case "r":
@@ -136,7 +145,12 @@ final class DocumentXML: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if skipDepth == 0, textBuffer != nil { textBuffer! += string }
+    if skipDepth == 0, textBuffer != nil {
+      textBuffer! += string
+      // Counted as it arrives, so one huge text element is stopped early, not at its end.
+      textBytes += string.utf8.count
+      if textBytes > DocxReader.maximumTextSize { parser.abortParsing() }
+    }
   }
 
   private func isSkipped(_ elementName: String, _ namespaceURI: String?) -> Bool {

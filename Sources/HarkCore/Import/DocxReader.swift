@@ -3,9 +3,11 @@ import Foundation
 import ZIPFoundation
 
 enum DocxReader {
-  /// word/document.xml may unpack to at most this many bytes (8 × the file limit), so a
-  /// small crafted archive cannot fill the memory.
-  static let maximumDocumentXMLSize = 8 * TranscriptReader.maximumFileSize
+  /// word/document.xml may unpack to at most this many bytes, so a small crafted archive
+  /// cannot fill the memory: 64 MiB holds far more than a 20 MiB transcript's markup.
+  static let maximumDocumentXMLSize = 64 * 1024 * 1024
+  /// The transcript's text may hold at most as many bytes (as UTF-8) as a text file may.
+  static let maximumTextSize = TranscriptReader.maximumFileSize
 
   static func read(_ data: Data, name: String) throws -> ImportedTranscript {
     guard data.count <= TranscriptReader.maximumFileSize else {
@@ -35,6 +37,13 @@ enum DocxReader {
     } catch {
       throw ImportProblem.damagedDocx(name, detail: "word/document.xml cannot be unpacked")
     }
+    return try read(documentXML: xml, name: name)
+  }
+
+  /// Reads word/document.xml once it is out of the archive; the XML is checked against
+  /// `XMLLimits` before the parser sees it.
+  static func read(documentXML xml: Data, name: String) throws -> ImportedTranscript {
+    try XMLLimits().check([UInt8](xml), subject: "\(name): word/document.xml")
     let paragraphs = try DocumentXML.paragraphs(xml, name: name)
     return try transcript(paragraphs, name: name)
   }
@@ -101,7 +110,10 @@ enum DocxReader {
   /// The NFC text of `scalars` and its length in scalars.
   private static func normalised(_ scalars: ArraySlice<Unicode.Scalar>) -> (String, Int) {
     let text = String(scalars: scalars)
-    guard TranscriptText.mayNeedNFC(text) else { return (text, scalars.count) }
+    // A CR or NEL (written as &#13; or &#x85;) needs the line-end pass even when NFC does not.
+    guard TranscriptText.mayNeedNFC(text) || scalars.contains(where: { $0 == "\r" || $0 == "\u{85}" }) else {
+      return (text, scalars.count)
+    }
     let composed = TranscriptText.normalise(text)
     return (composed, composed.unicodeScalars.count)
   }

@@ -53,7 +53,22 @@ enum ImportProblem {
   static func invalidUTF8(_ name: String, line: Int) -> HarkError {
     HarkError(
       "this line has bytes that are not valid UTF-8 text", subject: name, line: line,
-      hint: "Open the file in a text editor and save it again with the encoding UTF-8")
+      hint:
+        "Give the file's encoding with --encoding (\(TextEncoding.acceptedNames)), or save it again as UTF-8")
+  }
+
+  static func invalidText(_ name: String, line: Int?, encoding: TextEncoding) -> HarkError {
+    HarkError(
+      "\(line == nil ? "the file" : "this line") is not valid \(encoding.displayName) text", subject: name,
+      line: line,
+      hint: "Give the file's encoding with --encoding (\(TextEncoding.acceptedNames)), or save it again as UTF-8")
+  }
+
+  static func undefinedInWindows1252(_ name: String, line: Int, byte: UInt8) -> HarkError {
+    let hex = String(byte, radix: 16, uppercase: true)
+    return HarkError(
+      "this line has the byte 0x\(hex), which is no character in Windows-1252", subject: name, line: line,
+      hint: "If the file is Latin-1 (ISO 8859-1), give --encoding latin-1; otherwise save it again as UTF-8")
   }
 
   static func tooLarge(_ name: String, size: Int) -> HarkError {
@@ -150,6 +165,12 @@ enum ImportProblem {
       "has a word/document.xml larger than \(mebibytes(DocxReader.maximumDocumentXMLSize)) MiB",
       subject: name,
       hint: "Split the transcript into smaller documents and import each one")
+  }
+
+  static func docxTextTooLarge(_ name: String) -> HarkError {
+    HarkError(
+      "holds more than \(mebibytes(DocxReader.maximumTextSize)) MiB of text, the most Hark reads from one transcript",
+      subject: name, hint: "Split the transcript into smaller documents and import each one")
   }
 
   static func damagedDocx(_ name: String, detail: String) -> HarkError {

@@ -36,12 +36,19 @@ public struct ImportedTranscript: Sendable, Equatable {
   public var format: TranscriptFormat
   public var text: String
   public var turns: [ImportedTurn]
+  /// What the reader assumed or changed, one line each, for the import to print: the
+  /// encoding, line ends, a narrator named for an unlabelled transcript, interviewer turns
+  /// found. Not stored.
+  public var notes: [String]
 
-  public init(title: String, format: TranscriptFormat, text: String, turns: [ImportedTurn]) {
+  public init(
+    title: String, format: TranscriptFormat, text: String, turns: [ImportedTurn], notes: [String] = []
+  ) {
     self.title = title
     self.format = format
     self.text = text
     self.turns = turns
+    self.notes = notes
   }
 }
 

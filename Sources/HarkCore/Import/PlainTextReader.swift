@@ -3,7 +3,10 @@
 enum PlainTextReader {
   /// Reads normalised `text`. A turn starts at a line with a speaker label and runs to the
   /// last non-blank line before the next label (or, in Markdown, the next heading or rule).
-  static func read(_ text: String, name: String, markdown: Bool) throws -> ImportedTranscript {
+  /// A file with no label at all is read as one narrator's (`UnlabelledTranscript`).
+  static func read(_ text: String, name: String, markdown: Bool, narrator: String? = nil) throws
+    -> ImportedTranscript
+  {
     let content = ScalarLines(text)
     let scalars = content.scalars
     let style: SpeakerLabel.Style = markdown ? .markdown : .plain
@@ -32,7 +35,10 @@ enum PlainTextReader {
         continue
       }
       let isBullet = markdown && startsWithBullet(scalars, trimmed)
-      if !isBullet, let label = SpeakerLabel.find(in: scalars, line: trimmed, style: style) {
+      if !isBullet,
+        let label = SpeakerLabel.find(in: scalars, line: trimmed, style: style)
+          ?? ServiceExportLabel.find(in: scalars, line: trimmed)
+      {
         open?.close(into: &turns)
         open = OpenTurn(label: label, lineEnd: trimmed.upperBound)
       } else if open != nil {
@@ -44,7 +50,8 @@ enum PlainTextReader {
     open?.close(into: &turns)
 
     guard !turns.isEmpty else {
-      throw ImportProblem.noTurns(name, format: markdown ? .markdown : .text)
+      return try UnlabelledTranscript.read(
+        content, text: text, name: name, format: markdown ? .markdown : .text, narrator: narrator)
     }
     let title = headingTitle ?? firstLineTitle ?? TranscriptReader.titleFromFileName(name)
     return ImportedTranscript(

@@ -16,37 +16,48 @@ public enum TranscriptReader {
   public static let maximumFileSize = 20 * 1024 * 1024
 
   /// Reads a transcript, choosing the reader by extension (.txt, .md/.markdown, .vtt, .srt, .docx).
-  public static func read(contentsOf url: URL) throws -> ImportedTranscript {
-    try readWithBytes(contentsOf: url).transcript
+  public static func read(contentsOf url: URL, options: TranscriptReadOptions = .init()) throws
+    -> ImportedTranscript
+  {
+    try readWithBytes(contentsOf: url, options: options).transcript
   }
 
   /// Reads a transcript and also hands back the file's bytes, read once, so the store can
   /// recognise a file imported before without reading it again.
-  public static func readWithBytes(contentsOf url: URL) throws -> (transcript: ImportedTranscript, bytes: Data) {
+  public static func readWithBytes(contentsOf url: URL, options: TranscriptReadOptions = .init()) throws
+    -> (transcript: ImportedTranscript, bytes: Data)
+  {
     let name = url.lastPathComponent
     var format = TranscriptFormat.text
     let data = try ImportFile.data(at: url) { format = try Self.format(ofFileNamed: name) }
-    return (try read(data: data, name: name, format: format), data)
+    return (try read(data: data, name: name, format: format, options: options), data)
   }
 
   /// Same from bytes already in memory; `name` is used in errors and for the title fallback.
-  public static func read(data: Data, name: String, format: TranscriptFormat) throws
-    -> ImportedTranscript
-  {
+  public static func read(
+    data: Data, name: String, format: TranscriptFormat, options: TranscriptReadOptions = .init()
+  ) throws -> ImportedTranscript {
+    if format == .docx { return try DocxReader.read(data, name: name) }
+    let (text, notes) = try TranscriptText.decodeTranscript(data, name: name, encoding: options.encoding)
+    var transcript: ImportedTranscript
     switch format {
-    case .text:
-      return try PlainTextReader.read(
-        TranscriptText.decode(data, name: name), name: name, markdown: false)
-    case .markdown:
-      return try PlainTextReader.read(
-        TranscriptText.decode(data, name: name), name: name, markdown: true)
+    case .text, .markdown:
+      transcript = try PlainTextReader.read(
+        text, name: name, markdown: format == .markdown, narrator: options.narrator)
     case .webVTT:
-      return try WebVTTReader.read(TranscriptText.decode(data, name: name), name: name)
+      transcript = try WebVTTReader.read(text, name: name)
     case .srt:
-      return try SRTReader.read(TranscriptText.decode(data, name: name), name: name)
+      transcript = try SRTReader.read(text, name: name)
     case .docx:
-      return try DocxReader.read(data, name: name)
+      preconditionFailure("read above")
     }
+    transcript.notes = notes + transcript.notes
+    if options.narrator != nil, transcript.turns.contains(where: { $0.speaker != options.narrator }),
+      !transcript.notes.contains(where: { $0.hasPrefix("no speaker labels") })
+    {
+      transcript.notes.append("--speaker not used: the file names its speakers")
+    }
+    return transcript
   }
 
   /// The format a file name's extension stands for (case-insensitive).
@@ -66,6 +77,19 @@ public enum TranscriptReader {
   static func titleFromFileName(_ name: String) -> String {
     let stem = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
     return stem.isEmpty ? name : stem
+  }
+}
+
+/// What the user told the import about the files, when the files cannot say it themselves.
+public struct TranscriptReadOptions: Sendable, Equatable {
+  /// The text encoding; nil finds it from the bytes.
+  public var encoding: TextEncodingChoice?
+  /// The narrator of a transcript without speaker labels; nil names them after the file.
+  public var narrator: String?
+
+  public init(encoding: TextEncodingChoice? = nil, narrator: String? = nil) {
+    self.encoding = encoding
+    self.narrator = narrator
   }
 }
 

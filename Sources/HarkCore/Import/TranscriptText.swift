@@ -18,6 +18,31 @@ enum TranscriptText {
     return text
   }
 
+  /// Decodes a transcript in the encoding chosen or found (see `TextDecoding`), with LF line
+  /// ends (CRLF, lone CR and NEL changed) and NFC, and says what was assumed and converted.
+  static func decodeTranscript(_ data: Data, name: String, encoding: TextEncodingChoice?) throws
+    -> (text: String, notes: [String])
+  {
+    guard data.count <= TranscriptReader.maximumFileSize else {
+      throw ImportProblem.tooLarge(name, size: data.count)
+    }
+    guard !data.isEmpty else { throw ImportProblem.empty(name) }
+    if encoding == nil, data.count >= 4, data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      throw ImportProblem.zipAsText(name)
+    }
+    let decoded = try data.withUnsafeBytes { raw in
+      try TextDecoding.decode(raw.bindMemory(to: UInt8.self), name: name, choice: encoding)
+    }
+    var text = decoded.text
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    let lineEnds = LineEnds.normalise(&text)
+    guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+      throw ImportProblem.blank(name)
+    }
+    if mayNeedNFC(text) { text = text.precomposedStringWithCanonicalMapping }
+    return (text, [ReadNotes.encoding(decoded)] + (lineEnds.map { [ReadNotes.lineEnds($0)] } ?? []))
+  }
+
   private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> String {
     if bytes.count >= 2,
       (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
@@ -45,13 +70,12 @@ enum TranscriptText {
     return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
   }
 
-  /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends, NFC.
+  /// Normalises text that is already decoded (from XML, say): no BOM, LF line ends (CRLF,
+  /// CR and NEL changed), NFC.
   static func normalise(_ text: String) -> String {
     var text = text
     if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-    if text.utf8.contains(0x0D) {
-      text = String(decoding: withLFLineEnds(Array(text.utf8)), as: UTF8.self)
-    }
+    _ = LineEnds.normalise(&text)
     return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
   }
 

@@ -39,6 +39,7 @@ public final class ProjectStore: Sendable {
     if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
       throw HarkError("the folder does not exist", subject: directory, hint: "Create it first")
     }
+    try createOwnerOnly(path)
     let store = try ProjectStore(creating: path, lockWait: lockWait)
     try store.pool.write { db in
       try db.execute(
@@ -46,6 +47,18 @@ public final class ProjectStore: Sendable {
         arguments: [Clock.now(), Schema.migrator.migrations.last ?? ""])
     }
     return store
+  }
+
+  /// Creates the empty file readable and writable by its owner alone (0600): a project holds
+  /// what participants said. SQLite gives the -wal and -shm files the database's permissions.
+  private static func createOwnerOnly(_ path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw HarkError(
+        "cannot create the project file (\(String(cString: strerror(errno))))", subject: path,
+        hint: "Check that you may write to that folder")
+    }
+    close(descriptor)
   }
 
   private static func openPool(_ path: String, lockWait: LockWait) throws -> DatabasePool {

@@ -41,6 +41,7 @@ enum MapXML {
         "has a document type declaration (<!DOCTYPE …>), which Hark refuses: it can declare entities that expand without end or read other files",
         subject: file, line: line, hint: "Remove the <!DOCTYPE …> declaration, or export the file again from its tool")
     }
+    try XMLLimits(maximumElements: 1_000_000).check([UInt8](data), subject: file)
     let builder = TreeBuilder()
     let parser = XMLParser(stream: InputStream(data: data))
     parser.shouldResolveExternalEntities = false
