@@ -49,7 +49,8 @@ enum DefaultCodebook {
     exclude: warm ... weather, weather ... warm, warm ... day*, warm ... night*, warm ... summer*,
     exclude: summer* ... warm, warm water, warm ... clothes, warm ... climate, warm ... sun, sun ... warm,
     exclude: warm ... house, warm ... room, warm ... bed, warm ... food, warm ... milk, nice and warm,
-    exclude: lovely ... weather, lovely ... day*, lovely ... house*, lovely ... home*, lovely ... garden*,
+    exclude: it was lovely, it's lovely, that's lovely, that was lovely, lovely thing*, lovely ... things,
+    exclude: lovely ... room*, lovely ... weather, lovely ... day*, lovely ... house*, lovely ... home*, lovely ... garden*,
     exclude: lovely ... place*, lovely ... area*, lovely ... view*, lovely ... dress*, lovely ... cake*,
     exclude: lovely ... street*, lovely ... town*, lovely ... beach*, lovely ... farm*, lovely ... trees,
     exclude: lovely ... flowers, lovely ... food, lovely ... meal*, lovely ... holiday*, lovely ... childhood,
@@ -95,7 +96,7 @@ enum DefaultCodebook {
     terms: just himself
     negated: clipboard, official, script, headed paper
     exclude: to be honest, honest answer, honest to god
-    exclude: human rights, human resources
+    exclude: human rights, human resources, every one of us, each one of us, any one of us
 
     code: persistence
     parent: What people value
@@ -180,6 +181,7 @@ enum DefaultCodebook {
     terms: dependable, felt I could tell, safe to tell,
     terms: confided, confide in
     exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
+    exclude: rel* on ... transport, rel* on ... bus*, rel* on ... train*, rel* on ... car*,
     exclude: open* up the, open* up a, open* up an, open* up ... shop*, open* up ... store*,
     exclude: open* up ... road*, open* up ... area*, open* up ... land, open* up ... business*,
     exclude: open* up ... school*, open* up ... factory, open* up ... church*, open* up ... office*
@@ -231,7 +233,7 @@ enum DefaultCodebook {
     exclude: safe to say, better safe, health and safety, safety net, social security, security guard
     exclude: settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
     exclude: settlement*, settler*, comfortable ... money, financially comfortable, comfortable ... chair*,
-    exclude: comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
+    exclude: comfortable ... place*, comfortable ... house*, comfortable ... home*, comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
 
     code: peer support
     parent: What people value
@@ -282,7 +284,7 @@ enum DefaultCodebook {
     terms: failed to engage,
     terms: abandoned, shut the door, closed the door, not our problem, not their problem,
     terms: signed off, excluded, left out
-    exclude: discharge money
+    exclude: discharge money, i refused, we refused
     exclude: discharg* ... army, discharg* ... navy, discharg* ... air force, discharg* ... forces,
     exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
     exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
