@@ -182,7 +182,8 @@ struct ValuesTests {
       ])
   }
 
-  @Test("a short no takes nothing from the question, neither its code nor the opposite; a long answer speaks for itself")
+  @Test(
+    "a short no takes nothing from the question, neither its code nor the opposite; a long answer speaks for itself")
   func shortNoAnswer() throws {
     let no = try Self.codes([
       (.interviewer, "Did they listen to you?"), (.participant, "Not really."),
@@ -206,7 +207,9 @@ struct ValuesTests {
     #expect(codes.map(\.explanation) == [#"matched "nobody listened" (feeling ignored)"#])
   }
 
-  @Test("only a clear yes carries the question's codes: fillers are skipped, 'yes and no' and a negative question carry nothing")
+  @Test(
+    "only a clear yes carries the question's codes: fillers are skipped, 'yes and no' and a negative question carry nothing"
+  )
   func clearYesOnly() throws {
     let yes = try Self.codes([
       (.interviewer, "Did she listen to you?"), (.participant, "Oh yes."),
@@ -287,9 +290,10 @@ struct ValuesTests {
     let path = try Self.codebookFile("code: hope\nterms: hope\n\ncode: employer\nterms: worked for Hope")
     let custom = try Self.codes(
       [(.participant, "I worked for Hope Brothers. I had hope again.")], options: PluginOptions(["codebook": path]))
-    #expect(custom.map { "\($0.code) | \($0.explanation)" } == [
-      #"employer | matched "worked for Hope" (employer)"#, #"hope | matched "hope" (hope)"#,
-    ])
+    #expect(
+      custom.map { "\($0.code) | \($0.explanation)" } == [
+        #"employer | matched "worked for Hope" (employer)"#, #"hope | matched "hope" (hope)"#,
+      ])
   }
 
   @Test("everyday senses in the default codebook: one day, I remember, belonged to my, settled in, opened up the shop")

@@ -208,7 +208,8 @@ struct TermIndex {
     let number = Int32(facts.count)
     facts.append(
       WordFacts(
-        text: text, stem: stem, inflection: inflection, refs: Int32(first)..<Int32(refs.count), hedge: Modifiers.hedge(lower) ?? 0,
+        text: text, stem: stem, inflection: inflection, refs: Int32(first)..<Int32(refs.count),
+        hedge: Modifiers.hedge(lower) ?? 0,
         isContrast: Modifiers.isContrast(lower)))
     lowers.append(lower)
     insert(hash, number)
