@@ -250,11 +250,14 @@ struct ValuesTests {
       (.participant, "My friends came round on Sundays."),
       (.participant, "It depends on the weather."),
       (.participant, "She was dependable."),
+      (.participant, "That gave me the confidence to go back."),
+      (.participant, "They discharge you after two missed appointments."),
     ])
     #expect(
       codes.map { "\($0.code) | \($0.explanation)" } == [
         #"warmth | matched "friendly" (warmth)"#, #"connection | matched "friends" (connection)"#,
-        #"trust | matched "dependable" (trust)"#,
+        #"trust | matched "dependable" (trust)"#, #"hope | matched "confidence" (hope)"#,
+        #"feeling rejected | matched "discharge" (feeling rejected)"#,
       ])
   }
 
@@ -306,6 +309,8 @@ struct ValuesTests {
       (.participant, "Dad opened up the shop at seven."),
       (.participant, "One day I'll have my own flat."),
       (.participant, "I belonged to the church choir for years."),
+      (.participant, "He came out to Australia in 1950."),
+      (.participant, "My brother joined up in 1939."),
     ])
     #expect(
       codes.map { "\($0.code) | \($0.explanation)" } == [

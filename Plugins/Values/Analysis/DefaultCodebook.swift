@@ -50,7 +50,8 @@ enum DefaultCodebook {
     exclude: summer* ... warm, warm water, warm ... clothes, warm ... climate, warm ... sun, sun ... warm,
     exclude: warm ... house, warm ... room, warm ... bed, warm ... food, warm ... milk, nice and warm,
     exclude: it was lovely, it's lovely, that's lovely, that was lovely, lovely thing*, lovely ... things,
-    exclude: lovely ... room*, lovely ... weather, lovely ... day*, lovely ... house*, lovely ... home*, lovely ... garden*,
+    exclude: lovely ... room*, lovely ... school*, lovely ... frock*, lovely ... water,
+    exclude: lovely ... weather, lovely ... day*, lovely ... house*, lovely ... home*, lovely ... garden*,
     exclude: lovely ... place*, lovely ... area*, lovely ... view*, lovely ... dress*, lovely ... cake*,
     exclude: lovely ... street*, lovely ... town*, lovely ... beach*, lovely ... farm*, lovely ... trees,
     exclude: lovely ... flowers, lovely ... food, lovely ... meal*, lovely ... holiday*, lovely ... childhood,
@@ -143,6 +144,7 @@ enum DefaultCodebook {
     terms: own choices, one-to-one, one to one,
     terms: "personalised", "personalized"
     exclude: for one person, one person one vote
+    exclude: out to Australia, out to live, out here to live, came out to see, come out to see,
     exclude: i remember*, i can remember, i can't remember, i don't remember, you remember, we remember*,
     exclude: can remember, do you remember, i still remember
 
@@ -288,7 +290,7 @@ enum DefaultCodebook {
     exclude: discharg* ... army, discharg* ... navy, discharg* ... air force, discharg* ... forces,
     exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
     exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
-    exclude: shut the door behind
+    exclude: shut the door behind, closed the door and, shut the door and
 
     code: feeling judged
     parent: What gets in the way
@@ -355,7 +357,8 @@ enum DefaultCodebook {
     terms: no one tells you, complicated, jargon, navigat*, in the dark, lost in the system,
     terms: fragmented, disjointed, silos,
     terms: repeat myself, repeating myself, repeat my story, repeat everything
-    exclude: not used to
+    exclude: not used to, joined up in, joined up with, joined up ... army, joined up ... navy,
+    exclude: joined up ... air force, joined up ... forces
 
     code: waiting
     parent: What gets in the way
@@ -370,7 +373,8 @@ enum DefaultCodebook {
     exclude: waiting outside
     exclude: waitress*, waiter, waiters, waiting staff, wait* on ... table*, wait* at ... table*,
     exclude: wait* on ... customer*, wait* on ... guests, wait* on ... hand and foot, wait* for ... train*,
-    exclude: wait* for ... bus*, wait* for ... tram*
+    exclude: wait* for ... bus*, wait* for ... tram*, waiting for us, waiting for him, waiting for her,
+    exclude: waiting for them, waiting there for
 
     code: isolation
     parent: What gets in the way

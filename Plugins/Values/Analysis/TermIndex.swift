@@ -132,13 +132,21 @@ struct TermIndex {
         compiled = TermWord(test: .exact, text: text, stem: 0, prefix: -1)
       } else {
         compiled = TermWord(test: .stemmed, text: text, stem: Self.intern(word.stem, in: &stemIDs), prefix: -1)
-        compiled.inflection = Self.intern(Stemmer.inflectionStem(word.text), in: &inflectionIDs)
+        compiled.inflection = Self.intern(Self.inflectionKey(word.text), in: &inflectionIDs)
       }
       compiled.matchesNames = exact || word.matchesNames
       compiled.gapBefore = word.gapBefore
       words.append(compiled)
     }
     return start..<Int32(words.count)
+  }
+
+  /// The word without its inflections, and without a final "e", which
+  /// "-ed" and "-ing" take off ("discharge", "discharged"): words with
+  /// the same key and the same stem are forms of one word.
+  static func inflectionKey(_ lower: String) -> String {
+    let key = Stemmer.inflectionStem(lower)
+    return key.count > 3 && key.hasSuffix("e") ? String(key.dropLast()) : key
   }
 
   private static func intern(_ text: String, in ids: inout [String: Int32]) -> Int32 {
@@ -198,7 +206,7 @@ struct TermIndex {
     if (facts.count + 1) * 2 > slots.count { growTable() }
     let text = textIDs[lower] ?? 0
     let stem = stemIDs[Stemmer.stem(lower)] ?? 0
-    let inflection = stem == 0 ? 0 : inflectionIDs[Stemmer.inflectionStem(lower)] ?? 0
+    let inflection = stem == 0 ? 0 : inflectionIDs[Self.inflectionKey(lower)] ?? 0
     let first = refs.count
     if text != 0, let list = anchorsByText[text] { refs += list }
     if stem != 0, let list = anchorsByStem[stem] {
