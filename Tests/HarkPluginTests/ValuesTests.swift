@@ -311,6 +311,8 @@ struct ValuesTests {
       (.participant, "I belonged to the church choir for years."),
       (.participant, "He came out to Australia in 1950."),
       (.participant, "My brother joined up in 1939."),
+      (.participant, "It's lovely there, I've been there."),
+      (.participant, "She'd warm the plates on the stove."),
     ])
     #expect(
       codes.map { "\($0.code) | \($0.explanation)" } == [

@@ -60,7 +60,7 @@ enum DefaultCodebook {
     exclude: morning tea, afternoon tea, tea towel*, tea party, tea parties, tea room*, tea rooms,
     exclude: tea set*, tea leaves, tea shop*, tea ... dinner, dinner ... tea, tea ... lunch, lunch ... tea,
     exclude: tea ... sugar, sugar ... tea, tea ... biscuits, coffee shop*, coffee table, coffee lounge,
-    exclude: welcome to, welcome home
+    exclude: welcome to, welcome home, warm the, warm up, warmed up, warm it, lovely ... fire*
 
     code: connection
     parent: What people value
@@ -250,6 +250,7 @@ enum DefaultCodebook {
     terms: in my shoes, someone who had been, someone who'd been, others like me,
     terms: people in the same, recovery group, fellowship, sponsor
     exclude: peer review, peered, peering, peer pressure
+    exclude: i've been there, we've been there, i have been there, been there on, been there when,
     exclude: been there for, been there since, been there ... years, been there ever, been there ... long,
     exclude: been there ... months, been there ... weeks, been there before, that's me in, that was me in
 
