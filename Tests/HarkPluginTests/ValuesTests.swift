@@ -313,10 +313,14 @@ struct ValuesTests {
       (.participant, "My brother joined up in 1939."),
       (.participant, "It's lovely there, I've been there."),
       (.participant, "She'd warm the plates on the stove."),
+      (.participant, "I used to cook lovely rice puddings."),
+      (.participant, "I can't even remember my mother going to church."),
+      (.participant, "The district nurse was lovely."),
     ])
     #expect(
       codes.map { "\($0.code) | \($0.explanation)" } == [
         #"hope | matched "One day I'll" (hope)"#, #"connection | matched "belonged" (connection)"#,
+        #"warmth | matched "was lovely" (warmth)"#,
       ])
   }
 

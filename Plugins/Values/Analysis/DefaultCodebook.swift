@@ -33,7 +33,10 @@ enum DefaultCodebook {
     parent: What people value
     description: Kindness, friendliness and small human touches: a cup of tea, a smile, being welcomed.
     colour: #E8A33D
-    terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
+    terms: warmth, warm, kind, kindness, kindly, "friendly", cared about me, cared for me,
+    terms: was "lovely", were "lovely", she's "lovely", he's "lovely", they're "lovely", "lovely" people,
+    terms: "lovely" person, "lovely" lady, "lovely" man, "lovely" woman, "lovely" nurse, "lovely" staff,
+    terms: "lovely" to me, "lovely" with me, "lovely" to us, "lovely" with us,
     terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
     terms: cuppa, a brew,
     terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot,
@@ -145,7 +148,7 @@ enum DefaultCodebook {
     terms: "personalised", "personalized"
     exclude: for one person, one person one vote
     exclude: out to Australia, out to live, out here to live, came out to see, come out to see,
-    exclude: i remember*, i can remember, i can't remember, i don't remember, you remember, we remember*,
+    exclude: i ... remember*, we ... remember*, you ... remember*, i remember*, i can remember, i can't remember, i don't remember, you remember, we remember*,
     exclude: can remember, do you remember, i still remember
 
     code: being heard
@@ -200,7 +203,8 @@ enum DefaultCodebook {
     terms: never talked down,
     terms: I existed, like I existed, felt human, as an equal,
     terms: treated me with, treated like a person, treated as a person, respected, as a human being
-    exclude: in respect of, with respect to
+    exclude: in respect of, with respect to, in that respect, in this respect, in every respect,
+    exclude: in some respects, in many respects, in all respects
 
     code: hope
     parent: What people value
@@ -233,7 +237,7 @@ enum DefaultCodebook {
     terms: somewhere safe
     negated: push*, pressur*, forced
     exclude: safe to say, better safe, health and safety, safety net, social security, security guard
-    exclude: settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
+    exclude: settl* around, settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
     exclude: settlement*, settler*, comfortable ... money, financially comfortable, comfortable ... chair*,
     exclude: comfortable ... place*, comfortable ... house*, comfortable ... home*, comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
 
@@ -272,7 +276,8 @@ enum DefaultCodebook {
     terms: never called back, never got back, heard nothing, no response, didn't hear back,
     terms: unheard, overlooked, nobody listens, no one listens, nobody was listening, not heard,
     terms: left to it, didn't want to hear, swept under, passed over
-    exclude: i ignored, ignore the
+    exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
+    exclude: forgot about it, i'd forgotten
 
     code: feeling rejected
     parent: What gets in the way
