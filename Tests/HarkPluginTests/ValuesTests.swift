@@ -311,7 +311,7 @@ struct ValuesTests {
       (.participant, "I belonged to the church choir for years."),
       (.participant, "He came out to Australia in 1950."),
       (.participant, "My brother joined up in 1939."),
-      (.participant, "It's lovely there, I've been there."),
+      (.participant, "The trees had been there on the land for years."),
       (.participant, "She'd warm the plates on the stove."),
       (.participant, "I used to cook lovely rice puddings."),
       (.participant, "I can't even remember my mother going to church."),

@@ -254,7 +254,7 @@ enum DefaultCodebook {
     terms: in my shoes, someone who had been, someone who'd been, others like me,
     terms: people in the same, recovery group, fellowship, sponsor
     exclude: peer review, peered, peering, peer pressure
-    exclude: i've been there, we've been there, i have been there, been there on, been there when,
+    exclude: been there on, been there when,
     exclude: been there for, been there since, been there ... years, been there ever, been there ... long,
     exclude: been there ... months, been there ... weeks, been there before, that's me in, that was me in
 
