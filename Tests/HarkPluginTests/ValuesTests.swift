@@ -315,6 +315,9 @@ struct ValuesTests {
       (.participant, "She'd warm the plates on the stove."),
       (.participant, "I used to cook lovely rice puddings."),
       (.participant, "I can't even remember my mother going to church."),
+      (.participant, "That was an unheard of thing in those days."),
+      (.participant, "To tell you the honest truth, I don't know."),
+      (.participant, "We had pumps to the river, with all the flood warnings."),
       (.participant, "The district nurse was lovely."),
     ])
     #expect(

@@ -99,7 +99,7 @@ enum DefaultCodebook {
     terms: open and honest, no jargon, plain English, treated me like a friend, just herself,
     terms: just himself
     negated: clipboard, official, script, headed paper
-    exclude: to be honest, honest answer, honest to god
+    exclude: to be honest, honest answer, honest to god, honest truth
     exclude: human rights, human resources, every one of us, each one of us, any one of us
 
     code: persistence
@@ -277,7 +277,7 @@ enum DefaultCodebook {
     terms: unheard, overlooked, nobody listens, no one listens, nobody was listening, not heard,
     terms: left to it, didn't want to hear, swept under, passed over
     exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
-    exclude: forgot about it, i'd forgotten
+    exclude: forgot about it, i'd forgotten, unheard of
 
     code: feeling rejected
     parent: What gets in the way
@@ -339,7 +339,7 @@ enum DefaultCodebook {
     terms: only allowed
     exclude: as a rule, rule out, ruled out, rules out
     exclude: too young to remember, too young to know, too old to remember, insurance policy,
-    exclude: policy ... insurance
+    exclude: policy ... insurance, flood warning*, storm warning*, weather warning*, fire warning*
 
     code: confusing system
     parent: What gets in the way
