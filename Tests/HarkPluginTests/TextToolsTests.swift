@@ -172,6 +172,19 @@ extension TextToolsTests {
         ])
     }
 
+    @Test("an inflection stem takes off only plurals, possessives, -ed and -ing")
+    func inflectionStem() {
+      let words = [
+        "listened", "listening", "listens", "hoped", "friends", "friend's", "friendly", "dependable",
+        "depends", "continuity", "continued", "cried", "hopping",
+      ]
+      #expect(
+        words.map(Stemmer.inflectionStem) == [
+          "listen", "listen", "listen", "hope", "friend", "friend", "friendli", "dependable", "depend",
+          "continuiti", "continu", "cri", "hop",
+        ])
+    }
+
     @Test("leaves short and non-English words alone")
     func unchanged() {
       #expect(["a", "is", "zoë", "dziękuję"].map(Stemmer.stem) == ["a", "is", "zoë", "dziękuję"])

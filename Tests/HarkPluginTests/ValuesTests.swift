@@ -182,21 +182,149 @@ struct ValuesTests {
       ])
   }
 
-  @Test("a short no takes the opposite of the question's codes; a long answer speaks for itself")
+  @Test(
+    "a short no takes nothing from the question, neither its code nor the opposite; a long answer speaks for itself")
   func shortNoAnswer() throws {
     let no = try Self.codes([
       (.interviewer, "Did they listen to you?"), (.participant, "Not really."),
+      (.interviewer, "Did you have to wait long for the first appointment?"), (.participant, "No."),
+      (.interviewer, "You didn't feel judged?"), (.participant, "No, no."),
     ])
-    #expect(no.map(\.code) == ["feeling ignored"])
-    #expect(
-      no.map(\.explanation) == [
-        #""Not really." answers the interviewer's "Did they listen to you?" — there, matched "listen" (being heard); the answer says no, coded as the opposite: feeling ignored"#
-      ])
+    #expect(no.isEmpty)
     let long = try Self.codes([
       (.interviewer, "Did they listen to you?"),
       (.participant, "Yes. Then we went to the shops and bought bread and milk for the week."),
     ])
     #expect(long.isEmpty)
+  }
+
+  @Test("a no that states the opposite in words is coded by those words")
+  func noWithWords() throws {
+    let codes = try Self.codes([
+      (.interviewer, "Did they listen to you?"), (.participant, "No, nobody listened."),
+    ])
+    #expect(codes.map(\.code) == ["feeling ignored"])
+    #expect(codes.map(\.explanation) == [#"matched "nobody listened" (feeling ignored)"#])
+  }
+
+  @Test(
+    "only a clear yes carries the question's codes: fillers are skipped, 'yes and no' and a negative question carry nothing"
+  )
+  func clearYesOnly() throws {
+    let yes = try Self.codes([
+      (.interviewer, "Did she listen to you?"), (.participant, "Oh yes."),
+    ])
+    #expect(yes.map(\.code) == ["being heard"])
+    #expect(
+      yes.map(\.explanation) == [
+        #""Oh yes." answers the interviewer's "Did she listen to you?" — there, matched "listen" (being heard)"#
+      ])
+    let mixed = try Self.codes([
+      (.interviewer, "Was the waiting list long?"), (.participant, "Yes and no."),
+      (.interviewer, "You didn't feel judged?"), (.participant, "Yes."),
+    ])
+    #expect(mixed.isEmpty)
+  }
+
+  // MARK: - Word senses
+
+  @Test("an exclusion with '...' blocks a term in another sense however it is put")
+  func gappedExclusions() throws {
+    let codes = try Self.codes([
+      (.participant, "I was waiting on tables at the Red Lion then."),
+      (.participant, "The weather was warm that week."),
+      (.participant, "We'd listen to our records on the wireless."),
+      (.participant, "I waited ages for a call back."),
+      (.participant, "She was warm with me from the start."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"waiting | matched "waited" (waiting)"#, #"warmth | matched "warm" (warmth)"#,
+      ])
+  }
+
+  @Test("a word of the same stem but another word is not a term: friendly is not friend, depends is not dependable")
+  func inflectionsOnly() throws {
+    let codes = try Self.codes([
+      (.participant, "The nurses were friendly."),
+      (.participant, "My friends came round on Sundays."),
+      (.participant, "It depends on the weather."),
+      (.participant, "She was dependable."),
+      (.participant, "That gave me the confidence to go back."),
+      (.participant, "They discharge you after two missed appointments."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"warmth | matched "friendly" (warmth)"#, #"connection | matched "friends" (connection)"#,
+        #"trust | matched "dependable" (trust)"#, #"hope | matched "confidence" (hope)"#,
+        #"feeling rejected | matched "discharge" (feeling rejected)"#,
+      ])
+  }
+
+  @Test("iron bars are not being barred, and a shame is not being shamed")
+  func quotedSenses() throws {
+    let codes = try Self.codes([
+      (.participant, "The windows had iron bars on them."),
+      (.participant, "It's a shame the old hall went."),
+      (.participant, "They barred me from the centre."),
+      (.participant, "I was shamed in front of everyone."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"feeling rejected | matched "barred" (feeling rejected)"#,
+        #"feeling judged | matched "shamed" (feeling judged)"#,
+      ])
+  }
+
+  @Test("a capitalised word mid-sentence is a name, not a term, unless the codebook writes it capitalised")
+  func namesAreNotTerms() throws {
+    let codes = try Self.codes([
+      (.participant, "We got our medicine from Judges the chemist."),
+      (.participant, "Judged, that's how I felt."),
+      (.participant, "She said see you Monday and she came."),
+      (.participant, "THEY JUDGED ME."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"feeling judged | matched "Judged" (feeling judged)"#,
+        #"persistence | matched "see you Monday" (persistence)"#,
+        #"feeling judged | matched "JUDGED" (feeling judged)"#,
+      ])
+    let path = try Self.codebookFile("code: hope\nterms: hope\n\ncode: employer\nterms: worked for Hope")
+    let custom = try Self.codes(
+      [(.participant, "I worked for Hope Brothers. I had hope again.")], options: PluginOptions(["codebook": path]))
+    #expect(
+      custom.map { "\($0.code) | \($0.explanation)" } == [
+        #"employer | matched "worked for Hope" (employer)"#, #"hope | matched "hope" (hope)"#,
+      ])
+  }
+
+  @Test("everyday senses in the default codebook: one day, I remember, belonged to my, settled in, opened up the shop")
+  func everydaySenses() throws {
+    let codes = try Self.codes([
+      (.participant, "One day we went to the beach at Manly."),
+      (.participant, "I remember my mother making jam."),
+      (.participant, "The farm belonged to my grandfather."),
+      (.participant, "We settled in Penrith in 1952."),
+      (.participant, "Dad opened up the shop at seven."),
+      (.participant, "One day I'll have my own flat."),
+      (.participant, "I belonged to the church choir for years."),
+      (.participant, "He came out to Australia in 1950."),
+      (.participant, "My brother joined up in 1939."),
+      (.participant, "The trees had been there on the land for years."),
+      (.participant, "She'd warm the plates on the stove."),
+      (.participant, "I used to cook lovely rice puddings."),
+      (.participant, "I can't even remember my mother going to church."),
+      (.participant, "That was an unheard of thing in those days."),
+      (.participant, "To tell you the honest truth, I don't know."),
+      (.participant, "We had pumps to the river, with all the flood warnings."),
+      (.participant, "The district nurse was lovely."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"hope | matched "One day I'll" (hope)"#, #"connection | matched "belonged" (connection)"#,
+        #"warmth | matched "was lovely" (warmth)"#,
+      ])
   }
 
   @Test("a negated: term codes its code only when something negates it")
@@ -362,6 +490,22 @@ struct ValuesTests {
     )
   }
 
+  @Test("a '...' outside an exclusion, or not between two words, is explained")
+  func gapErrors() {
+    #expect(
+      parseError("code: warmth\nterms: warm ... weather")
+        == "my.codebook, line 2: in \"warm ... weather\", \"...\" is only for \"exclude:\" lines, where it lets other words stand between two words."
+    )
+    #expect(
+      parseError("code: warmth\nterms: warm\nexclude: warm ...")
+        == "my.codebook, line 3: in \"warm ...\", \"...\" must stand between two words, as in \"warm ... weather\"."
+    )
+    #expect(
+      parseError("code: warmth\nterms: warm\nexclude: ... weather")
+        == "my.codebook, line 3: in \"... weather\", \"...\" must stand between two words, as in \"warm ... weather\"."
+    )
+  }
+
   @Test("an empty terms line, a misplaced * and an unknown opposite are explained")
   func otherErrors() {
     #expect(
@@ -421,7 +565,7 @@ struct ValuesTests {
     let info = ValuesPlugin.info
     #expect(info.id == "org.hark.values")
     #expect(info.name == "Values")
-    #expect(info.version == "1.1.0")
+    #expect(info.version == "1.2.0")
     #expect(info.vendor == "Hark project")
     #expect(info.provides == ["codes"])
     #expect(info.needs == ["turns", "codebook"])

@@ -16,7 +16,13 @@ enum DefaultCodebook {
     #     it ("welcom*" finds "welcome", "welcoming", "welcomed")
     #   - put a word in "double quotes" to match only that exact word: "lovely"
     #     finds "lovely" but not "love"
-    #   - "exclude" lists phrases that look like a term but mean something else
+    #   - a stemmed word finds only its own forms ("listened", "listens"), not
+    #     other words of its stem ("friend" does not find "friendly")
+    #   - "exclude" lists phrases that look like a term but mean something else;
+    #     "..." in one lets up to three other words stand between two of its
+    #     words: "warm ... weather" keeps "warm" out of "warm and sunny weather"
+    #   - a capitalised word in the middle of a sentence is read as a name
+    #     ("Mr Judges"); write a term word capitalised ("Monday") to match it
     #   - "opposite" is the code used when a term is negated ("nobody listened")
     #   - "negated" lists words that signal the code only when negated: "didn't
     #     push" is feeling safe, "push" alone is nothing
@@ -27,7 +33,10 @@ enum DefaultCodebook {
     parent: What people value
     description: Kindness, friendliness and small human touches: a cup of tea, a smile, being welcomed.
     colour: #E8A33D
-    terms: warmth, warm, kind, kindness, kindly, "friendly", "lovely", cared about me, cared for me,
+    terms: warmth, warm, kind, kindness, kindly, "friendly", cared about me, cared for me,
+    terms: was "lovely", were "lovely", she's "lovely", he's "lovely", they're "lovely", "lovely" people,
+    terms: "lovely" person, "lovely" lady, "lovely" man, "lovely" woman, "lovely" nurse, "lovely" staff,
+    terms: "lovely" to me, "lovely" with me, "lovely" to us, "lovely" with us,
     terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
     terms: cuppa, a brew,
     terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot,
@@ -40,6 +49,21 @@ enum DefaultCodebook {
     exclude: kind of, kinds of, that kind, this kind, what kind, any kind, some kind, the kind, all kinds,
     exclude: kind regards, warm space, warm spaces, welcome pack, you're welcome, you are welcome,
     exclude: it was warm, it's warm, warm there, keep warm, warm coat
+    exclude: warm ... weather, weather ... warm, warm ... day*, warm ... night*, warm ... summer*,
+    exclude: summer* ... warm, warm water, warm ... clothes, warm ... climate, warm ... sun, sun ... warm,
+    exclude: warm ... house, warm ... room, warm ... bed, warm ... food, warm ... milk, nice and warm,
+    exclude: it was lovely, it's lovely, that's lovely, that was lovely, lovely thing*, lovely ... things,
+    exclude: lovely ... room*, lovely ... school*, lovely ... frock*, lovely ... water,
+    exclude: lovely ... weather, lovely ... day*, lovely ... house*, lovely ... home*, lovely ... garden*,
+    exclude: lovely ... place*, lovely ... area*, lovely ... view*, lovely ... dress*, lovely ... cake*,
+    exclude: lovely ... street*, lovely ... town*, lovely ... beach*, lovely ... farm*, lovely ... trees,
+    exclude: lovely ... flowers, lovely ... food, lovely ... meal*, lovely ... holiday*, lovely ... childhood,
+    exclude: lovely ... life, lovely ... wedding*, lovely ... photo*, lovely ... picture*, lovely ... voice,
+    exclude: for tea, had tea, have tea, having tea, our tea, their tea, his tea, tea time, teatime,
+    exclude: morning tea, afternoon tea, tea towel*, tea party, tea parties, tea room*, tea rooms,
+    exclude: tea set*, tea leaves, tea shop*, tea ... dinner, dinner ... tea, tea ... lunch, lunch ... tea,
+    exclude: tea ... sugar, sugar ... tea, tea ... biscuits, coffee shop*, coffee table, coffee lounge,
+    exclude: welcome to, welcome home, warm the, warm up, warmed up, warm it, lovely ... fire*
 
     code: connection
     parent: What people value
@@ -55,6 +79,12 @@ enum DefaultCodebook {
     terms: made friends, community spirit, get together, meet people, met people, meeting people,
     terms: someone to chat to, a chat, socialis*
     exclude: friends and family test, local connection, proof of
+    exclude: belongings, belong* to my, belong* to his, belong* to her, belong* to their, belong* to our,
+    exclude: belong* to your, belong* to him, belong* to them, belong* to me, belong* to us,
+    exclude: connect* ... electric*, electric* ... connect*, connect* ... power, power ... connect*,
+    exclude: connect* ... phone*, phone* ... connect*, connect* ... water, water ... connect*,
+    exclude: connect* ... gas, gas ... connect*, connect* ... sewer*, sewer* ... connect*, connect* ... train*,
+    exclude: train* ... connect*, connect* ... bus, connect* ... road*, connection with the
 
     code: authenticity
     parent: What people value
@@ -69,8 +99,8 @@ enum DefaultCodebook {
     terms: open and honest, no jargon, plain English, treated me like a friend, just herself,
     terms: just himself
     negated: clipboard, official, script, headed paper
-    exclude: to be honest, honest answer, honest to god
-    exclude: human rights, human resources
+    exclude: to be honest, honest answer, honest to god, honest truth
+    exclude: human rights, human resources, every one of us, each one of us, any one of us
 
     code: persistence
     parent: What people value
@@ -83,22 +113,23 @@ enum DefaultCodebook {
     terms: came round the, came round to, still there for me, not getting rid of me, followed up, chased it up,
     terms: didn't let me disappear, fought for me, fighting for me,
     terms: keep coming back, keeps coming back, keep coming, be back, see you next, see you tomorrow,
-    terms: see you monday, see you tuesday, see you wednesday, see you thursday, see you friday,
+    terms: see you Monday, see you Tuesday, see you Wednesday, see you Thursday, see you Friday,
     terms: phone call, ring me, someone rings, she'd ring, he'd ring, they'd ring,
     terms: she rang, he rang, they rang, texted me, text me, checking in, checks in, check in on,
     terms: caught me, tried again, kept at it, wrote a note,
     terms: wrote me a note, wrote him a note, wrote her a note, left a note, left me a note,
-    terms: kept pushing, kept on at, went the extra mile, chased, chasing,
+    terms: kept pushing, kept on at, went the extra mile, chased me up, chasing me up, chased them up,
     terms: followed me up, follow up, follow-up, always there for me, there for me
     exclude: came round to the idea
     exclude: someone to ring, who to ring, nobody to ring
+    exclude: phone call* ... from ... family, phone call* ... home
 
     code: bespoke approaches
     parent: What people value
     description: Being treated as an individual: support shaped around the person, their pace and their life.
     colour: #9B5DE5
     opposite: feeling constrained
-    terms: bespoke, tailored, as an individual, individual approach, as a person, treated me as a person,
+    terms: bespoke, "tailored", as an individual, individual approach, as a person, treated me as a person,
     terms: what I needed, what works for me, what suited me, at my pace, my own pace, my own time,
     terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
     terms: came out to me, came to me, home visit, fitted around, fit around, one person,
@@ -116,6 +147,9 @@ enum DefaultCodebook {
     terms: own choices, one-to-one, one to one,
     terms: "personalised", "personalized"
     exclude: for one person, one person one vote
+    exclude: out to Australia, out to live, out here to live, came out to see, come out to see,
+    exclude: i ... remember*, we ... remember*, you ... remember*, i remember*, i can remember, i can't remember, i don't remember, you remember, we remember*,
+    exclude: can remember, do you remember, i still remember
 
     code: being heard
     parent: What people value
@@ -135,6 +169,9 @@ enum DefaultCodebook {
     exclude: heard of, heard about, never heard back, listened to music, listening to music,
     exclude: listened to the radio, listening to the radio, listening to him, listening to her,
     exclude: listening to other*, i listened, listened to the, listen to the, listening to that
+    exclude: listen* ... music, listen* ... radio, listen* ... wireless, listen* to ... record*,
+    exclude: listen* to ... song*, listen* to ... serial*, listen* to ... program*, listen* to ... news,
+    exclude: listen* to ... band*, listen* to ... concert*, listen* to ... broadcast*
 
     code: trust
     parent: What people value
@@ -149,6 +186,10 @@ enum DefaultCodebook {
     terms: dependable, felt I could tell, safe to tell,
     terms: confided, confide in
     exclude: trust fund, NHS trust, the trust, foundation trust, trustee*
+    exclude: rel* on ... transport, rel* on ... bus*, rel* on ... train*, rel* on ... car*,
+    exclude: open* up the, open* up a, open* up an, open* up ... shop*, open* up ... store*,
+    exclude: open* up ... road*, open* up ... area*, open* up ... land, open* up ... business*,
+    exclude: open* up ... school*, open* up ... factory, open* up ... church*, open* up ... office*
 
     code: respect
     parent: What people value
@@ -162,7 +203,8 @@ enum DefaultCodebook {
     terms: never talked down,
     terms: I existed, like I existed, felt human, as an equal,
     terms: treated me with, treated like a person, treated as a person, respected, as a human being
-    exclude: in respect of, with respect to
+    exclude: in respect of, with respect to, in that respect, in this respect, in every respect,
+    exclude: in some respects, in many respects, in all respects
 
     code: hope
     parent: What people value
@@ -174,12 +216,14 @@ enum DefaultCodebook {
     terms: things can change, believe in myself,
     terms: got a job, get a job, a job now, about a job, find a job, back to work, into work,
     terms: confidence, confident, want to be, three years' time, three years time,
-    terms: in a few years, one day, got better, getting better,
+    terms: in a few years, one day I'll, one day we'll, one day I will, one day I'd like, got better,
+    terms: getting better,
     terms: optimistic, positive about, a goal, goals, motivation, motivated, back on track,
     terms: back on my feet, on my feet, turned a corner, turning point
     exclude: hope so, i hope not, hopefully, future reference
     exclude: proof of,
     exclude: in confidence
+    exclude: got a job at, got a job in, got a job with, got a job as
 
     code: feeling safe
     parent: What people value
@@ -193,6 +237,9 @@ enum DefaultCodebook {
     terms: somewhere safe
     negated: push*, pressur*, forced
     exclude: safe to say, better safe, health and safety, safety net, social security, security guard
+    exclude: settl* around, settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
+    exclude: settlement*, settler*, comfortable ... money, financially comfortable, comfortable ... chair*,
+    exclude: comfortable ... place*, comfortable ... house*, comfortable ... home*, comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
 
     code: peer support
     parent: What people value
@@ -207,6 +254,9 @@ enum DefaultCodebook {
     terms: in my shoes, someone who had been, someone who'd been, others like me,
     terms: people in the same, recovery group, fellowship, sponsor
     exclude: peer review, peered, peering, peer pressure
+    exclude: been there on, been there when,
+    exclude: been there for, been there since, been there ... years, been there ever, been there ... long,
+    exclude: been there ... months, been there ... weeks, been there before, that's me in, that was me in
 
     # ---------------------------------------------------------------- hurts
 
@@ -226,7 +276,8 @@ enum DefaultCodebook {
     terms: never called back, never got back, heard nothing, no response, didn't hear back,
     terms: unheard, overlooked, nobody listens, no one listens, nobody was listening, not heard,
     terms: left to it, didn't want to hear, swept under, passed over
-    exclude: i ignored, ignore the
+    exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
+    exclude: forgot about it, i'd forgotten, unheard of
 
     code: feeling rejected
     parent: What gets in the way
@@ -237,11 +288,15 @@ enum DefaultCodebook {
     terms: kicked out, kick people out, thrown out, sent away, not "wanted", nobody wanted me,
     terms: lost cause, gave up on me, give up on me, gave up on people,
     terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
-    terms: get dropped, got dropped, dropped me, fell off a cliff, refused, barred, banned,
+    terms: get dropped, got dropped, dropped me, fell off a cliff, refused, "barred", banned,
     terms: failed to engage,
     terms: abandoned, shut the door, closed the door, not our problem, not their problem,
     terms: signed off, excluded, left out
-    exclude: discharge money
+    exclude: discharge money, i refused, we refused
+    exclude: discharg* ... army, discharg* ... navy, discharg* ... air force, discharg* ... forces,
+    exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
+    exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
+    exclude: shut the door behind, closed the door and, shut the door and
 
     code: feeling judged
     parent: What gets in the way
@@ -251,7 +306,7 @@ enum DefaultCodebook {
     terms: judg*, stigma*, looked down on, look down on, looked at me like, like dirt, like scum,
     terms: like a criminal, like I was stupid, attention-seeking, attention seeking,
     terms: wasting his time, wasting her time, wasting their time, wasting your time,
-    terms: shamed, made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
+    terms: "shamed", made me feel ashamed, gave me a lecture, give me a lecture, lectured me, told off,
     terms: blamed me, my fault, your fault, labelled, label me, junkie, druggie, alkie,
     terms: smell it a mile off,
     terms: intentionally homeless, hard to engage, hard to reach, non-compliant, noncompliant,
@@ -260,6 +315,8 @@ enum DefaultCodebook {
     terms: stereotyp*, prejudic*, discriminat*, embarrass*, humiliat*, talked down to, patronis*,
     terms: patroniz*, condescend*, a burden, a nuisance
     exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
+    exclude: judg* ... show*, judg* ... competition*, judg* ... contest*, judg* ... cake*, a judge,
+    exclude: judg* ... cattle, judg* ... flowers, labelled ... jar*, label* ... bottle*, label* ... tin*
 
     code: feeling constrained
     parent: What gets in the way
@@ -281,6 +338,8 @@ enum DefaultCodebook {
     terms: short-staffed, understaffed, under-staffed, appointment slot*,
     terms: only allowed
     exclude: as a rule, rule out, ruled out, rules out
+    exclude: too young to remember, too young to know, too old to remember, insurance policy,
+    exclude: policy ... insurance, flood warning*, storm warning*, weather warning*, fire warning*
 
     code: confusing system
     parent: What gets in the way
@@ -304,7 +363,8 @@ enum DefaultCodebook {
     terms: no one tells you, complicated, jargon, navigat*, in the dark, lost in the system,
     terms: fragmented, disjointed, silos,
     terms: repeat myself, repeating myself, repeat my story, repeat everything
-    exclude: not used to
+    exclude: not used to, joined up in, joined up with, joined up ... army, joined up ... navy,
+    exclude: joined up ... air force, joined up ... forces
 
     code: waiting
     parent: What gets in the way
@@ -317,6 +377,10 @@ enum DefaultCodebook {
     exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
     exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
     exclude: waiting outside
+    exclude: waitress*, waiter, waiters, waiting staff, wait* on ... table*, wait* at ... table*,
+    exclude: wait* on ... customer*, wait* on ... guests, wait* on ... hand and foot, wait* for ... train*,
+    exclude: wait* for ... bus*, wait* for ... tram*, waiting for us, waiting for him, waiting for her,
+    exclude: waiting for them, waiting there for
 
     code: isolation
     parent: What gets in the way
@@ -331,7 +395,9 @@ enum DefaultCodebook {
     terms: not-leaving-the-flat*, on my own, by myself, shut myself, didn't see anyone, didn't see anybody,
     terms: kept myself to myself,
     terms: nobody to turn to, no one to turn to, nobody around, withdrew, withdrawn, hid away,
-    terms: hiding away, stayed in, shut in, housebound
+    terms: hiding away, stayed in all day, stayed in my room, shut in, housebound
     exclude: leave me alone, let alone, less alone, not alone
+    exclude: cut off ... electric*, cut off ... power, cut off ... water, cut off ... gas, cut off ... phone,
+    exclude: cut off ... finger*, cut off ... hair, cut off ... head*, cut off ... leg*, cut off the
     """##
 }

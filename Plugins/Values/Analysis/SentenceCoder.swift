@@ -66,34 +66,31 @@ struct SentenceCoder {
   }
 
   /// The codes a short answer takes from the question it answers: "Did
-  /// she listen?" "She did." is being heard; "No." is its opposite.
+  /// she listen?" "She did." is being heard. Only an answer that affirms
+  /// the question carries its codes, and only codes the question's own
+  /// words give directly: a "No." says what did not happen, not what did,
+  /// so it takes nothing (an answer that states the opposite in words,
+  /// "No, nobody listened.", is coded by its own words).
   private mutating func answerCodes(
     _ answer: Range<Int>, question: Range<Int>, _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>
   ) -> [CodeMatch] {
     let words = Tokenizer.tokens(bytes, in: answer).filter { $0.kind != .punctuation }.map(\.lower)
-    let sense = Self.answerSense(words)
-    guard sense != 0 else { return [] }
+    guard Self.answerSense(words) > 0 else { return [] }
     let asked = codes(in: question, of: bytes, buffer)
     guard !asked.isEmpty else { return [] }
     let answerText = slice(bytes, answer)
     let questionText = slice(bytes, question)
     var result: [CodeMatch] = []
-    for match in asked {
-      var number = match.number
-      var because = "there, \(match.explanation)"
-      if sense < 0 {
-        guard match.direct, opposites[number] >= 0 else { continue }
-        number = opposites[number]
-        because += "; the answer says no, coded as the opposite: \(codebook.codes[number].name)"
-      }
-      guard !result.contains(where: { $0.number == number }) else { continue }
+    // A code the question got by negation ("You didn't feel judged?") is
+    // left out: a yes to a negative question is ambiguous.
+    for match in asked where match.direct {
       result.append(
         CodeMatch(
-          code: codebook.codes[number].name, number: number, direct: false,
+          code: match.code, number: match.number, direct: false,
           confidence: (match.confidence * 0.8 * 100).rounded() / 100,
-          explanation: "\"\(answerText)\" answers the interviewer's \"\(questionText)\" — \(because)"))
+          explanation: "\"\(answerText)\" answers the interviewer's \"\(questionText)\" — there, \(match.explanation)"))
     }
-    return result.sorted { $0.number < $1.number }
+    return result
   }
 
   /// Words of a turn, counted between white space: enough to tell a short answer.
@@ -110,17 +107,25 @@ struct SentenceCoder {
   }
 
   /// +1 when a sentence is a short yes ("Yes.", "It did, yeah.",
-  /// "Massively."), -1 for a short no ("No.", "Not really.", "It didn't."), else 0.
+  /// "Massively."), -1 for a short no ("No.", "Not really.", "It didn't."),
+  /// else 0. Fillers before the answer ("Oh yes", "Well, no") are skipped;
+  /// an answer that says both ("Yes and no", "Yes, but not always") or
+  /// hedges ("Sort of") is neither.
   static func answerSense(_ words: [String]) -> Int {
+    let words = Array(words.drop { fillers.contains($0) })
     guard let first = words.first, words.count <= 6 else { return 0 }
-    if yes.contains(first) { return 1 }
-    if no.contains(first) { return -1 }
+    let rest = words.dropFirst()
+    let mixed = rest.contains { no.contains($0) || Modifiers.isNegator($0) || Modifiers.isContrast($0) }
+    if yes.contains(first) { return mixed ? 0 : 1 }
+    if no.contains(first) { return rest.contains { yes.contains($0) } ? 0 : -1 }
     guard words.count >= 2, answerSubjects.contains(first) else { return 0 }
     let verb = words[1]
     if Modifiers.isNegator(verb) || (words.count > 2 && Modifiers.isNegator(words[2])) { return -1 }
-    return answerVerbs.contains(verb) ? 1 : 0
+    guard answerVerbs.contains(verb) else { return 0 }
+    return rest.dropFirst().contains { Modifiers.isContrast($0) || Modifiers.isNegator($0) } ? 0 : 1
   }
 
+  private static let fillers: Set<String> = ["oh", "well", "um", "er", "erm", "ah", "mm", "uh", "hmm", "ooh"]
   private static let yes: Set<String> = [
     "yes", "yeah", "yep", "yup", "aye", "definitely", "absolutely", "massively", "totally", "exactly",
     "course", "hugely", "completely", "certainly", "loads", "100",
@@ -143,7 +148,7 @@ struct SentenceCoder {
     var tokens: [Token]?
     if !scanned {
       tokens = Tokenizer.tokens(bytes, in: sentence)
-      readWords(tokens!)
+      readWords(tokens!, buffer)
     }
     findHits()
     guard !hits.isEmpty else { return [] }
@@ -152,13 +157,13 @@ struct SentenceCoder {
     for (i, token) in all.enumerated() where token.kind != .punctuation { tokenOf.append(i) }
     if tokenOf.count != sentenceWords.words.count {
       // The scanner split the words differently: trust the tokenizer.
-      readWords(all)
+      readWords(all, buffer)
       findHits()
     }
     return decide(all, tokenOf, bytes)
   }
 
-  private mutating func readWords(_ tokens: [Token]) {
+  private mutating func readWords(_ tokens: [Token], _ buffer: UnsafeBufferPointer<UInt8>) {
     sentenceWords.removeAll()
     var sawPunctuation = false
     for token in tokens {
@@ -168,8 +173,10 @@ struct SentenceCoder {
       }
       sentenceWords.words.append(index.word(hash: WordHash.of(token.lower)) { token.lower })
       sentenceWords.breakBefore.append(sawPunctuation)
+      sentenceWords.shapes.append(SentenceWords.shape(buffer, token.range, hasLetter: token.kind == .word))
       sawPunctuation = false
     }
+    sentenceWords.markNames()
   }
 
   /// Every place a term matches, from the terms anchored on each word.
@@ -194,7 +201,10 @@ struct SentenceCoder {
     for k in 0..<count {
       let p = start + k
       if k > 0 && sentenceWords.breakBefore[p] { return false }
-      if !index.matches(index.words[Int(range.lowerBound) + k], sentenceWords.words[p]) { return false }
+      let word = index.words[Int(range.lowerBound) + k]
+      // A name ("Judges") is not the everyday word, unless the codebook writes it capitalised.
+      if sentenceWords.isName[p] && !word.matchesNames { return false }
+      if !index.matches(word, sentenceWords.words[p]) { return false }
     }
     return true
   }
@@ -334,11 +344,37 @@ struct SentenceCoder {
     var found: [Range<Int>] = []
     let count = sentenceWords.words.count
     for exclusion in index.exclusions[c] where exclusion.words.count <= count {
-      for start in 0...(count - exclusion.words.count) where matches(exclusion.words, at: start) {
-        found.append(start..<(start + exclusion.words.count))
+      let hasGap = index.words[Int(exclusion.words.lowerBound)..<Int(exclusion.words.upperBound)].contains {
+        $0.gapBefore
+      }
+      for start in 0...(count - exclusion.words.count) {
+        if hasGap {
+          if let end = gappedMatch(exclusion.words, at: start) { found.append(start..<end) }
+        } else if matches(exclusion.words, at: start) {
+          found.append(start..<(start + exclusion.words.count))
+        }
       }
     }
     return found
+  }
+
+  /// Where an exclusion with "..." gaps that starts at word `start` ends, or
+  /// nil: a gap stands for up to `ValueCodebook.gap` words of the sentence,
+  /// punctuation included; words without a gap between them are adjacent.
+  private func gappedMatch(_ range: Range<Int32>, at start: Int) -> Int? {
+    let count = sentenceWords.words.count
+    func match(_ k: Int, _ p: Int) -> Int? {
+      if k == range.count { return p }
+      let word = index.words[Int(range.lowerBound) + k]
+      let last = k == 0 || !word.gapBefore ? p : min(count - 1, p + ValueCodebook.gap)
+      guard p <= last, p < count else { return nil }
+      for q in p...last {
+        if k > 0 && !word.gapBefore && sentenceWords.breakBefore[q] { return nil }
+        if index.matches(word, sentenceWords.words[q]), let end = match(k + 1, q + 1) { return end }
+      }
+      return nil
+    }
+    return match(0, start)
   }
 
   private func confidence(of term: ValueCodebook.Phrase) -> Double {

@@ -17,6 +17,8 @@ struct WordFacts {
   var text: Int32
   /// Number of the codebook stem this word's stem equals, or 0.
   var stem: Int32
+  /// Number of the codebook inflection stem ("listen" for "listened") this word's equals, or 0.
+  var inflection: Int32
   /// The terms anchored on this word: `TermIndex.refs[refs]`.
   var refs: Range<Int32>
   /// The weight of the word as a hedge ("maybe" 0.6), or 0.
@@ -43,8 +45,16 @@ struct TermWord {
   var test: Test
   var text: Int32
   var stem: Int32
+  /// The word without its inflections: a stemmed word matches only forms
+  /// of itself ("listened", "listens"), not derived words of its stem
+  /// ("dependable" is not "depends").
+  var inflection: Int32 = 0
   /// Number of the prefix in `TermIndex.prefixes`, for prefix tests.
   var prefix: Int32
+  /// Whether the word also matches a name (a capitalised word mid-sentence).
+  var matchesNames = false
+  /// In an exclusion: other words may stand before this one (see `ValueCodebook.gap`).
+  var gapBefore = false
 }
 
 struct TermIndex {
@@ -66,6 +76,7 @@ struct TermIndex {
 
   private var textIDs: [String: Int32] = [:]
   private var stemIDs: [String: Int32] = [:]
+  private var inflectionIDs: [String: Int32] = [:]
   private var anchorsByText: [Int32: [TermRef]] = [:]
   private var anchorsByStem: [Int32: [TermRef]] = [:]
   private var anchorsByPrefix: [(prefix: String, ref: TermRef)] = []
@@ -108,21 +119,34 @@ struct TermIndex {
   }
 
   /// Appends the words of `phrase` to `words`; returns where they are.
+  /// An exclusion (`exact`) matches names too: "NHS Trust" is excluded however it is written.
   private mutating func compile(_ phrase: ValueCodebook.Phrase, exact: Bool) -> Range<Int32> {
     let start = Int32(words.count)
     for word in phrase.words {
       let text = Self.intern(word.text, in: &textIDs)
+      var compiled: TermWord
       if word.isPrefix {
         prefixes.append(word.text)
-        words.append(TermWord(test: .prefix, text: text, stem: 0, prefix: Int32(prefixes.count - 1)))
+        compiled = TermWord(test: .prefix, text: text, stem: 0, prefix: Int32(prefixes.count - 1))
       } else if exact || word.isExact {
-        words.append(TermWord(test: .exact, text: text, stem: 0, prefix: -1))
+        compiled = TermWord(test: .exact, text: text, stem: 0, prefix: -1)
       } else {
-        words.append(
-          TermWord(test: .stemmed, text: text, stem: Self.intern(word.stem, in: &stemIDs), prefix: -1))
+        compiled = TermWord(test: .stemmed, text: text, stem: Self.intern(word.stem, in: &stemIDs), prefix: -1)
+        compiled.inflection = Self.intern(Self.inflectionKey(word.text), in: &inflectionIDs)
       }
+      compiled.matchesNames = exact || word.matchesNames
+      compiled.gapBefore = word.gapBefore
+      words.append(compiled)
     }
     return start..<Int32(words.count)
+  }
+
+  /// The word without its inflections, and without a final "e", which
+  /// "-ed" and "-ing" take off ("discharge", "discharged"): words with
+  /// the same key and the same stem are forms of one word.
+  static func inflectionKey(_ lower: String) -> String {
+    let key = Stemmer.inflectionStem(lower)
+    return key.count > 3 && key.hasSuffix("e") ? String(key.dropLast()) : key
   }
 
   private static func intern(_ text: String, in ids: inout [String: Int32]) -> Int32 {
@@ -182,6 +206,7 @@ struct TermIndex {
     if (facts.count + 1) * 2 > slots.count { growTable() }
     let text = textIDs[lower] ?? 0
     let stem = stemIDs[Stemmer.stem(lower)] ?? 0
+    let inflection = stem == 0 ? 0 : inflectionIDs[Self.inflectionKey(lower)] ?? 0
     let first = refs.count
     if text != 0, let list = anchorsByText[text] { refs += list }
     if stem != 0, let list = anchorsByStem[stem] {
@@ -191,7 +216,8 @@ struct TermIndex {
     let number = Int32(facts.count)
     facts.append(
       WordFacts(
-        text: text, stem: stem, refs: Int32(first)..<Int32(refs.count), hedge: Modifiers.hedge(lower) ?? 0,
+        text: text, stem: stem, inflection: inflection, refs: Int32(first)..<Int32(refs.count),
+        hedge: Modifiers.hedge(lower) ?? 0,
         isContrast: Modifiers.isContrast(lower)))
     lowers.append(lower)
     insert(hash, number)
@@ -243,7 +269,9 @@ struct TermIndex {
     let f = facts[Int(number)]
     switch word.test {
     case .exact: return f.text == word.text
-    case .stemmed: return f.text == word.text || f.stem == word.stem
+    case .stemmed:
+      if f.text == word.text { return true }
+      return f.stem == word.stem && f.inflection == word.inflection
     case .prefix: return lowers[Int(number)].hasPrefix(prefixes[Int(word.prefix)])
     }
   }

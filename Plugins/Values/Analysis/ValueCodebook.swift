@@ -38,7 +38,17 @@ public struct ValueCodebook: Sendable, Equatable {
     public var isPrefix: Bool
     /// Written in double quotes: matches only this exact word, not its other forms.
     public var isExact: Bool
+    /// Written with a capital ("Monday", "English"): also matches the word
+    /// capitalised in the middle of a sentence, where other words are read
+    /// as names.
+    public var matchesNames = false
+    /// In an exclusion, written after "...": up to `ValueCodebook.gap`
+    /// other words of the sentence may stand before this one ("warm ... weather").
+    public var gapBefore = false
   }
+
+  /// How many words a "..." in an exclusion may stand for.
+  public static let gap = 3
 
   public var codes: [Code]
 
@@ -167,7 +177,20 @@ public struct ValueCodebook: Sendable, Equatable {
         throw fail("\"\(key):\" has an empty entry between two commas. Remove the extra comma.")
       }
       var words: [Word] = []
+      var gapNext = false
       for part in item.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        if part == "..." || part == "\u{2026}" {
+          guard key.lowercased() == "exclude" else {
+            throw fail(
+              "in \"\(item)\", \"...\" is only for \"exclude:\" lines, where it lets other words stand between two words."
+            )
+          }
+          guard !words.isEmpty, !gapNext else {
+            throw fail("in \"\(item)\", \"...\" must stand between two words, as in \"warm ... weather\".")
+          }
+          gapNext = true
+          continue
+        }
         let isExact = part.count > 2 && part.hasPrefix("\"") && part.hasSuffix("\"")
         let isPrefix = !isExact && part.hasSuffix("*")
         let body =
@@ -190,11 +213,21 @@ public struct ValueCodebook: Sendable, Equatable {
         }
         for (k, token) in tokens.enumerated() {
           let prefix = isPrefix && k == tokens.count - 1
+          let first = bytes[token.range.lowerBound]
+          let capital =
+            first < 0x80
+            ? first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+            : String(decoding: bytes[token.range], as: UTF8.self).unicodeScalars.first?.properties.isUppercase
+              ?? false
           words.append(
             Word(
-              text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix, isExact: isExact
-            ))
+              text: token.lower, stem: Stemmer.stem(token.lower), isPrefix: prefix, isExact: isExact,
+              matchesNames: capital, gapBefore: gapNext && k == 0))
         }
+        gapNext = false
+      }
+      if gapNext {
+        throw fail("in \"\(item)\", \"...\" must stand between two words, as in \"warm ... weather\".")
       }
       return Phrase(text: item.lowercased(), words: words)
     }

@@ -6,11 +6,12 @@ import HarkPluginKit
 /// codebook: "being heard", "feeling ignored", "waiting" …
 public final class ValuesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
-    id: "org.hark.values", name: "Values", version: "1.1.0", vendor: "Hark project",
+    id: "org.hark.values", name: "Values", version: "1.2.0", vendor: "Hark project",
     description:
       "Codes participant sentences with what people value and what gets in the way, from a value codebook "
       + "of words and phrases; a negated term (\"nobody listened\") is coded as the code's opposite, a hedge "
-      + "(\"maybe\") lowers the confidence, and a short answer (\"It did.\") takes the codes of the question.",
+      + "(\"maybe\") lowers the confidence, and a short yes (\"It did.\") takes the codes of the question; "
+      + "exclusions tell a term's other senses apart, and a capitalised word mid-sentence is read as a name.",
     provides: ["codes"], needs: ["turns", "codebook"],
     optionsSchema: #"""
       {"type":"object","additionalProperties":false,"properties":{"codebook":{"type":"string","description":"Path of a .codebook file (format: corpora/codebooks/README.md). Without it the built-in default codebook is used."}}}

@@ -8,10 +8,75 @@ struct SentenceWords {
   var words: [Int32] = []
   /// Whether punctuation stands between word k-1 and word k.
   var breakBefore: [Bool] = []
+  /// Shape of each word as written: `capitalised` (a capital then a small
+  /// letter: "Judges", not "NHS" or "I'm") and `letters` (not a number).
+  var shapes: [UInt8] = []
+  /// Whether word k reads as a name: capitalised in the middle of a
+  /// sentence, right after another word (see `markNames`).
+  var isName: [Bool] = []
+
+  static let capitalised: UInt8 = 1
+  static let letters: UInt8 = 2
 
   mutating func removeAll() {
     words.removeAll(keepingCapacity: true)
     breakBefore.removeAll(keepingCapacity: true)
+    shapes.removeAll(keepingCapacity: true)
+    isName.removeAll(keepingCapacity: true)
+  }
+
+  /// The shape of a word from its bytes as written.
+  static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasLetter: Bool) -> UInt8 {
+    guard hasLetter else { return 0 }
+    let first = bytes[range.lowerBound]
+    let upperFirst: Bool
+    var rest = range.lowerBound + 1
+    if first < 0x80 {
+      upperFirst = first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+      // "I", "I'm", "I'd": always written so.
+      if first == UInt8(ascii: "I"), rest == range.upperBound || !isLetter(bytes[rest]) { return letters }
+    } else {
+      var end = rest
+      while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
+      upperFirst = scalar.unicodeScalars.first?.properties.isUppercase ?? false
+      rest = end
+    }
+    guard upperFirst else { return letters }
+    // A small letter after the capital: "Judges", "Zoë"; not "NHS".
+    for i in rest..<range.upperBound {
+      let b = bytes[i]
+      if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { return letters | capitalised }
+      if b >= 0x80 {
+        let tail = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<range.upperBound]), as: UTF8.self)
+        return tail.unicodeScalars.contains { $0.properties.isLowercase } ? letters | capitalised : letters
+      }
+    }
+    return letters
+  }
+
+  private static func isLetter(_ b: UInt8) -> Bool {
+    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+  }
+
+  /// Marks the names: a capitalised word right after another word of the
+  /// sentence, with no punctuation between ("the chemist Judges"), is a
+  /// name, not the everyday word. The first word, a word after punctuation
+  /// or a number (a quote, a time stamp), and every word of a sentence
+  /// written mostly in capitals (a heading) are read as ordinary words.
+  mutating func markNames() {
+    isName = Array(repeating: false, count: words.count)
+    var wordCount = 0
+    var capitals = 0
+    for shape in shapes where shape & Self.letters != 0 {
+      wordCount += 1
+      if shape & Self.capitalised != 0 { capitals += 1 }
+    }
+    guard capitals > 0, capitals * 2 <= wordCount else { return }
+    for k in words.indices.dropFirst()
+    where shapes[k] & Self.capitalised != 0 && !breakBefore[k] && shapes[k - 1] & Self.letters != 0 {
+      isName[k] = true
+    }
   }
 }
 
@@ -121,8 +186,10 @@ enum WordScanner {
         }
         out.words.append(number)
         out.breakBefore.append(sawPunctuation)
+        out.shapes.append(SentenceWords.shape(bytes, range, hasLetter: hasLetter))
         sawPunctuation = false
       }
+      out.markNames()
       return true
     }
   }

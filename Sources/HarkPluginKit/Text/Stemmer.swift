@@ -31,6 +31,27 @@ public enum Stemmer {
     return String(decoding: word, as: UTF8.self)
   }
 
+  /// The word with only its inflections taken off (Porter2 steps 0 to 1c:
+  /// plurals, possessives, "-ed", "-ing"), so "listened" and "listening"
+  /// give "listen" while "friendly" stays apart from "friend" and
+  /// "dependable" from "depends", which `stem(_:)` merges.
+  public static func inflectionStem(_ lowerWord: String) -> String {
+    if let exception = exceptions[lowerWord] { return exception }
+    guard lowerWord.utf8.count > 2, lowerWord.utf8.allSatisfy({ $0 >= UInt8(ascii: "'") && $0 < 0x80 }) else {
+      return lowerWord
+    }
+    var w = Word(Array(lowerWord.utf8))
+    if w.bytes.first == apostrophe { w.bytes.removeFirst() }
+    w.markConsonantY()
+    w.computeRegions()
+    w.step0()
+    w.step1a()
+    if afterStep1a.contains(w.string) { return w.string }
+    w.step1b()
+    w.step1c()
+    return w.string
+  }
+
   private static let exceptions: [String: String] = [
     "skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie", "idly": "idl",
     "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli", "singly": "singl",
