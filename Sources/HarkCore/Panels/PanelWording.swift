@@ -16,7 +16,8 @@
 // | named or determined ("the Hub")  | make the Hub more / less likely        |
 //
 // The cause is the subject: "Does" for a singular or mass cause, a gerund
-// phrase or a name, "Do" for a plural ("Do bus fares …"). An everyday place
+// phrase or a name, "Do" for a plural ("Do bus fares …"); a feeling as the
+// cause is said as one ("Does feeling anxious …"). An everyday place
 // or service named bare ("café", "GP") takes "the", as people say it. A label
 // that already says more, less or fewer keeps its word for a positive link
 // and turns it for a negative one, so nothing is said twice.
@@ -46,7 +47,9 @@ public enum PanelWording {
     case .noun:
       predicate = "lead to \(directed(object.text, up: up, plural: object.isPlural))"
     }
-    return "\(verb) \(subject.spoken) \(predicate)?"
+    // A feeling as the cause is had by someone: "Does feeling anxious …".
+    let said = subject.shape == .adjective ? "feeling \(subject.text)" : subject.spoken
+    return "\(verb) \(said) \(predicate)?"
   }
 
   /// The maximum length of a question, in characters, stored or reworded.
@@ -88,8 +91,11 @@ struct Phrase {
     if first == "feeling" || first == "feel", words.count > 1 {
       return .feeling(text.split(separator: " ").dropFirst().joined(separator: " "))
     }
-    if Self.isGerund(first) { return .gerund }
-    if Self.determiners.contains(first) || isProperName || Self.places.contains(first) && words.count == 1 {
+    // "waiting list" is a list, not an act of waiting.
+    if Self.isGerund(first), !(words.count == 2 && Self.ingModifiers.contains(first)) { return .gerund }
+    // "not asking for help" is an act too, left undone.
+    if first == "not", words.count > 1, Self.isGerund(words[1]) { return .gerund }
+    if Self.determiners.contains(first) || isProperName || spoken != text {
       return .named
     }
     let core = ["more", "less"].contains(first) && words.count > 1 ? Array(words.dropFirst()) : words
@@ -104,10 +110,11 @@ struct Phrase {
     return character.isUppercase
   }
 
-  /// The phrase as said in a sentence: a bare everyday place takes "the".
+  /// The phrase as said in a sentence: a bare everyday place or thing that
+  /// people name with "the" ("café", "waiting list") takes it.
   var spoken: String {
-    if words.count == 1, Self.places.contains(first) { return "the \(text)" }
-    return text
+    guard !Self.determiners.contains(first), !isProperName, let head = words.last else { return text }
+    return Self.places.contains(head) && !Self.prepositions.contains(where: words.contains) ? "the \(text)" : text
   }
 
   /// Plural when the head noun is: the last word before "of", "in", "for",
@@ -125,7 +132,7 @@ struct Phrase {
   }
 
   static func isGerund(_ word: String) -> Bool {
-    word.count > 5 && word.hasSuffix("ing") && !ingNouns.contains(word)
+    word.count >= 5 && word.hasSuffix("ing") && !ingNouns.contains(word)
   }
 
   static func isAdjective(_ word: String) -> Bool {
@@ -136,10 +143,15 @@ struct Phrase {
     "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those",
   ]
   static let prepositions: Set<String> = ["of", "in", "for", "to", "with", "about", "on", "at", "from"]
-  /// Places and services people name with "the": "going to the café".
+  /// -ing words that mostly name a kind of thing before a noun.
+  static let ingModifiers: Set<String> = [
+    "waiting", "living", "shopping", "swimming", "dining", "sitting", "washing", "parking", "walking", "sleeping",
+    "opening", "hearing", "drinking", "working", "housing", "building",
+  ]
+  /// Places, services and things people name with "the": "going to the café".
   static let places: Set<String> = [
     "café", "cafe", "pub", "church", "hospital", "library", "park", "club", "hub", "centre", "center", "gp",
-    "doctor", "council", "school", "job", "bus", "internet", "phone", "foodbank", "group",
+    "doctor", "council", "school", "job", "bus", "internet", "phone", "foodbank", "group", "list", "room",
   ]
   /// Words ending in -ing that name a thing, not an act.
   static let ingNouns: Set<String> = [
