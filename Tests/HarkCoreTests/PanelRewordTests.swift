@@ -24,9 +24,9 @@ struct PanelRewordTests {
     #expect(
       audit == [
         "\(Actor.current) | opened I\(item.id) (link L2): Does the waiting list lead to more anxiety?",
-        "\(members[0].pseudonym) | voted agree on I\(item.id), asked “Does the waiting list lead to more anxiety?”",
+        "Member 1 | voted agree on I\(item.id), asked “Does the waiting list lead to more anxiety?”",
         "ruth | reworded I\(item.id) from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”",
-        "\(members[1].pseudonym) | voted disagree on I\(item.id), asked “Does waiting for help make you more anxious?”",
+        "Member 2 | voted disagree on I\(item.id), asked “Does waiting for help make you more anxious?”",
       ])
     let exported = try #require(JSONExport.panels(store).first?["items"] as? [[String: Any]]).first
     #expect(exported?["question"] as? String == "Does waiting for help make you more anxious?")

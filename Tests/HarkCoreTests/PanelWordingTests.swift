@@ -34,6 +34,7 @@ struct PanelWordingTests {
     // gerund causes are singular
     ("being listened to", "trust in services", 1, "Does being listened to lead to more trust in services?"),
     ("taking the tablets", "going under", -1, "Does taking the tablets make going under less likely?"),
+    ("not asking for help", "the waiting list", 1, "Does not asking for help make the waiting list more likely?"),
     // names and determined effects are made more or less likely
     ("Centrelink", "the waiting list", 1, "Does Centrelink make the waiting list more likely?"),
     ("the rent", "the Hub", -1, "Does the rent make the Hub less likely?"),

@@ -88,19 +88,23 @@ struct Phrase {
   var first: String { words.first ?? "" }
 
   var shape: Shape {
-    if first == "feeling" || first == "feel", words.count > 1 {
-      return .feeling(text.split(separator: " ").dropFirst().joined(separator: " "))
-    }
-    // "waiting list" is a list, not an act of waiting.
-    if Self.isGerund(first), !(words.count == 2 && Self.ingModifiers.contains(first)) { return .gerund }
-    // "not asking for help" is an act too, left undone.
-    if first == "not", words.count > 1, Self.isGerund(words[1]) { return .gerund }
+    if isFeeling { return .feeling(text.split(separator: " ").dropFirst().joined(separator: " ")) }
+    if isAct { return .gerund }
     if Self.determiners.contains(first) || isProperName || spoken != text {
       return .named
     }
     let core = ["more", "less"].contains(first) && words.count > 1 ? Array(words.dropFirst()) : words
     if core.count == 1, Self.isAdjective(core[0]) { return .adjective }
     return .noun
+  }
+
+  var isFeeling: Bool { (first == "feeling" || first == "feel") && words.count > 1 }
+
+  /// An act: "going under", "not asking for help"; but "waiting list" is a
+  /// list, not an act of waiting.
+  var isAct: Bool {
+    if Self.isGerund(first) { return !(words.count == 2 && Self.ingModifiers.contains(first)) }
+    return first == "not" && words.count > 1 && Self.isGerund(words[1])
   }
 
   /// A name: the label starts with a capital letter ("Centrelink"); "the
@@ -113,7 +117,9 @@ struct Phrase {
   /// The phrase as said in a sentence: a bare everyday place or thing that
   /// people name with "the" ("café", "waiting list") takes it.
   var spoken: String {
-    guard !Self.determiners.contains(first), !isProperName, let head = words.last else { return text }
+    guard !isFeeling, !isAct, !Self.determiners.contains(first), !isProperName, let head = words.last else {
+      return text
+    }
     return Self.places.contains(head) && !Self.prepositions.contains(where: words.contains) ? "the \(text)" : text
   }
 
