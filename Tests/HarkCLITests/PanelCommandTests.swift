@@ -316,11 +316,14 @@ struct PanelCommandTests {
 
         """)
     let shown = try hark(["panel", "show", "carers"], folder, path)
-    #expect(shown.stdout.contains("  I2  L2  open: 1 agree, 0 disagree, 0 not sure\n      Does waiting for help make you more anxious?\n"))
+    #expect(
+      shown.stdout.contains(
+        "  I2  L2  open: 1 agree, 0 disagree, 0 not sure\n      Does waiting for help make you more anxious?\n"))
     let audit = try store.panelAudit(panel: try store.panel(named: "carers")).map(\.detail)
     #expect(
       audit.contains(
-        "reworded I2 from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”"))
+        "reworded I2 from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”"
+      ))
     #expect(audit.contains("voted agree on I2, asked “Does the waiting list lead to more anxiety?”"))
     let empty = try hark(["panel", "reword", "I2", "  "], folder, path)
     #expect(empty.stderr == "Error: item I2: the new wording is empty. Give the question as members should read it\n")

@@ -14,7 +14,8 @@ struct PanelRewordTests {
     let item = try store.openItems(panel: panel, links: [2])[0]
     #expect(item.question.text == "Does the waiting list lead to more anxiety?")
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
-    let reworded = try store.reword(item: item.id, to: "  Does waiting  for help\nmake you more anxious? ", actor: "ruth")
+    let reworded = try store.reword(
+      item: item.id, to: "  Does waiting  for help\nmake you more anxious? ", actor: "ruth")
     #expect(reworded.question.text == "Does waiting for help make you more anxious?")
     #expect(reworded.question.generated == "Does the waiting list lead to more anxiety?")
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.disagree))

@@ -523,7 +523,9 @@ struct CurationPagesTests {
       for uri in posts {
         let response = try await client.execute(
           uri: uri, method: .post, headers: memberBrowser.headers(form: true),
-          body: Browser.form([("csrf", csrf), ("label", "x"), ("reason", "x"), ("outcome", "accepted"), ("wording", "x")]))
+          body: Browser.form([
+            ("csrf", csrf), ("label", "x"), ("reason", "x"), ("outcome", "accepted"), ("wording", "x"),
+          ]))
         #expect(response.status == .forbidden, "POST \(uri)")
       }
       let researcher = try await signIn(client)
