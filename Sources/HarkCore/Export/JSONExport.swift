@@ -139,7 +139,7 @@ public enum JSONExport {
               "strength": vote.ballot.strength?.rawValue ?? NSNull(),
               "suggestion": vote.ballot.suggestion?.rawValue ?? NSNull(),
               "suggestion_text": vote.ballot.suggestionText, "comment": vote.ballot.comment, "at": vote.at,
-              "question": item.question(at: vote.at, rewordings: rewordings),
+              "question": item.question(forVote: vote.id, rewordings: rewordings),
             ]
           },
           "decisions": (decisions[item.id] ?? []).map { decision -> [String: Any] in

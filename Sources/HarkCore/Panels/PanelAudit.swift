@@ -52,13 +52,16 @@ extension ProjectStore {
           }
         entries.append((PanelAuditEntry(at: row["at"], who: row["actor"], act: act, detail: text), 0, row["id"]))
       }
+      // A rewording sorts among the votes by vote id: after the last vote cast
+      // before it (votes get even keys, rewordings odd ones).
       let rewordings = try Self.rewordings(db, panel: panel.id)
       for change in rewordings {
         entries.append(
           (
             PanelAuditEntry(
               at: change.at, who: change.actor, act: .reword, itemID: change.itemID,
-              detail: "reworded I\(change.itemID) from “\(change.from)” to “\(change.to)”"), 1, change.itemID
+              detail: "reworded I\(change.itemID) from “\(change.from)” to “\(change.to)”"), 2,
+            change.lastVote * 2 + 1
           ))
       }
       var items: [Int64: PanelItem] = [:]
@@ -108,10 +111,13 @@ extension ProjectStore {
         if !vote.ballot.comment.isEmpty { text += "; said: “\(vote.ballot.comment)”" }
         // Once an item has been reworded, each vote says which words it answered.
         if let item = items[vote.itemID], rewordings.contains(where: { $0.itemID == vote.itemID }) {
-          text += ", asked “\(item.question(at: vote.at, rewordings: rewordings))”"
+          text += ", asked “\(item.question(forVote: vote.id, rewordings: rewordings))”"
         }
         entries.append(
-          (PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2, vote.id)
+          (
+            PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2,
+            vote.id * 2
+          )
         )
       }
       for row in try Row.fetchAll(

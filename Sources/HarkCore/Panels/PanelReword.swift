@@ -14,6 +14,8 @@ public struct PanelRewording: Sendable, Equatable {
   public var to: String
   public var at: String
   public var actor: String
+  /// The id of the last vote cast on the item before this change (0 when none).
+  public var lastVote: Int64
 }
 
 extension ProjectStore {
@@ -43,11 +45,16 @@ extension ProjectStore {
       guard wording != before else {
         throw HarkError("I\(id) already asks “\(wording)”", subject: "item I\(id)")
       }
-      let votes = try Int.fetchOne(db, sql: "SELECT count(*) FROM panel_vote WHERE item_id = ?", arguments: [id]) ?? 0
+      let votes = try Row.fetchOne(
+        db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM panel_vote WHERE item_id = ?", arguments: [id]
+      )
       try db.execute(sql: "UPDATE panel_item SET wording = ? WHERE id = ?", arguments: [wording, id])
       try Self.log(
         db, actor: actor, subject: "panel-item:\(id)", action: "reword",
-        detail: ["panel": item.panelID, "from": before, "to": wording, "votes_before": votes])
+        detail: [
+          "panel": item.panelID, "from": before, "to": wording, "votes_before": votes?["n"] as Int? ?? 0,
+          "last_vote": votes?["last"] as Int64? ?? 0,
+        ])
       return try Self.item(db, id: id)!
     }
   }
@@ -69,15 +76,16 @@ extension ProjectStore {
       let subject: String = row["subject"]
       return PanelRewording(
         itemID: Int64(subject.dropFirst("panel-item:".count)) ?? 0, from: detail["from"] as? String ?? "",
-        to: detail["to"] as? String ?? "", at: row["at"], actor: row["actor"])
+        to: detail["to"] as? String ?? "", at: row["at"], actor: row["actor"],
+        lastVote: (detail["last_vote"] as? NSNumber)?.int64Value ?? 0)
     }
   }
 }
 
 extension PanelItem {
-  /// The question as it stood at `at`: the wording the first later rewording
-  /// replaced, or today's question when none came after.
-  public func question(at time: String, rewordings: [PanelRewording]) -> String {
-    rewordings.first { $0.itemID == id && $0.at > time }?.from ?? question.text
+  /// The question a vote was cast on: the wording the first rewording after
+  /// it replaced, or today's question when none came after.
+  public func question(forVote vote: Int64, rewordings: [PanelRewording]) -> String {
+    rewordings.first { $0.itemID == id && $0.lastVote >= vote }?.from ?? question.text
   }
 }
