@@ -672,6 +672,10 @@ struct PanelReviewPagesTests {
         form.contains(
           #"<textarea id="wording-\#(items[0].id)" name="wording" rows="2" maxlength="300" required>Does the peer group make people less alone?</textarea>"#
         ))
+      #expect(
+        form.contains(
+          #"<label for="wording-\#(items[0].id)">New question for I\#(items[0].id) (one yes-or-no question, at most 300 characters; no votes yet)</label>"#
+        ))
       for (fields, message) in [
         ([("wording", "  ")], "Write the question as members should read it."),
         (

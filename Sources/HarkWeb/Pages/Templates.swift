@@ -178,7 +178,7 @@ enum Templates {
     {{#openItems}}<details class="reword"><summary>Reword I{{id}}: {{question}}</summary>
     <form method="post" action="/panels/{{panel}}/items/{{id}}/reword">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <p><label for="wording-{{id}}">New question for I{{id}} (one yes-or-no question, at most 300 characters; {{votes}} vote(s) cast so far)</label>
+    <p><label for="wording-{{id}}">New question for I{{id}} (one yes-or-no question, at most 300 characters; {{votes}})</label>
     <textarea id="wording-{{id}}" name="wording" rows="2" maxlength="300" required>{{question}}</textarea></p>
     <p><button type="submit">Reword I{{id}}</button></p>
     </form>

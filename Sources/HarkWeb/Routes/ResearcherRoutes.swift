@@ -90,7 +90,10 @@ struct ResearcherRoutes: Sendable {
       ]
     }
     let open = zip(items, votes).filter { $0.0.isOpen }.map { item, votes -> [String: Any] in
-      ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf, "votes": votes.count]
+      [
+        "id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf,
+        "votes": votes.isEmpty ? "no votes yet" : votes.count == 1 ? "1 vote so far" : "\(votes.count) votes so far",
+      ]
     }
     let closed = items.filter { !$0.isOpen }.map { item -> [String: Any] in
       ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf]
