@@ -8,7 +8,8 @@ browser; two members sign in by their invite links and vote on every
 question, and sign out through the page that explains it (the first leaves
 with a return link, comes back by it and leaves again); the researcher
 cancels closing one question, confirms closing all and the panel decides, overrides one
-decision with a reason and reads the audit log; the concept and link pages
+decision with a reason and reads the audit log; the first question is reworded
+on the panel page and members read the new words; the concept and link pages
 (filtered by a participant group) are visited too. Every page
 visited is checked with axe (no serious or critical violations), at 320 px
 wide (no sideways scrolling) and photographed, and checked for sideways
@@ -42,6 +43,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "a long browser-check password"
 PANEL = "Browser panel"
+REWORDED = "Does the first thing said here make a real difference?"
 NARROW = 320
 ZOOMED = 640  # CSS px: a 1280 px window at 200% zoom
 KEEP_CANDIDATES = 4
@@ -406,6 +408,18 @@ try:
     say(f"{len(rows)} questions open")
     check_page("panel-opened")
 
+    # Researcher: reword the first question; the panel page shows the new words.
+    summary = driver.find_element(By.CSS_SELECTOR, "details.reword summary")
+    item = re.match(r"Reword (I\d+):", summary.text).group(1)
+    summary.click()
+    box = driver.find_element(By.CSS_SELECTOR, "details.reword textarea")
+    box.clear()
+    box.send_keys(REWORDED)
+    check_page("panel-reword-form")
+    click(f"Reword {item}")
+    first = driver.find_element(By.CSS_SELECTOR, "table tbody tr td[data-label=Question]").text
+    expect(first == REWORDED, f"the reworded question reads “{first}”")
+
     # Researcher: add a third member in the browser; the page shows the link.
     driver.find_element(By.ID, "member-name").send_keys("Cam Example")
     click("Add and make a sign-in link")
@@ -428,6 +442,7 @@ try:
                "progress does not start at 0")
         check_page(f"member{number}-home")
         click("Start with the first question")
+        expect(h1() == REWORDED, f"the first question reads “{h1()}”, not the researcher's wording")
         answered = 0
         while True:
             if not driver.find_elements(By.ID, "answer-agree"):

@@ -144,8 +144,8 @@ struct PanelCommandTests {
     #expect(
       opened.stdout == """
         Opened 2 items for carers:
-          I1  L1  Does peer group lead to less alone?
-          I2  L2  Does waiting list lead to more anxiety?
+          I1  L1  Does the peer group make people less alone?
+          I2  L2  Does the waiting list lead to more anxiety?
 
         """)
     let store = try ProjectStore(path: path)
@@ -192,7 +192,7 @@ struct PanelCommandTests {
         == "Error: panel carers: link L1 is already open for review as I1. Close it first with `hark panel close carers I1`\n"
     )
     let rest = try hark(["panel", "open", "carers", "--all-candidates"], folder, path)
-    #expect(rest.stdout == "Opened 1 item for carers:\n  I3  L3  Does peer group lead to more hope?\n")
+    #expect(rest.stdout == "Opened 1 item for carers:\n  I3  L3  Does the peer group lead to more hope?\n")
   }
 
   @Test("close refuses an item id that is not one and an item already closed")
@@ -227,9 +227,9 @@ struct PanelCommandTests {
 
         Items:
           I1  L1  accepted: 2 agree, 0 disagree, 0 not sure
-              Does peer group lead to less alone?
+              Does the peer group make people less alone?
           I2  L2  open: 0 agree, 1 disagree, 1 not sure
-              Does waiting list lead to more anxiety?
+              Does the waiting list lead to more anxiety?
 
         Decisions:
           I1  <time>  tester  accepted: all 2 votes agree (unanimous)
@@ -293,7 +293,7 @@ struct PanelCommandTests {
     let vote = try store.castVote(as: members[1], item: 2, ballot: Ballot(.disagree, suggestion: .otherWayRound))
     let plain = try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree))
     let result = try hark(["panel", "adopt-suggestion", "V\(vote.id)"], folder, path)
-    #expect(result.stdout == "Opened I3 from V\(vote.id): Does anxiety lead to more waiting list?\n")
+    #expect(result.stdout == "Opened I3 from V\(vote.id): Does anxiety make the waiting list more likely?\n")
     let twice = try hark(["panel", "adopt-suggestion", "V\(vote.id)"], folder, path)
     #expect(twice.stderr == "Error: the suggestion of vote V\(vote.id) was already taken up as I3\n")
     let none = try hark(["panel", "adopt-suggestion", "\(plain.id)"], folder, path)
@@ -301,6 +301,45 @@ struct PanelCommandTests {
       none.stderr == "Error: vote V\(plain.id) makes no suggestion. Only votes with a suggestion can be taken up\n")
     let bad = try hark(["panel", "adopt-suggestion", "I1"], folder, path)
     #expect(bad.stderr == "Error: \"I1\" is not a vote id. Write it as V12 (see `hark panel show PANEL`)\n")
+  }
+
+  @Test("reword puts an open item's question in the researcher's words; show and the audit carry it")
+  func reword() throws {
+    let (folder, path, store, members) = try reviewing()
+    try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree))
+    let result = try hark(["panel", "reword", "I2", "Does waiting for help make you more anxious?"], folder, path)
+    #expect(
+      result.stdout == """
+        I2  reworded by tester
+          was: Does the waiting list lead to more anxiety?
+          now: Does waiting for help make you more anxious?
+
+        """)
+    let shown = try hark(["panel", "show", "carers"], folder, path)
+    #expect(
+      shown.stdout.contains(
+        "  I2  L2  open: 1 agree, 0 disagree, 0 not sure\n      Does waiting for help make you more anxious?\n"))
+    let audit = try store.panelAudit(panel: try store.panel(named: "carers")).map(\.detail)
+    #expect(
+      audit.contains(
+        "reworded I2 from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”"
+      ))
+    #expect(audit.contains("voted agree on I2, asked “Does the waiting list lead to more anxiety?”"))
+    let empty = try hark(["panel", "reword", "I2", "  "], folder, path)
+    #expect(empty.stderr == "Error: item I2: the new wording is empty. Give the question as members should read it\n")
+    let long = try hark(["panel", "reword", "I2", String(repeating: "x", count: 301)], folder, path)
+    #expect(
+      long.stderr
+        == "Error: item I2: the new wording is 301 characters long; at most 300 fit. Ask one short question a member can answer yes or no\n"
+    )
+    let unknown = try hark(["panel", "reword", "I9", "Is it so?"], folder, path)
+    #expect(unknown.stderr == "Error: no review item I9. Run `hark panel show PANEL` to see a panel's items\n")
+    try hark(["panel", "close", "carers", "I1"], folder, path)
+    let closed = try hark(["panel", "reword", "I1", "Is it so?"], folder, path)
+    #expect(
+      closed.stderr
+        == "Error: item I1: voting on I1 has closed, so its question stays as it was decided. Open the link again (`hark panel open PANEL L1`) and reword the new item\n"
+    )
   }
 
   @Test("user add reads the password from standard input and stores only a scrypt hash")

@@ -121,7 +121,7 @@ struct OppositeConceptTests {
         "look → (−) asking for help: \(OppositeFixture.firstSentence)",
         "asking for help → (+) worker: Asking for help got me a worker.",
       ])
-    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look lead to less asking for help?"])
+    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look make asking for help less likely?"])
     #expect(try store.concept(positive.id).mentions == 1)
     let decision = try #require(try store.decisions(subject: "concept:\(opposite.id)").last)
     #expect(decision.action == "merge")
@@ -144,7 +144,7 @@ struct OppositeConceptTests {
         "look → (+) not asking for help: \(OppositeFixture.firstSentence)",
         "not asking for help → (−) worker: Asking for help got me a worker.",
       ])
-    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look lead to more not asking for help?"])
+    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look make not asking for help more likely?"])
     #expect(try store.concept(opposite.id).oppositeOf == nil)
     #expect(try store.concept(positive.id).oppositeOf == opposite.id)
     #expect(

@@ -66,7 +66,7 @@ struct OppositesMigrationTests {
     #expect(try store.concept(7).mergedInto == 6)
     #expect(try store.link(2).status == "accepted")
     let panel = try #require(try store.panels().first)
-    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look lead to less asking for help?"])
+    #expect(try store.items(panel: panel).map(\.question.text) == ["Does look make asking for help less likely?"])
     #expect(try store.concepts(includeMerged: false).allSatisfy { !$0.label.hasPrefix("~") })
     #expect(
       try store.decisions().map { "\($0.subject) \($0.action)" } == [

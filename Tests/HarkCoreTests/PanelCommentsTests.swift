@@ -58,7 +58,7 @@ struct PanelCommentsTests {
     let items = try #require(panels[0]["items"] as? [[String: Any]])
     #expect(items.map { $0["id"] as? String } == ["I1"])
     #expect(items[0]["link"] as? String == "L1")
-    #expect(items[0]["question"] as? String == "Does peer group lead to less alone?")
+    #expect(items[0]["question"] as? String == "Does the peer group make people less alone?")
     let votes = try #require(items[0]["votes"] as? [[String: Any]])
     #expect(
       votes.map { "\($0["id"]!) \($0["member"]!) \($0["answer"]!) “\($0["comment"]!)”" } == [

@@ -203,7 +203,7 @@ struct PanelDecisionTests {
     let item = try store.openItems(panel: panel, links: [2])[0]
     let vote = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree, suggestion: .otherWayRound))
     let adopted = try store.adoptSuggestion(vote: vote.id)
-    #expect(adopted.question.text == "Does anxiety lead to more waiting list?")
+    #expect(adopted.question.text == "Does anxiety make the waiting list more likely?")
     #expect(adopted.fromVoteID == vote.id && adopted.linkID == 2 && adopted.isOpen)
     try store.castVote(as: members[0], item: adopted.id, ballot: Ballot(.agree))
     _ = try store.closeItems(panel: panel, items: [adopted.id])
@@ -224,7 +224,7 @@ struct PanelDecisionTests {
       as: members[1], item: item.id,
       ballot: Ballot(.agree, suggestion: .sayItDifferently, suggestionText: "Do peer groups help you feel less alone?"))
     let flipped = try store.adoptSuggestion(vote: opposite.id)
-    #expect(flipped.question.text == "Does peer group lead to more alone?")
+    #expect(flipped.question.text == "Does the peer group make people more alone?")
     #expect(flipped.polarity == -1)
     let reworded = try store.adoptSuggestion(vote: words.id)
     #expect(reworded.question.text == "Do peer groups help you feel less alone?")

@@ -174,7 +174,7 @@ struct PanelTests {
     let items = try store.openItems(panel: panel, links: [3, 2])
     #expect(
       items.map(\.question.text) == [
-        "Does being listened to lead to more trust in services?", "Does waiting list lead to more anxiety?",
+        "Does being listened to lead to more trust in services?", "Does the waiting list lead to more anxiety?",
       ])
     #expect(items.map(\.linkID) == [3, 2])
     #expect(

@@ -156,6 +156,7 @@ struct RefiQDAExportTests {
       package.qde.contains(
         """
         quotes: 1 from 1 sources
+        question in panel "Carers panel", I1: “Does the peer group make people less alone?”
         votes in panel "Carers panel": agree (a-lot) × 2
         votes in panel "Carers panel": not-sure × 1
 

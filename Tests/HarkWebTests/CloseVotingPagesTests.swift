@@ -46,7 +46,7 @@ struct CloseVotingPagesTests {
       #expect(html.contains("decided by the panel's rule (unanimous, quorum 1)"))
       #expect(
         html.contains(
-          #"<li>I\#(items[0].id): Does peer group lead to less alone? <span class="state">(2 answers: 1 yes, 1 no, 0 not sure)</span></li>"#
+          #"<li>I\#(items[0].id): Does the peer group make people less alone? <span class="state">(2 answers: 1 yes, 1 no, 0 not sure)</span></li>"#
         ))
       #expect(html.contains(#"<span class="state">(1 answer: 1 yes, 0 no, 0 not sure)</span></li>"#))
       #expect(html.contains("<p>3 answers in all, from 2 members.</p>"))

@@ -517,19 +517,22 @@ struct CurationPagesTests {
         "/concepts/\(trust.id)/rename", "/concepts/\(trust.id)/merge", "/concepts/\(trust.id)/parent",
         "/concepts/\(trust.id)/split", "/links/\(link.id)/accept", "/links/\(link.id)/reject",
         "/panels/\(panel.id)/items/\(items[0].id)/override", "/panels/\(panel.id)/suggestions/\(vote.id)/adopt",
+        "/panels/\(panel.id)/items/\(items[0].id)/reword",
       ]
       let before = try StoreState(fixture.store)
       for uri in posts {
         let response = try await client.execute(
           uri: uri, method: .post, headers: memberBrowser.headers(form: true),
-          body: Browser.form([("csrf", csrf), ("label", "x"), ("reason", "x"), ("outcome", "accepted")]))
+          body: Browser.form([
+            ("csrf", csrf), ("label", "x"), ("reason", "x"), ("outcome", "accepted"), ("wording", "x"),
+          ]))
         #expect(response.status == .forbidden, "POST \(uri)")
       }
       let researcher = try await signIn(client)
       for uri in posts {
         let response = try await client.execute(
           uri: uri, method: .post, headers: researcher.headers(form: true),
-          body: Browser.form([("label", "x"), ("reason", "x"), ("outcome", "accepted")]))
+          body: Browser.form([("label", "x"), ("reason", "x"), ("outcome", "accepted"), ("wording", "x")]))
         #expect(response.status == .forbidden, "POST \(uri) without CSRF")
         #expect(Browser.body(response).contains("It has expired or did not come from this Hark."))
       }
@@ -653,6 +656,55 @@ struct PanelReviewPagesTests {
     }
   }
 
+  @Test("a researcher rewords an open question on the panel page; members read the new words; bad wording is refused")
+  func reword() async throws {
+    let fixture = try WebFixture.make(members: 1)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let uri = "/panels/\(fixture.panel.id)/items/\(items[0].id)/reword"
+    try await fixture.app().test(.router) { client in
+      let browser = try await signIn(client)
+      let form = try await page(client, "/panels/\(fixture.panel.id)", browser)
+      #expect(form.contains(#"<form method="post" action="\#(uri)">"#))
+      #expect(
+        form.contains(
+          #"<summary>Reword I\#(items[0].id): Does the peer group make people less alone?</summary>"#))
+      #expect(
+        form.contains(
+          #"<textarea id="wording-\#(items[0].id)" name="wording" rows="2" maxlength="300" required>Does the peer group make people less alone?</textarea>"#
+        ))
+      #expect(
+        form.contains(
+          #"<label for="wording-\#(items[0].id)">New question for I\#(items[0].id) (one yes-or-no question, at most 300 characters; no votes yet)</label>"#
+        ))
+      for (fields, message) in [
+        ([("wording", "  ")], "Write the question as members should read it."),
+        (
+          [("wording", String(repeating: "x", count: 301))],
+          "The new wording is 301 characters long; at most 300 fit. Ask one short question a member can answer yes or no."
+        ),
+      ] {
+        let refused = try await post(client, uri, browser, fields)
+        #expect(refused.status == .badRequest)
+        #expect(Browser.body(refused).contains("<p>\(message)</p>"), "\(Browser.body(refused))")
+      }
+      #expect(try fixture.store.item(items[0].id).wording == nil)
+      let done = try await post(client, uri, browser, [("wording", "Does the peer group help you feel less alone?")])
+      #expect(done.status == .seeOther)
+      #expect(done.headers[.location] == "/panels/\(fixture.panel.id)")
+      #expect(try fixture.store.item(items[0].id).question.text == "Does the peer group help you feel less alone?")
+      let audit = auditRows(try await page(client, "/panels/\(fixture.panel.id)/audit", browser))
+      #expect(
+        audit.contains(
+          "ruth | question reworded | reworded I\(items[0].id) from “Does the peer group make people less alone?” to “Does the peer group help you feel less alone?”"
+        ))
+      let member = try await join(client, fixture, member: 0)
+      let seen = try await page(client, "/panel/items/\(items[0].id)", member)
+      #expect(seen.contains("<h1>Does the peer group help you feel less alone?</h1>"))
+      let missing = try await post(client, "/panels/\(fixture.panel.id)/items/999/reword", browser, [("wording", "x")])
+      #expect(missing.status == .notFound)
+    }
+  }
+
   @Test("taking up a member's suggestion opens it as a new question, once")
   func adoptSuggestion() async throws {
     let fixture = try WebFixture.make(members: 1)
@@ -666,7 +718,7 @@ struct PanelReviewPagesTests {
       let before = try await page(client, "/panels/\(fixture.panel.id)", browser)
       #expect(
         before.contains(
-          #"<li>Member 1 on I\#(items[0].id) would put it the other way round: “Does less alone lead to more peer group?”"#
+          #"<li>Member 1 on I\#(items[0].id) would put it the other way round: “Does feeling less alone make the peer group more likely?”"#
             + "\n" + #"<form method="post" action="\#(uri)" class="inline">"#))
       let adopted = try await post(client, uri, browser)
       #expect(adopted.status == .seeOther)
@@ -675,7 +727,7 @@ struct PanelReviewPagesTests {
       let made = try #require(all.last)
       #expect(made.fromVoteID == vote.id)
       #expect(made.isOpen)
-      #expect(made.question.text == "Does less alone lead to more peer group?")
+      #expect(made.question.text == "Does feeling less alone make the peer group more likely?")
       let after = try await page(client, "/panels/\(fixture.panel.id)", browser)
       #expect(after.contains(#"<span class="state">taken up as I\#(made.id)</span>"#))
       #expect(!after.contains(uri))
@@ -722,7 +774,7 @@ struct PanelReviewPagesTests {
           "\(creator) | panel made | made the panel (rule unanimous, quorum 1)",
           "\(creator) | member added | added member Member 1",
           "\(creator) | member added | added member Member 2",
-          "ruth | question opened | opened I\(one) (link L\(items[0].linkID)): Does peer group lead to less alone?",
+          "ruth | question opened | opened I\(one) (link L\(items[0].linkID)): Does the peer group make people less alone?",
           "ruth | question opened | opened I\(two) (link L\(items[1].linkID)): Does &lt;script&gt;alert(2)&lt;/script&gt; lead to more anxiety?",
           "Member 1 | vote | voted agree on I\(one), strength a-lot, suggested say-it-differently: “Do friends help?”",
           "Member 2 | vote | voted disagree on I\(one)",

@@ -41,13 +41,13 @@ struct ResearcherPagesTests {
       let items = try fixture.store.items(panel: fixture.panel)
       #expect(
         items.map(\.question.text) == [
-          "Does peer group lead to less alone?", "Does <script>alert(2)</script> lead to more anxiety?",
+          "Does the peer group make people less alone?", "Does <script>alert(2)</script> lead to more anxiety?",
         ])
       let after = Browser.body(
         try await client.execute(uri: "/panels/\(fixture.panel.id)", method: .get, headers: browser.headers()))
       #expect(
         after.contains(
-          #"<td data-label="Item">I\#(items[0].id)</td><td data-label="Question">Does peer group lead to less alone?</td><td data-label="Agree">0</td><td data-label="Disagree">0</td><td data-label="Not sure">0</td><td data-label="State">open</td>"#
+          #"<td data-label="Item">I\#(items[0].id)</td><td data-label="Question">Does the peer group make people less alone?</td><td data-label="Agree">0</td><td data-label="Disagree">0</td><td data-label="Not sure">0</td><td data-label="State">open</td>"#
         ))
       #expect(!after.contains("<script>"))
     }

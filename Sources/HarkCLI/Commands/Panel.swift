@@ -10,7 +10,7 @@ struct PanelCommand: ParsableCommand {
     subcommands: [
       ListPanels.self, CreatePanel.self, ShowPanel.self, AddPanelMember.self, InvitePanelMember.self,
       RevokePanelInvite.self, OpenPanelItems.self, ClosePanelItems.self, OverridePanelDecision.self,
-      AdoptSuggestion.self,
+      AdoptSuggestion.self, RewordPanelItem.self,
     ],
     defaultSubcommand: ListPanels.self)
 }

@@ -82,3 +82,22 @@ struct AdoptSuggestion: ParsableCommand {
     print("Opened I\(item.id) from V\(item.fromVoteID!): \(item.question.text)")
   }
 }
+
+struct RewordPanelItem: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reword",
+    abstract: "Put an open item's question in your own words (kept with the item and in the audit log).")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "Item id, e.g. I4.") var item: String
+  @Argument(help: "The question as members should read it.") var wording: String
+
+  func run() throws {
+    let id = try parseReference(item, prefix: "I", what: "an item")
+    let store = try project.open()
+    let before = try store.item(id).question.text
+    let item = try store.reword(item: id, to: wording)
+    print("I\(item.id)  reworded by \(Actor.current)")
+    print("  was: \(before)")
+    print("  now: \(item.question.text)")
+  }
+}

@@ -126,6 +126,10 @@ public enum RefiQDAExport {
         "polarity: \(link.polarity > 0 ? "+" : "-"), strength: \(format(link.strength)), weight: \(format(link.weight))"
         + (link.edited ? " (set by a researcher)\n" : " (from the evidence)\n")
       text += "quotes: \(link.citations) from \(link.sources) sources\n"
+      for question in data.questions[link.id] ?? [] {
+        text += "question in panel \"\(question.panel)\", I\(question.itemID): “\(question.text)”"
+        text += question.firstAsked.map { " (reworded; first asked “\($0)”)\n" } ?? "\n"
+      }
       for vote in data.votes[link.id] ?? [] {
         text +=
           "votes in panel \"\(vote.panel)\": \(vote.answer)\(vote.strength.map { " (\($0))" } ?? "") × \(vote.count)\n"

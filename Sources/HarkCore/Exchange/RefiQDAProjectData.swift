@@ -53,6 +53,14 @@ struct ProjectData {
     var strength: String?
     var count: Int
   }
+  /// The question a panel is asked about a link, and the words it was first
+  /// asked in when a researcher reworded it.
+  struct Question {
+    var panel: String
+    var itemID: Int64
+    var text: String
+    var firstAsked: String?
+  }
   /// What a member wrote with a vote ("Anything else you want to say?").
   struct Comment {
     var panel: String
@@ -72,6 +80,7 @@ struct ProjectData {
   var notes: [Note] = []
   var votes: [Int64: [Vote]] = [:]
   var comments: [Int64: [Comment]] = [:]
+  var questions: [Int64: [Question]] = [:]
   /// Who proposed each piece of evidence, and when: its selection in a source is theirs.
   var evidenceMade: [Int64: (by: String, at: String)] = [:]
   var linkCreatedAt: [Int64: String] = [:]
@@ -169,6 +178,21 @@ struct ProjectData {
       {
         votes[row["link_id"], default: []].append(
           Vote(panel: row["panel"], answer: row["answer"], strength: row["strength"], count: row["n"]))
+      }
+      // Each item's question, in the words members read now.
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT i.*, c.label AS cause, e.label AS effect, p.name AS panel,
+            (SELECT json_extract(d.detail, '$.from') FROM decision d
+             WHERE d.subject = 'panel-item:' || i.id AND d.action = 'reword' ORDER BY d.id LIMIT 1) AS first_asked
+          FROM panel_item i JOIN concept c ON c.id = i.cause_id JOIN concept e ON e.id = i.effect_id
+          JOIN panel p ON p.id = i.panel_id ORDER BY i.link_id, i.id
+          """)
+      {
+        let item = ProjectStore.item(from: row)
+        questions[item.linkID, default: []].append(
+          Question(panel: row["panel"], itemID: item.id, text: item.question.text, firstAsked: row["first_asked"]))
       }
       // Every comment ever written, by pseudonym: nothing said is dropped.
       for row in try Row.fetchAll(

@@ -125,15 +125,21 @@ public enum JSONExport {
   static func panels(_ store: ProjectStore) throws -> [[String: Any]] {
     try store.panels().map { panel -> [String: Any] in
       let decisions = Dictionary(grouping: try store.panelDecisions(panel: panel), by: \.itemID)
+      let rewordings = try store.rewordings(panel: panel)
       let items = try store.items(panel: panel).map { item -> [String: Any] in
         [
           "id": "I\(item.id)", "link": "L\(item.linkID)", "question": item.question.text, "open": item.isOpen,
+          "generated_question": item.question.generated,
+          "rewordings": rewordings.filter { $0.itemID == item.id }.map { change -> [String: Any] in
+            ["from": change.from, "to": change.to, "at": change.at, "actor": change.actor]
+          },
           "votes": try store.voteHistory(item: item.id).map { vote -> [String: Any] in
             [
               "id": "V\(vote.id)", "member": vote.pseudonym, "answer": vote.ballot.answer.rawValue,
               "strength": vote.ballot.strength?.rawValue ?? NSNull(),
               "suggestion": vote.ballot.suggestion?.rawValue ?? NSNull(),
               "suggestion_text": vote.ballot.suggestionText, "comment": vote.ballot.comment, "at": vote.at,
+              "question": item.question(forVote: vote.id, rewordings: rewordings),
             ]
           },
           "decisions": (decisions[item.id] ?? []).map { decision -> [String: Any] in

@@ -9,7 +9,7 @@ public struct PanelAuditEntry: Sendable, Equatable {
     case addMember = "add-member"
     case invite
     case revokeInvites = "revoke-invites"
-    case open, adopt, vote, close,
+    case open, adopt, reword, vote, close,
       decision, override
   }
 
@@ -52,11 +52,26 @@ extension ProjectStore {
           }
         entries.append((PanelAuditEntry(at: row["at"], who: row["actor"], act: act, detail: text), 0, row["id"]))
       }
+      // A rewording sorts among the votes by vote id: after the last vote cast
+      // before it (votes get even keys, rewordings odd ones).
+      let rewordings = try Self.rewordings(db, panel: panel.id)
+      for change in rewordings {
+        entries.append(
+          (
+            PanelAuditEntry(
+              at: change.at, who: change.actor, act: .reword, itemID: change.itemID,
+              detail: "reworded I\(change.itemID) from “\(change.from)” to “\(change.to)”"), 2,
+            change.lastVote * 2 + 1
+          ))
+      }
+      var items: [Int64: PanelItem] = [:]
       for item in try Row.fetchAll(
         db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id])
       {
         let parsed = Self.item(from: item)
-        let question = parsed.question.text
+        items[parsed.id] = parsed
+        // The question the item was opened with: the first rewording's "from".
+        let question = rewordings.first { $0.itemID == parsed.id }?.from ?? parsed.question.text
         if let vote = parsed.fromVoteID {
           entries.append(
             (
@@ -94,8 +109,15 @@ extension ProjectStore {
           if !vote.ballot.suggestionText.isEmpty { text += ": “\(vote.ballot.suggestionText)”" }
         }
         if !vote.ballot.comment.isEmpty { text += "; said: “\(vote.ballot.comment)”" }
+        // Once an item has been reworded, each vote says which words it answered.
+        if let item = items[vote.itemID], rewordings.contains(where: { $0.itemID == vote.itemID }) {
+          text += ", asked “\(item.question(forVote: vote.id, rewordings: rewordings))”"
+        }
         entries.append(
-          (PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2, vote.id)
+          (
+            PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2,
+            vote.id * 2
+          )
         )
       }
       for row in try Row.fetchAll(

@@ -25,34 +25,28 @@ public struct PanelItem: Sendable, Equatable {
   }
 }
 
-/// "Does feeling listened to lead to more trust in services?" The parts are
-/// separate so a page can emphasise the two concepts.
+/// The question an item asks: the researcher's wording when there is one,
+/// else the one `PanelWording` makes from the labels and the sign ("Does
+/// feeling listened to lead to more trust in services?").
 public struct PlainQuestion: Sendable, Equatable {
   public var cause: String
   /// The effect with its direction: "more trust in services", "less anxiety".
   public var effect: String
   public var wording: String?
+  /// The generated question, whatever the wording.
+  public var generated: String
 
   public init(cause: String, effect: String, polarity: Int, wording: String? = nil) {
     // Links join concepts that are not opposites (a merge into an opposite
     // moves its items along, turned round), so the polarity alone says
     // which way: "less eating properly", never "more ~eating properly".
     self.cause = cause
-    self.effect = Self.directed(effect, polarity: polarity)
+    self.effect = PanelWording.directed(effect, up: polarity > 0, plural: Phrase(effect).isPlural)
     self.wording = wording
+    self.generated = PanelWording.question(cause: cause, effect: effect, polarity: polarity)
   }
 
-  /// Polarity +1 reads "more X", −1 "less X". A label that already says more,
-  /// less or fewer keeps (or, for −1, turns) its own word instead of doubling it.
-  static func directed(_ label: String, polarity: Int) -> String {
-    let lower = label.lowercased()
-    for (word, opposite) in [("more ", "less "), ("less ", "more "), ("fewer ", "more ")] where lower.hasPrefix(word) {
-      return polarity > 0 ? label : opposite + label.dropFirst(word.count)
-    }
-    return (polarity > 0 ? "more " : "less ") + label
-  }
-
-  public var text: String { wording ?? "Does \(cause) lead to \(effect)?" }
+  public var text: String { wording ?? generated }
 }
 
 /// A quote behind an item, as a panel member sees it: no real names, no file names.

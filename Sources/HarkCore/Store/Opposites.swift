@@ -81,8 +81,8 @@ extension ProjectStore {
   }
 
   /// Panel items asking about `concept` ask about `into` instead, turned
-  /// round when `turned`: "Does look lead to more not asking for help?"
-  /// becomes "Does look lead to less asking for help?", the same question.
+  /// round when `turned`: "Does look make not asking for help more likely?"
+  /// becomes "Does look make asking for help less likely?", the same question.
   static func moveItems(_ db: Database, from concept: Int64, to into: Int64, turned: Bool) throws {
     let sign = turned ? -1 : 1
     try db.execute(

@@ -83,7 +83,7 @@ enum Templates {
   static let memberItem = """
     {{#saved}}<p class="saved" role="status">Your answer is saved. You can change it until voting closes.</p>{{/saved}}
     <p class="progress"><a href="/panel">Back to all questions</a> · {{progress}}</p>
-    <h1>{{#wording}}{{wording}}{{/wording}}{{^wording}}Does <em>{{cause}}</em> lead to <em>{{effect}}</em>?{{/wording}}</h1>
+    <h1>{{question}}</h1>
     <h2>What people said</h2>
     {{#hasQuotes}}
     {{#quotes}}<figure class="quote"><blockquote><p>{{quote}}</p></blockquote><figcaption>{{speaker}}</figcaption></figure>{{/quotes}}
@@ -171,6 +171,19 @@ enum Templates {
     {{/canOpen}}
     {{#canClose}}
     <p><a class="button" href="/panels/{{id}}/close">Close voting on every open question…</a></p>
+    {{/canClose}}
+    {{#canClose}}
+    <h2>Reword a question</h2>
+    <p>Members see the new words at once. Votes already cast stay with the words they answered, and the change is kept in the audit log with your name.</p>
+    {{#openItems}}<details class="reword"><summary>Reword I{{id}}: {{question}}</summary>
+    <form method="post" action="/panels/{{panel}}/items/{{id}}/reword">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <p><label for="wording-{{id}}">New question for I{{id}} (one yes-or-no question, at most 300 characters; {{votes}})</label>
+    <textarea id="wording-{{id}}" name="wording" rows="2" maxlength="300" required>{{question}}</textarea></p>
+    <p><button type="submit">Reword I{{id}}</button></p>
+    </form>
+    </details>
+    {{/openItems}}
     {{/canClose}}
     {{#hasSuggestions}}
     <h2>Members' suggestions</h2>

@@ -133,7 +133,7 @@ struct MemberRoutes: Sendable {
   {
     let question = view.item.question
     var values: [String: Any] = [
-      "id": view.item.id, "cause": question.cause, "effect": question.effect,
+      "id": view.item.id, "question": question.text,
       "progress": view.progress.text, "open": view.item.isOpen, "csrf": session.csrf, "saved": saved,
       "hasQuotes": !view.quotes.isEmpty,
       "quotes": view.quotes.map { ["quote": $0.quote, "speaker": $0.speaker] },
@@ -147,7 +147,6 @@ struct MemberRoutes: Sendable {
       if let suggestion = ballot.suggestion { values["checked" + Self.flag(suggestion)] = true }
     }
     // Absent, not nil: Mustache would print "nil".
-    if let wording = question.wording { values["wording"] = wording }
     if let problem { values["problem"] = problem }
     return values
   }

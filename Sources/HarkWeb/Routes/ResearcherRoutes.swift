@@ -23,6 +23,7 @@ struct ResearcherRoutes: Sendable {
     router.post("/panels/:id/members/:member/invite", use: newInvite)
     router.post("/panels/:id/members/:member/revoke", use: revokeAccess)
     router.post("/panels/:id/items/:item/override", use: overrideDecision)
+    router.post("/panels/:id/items/:item/reword", use: rewordQuestion)
     router.post("/panels/:id/suggestions/:vote/adopt", use: adoptSuggestion)
     router.get("/panels/:id/audit", use: audit)
   }
@@ -88,6 +89,12 @@ struct ResearcherRoutes: Sendable {
         "decision": inForce[item.id].map { Self.decisionText($0) } ?? "none yet",
       ]
     }
+    let open = zip(items, votes).filter { $0.0.isOpen }.map { item, votes -> [String: Any] in
+      [
+        "id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf,
+        "votes": votes.isEmpty ? "no votes yet" : votes.count == 1 ? "1 vote so far" : "\(votes.count) votes so far",
+      ]
+    }
     let closed = items.filter { !$0.isOpen }.map { item -> [String: Any] in
       ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf]
     }
@@ -104,7 +111,7 @@ struct ResearcherRoutes: Sendable {
       "ruleExplanation": panel.rule.explanation,
       "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
       "csrf": session.csrf, "canOpen": !(try linksToOpen(panel, items: items)).isEmpty,
-      "canClose": items.contains(where: \.isOpen), "hasClosed": !closed.isEmpty, "closed": closed,
+      "canClose": items.contains(where: \.isOpen), "openItems": open, "hasClosed": !closed.isEmpty, "closed": closed,
       "hasSuggestions": !suggestions.isEmpty, "suggestions": suggestions,
       "hasComments": !comments.isEmpty, "comments": comments,
     ]
@@ -151,6 +158,27 @@ struct ResearcherRoutes: Sendable {
       return refused(panel, session: session, message: Pages.sentence(error))
     }
     return Pages.redirect(to: "/panels/\(panel.id)/audit")
+  }
+
+  /// Puts an open question in the researcher's words; the change and who made
+  /// it go to the audit log, and votes already cast keep the words they answered.
+  func rewordQuestion(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try pages.requireResearcher(context)
+    let panel = try panel(context, session: session)
+    let itemID = Int64(context.parameters.get("item") ?? "")
+    guard let item = try store.items(panel: panel).first(where: { $0.id == itemID }) else {
+      throw PageError(noSuch("question", panel: panel, session: session))
+    }
+    let form = try await Form.read(request, context: context)
+    guard let wording = form.text("wording") else {
+      return refused(panel, session: session, message: "Write the question as members should read it.")
+    }
+    do {
+      try store.reword(item: item.id, to: wording, actor: researcher.name)
+    } catch let error as HarkError {
+      return refused(panel, session: session, message: Pages.sentence(error))
+    }
+    return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
   func adoptSuggestion(_ request: Request, context: WebContext) throws -> Response {
@@ -330,6 +358,7 @@ struct ResearcherRoutes: Sendable {
     case .revokeInvites: "links cancelled"
     case .open: "question opened"
     case .adopt: "suggestion taken up"
+    case .reword: "question reworded"
     case .vote: "vote"
     case .close: "voting closed"
     case .decision: "decision"
