@@ -93,19 +93,27 @@ enum DefaultCues {
     X given me/us Y	+	0.7	noun
     X got/gets me/us Y	+	0.6	got
     X kept/keeps/keep me/us Y	+	0.6	kept
-    # --- "led to", "meant"
+    # --- "led to", "caused", "resulted in", "meant"
     X led/leads/lead (straight) (back) to Y	+	0.7	clause
+    Y was/were/is/are/been caused by X	+	0.7	clause
+    X caused/causes Y	+	0.7	clause
+    X resulted/results/result in Y	+	0.7	clause
+    Y resulted/results/result from X	+	0.7	clause
     X meant/means (that) Y	+	0.55	subject
     # --- "because", "thanks to", "since", "after"
     ^ because of X , Y	+	0.6	subject
     ^ because of X Y	+	0.55	subject
     Y because of X	+	0.55	clause
-    ^ because X , Y	+	0.5	subject
+    ^ as a result of X , Y	+	0.6	subject
+    Y as a result of X	+	0.6	clause
+    ^ due to X , Y	+	0.55	subject
+    Y due to X	+	0.55	clause
+    ^ because/'cause/cos X , Y	+	0.5	subject
     X why Y	+	0.5	subject
     X , so Y	+	0.45	subject
     ^ thanks to X , Y	+	0.65	subject
     Y thanks to X	+	0.6	subject
-    Y because X	+	0.45	subject
+    Y because/'cause/cos X	+	0.45	subject
     ^ since X , Y	+	0.45	subject
     ^ after X , Y	+	0.35	subject
     ^ once X , Y	+	0.45	subject
@@ -114,7 +122,7 @@ enum DefaultCues {
     X what made/makes/make Y	+	0.45	subject
     ^ if X , Y	+	0.35	subject
     ^ since/once/when X Y	+	0.4	subject
-    ^ because X	+	0.4	previous
+    ^ because/'cause/cos X	+	0.4	previous
     Y if X	+	0.35	subject
     # --- verbs that change things: "the wait killed the moment", "it broke the cycle"
     X made/makes (all) the/a (massive/big/huge/real/whole) difference	+	0.6	wellbeing

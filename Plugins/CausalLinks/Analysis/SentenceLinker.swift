@@ -74,7 +74,41 @@ struct SentenceLinker {
 
   /// Every word some pattern of a coding run needs, for the quick check
   /// (news patterns are read only for the evaluator, which reads every sentence).
-  var allAnchorWords: [String] { lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords) }
+  /// A clipped word ("'cause") is seen by the quick check without its apostrophe.
+  var allAnchorWords: [String] {
+    lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords).map {
+      $0.hasPrefix("'") && $0.count > 1 ? String($0.dropFirst()) : $0
+    }
+  }
+
+  /// The tokenizer keeps an apostrophe only between letters, so "'cause"
+  /// arrives as "'" and "cause"; glued together they are one word again, as
+  /// the cue file and the word lists spell it.
+  static func joiningClippedWords(_ tokens: [Token]) -> [Token] {
+    guard tokens.contains(where: { $0.lower == "'" || $0.lower == "\u{2019}" }) else { return tokens }
+    var joined: [Token] = []
+    joined.reserveCapacity(tokens.count)
+    var i = 0
+    while i < tokens.count {
+      let token = tokens[i]
+      if token.kind == .punctuation, token.lower == "'" || token.lower == "\u{2019}", i + 1 < tokens.count,
+        tokens[i + 1].kind == .word, tokens[i + 1].range.lowerBound == token.range.upperBound,
+        clippedWords.contains(tokens[i + 1].lower)
+      {
+        joined.append(
+          Token(
+            range: token.range.lowerBound..<tokens[i + 1].range.upperBound, lower: "'" + tokens[i + 1].lower,
+            kind: .word))
+        i += 2
+        continue
+      }
+      joined.append(token)
+      i += 1
+    }
+    return joined
+  }
+
+  static let clippedWords: Set<String> = ["cause", "cos", "coz"]
 
   /// The patterns worth trying on these tokens, in file order.
   func candidates(_ tokens: [Token]) -> [Int] {
@@ -124,6 +158,13 @@ struct SentenceLinker {
           continue
         }
         if !causeIsRightKind(match, tokens) { continue }
+        // "the shop changed hands": an idiom, not a change the cause made.
+        if let last = match.cueTokens.max(), last + 1 < tokens.count,
+          Self.idioms.contains(tokens[last].lower + " " + tokens[last + 1].lower)
+        {
+          for i in match.cueTokens { claimed[i] = true }
+          continue
+        }
         // "to" as a cue marks a purpose ("to protest the visit"), not a place ("to the city").
         if match.cueTokens.count == 1, tokens[match.cueTokens[0]].key == Self.to,
           !startsVerbPhrase(match.cueTokens[0] + 1, context)
@@ -322,11 +363,25 @@ struct SentenceLinker {
         let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
       else { return false }
     }
-    // "asked if I wanted sugar": "if" after asking or knowing means "whether".
-    if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first, cue > 0,
-      Self.askingVerbs.contains(tokens[cue - 1].key)
-    {
-      return false
+    // "asked (her) if I wanted sugar", "if it was open or not": "if" means "whether".
+    if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first {
+      if cue > 0, Self.askingVerbs.contains(tokens[cue - 1].key) { return false }
+      if cue > 1, WordLists.beneficiaries.contains(tokens[cue - 1].key),
+        Self.askingVerbs.contains(tokens[cue - 2].key)
+      {
+        return false
+      }
+      let clause = match.cause.upperBound > cue ? match.cause : cue..<tokens.count
+      let last = clause.last { tokens[$0].kind != .punctuation }
+      if let last, last > clause.lowerBound, tokens[last].lower == "not", tokens[last - 1].lower == "or" {
+        return false
+      }
+    }
+    // "so I'd have been twelve", "when I was seven": an age or a date is a time, not an effect or a cause.
+    if cues.contains(where: Self.timeCues.contains) {
+      if isDateOrAge(match.cause, tokens) || match.effect.map({ isDateOrAge($0, tokens) }) == true {
+        return false
+      }
     }
     if cues.first.map({ $0 == Self.when }) == true {
       // "when I got there, …" tells a time; "when I'm burnt out, …" a cause.
@@ -340,10 +395,42 @@ struct SentenceLinker {
   }
 
   static let when = WordKey("when")
+  /// Cue words that also tell when something happened.
+  static let timeCues = WordSet(["so", "when", "since", "once", "after"])
+  /// A cue verb with this object is an idiom: "changed hands".
+  static let idioms: Set<String> = [
+    "changed hands", "changes hands", "change hands", "broke even", "breaks even", "killed time", "kills time",
+  ]
+
+  /// Whether a clause only says an age or a date: "I was seven", "I'd have been
+  /// about 12", "that was 1985", "in 1985 we moved", "when she was little".
+  func isDateOrAge(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+    var numbers = 0
+    var other = 0
+    for i in range where tokens[i].kind != .punctuation {
+      let token = tokens[i]
+      if token.kind == .number || WordLists.numberWords.contains(token.lower) || Self.ageWords.contains(token.key) {
+        numbers += 1
+      } else if !(WordLists.subjectPronouns.contains(token.key) || WordLists.auxiliaries.contains(token.key)
+        || WordLists.copulas.contains(token.key) || WordLists.fillers.contains(token.key)
+        || WordLists.referringPronouns.contains(token.key) || Self.dateFillers.contains(token.key))
+      {
+        other += 1
+      }
+    }
+    return numbers > 0 && other == 0
+  }
+
+  static let ageWords = WordSet(["little", "young", "small", "kid", "kids", "child", "baby", "teenager", "born"])
+  static let dateFillers = WordSet([
+    "about", "around", "nearly", "almost", "only", "in", "at", "on", "the", "a", "age", "aged", "years",
+    "year", "old", "of", "or", "then", "there", "me", "him", "her", "them", "us", "i'd", "we'd", "he'd", "she'd",
+    "they'd", "would've", "must've",
+  ])
   static let `if` = WordKey("if")
   static let askingVerbs = WordSet([
-    "ask", "asked", "asking", "asks", "wonder", "wondered", "know", "knew", "see", "check", "checked", "sure",
-    "unsure", "tell", "told", "whether",
+    "ask", "asked", "asking", "asks", "wonder", "wondered", "wondering", "know", "knew", "see", "check",
+    "checked", "checking", "sure", "unsure", "tell", "told", "whether", "remember", "idea", "decide", "decided",
   ])
 
   /// Whether the words from `i` can be a bare verb phrase: not a determiner,
@@ -586,7 +673,7 @@ struct SentenceLinker {
   private func split(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
     var parts: [Range<Int>] = []
     var start = range.lowerBound
-    for i in range where tokens[i].lower == "and" || tokens[i].lower == "&" {
+    for i in range where (tokens[i].lower == "and" || tokens[i].lower == "&") && !WordLists.joinsNumbers(tokens, i) {
       if i > start { parts.append(start..<i) }
       start = i + 1
     }
