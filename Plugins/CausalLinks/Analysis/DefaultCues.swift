@@ -101,9 +101,9 @@ enum DefaultCues {
     Y resulted/results/result from X	+	0.7	clause
     X meant/means (that) Y	+	0.55	subject
     # --- "because", "thanks to", "since", "after"
-    ^ because of X , Y	+	0.6	subject
-    ^ because of X Y	+	0.55	subject
-    Y because of X	+	0.55	clause
+    ^ because/'cause/cos of X , Y	+	0.6	subject
+    ^ because/'cause/cos of X Y	+	0.55	subject
+    Y because/'cause/cos of X	+	0.55	clause
     ^ as a result of X , Y	+	0.6	subject
     Y as a result of X	+	0.6	clause
     ^ due to X , Y	+	0.55	subject

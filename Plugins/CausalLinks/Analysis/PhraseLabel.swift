@@ -239,7 +239,7 @@ struct LabelMaker {
     while let first = words.first {
       let word = lower(first)
       if ["then", "twice", "once", "now", "sometimes", "often", "still", "later", "afterwards"]
-        .contains(word),
+        .contains(word) || WordLists.midAdverbs.contains(word) || isAdverb(word),
         words.count > 1
       {
         words.removeFirst()
@@ -549,7 +549,7 @@ struct LabelMaker {
     {
       return nil
     }
-    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(key(last))
+    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(key(last)) && !verbAndPronoun
       || WordLists.people.contains(text)
       || WordLists.beneficiaries.contains(text) && !(role == .cause && Self.groups.contains(text))
     {
