@@ -329,6 +329,14 @@ struct CausalLinksTests {
     #expect(try Self.links("I lost my job 'cause of the drinking.") == ["drinking -> job (-1) s=0.6 c=0.55"])
   }
 
+  @Test("'because X Y' with no comma needs a clause as cause; a loss avoided names what was kept")
+  func frontedBecauseWithoutComma() throws {
+    #expect(
+      try Self.links("And because I kept my job we didn't lose the house.")
+        == ["keeping my job -> house (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("Because years ago everybody knew everybody.") == [])
+  }
+
   @Test("'that's why' takes up a sentence with a noun subject; 'thanks to' keeps 'getting through it'")
   func thatsWhyAndThanksTo() throws {
     #expect(

@@ -109,6 +109,7 @@ enum DefaultCues {
     ^ due to X , Y	+	0.55	subject
     Y due to X	+	0.55	clause
     ^ because/'cause/cos X , Y	+	0.5	subject
+    ^ because/'cause/cos X Y	+	0.45	subject
     X why Y	+	0.5	subject
     X , so Y	+	0.45	subject
     ^ thanks to X , Y	+	0.65	subject

@@ -549,7 +549,8 @@ struct LabelMaker {
     {
       return nil
     }
-    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(key(last)) && !verbAndPronoun
+    if WordLists.emptyLabels.contains(text)
+      || WordLists.referringPronouns.contains(key(last)) && !(verbAndPronoun && words.count == 3)
       || WordLists.people.contains(text)
       || WordLists.beneficiaries.contains(text) && !(role == .cause && Self.groups.contains(text))
     {

@@ -203,7 +203,8 @@ struct SentenceLinker {
           var standsIn = false
           switch maker.cause(part) {
           case .success(let label):
-            causes.append((label, span(label, tokens), nil))
+            // A cause that is a loss avoided ("I didn't lose the place") names what was kept.
+            causes.append((label.negated ? Self.namingWhatIsLost(label) : label, span(label, tokens), nil))
           case .failure(.pronoun(let pronoun, let token)):
             let finder = AntecedentFinder(
               bytes: context.bytes, tokens: tokens, previousSentence: context.previousSentence,
@@ -363,6 +364,17 @@ struct SentenceLinker {
         let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
       else { return false }
     }
+    // "because I knew him I could see it": with no comma between them, the
+    // cause must be a clause of its own, or the split between cause and effect is a guess.
+    if let cueEnd = match.cueTokens.max(), match.cause.lowerBound == cueEnd + 1,
+      let effect = match.effect, effect.lowerBound == match.cause.upperBound,
+      Self.subordinators.contains(tokens[cueEnd].key)
+    {
+      let maker = LabelMaker(tokens: tokens)
+      guard let first = words.first,
+        WordLists.subjects.contains(tokens[first].key) || maker.opensNounPhraseClause(words)
+      else { return false }
+    }
     // "asked (her) if I wanted sugar", "if it was open or not": "if" means "whether".
     if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first {
       if cue > 0, Self.askingVerbs.contains(tokens[cue - 1].key) { return false }
@@ -395,6 +407,8 @@ struct SentenceLinker {
   }
 
   static let when = WordKey("when")
+  /// Conjunctions that open a clause of their own: "because I knew him".
+  static let subordinators = WordSet(["because", "'cause", "cos", "since", "once", "when", "if"])
   /// Cue words that also tell when something happened.
   static let timeCues = WordSet(["so", "when", "since", "once", "after"])
   /// A cue verb with this object is an idiom: "changed hands".
@@ -497,6 +511,20 @@ struct SentenceLinker {
     return nil
   }
 
+  /// "losing a hostel bed" is less of a bed: the label names the thing, and
+  /// the loss turns the polarity.
+  static func namingWhatIsLost(_ made: PhraseLabel) -> PhraseLabel {
+    var label = made
+    for verb in lossVerbs where label.text.hasPrefix(verb + " ") && label.text.count > verb.count + 1 {
+      var words = label.text.dropFirst(verb.count + 1).split(separator: " ")
+      while words.count > 1, WordLists.determiners.contains(String(words[0])) || words[0] == "a" { words.removeFirst() }
+      label.text = words.joined(separator: " ")
+      label.negated.toggle()
+      break
+    }
+    return label
+  }
+
   private struct EffectLabel {
     var text: String
     var negated: Bool
@@ -531,15 +559,8 @@ struct SentenceLinker {
           isProblem: false, vague: true)
       }
     }
-    guard var label = maker.effect(range, form: pattern.effectForm) else { return nil }
-    // "losing a hostel bed" is less of a bed: the label names the thing, marked as its opposite.
-    for verb in Self.lossVerbs where label.text.hasPrefix(verb + " ") && label.text.count > verb.count + 1 {
-      var words = label.text.dropFirst(verb.count + 1).split(separator: " ")
-      while words.count > 1, WordLists.determiners.contains(String(words[0])) || words[0] == "a" { words.removeFirst() }
-      label.text = words.joined(separator: " ")
-      label.negated.toggle()
-      break
-    }
+    guard let made = maker.effect(range, form: pattern.effectForm) else { return nil }
+    let label = Self.namingWhatIsLost(made)
     let isProblem = label.text.split(separator: " ").contains {
       WordLists.problems.contains(String($0))
     }
