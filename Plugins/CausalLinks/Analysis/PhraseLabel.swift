@@ -422,7 +422,9 @@ struct LabelMaker {
         words.removeFirst()
         sawVerbFrame = true
       } else if sawVerbFrame, WordLists.catenatives.contains(word),
-        next == "to" || next == "and" || next.hasSuffix("ing")
+        next == "to" || next == "and" || next.hasSuffix("ing"),
+        // "go to the doctor" is a place, "went to see" a verb.
+        !(next == "to" && words.count > 2 && (WordLists.determiners.contains(key(words[2])) || lower(words[2]) == "a"))
       {
         words.removeFirst(next == "to" || next == "and" ? 2 : 1)
       } else {
@@ -500,7 +502,8 @@ struct LabelMaker {
       !WordLists.phraseBreakers.contains(key(first))
     else { return nil }
     // "Brother T started": a noun followed by a past verb is a clause, not a concept.
-    if role == .cause, gerunds.isEmpty,
+    // "The rent doubled" is a clause with a plain subject, and a cause.
+    if role == .cause, gerunds.isEmpty, quoteStart.map({ !Self.subjectDeterminers.contains(lower($0)) }) ?? true,
       words.indices.dropFirst().contains(where: {
         lower(words[$0]).hasSuffix("ed") && !WordLists.determiners.contains(key(words[$0 - 1]))
           && !["not", "being", "been", "getting", "feeling"].contains(lower(words[$0 - 1]))

@@ -357,9 +357,14 @@ struct SentenceLinker {
     let cues = match.cueTokens.map { tokens[$0].key }
     let words = match.cause.filter { tokens[$0].kind != .punctuation && !WordLists.fillers.contains(tokens[$0].key) }
     if cues.contains(where: Self.clauseCues.contains) {
-      guard let first = words.first, WordLists.subjectPronouns.contains(tokens[first].key) else { return false }
+      guard let first = words.first,
+        WordLists.subjectPronouns.contains(tokens[first].key) || LabelMaker(tokens: tokens).opensNounPhraseClause(words)
+      else { return false }
     }
-    if match.cause.upperBound <= match.cueTokens.min()!, cues.contains(where: Self.referenceCues.contains) {
+    // "that's why I left" takes up what was said; ", which is why" the clause before it.
+    if match.cause.upperBound <= match.cueTokens.min()!, cues.contains(where: Self.referenceCues.contains),
+      !cues.contains(Self.which)
+    {
       guard words.count == 1 || words.count == 2 && tokens[words[1]].lower == "is",
         let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
       else { return false }
@@ -407,6 +412,7 @@ struct SentenceLinker {
   }
 
   static let when = WordKey("when")
+  static let which = WordKey("which")
   /// Conjunctions that open a clause of their own: "because I knew him".
   static let subordinators = WordSet(["because", "'cause", "cos", "since", "once", "when", "if"])
   /// Cue words that also tell when something happened.

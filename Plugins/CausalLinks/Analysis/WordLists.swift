@@ -195,6 +195,14 @@ enum WordLists {
     "glad",
   ])
 
+  /// Words "so" can be the degree of ("so angry", "so long"); before
+  /// anything else "so" is read as a conjunction.
+  static let degreeTargets = WordSet([
+    "little", "long", "far", "often", "bad", "good", "hard", "easy", "tired", "scared", "worried", "lonely",
+    "frightened", "depressed", "stressed", "busy", "difficult", "important", "hungry", "poor", "expensive",
+    "isolated", "low", "young", "close", "grateful", "pleased", "embarrassed", "excited", "overwhelmed",
+  ])
+
   /// Irregular verb forms and their "-ing" form.
   static let irregularGerunds: [String: String] = [
     "went": "going", "gone": "going", "been": "being", "was": "being", "were": "being",
