@@ -18,7 +18,8 @@ enum DefaultCues {
     # 1. pattern: words separated by spaces.
     #      X          the cause: exactly one per pattern
     #      Y          the effect: one per pattern, none when the effect is "wellbeing"
-    #      word       a cue word, matched as written (lowercase, apostrophes kept: i'd)
+    #      word       a cue word, matched as written (lowercase, apostrophes kept:
+    #                 i'd; a clipped 'cause is one word)
     #      a/b/c      any one of these words
     #      (word)     may be left out; "(a/b)" for a choice that may be left out
     #      ,          a comma
@@ -43,8 +44,10 @@ enum DefaultCues {
     #    hypothetical ("would help").
     # 4. effect: how the effect words become a concept label
     #      clause     a clause or noun phrase: "I'd have lost the tenancy" -> "losing tenancy"
-    #      subject    the same, but only a clause with a pronoun subject (I, we,
-    #                 people ...); anything else is skipped, keeping "because" precise
+    #      subject    the same, but only a clause with a subject: a pronoun (I, we,
+    #                 people ...) or a short noun phrase before its verb ("the shop
+    #                 closed", "my mother was busy"); anything else is skipped,
+    #                 keeping "because" precise
     #      verb       a bare verb phrase: "get out of the house" -> "getting out of the house"
     #      noun       a noun phrase cut before "to"/"that": "the confidence to ..." -> "confidence"
     #      feeling    "less alone" -> "feeling less alone"
