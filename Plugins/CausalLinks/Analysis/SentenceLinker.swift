@@ -445,7 +445,7 @@ struct SentenceLinker {
   static let dateFillers = WordSet([
     "about", "around", "nearly", "almost", "only", "in", "at", "on", "the", "a", "age", "aged", "years",
     "year", "old", "of", "or", "then", "there", "me", "him", "her", "them", "us", "i'd", "we'd", "he'd", "she'd",
-    "they'd", "would've", "must've",
+    "they'd", "would've", "must've", "turned", "turns", "turn", "turning",
   ])
   static let `if` = WordKey("if")
   static let askingVerbs = WordSet([
