@@ -310,6 +310,89 @@ struct CausalLinksTests {
       ])
   }
 
+  @Test("'X causes Y', 'Y due to X', 'X resulted in Y', 'Y as a result of X'")
+  func causeVerbsAndPhrases() throws {
+    #expect(try Self.links("Smoking causes cancer.") == ["smoking -> cancer (+1) s=0.6 c=0.7"])
+    #expect(try Self.links("The crops failed due to the drought.") == ["drought -> crops failed (+1) s=0.6 c=0.55"])
+    #expect(try Self.links("The argument resulted in a divorce.") == ["argument -> divorce (+1) s=0.6 c=0.7"])
+    #expect(
+      try Self.links("I lost my job as a result of the drinking.") == ["drinking -> job (-1) s=0.6 c=0.6"])
+  }
+
+  @Test("'because' after a noun-phrase subject, a group of people as cause, and the clipped ''cause'")
+  func becauseNounSubjects() throws {
+    #expect(
+      try Self.links("The shop closed because the rent went up.") == ["rent went up -> shop closed (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("My mother was busy because of the children.") == ["children -> busy mother (+1) s=0.6 c=0.55"])
+    #expect(try Self.links("I left 'cause I was scared.") == ["scared -> leaving (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("I lost my job 'cause of the drinking.") == ["drinking -> job (-1) s=0.6 c=0.55"])
+  }
+
+  @Test("'because X Y' with no comma needs a clause as cause; a loss avoided names what was kept")
+  func frontedBecauseWithoutComma() throws {
+    #expect(
+      try Self.links("And because I kept my job we didn't lose the house.")
+        == ["keeping my job -> house (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("Because years ago everybody knew everybody.") == [])
+  }
+
+  @Test("'that's why' takes up a sentence with a noun subject; 'thanks to' keeps 'getting through it'")
+  func thatsWhyAndThanksTo() throws {
+    #expect(
+      try Self.links("The rent went up. That's why we closed.") == ["rent went up -> closing (+1) s=0.6 c=0.4"])
+    #expect(
+      try Self.links("I got through it thanks to my sister.") == ["sister -> getting through it (+1) s=0.6 c=0.6"])
+  }
+
+  @Test("'made me so angry' reads 'so' as a degree; 'made me go to the doctor' keeps the place")
+  func madeMeDegreeAndPlace() throws {
+    #expect(try Self.links("The noise made me so angry.") == ["noise -> feeling angry (+1) s=0.75 c=0.65"])
+    #expect(
+      try Self.links("My sister made me go to the doctor.") == ["sister -> going to the doctor (+1) s=0.6 c=0.65"])
+  }
+
+  @Test("a clause with a plain subject is a cause: 'the rent doubled, so', ', which is why', 'That's why'")
+  func nounSubjectCauses() throws {
+    #expect(try Self.links("The rent doubled, so we closed.") == ["rent doubled -> closing (+1) s=0.75 c=0.45"])
+    #expect(
+      try Self.links("The rent doubled, which is why we closed.") == ["rent doubled -> closing (+1) s=0.6 c=0.5"])
+    #expect(
+      try Self.links("The rent doubled. That's why we closed.") == ["rent doubled -> closing (+1) s=0.6 c=0.4"])
+  }
+
+  @Test("labels: adverbs are not verbs, 'had seven' is possession, numbers keep their 'and', negation on the link")
+  func labelRepairs() throws {
+    #expect(try Self.links("I always drank because I was lonely.") == ["lonely -> drinking (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("Eventually we became a family because of the church.")
+        == ["church -> becoming a family (+1) s=0.6 c=0.55"])
+    #expect(
+      try Self.links("We had seven children because we wanted a big family.")
+        == ["wanting a big family -> seven children (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("I worked five and a half days because we needed the money.")
+        == ["needing the money -> working five and a half days (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("We closed down because we couldn't afford the rent.")
+        == ["affording the rent -> closing down (-1) s=0.6 c=0.45"])
+  }
+
+  @Test("no link: 'if' meaning whether, 'when' and 'so' telling an age or a date, 'changed hands'")
+  func nonCausalReadings() throws {
+    #expect(try Self.links("I asked them if the group was open.") == [])
+    #expect(try Self.links("I asked her if the group was open.") == [])
+    #expect(try Self.links("I wanted to know if the group was open or not.") == [])
+    #expect(try Self.links("When I was seven, we moved to Leeds.") == [])
+    #expect(try Self.links("When I'm eighteen, I'll move out.") == [])
+    #expect(try Self.links("After I turned 15, I left school.") == [])
+    #expect(try Self.links("Once I was sixteen, I left school.") == [])
+    #expect(try Self.links("We married in 1950, so I was twenty.") == [])
+    #expect(try Self.links("We moved in 1985, so I'd have been twelve.") == [])
+    #expect(try Self.links("I was born in 1950, so I was seven when we moved.") == [])
+    #expect(try Self.links("The shop changed hands in 1990.") == [])
+  }
+
   // MARK: - Negation, hedges, people, hypotheticals
 
   @Test(

@@ -81,7 +81,7 @@ public final class CausalLinksPlugin: AnalysisPlugin {
       let questionTurn = t > 0 && document.turns[t - 1].role == .interviewer ? document.turns[t - 1].span : nil
       for (k, sentence) in sentences.enumerated() {
         guard signals || filter.passes(bytes, sentence) else { continue }
-        let tokens = Tokenizer.tokens(bytes, in: sentence)
+        let tokens = SentenceLinker.joiningClippedWords(Tokenizer.tokens(bytes, in: sentence))
         var verdict: (causal: Bool, p: Double)?
         func isCausal() -> (causal: Bool, p: Double) {
           if let verdict { return verdict }

@@ -272,8 +272,10 @@ struct CueMatcher {
   private static let that = WordKey("that")
   private static let or = WordKey("or")
 
+  /// "so" as a degree word ("so much", "made me so angry"), not a conjunction.
   private func isSoMuch(_ i: Int) -> Bool {
     tokens[i].lower == "so" && i + 1 < tokens.count
-      && ["much", "many"].contains(tokens[i + 1].lower)
+      && (["much", "many"].contains(tokens[i + 1].lower) || WordLists.feelingAdjectives.contains(tokens[i + 1].key)
+        || WordLists.degreeTargets.contains(tokens[i + 1].key))
   }
 }

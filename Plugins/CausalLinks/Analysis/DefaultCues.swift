@@ -18,7 +18,8 @@ enum DefaultCues {
     # 1. pattern: words separated by spaces.
     #      X          the cause: exactly one per pattern
     #      Y          the effect: one per pattern, none when the effect is "wellbeing"
-    #      word       a cue word, matched as written (lowercase, apostrophes kept: i'd)
+    #      word       a cue word, matched as written (lowercase, apostrophes kept:
+    #                 i'd; a clipped 'cause is one word)
     #      a/b/c      any one of these words
     #      (word)     may be left out; "(a/b)" for a choice that may be left out
     #      ,          a comma
@@ -43,8 +44,10 @@ enum DefaultCues {
     #    hypothetical ("would help").
     # 4. effect: how the effect words become a concept label
     #      clause     a clause or noun phrase: "I'd have lost the tenancy" -> "losing tenancy"
-    #      subject    the same, but only a clause with a pronoun subject (I, we,
-    #                 people ...); anything else is skipped, keeping "because" precise
+    #      subject    the same, but only a clause with a subject: a pronoun (I, we,
+    #                 people ...) or a short noun phrase before its verb ("the shop
+    #                 closed", "my mother was busy"); anything else is skipped,
+    #                 keeping "because" precise
     #      verb       a bare verb phrase: "get out of the house" -> "getting out of the house"
     #      noun       a noun phrase cut before "to"/"that": "the confidence to ..." -> "confidence"
     #      feeling    "less alone" -> "feeling less alone"
@@ -93,19 +96,29 @@ enum DefaultCues {
     X given me/us Y	+	0.7	noun
     X got/gets me/us Y	+	0.6	got
     X kept/keeps/keep me/us Y	+	0.6	kept
-    # --- "led to", "meant"
+    # --- "led to", "caused", "resulted in", "meant"
     X led/leads/lead (straight) (back) to Y	+	0.7	clause
+    Y was/were/is/are/been caused by X	+	0.7	clause
+    X caused/causes Y	+	0.7	clause
+    X resulted/results/result in Y	+	0.7	clause
+    Y resulted/results/result from X	+	0.7	clause
     X meant/means (that) Y	+	0.55	subject
     # --- "because", "thanks to", "since", "after"
-    ^ because of X , Y	+	0.6	subject
-    ^ because of X Y	+	0.55	subject
-    Y because of X	+	0.55	clause
-    ^ because X , Y	+	0.5	subject
+    ^ because/'cause/cos of X , Y	+	0.6	subject
+    ^ because/'cause/cos of X Y	+	0.55	subject
+    Y because/'cause/cos of X	+	0.55	clause
+    ^ as a result of X , Y	+	0.6	subject
+    Y as a result of X	+	0.6	clause
+    ^ due to X , Y	+	0.55	subject
+    Y due to X	+	0.55	clause
+    ^ because/'cause/cos X , Y	+	0.5	subject
+    ^ because/'cause/cos X Y	+	0.45	subject
     X why Y	+	0.5	subject
+    X , which is why Y	+	0.5	subject
     X , so Y	+	0.45	subject
     ^ thanks to X , Y	+	0.65	subject
     Y thanks to X	+	0.6	subject
-    Y because X	+	0.45	subject
+    Y because/'cause/cos X	+	0.45	subject
     ^ since X , Y	+	0.45	subject
     ^ after X , Y	+	0.35	subject
     ^ once X , Y	+	0.45	subject
@@ -114,7 +127,7 @@ enum DefaultCues {
     X what made/makes/make Y	+	0.45	subject
     ^ if X , Y	+	0.35	subject
     ^ since/once/when X Y	+	0.4	subject
-    ^ because X	+	0.4	previous
+    ^ because/'cause/cos X	+	0.4	previous
     Y if X	+	0.35	subject
     # --- verbs that change things: "the wait killed the moment", "it broke the cycle"
     X made/makes (all) the/a (massive/big/huge/real/whole) difference	+	0.6	wellbeing

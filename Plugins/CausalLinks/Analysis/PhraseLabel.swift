@@ -113,6 +113,7 @@ struct LabelMaker {
       if form == .subject {
         guard let first = words.first,
           WordLists.subjectPronouns.contains(key(first)) || lower(first) == "nobody"
+            || opensNounPhraseClause(words)
         else { return nil }
       }
       guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds) else {
@@ -202,12 +203,43 @@ struct LabelMaker {
     }
   }
 
+  /// Whether the words are a clause whose subject is a short noun phrase
+  /// ("the shop closed", "my mother was busy"), not a phrase alone ("the
+  /// reason") or a fragment: a determiner, one to three words, then a verb.
+  func opensNounPhraseClause(_ words: [Int]) -> Bool {
+    guard words.count >= 3, Self.subjectDeterminers.contains(lower(words[0])) else { return false }
+    for k in 2..<min(words.count, 5) {
+      let word = lower(words[k])
+      let before = words[1..<k]
+      guard
+        !before.contains(where: {
+          WordLists.prepositions.contains(key($0)) || WordLists.phraseBreakers.contains(key($0))
+            || WordLists.subjects.contains(key($0))
+        })
+      else { return false }
+      if isFiniteVerb(word) || WordLists.pastForms.contains(word)
+        || word.hasSuffix("ed") && word.count > 4 && !WordLists.determiners.contains(key(words[k - 1]))
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Groups of people that can be a cause ("busy because of the children"),
+  /// though as an effect they only say who was helped.
+  private static let groups: Set<String> = ["children", "kids", "families", "carers", "women", "men"]
+
+  private static let subjectDeterminers: Set<String> = [
+    "the", "my", "our", "his", "her", "their", "your", "these", "those",
+  ]
+
   /// "That week I didn't eat" → "I didn't eat"; "Twice I lost" → "I lost".
   private func stripLeadingTime(_ words: inout [Int]) {
     while let first = words.first {
       let word = lower(first)
       if ["then", "twice", "once", "now", "sometimes", "often", "still", "later", "afterwards"]
-        .contains(word),
+        .contains(word) || WordLists.midAdverbs.contains(word) || isAdverb(word),
         words.count > 1
       {
         words.removeFirst()
@@ -290,8 +322,16 @@ struct LabelMaker {
       || Modifiers.intensity(word) != nil || Modifiers.hedge(word) != nil)
   }
 
+  /// "had lost", "had given": a past participle after "have". Words in
+  /// "-en" are participles only when listed ("had seven children" is possession).
   private func isParticiple(_ word: String) -> Bool {
-    WordLists.irregularGerunds[word] != nil || word.hasSuffix("ed") || word.hasSuffix("en")
+    WordLists.irregularGerunds[word] != nil || word.hasSuffix("ed") || WordLists.participlesInEn.contains(word)
+  }
+
+  /// An adverb that can stand between a subject and its verb.
+  private func isAdverb(_ word: String) -> Bool {
+    if WordLists.midAdverbs.contains(word) { return true }
+    return word.hasSuffix("ly") && word.count > 4 && !WordLists.notAdverbsInLy.contains(word)
   }
 
   /// Strips the subject, auxiliaries and negation of a clause and turns its
@@ -347,6 +387,9 @@ struct LabelMaker {
         if word.hasSuffix("n't") && WordLists.copulas.contains(String(word.dropLast(3))) {
           afterCopula = true
         }
+      } else if sawVerbFrame, !afterCopula, words.count > 1, isAdverb(word) {
+        // "I always drank", "we eventually became": the adverb is not the verb.
+        words.removeFirst()
       } else if sawVerbFrame, WordLists.framingVerbs.contains(word),
         WordLists.subjectPronouns.contains(next)
       {
@@ -379,7 +422,9 @@ struct LabelMaker {
         words.removeFirst()
         sawVerbFrame = true
       } else if sawVerbFrame, WordLists.catenatives.contains(word),
-        next == "to" || next == "and" || next.hasSuffix("ing")
+        next == "to" || next == "and" || next.hasSuffix("ing"),
+        // "go to the doctor" is a place, "went to see" a verb.
+        !(next == "to" && words.count > 2 && (WordLists.determiners.contains(key(words[2])) || lower(words[2]) == "a"))
       {
         words.removeFirst(next == "to" || next == "and" ? 2 : 1)
       } else {
@@ -433,7 +478,7 @@ struct LabelMaker {
     }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
     if let cut = words.dropFirst().firstIndex(where: {
-      WordLists.phraseBreakers.contains(key($0)) && !isSoMuch($0)
+      WordLists.phraseBreakers.contains(key($0)) && !isSoMuch($0) && !WordLists.joinsNumbers(tokens, $0)
     }) {
       words = Array(words[..<cut])
     }
@@ -457,7 +502,8 @@ struct LabelMaker {
       !WordLists.phraseBreakers.contains(key(first))
     else { return nil }
     // "Brother T started": a noun followed by a past verb is a clause, not a concept.
-    if role == .cause, gerunds.isEmpty,
+    // "The rent doubled" is a clause with a plain subject, and a cause.
+    if role == .cause, gerunds.isEmpty, quoteStart.map({ !Self.subjectDeterminers.contains(lower($0)) }) ?? true,
       words.indices.dropFirst().contains(where: {
         lower(words[$0]).hasSuffix("ed") && !WordLists.determiners.contains(key(words[$0 - 1]))
           && !["not", "being", "been", "getting", "feeling"].contains(lower(words[$0 - 1]))
@@ -489,7 +535,11 @@ struct LabelMaker {
     let text = words.map { gerunds[$0] ?? lower($0) }.joined(separator: " ")
     let ending = lower(last)
     // "trusting her" names an activity; "help her" or "the group and her" does not.
-    let verbAndPronoun = words.count == 2 && gerunds[first] != nil
+    // So does "getting through it": a verb, its particle and "it".
+    let verbAndPronoun =
+      gerunds[first] != nil
+      && (words.count == 2
+        || words.count == 3 && WordLists.particles.contains(key(words[1])) && ending == "it")
     if words.count > 1,
       ["them", "him", "her", "me", "us", "it", "you"].contains(ending) && !opensComplement && !verbAndPronoun
     {
@@ -502,8 +552,10 @@ struct LabelMaker {
     {
       return nil
     }
-    if WordLists.emptyLabels.contains(text) || WordLists.referringPronouns.contains(key(last))
-      || WordLists.people.contains(text) || WordLists.beneficiaries.contains(text)
+    if WordLists.emptyLabels.contains(text)
+      || WordLists.referringPronouns.contains(key(last)) && !(verbAndPronoun && words.count == 3)
+      || WordLists.people.contains(text)
+      || WordLists.beneficiaries.contains(text) && !(role == .cause && Self.groups.contains(text))
     {
       return nil
     }
@@ -547,7 +599,12 @@ struct LabelMaker {
       } else if WordLists.timeNouns.contains(word) {
         var start = words.count - 1
         while start > 0, isTimeModifier(words[start - 1]) { start -= 1 }
-        if start > 0, Self.timePrepositions.contains(lower(words[start - 1])) { start -= 1 }
+        if start > 0, Self.timePrepositions.contains(lower(words[start - 1])) {
+          start -= 1
+        } else if words[start..<(words.count - 1)].contains(where: isNumber) {
+          // A counted time straight after the verb is its object: "worked five and a half days".
+          return
+        }
         guard start < words.count - 1, start >= 1 else { return }
         words = Array(words[..<start])
       } else {
@@ -556,9 +613,13 @@ struct LabelMaker {
     }
   }
 
+  private func isNumber(_ i: Int) -> Bool {
+    tokens[i].kind == .number || WordLists.numberWords.contains(lower(i))
+  }
+
   private func isTimeModifier(_ i: Int) -> Bool {
     let word = lower(i)
-    return tokens[i].kind == .number || WordLists.determiners.contains(word)
+    return tokens[i].kind == .number || WordLists.determiners.contains(word) || WordLists.joinsNumbers(tokens, i)
       || [
         "a", "once", "twice", "long", "next", "last", "one", "two", "three", "four", "five", "six",
         "seven",

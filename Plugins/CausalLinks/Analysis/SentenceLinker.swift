@@ -74,7 +74,41 @@ struct SentenceLinker {
 
   /// Every word some pattern of a coding run needs, for the quick check
   /// (news patterns are read only for the evaluator, which reads every sentence).
-  var allAnchorWords: [String] { lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords) }
+  /// A clipped word ("'cause") is seen by the quick check without its apostrophe.
+  var allAnchorWords: [String] {
+    lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords).map {
+      $0.hasPrefix("'") && $0.count > 1 ? String($0.dropFirst()) : $0
+    }
+  }
+
+  /// The tokenizer keeps an apostrophe only between letters, so "'cause"
+  /// arrives as "'" and "cause"; glued together they are one word again, as
+  /// the cue file and the word lists spell it.
+  static func joiningClippedWords(_ tokens: [Token]) -> [Token] {
+    guard tokens.contains(where: { $0.lower == "'" || $0.lower == "\u{2019}" }) else { return tokens }
+    var joined: [Token] = []
+    joined.reserveCapacity(tokens.count)
+    var i = 0
+    while i < tokens.count {
+      let token = tokens[i]
+      if token.kind == .punctuation, token.lower == "'" || token.lower == "\u{2019}", i + 1 < tokens.count,
+        tokens[i + 1].kind == .word, tokens[i + 1].range.lowerBound == token.range.upperBound,
+        clippedWords.contains(tokens[i + 1].lower)
+      {
+        joined.append(
+          Token(
+            range: token.range.lowerBound..<tokens[i + 1].range.upperBound, lower: "'" + tokens[i + 1].lower,
+            kind: .word))
+        i += 2
+        continue
+      }
+      joined.append(token)
+      i += 1
+    }
+    return joined
+  }
+
+  static let clippedWords: Set<String> = ["cause", "cos", "coz"]
 
   /// The patterns worth trying on these tokens, in file order.
   func candidates(_ tokens: [Token]) -> [Int] {
@@ -124,6 +158,13 @@ struct SentenceLinker {
           continue
         }
         if !causeIsRightKind(match, tokens) { continue }
+        // "the shop changed hands": an idiom, not a change the cause made.
+        if let last = match.cueTokens.max(), last + 1 < tokens.count,
+          Self.idioms.contains(tokens[last].lower + " " + tokens[last + 1].lower)
+        {
+          for i in match.cueTokens { claimed[i] = true }
+          continue
+        }
         // "to" as a cue marks a purpose ("to protest the visit"), not a place ("to the city").
         if match.cueTokens.count == 1, tokens[match.cueTokens[0]].key == Self.to,
           !startsVerbPhrase(match.cueTokens[0] + 1, context)
@@ -162,7 +203,8 @@ struct SentenceLinker {
           var standsIn = false
           switch maker.cause(part) {
           case .success(let label):
-            causes.append((label, span(label, tokens), nil))
+            // A cause that is a loss avoided ("I didn't lose the place") names what was kept.
+            causes.append((label.negated ? Self.namingWhatIsLost(label) : label, span(label, tokens), nil))
           case .failure(.pronoun(let pronoun, let token)):
             let finder = AntecedentFinder(
               bytes: context.bytes, tokens: tokens, previousSentence: context.previousSentence,
@@ -315,18 +357,48 @@ struct SentenceLinker {
     let cues = match.cueTokens.map { tokens[$0].key }
     let words = match.cause.filter { tokens[$0].kind != .punctuation && !WordLists.fillers.contains(tokens[$0].key) }
     if cues.contains(where: Self.clauseCues.contains) {
-      guard let first = words.first, WordLists.subjectPronouns.contains(tokens[first].key) else { return false }
+      guard let first = words.first,
+        WordLists.subjectPronouns.contains(tokens[first].key) || LabelMaker(tokens: tokens).opensNounPhraseClause(words)
+      else { return false }
     }
-    if match.cause.upperBound <= match.cueTokens.min()!, cues.contains(where: Self.referenceCues.contains) {
+    // "that's why I left" takes up what was said; ", which is why" the clause before it.
+    if match.cause.upperBound <= match.cueTokens.min()!, cues.contains(where: Self.referenceCues.contains),
+      !cues.contains(Self.which)
+    {
       guard words.count == 1 || words.count == 2 && tokens[words[1]].lower == "is",
         let first = words.first, ["that's", "that", "this", "it's"].contains(tokens[first].lower)
       else { return false }
     }
-    // "asked if I wanted sugar": "if" after asking or knowing means "whether".
-    if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first, cue > 0,
-      Self.askingVerbs.contains(tokens[cue - 1].key)
+    // "because I knew him I could see it": with no comma between them, the
+    // cause must be a clause of its own, or the split between cause and effect is a guess.
+    if let cueEnd = match.cueTokens.max(), match.cause.lowerBound == cueEnd + 1,
+      let effect = match.effect, effect.lowerBound == match.cause.upperBound,
+      Self.subordinators.contains(tokens[cueEnd].key)
     {
-      return false
+      let maker = LabelMaker(tokens: tokens)
+      guard let first = words.first,
+        WordLists.subjects.contains(tokens[first].key) || maker.opensNounPhraseClause(words)
+      else { return false }
+    }
+    // "asked (her) if I wanted sugar", "if it was open or not": "if" means "whether".
+    if cues.first.map({ $0 == Self.if }) == true, let cue = match.cueTokens.first {
+      if cue > 0, Self.askingVerbs.contains(tokens[cue - 1].key) { return false }
+      if cue > 1, WordLists.beneficiaries.contains(tokens[cue - 1].key),
+        Self.askingVerbs.contains(tokens[cue - 2].key)
+      {
+        return false
+      }
+      let clause = match.cause.upperBound > cue ? match.cause : cue..<tokens.count
+      let last = clause.last { tokens[$0].kind != .punctuation }
+      if let last, last > clause.lowerBound, tokens[last].lower == "not", tokens[last - 1].lower == "or" {
+        return false
+      }
+    }
+    // "so I'd have been twelve", "when I was seven": an age or a date is a time, not an effect or a cause.
+    if cues.contains(where: Self.timeCues.contains) {
+      if isDateOrAge(match.cause, tokens) || match.effect.map({ isDateOrAge($0, tokens) }) == true {
+        return false
+      }
     }
     if cues.first.map({ $0 == Self.when }) == true {
       // "when I got there, …" tells a time; "when I'm burnt out, …" a cause.
@@ -340,10 +412,45 @@ struct SentenceLinker {
   }
 
   static let when = WordKey("when")
+  static let which = WordKey("which")
+  /// Conjunctions that open a clause of their own: "because I knew him".
+  static let subordinators = WordSet(["because", "'cause", "cos", "since", "once", "when", "if"])
+  /// Cue words that also tell when something happened.
+  static let timeCues = WordSet(["so", "when", "since", "once", "after"])
+  /// A cue verb with this object is an idiom: "changed hands".
+  static let idioms: Set<String> = [
+    "changed hands", "changes hands", "change hands", "broke even", "breaks even", "killed time", "kills time",
+  ]
+
+  /// Whether a clause only says an age or a date: "I was seven", "I'd have been
+  /// about 12", "that was 1985", "in 1985 we moved", "when she was little".
+  func isDateOrAge(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+    var numbers = 0
+    var other = 0
+    for i in range where tokens[i].kind != .punctuation {
+      let token = tokens[i]
+      if token.kind == .number || WordLists.numberWords.contains(token.lower) || Self.ageWords.contains(token.key) {
+        numbers += 1
+      } else if !(WordLists.subjectPronouns.contains(token.key) || WordLists.auxiliaries.contains(token.key)
+        || WordLists.copulas.contains(token.key) || WordLists.fillers.contains(token.key)
+        || WordLists.referringPronouns.contains(token.key) || Self.dateFillers.contains(token.key))
+      {
+        other += 1
+      }
+    }
+    return numbers > 0 && other == 0
+  }
+
+  static let ageWords = WordSet(["little", "young", "small", "kid", "kids", "child", "baby", "teenager", "born"])
+  static let dateFillers = WordSet([
+    "about", "around", "nearly", "almost", "only", "in", "at", "on", "the", "a", "age", "aged", "years",
+    "year", "old", "of", "or", "then", "there", "me", "him", "her", "them", "us", "i'd", "we'd", "he'd", "she'd",
+    "they'd", "would've", "must've", "turned", "turns", "turn", "turning",
+  ])
   static let `if` = WordKey("if")
   static let askingVerbs = WordSet([
-    "ask", "asked", "asking", "asks", "wonder", "wondered", "know", "knew", "see", "check", "checked", "sure",
-    "unsure", "tell", "told", "whether",
+    "ask", "asked", "asking", "asks", "wonder", "wondered", "wondering", "know", "knew", "see", "check",
+    "checked", "checking", "sure", "unsure", "tell", "told", "whether", "remember", "idea", "decide", "decided",
   ])
 
   /// Whether the words from `i` can be a bare verb phrase: not a determiner,
@@ -410,6 +517,20 @@ struct SentenceLinker {
     return nil
   }
 
+  /// "losing a hostel bed" is less of a bed: the label names the thing, and
+  /// the loss turns the polarity.
+  static func namingWhatIsLost(_ made: PhraseLabel) -> PhraseLabel {
+    var label = made
+    for verb in lossVerbs where label.text.hasPrefix(verb + " ") && label.text.count > verb.count + 1 {
+      var words = label.text.dropFirst(verb.count + 1).split(separator: " ")
+      while words.count > 1, WordLists.determiners.contains(String(words[0])) || words[0] == "a" { words.removeFirst() }
+      label.text = words.joined(separator: " ")
+      label.negated.toggle()
+      break
+    }
+    return label
+  }
+
   private struct EffectLabel {
     var text: String
     var negated: Bool
@@ -444,15 +565,8 @@ struct SentenceLinker {
           isProblem: false, vague: true)
       }
     }
-    guard var label = maker.effect(range, form: pattern.effectForm) else { return nil }
-    // "losing a hostel bed" is less of a bed: the label names the thing, marked as its opposite.
-    for verb in Self.lossVerbs where label.text.hasPrefix(verb + " ") && label.text.count > verb.count + 1 {
-      var words = label.text.dropFirst(verb.count + 1).split(separator: " ")
-      while words.count > 1, WordLists.determiners.contains(String(words[0])) || words[0] == "a" { words.removeFirst() }
-      label.text = words.joined(separator: " ")
-      label.negated.toggle()
-      break
-    }
+    guard let made = maker.effect(range, form: pattern.effectForm) else { return nil }
+    let label = Self.namingWhatIsLost(made)
     let isProblem = label.text.split(separator: " ").contains {
       WordLists.problems.contains(String($0))
     }
@@ -586,7 +700,7 @@ struct SentenceLinker {
   private func split(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
     var parts: [Range<Int>] = []
     var start = range.lowerBound
-    for i in range where tokens[i].lower == "and" || tokens[i].lower == "&" {
+    for i in range where (tokens[i].lower == "and" || tokens[i].lower == "&") && !WordLists.joinsNumbers(tokens, i) {
       if i > start { parts.append(start..<i) }
       start = i + 1
     }

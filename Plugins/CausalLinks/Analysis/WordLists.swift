@@ -19,7 +19,7 @@ enum WordLists {
 
   /// Words that end an effect phrase.
   static let clauseClosers = WordSet([
-    "and", "but", "because", "cos", "so", "when", "if", "though", "although", "whereas", "while",
+    "and", "but", "because", "cos", "'cause", "so", "when", "if", "though", "although", "whereas", "while",
     "or",
     "until", "till", "which", "where", "whether", "since", "however", "yet", "after", "before",
   ])
@@ -84,7 +84,7 @@ enum WordLists {
     "honestly",
     "basically", "really", "actually", "literally", "obviously", "definitely", "also", "even",
     "still", "maybe",
-    "perhaps", "probably", "possibly", "only", "yeah", "yes", "seriously", "now", "cos", "because",
+    "perhaps", "probably", "possibly", "only", "yeah", "yes", "seriously", "now", "cos", "'cause", "because",
     "okay", "ok",
     "anyway", "mostly", "genuinely", "truly", "massively", "hugely", "totally", "completely",
     "absolutely",
@@ -195,6 +195,14 @@ enum WordLists {
     "glad",
   ])
 
+  /// Words "so" can be the degree of ("so angry", "so long"); before
+  /// anything else "so" is read as a conjunction.
+  static let degreeTargets = WordSet([
+    "little", "long", "far", "often", "bad", "good", "hard", "easy", "tired", "scared", "worried", "lonely",
+    "frightened", "depressed", "stressed", "busy", "difficult", "important", "hungry", "poor", "expensive",
+    "isolated", "low", "young", "close", "grateful", "pleased", "embarrassed", "excited", "overwhelmed",
+  ])
+
   /// Irregular verb forms and their "-ing" form.
   static let irregularGerunds: [String: String] = [
     "went": "going", "gone": "going", "been": "being", "was": "being", "were": "being",
@@ -226,6 +234,53 @@ enum WordLists {
     "goes": "going", "does": "doing",
     "needed": "needing",
   ]
+
+  /// Past participles in "-en" (other "-en" words, "seven", "children",
+  /// "often", are not: "had seven children" is possession).
+  static let participlesInEn = Set([
+    "been", "taken", "given", "eaten", "fallen", "written", "spoken", "broken", "forgotten", "chosen",
+    "driven", "seen", "known", "shown", "grown", "thrown", "woken", "frozen", "hidden", "ridden", "beaten",
+    "bitten", "gotten", "proven", "stolen", "risen", "forgiven", "begun", "done", "gone", "become",
+  ])
+
+  /// Irregular past forms: "the rent went up" is a clause.
+  static let pastForms = Set([
+    "went", "was", "were", "had", "did", "got", "came", "became", "made", "took", "gave", "lost", "kept",
+    "left", "felt", "fell", "broke", "ran", "sat", "stood", "began", "brought", "bought", "spent", "paid",
+    "grew", "rose", "shut", "sold", "told", "said", "knew", "thought", "found", "met", "won", "hit", "cut",
+  ])
+
+  /// Adverbs that stand between a subject and its verb: "I always drank".
+  static let midAdverbs = Set([
+    "always", "often", "usually", "sometimes", "eventually", "finally", "soon", "suddenly", "already",
+    "ever", "once", "first", "later", "then", "almost", "nearly", "barely", "hardly", "rarely", "seldom",
+  ])
+
+  /// Words in "-ly" that are not adverbs ("lonely", "family") or are verbs ("reply").
+  static let notAdverbsInLy = Set([
+    "family", "early", "lonely", "ugly", "silly", "holy", "lovely", "friendly", "elderly", "likely",
+    "lively", "costly", "deadly", "daily", "weekly", "monthly", "yearly", "poorly", "bully", "rally",
+    "reply", "apply", "supply", "rely", "imply", "comply", "multiply", "assembly", "july", "italy", "belly",
+    "jelly", "curly", "smelly", "sickly", "unlikely", "ally",
+  ])
+
+  /// Numbers written as words.
+  static let numberWords = Set([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "half", "dozen",
+  ])
+
+  /// Whether the "and" at `i` is inside a number ("five and a half",
+  /// "two and three", "a hundred and twenty"), not between two phrases or clauses.
+  static func joinsNumbers(_ tokens: [Token], _ i: Int) -> Bool {
+    guard i > 0, i + 1 < tokens.count, tokens[i].lower == "and" else { return false }
+    let before = tokens[i - 1]
+    guard before.kind == .number || numberWords.contains(before.lower) else { return false }
+    let next = tokens[i + 1]
+    if next.kind == .number || numberWords.contains(next.lower) { return true }
+    return next.lower == "a" && i + 2 < tokens.count && ["half", "quarter", "bit"].contains(tokens[i + 2].lower)
+  }
 
   /// "-ed" past forms that are really the base verb ("need", "feed").
   static let baseEndingInEd = WordSet([
