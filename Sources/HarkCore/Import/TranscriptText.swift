@@ -64,7 +64,7 @@ enum TranscriptText {
       : String(decoding: body, as: UTF8.self)
     // Decoding replaces invalid bytes with U+FFFD (EF BF BD), so only text holding an EF byte
     // can hide one; the slow scan then tells a real U+FFFD from a repair.
-    if text.utf8.contains(0xEF), let line = lineOfFirstInvalidByte(bytes) {
+    if text.utf8.contains(0xEF), let line = TextDecoding.lineOfFirstInvalidUTF8(bytes) {
       throw ImportProblem.invalidUTF8(name, line: line)
     }
     return mayNeedNFC(text) ? text.precomposedStringWithCanonicalMapping : text
@@ -110,30 +110,5 @@ enum TranscriptText {
       }
     }
     return result
-  }
-
-  /// The 1-based line (LF, CRLF or lone CR ends a line) holding the first byte that is not
-  /// UTF-8, or nil when every byte is.
-  private static func lineOfFirstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var line = 1
-    var previousWasCR = false
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        let byte = encoded.first
-        if byte == 0x0A {
-          if !previousWasCR { line += 1 }
-        } else if byte == 0x0D {
-          line += 1
-        }
-        previousWasCR = byte == 0x0D
-      case .error:
-        return line
-      case .emptyInput:
-        return nil
-      }
-    }
   }
 }
