@@ -9,26 +9,15 @@
 /// stem "lone". Words with non-ASCII letters are returned unchanged.
 public enum Stemmer {
   public static func stem(_ lowerWord: String) -> String {
-    if let exception = exceptions[lowerWord] { return exception }
-    var word = Array(lowerWord.utf8)
-    guard word.count > 2, word.allSatisfy({ $0 >= UInt8(ascii: "'") && $0 < 0x80 }) else {
-      return lowerWord
+    switch withoutInflections(lowerWord) {
+    case .finished(let stem): return stem
+    case .stemming(var w):
+      w.step2()
+      w.step3()
+      w.step4()
+      w.step5()
+      return w.string
     }
-    var w = Word(word)
-    if w.bytes.first == apostrophe { w.bytes.removeFirst() }
-    w.markConsonantY()
-    w.computeRegions()
-    w.step0()
-    w.step1a()
-    if afterStep1a.contains(w.string) { return w.string }
-    w.step1b()
-    w.step1c()
-    w.step2()
-    w.step3()
-    w.step4()
-    w.step5()
-    word = w.bytes.map { $0 == capitalY ? UInt8(ascii: "y") : $0 }
-    return String(decoding: word, as: UTF8.self)
   }
 
   /// The word with only its inflections taken off (Porter2 steps 0 to 1c:
@@ -36,9 +25,23 @@ public enum Stemmer {
   /// give "listen" while "friendly" stays apart from "friend" and
   /// "dependable" from "depends", which `stem(_:)` merges.
   public static func inflectionStem(_ lowerWord: String) -> String {
-    if let exception = exceptions[lowerWord] { return exception }
+    switch withoutInflections(lowerWord) {
+    case .finished(let stem): return stem
+    case .stemming(let w): return w.string
+    }
+  }
+
+  /// Where steps 0 to 1c leave a word: finished early (an exception, a short
+  /// or non-English word, a word listed after step 1a) or still stemming.
+  private enum Inflections {
+    case finished(String)
+    case stemming(Word)
+  }
+
+  private static func withoutInflections(_ lowerWord: String) -> Inflections {
+    if let exception = exceptions[lowerWord] { return .finished(exception) }
     guard lowerWord.utf8.count > 2, lowerWord.utf8.allSatisfy({ $0 >= UInt8(ascii: "'") && $0 < 0x80 }) else {
-      return lowerWord
+      return .finished(lowerWord)
     }
     var w = Word(Array(lowerWord.utf8))
     if w.bytes.first == apostrophe { w.bytes.removeFirst() }
@@ -46,10 +49,10 @@ public enum Stemmer {
     w.computeRegions()
     w.step0()
     w.step1a()
-    if afterStep1a.contains(w.string) { return w.string }
+    if afterStep1a.contains(w.string) { return .finished(w.string) }
     w.step1b()
     w.step1c()
-    return w.string
+    return .stemming(w)
   }
 
   private static let exceptions: [String: String] = [
