@@ -5,16 +5,12 @@
 # requests/s, p99 at most 50 ms on the 2-core machine). HARK_BIN picks the
 # hark to run (default: ./hark, which builds the release first).
 set -euo pipefail
+# shellcheck source=lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "bench-web: installing wrk" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq wrk >&2
-fi
+command -v wrk >/dev/null 2>&1 || install_missing_debian_packages bench-web wrk
 hark="${HARK_BIN:-}"
 if [ -z "$hark" ]; then
   ./hark --help >/dev/null # the release build, once

@@ -4,6 +4,8 @@
 # wide Unicode coverage) via apt only when missing, so a second run is quick.
 # Usage: scripts/render-report.sh REPORT_FOLDER OUT.png [WIDTHxHEIGHT]
 set -euo pipefail
+# shellcheck source=lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 if [ "$#" -lt 2 ]; then
   echo "usage: $0 REPORT_FOLDER OUT.png [WIDTH,HEIGHT]" >&2
   exit 2
@@ -18,13 +20,7 @@ fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "render-report: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
-fi
+install_missing_debian_packages render-report ${missing[@]+"${missing[@]}"}
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out" --window-size="$size" \
   "file://$folder/index.html" >&2
 echo "render-report: wrote $out" >&2

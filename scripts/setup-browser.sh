@@ -7,6 +7,8 @@
 # the venv uses the newest such Python found (PATH, then pyenv's), else the
 # system python3 with 2.1.6, whose axe-core 3.1 knows fewer rules.
 set -euo pipefail
+# shellcheck source=lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv-browser"
 selenium_version="4.38.0"
@@ -33,13 +35,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 "$base_python" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup-browser: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
-fi
+install_missing_debian_packages setup-browser ${missing[@]+"${missing[@]}"}
 
 wanted="$base_python selenium==$selenium_version axe-selenium-python==$axe_version"
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.hark-wanted" 2>/dev/null)" != "$wanted" ]; then

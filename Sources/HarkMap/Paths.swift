@@ -1,6 +1,6 @@
 // Chains of links from one concept to another, and the ones a single source
 // told in full: A → B said by one person and B → C by another do not mean
-// anyone said A leads to C (the transitivity trap in DESIGN.md).
+// anyone said A leads to C (the transitivity trap: a map must not imply a chain nobody told).
 
 import HarkCore
 

@@ -1,5 +1,7 @@
 // Loading a plugin's shared library and checking its descriptor before
-// touching anything else. Libraries are never unloaded (see DESIGN.md 3.1).
+// touching anything else. Libraries are never unloaded: the Swift runtime keeps
+// pointers into a library's protocol conformances, which dlclose would leave
+// dangling, so they are opened with RTLD_NODELETE.
 import Foundation
 import HarkCore
 import HarkPluginABI
