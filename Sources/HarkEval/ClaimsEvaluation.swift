@@ -38,6 +38,7 @@ public enum ClaimsEvaluation {
     let evidence = try readEvidence(store)
 
     var result = report(ClaimsScoring.score(documents, evidence), plugins: planned.map(\.descriptor.id))
+    result.detail["claims_outcomes"] = outcomesDetail(ClaimsScoring.outcomes(documents, evidence))
     let failures = summary.plugins.flatMap { p in p.failures.map { "\(p.descriptor.id): \($0.reason)" } }
     if !failures.isEmpty {
       result.report.append("\(failures.count) plugin failures in the coding run, first: \(failures[0])")
@@ -151,6 +152,21 @@ public enum ClaimsEvaluation {
       }
       return evidence
     }
+  }
+
+  /// One line per claim for `--json`: "SOURCE line N: explicit, found, direction right, sign right, labels wrong".
+  static func outcomesDetail(_ outcomes: [ClaimOutcome]) -> EvalValue {
+    .array(
+      outcomes.map { o in
+        var parts = ["\(o.kind.rawValue)", o.found ? "found" : "not found"]
+        if o.found {
+          parts += [
+            o.directionRight ? "direction right" : "direction wrong", o.signRight ? "sign right" : "sign wrong",
+            o.bothLabelsRight ? "labels right" : "labels wrong",
+          ]
+        }
+        return .string("\(o.source) line \(o.line): " + parts.joined(separator: ", "))
+      })
   }
 
   static func report(_ s: ClaimsScores, plugins: [String]) -> EvalResult {

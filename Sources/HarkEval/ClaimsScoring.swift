@@ -181,41 +181,75 @@ public struct ClaimsScores: Sendable, Equatable {
   public var linkPrecision: Double { Stats.ratio(evidenceStatingClaim, evidenceInPassages) }
 }
 
+/// What the evidence did for one claim.
+public struct ClaimOutcome: Sendable, Equatable {
+  /// The transcript and the claims-file line of the claim.
+  public var source: String
+  public var line: Int
+  public var kind: ClaimsFile.Kind
+  public var found: Bool
+  public var directionRight: Bool
+  public var signRight: Bool
+  public var bothLabelsRight: Bool
+  public init(
+    source: String, line: Int, kind: ClaimsFile.Kind, found: Bool, directionRight: Bool = false,
+    signRight: Bool = false, bothLabelsRight: Bool = false
+  ) {
+    self.source = source
+    self.line = line
+    self.kind = kind
+    self.found = found
+    self.directionRight = directionRight
+    self.signRight = signRight
+    self.bothLabelsRight = bothLabelsRight
+  }
+}
+
 public enum ClaimsScoring {
+  /// Each claim's outcome, in document and file order. Direction, sign and labels are judged for
+  /// every found claim; the scores count them for explicit claims only.
+  public static func outcomes(_ documents: [ClaimsDocument], _ evidence: [String: [ClaimsEvidence]])
+    -> [ClaimOutcome]
+  {
+    documents.flatMap { document in
+      let found = evidence[document.source] ?? []
+      return document.claims.map { claim in
+        let overlapping = found.filter { $0.quote.overlaps(claim.quote) }
+        let directed = overlapping.filter {
+          ($0.cause.map { $0.overlaps(claim.cause) } ?? false) && ($0.effect.map { $0.overlaps(claim.effect) } ?? false)
+        }
+        return ClaimOutcome(
+          source: document.source, line: claim.line, kind: claim.kind, found: !overlapping.isEmpty,
+          directionRight: !directed.isEmpty, signRight: directed.contains { $0.sign == claim.sign },
+          bothLabelsRight: overlapping.contains {
+            ClaimLabel.matches($0.causeLabel, side: .cause, claim.causeLabels)
+              && ClaimLabel.matches($0.effectLabel, side: .effect, claim.effectLabels)
+          })
+      }
+    }
+  }
+
   /// Scores the evidence of each document (keyed by the document's source) against its claims.
   public static func score(_ documents: [ClaimsDocument], _ evidence: [String: [ClaimsEvidence]]) -> ClaimsScores {
     var s = ClaimsScores()
     s.documents = documents.count
+    for outcome in outcomes(documents, evidence) {
+      switch outcome.kind {
+      case .implied:
+        s.impliedClaims += 1
+        if outcome.found { s.impliedFound += 1 }
+      case .explicit:
+        s.explicitClaims += 1
+        guard outcome.found else { continue }
+        s.explicitFound += 1
+        if outcome.directionRight { s.directionRight += 1 }
+        if outcome.signRight { s.signRight += 1 }
+        if outcome.bothLabelsRight { s.bothLabelsRight += 1 }
+      }
+    }
     for document in documents {
       s.narratorWords += document.narratorWords
-      let found = evidence[document.source] ?? []
-      for claim in document.claims {
-        let overlapping = found.filter { $0.quote.overlaps(claim.quote) }
-        switch claim.kind {
-        case .implied:
-          s.impliedClaims += 1
-          if !overlapping.isEmpty { s.impliedFound += 1 }
-        case .explicit:
-          s.explicitClaims += 1
-          guard !overlapping.isEmpty else { continue }
-          s.explicitFound += 1
-          let directed = overlapping.filter {
-            ($0.cause.map { $0.overlaps(claim.cause) } ?? false)
-              && ($0.effect.map { $0.overlaps(claim.effect) } ?? false)
-          }
-          if !directed.isEmpty {
-            s.directionRight += 1
-            if directed.contains(where: { $0.sign == claim.sign }) { s.signRight += 1 }
-          }
-          if overlapping.contains(where: {
-            ClaimLabel.matches($0.causeLabel, side: .cause, claim.causeLabels)
-              && ClaimLabel.matches($0.effectLabel, side: .effect, claim.effectLabels)
-          }) {
-            s.bothLabelsRight += 1
-          }
-        }
-      }
-      for e in found where document.passages.contains(where: { $0.contains(e.quote.start) }) {
+      for e in evidence[document.source] ?? [] where document.passages.contains(where: { $0.contains(e.quote.start) }) {
         s.evidenceInPassages += 1
         if document.claims.contains(where: { $0.quote.overlaps(e.quote) }) { s.evidenceStatingClaim += 1 }
       }

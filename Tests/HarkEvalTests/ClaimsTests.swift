@@ -236,6 +236,15 @@ struct ClaimsScoringTests {
     #expect(s.labelAccuracy == 2.0 / 3.0)
     #expect(s.endToEnd == 0.5)
     #expect(s.linkPrecision == 5.0 / 6.0)
+    #expect(
+      ClaimsEvaluation.outcomesDetail(ClaimsScoring.outcomes([document], ["t.txt": evidence]))
+        == .array([
+          .string("t.txt line 5: explicit, found, direction right, sign right, labels right"),
+          .string("t.txt line 6: explicit, found, direction wrong, sign wrong, labels right"),
+          .string("t.txt line 7: implied, found, direction wrong, sign wrong, labels wrong"),
+          .string("t.txt line 8: explicit, not found"),
+          .string("t.txt line 9: explicit, found, direction right, sign right, labels wrong"),
+        ]))
   }
 
   @Test("with no evidence every score is 0, not NaN")
