@@ -33,6 +33,8 @@ public struct GoldFile: Sendable, Equatable {
   public enum Split: String, Sendable, CaseIterable {
     case tuning
     case heldOut = "held-out"
+    /// Annotated after `held-out` had been looked at over many sessions; the headline split.
+    case heldOut2 = "held-out-2"
   }
 
   public struct Concept: Sendable, Equatable {
@@ -114,7 +116,9 @@ public struct GoldFile: Sendable, Equatable {
         transcript = value
       case "split":
         guard let s = Split(rawValue: value) else {
-          throw problem(line, "the split \"\(value)\" is unknown", hint: "Write split: tuning or split: held-out")
+          throw problem(
+            line, "the split \"\(value)\" is unknown", hint: "Write split: tuning, split: held-out or split: held-out-2"
+          )
         }
         split = s
       case "concept":
@@ -149,7 +153,7 @@ public struct GoldFile: Sendable, Equatable {
     guard let transcript, let split else {
       throw HarkError(
         "has no transcript: or split: line", subject: name,
-        hint: "Start the file with transcript: FILE and split: tuning or held-out")
+        hint: "Start the file with transcript: FILE and split: tuning, held-out or held-out-2")
     }
     return GoldFile(name: name, transcript: transcript, split: split, concepts: concepts, turns: turns)
   }

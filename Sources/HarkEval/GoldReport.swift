@@ -50,10 +50,12 @@ public struct GoldSplitScores: Sendable, Equatable {
 enum GoldReport {
   static func make(_ documents: [GoldDocument], _ predicted: GoldPredictions, plugins: [String]) -> EvalResult {
     let splits: [(name: String, label: String, scores: GoldSplitScores)] = [
+      ("heldout2", "held-out-2", GoldSplitScores(documents.filter { $0.split == .heldOut2 }, predicted)),
       ("heldout", "held-out", GoldSplitScores(documents.filter { $0.split == .heldOut }, predicted)),
       ("tuning", "tuning", GoldSplitScores(documents.filter { $0.split == .tuning }, predicted)),
       ("all", "all", GoldSplitScores(documents, predicted)),
     ]
+    // The headline is held-out-2: the first held-out split has been looked at over many sessions.
     let heldOut = splits[0].scores
     var result = EvalResult(name: "Gold annotations (corpora/gold)")
     result.scores = [
@@ -63,7 +65,7 @@ enum GoldReport {
     for split in splits { result.scores += split.scores.keyed(split.name) }
 
     result.report.append(
-      "Plugins \(plugins.joined(separator: ", ")) on \(documents.count) hand-annotated transcripts; headline numbers are held-out."
+      "Plugins \(plugins.joined(separator: ", ")) on \(documents.count) hand-annotated transcripts; headline numbers are held-out-2 (held-out is reported, no longer headline)."
     )
     func n(_ x: Double) -> String {
       let scaled = (x * 1000).rounded() / 1000

@@ -22,7 +22,7 @@ struct EvalCommandTests {
   func unknownSuite() throws {
     let out = try Hark.run(["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder())
     #expect(out.status != 0)
-    #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, cnc, tweets"))
+    #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, claims, cnc, tweets"))
   }
 
   @Test("a missing data folder is an error naming the folder and the --data option")
@@ -34,5 +34,19 @@ struct EvalCommandTests {
     #expect(out.status != 0)
     #expect(out.stderr.contains("cannot find the evaluation data folder vader-tweets"))
     #expect(out.stderr.contains("Pass --data DIR"))
+  }
+
+  @Test("a corpus without claims annotations is an error naming the folder and what it should hold")
+  func missingClaims() throws {
+    let folder = try Hark.temporaryFolder()
+    let thirdParty = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("third_party")
+    let out = try Hark.run(
+      ["eval", "--only", "claims", "--data", thirdParty.path, "--corpus", folder.path], in: folder)
+    #expect(out.status != 0)
+    #expect(
+      out.stderr.contains(
+        "\(folder.appendingPathComponent("gold/western-sydney").path): cannot be read as a folder. Give the folder of the .claims annotation files"
+      ))
   }
 }

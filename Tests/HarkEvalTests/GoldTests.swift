@@ -157,7 +157,8 @@ struct GoldFileTests {
     let documents = try GoldEvaluation.validate(
       goldFolder: root.appendingPathComponent("gold").path,
       transcriptsFolder: root.appendingPathComponent("transcripts").path)
-    #expect(documents.count >= 7)
+    #expect(documents.count == 12)
+    #expect(documents.filter { $0.split == .heldOut2 }.count == 5)
     #expect(documents.filter { $0.split == .heldOut }.count >= 3)
     #expect(documents.filter { $0.split == .tuning }.count >= 4)
     for document in documents {
@@ -342,7 +343,7 @@ struct GoldEvaluationTests {
     ]
     let expected =
       ["gold_values_f1", "gold_links_f1", "gold_sentiment_r"]
-      + ["heldout", "tuning", "all"].flatMap { split in perSplit.map { "gold_\(split)_\($0)" } }
+      + ["heldout2", "heldout", "tuning", "all"].flatMap { split in perSplit.map { "gold_\(split)_\($0)" } }
     #expect(result.scores.map(\.key) == expected)
     #expect(result.scores.allSatisfy { $0.value.isFinite && (-1...1).contains($0.value) })
     #expect(result.detail["coding_run_failures"] == .integer(0))
@@ -350,6 +351,6 @@ struct GoldEvaluationTests {
       Issue.record("the result has no gold_all_counts")
       return
     }
-    #expect(counts["documents"] == .integer(7))
+    #expect(counts["documents"] == .integer(12))
   }
 }

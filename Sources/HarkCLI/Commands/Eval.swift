@@ -12,6 +12,7 @@ struct Eval: ParsableCommand {
     discussion: """
       Runs the built plugins (loaded with dlopen, as a coding run loads them) on:
         gold    the project's own annotations (corpora/gold), tuning and held-out splits
+        claims  real oral-history interviews annotated claim by claim (corpora/gold/western-sydney)
         cnc     Causal News Corpus v2, dev split (subtask 1: is the sentence causal; subtask 2: spans)
         tweets  VADER's 4,200 human-rated tweets (tuning: odd ids; held-out: even ids)
       The data from outside the project is read from third_party/ in the checkout (or
@@ -19,13 +20,16 @@ struct Eval: ParsableCommand {
       """)
 
   enum Suite: String, ExpressibleByArgument, CaseIterable {
-    case gold, cnc, tweets
+    case gold, claims, cnc, tweets
   }
 
   @Flag(help: "Print one JSON object instead of tables.") var json = false
-  @Option(help: "Run only these (gold, cnc, tweets); repeat or separate with commas.")
+  @Option(help: "Run only these (gold, claims, cnc, tweets); repeat or separate with commas.")
   var only: [String] = []
-  @Option(help: "The folder with causal-news-corpus/ and vader-tweets/ (default: this checkout's third_party/).")
+  @Option(
+    help:
+      "The folder with causal-news-corpus/, vader-tweets/ and western-sydney-interviews/ (default: this checkout's third_party/)."
+  )
   var data: String?
   @Option(help: "The sample corpus folder (default: corpora of this checkout).") var corpus: String?
 
@@ -42,6 +46,10 @@ struct Eval: ParsableCommand {
         result = try GoldEvaluation.run(
           goldFolder: (corpusFolder as NSString).appendingPathComponent("gold"),
           transcriptsFolder: (corpusFolder as NSString).appendingPathComponent("transcripts"))
+      case .claims:
+        result = try ClaimsEvaluation.run(
+          claimsFolder: (corpusFolder as NSString).appendingPathComponent("gold/western-sydney"),
+          transcriptsFolder: try dataFolder("western-sydney-interviews"))
       case .cnc:
         result = try CausalNewsEvaluation.run(folder: try dataFolder("causal-news-corpus"))
       case .tweets:
@@ -59,7 +67,7 @@ struct Eval: ParsableCommand {
     if names.isEmpty { return Suite.allCases }
     return try names.map { name in
       guard let suite = Suite(rawValue: name) else {
-        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, cnc, tweets")
+        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, claims, cnc, tweets")
       }
       return suite
     }
