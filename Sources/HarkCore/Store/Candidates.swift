@@ -21,7 +21,7 @@ public struct LinkSummary: Sendable, Equatable, Codable {
   public var cause: String
   public var effectID: Int64
   public var effect: String
-  public var status: String
+  public var status: LinkStatus
   /// +1 or -1: the researcher's setting, else the sign of the evidence.
   public var polarity: Int
   /// 0...1: the researcher's setting, else the mean strength of the evidence.
@@ -82,7 +82,7 @@ extension ProjectStore {
   }
 
   /// Link bundles, strongest support first: sources, then quotes, then |weight|.
-  public func links(status: String? = nil) throws -> [LinkSummary] {
+  public func links(status: LinkStatus? = nil) throws -> [LinkSummary] {
     try pool.read { db in
       try Row.fetchAll(
         db,
