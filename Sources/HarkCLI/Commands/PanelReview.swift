@@ -98,7 +98,7 @@ struct RewordPanelItem: ParsableCommand {
     let store = try project.open()
     let before = try store.item(id).question.text
     let item = try store.reword(item: id, to: wording, actor: DecisionActor.current)
-    print("I\(item.id)  reworded by \(ActorName.fromEnvironment().name)")
+    print("I\(item.id)  reworded by \(DecisionActor.current)")
     print("  was: \(before)")
     print("  now: \(item.question.text)")
   }

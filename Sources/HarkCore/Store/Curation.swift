@@ -3,7 +3,8 @@
 import Foundation
 import GRDB
 
-public struct Decision: Sendable, Equatable, Codable {
+/// A row of the decision log (`decision`), decoded by column name.
+public struct Decision: Sendable, Equatable, Codable, FetchableRecord {
   public var id: Int64
   public var at: String
   public var actor: String
@@ -15,13 +16,8 @@ public struct Decision: Sendable, Equatable, Codable {
 extension ProjectStore {
   public func decisions(subject: String? = nil) throws -> [Decision] {
     try pool.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject]
-      ).map {
-        Decision(
-          id: $0["id"], at: $0["at"], actor: $0["actor"], subject: $0["subject"], action: $0["action"],
-          detail: $0["detail"])
-      }
+      try Decision.fetchAll(
+        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject])
     }
   }
 
