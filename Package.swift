@@ -57,8 +57,7 @@ let package = Package(
     .target(name: "HarkSystem"),
     .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI", "HarkSystem"]),
     // `hark eval`: the plugins measured against human labels.
-    .target(
-      name: "HarkEval", dependencies: ["HarkCore", "HarkHost", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
     .target(
       name: "HarkCLI",
       dependencies: [
@@ -70,7 +69,7 @@ let package = Package(
       name: "hark",
       dependencies: ["HarkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     // Fuzzy cognitive maps: weights, indices, scenarios, pictures and map files.
-    .target(name: "HarkMap", dependencies: ["HarkCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "HarkMap", dependencies: ["HarkCore"]),
     // The browser workbench and panel review: server-rendered HTML over the store.
     .target(
       name: "HarkWeb",
@@ -86,20 +85,25 @@ let package = Package(
     .target(
       name: "HarkTestPluginMisbehaving", dependencies: ["HarkPluginKit", "HarkPluginABI"],
       path: "Tests/Fixtures/MisbehavingPlugin"),
+    // Fixtures more than one test target builds on: a project made of short
+    // interviews, another process holding the write lock.
+    .target(
+      name: "HarkTestSupport", dependencies: ["HarkCore", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Tests/HarkTestSupport"),
     .testTarget(
       name: "HarkCoreTests",
-      dependencies: ["HarkCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["HarkCore", "HarkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
     .testTarget(
       name: "HarkPluginTests",
       dependencies: ["HarkPluginKit"] + pluginNames.map { .byName(name: "Hark\($0)") }
     ),
-    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore"]),
-    .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore"]),
+    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore", "HarkTestSupport"]),
+    .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore", "HarkTestSupport"]),
     .testTarget(
       name: "HarkWebTests",
       dependencies: [
-        "HarkWeb", "HarkCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "HarkWeb", "HarkCore", "HarkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

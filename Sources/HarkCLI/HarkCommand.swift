@@ -46,6 +46,17 @@ struct ProjectOption: ParsableArguments {
   func open() throws -> ProjectStore { try ProjectStore(path: path) }
 }
 
+/// The name this command records its decisions under: $HARK_USER, else the
+/// login name ($USER). Unless it came from $HARK_USER, the first use says so
+/// on standard error, so a decision is never recorded under a name nobody chose.
+enum DecisionActor {
+  static let current: String = {
+    let actor = ActorName.fromEnvironment()
+    if actor.origin != .harkUser { Terminal.printError("note: recording decisions \(actor.explanation)") }
+    return actor.name
+  }()
+}
+
 /// Parses ids written as "L12", "l12" or "12".
 func parseID(_ text: String, prefix: Character, what: String) throws -> Int64 {
   var body = Substring(text)

@@ -2,7 +2,6 @@
 // imported into a fresh project, coded by a real coding run with every
 // discovered plugin, and the stored results are scored against the annotations.
 import Foundation
-import GRDB
 import HarkCore
 import HarkHost
 
@@ -146,107 +145,55 @@ struct GoldStoreView {
   var predictions = GoldPredictions()
 
   static func read(_ store: ProjectStore, sentimentPlugin: String?) throws -> GoldStoreView {
-    try store.pool.read { db in
-      var view = GoldStoreView()
-      var sources: [Int64: String] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, source_name, text FROM document") {
-        let source: String = row["source_name"]
-        sources[row["id"]] = source
-        view.transcripts[source] = GoldTranscript(source: source, text: row["text"], turns: [])
-      }
-      for row in try Row.fetchAll(
-        db, sql: #"SELECT document_id, start, "end", role FROM turn ORDER BY document_id, ordinal"#)
-      {
-        guard let source = sources[row["document_id"]] else { continue }
-        view.transcripts[source]?.turns.append(
-          GoldTurnSpan(GoldSpan(row["start"], row["end"]), isParticipant: (row["role"] as String) == "participant"))
-      }
-      for row in try Row.fetchAll(
-        db,
-        sql: #"""
-          SELECT g.document_id, c.name, g.start, g."end" FROM coding g JOIN code c ON c.id = g.code_id
-          WHERE g.analysis_id IS NOT NULL
-          """#)
-      {
-        guard let source = sources[row["document_id"]] else { continue }
-        view.predictions.codings[source, default: []].append(
-          GoldPredictions.Coding(code: row["name"], span: GoldSpan(row["start"], row["end"])))
-      }
-      if let sentimentPlugin {
-        // A plugin that scores whole turns ("turn valence") is judged by that
-        // score; otherwise by the mean of its sentence scores in the turn.
-        let hasTurnScores =
-          try Bool.fetchOne(
-            db,
-            sql: """
-              SELECT EXISTS (SELECT 1 FROM score s JOIN analysis a ON a.id = s.analysis_id
-                WHERE a.plugin_id = ? AND s.name = 'turn valence')
-              """, arguments: [sentimentPlugin]) ?? false
-        for row in try Row.fetchAll(
-          db,
-          sql: #"""
-            SELECT s.document_id, s.start, s."end", s.value FROM score s JOIN analysis a ON a.id = s.analysis_id
-            WHERE a.plugin_id = ? AND (? = 0 OR s.name = 'turn valence')
-            """#, arguments: [sentimentPlugin, hasTurnScores ? 1 : 0])
-        {
-          guard let source = sources[row["document_id"]] else { continue }
-          view.predictions.sentiment[source, default: []].append(
-            GoldPredictions.Score(span: GoldSpan(row["start"], row["end"]), value: row["value"]))
-        }
-      }
-      // Mentions count for the concept they were merged into, as the concept list shows them.
-      var labels: [Int64: String] = [:]
-      var mergedInto: [Int64: Int64] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, label, merged_into FROM concept") {
-        labels[row["id"]] = row["label"]
-        if let target: Int64 = row["merged_into"] { mergedInto[row["id"]] = target }
-      }
-      func final(_ id: Int64) -> Int64 {
-        var id = id
-        var steps = 0
-        while let next = mergedInto[id], steps < 100 {
-          id = next
-          steps += 1
-        }
-        return id
-      }
-      var mentions: [String: [Int64: Int]] = [:]
-      var documentsOf: [Int64: Set<String>] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT document_id, concept_id FROM concept_mention WHERE analysis_id IS NOT NULL")
-      {
-        guard let source = sources[row["document_id"]] else { continue }
-        let concept = final(row["concept_id"])
-        mentions[source, default: [:]][concept, default: 0] += 1
-        documentsOf[concept, default: []].insert(source)
-      }
-      for (source, counts) in mentions {
-        view.predictions.concepts[source] = counts.map { id, count in
-          GoldPredictions.Concept(
-            label: labels[id] ?? "", mentions: count, documents: documentsOf[id]?.count ?? 0)
-        }
-      }
-      for row in try Row.fetchAll(
-        db,
-        sql: #"""
-          SELECT e.document_id, e.start, e."end", e.cause_start, e.cause_end, e.effect_start, e.effect_end,
-                 e.polarity, c.label AS effect_label
-          FROM evidence e JOIN link l ON l.id = e.link_id JOIN concept c ON c.id = l.effect_id
-          WHERE e.analysis_id IS NOT NULL
-          """#)
-      {
-        guard let source = sources[row["document_id"]] else { continue }
-        func range(_ start: String, _ end: String) -> GoldSpan? {
-          guard let s: Int = row[start], let e: Int = row[end] else { return nil }
-          return GoldSpan(s, e)
-        }
-        view.predictions.links[source, default: []].append(
-          GoldPredictions.Link(
-            cause: range("cause_start", "cause_end"), effect: range("effect_start", "effect_end"),
-            polarity: row["polarity"], effectIsOpposite: (row["effect_label"] as String).hasPrefix("~"),
-            quote: GoldSpan(row["start"], row["end"])))
-      }
-      return view
+    let stored = try store.scoringSnapshot(sentimentPlugin: sentimentPlugin)
+    var view = GoldStoreView()
+    var sources: [Int64: String] = [:]
+    for document in stored.documents {
+      sources[document.id] = document.sourceName
+      view.transcripts[document.sourceName] = GoldTranscript(
+        source: document.sourceName, text: document.text, turns: [])
     }
+    for turn in stored.turns {
+      guard let source = sources[turn.documentID] else { continue }
+      view.transcripts[source]?.turns.append(
+        GoldTurnSpan(GoldSpan(turn.start, turn.end), isParticipant: turn.role == "participant"))
+    }
+    for coding in stored.codings {
+      guard let source = sources[coding.documentID] else { continue }
+      view.predictions.codings[source, default: []].append(
+        GoldPredictions.Coding(code: coding.code, span: GoldSpan(coding.start, coding.end)))
+    }
+    // A plugin that scores whole turns ("turn valence") is judged by that
+    // score; otherwise by the mean of its sentence scores in the turn.
+    for score in stored.sentiment {
+      guard let source = sources[score.documentID] else { continue }
+      view.predictions.sentiment[source, default: []].append(
+        GoldPredictions.Score(span: GoldSpan(score.start, score.end), value: score.value))
+    }
+    // Mentions count for the concept they were merged into, as the concept list shows them.
+    var labels: [Int64: String] = [:]
+    var mentions: [String: [Int64: Int]] = [:]
+    var documentsOf: [Int64: Set<String>] = [:]
+    for mention in stored.mentions {
+      guard let source = sources[mention.documentID] else { continue }
+      labels[mention.conceptID] = mention.label
+      mentions[source, default: [:]][mention.conceptID, default: 0] += 1
+      documentsOf[mention.conceptID, default: []].insert(source)
+    }
+    for (source, counts) in mentions {
+      view.predictions.concepts[source] = counts.map { id, count in
+        GoldPredictions.Concept(label: labels[id] ?? "", mentions: count, documents: documentsOf[id]?.count ?? 0)
+      }
+    }
+    for quote in stored.linkQuotes {
+      guard let source = sources[quote.documentID] else { continue }
+      view.predictions.links[source, default: []].append(
+        GoldPredictions.Link(
+          cause: quote.cause.map { GoldSpan($0.start, $0.end) },
+          effect: quote.effect.map { GoldSpan($0.start, $0.end) },
+          polarity: quote.polarity, effectIsOpposite: quote.effectLabel.hasPrefix("~"),
+          quote: GoldSpan(quote.quote.start, quote.quote.end)))
+    }
+    return view
   }
 }

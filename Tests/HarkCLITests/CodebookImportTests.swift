@@ -3,8 +3,9 @@
 // document) are refused with the project left as it was.
 import Foundation
 import GRDB
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("REFI-QDA codebook import")
 struct CodebookImportTests {

@@ -1,8 +1,9 @@
 // `hark code` as a user runs it: resumable after a kill, idempotent, and the
 // JSON export's quotes match the stored text.
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("Coding runs from the command line")
 struct CodingRunCommandTests {

@@ -2,39 +2,13 @@
 // renamed, accepted, rejected and edited, with every decision recorded.
 import Foundation
 import HarkCore
+import HarkTestSupport
 import Testing
 
 /// A project with two documents and three links whose numbers are known.
 enum KnownProject {
   static func make() throws -> (URL, String) {
     let folder = try Hark.temporaryFolder()
-    let path = folder.appendingPathComponent("p.sqlite").path
-    let store = try ProjectStore.create(at: path)
-    try store.importParticipants([
-      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
-      ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
-    ])
-    let texts = [
-      ("Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse."),
-      ("Grace", "Peer groups gave me hope, and being listened to helped me trust them."),
-    ]
-    for (i, (speaker, said)) in texts.enumerated() {
-      let text = "Ruth: What helped?\n\(speaker): \(said)\n"
-      let start = 19 + speaker.count + 2
-      _ = try store.importTranscript(
-        ImportedTranscript(
-          title: "Interview \(i + 1)", format: .text, text: text,
-          turns: [
-            ImportedTurn(speaker: "Ruth", start: 6, end: 18),
-            ImportedTurn(speaker: speaker, start: start, end: start + said.count),
-          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8))
-    }
-    let run = try store.startRun(isolation: "in-process", workers: 1)
-    func record(_ document: Int64) -> AnalysisRecord {
-      AnalysisRecord(
-        documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)
-    }
     var first = Findings()
     first.concepts = [ConceptFinding(label: "peer group", start: 30, end: 40, confidence: 0.8, explanation: "cause")]
     first.links = [
@@ -52,9 +26,14 @@ enum KnownProject {
         cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 50,
         explanation: "pattern \"X gave me Y\"")
     ]
-    try store.writeAnalysis(record(1), findings: first)
-    try store.writeAnalysis(record(2), findings: second)
-    return (folder, path)
+    let store = try InterviewProject.make(
+      in: folder,
+      [
+        .init(
+          "Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse.", findings: first),
+        .init("Grace", "Peer groups gave me hope, and being listened to helped me trust them.", findings: second),
+      ])
+    return (folder, store.path)
   }
 }
 
@@ -128,6 +107,33 @@ struct CurationCommandTests {
     let polarity = try Hark.run(["links", "edit", "--project", path, "L1", "--polarity", "up"], in: folder)
     #expect(polarity.stderr.hasPrefix("Error: --polarity must be + or -"))
     #expect(try ProjectStore(path: path).decisions().isEmpty)
+  }
+
+  @Test("a bad --status names the three statuses; nothing is listed")
+  func badStatus() throws {
+    let (folder, path) = try project()
+    let result = try Hark.run(["links", "--project", path, "--status", "approved"], in: folder)
+    #expect(result.status != 0)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("Error: --status must be candidate, accepted or rejected\n"))
+  }
+
+  @Test("without HARK_USER a decision is recorded under the login name, and the command says so once")
+  func actorFromLoginName() throws {
+    let (folder, path) = try project()
+    let result = try Hark.run(
+      ["links", "accept", "--project", path, "L1", "L2"], in: folder, environment: ["HARK_USER": "", "USER": "ann"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "L1 accepted\nL2 accepted\n")
+    #expect(
+      result.stderr
+        == "note: recording decisions as ann, your login name ($USER); set HARK_USER to record another name\n")
+    #expect(
+      try ProjectStore(path: path).decisions().map { "\($0.actor) \($0.subject)" } == ["ann link:1", "ann link:2"])
+    // With HARK_USER set (as every other test here runs) nothing is said.
+    let named = try Hark.run(["links", "reject", "--project", path, "L3"], in: folder)
+    #expect(named.stderr == "")
+    #expect(try ProjectStore(path: path).decisions().last?.actor == "tester")
   }
 
   @Test("concepts merge joins the bundles; rename keeps the old label as an alias")

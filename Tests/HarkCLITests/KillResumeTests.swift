@@ -5,8 +5,9 @@
 // plugin reads the project's concepts any more, so there is no such phase
 // to kill.)
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("Kill and resume with the built-in plugins", .serialized)
 struct KillResumeTests {

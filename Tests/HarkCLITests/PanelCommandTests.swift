@@ -1,8 +1,9 @@
 // `hark panel` and `hark user` as a researcher runs them: panels, members and
 // their sign-in links, items opened and closed, overrides and suggestions.
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("Panel and user commands")
 struct PanelCommandTests {
@@ -168,8 +169,8 @@ struct PanelCommandTests {
         I2  no decision: quorum not reached (1 vote cast, 2 needed)
 
         """)
-    #expect(try store.link(1).status == "accepted")
-    #expect(try store.link(2).status == "candidate")
+    #expect(try store.link(1).status == .accepted)
+    #expect(try store.link(2).status == .candidate)
     let shown = try hark(["panel", "show", "carers"], folder, path).stdout
     #expect(shown.contains("\n  I2  L2  no decision: 1 agree, 0 disagree, 0 not sure\n"))
   }
@@ -278,7 +279,7 @@ struct PanelCommandTests {
         == "Error: item I1: an override needs a reason. Say why with --reason \"…\"; it is kept with the decision\n")
     let made = try hark(["panel", "override", "I1", "--decision", "accepted", "--reason", "Jo was ill"], folder, path)
     #expect(made.stdout == "I1  accepted by tester: override: Jo was ill\n    L1 goes on the map\n")
-    #expect(try store.link(1).status == "accepted")
+    #expect(try store.link(1).status == .accepted)
     let shown = try hark(["panel", "show", "carers"], folder, path)
     #expect(shown.stdout.contains("  I1  L1  accepted (override): 1 agree, 0 disagree, 0 not sure\n"))
     #expect(

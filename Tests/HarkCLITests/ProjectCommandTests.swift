@@ -1,7 +1,8 @@
 // init, import and the project's refusal to change on bad input.
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("Projects and import from the command line")
 struct ProjectCommandTests {

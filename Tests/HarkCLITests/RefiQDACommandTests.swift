@@ -1,9 +1,10 @@
 // `hark export --format qdpx|qdc` and `hark import FILE.qdpx`, run as a user would.
 import Foundation
 import GRDB
-import HarkCore
 import Testing
 import ZIPFoundation
+
+@testable import HarkCore
 
 @Suite("REFI-QDA commands")
 struct RefiQDACommandTests {

@@ -53,7 +53,7 @@ struct ReportCommandTests {
     ]
     try store.writeAnalysis(record(1), findings: first)
     try store.writeAnalysis(record(2), findings: second)
-    for link in try store.links() { try store.setLinkStatus(link.id, to: "accepted") }
+    for link in try store.links() { try store.setLinkStatus(link.id, to: .accepted) }
     return (folder, path)
   }
 

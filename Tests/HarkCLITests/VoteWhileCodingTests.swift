@@ -2,8 +2,9 @@
 // through a real `hark serve` while `hark code` stores a corpus plugin's
 // results on a project of over a hundred interviews, all real processes.
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite("A vote while a coding run writes")
 struct VoteWhileCodingTests {

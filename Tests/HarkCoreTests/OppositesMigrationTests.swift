@@ -64,7 +64,7 @@ struct OppositesMigrationTests {
     #expect(try store.concept(5).oppositeOf == (try OppositeFixture.concept(store, "eating properly")).id)
     #expect(try store.concept(5).label == "not eating properly")
     #expect(try store.concept(7).mergedInto == 6)
-    #expect(try store.link(2).status == "accepted")
+    #expect(try store.link(2).status == .accepted)
     let panel = try #require(try store.panels().first)
     #expect(try store.items(panel: panel).map(\.question.text) == ["Does look make asking for help less likely?"])
     #expect(try store.concepts(includeMerged: false).allSatisfy { !$0.label.hasPrefix("~") })

@@ -108,16 +108,17 @@ struct PanelDecisionTests {
       ])
     #expect(decisions.map(\.outcome) == [.accepted, .rejected, .none])
     #expect(decisions.map(\.tally) == [VoteTally(agree: 3), VoteTally(agree: 1, disagree: 1), VoteTally(agree: 1)])
-    #expect(decisions.allSatisfy { $0.kind == .rule && $0.actor == Actor.current })
-    #expect(try store.link(1).status == "accepted")
-    #expect(try store.link(2).status == "rejected")
-    #expect(try store.link(3).status == "candidate")
+    #expect(decisions.allSatisfy { $0.kind == .rule && $0.actor == ActorName.fromEnvironment().name })
+    #expect(try store.link(1).status == .accepted)
+    #expect(try store.link(2).status == .rejected)
+    #expect(try store.link(3).status == .candidate)
     let logged = try store.decisions(subject: "link:1")
     #expect(logged.map(\.action) == ["accept"])
     #expect(logged[0].actor == "panel:carers")
     #expect(
       logged[0].detail
-        == #"{"closed_by":"\#(Actor.current)","from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#)
+        == #"{"closed_by":"\#(ActorName.fromEnvironment().name)","from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#
+    )
     #expect(try store.decisions(subject: "link:3").isEmpty)
     #expect(try store.items(panel: panel).allSatisfy { !$0.isOpen })
   }
@@ -152,7 +153,7 @@ struct PanelDecisionTests {
     }
     #expect(open?.problem == "voting on I\(item.id) is still open")
     _ = try store.closeItems(panel: panel)
-    #expect(try store.link(1).status == "accepted")
+    #expect(try store.link(1).status == .accepted)
     let noReason = #expect(throws: HarkError.self) {
       try store.overrideDecision(item: item.id, outcome: .rejected, reason: "  ")
     }
@@ -170,7 +171,7 @@ struct PanelDecisionTests {
     let made = try store.overrideDecision(item: item.id, outcome: .rejected, reason: "same as L2")
     #expect(made.kind == .override && made.outcome == .rejected && made.reason == "override: same as L2")
     #expect(try store.panelDecisions(panel: panel).map(\.outcome) == [.accepted, .rejected])
-    #expect(try store.link(1).status == "rejected")
+    #expect(try store.link(1).status == .rejected)
     #expect(try store.decisions(subject: "link:1").map(\.action) == ["accept", "reject"])
     let edit = #expect(throws: DatabaseError.self) {
       try store.pool.write { db in try db.execute(sql: "UPDATE panel_decision SET outcome = 'accepted'") }
@@ -208,7 +209,7 @@ struct PanelDecisionTests {
     try store.castVote(as: members[0], item: adopted.id, ballot: Ballot(.agree))
     _ = try store.closeItems(panel: panel, items: [adopted.id])
     let reversed = try #require(try store.links().first { $0.cause == "anxiety" && $0.effect == "waiting list" })
-    #expect(reversed.status == "accepted")
+    #expect(reversed.status == .accepted)
     #expect(try store.decisions(subject: "link:\(reversed.id)").map(\.action) == ["create", "accept"])
     let twice = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id) }
     #expect(twice?.problem == "the suggestion of vote V\(vote.id) was already taken up as I\(adopted.id)")
@@ -230,7 +231,7 @@ struct PanelDecisionTests {
     #expect(reworded.question.text == "Do peer groups help you feel less alone?")
     for member in members { try store.castVote(as: member, item: flipped.id, ballot: Ballot(.agree)) }
     _ = try store.closeItems(panel: panel, items: [flipped.id])
-    #expect(try store.link(1).polarity == -1 && store.link(1).status == "accepted")
+    #expect(try store.link(1).polarity == -1 && store.link(1).status == .accepted)
     #expect(try store.decisions(subject: "link:1").map(\.action) == ["set-polarity", "accept"])
   }
 
@@ -248,7 +249,7 @@ struct PanelDecisionTests {
     let decisions = try store.closeItems(panel: panel, items: [flipped.id, swapped.id])
     #expect(decisions.map(\.outcome) == [.rejected, .rejected])
     #expect(try store.links().count == 3)
-    #expect(try store.link(1).status == "candidate" && store.link(1).polarity == 1)
+    #expect(try store.link(1).status == .candidate && store.link(1).polarity == 1)
     #expect(try store.decisions(subject: "link:1").isEmpty)
   }
 
@@ -272,13 +273,13 @@ struct PanelOverRulingTests {
   func notSureKeepsAccepted() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, quorum: 2, members: 2)
-    try store.setLinkStatus(1, to: "accepted", actor: "ruth")
+    try store.setLinkStatus(1, to: .accepted, actor: "ruth")
     let item = try store.openItems(panel: panel, links: [1], actor: "ruth")[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.notSure))
     let decision = try #require(try store.closeItems(panel: panel, actor: "ruth").first)
     #expect(decision.outcome == .accepted)
-    #expect(try store.link(1).status == "accepted")
+    #expect(try store.link(1).status == .accepted)
     #expect(try store.mapEffect(of: decision) == nil)
     #expect(try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == ["ruth accept"])
   }
@@ -287,12 +288,12 @@ struct PanelOverRulingTests {
   func panelReplacesResearcher() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 1)
-    try store.setLinkStatus(1, to: "accepted", actor: "ruth")
+    try store.setLinkStatus(1, to: .accepted, actor: "ruth")
     let accepted = try #require(try store.decisions(subject: "link:1").last)
     let item = try store.openItems(panel: panel, links: [1], actor: "ruth")[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree))
     let decision = try #require(try store.closeItems(panel: panel, actor: "ruth").first)
-    #expect(try store.link(1).status == "rejected")
+    #expect(try store.link(1).status == .rejected)
     #expect(
       try store.mapEffect(of: decision)
         == "L1 leaves the map; this replaces the earlier accept by ruth at \(accepted.at) (to keep that, override: "

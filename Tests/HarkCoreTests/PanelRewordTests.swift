@@ -24,7 +24,7 @@ struct PanelRewordTests {
     let audit = try store.panelAudit(panel: panel).filter { $0.itemID == item.id }.map { "\($0.who) | \($0.detail)" }
     #expect(
       audit == [
-        "\(Actor.current) | opened I\(item.id) (link L2): Does the waiting list lead to more anxiety?",
+        "\(ActorName.fromEnvironment().name) | opened I\(item.id) (link L2): Does the waiting list lead to more anxiety?",
         "Member 1 | voted agree on I\(item.id), asked “Does the waiting list lead to more anxiety?”",
         "ruth | reworded I\(item.id) from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”",
         "Member 2 | voted disagree on I\(item.id), asked “Does waiting for help make you more anxious?”",

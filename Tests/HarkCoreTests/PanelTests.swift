@@ -199,8 +199,8 @@ struct PanelTests {
     let none = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: []) }
     #expect(none?.problem == "no links to open")
     #expect(try store.items(panel: panel).map(\.linkID) == [1])
-    let accepted = #expect(throws: HarkError.self) { try store.openItems(panel: panel, status: "accepted") }
+    let accepted = #expect(throws: HarkError.self) { try store.openItems(panel: panel, status: .accepted) }
     #expect(accepted?.problem == "no accepted links left to open")
-    #expect(try store.openItems(panel: panel, status: "candidate").map(\.linkID) == [2, 3])
+    #expect(try store.openItems(panel: panel, status: .candidate).map(\.linkID) == [2, 3])
   }
 }

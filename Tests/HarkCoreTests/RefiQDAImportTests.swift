@@ -221,7 +221,8 @@ struct RefiQDAImportTests {
           ]))
     #expect(
       try RefiFixture.codings(store) == [
-        "Wide | Known | 0..<4 | Wide | \(Actor.current)", "Wide | Known | 0..<9 | Wide text | \(Actor.current)",
+        "Wide | Known | 0..<4 | Wide | \(ActorName.fromEnvironment().name)",
+        "Wide | Known | 0..<9 | Wide text | \(ActorName.fromEnvironment().name)",
       ])
   }
 

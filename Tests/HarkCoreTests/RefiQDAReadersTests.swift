@@ -148,7 +148,7 @@ struct RefiQDAMemoImportTests {
           "Memo on the case Jo | - -..<- | tester-or-user | Jo asked to be called by her first name.",
           "Memo on Interview Jo | 1 -..<- | maria | Recorded at the day centre; noisy.",
           "Annotation | 1 22..<35 | maria | Check the bus times she means.",
-        ].map { $0.replacingOccurrences(of: "tester-or-user", with: Actor.current) })
+        ].map { $0.replacingOccurrences(of: "tester-or-user", with: ActorName.fromEnvironment().name) })
     let codings = try store.pool.read { db in
       try String.fetchAll(db, sql: "SELECT start || '..<' || \"end\" || ' ' || explanation FROM coding")
     }

@@ -24,7 +24,7 @@ struct StoreTests {
         "v1: documents, coding runs, candidates, decisions", "v2: researcher accounts, panels, votes, panel decisions",
         "v3: notes", "v4: memos on concepts and links", "v5: concept hierarchy",
         "v6: opposites as a relation between concepts", "v7: indexes for replacing a plugin's results",
-        "v8: sign-in throttle",
+        "v8: sign-in throttle", "v9: views for the current vote and the decision in force",
       ])
     let tables = try store.pool.read { db in
       try String.fetchAll(
@@ -41,7 +41,7 @@ struct StoreTests {
     #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     // Opening again applies nothing new.
-    #expect(try ProjectStore(path: path).appliedMigrations().count == 8)
+    #expect(try ProjectStore(path: path).appliedMigrations().count == 9)
   }
 
   @Test("a file that is not SQLite is refused with its path")
@@ -143,11 +143,11 @@ struct StoreTests {
       AnalysisRecord(
         documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
       findings: findings)
-    try store.setLinkStatus(1, to: "accepted", note: "clear in the quote")
+    try store.setLinkStatus(1, to: .accepted, note: "clear in the quote")
     try store.editLink(1, polarity: -1, strength: 0.3)
     #expect(try store.link(1).weight == -0.3)
     #expect(try store.decisions(subject: "link:1").map(\.action) == ["accept", "set-polarity", "set-strength"])
-    #expect(try store.decisions().allSatisfy { $0.actor == Actor.current })
+    #expect(try store.decisions().allSatisfy { $0.actor == ActorName.fromEnvironment().name })
     #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: "DELETE FROM decision") } }
     #expect(throws: DatabaseError.self) {
       try store.pool.write { db in try db.execute(sql: "UPDATE decision SET actor = 'someone else'") }
@@ -246,7 +246,7 @@ struct StoreInvariantTests {
     var findings = Findings()
     findings.links = [link("stress", "sleep"), link("worry", "sleep")]
     try write(store, findings)
-    try store.setLinkStatus(2, to: "accepted")
+    try store.setLinkStatus(2, to: .accepted)
     let worry = try store.concepts().first { $0.label == "worry" }!.id
     let stress = try store.concepts().first { $0.label == "stress" }!.id
     try store.mergeConcept(worry, into: stress)
@@ -263,13 +263,13 @@ struct StoreInvariantTests {
     var findings = Findings()
     findings.links = [link("stress", "sleep"), link("worry", "sleep")]
     try write(store, findings)
-    try store.setLinkStatus(2, to: "accepted")
+    try store.setLinkStatus(2, to: .accepted)
     try store.editLink(2, strength: 0.9)
     let worry = try store.concepts().first { $0.label == "worry" }!.id
     let stress = try store.concepts().first { $0.label == "stress" }!.id
     try store.mergeConcept(worry, into: stress)
     let merged = try store.link(1)
-    #expect(merged.status == "accepted")
+    #expect(merged.status == .accepted)
     #expect(merged.strength == 0.9)
     #expect(merged.citations == 2)
   }
@@ -284,7 +284,7 @@ struct StoreInvariantTests {
     let stress = try store.concepts().first { $0.label == "stress" }!.id
     try store.mergeConcept(worry, into: stress)
     let loop = try store.link(1)
-    #expect(loop.status == "rejected")
+    #expect(loop.status == .rejected)
     #expect(loop.cause == "stress" && loop.effect == "stress")
     #expect(loop.citations == 1)
     #expect(

@@ -3,6 +3,7 @@
 // its patience fails whole, with nothing stored and a sentence that says why.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Synchronization
 import Testing
 
@@ -10,35 +11,6 @@ import Testing
 
 @Suite("Write lock")
 struct WriteLockTests {
-  /// A second connection to the same file, in its own write transaction until
-  /// `release` is called: what another `hark` process holding the lock looks like.
-  final class LockHolder: Sendable {
-    let pool: DatabasePool
-    let released = DispatchSemaphore(value: 0)
-    let holding = DispatchSemaphore(value: 0)
-    let finished = DispatchSemaphore(value: 0)
-
-    init(_ path: String) throws {
-      pool = try DatabasePool(path: path)
-      let pool = self.pool
-      let (holding, released, finished) = (self.holding, self.released, self.finished)
-      Thread.detachNewThread {
-        try? pool.write { db in
-          try db.execute(sql: "INSERT INTO project_info(key, value) VALUES ('lock-holder', 'x')")
-          holding.signal()
-          released.wait()
-        }
-        finished.signal()
-      }
-      holding.wait()
-    }
-
-    func release() {
-      released.signal()
-      finished.wait()
-    }
-  }
-
   func votes(_ store: ProjectStore) throws -> Int {
     try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM panel_vote") ?? 0 }
   }

@@ -2,9 +2,10 @@
 // document fails with a recorded reason, nothing of it is stored, and the
 // other documents go on.
 import Foundation
-import HarkCore
 import HarkHost
 import Testing
+
+@testable import HarkCore
 
 @Suite("Plugin isolation in worker processes")
 struct IsolationTests {

@@ -2,9 +2,10 @@
 // kernel, the document fails with the refusal as its recorded reason, and
 // the project, $HOME, the network and the host are untouched.
 import Foundation
-import HarkCore
 import HarkHost
 import Testing
+
+@testable import HarkCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,8 +1,9 @@
 // Shared set-up for the host tests: real projects in temporary folders, the
 // package's built plugins, and C test plugins compiled with cc.
 import Foundation
-import HarkCore
 import HarkHost
+
+@testable import HarkCore
 
 enum TestPaths {
   /// The repository root, from this file's location.

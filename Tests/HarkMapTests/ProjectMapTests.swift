@@ -3,40 +3,13 @@
 import Foundation
 import HarkCore
 import HarkMap
+import HarkTestSupport
 import Testing
 
 /// A project with two interviews and three candidate links: peer group → less
 /// alone (0.6), waiting list → anxiety (0.8), peer group → hope (0.6).
 enum MapProject {
   static func make() throws -> ProjectStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-map-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
-    try store.importParticipants([
-      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
-      ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
-    ])
-    let texts = [
-      ("Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse."),
-      ("Grace", "Peer groups gave me hope, and being listened to helped me trust them."),
-    ]
-    for (i, (speaker, said)) in texts.enumerated() {
-      let text = "Ruth: What helped?\n\(speaker): \(said)\n"
-      let start = 19 + speaker.count + 2
-      _ = try store.importTranscript(
-        ImportedTranscript(
-          title: "Interview \(i + 1)", format: .text, text: text,
-          turns: [
-            ImportedTurn(speaker: "Ruth", start: 6, end: 18),
-            ImportedTurn(speaker: speaker, start: start, end: start + said.count),
-          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8))
-    }
-    let run = try store.startRun(isolation: "in-process", workers: 1)
-    func record(_ document: Int64) -> AnalysisRecord {
-      AnalysisRecord(
-        documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)
-    }
     var first = Findings()
     first.links = [
       LinkFinding(
@@ -52,9 +25,13 @@ enum MapProject {
         cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, start: 26, end: 50,
         explanation: "pattern")
     ]
-    try store.writeAnalysis(record(1), findings: first)
-    try store.writeAnalysis(record(2), findings: second)
-    return store
+    return try InterviewProject.make(
+      in: try InterviewProject.folder("hark-map"),
+      [
+        .init(
+          "Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse.", findings: first),
+        .init("Grace", "Peer groups gave me hope, and being listened to helped me trust them.", findings: second),
+      ])
   }
 
   static func link(_ store: ProjectStore, _ cause: String, _ effect: String) throws -> LinkSummary {
@@ -75,8 +52,8 @@ struct ProjectMapTests {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
     let waiting = try MapProject.link(store, "waiting list", "anxiety")
-    try store.setLinkStatus(peer.id, to: "accepted")
-    try store.setLinkStatus(waiting.id, to: "accepted")
+    try store.setLinkStatus(peer.id, to: .accepted)
+    try store.setLinkStatus(waiting.id, to: .accepted)
     try store.editLink(waiting.id, polarity: -1, strength: 0.5)
     let map = try CognitiveMap.approved(from: store)
     #expect(map.concepts.count == 4)
@@ -95,8 +72,8 @@ struct ProjectMapTests {
     let store = try MapProject.make()
     let alone = try MapProject.link(store, "peer group", "less alone")
     let hope = try MapProject.link(store, "peer group", "hope")
-    try store.setLinkStatus(alone.id, to: "accepted")
-    try store.setLinkStatus(hope.id, to: "accepted")
+    try store.setLinkStatus(alone.id, to: .accepted)
+    try store.setLinkStatus(hope.id, to: .accepted)
     try store.mergeConcept(hope.effectID, into: alone.effectID)
     let map = try CognitiveMap.approved(from: store)
     #expect(map.concepts.map(\.name) == ["peer group", "less alone"])
@@ -153,7 +130,7 @@ struct ReportCommentsTests {
   func commentsUnderTheirLink() throws {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
-    try store.setLinkStatus(peer.id, to: "accepted")
+    try store.setLinkStatus(peer.id, to: .accepted)
     let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1)
     let member = store.identity(of: try store.addMember(panel: panel, name: "Jo Bloggs", pseudonym: "Robin"))
     let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)

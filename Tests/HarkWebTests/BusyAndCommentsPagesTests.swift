@@ -5,6 +5,7 @@ import Foundation
 import GRDB
 import HTTPTypes
 import HarkCore
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -14,32 +15,6 @@ import Testing
 
 @Suite("Busy project and members' comments in the browser")
 struct BusyAndCommentsPagesTests {
-  /// Another connection's write transaction, held until `release()`.
-  final class LockHolder: Sendable {
-    let released = DispatchSemaphore(value: 0)
-    let finished = DispatchSemaphore(value: 0)
-
-    init(_ path: String) throws {
-      let pool = try DatabasePool(path: path)
-      let holding = DispatchSemaphore(value: 0)
-      let (released, finished) = (self.released, self.finished)
-      Thread.detachNewThread {
-        try? pool.write { db in
-          try db.execute(sql: "INSERT INTO project_info(key, value) VALUES ('lock-holder', 'x')")
-          holding.signal()
-          released.wait()
-        }
-        finished.signal()
-      }
-      holding.wait()
-    }
-
-    func release() {
-      released.signal()
-      finished.wait()
-    }
-  }
-
   /// Signs a member in by their invite link.
   func signIn(_ client: some TestClientProtocol, token: String) async throws -> Browser {
     var browser = Browser()
@@ -60,7 +35,7 @@ struct BusyAndCommentsPagesTests {
   )
   func voteWhileLocked() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let item = try fixture.store.openItems(panel: fixture.panel, status: "candidate")[0]
+    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate)[0]
     let token = try fixture.store.issueInvite(member: fixture.members[0]).token
     let impatient = try ProjectStore(path: fixture.store.path, lockWait: LockWait(patience: 0.2))
     let app = Application(router: try WebServer.router(store: impatient, baseURL: "http://127.0.0.1:8080"))
@@ -120,7 +95,7 @@ struct BusyAndCommentsPagesTests {
   @Test("the researcher's panel page lists what members said, escaped, earlier comments included")
   func commentsOnPanelPage() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let item = try fixture.store.openItems(panel: fixture.panel, status: "candidate")[0]
+    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate)[0]
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: item.id, ballot: Ballot(.notSure, comment: "Not <b>sure</b> yet"))
     try fixture.store.castVote(as: member, item: item.id, ballot: Ballot(.agree, comment: "Yes, it helped"))
@@ -141,7 +116,7 @@ struct BusyAndCommentsPagesTests {
   @Test("after an override members read that the researcher decided, against what the panel decided, and why")
   func overrideAsMembersSeeIt() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let voter = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: voter, item: items[0].id, ballot: Ballot(.agree))
     try fixture.store.castVote(as: voter, item: items[1].id, ballot: Ballot(.notSure))

@@ -14,7 +14,7 @@ struct CloseVotingPagesTests {
   /// Two open items: member 1 said yes to both, member 2 no to the first.
   static func fixture() throws -> (WebFixture, [PanelItem]) {
     let fixture = try WebFixture.make(members: 2)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let one = fixture.store.identity(of: fixture.members[0])
     let two = fixture.store.identity(of: fixture.members[1])
     try fixture.store.castVote(as: one, item: items[0].id, ballot: Ballot(.agree))
@@ -128,7 +128,7 @@ struct CloseVotingPagesTests {
   func closeRefusals() async throws {
     let (fixture, items) = try Self.fixture()
     let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1)
-    let theirs = try fixture.store.openItems(panel: other, status: "candidate")[0].id
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate)[0].id
     _ = try fixture.store.closeItems(panel: fixture.panel, items: [items[0].id], actor: "ruth")
     let p = fixture.panel.id
     try await fixture.app().test(.router) { client in

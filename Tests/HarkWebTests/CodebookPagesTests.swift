@@ -2,11 +2,11 @@
 // memos on documents, codes, concepts and links; and who may not use them.
 import Foundation
 import HTTPTypes
-import HarkCore
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HarkCore
 @testable import HarkWeb
 
 @Suite("Codebook and memo pages")

@@ -476,11 +476,11 @@ struct CurationPagesTests {
         client, "/links/\(peerTrust.id)/accept", browser, [("back", "/links?group=carers")])
       #expect(accepted.status == .seeOther)
       #expect(accepted.headers[.location] == "/links?group=carers")
-      #expect(try fixture.store.link(peerTrust.id).status == "accepted")
+      #expect(try fixture.store.link(peerTrust.id).status == .accepted)
       let rejected = try await post(
         client, "/links/\(peerTrust.id)/reject", browser, [("back", "https://evil.example/")])
       #expect(rejected.headers[.location] == "/links")
-      #expect(try fixture.store.link(peerTrust.id).status == "rejected")
+      #expect(try fixture.store.link(peerTrust.id).status == .rejected)
       #expect(
         try fixture.store.decisions(subject: "link:\(peerTrust.id)").map { "\($0.actor) \($0.action)" } == [
           "ruth accept", "ruth reject",
@@ -498,7 +498,7 @@ struct CurationPagesTests {
     let member = try fixture.store.addMember(panel: panel, name: "Member real name")
     let trust = try fixture.concept("trust")
     let link = try fixture.link("peer support", "trust")
-    let items = try fixture.store.openItems(panel: panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: panel, status: .candidate)
     let vote = try fixture.store.castVote(
       as: fixture.store.identity(of: member), item: items[0].id, ballot: Ballot(.agree, suggestion: .opposite))
     let invite = try fixture.store.issueInvite(member: member)
@@ -617,7 +617,7 @@ struct PanelReviewPagesTests {
   @Test("an override needs a reason: without one it is refused and nothing is stored; with one it is recorded")
   func override() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try fixture.store.castVote(
       as: fixture.store.identity(of: fixture.members[0]), item: items[0].id, ballot: Ballot(.disagree))
     _ = try fixture.store.closeItems(panel: fixture.panel, actor: "ruth")
@@ -650,7 +650,7 @@ struct PanelReviewPagesTests {
         [made.kind.rawValue, made.outcome.rawValue, made.reason, made.actor] == [
           "override", "accepted", "override: The member misread the quote.", "ruth",
         ])
-      #expect(try fixture.store.link(items[0].linkID).status == "accepted")
+      #expect(try fixture.store.link(items[0].linkID).status == .accepted)
       let after = try await page(client, "/panels/\(fixture.panel.id)", browser)
       #expect(after.contains(#"<td data-label="Decision">accepted (override by ruth)</td>"#))
     }
@@ -659,7 +659,7 @@ struct PanelReviewPagesTests {
   @Test("a researcher rewords an open question on the panel page; members read the new words; bad wording is refused")
   func reword() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let uri = "/panels/\(fixture.panel.id)/items/\(items[0].id)/reword"
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
@@ -708,7 +708,7 @@ struct PanelReviewPagesTests {
   @Test("taking up a member's suggestion opens it as a new question, once")
   func adoptSuggestion() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let vote = try fixture.store.castVote(
       as: fixture.store.identity(of: fixture.members[0]), item: items[0].id,
       ballot: Ballot(.disagree, suggestion: .otherWayRound))
@@ -743,7 +743,7 @@ struct PanelReviewPagesTests {
   @Test("the audit log lists every opening, vote, closing, decision, override and adoption in order, with who")
   func auditLog() async throws {
     let fixture = try WebFixture.make(members: 2)
-    let creator = Actor.current
+    let creator = ActorName.fromEnvironment().name
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       let panel = "/panels/\(fixture.panel.id)"
@@ -796,7 +796,7 @@ struct PanelReviewPagesTests {
       let empty = try await page(client, "/panel", browser)
       #expect(empty.contains("<p>There are no questions for you right now.</p>"))
       #expect(!empty.contains("0 of 0 done"))
-      let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+      let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
       try fixture.store.castVote(
         as: fixture.store.identity(of: fixture.members[0]), item: items[0].id, ballot: Ballot(.agree))
       let saved = try await page(client, "/panel/items/\(items[0].id)?saved=1", browser)
@@ -810,7 +810,7 @@ struct PanelReviewPagesTests {
   @Test("tables reflow into one block per row on a narrow screen, each cell named by its column")
   func tablesReflow() async throws {
     let fixture = try WebFixture.make(members: 1)
-    _ = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       let css = try await page(client, "/style.css", browser)

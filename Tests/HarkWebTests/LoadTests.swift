@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
-import HarkCore
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
 
+@testable import HarkCore
 @testable import HarkWeb
 
 @Suite("Votes under load")
@@ -15,7 +15,7 @@ struct LoadTests {
     let memberCount = 200
     let itemCount = 25
     let fixture = try WebFixture.make(members: memberCount, extraLinks: itemCount - 2)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate").map(\.id)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate).map(\.id)
     #expect(items.count == itemCount)
     let tokens = try fixture.members.map { try fixture.store.issueInvite(member: $0).token }
     /// Member m answers item k with answer (m + k) % 3, so every tally is known.

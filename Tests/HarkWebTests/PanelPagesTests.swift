@@ -46,7 +46,7 @@ struct PanelPagesTests {
   @Test("a member sees one question at a time in plain words, with quotes by pseudonym and group only, escaped")
   func itemPageShowsQuestionAndQuotes() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
@@ -74,7 +74,7 @@ struct PanelPagesTests {
   @Test("a vote is saved, can be changed until the item closes, and takes the member on to the next question")
   func voteAndChange() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let page = Browser.body(
@@ -102,7 +102,7 @@ struct PanelPagesTests {
   @Test("every answer, strength and suggestion a member chose shows ticked, and only that one in its group")
   func everyChoiceShowsTicked() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let uri = "/panel/items/\(items[0].id)"
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
@@ -136,7 +136,7 @@ struct PanelPagesTests {
   @Test("a vote without the session's CSRF token is refused and nothing is stored")
   func voteWithoutCSRF() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       for fields in [[("answer", "agree")], [("csrf", "forged"), ("answer", "agree")]] {
@@ -154,8 +154,8 @@ struct PanelPagesTests {
   func authorisation() async throws {
     let fixture = try WebFixture.make()
     let other = try fixture.store.createPanel(name: "Staff panel")
-    let theirs = try fixture.store.openItems(panel: other, status: "candidate")
-    let ours = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate)
+    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let csrf = try #require(
@@ -186,8 +186,8 @@ struct PanelPagesTests {
   func otherPanelLooksMissing() async throws {
     let fixture = try WebFixture.make()
     let other = try fixture.store.createPanel(name: "Staff panel")
-    let theirs = try fixture.store.openItems(panel: other, status: "candidate")[0].id
-    let ours = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate)[0].id
+    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let missing = ours.map(\.id).max()! + 100
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
@@ -229,7 +229,7 @@ struct PanelPagesTests {
   @Test("signing out ends the session at once: the cookie is cleared and the old token opens nothing")
   func signOut() async throws {
     let fixture = try WebFixture.make()
-    _ = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let page = Browser.body(
@@ -250,7 +250,7 @@ struct PanelPagesTests {
   @Test("once voting closes, the member's start page shows what the panel decided")
   func decisionsShown() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: items[0].id, ballot: Ballot(.agree))
     _ = try fixture.store.closeItems(panel: fixture.panel, items: [items[0].id], actor: "ruth")

@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 import HTTPTypes
-import HarkCore
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
 
+@testable import HarkCore
 @testable import HarkWeb
 
 @Suite("Researcher pages")
@@ -83,7 +83,7 @@ struct ResearcherPagesTests {
   @Test("closing voting decides each item by the panel's rule and the member sees the decision")
   func closeAndDecide() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: "candidate")
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: items[0].id, ballot: Ballot(.agree))
     try fixture.store.castVote(as: member, item: items[1].id, ballot: Ballot(.disagree))

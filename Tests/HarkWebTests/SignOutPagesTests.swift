@@ -2,11 +2,11 @@
 // and can leave with a one-time link of their own to come back.
 import Foundation
 import HTTPTypes
-import HarkCore
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HarkCore
 @testable import HarkWeb
 
 @Suite("Signing out")

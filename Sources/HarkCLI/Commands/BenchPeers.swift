@@ -3,7 +3,6 @@
 // YAKE run on it by scripts/bench-peers.sh in a Python virtual environment,
 // and the ratios.
 import Foundation
-import GRDB
 import HarkCore
 
 /// What scripts/peers/run_peers.py measured (its JSON, keys as it writes them).
@@ -210,16 +209,9 @@ final class PeerInputWriter {
       view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
       return String(view)
     }
-    let spans = try store.pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.start, s."end" FROM score s JOIN analysis a ON a.id = s.analysis_id
-          WHERE s.document_id = ? AND a.plugin_id = ? AND s.name = 'valence' ORDER BY s.start
-          """, arguments: [document.id, BenchStage.sentimentID])
-    }
+    let spans = try store.scoreSpans(document: document.id, plugin: BenchStage.sentimentID, name: "valence")
     for span in spans {
-      let sentence = text(span["start"], span["end"])
+      let sentence = text(span.lowerBound, span.upperBound)
       counts.sentences += 1
       counts.sentenceWords += WordCount.count(sentence)
       // One sentence a line: a line break inside one (a subtitle cue's) is a space.

@@ -2,7 +2,6 @@
 // the peak memory it reports (its own and its largest worker's) belongs to
 // that stage alone; it reports back as one JSON line on stdout.
 import Foundation
-import GRDB
 import HarkCore
 import HarkHost
 
@@ -158,7 +157,7 @@ enum BenchStage {
     }
     (result.seconds, result.cpuSeconds) = usage.elapsed()
     result.documents = files.count
-    _ = try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    try store.checkpoint()
     if !unknown.isEmpty {
       Terminal.printError("warning: the generated corpus has speakers import did not know: \(unknown.sorted())")
     }
@@ -287,18 +286,7 @@ enum BenchStage {
   /// Concepts the given plugins stored, most mentioned first, as the host lists
   /// known concepts to the plugins of a run's second phase.
   static func conceptsFound(by plugins: [String], in store: ProjectStore) throws -> [String] {
-    guard !plugins.isEmpty else { return [] }
-    let among = Array(repeating: "?", count: plugins.count).joined(separator: ", ")
-    return try store.pool.read { db in
-      try String.fetchAll(
-        db,
-        sql: """
-          SELECT c.label FROM concept c
-          JOIN concept_mention m ON m.concept_id = c.id JOIN analysis a ON a.id = m.analysis_id
-          WHERE c.merged_into IS NULL AND a.plugin_id IN (\(among))
-          GROUP BY c.id ORDER BY count(*) DESC, c.label LIMIT 500
-          """, arguments: StatementArguments(plugins))
-    }
+    try store.conceptLabels(foundBy: plugins)
   }
 
   static func loadAverage() -> Double {

@@ -78,7 +78,7 @@ struct CodingDecision: ParsableArguments {
     } else if chosen.isEmpty {
       throw ValidationError("Give coding ids (see `hark codings`), or --all-suggested with --document or --code")
     }
-    let changed = Set(try store.setCodingStatus(chosen, to: status))
+    let changed = Set(try store.setCodingStatus(chosen, to: status, actor: DecisionActor.current))
     for id in chosen { print("G\(id) \(changed.contains(id) ? status : "was already \(status)")") }
     if chosen.isEmpty { print("No suggested codings found.") }
   }

@@ -45,7 +45,7 @@ struct ShowConcept: ParsableCommand {
     print("\(c.mentions) mentions in \(c.documents) documents by \(c.sources) participants")
     for link in try store.links() where link.causeID == c.id || link.effectID == c.id {
       print(
-        "  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status))"
+        "  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status.rawValue))"
       )
     }
     for d in try store.decisions(subject: "concept:\(c.id)") {
@@ -80,7 +80,7 @@ struct MergeConcepts: ParsableCommand {
     let into = try parseID(target, prefix: "C", what: "concept")
     let a = try store.concept(from)
     let b = try store.concept(into)
-    let merge = try store.mergeConcept(from, into: into, asOpposite: asOpposite)
+    let merge = try store.mergeConcept(from, into: into, asOpposite: asOpposite, actor: DecisionActor.current)
     print(
       "Merged C\(from) \"\(a.label)\" into C\(into) \"\(b.label)\"\(merge.asOpposite ? " as its opposite" : "")")
     guard !merge.turnedLinks.isEmpty else { return }
@@ -105,7 +105,7 @@ struct RenameConcept: ParsableCommand {
     let store = try project.open()
     let concept = try parseID(id, prefix: "C", what: "concept")
     let old = try store.concept(concept)
-    try store.renameConcept(concept, to: label)
+    try store.renameConcept(concept, to: label, actor: DecisionActor.current)
     print("C\(concept) \"\(old.label)\" is now \"\(label)\"")
   }
 }

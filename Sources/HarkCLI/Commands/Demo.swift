@@ -1,7 +1,6 @@
 // `hark demo`: the sample corpus from transcripts to candidate map, in one go.
 import ArgumentParser
 import Foundation
-import GRDB
 import HarkCore
 import HarkHost
 
@@ -84,22 +83,10 @@ struct Demo: ParsableCommand {
 
 enum DemoReport {
   static func print(_ store: ProjectStore) throws {
-    let (documents, words, groups) = try store.pool.read { db -> (Int, Int, [Row]) in
-      (
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0,
-        try Int.fetchOne(db, sql: "SELECT COALESCE(sum(word_count), 0) FROM document") ?? 0,
-        try Row.fetchAll(
-          db,
-          sql: """
-            SELECT p.group_name, count(DISTINCT p.id) AS people FROM participant p
-            WHERE p.role = 'participant' AND EXISTS (SELECT 1 FROM turn t WHERE t.participant_id = p.id)
-            GROUP BY p.group_name ORDER BY people DESC, p.group_name
-            """)
-      )
-    }
+    let corpus = try store.corpusSummary()
     Swift.print("")
-    Swift.print("\(documents) documents, \(Terminal.thousands(words)) words; participants by group:")
-    Swift.print("  " + groups.map { "\($0["group_name"] as String) \($0["people"] as Int)" }.joined(separator: " · "))
+    Swift.print("\(corpus.documents) documents, \(Terminal.thousands(corpus.words)) words; participants by group:")
+    Swift.print("  " + corpus.peopleByGroup.map { "\($0.group) \($0.people)" }.joined(separator: " · "))
 
     let concepts = try store.concepts().filter { $0.mentions > 0 }
     Swift.print("")
@@ -109,7 +96,7 @@ enum DemoReport {
         "  C\(Terminal.pad(String(c.id), 5)) \(Terminal.pad(c.label, 30)) \(c.documents) docs, \(c.sources) people")
     }
 
-    let links = try store.links(status: "candidate")
+    let links = try store.links(status: .candidate)
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     Swift.print("")
     Swift.print("Top candidate links (of \(links.count)) — sources, quotes:")
@@ -122,19 +109,12 @@ enum DemoReport {
         Swift.print("         “\(Terminal.clip(e.quote, 110))” — \(who)")
       }
     }
-    let codes = try store.pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT c.name, count(*) AS n, count(DISTINCT g.document_id) AS docs FROM coding g JOIN code c ON c.id = g.code_id
-          GROUP BY c.id ORDER BY n DESC LIMIT 10
-          """)
-    }
+    let codes = try store.codeFrequencies(limit: 10)
     if !codes.isEmpty {
       Swift.print("")
       Swift.print("Most frequent codes:")
       Swift.print(
-        "  " + codes.map { "\($0["name"] as String) \($0["n"] as Int)" }.joined(separator: " · "))
+        "  " + codes.map { "\($0.name) \($0.codings)" }.joined(separator: " · "))
     }
   }
 }

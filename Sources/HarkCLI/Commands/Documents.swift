@@ -1,5 +1,4 @@
 import ArgumentParser
-import GRDB
 import HarkCore
 
 struct Documents: ParsableCommand {
@@ -16,7 +15,7 @@ struct RemoveDocument: ParsableCommand {
 
   func run() throws {
     let document = try parseID(id, prefix: "D", what: "document")
-    let title = try project.open().removeDocument(document)
+    let title = try project.open().removeDocument(document, actor: DecisionActor.current)
     print("Removed D\(document) \"\(title)\"")
   }
 }
@@ -28,27 +27,11 @@ struct ListDocuments: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let rows = try store.pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT d.id, d.title, d.format, d.word_count,
-            (SELECT count(*) FROM turn t WHERE t.document_id = d.id) AS turns,
-            (SELECT group_concat(DISTINCT p.pseudonym) FROM turn t JOIN participant p ON p.id = t.participant_id
-              WHERE t.document_id = d.id AND p.role = 'participant') AS speakers
-          FROM document d ORDER BY d.id
-          """)
-    }
-    if rows.isEmpty { print("No documents yet: hark import FILES… --project \(project.path)") }
-    for row in rows {
-      let id: Int64 = row["id"]
-      let title: String = row["title"]
-      let format: String = row["format"]
-      let words: Int = row["word_count"]
-      let turns: Int = row["turns"]
-      let speakers: String? = row["speakers"]
+    let documents = try store.documentListing()
+    if documents.isEmpty { print("No documents yet: hark import FILES… --project \(project.path)") }
+    for d in documents {
       print(
-        "D\(id)\t\(Terminal.clip(title, 40))\t\(format)\t\(turns) turns\t\(Terminal.thousands(words)) words\t\(speakers ?? "-")"
+        "D\(d.id)\t\(Terminal.clip(d.title, 40))\t\(d.format)\t\(d.turns) turns\t\(Terminal.thousands(d.words)) words\t\(d.speakers ?? "-")"
       )
     }
   }
@@ -61,21 +44,10 @@ struct Participants: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let rows = try store.pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.pseudonym, p.role, p.group_name, p.attributes,
-            (SELECT count(DISTINCT t.document_id) FROM turn t WHERE t.participant_id = p.id) AS documents
-          FROM participant p ORDER BY p.role DESC, p.pseudonym
-          """)
-    }
-    for row in rows {
-      let name: String = row["pseudonym"]
-      let role: String = row["role"]
-      let group: String = row["group_name"]
-      let documents: Int = row["documents"]
-      print("\(Terminal.pad(name, 12)) \(Terminal.pad(role, 12)) \(Terminal.pad(group, 30)) \(documents) documents")
+    for p in try store.participantListing() {
+      print(
+        "\(Terminal.pad(p.pseudonym, 12)) \(Terminal.pad(p.role, 12)) \(Terminal.pad(p.group, 30)) \(p.documents) documents"
+      )
     }
   }
 }

@@ -19,15 +19,18 @@ struct ListLinks: ParsableCommand {
   @Option(help: "Show at most this many.") var limit = 40
 
   func run() throws {
-    if let status, !["candidate", "accepted", "rejected"].contains(status) {
-      throw ValidationError("--status must be candidate, accepted or rejected")
+    let selected = try status.map { written in
+      guard let status = LinkStatus(rawValue: written) else {
+        throw ValidationError("--status must be \(LinkStatus.choices)")
+      }
+      return status
     }
-    let links = try project.open().links(status: status)
+    let links = try project.open().links(status: selected)
     if links.isEmpty { print("No links\(status.map { " with status \($0)" } ?? ""): run `hark code` first.") }
     print("id     sources quotes weight  status     link")
     for l in links.prefix(limit) {
       print(
-        "\(Terminal.pad("L\(l.id)", 6)) \(Terminal.pad(String(l.sources), 7)) \(Terminal.pad(String(l.citations), 6)) \(Terminal.pad(String(format: "%+.2f", l.weight), 7)) \(Terminal.pad(l.status, 10)) \(describe(l))"
+        "\(Terminal.pad("L\(l.id)", 6)) \(Terminal.pad(String(l.sources), 7)) \(Terminal.pad(String(l.citations), 6)) \(Terminal.pad(String(format: "%+.2f", l.weight), 7)) \(Terminal.pad(l.status.rawValue, 10)) \(describe(l))"
       )
     }
     if links.count > limit { print("… \(links.count - limit) more (--limit)") }
@@ -52,7 +55,7 @@ enum LinkText {
   static func full(_ l: LinkSummary, evidence: [Evidence], decisions: [Decision]) -> String {
     var lines = [
       "L\(l.id)  \(describe(l))",
-      "status \(l.status); weight \(String(format: "%+.2f", l.weight)) (strength \(Terminal.number(l.strength)))\(l.edited ? ", edited by a researcher" : ""); \(plural(l.citations, "quote")) from \(plural(l.sources, "source"))",
+      "status \(l.status.rawValue); weight \(String(format: "%+.2f", l.weight)) (strength \(Terminal.number(l.strength)))\(l.edited ? ", edited by a researcher" : ""); \(plural(l.citations, "quote")) from \(plural(l.sources, "source"))",
     ]
     for (i, e) in evidence.enumerated() {
       let who = e.participant.map { "\($0)\(e.group.map { ", \($0)" } ?? "")" } ?? "unknown speaker"
@@ -75,13 +78,13 @@ struct LinkDecision: ParsableArguments {
   @Argument(help: "Link ids, e.g. L4 L7.") var ids: [String]
   @Option(help: "Why (kept with the decision).") var note: String?
 
-  func apply(_ status: String) throws {
+  func apply(_ status: LinkStatus) throws {
     let store = try project.open()
     // Every id is checked before anything changes.
     let links = try ids.map { try parseID($0, prefix: "L", what: "link") }
     for link in links {
-      try store.setLinkStatus(link, to: status, note: note)
-      print("L\(link) \(status)")
+      try store.setLinkStatus(link, to: status, note: note, actor: DecisionActor.current)
+      print("L\(link) \(status.rawValue)")
     }
   }
 }
@@ -89,13 +92,13 @@ struct LinkDecision: ParsableArguments {
 struct AcceptLink: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept candidate links.")
   @OptionGroup var decision: LinkDecision
-  func run() throws { try decision.apply("accepted") }
+  func run() throws { try decision.apply(.accepted) }
 }
 
 struct RejectLink: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject candidate links.")
   @OptionGroup var decision: LinkDecision
-  func run() throws { try decision.apply("rejected") }
+  func run() throws { try decision.apply(.rejected) }
 }
 
 struct EditLink: ParsableCommand {
@@ -117,7 +120,7 @@ struct EditLink: ParsableCommand {
     }
     let store = try project.open()
     let link = try parseID(id, prefix: "L", what: "link")
-    try store.editLink(link, polarity: sign, strength: strength)
+    try store.editLink(link, polarity: sign, strength: strength, actor: DecisionActor.current)
     print("L\(link) now \(describe(try store.link(link))), strength \(Terminal.number(try store.link(link).strength))")
   }
 }

@@ -77,7 +77,8 @@ enum MapFilesCommand {
     let isProject = url.pathExtension.lowercased() == "mmp"
     let map = try MapImport.read(contentsOf: url)
     let summary = try MapImport.apply(
-      map, to: store, file: url.lastPathComponent, format: isProject ? "mmp" : "mental-modeler-csv")
+      map, to: store, file: url.lastPathComponent, format: isProject ? "mmp" : "mental-modeler-csv",
+      actor: DecisionActor.current)
     print(
       "\(url.lastPathComponent) (Mental Modeler \(isProject ? "project" : "matrix")): "
         + "\(summary.conceptsAdded) concepts added, \(summary.conceptsFound) already in the project; "

@@ -58,7 +58,7 @@ struct CreatePanel: ParsableCommand {
 
   func run() throws {
     let rule = try PanelRule(parsing: rule)
-    let panel = try project.open().createPanel(name: name, rule: rule, quorum: quorum)
+    let panel = try project.open().createPanel(name: name, rule: rule, quorum: quorum, actor: DecisionActor.current)
     print("Created panel \(panel.name) (rule \(panel.rule), quorum \(panel.quorum)).")
   }
 }
@@ -101,7 +101,7 @@ struct AddPanelMember: ParsableCommand {
     let panel = try store.panel(named: panel)
     _ = try parseDuration(invite.expiresIn)
     let address = try invite.address(store)
-    let member = try store.addMember(panel: panel, name: name, pseudonym: pseudonym)
+    let member = try store.addMember(panel: panel, name: name, pseudonym: pseudonym, actor: DecisionActor.current)
     print("Added \(member.name) to \(panel.name) as \(member.pseudonym).")
     try invite.issue(store, member: member, panel: panel, address: address)
   }
@@ -135,7 +135,7 @@ struct RevokePanelInvite: ParsableCommand {
     let store = try project.open()
     let panel = try store.panel(named: panel)
     let member = try store.member(panel: panel, named: member)
-    let revoked = try store.revokeInvites(member: member)
+    let revoked = try store.revokeInvites(member: member, actor: DecisionActor.current)
     print(
       revoked.isEmpty
         ? "\(member.pseudonym) has no unused sign-in links and is not signed in."

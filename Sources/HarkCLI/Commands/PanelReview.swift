@@ -22,11 +22,12 @@ struct OpenPanelItems: ParsableCommand {
     let panel = try store.panel(named: panel)
     let items: [PanelItem]
     if allAccepted {
-      items = try store.openItems(panel: panel, status: "accepted")
+      items = try store.openItems(panel: panel, status: .accepted, actor: DecisionActor.current)
     } else if allCandidates {
-      items = try store.openItems(panel: panel, status: "candidate")
+      items = try store.openItems(panel: panel, status: .candidate, actor: DecisionActor.current)
     } else {
-      items = try store.openItems(panel: panel, links: try links.map { try parseID($0, prefix: "L", what: "link") })
+      items = try store.openItems(
+        panel: panel, links: try links.map { try parseID($0, prefix: "L", what: "link") }, actor: DecisionActor.current)
     }
     print("Opened \(plural(items.count, "item")) for \(panel.name):")
     for item in items { print("  I\(item.id)  L\(item.linkID)  \(item.question.text)") }
@@ -44,7 +45,7 @@ struct ClosePanelItems: ParsableCommand {
     let store = try project.open()
     let panel = try store.panel(named: panel)
     let ids = try items.map { try parseReference($0, prefix: "I", what: "an item") }
-    for decision in try store.closeItems(panel: panel, items: ids) {
+    for decision in try store.closeItems(panel: panel, items: ids, actor: DecisionActor.current) {
       print("I\(decision.itemID)  \(decision.reason)")
       if let effect = try store.mapEffect(of: decision) { print("    \(effect)") }
     }
@@ -65,7 +66,7 @@ struct OverridePanelDecision: ParsableCommand {
     }
     let id = try parseReference(item, prefix: "I", what: "an item")
     let store = try project.open()
-    let made = try store.overrideDecision(item: id, outcome: outcome, reason: reason)
+    let made = try store.overrideDecision(item: id, outcome: outcome, reason: reason, actor: DecisionActor.current)
     print("I\(made.itemID)  \(made.outcome.rawValue) by \(made.actor): \(made.reason)")
     if let effect = try store.mapEffect(of: made) { print("    \(effect)") }
   }
@@ -78,7 +79,8 @@ struct AdoptSuggestion: ParsableCommand {
   @Argument(help: "Vote id, e.g. V12.") var vote: String
 
   func run() throws {
-    let item = try project.open().adoptSuggestion(vote: try parseReference(vote, prefix: "V", what: "a vote"))
+    let item = try project.open().adoptSuggestion(
+      vote: try parseReference(vote, prefix: "V", what: "a vote"), actor: DecisionActor.current)
     print("Opened I\(item.id) from V\(item.fromVoteID!): \(item.question.text)")
   }
 }
@@ -95,8 +97,8 @@ struct RewordPanelItem: ParsableCommand {
     let id = try parseReference(item, prefix: "I", what: "an item")
     let store = try project.open()
     let before = try store.item(id).question.text
-    let item = try store.reword(item: id, to: wording)
-    print("I\(item.id)  reworded by \(Actor.current)")
+    let item = try store.reword(item: id, to: wording, actor: DecisionActor.current)
+    print("I\(item.id)  reworded by \(DecisionActor.current)")
     print("  was: \(before)")
     print("  now: \(item.question.text)")
   }

@@ -10,7 +10,7 @@ struct Review: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let candidates = try store.links(status: "candidate")
+    let candidates = try store.links(status: .candidate)
     if candidates.isEmpty {
       print("No candidate links to review.")
       return
@@ -30,21 +30,21 @@ struct Review: ParsableCommand {
       guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
       switch line.split(separator: " ").first.map(String.init) ?? "" {
       case "a":
-        try store.setLinkStatus(link.id, to: "accepted")
+        try store.setLinkStatus(link.id, to: .accepted, actor: DecisionActor.current)
         print("L\(link.id) accepted")
         index += 1
       case "r":
-        try store.setLinkStatus(link.id, to: "rejected")
+        try store.setLinkStatus(link.id, to: .rejected, actor: DecisionActor.current)
         print("L\(link.id) rejected")
         index += 1
       case "+":
-        try store.editLink(link.id, polarity: 1)
+        try store.editLink(link.id, polarity: 1, actor: DecisionActor.current)
       case "-":
-        try store.editLink(link.id, polarity: -1)
+        try store.editLink(link.id, polarity: -1, actor: DecisionActor.current)
       case "s":
         let parts = line.split(separator: " ")
         if parts.count == 2, let value = Double(parts[1]), (0...1).contains(value) {
-          try store.editLink(link.id, strength: value)
+          try store.editLink(link.id, strength: value, actor: DecisionActor.current)
         } else {
           print("Write s and a number from 0 to 1, e.g. s 0.7")
         }
@@ -56,7 +56,7 @@ struct Review: ParsableCommand {
         print("Not understood: \(line)")
       }
     }
-    let remaining = try store.links(status: "candidate").count
+    let remaining = try store.links(status: .candidate).count
     print("\(plural(remaining, "candidate link")) left to review.")
   }
 }

@@ -43,7 +43,7 @@ struct AddUser: ParsableCommand {
       }
       password = first
     }
-    let researcher = try store.addResearcher(name: name, password: password)
+    let researcher = try store.addResearcher(name: name, password: password, actor: DecisionActor.current)
     print("Added researcher \(researcher.name).")
   }
 }

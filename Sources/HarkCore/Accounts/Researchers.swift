@@ -14,7 +14,7 @@ extension ProjectStore {
   public static let minimumPasswordLength = 10
 
   public func addResearcher(
-    name: String, password: String, cost: PasswordHashCost = .standard, actor: String = Actor.current
+    name: String, password: String, cost: PasswordHashCost = .standard, actor: String = ActorName.fromEnvironment().name
   ) throws -> Researcher {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {

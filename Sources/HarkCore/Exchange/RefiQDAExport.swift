@@ -121,7 +121,7 @@ public enum RefiQDAExport {
       let noteGUID = guid.make("link", link.id)
       let name = "Hark link L\(link.id): \(link.cause) → \(link.effect)"
       var text = name + "\n"
-      text += "status: \(link.status)\n"
+      text += "status: \(link.status.rawValue)\n"
       text +=
         "polarity: \(link.polarity > 0 ? "+" : "-"), strength: \(format(link.strength)), weight: \(format(link.weight))"
         + (link.edited ? " (set by a researcher)\n" : " (from the evidence)\n")

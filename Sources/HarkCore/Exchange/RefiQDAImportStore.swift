@@ -8,8 +8,8 @@ extension RefiProject {
     var summary = RefiQDAImportSummary()
     let now = Clock.now()
     func user(_ guid: String?) -> String {
-      guard let guid else { return Actor.current }
-      return users[refiKey(guid)].flatMap { $0.isEmpty ? nil : $0 } ?? Actor.current
+      guard let guid else { return ActorName.fromEnvironment().name }
+      return users[refiKey(guid)].flatMap { $0.isEmpty ? nil : $0 } ?? ActorName.fromEnvironment().name
     }
 
     // Cases become participants; one already in the project stays as it was.
@@ -92,7 +92,8 @@ extension RefiProject {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          source.name, sourceName, digest, TranscriptFormat.text.rawValue, text, scalarCount, words, now, Actor.current,
+          source.name, sourceName, digest, TranscriptFormat.text.rawValue, text, scalarCount, words, now,
+          ActorName.fromEnvironment().name,
         ])
       let documentID = db.lastInsertedRowID
       documentIDs.append(documentID)

@@ -170,8 +170,7 @@ struct ProjectData {
         db,
         sql: """
           SELECT i.link_id, p.name AS panel, v.answer, v.strength, count(*) AS n
-          FROM panel_vote v JOIN panel_item i ON i.id = v.item_id JOIN panel p ON p.id = i.panel_id
-          WHERE v.id = (SELECT max(w.id) FROM panel_vote w WHERE w.item_id = v.item_id AND w.member_id = v.member_id)
+          FROM panel_vote_current v JOIN panel_item i ON i.id = v.item_id JOIN panel p ON p.id = i.panel_id
           GROUP BY i.link_id, p.name, v.answer, v.strength
           ORDER BY i.link_id, p.name, v.answer, v.strength
           """)

@@ -92,7 +92,7 @@ public enum JSONExport {
       [
         "id": "L\(l.id)", "cause": "C\(l.causeID)", "cause_label": l.cause, "effect": "C\(l.effectID)",
         "effect_label": l.effect,
-        "polarity": l.polarity, "strength": l.strength, "weight": l.weight, "status": l.status,
+        "polarity": l.polarity, "strength": l.strength, "weight": l.weight, "status": l.status.rawValue,
         "citation_count": l.citations,
         "source_count": l.sources,
         "evidence": (evidence[l.id] ?? []).map { e -> [String: Any] in
@@ -168,10 +168,10 @@ public enum LinkSelection: String, Sendable, CaseIterable {
   case notRejected = "not-rejected"
   case all
 
-  public func includes(_ status: String) -> Bool {
+  public func includes(_ status: LinkStatus) -> Bool {
     switch self {
-    case .accepted: status == "accepted"
-    case .notRejected: status != "rejected"
+    case .accepted: status == .accepted
+    case .notRejected: status != .rejected
     case .all: true
     }
   }

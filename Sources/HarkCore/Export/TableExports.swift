@@ -16,7 +16,8 @@ public enum CSVExport {
     for l in try store.links() where selection.includes(l.status) {
       for e in evidence[l.id] ?? [] {
         rows.append([
-          "L\(l.id)", l.cause, l.effect, l.polarity > 0 ? "+" : "-", format(l.strength), format(l.weight), l.status,
+          "L\(l.id)", l.cause, l.effect, l.polarity > 0 ? "+" : "-", format(l.strength), format(l.weight),
+          l.status.rawValue,
           String(l.sources), String(l.citations), e.document, e.participant ?? "", e.group ?? "", String(e.start),
           String(e.end),
           e.quote, e.explanation,

@@ -43,7 +43,8 @@ extension ProjectStore {
 
   /// Closes voting on the given open items (every open item when empty) and
   /// decides each by the panel's rule and quorum, all in one transaction.
-  public func closeItems(panel: Panel, items ids: [Int64] = [], actor: String = Actor.current) throws -> [PanelDecision]
+  public func closeItems(panel: Panel, items ids: [Int64] = [], actor: String = ActorName.fromEnvironment().name) throws
+    -> [PanelDecision]
   {
     try pool.write { db in
       let ids =
@@ -82,7 +83,7 @@ extension ProjectStore {
   /// A researcher's decision in place of the panel's: its own recorded act,
   /// with the reason, beside (never instead of) the decision it overrides.
   public func overrideDecision(
-    item id: Int64, outcome: PanelOutcome, reason: String, actor: String = Actor.current
+    item id: Int64, outcome: PanelOutcome, reason: String, actor: String = ActorName.fromEnvironment().name
   ) throws -> PanelDecision {
     let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
     guard outcome != .none else {
@@ -224,7 +225,8 @@ extension ProjectStore {
 
   /// Takes up a member's suggestion: a new open item in the same panel asking
   /// the suggested claim, about the same quotes.
-  public func adoptSuggestion(vote voteID: Int64, actor: String = Actor.current) throws -> PanelItem {
+  public func adoptSuggestion(vote voteID: Int64, actor: String = ActorName.fromEnvironment().name) throws -> PanelItem
+  {
     try pool.write { db in
       guard let row = try Row.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [voteID]) else {
         throw HarkError("no vote V\(voteID)", hint: "Run `hark panel show PANEL` to see the suggestions")
@@ -260,9 +262,8 @@ extension ProjectStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT v.item_id, v.answer FROM panel_vote v JOIN panel_item i ON i.id = v.item_id
-          WHERE i.panel_id = ? AND v.id IN (SELECT max(id) FROM panel_vote GROUP BY item_id, member_id)
-          ORDER BY v.item_id
+          SELECT v.item_id, v.answer FROM panel_vote_current v JOIN panel_item i ON i.id = v.item_id
+          WHERE i.panel_id = ? ORDER BY v.item_id
           """, arguments: [panel.id])
       var units: [Int64: [String]] = [:]
       for row in rows { units[row["item_id"], default: []].append(row["answer"]) }

@@ -98,7 +98,9 @@ extension ProjectStore {
 
   /// Opens links for the panel's review, one item each, all or none. A link
   /// already open in this panel is refused, so nobody is asked twice at once.
-  public func openItems(panel: Panel, links: [Int64], actor: String = Actor.current) throws -> [PanelItem] {
+  public func openItems(panel: Panel, links: [Int64], actor: String = ActorName.fromEnvironment().name) throws
+    -> [PanelItem]
+  {
     guard !links.isEmpty else {
       throw HarkError(
         "no links to open", subject: "panel \(panel.name)",
@@ -129,7 +131,9 @@ extension ProjectStore {
   }
 
   /// Opens every link with this status ("accepted" or "candidate") not already open in the panel.
-  public func openItems(panel: Panel, status: String, actor: String = Actor.current) throws -> [PanelItem] {
+  public func openItems(panel: Panel, status: LinkStatus, actor: String = ActorName.fromEnvironment().name) throws
+    -> [PanelItem]
+  {
     let open = Set(try items(panel: panel).filter(\.isOpen).map(\.linkID))
     let ids = try links(status: status).map(\.id).filter { !open.contains($0) }.sorted()
     guard !ids.isEmpty else {

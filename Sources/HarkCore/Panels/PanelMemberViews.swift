@@ -63,8 +63,8 @@ extension ProjectStore {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT d.* FROM panel_decision d JOIN panel_item i ON i.id = d.item_id
-          WHERE i.panel_id = ? AND d.id IN (SELECT max(id) FROM panel_decision GROUP BY item_id)
+          SELECT d.* FROM panel_decision_in_force d JOIN panel_item i ON i.id = d.item_id
+          WHERE i.panel_id = ?
           ORDER BY d.item_id DESC
           """, arguments: [voter.panelID]
       ).map { row in

@@ -21,7 +21,9 @@ public struct PanelRewording: Sendable, Equatable {
 extension ProjectStore {
   /// Puts the item's question in the researcher's words.
   @discardableResult
-  public func reword(item id: Int64, to text: String, actor: String = Actor.current) throws -> PanelItem {
+  public func reword(item id: Int64, to text: String, actor: String = ActorName.fromEnvironment().name) throws
+    -> PanelItem
+  {
     let wording = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard !wording.isEmpty else {
       throw HarkError(

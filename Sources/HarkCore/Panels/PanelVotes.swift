@@ -132,6 +132,11 @@ extension ProjectStore {
     SELECT v.*, m.pseudonym FROM panel_vote v JOIN panel_member m ON m.id = v.member_id
     """
 
+  /// As `voteColumns`, over each member's current vote on each item only.
+  static let currentVoteColumns = """
+    SELECT v.*, m.pseudonym FROM panel_vote_current v JOIN panel_member m ON m.id = v.member_id
+    """
+
   static func vote(from row: Row) -> PanelVote {
     PanelVote(
       id: row["id"], itemID: row["item_id"], memberID: row["member_id"], pseudonym: row["pseudonym"],
@@ -146,9 +151,7 @@ extension ProjectStore {
   static func currentVotes(_ db: Database, item: Int64) throws -> [PanelVote] {
     try Row.fetchAll(
       db,
-      sql: voteColumns + """
-         WHERE v.id IN (SELECT max(id) FROM panel_vote WHERE item_id = ? GROUP BY member_id) ORDER BY v.member_id
-        """, arguments: [item]
+      sql: currentVoteColumns + " WHERE v.item_id = ? ORDER BY v.member_id", arguments: [item]
     ).map(vote(from:))
   }
 
@@ -224,7 +227,7 @@ extension ProjectStore {
 
   static func myVote(_ db: Database, _ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
     try Row.fetchOne(
-      db.cachedStatement(sql: voteColumns + " WHERE v.item_id = ? AND v.member_id = ? ORDER BY v.id DESC LIMIT 1"),
+      db.cachedStatement(sql: currentVoteColumns + " WHERE v.item_id = ? AND v.member_id = ?"),
       arguments: [item, voter.memberID]
     ).map(vote(from:))
   }
@@ -253,8 +256,7 @@ extension ProjectStore {
       ).map(Self.item(from:))
       let votes = try Row.fetchAll(
         db.cachedStatement(
-          sql: Self.voteColumns
-            + " WHERE v.id IN (SELECT max(id) FROM panel_vote WHERE member_id = ? GROUP BY item_id)"),
+          sql: Self.currentVoteColumns + " WHERE v.member_id = ?"),
         arguments: [voter.memberID]
       ).map(Self.vote(from:))
       let byItem = Dictionary(votes.map { ($0.itemID, $0) }, uniquingKeysWith: { $1 })

@@ -77,7 +77,7 @@ extension ProjectStore {
   public static let defaultInviteLifetime: TimeInterval = 14 * 24 * 3600
 
   public func createPanel(
-    name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String = Actor.current
+    name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String = ActorName.fromEnvironment().name
   ) throws -> Panel {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty else { throw HarkError("a panel needs a name", hint: "e.g. hark panel create carers") }
@@ -132,7 +132,9 @@ extension ProjectStore {
   }
 
   /// Adds a member; without a pseudonym they are shown as "Member N".
-  public func addMember(panel: Panel, name: String, pseudonym: String? = nil, actor: String = Actor.current) throws
+  public func addMember(
+    panel: Panel, name: String, pseudonym: String? = nil, actor: String = ActorName.fromEnvironment().name
+  ) throws
     -> PanelMember
   {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -198,7 +200,7 @@ extension ProjectStore {
 
   public func issueInvite(
     member: PanelMember, lifetime: TimeInterval = ProjectStore.defaultInviteLifetime, now: Date = Date(),
-    actor: String = Actor.current
+    actor: String = ActorName.fromEnvironment().name
   ) throws -> PanelInvite {
     guard lifetime > 0 else {
       throw HarkError(
@@ -223,7 +225,8 @@ extension ProjectStore {
   /// Cancels every unused invite of a member and ends their sessions, so a
   /// link that reached the wrong person stops working even if it was used.
   @discardableResult
-  public func revokeInvites(member: PanelMember, now: Date = Date(), actor: String = Actor.current) throws
+  public func revokeInvites(member: PanelMember, now: Date = Date(), actor: String = ActorName.fromEnvironment().name)
+    throws
     -> RevokedAccess
   {
     try pool.write { db in

@@ -3,7 +3,7 @@
 import Foundation
 import GRDB
 
-public struct ConceptSummary: Sendable, Equatable, Codable {
+public struct ConceptSummary: Sendable, Equatable, Codable, FetchableRecord {
   public var id: Int64
   public var label: String
   public var key: String
@@ -21,7 +21,7 @@ public struct LinkSummary: Sendable, Equatable, Codable {
   public var cause: String
   public var effectID: Int64
   public var effect: String
-  public var status: String
+  public var status: LinkStatus
   /// +1 or -1: the researcher's setting, else the sign of the evidence.
   public var polarity: Int
   /// 0...1: the researcher's setting, else the mean strength of the evidence.
@@ -55,22 +55,17 @@ public struct Evidence: Sendable, Equatable, Codable {
 extension ProjectStore {
   public func concepts(includeMerged: Bool = false) throws -> [ConceptSummary] {
     try pool.read { db in
-      try Row.fetchAll(
+      try ConceptSummary.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.label, c.key, c.merged_into, c.opposite_of,
+          SELECT c.id, c.label, c.key, c.merged_into AS mergedInto, c.opposite_of AS oppositeOf,
             count(m.id) AS mentions, count(DISTINCT m.document_id) AS documents,
             count(DISTINCT m.participant_id) AS sources
           FROM concept c LEFT JOIN concept_mention m ON m.concept_id = c.id
           WHERE c.merged_into IS NULL OR ?
           GROUP BY c.id
           ORDER BY documents DESC, mentions DESC, c.label
-          """, arguments: [includeMerged]
-      ).map {
-        ConceptSummary(
-          id: $0["id"], label: $0["label"], key: $0["key"], mentions: $0["mentions"], documents: $0["documents"],
-          sources: $0["sources"], mergedInto: $0["merged_into"], oppositeOf: $0["opposite_of"])
-      }
+          """, arguments: [includeMerged])
     }
   }
 
@@ -82,7 +77,7 @@ extension ProjectStore {
   }
 
   /// Link bundles, strongest support first: sources, then quotes, then |weight|.
-  public func links(status: String? = nil) throws -> [LinkSummary] {
+  public func links(status: LinkStatus? = nil) throws -> [LinkSummary] {
     try pool.read { db in
       try Row.fetchAll(
         db,

@@ -106,7 +106,7 @@ extension ProjectStore {
   @discardableResult
   public func addCode(
     name: String, parent: Int64? = nil, description: String = "", colour: String? = nil,
-    actor: String = Actor.current
+    actor: String = ActorName.fromEnvironment().name
   ) throws -> Int64 {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,7 +133,7 @@ extension ProjectStore {
   @discardableResult
   public func editCode(
     _ id: Int64, name: String, parent: Int64?, description: String, colour: String?,
-    actor: String = Actor.current
+    actor: String = ActorName.fromEnvironment().name
   ) throws -> Bool {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let description = description.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -113,7 +113,9 @@ extension ProjectStore {
   /// Accepts or rejects a plugin's suggested coding (or puts it back to
   /// suggested). Returns false, recording nothing, when it already has that status.
   @discardableResult
-  public func setCodingStatus(_ id: Int64, to status: String, actor: String = Actor.current) throws -> Bool {
+  public func setCodingStatus(_ id: Int64, to status: String, actor: String = ActorName.fromEnvironment().name) throws
+    -> Bool
+  {
     guard ["accepted", "rejected", "suggested"].contains(status) else {
       throw HarkError(
         "a coding's status is accepted, rejected or suggested, not \"\(status)\"", subject: "coding G\(id)")
@@ -135,7 +137,9 @@ extension ProjectStore {
   /// first, and when one names no coding nothing changes. Returns the ids
   /// whose status changed (one decision each).
   @discardableResult
-  public func setCodingStatus(_ ids: [Int64], to status: String, actor: String = Actor.current) throws -> [Int64] {
+  public func setCodingStatus(_ ids: [Int64], to status: String, actor: String = ActorName.fromEnvironment().name)
+    throws -> [Int64]
+  {
     guard ["accepted", "rejected", "suggested"].contains(status) else {
       throw HarkError("a coding's status is accepted, rejected or suggested, not \"\(status)\"")
     }
@@ -165,7 +169,8 @@ extension ProjectStore {
   /// new), as a coding by hand. Fails, storing nothing, when the turn does not
   /// contain the quote exactly.
   public func codeQuote(
-    _ quote: String, inTurn turnID: Int64, document documentID: Int64, code: String, actor: String = Actor.current
+    _ quote: String, inTurn turnID: Int64, document documentID: Int64, code: String,
+    actor: String = ActorName.fromEnvironment().name
   ) throws -> CodingRecord {
     let quote = quote.trimmingCharacters(in: .whitespacesAndNewlines)
     let code = code.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -29,12 +29,10 @@ extension ProjectStore {
   /// siblings by label.
   public func conceptTree() throws -> [ConceptNode] {
     let concepts = try self.concepts()
-    let (parents, merged, linkCounts) = try pool.read { db in
+    let (parents, merges, linkCounts) = try pool.read { db in
       var parents: [Int64: Int64] = [:]
-      var merged: [Int64: Int64] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, parent_id, merged_into FROM concept") {
-        if let parent = row["parent_id"] as Int64? { parents[row["id"]] = parent }
-        if let into = row["merged_into"] as Int64? { merged[row["id"]] = into }
+      for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM concept WHERE parent_id IS NOT NULL") {
+        parents[row[0]] = row[1]
       }
       var links: [Int64: Int] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT cause_id, effect_id FROM link") {
@@ -43,19 +41,13 @@ extension ProjectStore {
         links[cause, default: 0] += 1
         if effect != cause { links[effect, default: 0] += 1 }
       }
-      return (parents, merged, links)
+      return (parents, try ConceptMerges.fetch(db), links)
     }
     let live = Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    func resolve(_ id: Int64) -> Int64 {
-      var id = id
-      var seen: Set<Int64> = []
-      while let next = merged[id], seen.insert(id).inserted { id = next }
-      return id
-    }
     var children: [Int64?: [ConceptSummary]] = [:]
     var parentOf: [Int64: Int64] = [:]
     for concept in concepts {
-      var parent = parents[concept.id].map(resolve)
+      var parent = parents[concept.id].map(merges.live)
       if let found = parent, found == concept.id || live[found] == nil { parent = nil }
       if let parent { parentOf[concept.id] = parent }
       children[parent, default: []].append(concept)
@@ -89,7 +81,8 @@ extension ProjectStore {
   /// Puts a concept under `parent`, or at the top when nil. Refused, storing
   /// nothing, when either is unknown or merged away, or when it would make a
   /// concept its own ancestor.
-  public func setConceptParent(_ id: Int64, to parent: Int64?, actor: String = Actor.current) throws {
+  public func setConceptParent(_ id: Int64, to parent: Int64?, actor: String = ActorName.fromEnvironment().name) throws
+  {
     try pool.write { db in
       let current = try Self.liveConcept(db, id)
       if let parent {
@@ -117,18 +110,6 @@ extension ProjectStore {
       detail["to"] = parent ?? NSNull()
       try Self.log(db, actor: actor, subject: "concept:\(id)", action: "set-parent", detail: detail)
     }
-  }
-
-  /// The live concept `id` became through merges (itself when not merged).
-  static func mergedTarget(_ db: Database, _ id: Int64) throws -> Int64 {
-    var id = id
-    var seen: Set<Int64> = [id]
-    while let next = try Int64.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id]),
-      seen.insert(next).inserted
-    {
-      id = next
-    }
-    return id
   }
 
   /// A concept that has not been merged away, or an error naming it.

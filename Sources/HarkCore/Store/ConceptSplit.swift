@@ -76,7 +76,9 @@ extension ProjectStore {
   /// assigned (or something assigned is not the concept's), or one side would
   /// get nothing.
   @discardableResult
-  public func splitConcept(_ id: Int64, _ plan: ConceptSplitPlan, actor: String = Actor.current) throws -> Int64 {
+  public func splitConcept(_ id: Int64, _ plan: ConceptSplitPlan, actor: String = ActorName.fromEnvironment().name)
+    throws -> Int64
+  {
     let first = plan.first.trimmingCharacters(in: .whitespacesAndNewlines)
     let second = plan.second.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !first.isEmpty, !second.isEmpty else {

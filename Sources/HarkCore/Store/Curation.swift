@@ -3,7 +3,8 @@
 import Foundation
 import GRDB
 
-public struct Decision: Sendable, Equatable, Codable {
+/// A row of the decision log (`decision`), decoded by column name.
+public struct Decision: Sendable, Equatable, Codable, FetchableRecord {
   public var id: Int64
   public var at: String
   public var actor: String
@@ -15,38 +16,36 @@ public struct Decision: Sendable, Equatable, Codable {
 extension ProjectStore {
   public func decisions(subject: String? = nil) throws -> [Decision] {
     try pool.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject]
-      ).map {
-        Decision(
-          id: $0["id"], at: $0["at"], actor: $0["actor"], subject: $0["subject"], action: $0["action"],
-          detail: $0["detail"])
-      }
+      try Decision.fetchAll(
+        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject])
     }
   }
 
   static func decide(
-    _ db: Database, subject: String, action: String, detail: [String: Any], actor: String = Actor.current
+    _ db: Database, subject: String, action: String, detail: [String: Any], actor: String
   ) throws {
     try log(db, actor: actor, subject: subject, action: action, detail: detail)
   }
 
-  public func setLinkStatus(_ id: Int64, to status: String, note: String? = nil, actor: String = Actor.current) throws {
-    precondition(["accepted", "rejected", "candidate"].contains(status))
+  public func setLinkStatus(
+    _ id: Int64, to status: LinkStatus, note: String? = nil, actor: String = ActorName.fromEnvironment().name
+  )
+    throws
+  {
     try pool.write { db in
       guard let current = try String.fetchOne(db, sql: "SELECT status FROM link WHERE id = ?", arguments: [id]) else {
         throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
       }
       try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
-      var detail: [String: Any] = ["from": current, "to": status]
+      var detail: [String: Any] = ["from": current, "to": status.rawValue]
       if let note { detail["note"] = note }
-      try Self.decide(
-        db, subject: "link:\(id)", action: status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen",
-        detail: detail, actor: actor)
+      try Self.decide(db, subject: "link:\(id)", action: status.action, detail: detail, actor: actor)
     }
   }
 
-  public func editLink(_ id: Int64, polarity: Int? = nil, strength: Double? = nil) throws {
+  public func editLink(
+    _ id: Int64, polarity: Int? = nil, strength: Double? = nil, actor: String = ActorName.fromEnvironment().name
+  ) throws {
     if let polarity, polarity != 1 && polarity != -1 {
       throw HarkError("polarity must be + or -", subject: "link L\(id)")
     }
@@ -59,16 +58,16 @@ extension ProjectStore {
       }
       if let polarity {
         try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [polarity, id])
-        try Self.decide(db, subject: "link:\(id)", action: "set-polarity", detail: ["polarity": polarity])
+        try Self.decide(db, subject: "link:\(id)", action: "set-polarity", detail: ["polarity": polarity], actor: actor)
       }
       if let strength {
         try db.execute(sql: "UPDATE link SET strength = ? WHERE id = ?", arguments: [strength, id])
-        try Self.decide(db, subject: "link:\(id)", action: "set-strength", detail: ["strength": strength])
+        try Self.decide(db, subject: "link:\(id)", action: "set-strength", detail: ["strength": strength], actor: actor)
       }
     }
   }
 
-  public func renameConcept(_ id: Int64, to label: String, actor: String = Actor.current) throws {
+  public func renameConcept(_ id: Int64, to label: String, actor: String = ActorName.fromEnvironment().name) throws {
     let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
     try Self.refuseMarker(label, concept: id)
@@ -104,7 +103,7 @@ extension ProjectStore {
   /// Moves a link's evidence into the link with the same ends. Decisions carry
   /// over: a decided link passes its status and settings to an undecided one;
   /// two different decisions send the bundle back to candidate for review.
-  static func fold(_ db: Database, link row: Row, into existing: Row, actor: String = Actor.current) throws {
+  static func fold(_ db: Database, link row: Row, into existing: Row, actor: String) throws {
     let linkID: Int64 = row["id"]
     let keepID: Int64 = existing["id"]
     let movingStatus: String = row["status"]
@@ -137,7 +136,7 @@ extension ProjectStore {
   /// lists those links. `source`'s label then names the opposite of `target`.
   @discardableResult
   public func mergeConcept(
-    _ source: Int64, into target: Int64, asOpposite: Bool = false, actor: String = Actor.current
+    _ source: Int64, into target: Int64, asOpposite: Bool = false, actor: String = ActorName.fromEnvironment().name
   ) throws -> ConceptMerge {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
     return try pool.write { db in
@@ -196,7 +195,7 @@ public struct ConceptMerge: Sendable, Equatable {
 extension ProjectStore {
   /// Removes a document with everything found in it; the decision is recorded.
   /// Links left without evidence go unless someone decided on them.
-  public func removeDocument(_ id: Int64) throws -> String {
+  public func removeDocument(_ id: Int64, actor: String = ActorName.fromEnvironment().name) throws -> String {
     try pool.write { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT title, source_name FROM document WHERE id = ?", arguments: [id])
       else {
@@ -207,7 +206,7 @@ extension ProjectStore {
       try Self.removeEmptyCandidates(db)
       try Self.decide(
         db, subject: "document:\(id)", action: "remove",
-        detail: ["title": title, "source": row["source_name"] as String])
+        detail: ["title": title, "source": row["source_name"] as String], actor: actor)
       return title
     }
   }

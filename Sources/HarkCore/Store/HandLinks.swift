@@ -50,7 +50,7 @@ extension ProjectStore {
   /// interviewer's, or cause and effect are the same concept.
   public func linkFromQuote(
     _ quote: String, inTurn turnID: Int64, document documentID: Int64, cause: String, effect: String,
-    polarity: Int, strength: Double?, actor: String = Actor.current
+    polarity: Int, strength: Double?, actor: String = ActorName.fromEnvironment().name
   ) throws -> HandLink {
     let quote = quote.trimmingCharacters(in: .whitespacesAndNewlines)
     let cause = cause.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -129,7 +129,9 @@ extension ProjectStore {
   /// exist or the memo has no text; a memo without a title is titled by its
   /// first words.
   @discardableResult
-  public func addMemo(on subject: MemoSubject, title: String = "", text: String, actor: String = Actor.current) throws
+  public func addMemo(
+    on subject: MemoSubject, title: String = "", text: String, actor: String = ActorName.fromEnvironment().name
+  ) throws
     -> Int64
   {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -62,7 +62,7 @@ extension ProjectStore {
 
   /// Checks and keeps the public address; returns it as links will use it.
   @discardableResult
-  public func setPublicAddress(_ text: String, actor: String = Actor.current) throws -> String {
+  public func setPublicAddress(_ text: String, actor: String = ActorName.fromEnvironment().name) throws -> String {
     let address = try PublicAddress.normalised(text)
     try pool.write { db in
       let before = try String.fetchOne(

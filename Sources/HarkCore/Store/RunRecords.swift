@@ -34,7 +34,7 @@ extension ProjectStore {
       try db.execute(
         sql:
           "INSERT INTO coding_run(started_at, status, isolation, workers, started_by) VALUES (?, 'running', ?, ?, ?)",
-        arguments: [Clock.now(), isolation, workers, Actor.current])
+        arguments: [Clock.now(), isolation, workers, ActorName.fromEnvironment().name])
       return db.lastInsertedRowID
     }
   }

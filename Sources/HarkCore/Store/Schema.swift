@@ -30,6 +30,9 @@ enum Schema {
     migrator.registerMigration("v8: sign-in throttle") { db in
       try db.execute(sql: SignInThrottleSchema.sql)
     }
+    migrator.registerMigration("v9: views for the current vote and the decision in force") { db in
+      try db.execute(sql: panelRuleViews)
+    }
     return migrator
   }
 

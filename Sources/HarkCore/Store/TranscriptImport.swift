@@ -85,7 +85,7 @@ extension ProjectStore {
           """,
         arguments: [
           transcript.title, sourceName, digest, transcript.format.rawValue, transcript.text, scalarCount,
-          words, Clock.now(), Actor.current,
+          words, Clock.now(), ActorName.fromEnvironment().name,
         ])
       let documentID = db.lastInsertedRowID
       var unknown: [String] = []

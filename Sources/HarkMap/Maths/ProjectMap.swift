@@ -1,5 +1,4 @@
 // The approved map of a project: its accepted links and the concepts they join.
-import GRDB
 import HarkCore
 
 extension CognitiveMap {
@@ -30,18 +29,10 @@ extension CognitiveMap {
   ) throws -> CognitiveMap {
     let accepted = try store.links().filter { selection.includes($0.status) }
     let (researcherStrength, panelVotes) = try weightSources(store)
-    var mergedInto: [Int64: Int64] = [:]
+    let everyConcept = try store.concepts(includeMerged: true)
+    let merges = ConceptMerges(everyConcept)
     var labels: [Int64: String] = [:]
-    for concept in try store.concepts(includeMerged: true) {
-      labels[concept.id] = concept.label
-      if let into = concept.mergedInto { mergedInto[concept.id] = into }
-    }
-    func resolved(_ id: Int64) -> Int64 {
-      var id = id
-      var seen: Set<Int64> = [id]
-      while let next = mergedInto[id], seen.insert(next).inserted { id = next }
-      return id
-    }
+    for concept in everyConcept { labels[concept.id] = concept.label }
     var confidenceSum: [Int64: Double] = [:]
     var confidenceCount: [Int64: Int] = [:]
     if !accepted.isEmpty {
@@ -50,7 +41,7 @@ extension CognitiveMap {
         confidenceCount[evidence.linkID, default: 0] += 1
       }
     }
-    let kept = accepted.map { (link: $0, cause: resolved($0.causeID), effect: resolved($0.effectID)) }
+    let kept = accepted.map { (link: $0, cause: merges.live($0.causeID), effect: merges.live($0.effectID)) }
       .filter { $0.cause != $0.effect }
     let conceptIDs = Set(kept.flatMap { [$0.cause, $0.effect] }).sorted()
     var index: [Int64: Int] = [:]
@@ -79,26 +70,12 @@ extension CognitiveMap {
   static func weightSources(_ store: ProjectStore) throws -> (
     researcher: [Int64: Double], panel: [Int64: [Int: [PanelStrength]]]
   ) {
-    try store.pool.read { db in
-      var researcher: [Int64: Double] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, strength FROM link WHERE strength IS NOT NULL") {
-        researcher[row["id"]] = row["strength"]
-      }
-      var panel: [Int64: [Int: [PanelStrength]]] = [:]
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT i.link_id, i.polarity, v.strength FROM panel_vote v JOIN panel_item i ON i.id = v.item_id
-          WHERE v.id IN (SELECT max(id) FROM panel_vote GROUP BY item_id, member_id)
-            AND v.answer = 'agree' AND v.strength IS NOT NULL
-            AND (SELECT outcome FROM panel_decision d WHERE d.item_id = i.id ORDER BY d.id DESC LIMIT 1) = 'accepted'
-          ORDER BY v.id
-          """)
-      for row in rows {
-        guard let strength = PanelStrength(rawValue: row["strength"]) else { continue }
-        panel[row["link_id"], default: [:]][row["polarity"], default: []].append(strength)
-      }
-      return (researcher, panel)
+    let sources = try store.mapWeightSources()
+    var panel: [Int64: [Int: [PanelStrength]]] = [:]
+    for vote in sources.panelStrengths {
+      guard let strength = PanelStrength(rawValue: vote.strength.rawValue) else { continue }
+      panel[vote.linkID, default: [:]][vote.polarity, default: []].append(strength)
     }
+    return (sources.researcherStrengths, panel)
   }
 }

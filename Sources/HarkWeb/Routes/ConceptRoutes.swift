@@ -216,7 +216,7 @@ struct ConceptRoutes: Sendable {
   static func linkValues(_ link: LinkSummary) -> [String: Any] {
     [
       "id": link.id, "cause": link.cause, "effect": link.effect, "sign": link.polarity < 0 ? "−" : "+",
-      "polarity": link.polarity < 0 ? "negative" : "positive", "status": link.status,
+      "polarity": link.polarity < 0 ? "negative" : "positive", "status": link.status.rawValue,
       "quotes": count(link.citations, "quote"), "sources": count(link.sources, "source"), "citations": link.citations,
       "sourceCount": link.sources,
     ]

@@ -13,10 +13,10 @@ struct LinkRoutes: Sendable {
     router.get("/links", use: list)
     router.get("/links/:id", use: link)
     router.post("/links/:id/accept") { request, context in
-      try await setStatus(request, context: context, to: "accepted")
+      try await setStatus(request, context: context, to: .accepted)
     }
     router.post("/links/:id/reject") { request, context in
-      try await setStatus(request, context: context, to: "rejected")
+      try await setStatus(request, context: context, to: .rejected)
     }
   }
 
@@ -30,8 +30,8 @@ struct LinkRoutes: Sendable {
     values["links"] = links.map { link -> [String: Any] in
       var row = ConceptRoutes.linkValues(link)
       row["href"] = "/links/\(link.id)" + Self.query(filter)
-      row["canAccept"] = link.status != "accepted"
-      row["canReject"] = link.status != "rejected"
+      row["canAccept"] = link.status != .accepted
+      row["canReject"] = link.status != .rejected
       return row
     }
     values["csrf"] = session.csrf
@@ -64,12 +64,12 @@ struct LinkRoutes: Sendable {
     }
     values["csrf"] = session.csrf
     values["back"] = "/links/\(link.id)" + Self.query(filter)
-    values["canAccept"] = link.status != "accepted"
-    values["canReject"] = link.status != "rejected"
+    values["canAccept"] = link.status != .accepted
+    values["canReject"] = link.status != .rejected
     return pages.render("link", title: "L\(link.id): \(link.cause) → \(link.effect)", values: values, session: session)
   }
 
-  func setStatus(_ request: Request, context: WebContext, to status: String) async throws -> Response {
+  func setStatus(_ request: Request, context: WebContext, to status: LinkStatus) async throws -> Response {
     let (session, researcher) = try pages.requireResearcher(context)
     let link = try found(context, session: session)
     let form = try await Form.read(request, context: context)

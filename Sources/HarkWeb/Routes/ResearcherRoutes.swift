@@ -288,7 +288,7 @@ struct ResearcherRoutes: Sendable {
   /// Candidate links this panel has not been asked about yet.
   private func linksToOpen(_ panel: Panel, items: [PanelItem]) throws -> [Int64] {
     let asked = Set(items.map(\.linkID))
-    return try store.links(status: "candidate").map(\.id).filter { !asked.contains($0) }.sorted()
+    return try store.links(status: .candidate).map(\.id).filter { !asked.contains($0) }.sorted()
   }
 
   /// Members' current suggestions on the panel's items, each with the

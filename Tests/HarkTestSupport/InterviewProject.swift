@@ -1,0 +1,63 @@
+// A small project built through the store's own API: short interviews in
+// which Ruth asks "What helped?" and one participant answers, then each
+// interview's plugin findings from one coding run.
+import Foundation
+import HarkCore
+
+public enum InterviewProject {
+  /// One interview: who answers and what they said, and what a plugin found in it.
+  public struct Interview: Sendable {
+    public var speaker: String
+    public var said: String
+    public var findings: Findings
+
+    public init(_ speaker: String, _ said: String, findings: Findings = Findings()) {
+      self.speaker = speaker
+      self.said = said
+      self.findings = findings
+    }
+  }
+
+  /// A new empty folder under the temporary directory, named with `prefix`.
+  public static func folder(_ prefix: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The project `p.sqlite` in `folder`: participants Ruth (interviewer),
+  /// Amina (people using services) and Grace (carers); interview k as
+  /// document Dk titled "Interview k" from "ik.txt", its text
+  /// "Ruth: What helped?\nSPEAKER: SAID\n"; then one in-process run (R1)
+  /// in which plugin org.test.links version 1 found each interview's findings.
+  public static func make(in folder: URL, _ interviews: [Interview]) throws -> ProjectStore {
+    let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
+    try store.importParticipants([
+      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
+      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
+      ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
+    ])
+    var documents: [Int64] = []
+    for (i, interview) in interviews.enumerated() {
+      let text = "Ruth: What helped?\n\(interview.speaker): \(interview.said)\n"
+      let start = 19 + interview.speaker.count + 2
+      documents.append(
+        try store.importTranscript(
+          ImportedTranscript(
+            title: "Interview \(i + 1)", format: .text, text: text,
+            turns: [
+              ImportedTurn(speaker: "Ruth", start: 6, end: 18),
+              ImportedTurn(speaker: interview.speaker, start: start, end: start + interview.said.count),
+            ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8)
+        ).id)
+    }
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    for (document, interview) in zip(documents, interviews) {
+      try store.writeAnalysis(
+        AnalysisRecord(
+          documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run,
+          seconds: 0), findings: interview.findings)
+    }
+    return store
+  }
+}
