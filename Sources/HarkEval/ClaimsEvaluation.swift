@@ -3,7 +3,6 @@
 // no flags, coded by a coding run planned as `hark code` plans it, and the
 // run's link evidence scored against the claims.
 import Foundation
-import GRDB
 import HarkCore
 import HarkHost
 
@@ -94,20 +93,16 @@ public enum ClaimsEvaluation {
 
   /// Finds every file's quotes in the stored text of its document.
   static func resolve(_ files: [ClaimsFile], in store: ProjectStore) throws -> [ClaimsDocument] {
-    let stored: [String: (text: String, narrator: [GoldSpan])] = try store.pool.read { db in
-      var byId: [Int64: (source: String, text: String)] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, source_name, text FROM document") {
-        byId[row["id"]] = (row["source_name"], row["text"])
-      }
-      var result: [String: (text: String, narrator: [GoldSpan])] = [:]
-      for (_, document) in byId { result[document.source] = (document.text, []) }
-      for row in try Row.fetchAll(db, sql: #"SELECT document_id, start, "end", speaker FROM turn ORDER BY ordinal"#) {
-        guard let source = byId[row["document_id"]]?.source,
-          (row["speaker"] as String?)?.lowercased() != "interviewer"
-        else { continue }
-        result[source]?.narrator.append(GoldSpan(row["start"], row["end"]))
-      }
-      return result
+    let snapshot = try store.scoringSnapshot(sentimentPlugin: nil)
+    var stored: [String: (text: String, narrator: [GoldSpan])] = [:]
+    var sources: [Int64: String] = [:]
+    for document in snapshot.documents {
+      stored[document.sourceName] = (document.text, [])
+      sources[document.id] = document.sourceName
+    }
+    for turn in snapshot.turns where turn.role != "interviewer" {
+      guard let source = sources[turn.documentID] else { continue }
+      stored[source]?.narrator.append(GoldSpan(turn.start, turn.end))
     }
     var documents: [ClaimsDocument] = []
     var problems: [HarkError] = []
@@ -128,30 +123,18 @@ public enum ClaimsEvaluation {
 
   /// Every piece of link evidence a plugin wrote, by document source, with its link's concept labels.
   static func readEvidence(_ store: ProjectStore) throws -> [String: [ClaimsEvidence]] {
-    try store.pool.read { db in
-      var evidence: [String: [ClaimsEvidence]] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: #"""
-          SELECT d.source_name, e.start, e."end", e.cause_start, e.cause_end, e.effect_start, e.effect_end,
-                 e.polarity, cc.label AS cause_label, ec.label AS effect_label
-          FROM evidence e JOIN document d ON d.id = e.document_id JOIN link l ON l.id = e.link_id
-          JOIN concept cc ON cc.id = l.cause_id JOIN concept ec ON ec.id = l.effect_id
-          WHERE e.analysis_id IS NOT NULL
-          """#)
-      {
-        func range(_ start: String, _ end: String) -> GoldSpan? {
-          guard let s: Int = row[start], let e: Int = row[end] else { return nil }
-          return GoldSpan(s, e)
-        }
-        evidence[row["source_name"], default: []].append(
-          ClaimsEvidence(
-            quote: GoldSpan(row["start"], row["end"]), cause: range("cause_start", "cause_end"),
-            effect: range("effect_start", "effect_end"), polarity: row["polarity"], causeLabel: row["cause_label"],
-            effectLabel: row["effect_label"]))
-      }
-      return evidence
+    let snapshot = try store.scoringSnapshot(sentimentPlugin: nil)
+    let sources = Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, $0.sourceName) })
+    var evidence: [String: [ClaimsEvidence]] = [:]
+    for link in snapshot.linkQuotes {
+      guard let source = sources[link.documentID] else { continue }
+      func span(_ s: ScoringSnapshot.Span?) -> GoldSpan? { s.map { GoldSpan($0.start, $0.end) } }
+      evidence[source, default: []].append(
+        ClaimsEvidence(
+          quote: GoldSpan(link.quote.start, link.quote.end), cause: span(link.cause), effect: span(link.effect),
+          polarity: link.polarity, causeLabel: link.causeLabel, effectLabel: link.effectLabel))
     }
+    return evidence
   }
 
   /// One line per claim for `--json`: "SOURCE line N: explicit, found, direction right, sign right, labels wrong".

@@ -54,6 +54,7 @@ public struct ScoringSnapshot: Sendable {
     public var cause: Span?
     public var effect: Span?
     public var polarity: Int
+    public var causeLabel: String
     public var effectLabel: String
   }
 
@@ -113,8 +114,9 @@ extension ProjectStore {
         db,
         sql: #"""
           SELECT e.document_id, e.start, e."end", e.cause_start, e.cause_end, e.effect_start, e.effect_end,
-                 e.polarity, c.label
-          FROM evidence e JOIN link l ON l.id = e.link_id JOIN concept c ON c.id = l.effect_id
+                 e.polarity, cc.label, ec.label
+          FROM evidence e JOIN link l ON l.id = e.link_id
+          JOIN concept cc ON cc.id = l.cause_id JOIN concept ec ON ec.id = l.effect_id
           WHERE e.analysis_id IS NOT NULL
           """#
       ).map { row -> ScoringSnapshot.LinkQuote in
@@ -125,7 +127,7 @@ extension ProjectStore {
         return ScoringSnapshot.LinkQuote(
           documentID: row[0], quote: ScoringSnapshot.Span(start: row[1], end: row[2]), cause: span(3, 4),
           effect: span(5, 6),
-          polarity: row[7], effectLabel: row[8])
+          polarity: row[7], causeLabel: row[8], effectLabel: row[9])
       }
       return ScoringSnapshot(
         documents: documents, turns: turns, codings: codings, sentiment: sentiment, mentions: mentions,
