@@ -49,6 +49,8 @@ let package = Package(
       name: "HarkCore",
       dependencies: [
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for the rows of plugin results (`Store/RowInsert.swift`).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -34,6 +34,15 @@ struct BenchCommandTests {
     #expect(lines.contains { $0.hasPrefix("plugin boundary: the full run with worker processes takes ") })
     #expect(lines.contains { $0.hasPrefix("peak memory: hark ") && $0.hasSuffix("(target 500 MB: within)") })
     #expect(lines.contains { $0.hasPrefix("full run stored ") && $0.hasSuffix("scores; 0 failures") })
+    // Which plugin holds the shared pass up: each plugin's own seconds in the full runs, every plugin named.
+    for run in ["full run, workers", "full run, in-process"] {
+      let inside = try #require(
+        lines.first { $0.hasPrefix("\(run), seconds inside each plugin's calls, all threads: ") })
+      let named = inside.split(separator: ": ", maxSplits: 1)[1].split(separator: ", ").map {
+        String($0[..<$0.lastIndex(of: " ")!])
+      }
+      #expect(named.sorted() == Self.plugins.sorted())
+    }
     #expect(!result.stdout.contains("Peers on one core"))
   }
 

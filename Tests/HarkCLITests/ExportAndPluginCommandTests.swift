@@ -152,6 +152,67 @@ struct PluginCommandTests {
     #expect(links[0]["cause_quote"] as? String == "the peer group")
   }
 
+  @Test("plugins run reads a text that opens with speaker labels as turns: labels stay out, offsets stay in the text")
+  func runSpeakerLabels() throws {
+    let (folder, env) = try pluginFolder()
+    // "Ann:" opens the first turn; the interviewer's turn is context.
+    let text =
+      "Interviewer: What helped?\nAnn: Zoë's group helped.\nIt was warm.\nInterviewer: And then?\nBen: Less so."
+    let result = try Hark.run(["plugins", "run", "misbehaving"], in: folder, environment: env, input: text)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.split(separator: "\n").last
+        == #"{"document":"stdin","kind":"code","code":"test","start":31,"end":63,"quote":"Zoë's group helped.\nIt was warm.","confidence":1,"explanation":"first participant turn"}"#
+    )
+    // Sentiment scores each participant turn and its sentences, never a label or the interviewer.
+    let scores = try Hark.run(["plugins", "run", "sentiment"], in: folder, input: text)
+    #expect(scores.status == 0, "\(scores.stderr)")
+    let spans = try scores.stdout.split(separator: "\n").map { line -> String in
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      return "\(object["name"]!) \(object["start"]!)..<\(object["end"]!) \(object["quote"]!)"
+    }
+    #expect(
+      spans == [
+        "valence 31..<50 Zoë's group helped.", "valence 51..<63 It was warm.",
+        "turn valence 31..<63 Zoë's group helped.\nIt was warm.", "valence 92..<100 Less so.",
+        "turn valence 92..<100 Less so.",
+      ])
+    // A text whose first line is not a label is one turn, as before.
+    let plain = try Hark.run(
+      ["plugins", "run", "misbehaving"], in: folder, environment: env, input: "Hello there.\nAnn: hi")
+    #expect(
+      plain.stdout.split(separator: "\n").last?.contains(#""start":0,"end":20,"quote":"Hello there.\nAnn: hi""#) == true
+    )
+  }
+
+  @Test("plugins run gives the same lines in input order however many documents run on how many cores")
+  func runManyDocumentsInOrder() throws {
+    let folder = try Hark.temporaryFolder()
+    let texts = (0..<1500).map { n in
+      n % 3 == 0 ? "Item \(n) was great, I love it!" : n % 3 == 1 ? "Item \(n): awful. Never again." : "Ok \(n)."
+    }
+    let input = texts.enumerated().map { #"{"id": "d\#($0)", "text": "\#($1)"}"# }.joined(separator: "\n")
+    let all = try Hark.run(["plugins", "run", "sentiment"], in: folder, input: input)
+    #expect(all.status == 0, "\(all.stderr)")
+    // Each document alone gives the same lines as it does among 1,500 others.
+    var alone: [Substring] = []
+    for n in [0, 1, 2, 700, 1499] {
+      let one = try Hark.run(
+        ["plugins", "run", "sentiment"], in: folder, input: #"{"id": "d\#(n)", "text": "\#(texts[n])"}"#)
+      alone.append(contentsOf: one.stdout.split(separator: "\n"))
+    }
+    let lines = all.stdout.split(separator: "\n")
+    let picked = lines.filter { line in
+      ["d0", "d1", "d2", "d700", "d1499"].contains { line.hasPrefix(#"{"document":"\#($0)","#) }
+    }
+    #expect(picked == alone)
+    // Documents come out in input order.
+    let order = lines.map { $0.split(separator: "\"")[3] }.reduce(into: [Substring]()) {
+      if $0.last != $1 { $0.append($1) }
+    }
+    #expect(order == (0..<1500).map { "d\($0)"[...] })
+  }
+
   @Test("--per-document gives a corpus plugin each document alone: the same as running it on that document by itself")
   func runPerDocument() throws {
     let folder = try Hark.temporaryFolder()

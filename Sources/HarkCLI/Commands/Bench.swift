@@ -227,6 +227,10 @@ struct BenchReport: Encodable {
           .joined(separator: ", ")
       }
       print("\(run.name), seconds from the start of each phase: \(phases[0]); then \(phases[1])")
+      let inside = (run.plugins ?? []).sorted { ($0.pluginSeconds ?? 0) > ($1.pluginSeconds ?? 0) }.map {
+        "\($0.name) \(Terminal.number($0.pluginSeconds ?? 0))"
+      }
+      print("\(run.name), seconds inside each plugin's calls, all threads: \(inside.joined(separator: ", "))")
     }
     if let full = stage("full_run"), let stored = full.stored {
       print(

@@ -46,6 +46,9 @@ struct PluginSeconds: Codable {
   /// True for plugins that wait for the concepts the first phase stored.
   var secondPhase: Bool
   var seconds: Double
+  /// Seconds inside the plugin's calls, summed over documents (the threads
+  /// of a pass add up): the plugin that holds a shared pass up.
+  var pluginSeconds: Double?
 }
 
 struct StoredCounts: Codable {
@@ -198,7 +201,7 @@ enum BenchStage {
       result.plugins = summary.plugins.map {
         PluginSeconds(
           id: $0.descriptor.id, name: $0.descriptor.name, secondPhase: $0.descriptor.needs.contains("concepts"),
-          seconds: $0.seconds)
+          seconds: $0.seconds, pluginSeconds: $0.pluginSeconds)
       }
     }
     if path != settings.folder.fullRun { try ProjectFiles.remove(path) }

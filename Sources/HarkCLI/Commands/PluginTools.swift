@@ -9,6 +9,12 @@ struct RunPlugin: ParsableCommand {
     abstract: "Run one plugin on text from stdin and print what it emits as JSON lines.",
     discussion: """
       Input is either plain text (one document) or JSON lines {"id": "...", "text": "..."} (one document each).
+      Plain text whose first non-blank line opens with a speaker label ("Ann: ...") is read into turns as
+      `hark import` reads a transcript: labels are left out of the turns the plugin sees ("Interviewer:"
+      turns are interviewer turns), while offsets still count from the start of the text as given. Any
+      other document, and every JSON line (a snippet: "Day 1:" in a tweet names no speaker), is one
+      participant turn. Documents are spread over the cores (one plugin instance each), except a corpus
+      plugin without --per-document; lines come out in input order.
       Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's
       "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover
       "cause_quote" and "effect_quote". Lines the plugin logs appear as {"kind": "log"}.
@@ -35,36 +41,76 @@ struct RunPlugin: ParsableCommand {
       && library.deletingLastPathComponent().resolvingSymlinksInPath().path
         == URL(fileURLWithPath: PluginDiscovery.builtInFolder).resolvingSymlinksInPath().path
     let local = inProcess || (shipped && !worker)
-    let documents = try Self.documents(FileHandle.standardInput.readDataToEndOfFile())
+    let documents = try Self.documents(Self.readStandardInput())
     var out = JSONLineWriter()
     defer { out.flush() }
-    var trial = PluginTrial(descriptor: descriptor, options: options, inProcess: local)
-    defer { trial.stop() }
-    var texts: [String: [Unicode.Scalar]] = [:]
+    let options = self.options
+    let makeTrial = { @Sendable in PluginTrial(descriptor: descriptor, options: options, inProcess: local) }
     var failures = 0
-    for (id, text) in documents {
-      let normalised = Self.normalise(text)
-      let scalars = Array(normalised.unicodeScalars)
-      if !perDocument { texts[id] = scalars }
-      let result = trial.analyze(.adHoc(id: id, text: normalised))
-      for line in trial.log { Self.log(line, document: id, into: &out) }
-      switch result {
-      case .success(let findings): Self.write(findings, document: id, scalars: scalars, into: &out)
-      case .failure(let failure):
-        failures += 1
-        Self.failure(failure.reason, document: id, into: &out)
+    if descriptor.needsCorpus && !perDocument {
+      // One instance sees every document, then says what it found across them.
+      let trial = makeTrial()
+      defer { trial.stop() }
+      var texts: [String: [UInt8]] = [:]
+      for document in documents {
+        texts[document.id] = document.text
+        failures += Self.analyse(document, with: trial, into: &out)
       }
-      if descriptor.needsCorpus && perDocument {
-        failures += Self.finish(trial, texts: [id: scalars], into: &out)
-        trial.stop()
-        trial = PluginTrial(descriptor: descriptor, options: options, inProcess: local)
+      failures += Self.finish(trial, texts: texts, into: &out)
+    } else {
+      // Each document on its own: split over the cores, one plugin instance
+      // per thread, the output in input order.
+      let fresh = descriptor.needsCorpus
+      failures = ParallelDocuments.run(
+        documents, threads: ProcessInfo.processInfo.activeProcessorCount, into: &out
+      ) { () -> (InputDocument, inout JSONLineWriter) -> Int in
+        let trial = fresh ? nil : makeTrial()
+        return { document, out in
+          if fresh {
+            // A corpus plugin seeing each document alone: a fresh instance, finished after it.
+            let alone = makeTrial()
+            defer { alone.stop() }
+            return Self.analyse(document, with: alone, into: &out)
+              + Self.finish(alone, texts: [document.id: document.text], into: &out)
+          }
+          return Self.analyse(document, with: trial!, into: &out)
+        }
       }
     }
-    if descriptor.needsCorpus && !perDocument { failures += Self.finish(trial, texts: texts, into: &out) }
     if failures > 0 {
       out.flush()
       throw ExitCode(2)
     }
+  }
+
+  /// One document through the plugin; 1 when it failed.
+  static func analyse(_ document: InputDocument, with trial: PluginTrial, into out: inout JSONLineWriter) -> Int {
+    let result = trial.analyze(document.payload())
+    for line in trial.log { Self.log(line, document: document.id, into: &out) }
+    switch result {
+    case .success(let findings):
+      write(findings, document: document.id, text: document.text, into: &out)
+      return 0
+    case .failure(let failure):
+      Self.failure(failure.reason, document: document.id, into: &out)
+      return 1
+    }
+  }
+
+  /// Standard input whole, as UTF-8 (bytes that are not become U+FFFD).
+  static func readStandardInput() -> [UInt8] {
+    var bytes: [UInt8] = []
+    var block = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = block.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      bytes.append(contentsOf: block[..<count])
+    }
+    if String(validating: bytes, as: UTF8.self) == nil {
+      bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+    return bytes
   }
 
   /// A plugin by id, or the library at a path (described in a separate process first).
@@ -79,35 +125,47 @@ struct RunPlugin: ParsableCommand {
   }
 
   /// The documents on stdin: JSON lines when every line is an object, else the whole text as one.
-  static func documents(_ data: Data) throws -> [(String, String)] {
-    let input = String(decoding: data, as: UTF8.self)
-    let lines = input.split(separator: "\n", omittingEmptySubsequences: true)
-    let jsonLines = !lines.isEmpty && lines.allSatisfy { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("{") }
-    guard jsonLines else { return [("stdin", input)] }
-    return try lines.enumerated().map { n, line in
-      guard let document = JSONLineReader.document(line) else {
-        throw HarkError(
-          "is not a JSON object with a \"text\" string", subject: "stdin", line: n + 1,
-          hint: "Write one {\"id\": \"…\", \"text\": \"…\"} per line, or plain text for one document")
+  static func documents(_ input: [UInt8]) throws -> [InputDocument] {
+    try input.withUnsafeBufferPointer { bytes in
+      var lines: [Range<Int>] = []
+      var start = 0
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+        if start < i { lines.append(start..<i) }
+        start = i + 1
       }
-      return (document.id ?? "\(n + 1)", document.text)
+      let jsonLines =
+        !lines.isEmpty
+        && lines.allSatisfy { line in
+          bytes[line].first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "{")
+        }
+      guard jsonLines else { return [InputDocument(id: "stdin", text: normalise(input), transcript: true)] }
+      return try lines.enumerated().map { n, line in
+        guard let document = JSONLineReader.document(UnsafeBufferPointer(rebasing: bytes[line])) else {
+          throw HarkError(
+            "is not a JSON object with a \"text\" string", subject: "stdin", line: n + 1,
+            hint: "Write one {\"id\": \"…\", \"text\": \"…\"} per line, or plain text for one document")
+        }
+        return InputDocument(id: document.id ?? "\(n + 1)", text: normalise(document.text))
+      }
     }
   }
 
   /// As a project stores text: NFC, LF line ends. Plain ASCII without CR is already both.
-  static func normalise(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
-    return text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
+  static func normalise(_ text: [UInt8]) -> [UInt8] {
+    if text.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
+    return Array(
+      String(decoding: text, as: UTF8.self).precomposedStringWithCanonicalMapping
+        .replacingOccurrences(of: "\r\n", with: "\n").utf8)
   }
 
   /// The corpus pass: what the plugin says about every document it saw.
-  static func finish(_ trial: PluginTrial, texts: [String: [Unicode.Scalar]], into out: inout JSONLineWriter) -> Int {
+  static func finish(_ trial: PluginTrial, texts: [String: [UInt8]], into out: inout JSONLineWriter) -> Int {
     let result = trial.finish()
     for line in trial.log { log(line, document: nil, into: &out) }
     switch result {
     case .success(let all):
       for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
-        write(findings, document: id, scalars: texts[id] ?? [], into: &out)
+        write(findings, document: id, text: texts[id] ?? [], into: &out)
       }
       return 0
     case .failure(let failure):
@@ -132,70 +190,67 @@ struct RunPlugin: ParsableCommand {
     out.end()
   }
 
-  static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-    guard 0 <= start, start <= end, end <= scalars.count else { return "" }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
-  }
-
-  static func write(_ f: Findings, document: String, scalars: [Unicode.Scalar], into out: inout JSONLineWriter) {
-    /// The fields every line starts with, then the span and its words.
-    func begin(_ kind: String, _ name: StaticString, _ value: String) {
-      out.begin()
-      out.field("document", document)
-      out.field("kind", kind)
-      out.field(name, value)
-    }
-    enum Part { case whole, cause, effect }
-    func span(_ start: Int, _ end: Int, _ part: Part = .whole) {
-      switch part {
-      case .cause:
-        out.field("cause_start", start)
-        out.field("cause_end", end)
-        out.field("cause_quote", slice(scalars, start, end))
-      case .effect:
-        out.field("effect_start", start)
-        out.field("effect_end", end)
-        out.field("effect_quote", slice(scalars, start, end))
-      case .whole:
-        out.field("start", start)
-        out.field("end", end)
-        out.field("quote", slice(scalars, start, end))
+  static func write(_ f: Findings, document: String, text: [UInt8], into out: inout JSONLineWriter) {
+    let offsets = TextOffsets(text)
+    text.withUnsafeBufferPointer { bytes in
+      /// The fields every line starts with, then the span and its words.
+      func begin(_ kind: String, _ name: StaticString, _ value: String) {
+        out.begin()
+        out.field("document", document)
+        out.field("kind", kind)
+        out.field(name, value)
       }
-    }
-    for c in f.codes {
-      begin("code", "code", c.code)
-      span(c.start, c.end)
-      out.field("confidence", c.confidence)
-      out.field("explanation", c.explanation)
-      out.end()
-    }
-    for c in f.concepts {
-      begin("concept", "label", c.label)
-      span(c.start, c.end)
-      out.field("confidence", c.confidence)
-      out.field("explanation", c.explanation)
-      out.end()
-    }
-    for l in f.links {
-      begin("link", "cause", l.cause)
-      out.field("effect", l.effect)
-      out.field("polarity", l.polarity)
-      out.field("strength", l.strength)
-      out.field("confidence", l.confidence)
-      span(l.start, l.end)
-      if let cause = l.causeRange { span(cause.lowerBound, cause.upperBound, .cause) }
-      if let effect = l.effectRange { span(effect.lowerBound, effect.upperBound, .effect) }
-      out.field("explanation", l.explanation)
-      out.end()
-    }
-    for s in f.scores {
-      begin("score", "name", s.name)
-      out.field("value", s.value)
-      span(s.start, s.end)
-      out.field("explanation", s.explanation)
-      out.end()
+      enum Part { case whole, cause, effect }
+      func span(_ start: Int, _ end: Int, _ part: Part = .whole) {
+        let (from, to) = offsets.bytes(start, end)
+        switch part {
+        case .cause:
+          out.field("cause_start", start)
+          out.field("cause_end", end)
+          out.field("cause_quote", bytes, from, to)
+        case .effect:
+          out.field("effect_start", start)
+          out.field("effect_end", end)
+          out.field("effect_quote", bytes, from, to)
+        case .whole:
+          out.field("start", start)
+          out.field("end", end)
+          out.field("quote", bytes, from, to)
+        }
+      }
+      for c in f.codes {
+        begin("code", "code", c.code)
+        span(c.start, c.end)
+        out.field("confidence", c.confidence)
+        out.field("explanation", c.explanation)
+        out.end()
+      }
+      for c in f.concepts {
+        begin("concept", "label", c.label)
+        span(c.start, c.end)
+        out.field("confidence", c.confidence)
+        out.field("explanation", c.explanation)
+        out.end()
+      }
+      for l in f.links {
+        begin("link", "cause", l.cause)
+        out.field("effect", l.effect)
+        out.field("polarity", l.polarity)
+        out.field("strength", l.strength)
+        out.field("confidence", l.confidence)
+        span(l.start, l.end)
+        if let cause = l.causeRange { span(cause.lowerBound, cause.upperBound, .cause) }
+        if let effect = l.effectRange { span(effect.lowerBound, effect.upperBound, .effect) }
+        out.field("explanation", l.explanation)
+        out.end()
+      }
+      for s in f.scores {
+        begin("score", "name", s.name)
+        out.field("value", s.value)
+        span(s.start, s.end)
+        out.field("explanation", s.explanation)
+        out.end()
+      }
     }
   }
 }

@@ -13,7 +13,34 @@ public enum ConceptKey {
     "the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "some",
   ]
 
+  /// The key of `label`. Keys are remembered (a coding run stores the same
+  /// few thousand labels over and over); the memory is emptied when it
+  /// holds `remembered` labels, so it stays small on any corpus.
   public static func make(_ label: String) -> String {
+    if let key = memory.key(label) { return key }
+    let key = compute(label)
+    memory.remember(label, key)
+    return key
+  }
+
+  static let remembered = 20_000
+  private static let memory = Memory()
+
+  private final class Memory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: [String: String] = [:]
+
+    func key(_ label: String) -> String? { lock.withLock { keys[label] } }
+
+    func remember(_ label: String, _ key: String) {
+      lock.withLock {
+        if keys.count >= ConceptKey.remembered { keys.removeAll(keepingCapacity: true) }
+        keys[label] = key
+      }
+    }
+  }
+
+  static func compute(_ label: String) -> String {
     var text = label.precomposedStringWithCanonicalMapping.lowercased()
     var opposite = false
     text = text.trimmingCharacters(in: .whitespacesAndNewlines)

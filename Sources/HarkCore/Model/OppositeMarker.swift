@@ -12,6 +12,15 @@ public struct ConceptReference: Sendable, Equatable {
   public var isOpposite: Bool
 
   public init(_ written: String) {
+    // Most labels start and end with an ASCII character that is neither a
+    // blank nor "~": then there is nothing to trim or read.
+    if let first = written.utf8.first, let last = written.utf8.last, Self.plain(first), Self.plain(last),
+      first != UInt8(ascii: "~")
+    {
+      label = written
+      isOpposite = false
+      return
+    }
     var text = Substring(written.trimmingCharacters(in: .whitespacesAndNewlines))
     var opposite = false
     while text.first == "~" {
@@ -21,6 +30,8 @@ public struct ConceptReference: Sendable, Equatable {
     label = String(text)
     isOpposite = opposite
   }
+
+  private static func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
 
   /// False for a label that is nothing but "~": it names no concept.
   public var names: Bool { !label.isEmpty }

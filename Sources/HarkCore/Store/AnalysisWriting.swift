@@ -64,8 +64,9 @@ extension ProjectStore {
           // At least one document per transaction; more while the budget lasts.
           let started = DispatchTime.now().uptimeNanoseconds
           var counts = FindingCounts()
+          let inserts = ResultInserts(db)
           repeat {
-            counts = counts + (try Self.write(db, items[next].0, items[next].1))
+            counts = counts + (try Self.write(db, items[next].0, items[next].1, inserts: inserts))
             next += 1
           } while next < items.endIndex
             && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < budget
@@ -87,7 +88,14 @@ extension ProjectStore {
     throws -> [FindingCounts]
   {
     try pool.write { db in
-      let counts = try items.map { try Self.write(db, $0.0, $0.1) }
+      // Every item is on the same document: its turns are read once.
+      var turns: TurnIndex?
+      let inserts = ResultInserts(db)
+      let counts = try items.map { item in
+        if turns == nil { turns = try TurnIndex(db, documentID: item.0.documentID) }
+        return try Self.write(
+          db, item.0, item.1, turns: turns!.documentID == item.0.documentID ? turns : nil, inserts: inserts)
+      }
       for (record, reason) in failures { try Self.writeFailure(db, record, reason: reason) }
       return counts
     }
@@ -105,7 +113,12 @@ extension ProjectStore {
       .execute(arguments: [record.runID, record.documentID, record.pluginID, reason])
   }
 
-  private static func write(_ db: Database, _ record: AnalysisRecord, _ findings: Findings) throws -> FindingCounts {
+  /// `turns`: the document's, when the caller read them already;
+  /// `inserts`: the transaction's prepared inserts, when it has them.
+  private static func write(
+    _ db: Database, _ record: AnalysisRecord, _ findings: Findings, turns: TurnIndex? = nil,
+    inserts: ResultInserts? = nil
+  ) throws -> FindingCounts {
     try db.cachedStatement(sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?")
       .execute(arguments: [record.documentID, record.pluginID])
     // Earlier results went with their analysis row (ON DELETE CASCADE), which
@@ -123,70 +136,93 @@ extension ProjectStore {
         record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
       ])
     let analysisID = db.lastInsertedRowID
-    let turns = try TurnIndex(db, documentID: record.documentID)
+    let turns = try turns ?? TurnIndex(db, documentID: record.documentID)
     let now = Clock.now()
     let actor = "plugin:\(record.pluginID)@\(record.pluginVersion)"
     var counts = FindingCounts()
+    // A label names the same row all through one transaction (nobody else
+    // writes meanwhile), and a document repeats its labels: each is looked
+    // up once.
+    var codeIDs: [String: Int64] = [:]
+    var conceptIDs: [String: Int64] = [:]
+    var linkEnds: [String: (Int64, Bool)] = [:]
+
+    let insert = inserts ?? ResultInserts(db)
 
     for code in findings.codes where turns.owner(code.start, code.end) != nil {
-      let codeID = try codeID(db, named: code.code)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, created_by, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          record.documentID, codeID, code.start, code.end, analysisID, code.confidence, code.explanation, actor, now,
-        ])
+      let codeID = try codeIDs[code.code] ?? codeID(db, named: code.code)
+      codeIDs[code.code] = codeID
+      let row = try insert(.coding)
+      row.bind(record.documentID)
+      row.bind(codeID)
+      row.bind(code.start)
+      row.bind(code.end)
+      row.bind(analysisID)
+      row.bind(code.confidence)
+      row.bind(code.explanation)
+      row.bind(actor)
+      row.bind(now)
+      try row.run()
       counts.codes += 1
     }
     for score in findings.scores where turns.owner(score.start, score.end) != nil {
-      try db.cachedStatement(
-        sql:
-          "INSERT INTO score(document_id, analysis_id, name, start, \"end\", value, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)"
-      ).execute(
-        arguments: [record.documentID, analysisID, score.name, score.start, score.end, score.value, score.explanation])
+      let row = try insert(.score)
+      row.bind(record.documentID)
+      row.bind(analysisID)
+      row.bind(score.name)
+      row.bind(score.start)
+      row.bind(score.end)
+      row.bind(score.value)
+      row.bind(score.explanation)
+      try row.run()
       counts.scores += 1
     }
     // A label that is only "~" names nothing: such a finding is left out.
     for concept in findings.concepts where ConceptReference(concept.label).names {
       guard let owner = turns.owner(concept.start, concept.end) else { continue }
-      let conceptID = try conceptID(db, label: concept.label, now: now)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO concept_mention(concept_id, document_id, analysis_id, participant_id, start, "end", confidence, explanation)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          conceptID, record.documentID, analysisID, owner.participant, concept.start, concept.end,
-          concept.confidence, concept.explanation,
-        ])
+      let conceptID = try conceptIDs[concept.label] ?? conceptID(db, label: concept.label, now: now)
+      conceptIDs[concept.label] = conceptID
+      let row = try insert(.mention)
+      row.bind(conceptID)
+      row.bind(record.documentID)
+      row.bind(analysisID)
+      row.bind(owner.participant)
+      row.bind(concept.start)
+      row.bind(concept.end)
+      row.bind(concept.confidence)
+      row.bind(concept.explanation)
+      try row.run()
       counts.concepts += 1
     }
     for link in findings.links where ConceptReference(link.cause).names && ConceptReference(link.effect).names {
       guard let owner = turns.owner(link.start, link.end) else { continue }
       // "~X" or a concept that is the opposite of another: the link joins
       // the concepts themselves and the quote's polarity carries the turn.
-      let (cause, causeTurned) = try linkEnd(db, label: link.cause, now: now)
-      let (effect, effectTurned) = try linkEnd(db, label: link.effect, now: now)
+      let (cause, causeTurned) = try linkEnds[link.cause] ?? linkEnd(db, label: link.cause, now: now)
+      linkEnds[link.cause] = (cause, causeTurned)
+      let (effect, effectTurned) = try linkEnds[link.effect] ?? linkEnd(db, label: link.effect, now: now)
+      linkEnds[link.effect] = (effect, effectTurned)
       guard cause != effect else { continue }
       let polarity = causeTurned != effectTurned ? -link.polarity : link.polarity
       let linkID = try linkID(db, cause: cause, effect: effect, now: now)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO evidence(link_id, document_id, analysis_id, participant_id, start, "end", cause_start, cause_end,
-            effect_start, effect_end, polarity, strength, confidence, explanation, created_by, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          linkID, record.documentID, analysisID, owner.participant, link.start, link.end,
-          link.causeRange?.lowerBound, link.causeRange?.upperBound, link.effectRange?.lowerBound,
-          link.effectRange?.upperBound,
-          polarity, link.strength, link.confidence, link.explanation, actor, now,
-        ])
+      let row = try insert(.evidence)
+      row.bind(linkID)
+      row.bind(record.documentID)
+      row.bind(analysisID)
+      row.bind(owner.participant)
+      row.bind(link.start)
+      row.bind(link.end)
+      row.bind(link.causeRange?.lowerBound)
+      row.bind(link.causeRange?.upperBound)
+      row.bind(link.effectRange?.lowerBound)
+      row.bind(link.effectRange?.upperBound)
+      row.bind(polarity)
+      row.bind(link.strength)
+      row.bind(link.confidence)
+      row.bind(link.explanation)
+      row.bind(actor)
+      row.bind(now)
+      try row.run()
       counts.links += 1
     }
     if replaced { try removeEmptyCandidates(db) }
@@ -253,12 +289,16 @@ struct TurnIndex {
     let role: String
   }
   let entries: [Entry]
+  let documentID: Int64
 
   init(_ db: Database, documentID: Int64) throws {
+    self.documentID = documentID
+    // Columns by position: a lookup by name lowercases the name on every row.
     entries = try Row.fetchAll(
-      db, sql: "SELECT start, \"end\", participant_id, role FROM turn WHERE document_id = ? ORDER BY start",
+      db.cachedStatement(
+        sql: "SELECT start, \"end\", participant_id, role FROM turn WHERE document_id = ? ORDER BY start"),
       arguments: [documentID]
-    ).map { Entry(start: $0["start"], end: $0["end"], participant: $0["participant_id"], role: $0["role"]) }
+    ).map { Entry(start: $0[0], end: $0[1], participant: $0[2], role: $0[3]) }
   }
 
   /// The participant (or unknown-speaker) turn a passage belongs to: the one

@@ -143,11 +143,10 @@ extension ProjectStore {
           WHERE t.document_id = ? ORDER BY t.start
           """, arguments: [id]
       ).map {
-        StoredTurn(
-          speaker: $0["speaker"], role: $0["role"], group: $0["group_name"], start: $0["start"], end: $0["end"])
+        // Columns by position: a lookup by name lowercases it on every row.
+        StoredTurn(speaker: $0[0], role: $0[1], group: $0[4], start: $0[2], end: $0[3])
       }
-      return StoredDocument(
-        id: row["id"], title: row["title"], text: row["text"], words: row["word_count"], turns: turns)
+      return StoredDocument(id: row[0], title: row[1], text: row[2], words: row[3], turns: turns)
     }
   }
 

@@ -88,6 +88,7 @@ public enum ResultValidator {
   }
 
   private static func label(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
+    if let plain = asciiLabel(bytes) { return plain }
     let s = try utf8(bytes, field, what).trimmingCharactersInWhitespace()
     guard !s.isEmpty else { throw GarbageResult(description: "\(what): \(field) is empty") }
     guard s.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
@@ -98,6 +99,30 @@ public enum ResultValidator {
         description: "\(what): \(field) is \(bytes.count) bytes, over the limit of \(HostLimits.labelBytes)")
     }
     return s
+  }
+
+  /// The common case without building Characters: an ASCII label with a
+  /// letter or digit, within the limit; trimmed of ASCII whitespace (the
+  /// only whitespace ASCII has). Nil sends the label the long way, which
+  /// also words the errors.
+  private static func asciiLabel(_ bytes: [UInt8]) -> String? {
+    guard bytes.count <= HostLimits.labelBytes else { return nil }
+    return bytes.withUnsafeBufferPointer { b -> String? in
+      var alphanumeric = false
+      for byte in b {
+        guard byte < 0x80 else { return nil }
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (0x30...0x39).contains(byte) {
+          alphanumeric = true
+        }
+      }
+      guard alphanumeric else { return nil }
+      func blank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+      var start = 0
+      var end = b.count
+      while start < end, blank(b[start]) { start += 1 }
+      while end > start, blank(b[end - 1]) { end -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
   }
 
   private static func explanation(_ bytes: [UInt8], _ what: String) throws -> String {

@@ -57,6 +57,10 @@ public struct PluginRunSummary: Sendable {
   public var failedEarlier = 0
   public var counts = FindingCounts()
   public var seconds = 0.0
+  /// Seconds spent in this plugin's calls (worker round trips or in-process
+  /// calls, with the check of their results), summed over documents: in a
+  /// pass shared by several plugins, the one that holds it up.
+  public var pluginSeconds = 0.0
   public var words = 0
 }
 
@@ -175,6 +179,7 @@ extension PluginRunSummary {
     failures = tally.failures
     counts = tally.counts
     words = tally.words
+    pluginSeconds = tally.pluginSeconds
     self.seconds = seconds
   }
 }
@@ -229,6 +234,7 @@ struct AnalysisContext: Sendable {
 
 struct Tally: Sendable {
   var done = 0
+  var pluginSeconds = 0.0
   var failures: [DocumentFailure] = []
   var counts = FindingCounts()
   var words = 0

@@ -44,6 +44,7 @@ struct CorpusPass {
         }
         if failedDocument != nil { break }
         seconds[id] = WorkerProcess.monotonic() - started
+        tally.pluginSeconds += seconds[id]!
         progress(.progress(descriptor.name, done: found.count, of: documents.count))
       }
       if let (id, reason) = failedDocument {
@@ -52,8 +53,10 @@ struct CorpusPass {
         continue
       }
       // The corpus-level pass may refer to any document analysed above.
+      let finishing = WorkerProcess.monotonic()
       do {
         let raw = try analyzer.finish()
+        tally.pluginSeconds += WorkerProcess.monotonic() - finishing
         var texts: [String: [UInt8]] = [:]
         let result = try ResultValidator.validate(raw, current: nil) { name in
           guard let number = documentNumber(name), found[number] != nil else { return nil }

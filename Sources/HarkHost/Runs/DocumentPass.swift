@@ -33,8 +33,9 @@ struct DocumentPass: Sendable {
         let skip = unopenable.withLock { $0 }
         let wanted = members.indices.filter { !skip[$0] && members[$0].documents.contains(id) }
         if !wanted.isEmpty {
-          let outcomes = analyzeOne(id, wanted.map { ($0, analyzers[$0]) })
+          let (outcomes, spent) = analyzeOne(id, wanted.map { ($0, analyzers[$0]) })
           tallies.withLock { t in
+            for (k, seconds) in spent { t[k].pluginSeconds += seconds }
             for (k, outcome) in outcomes {
               switch outcome {
               case .stored(let counts, let words):
@@ -71,14 +72,16 @@ struct DocumentPass: Sendable {
   }
 
   /// Every wanted plugin on one document; what they found is stored together.
-  private func analyzeOne(_ id: Int64, _ plugins: [(Int, any Analyzer)]) -> [(Int, Outcome)] {
+  /// Also the seconds each plugin took (its call and the check of its results).
+  private func analyzeOne(_ id: Int64, _ plugins: [(Int, any Analyzer)]) -> ([(Int, Outcome)], [(Int, Double)]) {
     let context = members[plugins[0].0].context
     let payload: DocumentPayload
     let words: Int
     do { (payload, words) = try context.load(id) } catch {
-      return plugins.map { ($0.0, Outcome.failed("\(error)")) }
+      return (plugins.map { ($0.0, Outcome.failed("\(error)")) }, [])
     }
     var outcomes: [(Int, Outcome)] = []
+    var spent: [(Int, Double)] = []
     var items: [(Int, AnalysisRecord, Findings)] = []
     var failures: [(Int, AnalysisRecord, String)] = []
     for (k, analyzer) in plugins {
@@ -103,6 +106,7 @@ struct DocumentPass: Sendable {
       } catch {
         failed("\(error)")
       }
+      spent.append((k, WorkerProcess.monotonic() - started))
     }
     do {
       let counts = try context.store.writeDocumentResults(
@@ -114,7 +118,7 @@ struct DocumentPass: Sendable {
       for item in items { outcomes.append((item.0, .failed("could not store the results: \(error)"))) }
       for failure in failures { outcomes.append((failure.0, .failed(failure.2))) }
     }
-    return outcomes
+    return (outcomes, spent)
   }
 }
 

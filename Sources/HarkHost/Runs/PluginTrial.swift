@@ -64,8 +64,14 @@ extension DocumentPayload {
   public static func adHoc(id: String, text: String, role: Int32 = 1, speaker: String = "participant")
     -> DocumentPayload
   {
-    let bytes = Array(text.utf8)
-    return DocumentPayload(
+    adHoc(id: id, bytes: Array(text.utf8), role: role, speaker: speaker)
+  }
+
+  /// The same, from text already in UTF-8.
+  public static func adHoc(id: String, bytes: [UInt8], role: Int32 = 1, speaker: String = "participant")
+    -> DocumentPayload
+  {
+    DocumentPayload(
       id: id, title: id, text: bytes,
       turns: [PayloadTurn(start: 0, end: UInt32(bytes.count), speaker: 0, role: role)],
       speakers: [PayloadSpeaker(name: speaker, role: role, group: "")])
