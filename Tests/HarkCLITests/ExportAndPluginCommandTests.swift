@@ -224,7 +224,7 @@ struct CrashOnLoadTests {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
       "cc", "-shared", "-fPIC", "-DCRASH_ON_LOAD", "-I",
-      Hark.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+      Hark.repository.appendingPathComponent("SDK/Sources/HarkPluginABI/include").path,
       Hark.repository.appendingPathComponent("Tests/Fixtures/CPlugins/garbage.c").path, "-o",
       plugins.appendingPathComponent("crashes.so").path, "-lm",
     ]
