@@ -11,10 +11,11 @@
  *   host refuses a plugin whose major differs from its own. MINOR grows when
  *   fields are added at the END of a struct. Every struct starts with its
  *   `struct_size`, so either side can tell which fields the other knows:
- *   read a field only if offsetof(field) + sizeof(field) <= struct_size.
- *   Arrays of structs (turns, speakers, codes) are stepped through by the
- *   elements' struct_size, never by a compiled-in sizeof: a newer host's
- *   elements may be larger than the plugin's.
+ *   read a field only if offsetof(field) + sizeof(field) <= struct_size
+ *   (HARK_HAS_FIELD below). Arrays of structs (turns, speakers, codes) are
+ *   stepped through by the elements' struct_size, never by a compiled-in
+ *   sizeof: a newer host's elements may be larger than the plugin's, an
+ *   older host's smaller. The SDK's CHANGELOG.md lists every version.
  *
  * Text and offsets
  *   Document text is UTF-8 (NFC, LF line ends), NUL-terminated, and its
