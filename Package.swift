@@ -8,12 +8,12 @@ func builtInPlugin(_ name: String) -> [Target] {
   [
     .target(
       name: "Hark\(name)",
-      dependencies: ["HarkPluginKit"],
+      dependencies: [kit],
       path: "Plugins/\(name)/Analysis"
     ),
     .target(
       name: "HarkPlugin\(name)",
-      dependencies: [.target(name: "Hark\(name)"), "HarkPluginKit"],
+      dependencies: [.target(name: "Hark\(name)"), kit],
       path: "Plugins/\(name)/Entry"
     ),
   ]
@@ -21,18 +21,23 @@ func builtInPlugin(_ name: String) -> [Target] {
 
 let pluginNames = ["Themes", "Sentiment", "Values", "CausalLinks"]
 
+// The plugin SDK (SDK/, a package of its own with no dependencies): the C
+// header every plugin is built against and the Swift kit the built-in plugins use.
+let abi: Target.Dependency = .product(name: "HarkPluginABI", package: "SDK")
+let kit: Target.Dependency = .product(name: "HarkPluginKit", package: "SDK")
+
 let package = Package(
   name: "Hark",
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "hark", targets: ["hark"]),
-    .library(name: "HarkPluginKit", targets: ["HarkPluginKit"]),
     .library(name: "HarkPluginExampleC", type: .dynamic, targets: ["HarkPluginExampleC"]),
     // Built for the host's tests only; discovery ignores it (not libHarkPlugin*).
     .library(name: "HarkTestPluginMisbehaving", type: .dynamic, targets: ["HarkTestPluginMisbehaving"]),
   ]
     + pluginNames.map { .library(name: "HarkPlugin\($0)", type: .dynamic, targets: ["HarkPlugin\($0)"]) },
   dependencies: [
+    .package(path: "SDK"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
@@ -43,8 +48,6 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
-    .target(name: "HarkPluginABI"),
-    .target(name: "HarkPluginKit", dependencies: ["HarkPluginABI"]),
     .target(
       name: "HarkCore",
       dependencies: [
@@ -57,7 +60,7 @@ let package = Package(
       ]
     ),
     .target(name: "HarkSystem"),
-    .target(name: "HarkHost", dependencies: ["HarkCore", "HarkPluginABI", "HarkSystem"]),
+    .target(name: "HarkHost", dependencies: ["HarkCore", abi, "HarkSystem"]),
     // `hark eval`: the plugins measured against human labels.
     .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
     .target(
@@ -81,11 +84,11 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
-    // The C example exports only hark_plugin_entry; it has no headers of its own.
+    // The SDK's C example, built here too so hark finds it beside itself. It
+    // exports only hark_plugin_entry; it has no headers of its own.
+    .target(name: "HarkPluginExampleC", dependencies: [abi], path: "SDK/ExampleC", publicHeadersPath: "."),
     .target(
-      name: "HarkPluginExampleC", dependencies: ["HarkPluginABI"], path: "Plugins/ExampleC", publicHeadersPath: "."),
-    .target(
-      name: "HarkTestPluginMisbehaving", dependencies: ["HarkPluginKit", "HarkPluginABI"],
+      name: "HarkTestPluginMisbehaving", dependencies: [kit, abi],
       path: "Tests/Fixtures/MisbehavingPlugin"),
     // Fixtures more than one test target builds on: a project made of short
     // interviews, another process holding the write lock.
@@ -98,7 +101,7 @@ let package = Package(
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
     .testTarget(
       name: "HarkPluginTests",
-      dependencies: ["HarkPluginKit"] + pluginNames.map { .byName(name: "Hark\($0)") }
+      dependencies: [kit] + pluginNames.map { .byName(name: "Hark\($0)") }
     ),
     .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore", "HarkTestSupport"]),
     .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore", "HarkTestSupport"]),

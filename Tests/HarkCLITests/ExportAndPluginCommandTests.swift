@@ -48,6 +48,25 @@ struct ValidationCommandTests {
         == "Error: \(folder.path): is a folder. Give a file name for the export, e.g. \(folder.path)/export.json\n")
   }
 
+  @Test(
+    "plugins configure refuses options the plugin's schema does not allow (the first in key order), keeping the stored ones"
+  )
+  func configureChecksSchema() throws {
+    let (folder, path) = try KnownProject.make()
+    let good = try Hark.run(
+      ["plugins", "configure", "--project", path, "org.hark.themes", #"{"minDocuments": 3}"#], in: folder)
+    #expect(good.status == 0)
+    let bad = try Hark.run(
+      ["plugins", "configure", "--project", path, "org.hark.themes", #"{"minDocuments": 0, "minDocs": 2}"#],
+      in: folder)
+    #expect(bad.status == 1)
+    #expect(
+      bad.stderr
+        == "Error: org.hark.themes has no option \"minDocs\"; its options are \"generic\", \"maxConcepts\", \"maxPhrases\", \"minDocuments\", \"minMentions\", \"stopwords\", \"synonyms\". Its options in this project were left as they were\n"
+    )
+    #expect(try ProjectStore(path: path).pluginSetting("org.hark.themes").options == #"{"minDocuments": 3}"#)
+  }
+
   @Test("a timeout of zero seconds is refused before anything runs")
   func zeroTimeout() throws {
     let (folder, path) = try KnownProject.make()
@@ -285,7 +304,7 @@ struct CrashOnLoadTests {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
       "cc", "-shared", "-fPIC", "-DCRASH_ON_LOAD", "-I",
-      Hark.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+      Hark.repository.appendingPathComponent("SDK/Sources/HarkPluginABI/include").path,
       Hark.repository.appendingPathComponent("Tests/Fixtures/CPlugins/garbage.c").path, "-o",
       plugins.appendingPathComponent("crashes.so").path, "-lm",
     ]

@@ -16,7 +16,7 @@ struct HangingPluginTests {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
       "cc", "-shared", "-fPIC", "-DHANG_ON_LOAD", "-I",
-      Hark.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+      Hark.repository.appendingPathComponent("SDK/Sources/HarkPluginABI/include").path,
       Hark.repository.appendingPathComponent("Tests/Fixtures/CPlugins/hostile.c").path, "-o", path,
     ]
     try process.run()

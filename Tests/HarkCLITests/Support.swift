@@ -29,6 +29,8 @@ enum Hark {
     env["HARK_USER"] = "tester"
     env.removeValue(forKey: "HARK_PROJECT")
     env.removeValue(forKey: "HARK_PLUGIN_PATH")
+    // No plugins from the user's own folder: an empty one inside the test's.
+    env["XDG_DATA_HOME"] = folder.appendingPathComponent("xdg-data").path
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe()

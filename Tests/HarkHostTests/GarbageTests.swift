@@ -15,7 +15,19 @@ struct GarbageTests {
     ),
     ("nan", "garbage result: link result 1: strength is nan; it must be a number from 0 to 1"),
     ("out-of-range", "garbage result: score result 1: value is 3.0; it must be a number from -1 to 1"),
-    ("bad-utf8", "garbage result: code result 2: code name is not valid UTF-8"),
+    (
+      "bad-utf8",
+      "garbage result: code result 2: code name is not valid UTF-8 at byte 3 (after \"caf\"); if it should have ended there, the string lacks its NUL terminator"
+    ),
+    (
+      "unterminated",
+      "garbage result: code result 2: code name has no NUL terminator within 65536 bytes; end every string with a NUL byte"
+    ),
+    (
+      "error-unterminated",
+      "plugin error: " + String(repeating: "x", count: 200)
+        + "… (the plugin's error message has no NUL terminator within the 4096-byte buffer; it must write at most error_capacity - 1 bytes and a NUL)"
+    ),
     ("polarity", "garbage result: link result 1: polarity is 0; it must be +1 or -1"),
     ("no-letters", "garbage result: code result 2: code name \"!!!\" has no letters or digits"),
     ("error", "plugin error: the C plugin says no"),

@@ -25,7 +25,7 @@ struct LoadingTests {
     let path = try CPlugin.build("NO_ENTRY", in: try TestPaths.temporaryFolder())
     #expect(
       "\(String(describing: catching { _ = try PluginLibrary.load(path) }!))"
-        == "\(path): has no `hark_plugin_entry` symbol, so it is not a Hark plugin. Export it with @_cdecl(\"hark_plugin_entry\") in Swift or extern \"C\" visibility(\"default\") in C"
+        == "\(path): has no `hark_plugin_entry` symbol, so it is not a Hark plugin. Define it with HARK_EXPORT from hark_plugin.h in C or C++, or with @_cdecl(\"hark_plugin_entry\") in Swift"
     )
   }
 

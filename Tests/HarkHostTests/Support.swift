@@ -36,7 +36,7 @@ enum CPlugin {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
       ["cc", "-shared", "-fPIC", "-O0", "-Wall", "-D\(define)"] + more.map { "-D\($0)" } + [
-        "-I", TestPaths.repository.appendingPathComponent("Sources/HarkPluginABI/include").path,
+        "-I", TestPaths.repository.appendingPathComponent("SDK/Sources/HarkPluginABI/include").path,
         TestPaths.repository.appendingPathComponent("Tests/Fixtures/CPlugins/\(source)").path, "-o", output, "-lm",
       ]
     try process.run()

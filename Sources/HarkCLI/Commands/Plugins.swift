@@ -100,6 +100,10 @@ struct ConfigurePlugin: ParsableCommand {
     guard let data = options.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
       throw HarkError("options must be a JSON object", subject: plugin.id, hint: "For example '{\"minDocuments\": 3}'")
     }
+    // The same check a coding run makes before opening the plugin.
+    do { try OptionsSchema.check(options, schema: plugin.optionsSchema, plugin: plugin.id) } catch {
+      throw HarkError("\(error)", hint: "Its options in this project were left as they were")
+    }
     try project.open().setPlugin(plugin.id, options: options)
     print("\(plugin.id) options set to \(options)")
   }

@@ -11,8 +11,15 @@ public final class PluginInstance {
   private let handle: OpaquePointer
   private var closed = false
 
+  /// Opens an instance, after checking `optionsJSON` against the plugin's
+  /// options_schema: options that do not fit never reach the plugin.
   public init(library: PluginLibrary, optionsJSON: String) throws {
     self.library = library
+    do {
+      try OptionsSchema.check(optionsJSON, schema: library.descriptor.optionsSchema, plugin: library.descriptor.id)
+    } catch let error as OptionsError {
+      throw PluginCallError.failed(error.description)
+    }
     var error = [CChar](repeating: 0, count: 2048)
     let opened = error.withUnsafeMutableBufferPointer { buffer in
       optionsJSON.withCString { library.c.pointee.open!($0, buffer.baseAddress, buffer.count) }
@@ -68,10 +75,16 @@ public enum PluginCallError: Error, CustomStringConvertible {
   }
 }
 
-private func errorText(_ buffer: [CChar]) -> String {
+func errorText(_ buffer: [CChar]) -> String {
   // The plugin may not terminate its message: never read past the buffer.
   let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-  return String(decoding: bytes, as: UTF8.self)
+  let text = String(decoding: bytes, as: UTF8.self)
+  if bytes.count == buffer.count {
+    return
+      "\(text.prefix(200))… (the plugin's error message has no NUL terminator within the \(buffer.count)-byte buffer; "
+      + "it must write at most error_capacity - 1 bytes and a NUL)"
+  }
+  return text
 }
 
 /// The host side of hark_sink: copies every result as raw bytes.
@@ -90,21 +103,38 @@ final class ResultCollector {
     return withUnsafePointer(to: &sink) { body($0) }
   }
 
-  /// Checks a result before it is read. A NULL or too-short result is
-  /// refused and remembered, so the document fails instead of counting as
-  /// analysed with part of its results.
-  fileprivate func admit<T>(_ r: UnsafePointer<T>?, _ kind: String, number: Int) -> Bool {
-    let size = MemoryLayout<T>.size
+  /// Checks a result before it is read, and reads the fields its struct
+  /// holds. A NULL or too-short result is refused and remembered, so the
+  /// document fails instead of counting as analysed with part of its
+  /// results. Any struct at least as long as ABI 1.0's is accepted: one from
+  /// a plugin built for an older minor is read as far as it goes (later
+  /// fields zero), one from a newer minor only as far as this host knows.
+  fileprivate func admit<T>(_ r: UnsafePointer<T>?, _ kind: String, number: Int, minimum: Int32) -> T? {
     guard let r else {
       note("\(kind) result \(number) is a NULL pointer")
-      return false
+      return nil
     }
-    let claimed = Int(r.withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee })
-    guard claimed >= size else {
-      note("\(kind) result \(number) has struct_size \(claimed), less than the \(size) bytes of ABI 1.0")
-      return false
+    let claimed = Int(UnsafeRawPointer(r).load(as: UInt32.self))
+    guard claimed >= Int(minimum) else {
+      note("\(kind) result \(number) has struct_size \(claimed), less than the \(minimum) bytes of ABI 1.0")
+      return nil
     }
-    return accept()
+    guard accept() else { return nil }
+    return CStruct.read(UnsafeRawPointer(r), claimed: claimed, as: T.self)
+  }
+
+  /// The bytes of a result's string (NULL reads as empty), or nil when it
+  /// has no NUL within the limit: then the result is refused, saying so.
+  fileprivate func string(_ p: UnsafePointer<CChar>?, _ field: String, _ kind: String, number: Int) -> [UInt8]? {
+    guard let p else { return [] }
+    let length = strnlen(p, HostLimits.stringBytes)
+    if length == HostLimits.stringBytes {
+      note(
+        "\(kind) result \(number): \(field) has no NUL terminator within \(HostLimits.stringBytes) bytes; end every string with a NUL byte"
+      )
+      return nil
+    }
+    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: length))
   }
 
   private func note(_ reason: String) {
@@ -126,7 +156,9 @@ private func collector(_ data: UnsafeMutableRawPointer?) -> ResultCollector {
 
 private func bytes(_ p: UnsafePointer<CChar>?) -> [UInt8] {
   guard let p else { return [] }
-  return Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+  return Array(
+    UnsafeBufferPointer(
+      start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strnlen(p, HostLimits.stringBytes)))
 }
 
 private let ok = Int32(HARK_OK.rawValue)
@@ -135,49 +167,63 @@ private let rejected = Int32(HARK_REJECTED.rawValue)
 private let emitCode: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_code_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard c.admit(r, "code", number: c.results.codes.count + 1), let r else { return rejected }
-  let v = r.pointee
+  let n = c.results.codes.count + 1
+  guard let v = c.admit(r, "code", number: n, minimum: HARK_CODE_RESULT_SIZE_1_0),
+    let document = c.string(v.document, "document", "code", number: n),
+    let code = c.string(v.code, "code name", "code", number: n),
+    let explanation = c.string(v.explanation, "explanation", "code", number: n)
+  else { return rejected }
   c.results.codes.append(
     RawCode(
-      document: bytes(v.document), code: bytes(v.code), start: v.start, end: v.end, confidence: v.confidence,
-      explanation: bytes(v.explanation)))
+      document: document, code: code, start: v.start, end: v.end, confidence: v.confidence, explanation: explanation))
   return ok
 }
 
 private let emitConcept: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_concept_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard c.admit(r, "concept", number: c.results.concepts.count + 1), let r else { return rejected }
-  let v = r.pointee
+  let n = c.results.concepts.count + 1
+  guard let v = c.admit(r, "concept", number: n, minimum: HARK_CONCEPT_RESULT_SIZE_1_0),
+    let document = c.string(v.document, "document", "concept", number: n),
+    let label = c.string(v.label, "label", "concept", number: n),
+    let explanation = c.string(v.explanation, "explanation", "concept", number: n)
+  else { return rejected }
   c.results.concepts.append(
     RawConcept(
-      document: bytes(v.document), label: bytes(v.label), start: v.start, end: v.end, confidence: v.confidence,
-      explanation: bytes(v.explanation)))
+      document: document, label: label, start: v.start, end: v.end, confidence: v.confidence,
+      explanation: explanation))
   return ok
 }
 
 private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_link_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard c.admit(r, "link", number: c.results.links.count + 1), let r else { return rejected }
-  let v = r.pointee
+  let n = c.results.links.count + 1
+  guard let v = c.admit(r, "link", number: n, minimum: HARK_LINK_RESULT_SIZE_1_0),
+    let document = c.string(v.document, "document", "link", number: n),
+    let cause = c.string(v.cause, "cause", "link", number: n),
+    let effect = c.string(v.effect, "effect", "link", number: n),
+    let explanation = c.string(v.explanation, "explanation", "link", number: n)
+  else { return rejected }
   c.results.links.append(
     RawLink(
-      document: bytes(v.document), cause: bytes(v.cause), effect: bytes(v.effect), polarity: v.polarity,
-      strength: v.strength, confidence: v.confidence, start: v.start, end: v.end, causeStart: v.cause_start,
-      causeEnd: v.cause_end, effectStart: v.effect_start, effectEnd: v.effect_end, explanation: bytes(v.explanation)))
+      document: document, cause: cause, effect: effect, polarity: v.polarity, strength: v.strength,
+      confidence: v.confidence, start: v.start, end: v.end, causeStart: v.cause_start, causeEnd: v.cause_end,
+      effectStart: v.effect_start, effectEnd: v.effect_end, explanation: explanation))
   return ok
 }
 
 private let emitScore: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<hark_score_result>?) -> Int32 = {
   data, r in
   let c = collector(data)
-  guard c.admit(r, "score", number: c.results.scores.count + 1), let r else { return rejected }
-  let v = r.pointee
+  let n = c.results.scores.count + 1
+  guard let v = c.admit(r, "score", number: n, minimum: HARK_SCORE_RESULT_SIZE_1_0),
+    let document = c.string(v.document, "document", "score", number: n),
+    let name = c.string(v.name, "name", "score", number: n),
+    let explanation = c.string(v.explanation, "explanation", "score", number: n)
+  else { return rejected }
   c.results.scores.append(
-    RawScore(
-      document: bytes(v.document), name: bytes(v.name), start: v.start, end: v.end, value: v.value,
-      explanation: bytes(v.explanation)))
+    RawScore(document: document, name: name, start: v.start, end: v.end, value: v.value, explanation: explanation))
   return ok
 }
 

@@ -23,8 +23,26 @@ public final class PluginLibrary: @unchecked Sendable {
 
   private static let loaded = Mutex<[String: PluginLibrary]>([:])
 
-  /// The smallest descriptor this host accepts: every field of ABI 1.0.
-  static let minimumDescriptorSize = MemoryLayout<hark_plugin_descriptor>.size
+  /// The smallest descriptor this host accepts: every field of ABI 1.0, as
+  /// frozen in the header (not this host's own, possibly larger, struct).
+  static let minimumDescriptorSize = Int(HARK_PLUGIN_DESCRIPTOR_SIZE_1_0)
+
+  /// The smallest descriptor, code, concept, link and score result accepted.
+  public static let minimumSizes = [
+    HARK_PLUGIN_DESCRIPTOR_SIZE_1_0, HARK_CODE_RESULT_SIZE_1_0, HARK_CONCEPT_RESULT_SIZE_1_0,
+    HARK_LINK_RESULT_SIZE_1_0, HARK_SCORE_RESULT_SIZE_1_0,
+  ].map { Int($0) }
+
+  /// The values `provides` and `needs` may name (the header's HARK_PROVIDES_*
+  /// and HARK_NEEDS_* constants).
+  public static let knownProvides = [
+    HARK_PROVIDES_CODES, HARK_PROVIDES_CONCEPTS, HARK_PROVIDES_LINKS, HARK_PROVIDES_SCORES,
+  ]
+  public static let knownNeeds = [HARK_NEEDS_TURNS, HARK_NEEDS_CODEBOOK, HARK_NEEDS_CONCEPTS, HARK_NEEDS_CORPUS]
+
+  /// The longest descriptor string read (the options schema may be long); a
+  /// string with no NUL within it is reported as missing its terminator.
+  static let descriptorStringBytes = 1 << 20
 
   /// Loads (once per process) and checks the plugin at `path`.
   public static func load(_ path: String) throws -> PluginLibrary {
@@ -53,7 +71,8 @@ public final class PluginLibrary: @unchecked Sendable {
     guard let symbol = dlsym(handle, HARK_PLUGIN_ENTRY_SYMBOL) else {
       throw HarkError(
         "has no `\(HARK_PLUGIN_ENTRY_SYMBOL)` symbol, so it is not a Hark plugin", subject: shown,
-        hint: "Export it with @_cdecl(\"hark_plugin_entry\") in Swift or extern \"C\" visibility(\"default\") in C")
+        hint:
+          "Define it with HARK_EXPORT from hark_plugin.h in C or C++, or with @_cdecl(\"hark_plugin_entry\") in Swift")
     }
     let entry = unsafeBitCast(symbol, to: hark_plugin_entry_fn.self)
     guard let c = entry() else {
@@ -85,16 +104,27 @@ public final class PluginLibrary: @unchecked Sendable {
         "descriptor is \(size) bytes, shorter than the \(minimumDescriptorSize) bytes of ABI \(HARK_PLUGIN_ABI_MAJOR).0",
         subject: shown, hint: "Set struct_size = sizeof(hark_plugin_descriptor) and rebuild against hark_plugin.h")
     }
-    let d = c.pointee
+    // Only the fields the plugin's struct holds are read: a plugin built for
+    // an older minor has a shorter descriptor, and fields it lacks stay zero.
+    let d = CStruct.read(UnsafeRawPointer(c), claimed: size, as: hark_plugin_descriptor.self)
     func text(_ p: UnsafePointer<CChar>?, _ field: String, required: Bool = true) throws -> String {
       guard let p else {
         if required { throw HarkError("descriptor field `\(field)` is NULL", subject: shown, hint: "Fill it in") }
         return ""
       }
-      guard let s = String(validatingCString: p) else {
-        throw HarkError("descriptor field `\(field)` is not valid UTF-8", subject: shown, hint: "Use UTF-8 text")
+      switch CStruct.string(p, limit: descriptorStringBytes) {
+      case .text(let s): return s
+      case .unterminated:
+        throw HarkError(
+          "descriptor field `\(field)` has no NUL terminator within \(descriptorStringBytes) bytes", subject: shown,
+          hint: "End every string with a NUL byte (in Rust write c\"…\", not \"…\".as_ptr())")
+      case .invalid(let offset, let before):
+        throw HarkError(
+          "descriptor field `\(field)` is not valid UTF-8 at byte \(offset) (after \"\(before)\")", subject: shown,
+          hint:
+            "Use UTF-8 text; if the text should have ended before that byte, it lacks its NUL terminator (in Rust write c\"…\", not \"…\".as_ptr())"
+        )
       }
-      return s
     }
     let id = try text(d.id, "id")
     guard PluginID.isValid(id) else {
@@ -109,15 +139,26 @@ public final class PluginLibrary: @unchecked Sendable {
         "descriptor function \(missing.map { "`\($0)`" }.joined(separator: ", ")) is NULL", subject: shown,
         hint: "Every plugin implements open, analyze and close")
     }
-    func list(_ s: String) -> [String] {
-      s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    func list(_ p: UnsafePointer<CChar>?, _ field: String, known: [String]) throws -> [String] {
+      let values = try text(p, field, required: false).split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+      for value in values where !known.contains(value) {
+        let shownValue = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        throw HarkError(
+          "plugin \(id) says it \(field) \"\(shownValue)\", which Hark does not know", subject: shown,
+          hint:
+            "`\(field)` is a comma-separated list of \(known.map { "\"\($0)\"" }.joined(separator: ", ")) (the header's HARK_\(field.uppercased())_* constants)"
+        )
+      }
+      return values
     }
     return PluginDescriptor(
       id: id, name: try text(d.name, "name"), version: try text(d.version, "version"),
       vendor: try text(d.vendor, "vendor", required: false),
       description: try text(d.description, "description", required: false),
-      provides: list(try text(d.provides, "provides", required: false)),
-      needs: list(try text(d.needs, "needs", required: false)),
+      provides: try list(d.provides, "provides", known: knownProvides),
+      needs: try list(d.needs, "needs", known: knownNeeds),
       optionsSchema: try text(d.options_schema, "options_schema", required: false),
       abiMajor: major, abiMinor: minor, path: path)
   }

@@ -67,6 +67,9 @@ public enum HostLimits {
   public static let resultsPerDocument = 1_000_000
   public static let labelBytes = 300
   public static let explanationBytes = 4_000
+  /// The most bytes read of any string a result points to: one with no NUL
+  /// within it is refused as missing its terminator.
+  public static let stringBytes = 1 << 16
   public static let logLines = 200
   /// The largest message a worker may send: a plugin flooding its pipe is
   /// stopped here instead of growing the host without bound.

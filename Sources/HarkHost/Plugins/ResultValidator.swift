@@ -81,10 +81,15 @@ public enum ResultValidator {
   }
 
   private static func utf8(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
-    guard let s = String(validating: bytes, as: UTF8.self) else {
-      throw GarbageResult(description: "\(what): \(field) is not valid UTF-8")
+    switch CStruct.decode(bytes) {
+    case .text(let s): return s
+    case .invalid(let offset, let before):
+      throw GarbageResult(
+        description:
+          "\(what): \(field) is not valid UTF-8 at byte \(offset) (after \"\(before)\"); if it should have ended there, the string lacks its NUL terminator"
+      )
+    case .unterminated: throw GarbageResult(description: "\(what): \(field) has no NUL terminator")
     }
-    return s
   }
 
   private static func label(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {

@@ -32,6 +32,12 @@ final class WorkerAnalyzer: Analyzer {
 
   private func ready() throws(AnalysisFailure) -> WorkerProcess {
     if let worker, worker.isAlive { return worker }
+    // Options that do not fit the plugin's schema never start a worker.
+    do {
+      try OptionsSchema.check(plugin.options, schema: plugin.descriptor.optionsSchema, plugin: plugin.descriptor.id)
+    } catch {
+      throw AnalysisFailure(reason: "could not open the plugin: \(error)", isOpenFailure: true)
+    }
     let fresh: WorkerProcess
     do { fresh = try WorkerProcess(pluginPath: plugin.descriptor.path, sandbox: sandbox) } catch {
       throw AnalysisFailure(reason: "\(error)", isOpenFailure: true)

@@ -7,9 +7,13 @@
  *   SHORT_STRUCT    the descriptor's struct_size is too small
  *   NO_ENTRY        the entry symbol is missing (it is named differently)
  *   CRASH_ON_LOAD   the entry function itself crashes
+ *   NEEDS=... / PROVIDES=...  the descriptor's needs / provides (a string)
+ *   UNTERMINATED_NAME  the descriptor's name has no NUL within 1 MiB
+ *   BAD_UTF8_NAME   the descriptor's name is not UTF-8 after "Garbage"
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "hark_plugin.h"
 
@@ -62,10 +66,24 @@ static int32_t analyze(hark_instance *inst, const hark_document *doc, const hark
     else if (strcmp(mode, "null") == 0) { sink->emit_code(sink->host_data, NULL); }
     else if (strcmp(mode, "short") == 0) { code.struct_size = 8; sink->emit_code(sink->host_data, &code); }
     else if (strcmp(mode, "error") == 0) { snprintf(error, cap, "the C plugin says no"); return HARK_ERROR; }
+    else if (strcmp(mode, "unterminated") == 0) {
+        /* 70,000 letters and no NUL: the host reads at most 65,536 of them. */
+        char *endless = malloc(70000);
+        memset(endless, 'a', 70000);
+        code.code = endless;
+        sink->emit_code(sink->host_data, &code);
+        free(endless);
+    }
+    else if (strcmp(mode, "error-unterminated") == 0) { memset(error, 'x', cap); return HARK_ERROR; }
     return HARK_OK;
 }
 
 static void close_instance(hark_instance *inst) { (void)inst; }
+
+#ifdef UNTERMINATED_NAME
+/* Filled with letters (no NUL) by the entry, before the host reads it. */
+static char endless_name[(1 << 20) + 64];
+#endif
 
 static const hark_plugin_descriptor descriptor = {
 #ifdef SHORT_STRUCT
@@ -80,12 +98,26 @@ static const hark_plugin_descriptor descriptor = {
 #endif
     .abi_minor = HARK_PLUGIN_ABI_MINOR,
     .id = "org.hark.test.garbage",
+#if defined(UNTERMINATED_NAME)
+    .name = endless_name,
+#elif defined(BAD_UTF8_NAME)
+    .name = "Garbage \xff\xfe",
+#else
     .name = "Garbage (test)",
+#endif
     .version = "1.0.0",
     .vendor = "Hark tests",
     .description = "Emits invalid results on purpose.",
+#ifdef PROVIDES
+    .provides = PROVIDES,
+#else
     .provides = "codes,links,scores",
+#endif
+#ifdef NEEDS
+    .needs = NEEDS,
+#else
     .needs = "",
+#endif
     .options_schema = "{\"type\":\"object\"}",
     .open = open_instance,
     .analyze = analyze,
@@ -104,5 +136,10 @@ __attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin
 #elif defined(NO_ENTRY)
 __attribute__((visibility("default"))) const hark_plugin_descriptor *some_other_name(void) { return &descriptor; }
 #else
-__attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin_entry(void) { return &descriptor; }
+__attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin_entry(void) {
+#ifdef UNTERMINATED_NAME
+    memset(endless_name, 'a', sizeof endless_name);
+#endif
+    return &descriptor;
+}
 #endif

@@ -8,13 +8,13 @@ import HarkPluginABI
 #endif
 
 final class CSink: ResultSink {
-  let sink: UnsafePointer<hark_sink>
-  init(_ sink: UnsafePointer<hark_sink>) { self.sink = sink }
-
-  private var known: UInt32 { sink.pointee.struct_size }
+  /// The host's sink, read as far as its struct_size goes: a callback an
+  /// older host's sink lacks is nil, so emitting that kind reports false.
+  let sink: hark_sink
+  init(_ sink: UnsafePointer<hark_sink>) { self.sink = hostStruct(sink) }
 
   func emit(_ code: CodeResult) -> Bool {
-    guard let emit = sink.pointee.emit_code else { return false }
+    guard let emit = sink.emit_code else { return false }
     return withCStrings(code.document ?? "", code.code, code.explanation) { s0, s1, s2 in
       var r = hark_code_result()
       r.struct_size = UInt32(MemoryLayout<hark_code_result>.size)
@@ -24,12 +24,12 @@ final class CSink: ResultSink {
       r.end = clampOffset(code.span.upperBound)
       r.confidence = code.confidence
       r.explanation = s2
-      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+      return emit(sink.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ concept: ConceptResult) -> Bool {
-    guard let emit = sink.pointee.emit_concept else { return false }
+    guard let emit = sink.emit_concept else { return false }
     return withCStrings(concept.document ?? "", concept.label, concept.explanation) { s0, s1, s2 in
       var r = hark_concept_result()
       r.struct_size = UInt32(MemoryLayout<hark_concept_result>.size)
@@ -39,12 +39,12 @@ final class CSink: ResultSink {
       r.end = clampOffset(concept.span.upperBound)
       r.confidence = concept.confidence
       r.explanation = s2
-      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+      return emit(sink.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ link: LinkResult) -> Bool {
-    guard let emit = sink.pointee.emit_link else { return false }
+    guard let emit = sink.emit_link else { return false }
     return withCStrings(link.document ?? "", link.cause, link.effect, link.explanation) { s0, s1, s2, s3 in
       var r = hark_link_result()
       r.struct_size = UInt32(MemoryLayout<hark_link_result>.size)
@@ -65,12 +65,12 @@ final class CSink: ResultSink {
         r.effect_end = clampOffset(e.upperBound)
       }
       r.explanation = s3
-      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+      return emit(sink.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func emit(_ score: ScoreResult) -> Bool {
-    guard let emit = sink.pointee.emit_score else { return false }
+    guard let emit = sink.emit_score else { return false }
     return withCStrings(score.document ?? "", score.name, score.explanation) { s0, s1, s2 in
       var r = hark_score_result()
       r.struct_size = UInt32(MemoryLayout<hark_score_result>.size)
@@ -80,13 +80,13 @@ final class CSink: ResultSink {
       r.end = clampOffset(score.span.upperBound)
       r.value = score.value
       r.explanation = s2
-      return emit(sink.pointee.host_data, &r) == Int32(HARK_OK.rawValue)
+      return emit(sink.host_data, &r) == Int32(HARK_OK.rawValue)
     }
   }
 
   func log(_ message: String, level: Int32) {
-    guard let log = sink.pointee.log else { return }
-    message.withCString { log(sink.pointee.host_data, level, $0) }
+    guard let log = sink.log else { return }
+    message.withCString { log(sink.host_data, level, $0) }
   }
 }
 

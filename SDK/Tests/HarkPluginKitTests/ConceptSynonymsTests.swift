@@ -56,11 +56,4 @@ struct ConceptSynonymsTests {
   func emptyCanonical() {
     #expect(throws: PluginError.self) { try ConceptSynonyms.parse(" = hopeful", file: "x") }
   }
-
-  @Test("the compiled-in table is the same text as corpora/codebooks/concepts.synonyms")
-  func builtInMatchesFile() throws {
-    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("corpora/codebooks/concepts.synonyms")
-    #expect(try String(contentsOf: file, encoding: .utf8) == ConceptSynonyms.defaultText + "\n")
-  }
 }

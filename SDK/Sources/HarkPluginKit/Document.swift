@@ -68,9 +68,12 @@ public struct Document: Sendable {
 }
 
 extension Document {
-  /// Copies a C document into Swift values.
+  /// Copies a C document into Swift values. Every host struct is read only
+  /// as far as its struct_size goes (`hostStruct`): from an older host the
+  /// fields it lacks read as empty, from a newer one the extra fields are
+  /// never touched.
   init(_ c: UnsafePointer<hark_document>) {
-    let d = c.pointee
+    let d: hark_document = hostStruct(c)
     let bytes = UnsafeBufferPointer(
       start: UnsafeRawPointer(d.text)?.assumingMemoryBound(to: UInt8.self), count: d.text_length)
     let text = String(decoding: bytes, as: UTF8.self)
@@ -90,7 +93,8 @@ extension Document {
     }
     var concepts: [String] = []
     var codes: [CodeDefinition] = []
-    if let project = d.project?.pointee {
+    if let pointer = d.project {
+      let project: hark_project_context = hostStruct(pointer)
       for i in 0..<project.concept_count { concepts.append(cString(project.concepts[i])) }
       for i in 0..<project.code_count {
         let code = element(project.codes, i)
@@ -106,12 +110,29 @@ extension Document {
 }
 
 /// Element `i` of a host array, stepping by the elements' own struct_size
-/// (a newer host's structs may be larger than this plugin's).
+/// (a newer host's structs may be larger than this plugin's, an older one's
+/// smaller).
 func element<T>(_ base: UnsafePointer<T>, _ i: Int) -> T {
-  let stride = Int(UnsafeRawPointer(base).load(as: UInt32.self))
-  let raw = UnsafeRawPointer(base) + i * max(stride, MemoryLayout<T>.size)
-  return raw.assumingMemoryBound(to: T.self).pointee
+  let stride = Int(UnsafeRawPointer(base).loadUnaligned(as: UInt32.self))
+  return hostStruct(at: UnsafeRawPointer(base) + i * (stride > 0 ? stride : MemoryLayout<T>.size))
 }
+
+/// A copy of the host's struct at `pointer`, reading only the bytes its
+/// struct_size (its first field) says it has; the fields past them are zero
+/// (NULL pointers, 0 counts). Never `pointer.pointee`: that would read this
+/// plugin's size of struct from a host whose struct may be shorter.
+func hostStruct<T>(at pointer: UnsafeRawPointer) -> T {
+  let claimed = Int(pointer.loadUnaligned(as: UInt32.self))
+  let size = MemoryLayout<T>.size
+  return withUnsafeTemporaryAllocation(byteCount: size, alignment: MemoryLayout<T>.alignment) { buffer in
+    let base = buffer.baseAddress!
+    base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+    base.copyMemory(from: pointer, byteCount: min(claimed, size))
+    return base.load(as: T.self)
+  }
+}
+
+func hostStruct<T>(_ pointer: UnsafePointer<T>) -> T { hostStruct(at: UnsafeRawPointer(pointer)) }
 
 func cString(_ p: UnsafePointer<CChar>?) -> String {
   guard let p else { return "" }

@@ -5,21 +5,20 @@ import PackageDescription
 
 let package = Package(
   name: "MyPlugin",
-  // Hark itself asks for macOS 14; a dependant may not ask for less.
-  platforms: [.macOS(.v14)],
   products: [
     // `.dynamic` is what makes a loadable libMyPlugin.so (not a static archive).
     .library(name: "MyPlugin", type: .dynamic, targets: ["MyPlugin"])
   ],
   dependencies: [
-    // The Hark checkout this folder lives in. Outside it, point `path` at a
-    // Hark checkout (or use `.package(url:from:)` with Hark's repository).
-    .package(name: "Hark", path: "../..")
+    // The Hark plugin SDK: the folder this template lives in. A copy of the
+    // template elsewhere points `path` at its own copy of the SDK folder (or
+    // at the SDK folder of a Hark checkout). The SDK has no dependencies.
+    .package(name: "HarkSDK", path: "..")
   ],
   targets: [
     .target(
       name: "MyPlugin",
-      dependencies: [.product(name: "HarkPluginKit", package: "Hark")]
+      dependencies: [.product(name: "HarkPluginKit", package: "HarkSDK")]
     ),
     .testTarget(name: "MyPluginTests", dependencies: ["MyPlugin"]),
   ]

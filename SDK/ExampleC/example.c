@@ -13,10 +13,10 @@
  *   - close: free the instance.
  * The contract is in hark_plugin.h; read its notes on memory and threads.
  *
- * Build it as a shared library against that header, for example:
+ * Build it as a shared library against that header; from the SDK folder:
  *   cc -std=c11 -Wall -Wextra -fPIC -shared -fvisibility=hidden \
- *      -I Sources/HarkPluginABI/include example.c -o libexample.so
- * (In this repository SwiftPM builds it as libHarkPluginExampleC.so.)
+ *      -I Sources/HarkPluginABI/include ExampleC/example.c -o libexample.so
+ * (Hark's own build makes it as libHarkPluginExampleC.so, beside hark.)
  */
 #include "hark_plugin.h"
 
@@ -29,13 +29,12 @@
 #define DEFAULT_MIN_WORDS 150L
 
 /*
- * Whether the struct at `p`, which says it is `p->struct_size` bytes long,
- * includes `field`. The host may be older or newer than this plugin: a newer
- * host's structs are longer (fields are only ever added at the end), an
- * older one's may stop before a field we know. Check before reading.
+ * HARK_HAS_FIELD(p, type, field), from the header, says whether the struct
+ * at `p`, as long as its struct_size says, includes `field`. The host may be
+ * older or newer than this plugin: a newer host's structs are longer (fields
+ * are only ever added at the end), an older one's may stop before a field
+ * we know. Check before reading.
  */
-#define HAS_FIELD(p, type, field) \
-    ((p)->struct_size >= offsetof(type, field) + sizeof(((type *)0)->field))
 
 /* One instance per `open`. The host uses an instance from one thread at a
  * time, so it needs no lock; different instances may run in parallel, so
@@ -220,7 +219,7 @@ static int32_t wordcount_analyze(hark_instance *handle, const hark_document *doc
         set_error(error, error_capacity, "analyze was called with a null instance, document or sink");
         return HARK_ERROR;
     }
-    if (!HAS_FIELD(document, hark_document, turn_count) || !HAS_FIELD(sink, hark_sink, emit_code)) {
+    if (!HARK_HAS_FIELD(document, hark_document, turn_count) || !HARK_HAS_FIELD(sink, hark_sink, emit_code)) {
         set_error(error, error_capacity,
                   "the host's document (%u bytes) or sink (%u bytes) is older than this plugin needs; "
                   "update Hark or rebuild the plugin against its hark_plugin.h",
@@ -236,7 +235,7 @@ static int32_t wordcount_analyze(hark_instance *handle, const hark_document *doc
     const char *turn_bytes = (const char *)document->turns;
     for (size_t i = 0; i < document->turn_count; i++) {
         const hark_turn *turn = (const hark_turn *)(const void *)turn_bytes;
-        if (!HAS_FIELD(turn, hark_turn, role)) {
+        if (!HARK_HAS_FIELD(turn, hark_turn, role)) {
             set_error(error, error_capacity, "turn %zu is only %u bytes long; expected a hark_turn", i,
                       (unsigned)turn->struct_size);
             return HARK_ERROR;
@@ -268,7 +267,7 @@ static int32_t wordcount_analyze(hark_instance *handle, const hark_document *doc
             .confidence = 1.0,
             .explanation = explanation,
         };
-        if (sink->emit_code(sink->host_data, &result) == HARK_REJECTED && HAS_FIELD(sink, hark_sink, log) &&
+        if (sink->emit_code(sink->host_data, &result) == HARK_REJECTED && HARK_HAS_FIELD(sink, hark_sink, log) &&
             sink->log != NULL) {
             /* The host refused this result and will fail the document; say
              * which one to make its log useful, then carry on. */
@@ -299,8 +298,8 @@ static const hark_plugin_descriptor descriptor = {
     .vendor = "Hark project",
     .description = "Codes participant turns of at least minWords words as \"long turn\". "
                    "An example of a plugin written in C.",
-    .provides = "codes",
-    .needs = "turns",
+    .provides = HARK_PROVIDES_CODES,
+    .needs = HARK_NEEDS_TURNS,
     .options_schema = "{\"type\":\"object\",\"properties\":{\"minWords\":{\"type\":\"integer\",\"minimum\":1,"
                       "\"default\":150,\"description\":\"Turns with at least this many words are coded.\"}}}",
     .open = wordcount_open,
@@ -310,9 +309,10 @@ static const hark_plugin_descriptor descriptor = {
     .get_extension = NULL,
 };
 
-/* The one exported symbol. Everything else is static, so with
- * -fvisibility=hidden nothing else leaks out of the library. */
-__attribute__((visibility("default"))) const hark_plugin_descriptor *hark_plugin_entry(void)
+/* The one exported symbol (HARK_EXPORT: default visibility, C linkage in
+ * C++). Everything else is static, so with -fvisibility=hidden nothing else
+ * leaks out of the library. */
+HARK_EXPORT const hark_plugin_descriptor *hark_plugin_entry(void)
 {
     return &descriptor;
 }

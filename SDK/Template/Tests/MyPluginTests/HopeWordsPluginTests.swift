@@ -1,6 +1,6 @@
 // Unit tests of the plugin's logic, without a host: build a Document, collect
 // what the plugin emits, compare it exactly. Run with
-// `swift test --package-path Plugins/Template`.
+// `swift test --package-path SDK/Template`.
 import HarkPluginKit
 import Testing
 
