@@ -38,6 +38,22 @@ struct PanelWordingTests {
     // names and determined effects are made more or less likely
     ("Centrelink", "the waiting list", 1, "Does Centrelink make the waiting list more likely?"),
     ("the rent", "the Hub", -1, "Does the rent make the Hub less likely?"),
+    // one countable thing takes "a" or "an" and is made more or less likely
+    ("bad head", "rough night", 1, "Does a bad head make a rough night more likely?"),
+    ("the rent", "awful flat", -1, "Does the rent make an awful flat less likely?"),
+    ("debt", "hopeful", 1, "Does debt make people more hopeful?"),
+    // the causal-links plugin's other shapes are said as acts
+    ("rent doubled", "closing down", 1, "Does the rent doubling make closing down more likely?"),
+    ("crops failed", "less money", 1, "Does the crops failing lead to less money?"),
+    ("peer group", "kept going", 1, "Does the peer group make keeping going more likely?"),
+    ("no money", "missed meals", 1, "Does having no money lead to more missed meals?"),
+    ("debt", "no money", -1, "Does debt make having no money less likely?"),
+    ("church", "becoming a family", 1, "Does the church make becoming a family more likely?"),
+    ("lonely", "drinking", 1, "Does feeling lonely make drinking more likely?"),
+    ("affording the rent", "closing down", -1, "Does affording the rent make closing down less likely?"),
+    ("working five and a half days", "money", 1, "Does working five and a half days lead to more money?"),
+    ("not pushing", "feeling safe", 1, "Does not pushing make people feel more safe?"),
+    ("seven children", "wellbeing", -1, "Do seven children lead to less wellbeing?"),
     // spacing in a label is tidied
     ("bus  fares", " eating\tproperly", -1, "Do bus fares make eating properly less likely?"),
   ]

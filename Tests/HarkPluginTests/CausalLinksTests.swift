@@ -135,7 +135,8 @@ struct CausalLinksTests {
       try Self.links("I missed appointments because I couldn't afford the bus.")
         == ["affording the bus -> missing appointments (-1) s=0.6 c=0.45"])
     #expect(try Self.links("She came back because the bus was late.") == ["late bus -> coming back (+1) s=0.6 c=0.45"])
-    #expect(try Self.links("I left because it wasn't safe there.") == ["safe there -> leaving (-1) s=0.6 c=0.45"])
+    // "there" at the end says where, not what: the concept is "safe".
+    #expect(try Self.links("I left because it wasn't safe there.") == ["safe -> leaving (-1) s=0.6 c=0.45"])
     #expect(try Self.links("She helped me find a flat.") == [])
   }
 
@@ -376,6 +377,44 @@ struct CausalLinksTests {
     #expect(
       try Self.links("We closed down because we couldn't afford the rent.")
         == ["affording the rent -> closing down (-1) s=0.6 c=0.45"])
+  }
+
+  /// The labels and sign of the links read from one participant sentence: "cause -> effect (+1)".
+  static func labels(_ sentence: String) throws -> [String] {
+    try links(sentence).map { link in
+      guard let cut = link.range(of: " s=") else { return link }
+      return String(link[..<cut.lowerBound])
+    }
+  }
+
+  @Test("labels: irregular pasts, 'used to', 'got to', 'go to' a place, 'there was', 'both', 'already'")
+  func labelVerbForms() throws {
+    #expect(
+      try Self.labels("And then, because it grew with far too many people, we then formed a separate musical society.")
+        == ["growing -> forming a separate musical society (+1)"])
+    #expect(
+      try Self.labels("When they couldn't get in to the safe they blew it up.")
+        == ["getting in to the safe -> blowing it up (-1)"])
+    #expect(
+      try Self.labels("I used to sing at most of their functions because I used to sing in the choir.")
+        == ["singing in the choir -> singing at most of their functions (+1)"])
+    #expect(try Self.labels("We both worked because we needed the money.") == ["needing the money -> working (+1)"])
+    #expect(
+      try Self.labels("They've already given us a box of fruit, so you can't charge them.")
+        == ["giving us a box of fruit -> charging them (-1)"])
+    #expect(
+      try Self.labels("We just went to the hospital if there was a problem.")
+        == ["problem -> going to the hospital (+1)"])
+    #expect(
+      try Self.labels("I went to Sunday School there because there wasn't a Church of England Sunday School.")
+        == ["church of england sunday school -> going to sunday school (-1)"])
+  }
+
+  @Test("labels: a word that is no concept alone gives no link ('so far', 'a shame', 'them young')")
+  func labelNonConcepts() throws {
+    #expect(try Self.labels("I can't see that it has caused any so far.") == [])
+    #expect(try Self.labels("It's such a shame too because they've got to go and leave the little children.") == [])
+    #expect(try Self.labels("I had four children under six years of age, so I've had them very young.") == [])
   }
 
   @Test("no link: 'if' meaning whether, 'when' and 'so' telling an age or a date, 'changed hands'")

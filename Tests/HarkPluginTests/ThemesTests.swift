@@ -96,6 +96,26 @@ struct ThemesTests {
     #expect(garden[0].explanation == #"recurs in 1 of 3 documents (5 times): "garden project", "garden projects""#)
   }
 
+  @Test("one short document alone still gives its best phrases, though none recurs")
+  func oneShortDocument() throws {
+    let found = try concepts([
+      said("a", "The waiting list was long. My support worker rang every week. Then Steve came round.", by: "A")
+    ])
+    #expect(Set(found.map(\.label)) == ["waiting list", "support worker"])
+    #expect(found.first?.explanation.hasPrefix("recurs in 1 of 1 documents (once): ") == true)
+  }
+
+  @Test("a name is never grouped by the synonym table, and a word with other senses is not forced into a concept")
+  func synonymsFitTheTalk() throws {
+    let found = try concepts(
+      [
+        said("a", "The house was warm. No worries, I saw the doctor. The Depression was hard.", by: "A"),
+        said("b", "The house was warm. No worries at all. The doctor came. The Depression came.", by: "B"),
+      ], builtInSynonyms: true)
+    // Not "warmth", "anxiety", "Services; GP" nor "low mood": each stays the word that was said.
+    #expect(Set(found.map(\.label)) == ["worries", "Depression", "doctor"])
+  }
+
   @Test("a name said three times in one document is a character of it, not a concept")
   func namesInOneStory() throws {
     let found = try concepts([
@@ -120,7 +140,8 @@ struct ThemesTests {
       ])
     #expect(
       found.first { $0.label == "loneliness" }?.explanation
-        == #"recurs in 2 of 4 documents (3 times): "isolated", "isolation", "lonely", named by the synonym table"#)
+        == #"recurs in 2 of 4 documents (3 times): "isolated", "isolation", "lonely"; grouped as "loneliness" by the synonym table: "isolated" once, "isolation" once, "lonely" once (split or rename the concept if they mean different things here)"#
+    )
   }
 
   @Test("a synonym table named by the option \"synonyms\" replaces the built-in one; its mistakes are reported")
@@ -414,7 +435,7 @@ struct ThemesTests {
   @Test("describes itself as org.hark.themes, a corpus-level concept plugin")
   func info() {
     let info = ThemesPlugin.info
-    #expect([info.id, info.name, info.version] == ["org.hark.themes", "Themes", "1.2.0"])
+    #expect([info.id, info.name, info.version] == ["org.hark.themes", "Themes", "1.3.0"])
     #expect(info.provides == ["concepts"])
     #expect(info.needs == ["turns", "corpus"])
   }

@@ -276,6 +276,40 @@ struct ValuesTests {
       ])
   }
 
+  @Test("senses met in real interviews: a friend named in passing, a budget, a meat safe, a push-bike, 'I'll be back'")
+  func interviewSenses() throws {
+    let codes = try Self.codes([
+      (.participant, "And one friend of Betty's said she would come."),
+      (.participant, "We just had to have a budget and put aside for the things we had to pay."),
+      (.participant, "They'd have like a meat safe on the verandah."),
+      (.participant, "You didn't have a push-bike anymore!"),
+      (.participant, "And then I'll be back for a fortnight!"),
+      (.participant, "So he rang and said there might be a job."),
+      (.participant, "But I just didn't ask for any favours."),
+      (.participant, "He'll be real good when it is time for school."),
+      (.participant, "We had to wait an hour for a train."),
+      (.participant, "I got quite friendly with her."),
+      (.participant, "I opened up to her about the drinking."),
+      (.participant, "Then the new estate was opened up along the road."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"connection | matched "friendly with" (connection)"#,
+        #"trust | matched "opened up to" (trust)"#,
+      ])
+  }
+
+  @Test("a short sentence all in capitalised words is a name: \"Girls' Friendly Society.\" is no warmth")
+  func shortTitleCaseIsAName() throws {
+    let codes = try Self.codes([
+      (.participant, "We joined the Girls' Friendly Society."),
+      (.participant, "Girls' Friendly Society."),
+      (.participant, "The Nurses Were Friendly And Kind To Me."),
+    ])
+    // The long title-case sentence is read as ordinary words; "Kind" is the codebook's first warmth term there.
+    #expect(codes.map { "\($0.code) | \($0.explanation)" } == [#"warmth | matched "Kind" (warmth)"#])
+  }
+
   @Test("a capitalised word mid-sentence is a name, not a term, unless the codebook writes it capitalised")
   func namesAreNotTerms() throws {
     let codes = try Self.codes([
@@ -565,7 +599,7 @@ struct ValuesTests {
     let info = ValuesPlugin.info
     #expect(info.id == "org.hark.values")
     #expect(info.name == "Values")
-    #expect(info.version == "1.2.0")
+    #expect(info.version == "1.3.0")
     #expect(info.vendor == "Hark project")
     #expect(info.provides == ["codes"])
     #expect(info.needs == ["turns", "codebook"])

@@ -33,6 +33,8 @@ struct LabelMaker {
     var words = wordIndices(range)
     stripLeadingFillers(&words)
     stripCleft(&words)
+    var existentialNegated = false
+    stripExistential(&words, negated: &existentialNegated)
     // "that would've made me": the modal belongs to the cue, not the cause.
     while words.count > 1, let last = words.last,
       WordLists.auxiliaries.contains(key(last)) || Modifiers.hedge(lower(last)) != nil
@@ -81,7 +83,7 @@ struct LabelMaker {
       }
       words = clause
     }
-    guard let label = finish(words, negated: negated, gerunds: gerunds, role: .cause) else {
+    guard let label = finish(words, negated: negated != existentialNegated, gerunds: gerunds, role: .cause) else {
       return .failure(.unusable)
     }
     return .success(label)
@@ -94,6 +96,7 @@ struct LabelMaker {
       (form == .feeling || form == .made) && words.first.map { lower($0) == "like" } == true
     if !keepsLike { stripLeadingFillers(&words) }
     var negated = false
+    if form != .feeling && form != .made { stripExistential(&words, negated: &negated) }
     var gerunds: [Int: String] = [:]
     var prefix = ""
     var role = Role.effect
@@ -152,7 +155,7 @@ struct LabelMaker {
     case .kept:
       prefix = "kept "
     }
-    guard var label = finish(words, negated: negated, gerunds: gerunds, role: role) else {
+    guard var label = finish(words, negated: negated, gerunds: gerunds, role: role, prefixed: !prefix.isEmpty) else {
       return nil
     }
     label.text = prefix + label.text
@@ -182,6 +185,29 @@ struct LabelMaker {
       }
     }
   }
+
+  /// "there was a problem" → "a problem"; "there wasn't a church" → "a church", negated.
+  private func stripExistential(_ words: inout [Int], negated: inout Bool) {
+    guard words.count >= 3 else { return }
+    let first = lower(words[0])
+    if first == "there's" || first == "there'd" {
+      words.removeFirst()
+    } else if first == "there", Self.existentialVerbs.contains(lower(words[1])) {
+      if lower(words[1]).hasSuffix("n't") { negated.toggle() }
+      words.removeFirst(2)
+    } else {
+      return
+    }
+    while words.count > 1, ["be", "been", "have", "not", "no"].contains(lower(words[0])) {
+      if lower(words[0]) == "not" { negated.toggle() }
+      words.removeFirst()
+    }
+  }
+
+  private static let existentialVerbs: Set<String> = [
+    "was", "were", "is", "are", "wasn't", "weren't", "isn't", "aren't", "would", "will", "could", "might", "had",
+    "has", "'s", "'d", "'ll", "used", "wouldn't", "won't", "couldn't",
+  ]
 
   /// "it was the small things that" → "the small things"; "the not knowing is what" → "the not knowing".
   private func stripCleft(_ words: inout [Int]) {
@@ -269,6 +295,28 @@ struct LabelMaker {
     }
   }
 
+  /// Words that stand between a subject and its verb and are not the verb:
+  /// "we both worked", "I just needed", "they all came".
+  private static let midWords: Set<String> = [
+    "just", "also", "still", "even", "only", "both", "all", "each", "actually", "really", "mostly", "again",
+    "never", "certainly", "definitely", "probably", "possibly", "perhaps", "usually", "normally", "generally",
+  ]
+
+  private static let motionVerbs: Set<String> = ["go", "goes", "went", "gone"]
+
+  /// Verbs that follow "go to" ("go to see", "went to live"); any other word
+  /// after "go to" is a place ("go to Sydney").
+  private static let commonVerbs: Set<String> = [
+    "be", "have", "do", "get", "make", "take", "give", "go", "come", "see", "look", "find", "lose", "leave", "stay",
+    "keep", "live", "work", "need", "try", "start", "stop", "help", "pay", "buy", "sell", "move", "change",
+    "become", "build", "put", "say", "tell", "ask", "think", "feel", "know", "want", "use", "call", "ring", "visit",
+    "meet", "marry", "die", "retire", "open", "close", "end", "play", "sing", "cook", "clean", "walk", "drive",
+    "ride", "run", "sit", "stand", "sleep", "eat", "drink", "wait", "learn", "teach", "study", "write", "read",
+    "watch", "hear", "listen", "talk", "speak", "bring", "send", "show", "let", "hold", "turn", "carry", "pick",
+    "fall", "grow", "cut", "win", "spend", "save", "rent", "own", "raise", "miss", "fight", "collect", "fetch",
+    "check", "join", "settle", "apply", "sign", "queue", "pray", "vote", "shop", "train", "nurse", "care",
+  ]
+
   private static let degreeWords: Set<String> = ["so", "really", "very", "too", "quite", "all", "that", "pretty"]
 
   /// A word that can describe a thing after "is": "bad", "confusing", "late".
@@ -330,7 +378,7 @@ struct LabelMaker {
 
   /// An adverb that can stand between a subject and its verb.
   private func isAdverb(_ word: String) -> Bool {
-    if WordLists.midAdverbs.contains(word) { return true }
+    if WordLists.midAdverbs.contains(word) || Self.midWords.contains(word) { return true }
     return word.hasSuffix("ly") && word.count > 4 && !WordLists.notAdverbsInLy.contains(word)
   }
 
@@ -421,8 +469,18 @@ struct LabelMaker {
         afterCopula = WordLists.copulas.contains(word)
         words.removeFirst()
         sawVerbFrame = true
+      } else if sawVerbFrame, ["gotta", "gonna"].contains(word), words.count > 1 {
+        words.removeFirst()
+      } else if sawVerbFrame, ["used", "got", "supposed"].contains(word), next == "to", words.count > 2,
+        !WordLists.determiners.contains(key(words[2])), lower(words[2]) != "a"
+      {
+        // "we used to live" is living; "you've got to bring them" is bringing them.
+        words.removeFirst(2)
       } else if sawVerbFrame, WordLists.catenatives.contains(word),
         next == "to" || next == "and" || next.hasSuffix("ing"),
+        // "go to Sydney", "went to Sunday School": a place, unless a verb follows.
+        !(next == "to" && Self.motionVerbs.contains(word) && words.count > 2
+          && !Self.commonVerbs.contains(lower(words[2]))),
         // "go to the doctor" is a place, "went to see" a verb.
         !(next == "to" && words.count > 2 && (WordLists.determiners.contains(key(words[2])) || lower(words[2]) == "a"))
       {
@@ -443,7 +501,7 @@ struct LabelMaker {
 
   /// Cleans up the phrase, checks its length and builds the label.
   private func finish(
-    _ input: [Int], negated startNegated: Bool, gerunds: [Int: String], role: Role
+    _ input: [Int], negated startNegated: Bool, gerunds: [Int: String], role: Role, prefixed: Bool = false
   )
     -> PhraseLabel?
   {
@@ -468,6 +526,11 @@ struct LabelMaker {
         || word == "as"
         || (Modifiers.intensity(word) != nil && word != "less")
       {
+        words.removeFirst()
+      } else if words.count > 1, role != .feeling, !prefixed, Self.leadingPrepositions.contains(word),
+        gerunds[words[1]] == nil
+      {
+        // "in a full high school" → "full high school".
         words.removeFirst()
       } else if role == .effect, WordLists.beneficiaries.contains(word), next.hasSuffix("ing") {
         // "led to him getting poorly" → "getting poorly".
@@ -552,6 +615,18 @@ struct LabelMaker {
     {
       return nil
     }
+    // A label that gets a prefix ("feeling bad", "kept going") is whole with it.
+    if words.count == 1, role != .feeling, !prefixed,
+      Self.notConcepts.contains(text) || Self.emptyActs.contains(text) || isNumber(first)
+    {
+      return nil
+    }
+    // "them young": an object pronoun does not start a concept.
+    if ["them", "him", "her", "me", "us", "you"].contains(lower(first)) { return nil }
+    // "it's such a shame" is a pity, not shame.
+    if text == "shame", let start = quoteStart, start != first, lower(start) == "a" || lower(start) == "such" {
+      return nil
+    }
     if WordLists.emptyLabels.contains(text)
       || WordLists.referringPronouns.contains(key(last)) && !(verbAndPronoun && words.count == 3)
       || WordLists.people.contains(text)
@@ -567,6 +642,30 @@ struct LabelMaker {
       text: text, negated: negated, tokens: low..<(high + 1), quoteStart: min(quoteStart ?? low, low))
   }
 
+  private static let leadingPrepositions: Set<String> = [
+    "in", "from", "with", "into", "through",
+  ]
+
+  /// Words that are never a concept alone: "far", "about", "enough", "course".
+  private static let notConcepts: Set<String> = [
+    "far", "about", "too", "right", "enough", "sure", "big", "bigger", "biggest", "pretty", "different", "course",
+    "upstairs", "downstairs", "everywhere", "anywhere", "somewhere", "nowhere", "always", "here", "there",
+    "instead", "gradual", "imperative", "true", "wrong", "fine", "okay", "ok", "alright", "same", "whole", "own",
+    "much", "many", "most", "least", "else", "ago", "away", "around", "together", "also", "built", "young", "old",
+    "good", "bad", "nice", "great", "lovely", "little", "happy", "important", "possible", "likely", "funny",
+    "interesting", "difficult", "hard", "easy", "better", "worse", "best", "worst", "able", "used", "lot", "lots",
+    "it", "them", "things", "thing", "stuff", "way", "case", "fact", "point", "part", "kind", "sort", "bit",
+  ]
+
+  /// Acts too plain to be a concept alone: "seeing", "happening" ("using",
+  /// "trying" and "starting" stay: in recovery talk they name something).
+  private static let emptyActs: Set<String> = [
+    "seeing", "looking", "going", "coming", "getting", "happening", "saying", "believing",
+    "remembering", "realising", "realizing", "thinking", "knowing", "finding", "noticing", "doing",
+    "being", "having", "making", "putting", "taking", "telling", "asking", "wanting", "needing", "letting",
+    "showing", "meaning", "seeming", "becoming", "considering", "deciding", "supposing", "guessing",
+  ]
+
   private func isSoMuch(_ i: Int) -> Bool {
     lower(i) == "so" && i + 1 < tokens.count && ["much", "many"].contains(tokens[i + 1].lower)
   }
@@ -576,7 +675,7 @@ struct LabelMaker {
     "also",
     "ever", "already", "yet", "together", "myself", "yourself", "ourselves", "more", "much",
     "loads", "lots",
-    "properly", "anyway", "obviously",
+    "properly", "anyway", "obviously", "actually", "here", "there", "anyhow", "somehow",
   ]
 
   private static let timePrepositions: Set<String> = [

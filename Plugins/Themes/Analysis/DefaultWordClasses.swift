@@ -568,6 +568,16 @@ let defaultWordClassesText = #"""
   wedding
 
   [vague describing]
+  # Verbs and adverbs that oral histories use everywhere and that no stemming
+  # or ending rule catches: "where we live", "I was born", "so far", "of course".
+  live
+  lives
+  born
+  died
+  far
+  course
+  buy
+  sell
   same
   different
   good

@@ -8,6 +8,10 @@ import Foundation
 ///    at least `minMentions` times in one document (a participant who keeps
 ///    coming back to something names a concept of their own story), unless
 ///    it is a name ("Steve"): a character of one story.
+///    A corpus of fewer documents than `minDocuments` (one short text) could
+///    otherwise give nothing at all: there every phrase the extractor counted
+///    is eligible, names only when said `minMentions` times, and the ranking
+///    below keeps the best.
 ///    Which phrases were counted at all is the extractor's business: a word
 ///    alone must be a noun that may stand alone, a longer phrase must end in
 ///    a noun (see `PhraseExtractor` and corpora/lexicons/themes-generic.txt).
@@ -31,6 +35,8 @@ import Foundation
 ///    such a group is part of it ("peer" in "peer group", "peer support").
 ///    A label of several words, or the last part of a hierarchical label
 ///    ("Support; peer support"), weighs as a phrase of that many words.
+///    A name is never looked up, and the explanation lists every word the
+///    group took and how often, so a researcher sees why it was grouped.
 ///
 /// 4. Score = log₂(1 + mentions) × √spread × weight, where
 ///    - mentions counts the phrase, plus any head-word mentions it absorbed;
@@ -74,10 +80,11 @@ enum ThemeRanking {
   ) -> [Theme] {
     guard documents > 0 else { return [] }
     // A name repeated in one story is a character of it, not a concept.
+    let fewDocuments = documents < minDocuments
     let eligible = phrases.filter { key, stats in
-      stats.documents >= minDocuments
-        || (stats.mostInOneDocument >= minMentions
-          && !isName(surfaceForms(stats.surfaces, vocabulary: vocabulary).first ?? ""))
+      func name() -> Bool { isName(surfaceForms(stats.surfaces, vocabulary: vocabulary).first ?? "") }
+      if fewDocuments { return stats.mostInOneDocument >= minMentions || !name() }
+      return stats.documents >= minDocuments || (stats.mostInOneDocument >= minMentions && !name())
     }
 
     // The longer eligible phrase with the most mentions containing each key.
@@ -131,7 +138,9 @@ enum ThemeRanking {
     var groups: [String: [PackedIDs]] = [:]
     var grouped: Set<PackedIDs> = []
     for (key, stats) in phrases where !dropped.contains(key) && vocabulary.synonyms.count > 0 {
-      guard let canonical = vocabulary.synonyms.lookup(baseLabel(key, stats, vocabulary)) else { continue }
+      // A name ("Warm Hearts Society", "the Depression") is never another word's synonym.
+      let base = baseLabel(key, stats, vocabulary)
+      guard !isName(base), let canonical = vocabulary.synonyms.lookup(base) else { continue }
       groups[canonical, default: []].append(key)
       grouped.insert(key)
     }
@@ -225,7 +234,13 @@ enum ThemeRanking {
       if let canonical = synonyms[entry.key],
         entry.forms.count > 1 || entry.forms.first?.lowercased() != canonical.lowercased()
       {
-        explanation += ", named by the synonym table"
+        // Never a silent grouping: each word said, and how often, is named.
+        let said = surfaceCounts(entry.stats.surfaces, vocabulary: vocabulary).map { form, n in
+          "\"\(form)\" \(n == 1 ? "once" : "\(n) times")"
+        }
+        explanation +=
+          "; grouped as \"\(canonical)\" by the synonym table: \(said.joined(separator: ", "))"
+          + " (split or rename the concept if they mean different things here)"
       }
       let passages = (entry.stats.passages + entry.stats.spare)
         .sorted {
@@ -329,6 +344,13 @@ enum ThemeRanking {
   static func surfaceForms(_ surfaces: [(form: PackedIDs, count: Int)], vocabulary: Vocabulary)
     -> [String]
   {
+    surfaceCounts(surfaces, vocabulary: vocabulary).map(\.form)
+  }
+
+  /// The ways a phrase was written with how often each was, most frequent first (see `surfaceForms`).
+  static func surfaceCounts(_ surfaces: [(form: PackedIDs, count: Int)], vocabulary: Vocabulary)
+    -> [(form: String, count: Int)]
+  {
     var groups: [String: (total: Int, display: String, displayCount: Int)] = [:]
     for (packed, n) in surfaces {
       let form = packed.ids.map { vocabulary.forms[Int($0)] }.joined(separator: " ")
@@ -349,7 +371,7 @@ enum ThemeRanking {
         )
       }
       .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-      .map(\.0)
+      .map { (form: $0.0, count: $0.1) }
   }
 }
 

@@ -12,7 +12,7 @@ public final class ThemesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
     id: "org.hark.themes",
     name: "Themes",
-    version: "1.2.0",
+    version: "1.3.0",
     vendor: "Hark project",
     description:
       "Proposes candidate concepts from key phrases that participants use in several documents, or often "
@@ -21,7 +21,7 @@ public final class ThemesPlugin: AnalysisPlugin {
     provides: ["concepts"],
     needs: ["turns", "corpus"],
     optionsSchema: #"""
-      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept if it occurs in at least this many documents…"},"minMentions":{"type":"integer","minimum":1,"default":3,"description":"…or at least this many times in one document."},"maxConcepts":{"type":"integer","minimum":1,"description":"At most this many concepts, the best-scoring first. Without it: 12 for each document (about what a careful reader names in one interview), at least 40 and at most 400."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"generic":{"type":"string","description":"Path of a word-class file that replaces the built-in one: which words are scenery, vague or describing (never a concept alone) and which are topic words (format: corpora/lexicons/themes-generic.txt)."},"synonyms":{"type":"string","description":"Path of a synonym table that replaces the built-in one: which words and phrases name the same concept, under which label (format: corpora/codebooks/concepts.synonyms)."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
+      {"type":"object","properties":{"minDocuments":{"type":"integer","minimum":1,"default":2,"description":"A phrase becomes a concept if it occurs in at least this many documents… (a corpus of fewer documents, such as one short text, keeps its best phrases instead)"},"minMentions":{"type":"integer","minimum":1,"default":3,"description":"…or at least this many times in one document."},"maxConcepts":{"type":"integer","minimum":1,"description":"At most this many concepts, the best-scoring first. Without it: 12 for each document (about what a careful reader names in one interview), at least 40 and at most 400."},"stopwords":{"type":"string","description":"Path of a file of extra words (one a line, # for comments) that never start or end a phrase."},"generic":{"type":"string","description":"Path of a word-class file that replaces the built-in one: which words are scenery, vague or describing (never a concept alone) and which are topic words (format: corpora/lexicons/themes-generic.txt)."},"synonyms":{"type":"string","description":"Path of a synonym table that replaces the built-in one: which words and phrases name the same concept, under which label (format: corpora/codebooks/concepts.synonyms)."},"maxPhrases":{"type":"integer","minimum":1000,"default":200000,"description":"Phrases kept in memory before the rarest are dropped."}},"additionalProperties":false}
       """#
   )
 

@@ -64,6 +64,9 @@ enum DefaultCodebook {
     exclude: tea set*, tea leaves, tea shop*, tea ... dinner, dinner ... tea, tea ... lunch, lunch ... tea,
     exclude: tea ... sugar, sugar ... tea, tea ... biscuits, coffee shop*, coffee table, coffee lounge,
     exclude: welcome to, welcome home, warm the, warm up, warmed up, warm it, lovely ... fire*
+    exclude: friendly with, all friendly, tea and toast, tea ... toast
+    exclude: lovely tea, mint tea, sandwiches and tea, tea and hot water
+    exclude: Friendly Society, Friendly Hostel
 
     code: connection
     parent: What people value
@@ -85,6 +88,11 @@ enum DefaultCodebook {
     exclude: connect* ... phone*, phone* ... connect*, connect* ... water, water ... connect*,
     exclude: connect* ... gas, gas ... connect*, connect* ... sewer*, sewer* ... connect*, connect* ... train*,
     exclude: train* ... connect*, connect* ... bus, connect* ... road*, connection with the
+    exclude: one friend of, his friend, her friend, a friend of his, a friend of hers
+    exclude: of their friends, of his friends, of her friends
+    exclude: belong* to any, belong to anything, belong* to the district
+    terms: got to know people, get to know people, got to know everybody, got to know everyone
+    terms: friendly with
 
     code: authenticity
     parent: What people value
@@ -101,6 +109,7 @@ enum DefaultCodebook {
     negated: clipboard, official, script, headed paper
     exclude: to be honest, honest answer, honest to god, honest truth
     exclude: human rights, human resources, every one of us, each one of us, any one of us
+    exclude: real good, real well, real nice, real quick, real bad, real hard, real close
 
     code: persistence
     parent: What people value
@@ -123,6 +132,8 @@ enum DefaultCodebook {
     exclude: came round to the idea
     exclude: someone to ring, who to ring, nobody to ring
     exclude: phone call* ... from ... family, phone call* ... home
+    exclude: rang and said, rang up and said, rang to say, I'll be back, we'll be back, I will be back,
+    exclude: be back for, be back by, be back at, be back in
 
     code: bespoke approaches
     parent: What people value
@@ -150,6 +161,9 @@ enum DefaultCodebook {
     exclude: out to Australia, out to live, out here to live, came out to see, come out to see,
     exclude: i ... remember*, we ... remember*, you ... remember*, i remember*, i can remember, i can't remember, i don't remember, you remember, we remember*,
     exclude: can remember, do you remember, i still remember
+    exclude: out to work, out to join
+    exclude: got to know him, got to know her, got to know them, got to know people, get to know people,
+    exclude: got to know everybody, got to know everyone
 
     code: being heard
     parent: What people value
@@ -172,13 +186,15 @@ enum DefaultCodebook {
     exclude: listen* ... music, listen* ... radio, listen* ... wireless, listen* to ... record*,
     exclude: listen* to ... song*, listen* to ... serial*, listen* to ... program*, listen* to ... news,
     exclude: listen* to ... band*, listen* to ... concert*, listen* to ... broadcast*
+    exclude: listen to them, listened to them, listen to him, listen to her, we listened, could listen,
+    exclude: in my view*, in my opinion
 
     code: trust
     parent: What people value
     description: Being able to rely on people and services, and being trusted in return.
     colour: #4361EE
     terms: trust*, rely on, relied on, count on, could tell her, could tell him, could tell them,
-    terms: confided in, opened up, open up, believed in me, faith in me, reliable, kept her word,
+    terms: confided in, opened up to, open up to, opening up to, opened up about, open up about, believed in me, faith in me, reliable, kept her word,
     terms: kept his word, kept their word, did what they said, knew I could ring, knew who to ring,
     terms: someone she trusted, someone he trusted,
     terms: told her stuff, told him stuff, tell her anything, tell him anything, told her everything,
@@ -190,6 +206,7 @@ enum DefaultCodebook {
     exclude: open* up the, open* up a, open* up an, open* up ... shop*, open* up ... store*,
     exclude: open* up ... road*, open* up ... area*, open* up ... land, open* up ... business*,
     exclude: open* up ... school*, open* up ... factory, open* up ... church*, open* up ... office*
+    exclude: open* up along, going to open up, area ... open* up
 
     code: respect
     parent: What people value
@@ -220,10 +237,11 @@ enum DefaultCodebook {
     terms: getting better,
     terms: optimistic, positive about, a goal, goals, motivation, motivated, back on track,
     terms: back on my feet, on my feet, turned a corner, turning point
-    exclude: hope so, i hope not, hopefully, future reference
+    exclude: hope so, i hope not, hopefully, future reference, hope that helps, hope this helps
     exclude: proof of,
     exclude: in confidence
     exclude: got a job at, got a job in, got a job with, got a job as
+    exclude: could get a job
 
     code: feeling safe
     parent: What people value
@@ -240,6 +258,10 @@ enum DefaultCodebook {
     exclude: settl* around, settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
     exclude: settlement*, settler*, comfortable ... money, financially comfortable, comfortable ... chair*,
     exclude: comfortable ... place*, comfortable ... house*, comfortable ... home*, comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
+    exclude: meat safe, in the safe, into the safe, safe deposit, push-bike*, push bike*, pushbike*,
+    exclude: comfortable ... town*, comfortable ... area*, comfortable ... life
+    exclude: relaxation, relaxing, to the safe, be a safe
+    exclude: financially secure
 
     code: peer support
     parent: What people value
@@ -257,6 +279,8 @@ enum DefaultCodebook {
     exclude: been there on, been there when,
     exclude: been there for, been there since, been there ... years, been there ever, been there ... long,
     exclude: been there ... months, been there ... weeks, been there before, that's me in, that was me in
+    exclude: been there ... while, been there ... time, been there all
+    exclude: have the meetings, had the meetings, of ... the meetings, only been there
 
     # ---------------------------------------------------------------- hurts
 
@@ -278,6 +302,7 @@ enum DefaultCodebook {
     terms: left to it, didn't want to hear, swept under, passed over
     exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
     exclude: forgot about it, i'd forgotten, unheard of
+    exclude: I didn't ask, we didn't ask, you didn't ask, didn't ask for
 
     code: feeling rejected
     parent: What gets in the way
@@ -297,6 +322,7 @@ enum DefaultCodebook {
     exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
     exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
     exclude: shut the door behind, closed the door and, shut the door and
+    exclude: be left out
 
     code: feeling judged
     parent: What gets in the way
@@ -311,12 +337,14 @@ enum DefaultCodebook {
     terms: smell it a mile off,
     terms: intentionally homeless, hard to engage, hard to reach, non-compliant, noncompliant,
     terms: chaotic, difficult patient, frequent flyer, time waster*, like you're dirt, like I was dirt,
-    terms: like I'm dirt, like you're scum, looked at me, looking at you like, looked at you like,
+    terms: like I'm dirt, like you're scum, looking at you like, look at me as though, looked at me as though,
+    terms: look at me as if, looked at me as if, looked at you like,
     terms: stereotyp*, prejudic*, discriminat*, embarrass*, humiliat*, talked down to, patronis*,
     terms: patroniz*, condescend*, a burden, a nuisance
     exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
     exclude: judg* ... show*, judg* ... competition*, judg* ... contest*, judg* ... cake*, a judge,
     exclude: judg* ... cattle, judg* ... flowers, labelled ... jar*, label* ... bottle*, label* ... tin*
+    exclude: it ... chaotic, been ... chaotic
 
     code: feeling constrained
     parent: What gets in the way
@@ -340,6 +368,8 @@ enum DefaultCodebook {
     exclude: as a rule, rule out, ruled out, rules out
     exclude: too young to remember, too young to know, too old to remember, insurance policy,
     exclude: policy ... insurance, flood warning*, storm warning*, weather warning*, fire warning*
+    exclude: ha* a budget, on a budget, our budget, my budget, family budget, household budget
+    exclude: six weeks at, six weeks old, about six weeks, six weeks camping
 
     code: confusing system
     parent: What gets in the way
@@ -381,6 +411,8 @@ enum DefaultCodebook {
     exclude: wait* on ... customer*, wait* on ... guests, wait* on ... hand and foot, wait* for ... train*,
     exclude: wait* for ... bus*, wait* for ... tram*, waiting for us, waiting for him, waiting for her,
     exclude: waiting for them, waiting there for
+    exclude: wait until, wait in the, wait* ... train*, waited on the, wait* ... for a train, wait* ... for the train,
+    exclude: wait* ... for a bus, wait* ... for the bus
 
     code: isolation
     parent: What gets in the way
@@ -399,5 +431,8 @@ enum DefaultCodebook {
     exclude: leave me alone, let alone, less alone, not alone
     exclude: cut off ... electric*, cut off ... power, cut off ... water, cut off ... gas, cut off ... phone,
     exclude: cut off ... finger*, cut off ... hair, cut off ... head*, cut off ... leg*, cut off the
+    exclude: leave her alone, leave him alone, leave them alone, leave it alone, leave you alone,
+    exclude: leave us alone, left her alone, left him alone, left them alone
+    exclude: happy by myself, walk* by myself, went by myself, go by myself, drove by myself, did it by myself
     """##
 }

@@ -6,7 +6,7 @@ import HarkPluginKit
 /// codebook: "being heard", "feeling ignored", "waiting" …
 public final class ValuesPlugin: AnalysisPlugin {
   public static let info = PluginInfo(
-    id: "org.hark.values", name: "Values", version: "1.2.0", vendor: "Hark project",
+    id: "org.hark.values", name: "Values", version: "1.3.0", vendor: "Hark project",
     description:
       "Codes participant sentences with what people value and what gets in the way, from a value codebook "
       + "of words and phrases; a negated term (\"nobody listened\") is coded as the code's opposite, a hedge "

@@ -62,8 +62,9 @@ struct SentenceWords {
   /// Marks the names: a capitalised word right after another word of the
   /// sentence, with no punctuation between ("the chemist Judges"), is a
   /// name, not the everyday word. The first word, a word after punctuation
-  /// or a number (a quote, a time stamp), and every word of a sentence
-  /// written mostly in capitals (a heading) are read as ordinary words.
+  /// or a number (a quote, a time stamp), and every word of a sentence of
+  /// five words or more written mostly in capitals (a heading) are read as
+  /// ordinary words; a shorter one ("Girls' Friendly Society.") is a name.
   mutating func markNames() {
     isName = Array(repeating: false, count: words.count)
     var wordCount = 0
@@ -72,7 +73,9 @@ struct SentenceWords {
       wordCount += 1
       if shape & Self.capitalised != 0 { capitals += 1 }
     }
-    guard capitals > 0, capitals * 2 <= wordCount else { return }
+    // A sentence typed in title case is read as ordinary words, but a short
+    // one ("Girls' Friendly Society.") is a name.
+    guard capitals > 0, capitals * 2 <= wordCount || wordCount <= 4 else { return }
     for k in words.indices.dropFirst()
     where shapes[k] & Self.capitalised != 0 && !breakBefore[k] && shapes[k - 1] & Self.letters != 0 {
       isName[k] = true

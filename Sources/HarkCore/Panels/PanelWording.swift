@@ -14,6 +14,11 @@
 // | plural noun ("missed meals")     | lead to more / fewer missed meals      |
 // | mass noun ("anxiety")            | lead to more / less anxiety            |
 // | named or determined ("the Hub")  | make the Hub more / less likely        |
+// | a described thing ("bad head")   | make a bad head more / less likely     |
+//
+// Labels the causal-links plugin writes in other shapes are said as acts:
+// "kept going" as "keeping going", "no money" as "having no money", and a
+// clause ("rent doubled") as "the rent doubling".
 //
 // The cause is the subject: "Does" for a singular or mass cause, a gerund
 // phrase or a name, "Do" for a plural ("Do bus fares …"); a feeling as the
@@ -43,6 +48,9 @@ public enum PanelWording {
     case .adjective:
       predicate = "make people \(directed(object.text, up: up, plural: false))"
     case .named:
+      predicate = "make \(object.spoken) \(up ? "more" : "less") likely"
+    case .noun where object.isCountSingular:
+      // "more confusing system" is not English: one of a thing is made more or less likely.
       predicate = "make \(object.spoken) \(up ? "more" : "less") likely"
     case .noun:
       predicate = "lead to \(directed(object.text, up: up, plural: object.isPlural))"
@@ -81,16 +89,53 @@ struct Phrase {
   let words: [String]
 
   init(_ label: String) {
-    text = label.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var said = label.split(whereSeparator: \.isWhitespace).map(String.init)
+    Self.sayAsAct(&said)
+    text = said.joined(separator: " ")
     words = text.lowercased().split(separator: " ").map(String.init)
+  }
+
+  /// Labels that are not yet a noun phrase, said as an act: "kept going" →
+  /// "keeping going", "no money" → "having no money", "rent doubled" →
+  /// "the rent doubling".
+  static func sayAsAct(_ words: inout [String]) {
+    guard let first = words.first?.lowercased(), words.count >= 2 else { return }
+    if first == "kept" {
+      words[0] = "keeping"
+    } else if first == "no" {
+      words.insert("having", at: 0)
+    } else if words.count <= 3, let last = words.last?.lowercased(), last.count > 4, last.hasSuffix("ed"),
+      !adjectives.contains(last), !isGerund(first), !["feeling", "feel", "not", "more", "less"].contains(first),
+      !determiners.contains(first), !(words.first?.first?.isUppercase ?? false)
+    {
+      // A clause with a plain subject: "rent doubled" is the rent doubling.
+      let stem = last.hasSuffix("ied") ? String(last.dropLast(3)) + "y" : String(last.dropLast(2))
+      let doubled = stem.count >= 3 && stem.last == stem.dropLast().last && !"lsz".contains(stem.last!)
+      words[words.count - 1] = (doubled ? String(stem.dropLast()) : stem) + "ing"
+      words.insert("the", at: 0)
+    }
   }
 
   var first: String { words.first ?? "" }
 
+  /// One of a countable thing, with no determiner: "bad head", "confusing
+  /// system"; not a mass noun ("anxiety", "money") nor a plural.
+  var isCountSingular: Bool {
+    // "less money", "more confidence" already say how much. A single word is
+    // left as it is: without a describing word it may be a name or a mass
+    // noun the lists do not know ("look", "Centrelink").
+    guard words.count >= 2, shape == .noun, !isPlural, !["more", "less", "fewer"].contains(first) else {
+      return false
+    }
+    let head = words.prefix { !Self.prepositions.contains($0) }.last ?? ""
+    if Self.massNouns.contains(head) || Self.uncountable.contains(head) { return false }
+    return !Self.massEndings.contains { head.hasSuffix($0) && head.count > $0.count + 2 }
+  }
+
   var shape: Shape {
     if isFeeling { return .feeling(text.split(separator: " ").dropFirst().joined(separator: " ")) }
     if isAct { return .gerund }
-    if Self.determiners.contains(first) || isProperName || spoken != text {
+    if Self.determiners.contains(first) || isProperName || takesThe {
       return .named
     }
     let core = ["more", "less"].contains(first) && words.count > 1 ? Array(words.dropFirst()) : words
@@ -117,10 +162,25 @@ struct Phrase {
   /// The phrase as said in a sentence: a bare everyday place or thing that
   /// people name with "the" ("café", "waiting list") takes it.
   var spoken: String {
+    guard !isFeeling, !isAct, !Self.determiners.contains(first), !isProperName else { return text }
+    if takesThe { return "the \(text)" }
+    guard isCountSingular else { return text }
+    return (Self.startsWithVowelSound(first) ? "an " : "a ") + text
+  }
+
+  /// A bare everyday place or thing people name with "the": "café", "waiting list".
+  var takesThe: Bool {
     guard !isFeeling, !isAct, !Self.determiners.contains(first), !isProperName, let head = words.last else {
-      return text
+      return false
     }
-    return Self.places.contains(head) && !Self.prepositions.contains(where: words.contains) ? "the \(text)" : text
+    return Self.places.contains(head) && !Self.prepositions.contains(where: words.contains)
+  }
+
+  static func startsWithVowelSound(_ word: String) -> Bool {
+    guard let c = word.first else { return false }
+    if ["hour", "honest", "honour"].contains(where: word.hasPrefix) { return true }
+    if ["uni", "use", "usu", "one", "eu"].contains(where: word.hasPrefix) { return false }
+    return "aeiou".contains(c)
   }
 
   /// Plural when the head noun is: the last word before "of", "in", "for",
@@ -178,4 +238,16 @@ struct Phrase {
   ]
   static let singularEndings = ["ss", "us", "is", "ness", "ics", "ous"]
   static let massNouns: Set<String> = ["news", "means", "series", "species", "gas", "bus", "diabetes", "measles"]
+  /// Nouns said without "a": "more money", "less sleep".
+  static let uncountable: Set<String> = [
+    "money", "help", "support", "sleep", "stress", "trust", "debt", "rent", "care", "advice", "information", "food",
+    "work", "time", "pain", "company", "hope", "fear", "shame", "anger", "love", "faith", "respect", "dignity",
+    "freedom", "safety", "warmth", "health", "wealth", "growth", "weight", "alcohol", "drink", "cannabis", "heroin",
+    "medication", "therapy", "childcare", "transport", "accommodation", "furniture", "equipment", "rubbish",
+    "weather", "water", "heat", "light", "noise", "violence", "abuse", "crime", "poverty", "isolation", "stigma",
+    "contact", "pressure", "confidence", "independence", "wellbeing", "recovery", "progress", "motivation",
+    "structure", "routine", "space", "peace", "quiet", "sleeplessness", "guilt", "grief", "loss", "change",
+  ]
+  /// Endings of abstract nouns, said without "a": "loneliness", "anxiety", "confidence".
+  static let massEndings = ["ness", "ity", "ety", "tion", "sion", "ment", "ance", "ence", "ism", "ship", "hood", "ing"]
 }
