@@ -16,6 +16,9 @@ import sys
 import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# On a loaded shared machine OpenMP's default busy-waiting made every step 4-6
+# times slower (measured); passive waiting must be set before torch loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import torch  # noqa: E402
@@ -53,7 +56,7 @@ def main():
         return
     from causal_encoder.train import run
 
-    run(model, src, args.out, started)
+    run(model, src, args.out, started, ROOT)
 
 
 if __name__ == "__main__":
