@@ -114,13 +114,13 @@ def cnc_spans(path):
 
 
 def merge_relations(relations):
-    """One tag sequence from several relations: the first relation's labels,
-    then each later relation's labels on words still outside."""
+    """One tag sequence from several relations: the first relation, plus each
+    later relation that shares no word with what is already labelled (an
+    overlapping relation cannot be written in one tag sequence)."""
     merged = list(relations[0])
     for types in relations[1:]:
-        for i, item in enumerate(types):
-            if merged[i] is None and item is not None:
-                merged[i] = item
+        if all(item is None or merged[i] is None for i, item in enumerate(types)):
+            merged = [m if m is not None else t for m, t in zip(merged, types)]
     return bio(merged)
 
 

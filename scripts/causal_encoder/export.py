@@ -9,7 +9,7 @@ import shutil
 import torch
 
 from .bert import TAGS, model_from_export, quantise, read_safetensors, write_safetensors
-from .tokenizer import Tokenizer
+from .tokenizer import MAX_TOKENS, Tokenizer
 
 # Varied cases for the Swift side's parity test: interview talk, news, non-causal
 # text, accents, curly quotes, control characters, and one longer than
