@@ -13,17 +13,18 @@ struct Eval: ParsableCommand {
       Runs the built plugins (loaded with dlopen, as a coding run loads them) on:
         gold    the project's own annotations (corpora/gold), tuning and held-out splits
         cnc     Causal News Corpus v2, dev split (subtask 1: is the sentence causal; subtask 2: spans)
+        because BECAUSE 2.1 MASC, causal sentences in the documents the encoder is not trained on
         tweets  VADER's 4,200 human-rated tweets (tuning: odd ids; held-out: even ids)
       The data from outside the project is read from third_party/ in the checkout (or
       --data DIR). With --json, one object: the headline scores as flat keys, then details.
       """)
 
   enum Suite: String, ExpressibleByArgument, CaseIterable {
-    case gold, cnc, tweets
+    case gold, cnc, because, tweets
   }
 
   @Flag(help: "Print one JSON object instead of tables.") var json = false
-  @Option(help: "Run only these (gold, cnc, tweets); repeat or separate with commas.")
+  @Option(help: "Run only these (gold, cnc, because, tweets); repeat or separate with commas.")
   var only: [String] = []
   @Option(help: "The folder with causal-news-corpus/ and vader-tweets/ (default: this checkout's third_party/).")
   var data: String?
@@ -44,6 +45,8 @@ struct Eval: ParsableCommand {
           transcriptsFolder: (corpusFolder as NSString).appendingPathComponent("transcripts"))
       case .cnc:
         result = try CausalNewsEvaluation.run(folder: try dataFolder("causal-news-corpus"))
+      case .because:
+        result = try BecauseEvaluation.run(folder: try dataFolder("because-masc"))
       case .tweets:
         result = try VaderTweetsEvaluation.run(
           file: (try dataFolder("vader-tweets") as NSString).appendingPathComponent("tweets_GroundTruth.txt"))
@@ -59,7 +62,7 @@ struct Eval: ParsableCommand {
     if names.isEmpty { return Suite.allCases }
     return try names.map { name in
       guard let suite = Suite(rawValue: name) else {
-        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, cnc, tweets")
+        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, cnc, because, tweets")
       }
       return suite
     }
