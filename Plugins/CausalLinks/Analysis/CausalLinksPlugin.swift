@@ -210,6 +210,17 @@ public final class CausalLinksPlugin: AnalysisPlugin {
     for var found in patterns {
       if let k = model.indices.first(where: { !used.contains($0) && overlaps(found.link, model[$0].link) }) {
         used.insert(k)
+        // The cause and effect as the encoder marked them when that is the whole phrase around the label's words.
+        if let mine = found.link.causeSpan, let marked = model[k].link.causeSpan, marked.lowerBound <= mine.lowerBound,
+          mine.upperBound <= marked.upperBound
+        {
+          found.link.causeSpan = marked
+        }
+        if let mine = found.link.effectSpan, let marked = model[k].link.effectSpan,
+          marked.lowerBound <= mine.lowerBound, mine.upperBound <= marked.upperBound
+        {
+          found.link.effectSpan = marked
+        }
         if probability > found.link.confidence {
           found.link.confidence = rounded(probability)
           for c in found.concepts.indices { found.concepts[c].confidence = found.link.confidence }

@@ -103,7 +103,9 @@ extension SentenceLinker {
       switch maker.cause(causeTokens) {
       case .success(let label):
         cause = label.negated ? Self.namingWhatIsLost(label) : label
-        causeSpan = span(cause, tokens)
+        // The quote spans are the words the encoder marked, as the speaker said them.
+        causeSpan =
+          tokens[causeTokens.lowerBound].range.lowerBound..<tokens[causeTokens.upperBound - 1].range.upperBound
       case .failure(.pronoun(let pronoun, let token)):
         let finder = AntecedentFinder(
           bytes: context.bytes, tokens: tokens, previousSentence: context.previousSentence,
@@ -166,7 +168,8 @@ extension SentenceLinker {
       let firstSignal = signalTokens.min()
       let hypothetical = firstSignal.flatMap { modal(before: $0, tokens) }
       if hypothetical != nil { confidence = (confidence * 60).rounded() / 100 }
-      let effectSpan = span(effect, tokens)
+      let effectSpan =
+        tokens[effectTokens.lowerBound].range.lowerBound..<tokens[effectTokens.upperBound - 1].range.upperBound
       let quote = { (range: Range<Int>) in String(decoding: context.bytes[range], as: UTF8.self) }
       var parts = [
         "causal encoder: a causal claim (probability \(format(probability))); it marked cause \"\(quote(pair.cause))\", "
