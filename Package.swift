@@ -8,7 +8,7 @@ func builtInPlugin(_ name: String) -> [Target] {
   [
     .target(
       name: "Hark\(name)",
-      dependencies: [kit],
+      dependencies: [kit] + (name == "CausalLinks" ? ["HarkEncoder"] : []),
       path: "Plugins/\(name)/Analysis"
     ),
     .target(
@@ -101,8 +101,14 @@ let package = Package(
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
     .testTarget(
       name: "HarkPluginTests",
-      dependencies: [kit] + pluginNames.map { .byName(name: "Hark\($0)") }
+      dependencies: [kit, "HarkEncoder"] + pluginNames.map { .byName(name: "Hark\($0)") }
     ),
+    // The causal-links plugin's encoder: tokenizer, weights and the forward
+    // pass. Optimised even in debug builds (numeric Swift at -Onone is too
+    // slow for the tests), for x86-64 CPUs with AVX2 and FMA (Haswell, 2013, on).
+    .target(
+      name: "HarkEncoder", path: "Plugins/CausalLinks/Encoder",
+      swiftSettings: [.unsafeFlags(["-O", "-target-cpu", "haswell"])]),
     .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore", "HarkTestSupport"]),
     .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore", "HarkTestSupport"]),
     .testTarget(
@@ -113,9 +119,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkCore", "HarkHost"]),
-    // Fits the causal-links sentence model on the Causal News Corpus train split.
-    .executableTarget(
-      name: "hark-train-causal", dependencies: ["HarkCausalLinks"], path: "Plugins/CausalLinks/Train"),
   ]
     + pluginNames.flatMap { builtInPlugin($0) }
 )

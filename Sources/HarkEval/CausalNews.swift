@@ -1,17 +1,20 @@
 // Causal News Corpus v2 (tanfiona/CausalNewsCorpus, data/V2): the built
 // causal-links plugin on every sentence of the dev split, scored as the
 // corpus scores subtask 1 (is the sentence causal) and subtask 2 (cause,
-// effect and signal spans). The train split is scored the same way and
-// labelled as training data: the plugin's sentence model was fitted on it.
+// effect and signal spans). The plugin runs with the options a coding run
+// gives it and is scored on what a coding run stores: its "causal claim"
+// codes, its links and their "causal signal" codes. The train split is
+// scored the same way and labelled as training data: the encoder was
+// fine-tuned on it.
 import Foundation
 import HarkCore
 import HarkHost
 
 public enum CausalNewsEvaluation {
   public static let pluginID = "org.hark.causal-links"
-  /// "signals" makes the plugin say which sentences it finds causal and
-  /// which words signalled each link; see the plugin's options schema.
-  static let options = #"{"signals": true}"#
+  /// The options of a coding run with the plugin's defaults: what is
+  /// measured is what `hark code` stores.
+  static let options = "{}"
 
   /// Scores the plugin on the dev split (and, as training figures, the train split) in `folder`.
   public static func run(folder: String) throws -> EvalResult {
@@ -28,11 +31,11 @@ public enum CausalNewsEvaluation {
         + devScores.sentenceSummary,
       "subtask 2 (cause, effect, signal spans; the corpus's FairEval scorer), dev, "
         + "\(devScores.spanSentences) causal sentences: " + devScores.spanSummary,
-      "training data (the sentence model was fitted on it, not unseen): subtask 1 F1 "
+      "training data (the encoder was fine-tuned on it, not unseen): subtask 1 F1 "
         + format(trainScores.sentence.f1) + ", subtask 2 F1 " + format(trainScores.spans.overall.f1),
     ]
     if devScores.sentence.truePositives + devScores.sentence.falsePositives == 0 {
-      report.append("the plugin judged no dev sentence causal: check that it was built with its sentence model")
+      report.append("the plugin judged no dev sentence causal: check that its encoder is the trained one")
     }
     return EvalResult(
       name: "Causal News Corpus v2",
@@ -139,7 +142,7 @@ public enum CausalNewsEvaluation {
       return reading
     }
 
-    /// Turns results into a reading: causal when a "causal sentence" code was
+    /// Turns results into a reading: causal when a "causal claim" code was
     /// given. Each link, in order, takes as its signal the first unused
     /// "causal signal" code inside, between or right beside its cause and
     /// effect (a link whose cue the corpus does not mark, "after", has none).
@@ -162,7 +165,7 @@ public enum CausalNewsEvaluation {
             text, cause: Int(link.causeStart)..<Int(link.causeEnd), effect: Int(link.effectStart)..<Int(link.effectEnd),
             signal: signal))
       }
-      return Reading(causal: results.codes.contains { name($0) == "causal sentence" }, relations: relations)
+      return Reading(causal: results.codes.contains { name($0) == "causal claim" }, relations: relations)
     }
   }
 

@@ -22,7 +22,7 @@ struct EvalCommandTests {
   func unknownSuite() throws {
     let out = try Hark.run(["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder())
     #expect(out.status != 0)
-    #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, claims, cnc, tweets"))
+    #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, claims, cnc, because, tweets"))
   }
 
   @Test("a missing data folder is an error naming the folder and the --data option")

@@ -171,7 +171,7 @@ struct CausalNewsTests {
 
   // MARK: - The plugin's results
 
-  @Test("a sentence is causal when the plugin gives a 'causal sentence' code; link k takes signal k")
+  @Test("a sentence is causal when the plugin gives a 'causal claim' code; link k takes signal k")
   func readingResults() {
     let text = "Two people died after the blast ."
     var results = RawResults()
@@ -180,7 +180,7 @@ struct CausalNewsTests {
         document: [], code: Array(name.utf8), start: UInt32(span.lowerBound), end: UInt32(span.upperBound),
         confidence: 0.8, explanation: [])
     }
-    results.codes = [code("causal sentence", 0..<33), code("causal signal", 16..<21)]
+    results.codes = [code("causal claim", 0..<33), code("causal signal", 16..<21)]
     results.links = [
       RawLink(
         document: [], cause: Array("blast".utf8), effect: Array("dying".utf8), polarity: 1, strength: 0.6,

@@ -105,6 +105,43 @@ struct SandboxTests {
     #expect(findings.scores.map(\.explanation).first == "positive: \"biscuits\" (+0.9)")
   }
 
+  @Test("a folder the options name is readable; a folder holding the project is not granted")
+  func readNamedFolder() throws {
+    let data = folder.appendingPathComponent("model")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try Data("weights\n".utf8).write(to: data.appendingPathComponent("weights.bin"))
+    let granted = try attack(
+      #"{"mode": "read-file", "target": "\#(data.path)/none", "sibling": "weights.bin", "folder": "\#(data.path)"}"#)
+    #expect(granted.failures.map(\.reason) == ["plugin error: read: weights"])
+    // The project file lies in `folder`: naming that folder grants nothing.
+    try Data("private notes\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    let refused = try attack(
+      #"{"mode": "read-file", "target": "\#(folder.path)/none", "sibling": "notes.txt", "folder": "\#(folder.path)"}"#)
+    #expect(refused.failures.map(\.reason) == ["plugin error: open for reading: Permission denied"])
+  }
+
+  @Test("a built-in plugin may read the checkout's corpora/models; a plugin from elsewhere may not")
+  func modelsFolder() throws {
+    let builtIn = TestPaths.builtIn("CausalLinks")
+    let folder = URL(fileURLWithPath: builtIn).deletingLastPathComponent().path
+    let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().resolvingSymlinksInPath()
+    let granted = WorkerSandbox().granting(plugin: builtIn, options: "{}", project: nil, builtInFolder: folder)
+    #expect(granted.readable.count == 2)
+    #expect(granted.readable.last == checkout.appendingPathComponent("corpora/models").path)
+    let other = WorkerSandbox().granting(plugin: plugin, options: "{}", project: nil, builtInFolder: folder)
+    #expect(other.readable == [URL(fileURLWithPath: plugin).resolvingSymlinksInPath().path])
+  }
+
+  @Test("the causal-links plugin loads its encoder inside the sandbox and reads a sentence")
+  func causalLinksInSandbox() throws {
+    let descriptor = try PluginLibrary.load(TestPaths.builtIn("CausalLinks")).descriptor
+    let trial = PluginTrial(descriptor: descriptor)
+    defer { trial.stop() }
+    let findings = try trial.analyze(.adHoc(id: "D1", text: "The tablets stopped me going under.")).get()
+    #expect(findings.links.map { "\($0.cause) → \($0.effect) \($0.polarity)" } == ["tablets → going under -1"])
+  }
+
   @Test("a plugin cannot list the host's open files in /proc")
   func hostDescriptors() throws {
     let summary = try attack(#"{"mode": "host-fds"}"#)

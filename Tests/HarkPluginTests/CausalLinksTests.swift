@@ -1,9 +1,10 @@
 import Foundation
-import HarkCausalLinks
 import HarkPluginKit
 import Testing
 
-@Suite("Causal links plugin")
+@testable import HarkCausalLinks
+
+@Suite("Causal links plugin: cue patterns")
 struct CausalLinksTests {
   /// One link in a line a test can compare: "cause -> effect (+1) s=0.78 c=0.75".
   static func summary(_ link: LinkResult) -> String {
@@ -26,7 +27,10 @@ struct CausalLinksTests {
     }
     let document = Document(id: "doc", text: text, turns: spans, knownConcepts: known)
     let sink = CollectingSink()
-    try CausalLinksPlugin(options: PluginOptions()).analyze(document, into: sink)
+    // The cue patterns on their own; CausalLinksEncoderTests reads with the encoder too.
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    plugin.readsWithEncoder = false
+    try plugin.analyze(document, into: sink)
     return (document, sink)
   }
 
@@ -600,121 +604,18 @@ struct CausalLinksTests {
     #expect(CausalLinksPlugin.defaultCues + "\n" == file)
   }
 
-  @Test("the built-in sentence model is the file in corpora/models, word for word")
-  func embeddedModelMatchesFile() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let file = try String(
-      contentsOf: root.appendingPathComponent("corpora/models/causal-sentence.tsv"), encoding: .utf8)
-    #expect(CausalLinksPlugin.defaultModel + "\n" == file)
-  }
-
   @Test("the plugin describes itself")
   func info() {
     let info = CausalLinksPlugin.info
     #expect(info.id == "org.hark.causal-links")
     #expect(info.name == "Causal links")
-    #expect(info.provides == ["links", "concepts"])
+    #expect(info.provides == ["links", "concepts", "codes"])
     #expect(info.needs == ["turns"])
   }
 }
 
-@Suite("Causal links plugin: sentence model, signals and options")
-struct CausalLinksModelTests {
-  static func signalled(_ text: String) throws -> CollectingSink {
-    let document = Document(id: "doc", text: text)
-    let sink = CollectingSink()
-    try CausalLinksPlugin(options: PluginOptions(["signals": true])).analyze(document, into: sink)
-    return sink
-  }
-
-  @Test("a feature name and the same feature read from tokens have one key")
-  func featureKeys() throws {
-    let plugin = try CausalLinksPlugin(options: PluginOptions())
-    let text = "Workers went on strike , demanding 3 % more pay ."
-    let bytes = Array(text.utf8)
-    let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
-    let names = SentenceFeatures.names(tokens, classes: plugin.model.classes)
-    var keys: [UInt64] = []
-    SentenceFeatures.keys(tokens, classes: plugin.model.classes, into: &keys)
-    #expect(Set(names.compactMap(SentenceFeatures.key(ofName:))) == Set(keys))
-    #expect(names.count == keys.count)
-    #expect(names.contains("b:strike ,"))
-    #expect(names.contains("w:<num>"))
-    #expect(names.contains("cp:purpose mid"))
-    #expect(names.contains("cc:purpose"))
-    #expect(names.contains("ci"))
-    #expect(names.contains("nc:1"))
-  }
-
-  @Test("the model's probability is the logistic of the summed weights of the features present")
-  func probability() throws {
-    let model = try CausalSentenceModel.parse(
-      "format\thark-causal-sentence 1\nthreshold\t0.5\nclass\tpurpose\tdemanding\n"
-        + "weight\tbias\t-1\nweight\tc:purpose\t2\nweight\tw:strike\t0.5\nweight\tb:on strike\t0.25\n",
-      file: "m.tsv")
-    #expect(abs(model.probability(ofSentence: "They went on strike demanding pay") - 1 / (1 + exp(-1.75))) < 1e-12)
-    #expect(abs(model.probability(ofSentence: "Nothing here") - 1 / (1 + exp(1.0))) < 1e-12)
-  }
-
-  @Test("model file mistakes name the file, the line and the fix")
-  func modelErrors() {
-    func error(_ text: String) -> String? {
-      do {
-        _ = try CausalSentenceModel.parse(text, file: "m.tsv")
-        return nil
-      } catch {
-        return "\(error)"
-      }
-    }
-    #expect(
-      error("format\thark-causal-sentence 1\nthreshold\t2\n")
-        == "m.tsv, line 2: the threshold must be one number between 0 and 1, e.g. \"threshold<TAB>0.4\".")
-    #expect(
-      error("format\thark-causal-sentence 1\nweight\tzz:a\t1\n")
-        == "m.tsv, line 2: feature \"zz:a\" does not start with a known template (w, b, c, cp, cc, ct, tc, pi, ci, nc, bias)."
-    )
-    #expect(
-      error("# empty\n")
-        == "m.tsv: not a sentence model (it needs a \"format\" line, a \"threshold\" line and \"weight\" lines). Write one with hark-train-causal."
-    )
-  }
-
-  @Test("with signals, a causal sentence is coded and each link's cue words are its signal")
-  func signals() throws {
-    let text = "Violence broke out in the city after police fired on protesters demanding the release of students."
-    let sink = try Self.signalled(text)
-    let document = Document(id: "doc", text: text)
-    #expect(sink.codes.map(\.code) == ["causal sentence", "causal signal"])
-    #expect(sink.codes[0].span == 0..<text.utf8.count)
-    #expect(sink.codes[0].explanation.hasPrefix("sentence model: causal with probability"))
-    #expect(document.slice(sink.codes[1].span) == "demanding")
-    let link = try #require(sink.links.first)
-    #expect(sink.links.count == 1)
-    #expect(link.cause == "release of students")
-    // The cue word belongs to the cause it introduces; the effect ends at "after".
-    #expect(document.slice(link.causeSpan!) == "demanding the release of students")
-    #expect(document.slice(link.effectSpan!) == "police fired on protesters")
-  }
-
-  @Test("with signals, a quiet cue ('after') gives a link but no signal; an in-slot cue joins its slot")
-  func quietAndSlotCues() throws {
-    let after = try Self.signalled("Schools were shut after the attack.")
-    #expect(after.links.map { "\($0.cause) -> \($0.effect)" } == ["attack -> shut schools"])
-    #expect(after.codes.map(\.code) == ["causal sentence"])
-    let text = "Workers went on strike , forcing the closure of the port ."
-    let forcing = try Self.signalled(text)
-    let link = try #require(forcing.links.first)
-    #expect(Document(id: "doc", text: text).slice(link.effectSpan!) == "forcing the closure of the port")
-  }
-
-  @Test("news-report patterns are not read in a coding run")
-  func newsPatternsOnlyWithSignals() throws {
-    #expect(try CausalLinksTests.links("Schools were shut after the attack.") == [])
-    #expect(try CausalLinksTests.links("Workers went on strike , forcing the closure of the port .") == [])
-  }
-
+@Suite("Causal links plugin: cue file syntax")
+struct CausalLinksCueSyntaxTests {
   @Test("cue files accept {in-slot} and [quiet] cue words and a fifth column 'news', and name other values")
   func cueSyntax() throws {
     let lexicon = try CueLexicon.parse(
@@ -729,47 +630,6 @@ struct CausalLinksModelTests {
       #expect(
         "\(error)"
           == "c.tsv, line 1: the fifth column may only be \"news\" (a pattern for news reports), found \"newsy\".")
-    }
-  }
-
-  @Test("the sentence model, fitted on news, does not decide the links of a coding run")
-  func modelStaysOutOfCoding() throws {
-    // News-fitted, it finds this sentence not causal; the cue pattern still reads the link.
-    let plugin = try CausalLinksPlugin(options: PluginOptions())
-    #expect(
-      plugin.model.probability(ofSentence: "Since I started volunteering, I sleep better.") < plugin.model.threshold)
-    #expect(try CausalLinksTests.links("Since I started volunteering, I sleep better.").count == 1)
-  }
-
-  @Test("without signals the plugin gives no codes")
-  func noSignals() throws {
-    let document = Document(id: "doc", text: "The peer group really helped me feel less alone.")
-    let sink = CollectingSink()
-    try CausalLinksPlugin(options: PluginOptions()).analyze(document, into: sink)
-    #expect(sink.links.count == 1)
-    #expect(sink.codes.isEmpty)
-  }
-
-  @Test("an unknown option is an error that lists the options")
-  func unknownOption() {
-    #expect(throws: PluginError.self) { try CausalLinksPlugin(options: PluginOptions(["cue": "x"])) }
-    do {
-      _ = try CausalLinksPlugin(options: PluginOptions(["cue": "x"]))
-    } catch {
-      #expect(
-        "\(error)"
-          == "unknown option \"cue\" for the Causal links plugin. Its options are \"cues\" (a file path), \"model\" (a file path) and \"signals\" (true or false)."
-      )
-    }
-  }
-
-  @Test("a model option that points nowhere is an error naming the path")
-  func missingModel() {
-    do {
-      _ = try CausalLinksPlugin(options: PluginOptions(["model": "/nonexistent/model.tsv"]))
-      Issue.record("expected an error")
-    } catch {
-      #expect("\(error)".hasPrefix("cannot read the sentence model \"/nonexistent/model.tsv\"."))
     }
   }
 }

@@ -58,12 +58,10 @@ enum DefaultCues {
     #      previous   no Y, and the sentence is only the cause: the effect is the
     #                 last clause of the sentence before ("She meant it. Because
     #                 she kept turning up.")
-    # 5. (optional) news: a pattern for news reports, read only with the option
-    #    {"signals": true} (how `hark eval` reads the Causal News Corpus) and only
-    #    in a sentence the plugin's sentence model, fitted on news, finds causal.
-    #    Their cue words ("after", "for", "as", "to") are in interview speech as
-    #    often about time, place or purpose as about causes, so coding runs leave
-    #    them out.
+    # 5. (optional) news: a pattern that is never read. Older cue files marked
+    #    news-report patterns so; the plugin's encoder now reads such claims
+    #    ("after", "for", "as", "to" are in interview speech as often about
+    #    time, place or purpose as about causes).
     #
     # pattern	polarity	confidence	effect	(news)
     # --- counterfactuals: "without the group I would have relapsed"
@@ -138,27 +136,5 @@ enum DefaultCues {
     X saved/saves Y	-	0.5	clause
     X changed/changes Y	+	0.5	clause
     X costs/cost you/me/us Y	+	0.5	noun
-    # --- news reports, read only by the evaluator; confidence orders the
-    # readings of one sentence (about how often each cue marked the annotated
-    # relation in the Causal News Corpus train split)
-    ^ following X , Y	+	0.9	clause	news
-    Y following X	+	0.9	clause	news
-    Y in connection with X	+	0.85	clause	news
-    Y in the wake of X	+	0.85	clause	news
-    Y in response to X	+	0.85	clause	news
-    Y in support of X	+	0.8	clause	news
-    X , {killing/leaving/injuring/forcing/prompting/triggering/sparking/causing} Y	+	0.75	clause	news
-    Y {demanding/condemning/seeking/urging/opposing} X	+	0.75	clause	news
-    ^ [after] X , Y	+	0.6	clause	news
-    Y [after] X	+	0.6	clause	news
-    Y [when] X	+	0.55	clause	news
-    Y because X	+	0.5	clause	news
-    Y [during] X	+	0.4	clause	news
-    Y as X	+	0.45	clause	news
-    Y over X	+	0.45	clause	news
-    Y for X	+	0.38	clause	news
-    Y {to} X	+	0.33	clause	news
-    Y {protesting/alleging/accusing} X	+	0.2	clause	news
-    Y by X	+	0.2	clause	news
     """##
 }

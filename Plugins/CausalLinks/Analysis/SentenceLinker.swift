@@ -25,14 +25,6 @@ struct FoundLink: Equatable {
   var signal: Range<Int>?
 }
 
-/// How a sentence is read: for a coding run, or for the evaluator.
-struct ReadingMode {
-  /// Also read sentences whose words cannot be made into short concept
-  /// labels (their first words stand in), and give cause and effect spans
-  /// as the whole phrases the pattern read, cue words in slots included.
-  var signals = false
-}
-
 struct SentenceLinker {
   let lexicon: CueLexicon
   let compiled: [CompiledPattern]
@@ -72,8 +64,8 @@ struct SentenceLinker {
     "to", "i", "we", "the", "that", "thing", "a", "of", "in", "and", "you", "i'm", "we're", "i've", "we've", "i'd",
   ]
 
-  /// Every word some pattern of a coding run needs, for the quick check
-  /// (news patterns are read only for the evaluator, which reads every sentence).
+  /// Every word some pattern needs, for the quick check (patterns marked
+  /// news are not read: the encoder reads news-style claims).
   /// A clipped word ("'cause") is seen by the quick check without its apostrophe.
   var allAnchorWords: [String] {
     lexicon.patterns.filter { !$0.news }.flatMap(Self.anchorWords).map {
@@ -124,11 +116,7 @@ struct SentenceLinker {
   }
 
   /// The links of a sentence, trying the `candidates` patterns in file order.
-  /// `isCausal` gives the sentence model's verdict and probability; it is
-  /// asked only when a pattern that needs it matched.
-  func links(
-    _ context: SentenceContext, candidates: [Int], mode: ReadingMode, isCausal: () -> (causal: Bool, p: Double)
-  ) -> [FoundLink] {
+  func links(_ context: SentenceContext, candidates: [Int]) -> [FoundLink] {
     let tokens = context.tokens
     guard tokens.count >= 3, !candidates.isEmpty else { return [] }
     let matcher = CueMatcher(tokens: tokens)
@@ -139,7 +127,7 @@ struct SentenceLinker {
 
     for p in candidates {
       let pattern = lexicon.patterns[p]
-      if pattern.news && !mode.signals { continue }
+      if pattern.news { continue }
       for match in matcher.matches(of: compiled[p], claimed: claimed) {
         let slots = [match.cause] + (match.effect.map { [$0] } ?? [])
         if slots.contains(where: { $0.contains { claimed[$0] } }) { continue }
@@ -171,12 +159,6 @@ struct SentenceLinker {
         {
           continue
         }
-        var modelNote: String?
-        if pattern.news {
-          let verdict = isCausal()
-          guard verdict.causal else { continue }
-          modelNote = "the sentence model finds the sentence causal (\(format(verdict.p)))"
-        }
         let effect: EffectLabel
         if pattern.effectForm == .previous {
           // Only a sentence that is all cause ("Because she kept turning up.") takes its effect from before.
@@ -190,9 +172,6 @@ struct SentenceLinker {
           effect = label
         } else if let label = effectLabel(match, pattern, maker, tokens) {
           effect = label
-        } else if mode.signals, let range = match.effect, let stand = standIn(range, tokens) {
-          effect = EffectLabel(
-            text: stand, negated: false, span: bytes(range, tokens), isProblem: false, vague: false)
         } else {
           continue
         }
@@ -200,7 +179,6 @@ struct SentenceLinker {
         var causes: [(label: PhraseLabel, span: Range<Int>, note: String?)] = []
         var skip = false
         for part in split(match.cause, tokens) {
-          var standsIn = false
           switch maker.cause(part) {
           case .success(let label):
             // A cause that is a loss avoided ("I didn't lose the place") names what was kept.
@@ -214,8 +192,7 @@ struct SentenceLinker {
                 pronoun: token,
                 matchEnd: (match.cueTokens + slots.map { $0.upperBound - 1 }).max()! + 1)
             else {
-              standsIn = mode.signals
-              skip = !mode.signals
+              skip = true
               break
             }
             let quoted = String(decoding: context.bytes[antecedent.span], as: UTF8.self)
@@ -232,14 +209,9 @@ struct SentenceLinker {
             causes.append(
               (antecedent.label, causeSpan, "\"\(pronoun)\" refers to \"\(quoted)\" \(whereFrom)"))
           case .failure(.person):
-            standsIn = mode.signals
-            skip = !mode.signals
+            skip = true
           case .failure(.unusable):
-            standsIn = mode.signals
-          }
-          if standsIn, let stand = standIn(part, tokens) {
-            let label = PhraseLabel(text: stand, negated: false, tokens: part, quoteStart: part.lowerBound)
-            causes.append((label, bytes(part, tokens), Self.standInNote))
+            break
           }
           if skip { break }
         }
@@ -282,15 +254,8 @@ struct SentenceLinker {
           if hypothetical != nil { confidence *= 0.6 }
           confidence = rounded(confidence)
 
-          var causeSpan = cause.span
-          var effectSpan = effect.span
-          if mode.signals {
-            // The evaluator compares whole phrases: the slots as read, with their cue words.
-            if causes.count == 1, cause.note == nil || cause.note == Self.standInNote {
-              causeSpan = trimmedBytes(match.causeWithCue, tokens) ?? causeSpan
-            }
-            if let range = match.effectWithCue, let bytes = trimmedBytes(range, tokens) { effectSpan = bytes }
-          }
+          let causeSpan = cause.span
+          let effectSpan = effect.span
           var evidence = context.sentence
           let earliest = min(causeSpan.lowerBound, effectSpan.lowerBound)
           if earliest < evidence.lowerBound, earliest >= (context.previousSentence?.lowerBound ?? Int.max) {
@@ -304,7 +269,6 @@ struct SentenceLinker {
           if let note = cause.note { parts.append(note) }
           if let polarityNote { parts.append(polarityNote) }
           parts.append(contentsOf: turnNotes)
-          if let modelNote { parts.append(modelNote) }
           if let hypothetical {
             parts.append(
               "\"\(hypothetical)\" makes it hypothetical (confidence \(format(confidence)))")
@@ -469,14 +433,6 @@ struct SentenceLinker {
   static let passiveAuxiliaries = WordSet([
     "was", "were", "been", "being", "is", "are", "get", "got", "gets", "getting",
   ])
-
-  /// A label for a phrase the label rules cannot shorten: its first words.
-  private func standIn(_ range: Range<Int>, _ tokens: [Token]) -> String? {
-    let words = range.filter { tokens[$0].kind != .punctuation }.prefix(6).map { tokens[$0].lower }
-    return words.isEmpty ? nil : words.joined(separator: " ")
-  }
-
-  static let standInNote = "no short label: its first words stand in"
 
   /// The UTF-8 bytes of a token range without punctuation at either end.
   private func trimmedBytes(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
@@ -650,7 +606,7 @@ struct SentenceLinker {
   }
 
   /// Base 0.6, times every intensifier, downtoner and hedge in the clause.
-  private func strength(_ tokens: [Token], _ region: Range<Int>) -> (Double, String) {
+  func strength(_ tokens: [Token], _ region: Range<Int>) -> (Double, String) {
     var value = Self.baseStrength
     var notes: [String] = []
     var i = region.lowerBound
@@ -684,7 +640,7 @@ struct SentenceLinker {
   ]
 
   /// "would", "could", "it'd" just before the cue: the link is imagined, not lived.
-  private func modal(before cue: Int, _ tokens: [Token]) -> String? {
+  func modal(before cue: Int, _ tokens: [Token]) -> String? {
     for j in stride(from: cue - 1, through: max(0, cue - 2), by: -1) {
       let word = tokens[j].lower
       if Self.modals.contains(word) || (word.hasSuffix("'d") && word.count > 2) {
@@ -708,7 +664,7 @@ struct SentenceLinker {
     return parts
   }
 
-  private func span(_ label: PhraseLabel, _ tokens: [Token]) -> Range<Int> {
+  func span(_ label: PhraseLabel, _ tokens: [Token]) -> Range<Int> {
     tokens[label.quoteStart].range.lowerBound..<tokens[label.tokens.upperBound - 1].range.upperBound
   }
 
@@ -718,5 +674,5 @@ struct SentenceLinker {
 
   private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-  private func format(_ value: Double) -> String { "\(rounded(value))" }
+  func format(_ value: Double) -> String { "\(rounded(value))" }
 }

@@ -14,17 +14,18 @@ struct Eval: ParsableCommand {
         gold    the project's own annotations (corpora/gold), tuning and held-out splits
         claims  real oral-history interviews annotated claim by claim (corpora/gold/western-sydney)
         cnc     Causal News Corpus v2, dev split (subtask 1: is the sentence causal; subtask 2: spans)
+        because BECAUSE 2.1 MASC, causal sentences in the documents the encoder is not trained on
         tweets  VADER's 4,200 human-rated tweets (tuning: odd ids; held-out: even ids)
       The data from outside the project is read from third_party/ in the checkout (or
       --data DIR). With --json, one object: the headline scores as flat keys, then details.
       """)
 
   enum Suite: String, ExpressibleByArgument, CaseIterable {
-    case gold, claims, cnc, tweets
+    case gold, claims, cnc, because, tweets
   }
 
   @Flag(help: "Print one JSON object instead of tables.") var json = false
-  @Option(help: "Run only these (gold, claims, cnc, tweets); repeat or separate with commas.")
+  @Option(help: "Run only these (gold, claims, cnc, because, tweets); repeat or separate with commas.")
   var only: [String] = []
   @Option(
     help:
@@ -52,6 +53,8 @@ struct Eval: ParsableCommand {
           transcriptsFolder: try dataFolder("western-sydney-interviews"))
       case .cnc:
         result = try CausalNewsEvaluation.run(folder: try dataFolder("causal-news-corpus"))
+      case .because:
+        result = try BecauseEvaluation.run(folder: try dataFolder("because-masc"))
       case .tweets:
         result = try VaderTweetsEvaluation.run(
           file: (try dataFolder("vader-tweets") as NSString).appendingPathComponent("tweets_GroundTruth.txt"))
@@ -67,7 +70,7 @@ struct Eval: ParsableCommand {
     if names.isEmpty { return Suite.allCases }
     return try names.map { name in
       guard let suite = Suite(rawValue: name) else {
-        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, claims, cnc, tweets")
+        throw ValidationError("unknown evaluation \"\(name)\"; choose from gold, claims, cnc, because, tweets")
       }
       return suite
     }

@@ -151,10 +151,11 @@ extension ProjectStore {
   }
 
   /// "Dee" (the themes plugin keeps a name's capitals) and "dee" (causal
-  /// links) are one concept; whichever plugin stored it first named it, so
-  /// the label depended on the order documents were coded. Of two spellings
-  /// that differ only in case the one with more capitals wins, unless a
-  /// researcher named the concept.
+  /// links) are one concept, and so are "tablet" and "tablets" (one key);
+  /// whichever spelling was stored first named it, so the label depended on
+  /// the order documents were coded. Of two spellings that differ only in
+  /// case the one with more capitals wins; of others the shorter, then the
+  /// first in code point order; unless a researcher named the concept.
   static func preferCapitals(_ db: Database, concept id: Int64, label: String) throws {
     // A label without capitals never has more than the stored one: most
     // labels are settled without a query.
@@ -162,8 +163,10 @@ extension ProjectStore {
     guard
       let stored = try String.fetchOne(
         db.cachedStatement(sql: "SELECT label FROM concept WHERE id = ? AND merged_into IS NULL"), arguments: [id]),
-      stored != label, stored.lowercased() == label.lowercased(),
-      capitals(label) > capitals(stored)
+      stored != label, !label.hasPrefix("~"), !stored.hasPrefix("~"),
+      stored.lowercased() == label.lowercased()
+        ? capitals(label) > capitals(stored)
+        : (label.unicodeScalars.count, label.lowercased()) < (stored.unicodeScalars.count, stored.lowercased())
     else { return }
     let named = try Bool.fetchOne(
       db,

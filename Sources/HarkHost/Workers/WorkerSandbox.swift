@@ -23,11 +23,17 @@ public struct WorkerSandbox: Sendable, Equatable {
 
   public init() {}
 
-  /// Read access for one plugin: its library, and every regular file its
-  /// options name (a lexicon, a cue file, a model), except the project.
-  public func granting(plugin path: String, options: String, project: String?) -> WorkerSandbox {
+  /// Read access for one plugin: its library, every regular file its
+  /// options name (a lexicon, a cue file), every folder they name (a model's
+  /// folder) that does not hold the project, and for a built-in plugin the
+  /// models folder of the Hark checkout it was built in (`corpora/models`:
+  /// the causal encoder's weights, public data files).
+  public func granting(
+    plugin path: String, options: String, project: String?, builtInFolder: String = PluginDiscovery.builtInFolder
+  ) -> WorkerSandbox {
     var sandbox = self
-    var files = [URL(fileURLWithPath: path).resolvingSymlinksInPath().path]
+    let library = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    var files = [library.path]
     let forbidden = Set(
       (project.map { p in ["", "-wal", "-shm", "-journal"].map { p + $0 } } ?? []).map(Self.resolved))
     let parsed = try? JSONSerialization.jsonObject(with: Data(options.utf8), options: [.fragmentsAllowed])
@@ -35,12 +41,36 @@ public struct WorkerSandbox: Sendable, Equatable {
       let file = Self.resolved(text)
       var isFolder: ObjCBool = false
       guard !forbidden.contains(file), FileManager.default.fileExists(atPath: file, isDirectory: &isFolder),
-        !isFolder.boolValue, !files.contains(file)
+        !files.contains(file)
       else { continue }
+      // A folder is granted only if the project is not inside it ("/" never is granted).
+      if isFolder.boolValue, file == "/" || forbidden.contains(where: { $0.hasPrefix(file + "/") }) { continue }
       files.append(file)
+    }
+    if library.deletingLastPathComponent().path == Self.resolved(builtInFolder),
+      let models = Self.checkoutModels(above: library.deletingLastPathComponent()), !files.contains(models),
+      !forbidden.contains(where: { $0.hasPrefix(models + "/") })
+    {
+      files.append(models)
     }
     sandbox.readable = files
     return sandbox
+  }
+
+  /// `corpora/models` of the Hark checkout holding `folder` (the build folder
+  /// of the built-in plugins), where the plugins find their model files.
+  static func checkoutModels(above folder: URL) -> String? {
+    var current = folder
+    while true {
+      let candidate = current.appendingPathComponent("corpora/models")
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), isFolder.boolValue {
+        return candidate.resolvingSymlinksInPath().path
+      }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { return nil }
+      current = parent
+    }
   }
 
   static func resolved(_ path: String) -> String {

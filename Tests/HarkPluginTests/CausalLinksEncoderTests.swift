@@ -1,0 +1,125 @@
+import Foundation
+import HarkEncoder
+import HarkPluginKit
+import Testing
+
+@testable import HarkCausalLinks
+
+/// How the causal-links plugin turns the encoder's tags into links, finds
+/// its encoder and refuses bad options.
+@Suite("Causal links plugin: encoder")
+struct CausalLinksEncoderTests {
+  static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func error(_ options: PluginOptions) -> String {
+    do {
+      _ = try CausalLinksPlugin(options: options)
+      return "no error"
+    } catch { return "\(error)" }
+  }
+
+  @Test("without the encoder option the plugin finds corpora/models/causal-encoder of its checkout")
+  func defaultFolder() throws {
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    #expect(
+      URL(fileURLWithPath: plugin.encoder.folder).resolvingSymlinksInPath().path
+        == Self.checkout.appendingPathComponent("corpora/models/causal-encoder").resolvingSymlinksInPath().path)
+  }
+
+  @Test("an unknown or retired option, and an encoder folder that is not there, are errors saying what to do")
+  func options() {
+    #expect(
+      Self.error(PluginOptions(["cue": "x"]))
+        == "unknown option \"cue\" for the Causal links plugin. Its options are \"cues\" (a file path) and "
+        + "\"encoder\" (a folder).")
+    #expect(
+      Self.error(PluginOptions(["signals": true]))
+        == "unknown option \"signals\" for the Causal links plugin (\"signals\" was retired in version 2.0.0). "
+        + "Its options are \"cues\" (a file path) and \"encoder\" (a folder).")
+    #expect(
+      Self.error(PluginOptions(["encoder": "/nonexistent/encoder"]))
+        == "the causal encoder folder /nonexistent/encoder does not exist or is not a folder. Restore the folder "
+        + "from the Hark repository (git checkout -- corpora/models/causal-encoder), or give the causal-links "
+        + "plugin's \"encoder\" option a folder written by the training script.")
+  }
+
+  static func words(_ text: String) -> [EncoderWord] {
+    let bytes = Array(text.utf8)
+    var words: [EncoderWord] = []
+    var start: Int?
+    for i in 0...bytes.count {
+      if i == bytes.count || bytes[i] == 32 {
+        if let s = start { words.append(EncoderWord(range: s..<i, pieces: [1])) }
+        start = nil
+      } else if start == nil {
+        start = i
+      }
+    }
+    return words
+  }
+
+  @Test("tags become spans: B- opens, I- of the same kind continues, a change of kind closes")
+  func spans() {
+    let text = "the tablets stopped me going under , honestly"
+    let tags = [0, 1, 5, 3, 4, 4, 0, 0]
+    let spans = TaggedSpans(words: Self.words(text), tags: tags)
+    let bytes = Array(text.utf8)
+    func quote(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    #expect(spans.causes.map(quote) == ["tablets"])
+    #expect(spans.signals.map(quote) == ["stopped"])
+    #expect(spans.effects.map(quote) == ["me going under"])
+    // An I- tag with nothing open opens a span; two B- tags make two spans.
+    let other = "a b c d"
+    let second = TaggedSpans(words: Self.words(other), tags: [2, 1, 1, 4])
+    func quoteOther(_ r: Range<Int>) -> String { String(decoding: Array(other.utf8)[r], as: UTF8.self) }
+    #expect(second.causes.map(quoteOther) == ["a", "b", "c"])
+    #expect(second.effects.map(quoteOther) == ["d"])
+    // One effect: every cause is paired with it.
+    #expect(second.pairs.map { quoteOther($0.cause) + ">" + quoteOther($0.effect) } == ["a>d", "b>d", "c>d"])
+  }
+
+  static func link(_ text: String, tags: [Int], probability: Double = 0.9) throws -> [String] {
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    let bytes = Array(text.utf8)
+    let tokens = SentenceLinker.joiningClippedWords(Tokenizer.tokens(bytes, in: 0..<bytes.count))
+    let context = SentenceContext(
+      bytes: bytes, sentence: 0..<bytes.count, tokens: tokens, previousSentence: nil, questionTurn: nil)
+    let linker = SentenceLinker(lexicon: plugin.lexicon)
+    let found = linker.encoderLinks(
+      context, spans: TaggedSpans(words: Self.words(text), tags: tags), probability: probability,
+      lowering: SentenceLinker.loweringWords(plugin.lexicon))
+    return found.map {
+      "\($0.link.cause) → \($0.link.effect) \($0.link.polarity > 0 ? "+" : "-") c=\($0.link.confidence) | "
+        + $0.link.explanation
+    }
+  }
+
+  @Test("a lowering signal turns the sign: 'the tablets stopped me going under' is tablets → (−) going under")
+  func loweringSignal() throws {
+    #expect(
+      try Self.link("The tablets stopped me going under", tags: [1, 2, 5, 3, 4, 4])
+        == [
+          "tablets → going under - c=0.9 | causal encoder: a causal claim (probability 0.9); it marked cause "
+            + "\"The tablets\", effect \"me going under\", signal \"stopped\"; \"stopped\" lowers the effect (−); "
+            + "strength 0.6"
+        ])
+  }
+
+  @Test("cause and effect come in the speaker's words in the right direction; a negated effect turns the sign")
+  func negatedEffect() throws {
+    let found = try Self.link("I didn't eat properly because of the bus fares", tags: [3, 4, 4, 4, 5, 6, 1, 2, 2])
+    #expect(
+      found
+        == [
+          "bus fares → eating properly - c=0.9 | causal encoder: a causal claim (probability 0.9); it marked cause "
+            + "\"the bus fares\", effect \"I didn't eat properly\", signal \"because of\"; \"eating properly\" is "
+            + "negated, so the polarity turns; \"properly\" strengthens (0.72)"
+        ], "\(found)")
+  }
+
+  @Test("a pair whose words make no label gives no link")
+  func noLabel() throws {
+    #expect(try Self.link("It was that", tags: [1, 5, 3]) == [])
+  }
+}
