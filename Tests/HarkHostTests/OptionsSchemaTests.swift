@@ -40,16 +40,27 @@ struct OptionsSchemaTests {
     #expect(Self.check(options, try Self.schema(of: "Themes"), plugin: "org.hark.themes") == expected)
   }
 
-  @Test("the Causal links plugin's boolean option takes only true or false")
-  func causalLinksBoolean() throws {
+  @Test("a boolean option takes only true or false")
+  func boolean() throws {
+    let schema = #"{"type": "object", "properties": {"strict": {"type": "boolean"}}}"#
+    #expect(Self.check(#"{"strict": true}"#, schema) == "fits")
+    #expect(
+      Self.check(#"{"strict": "yes"}"#, schema)
+        == #"option "strict" of org.example.x is "yes", but it must be true or false"#)
+    #expect(
+      Self.check(#"{"strict": 1}"#, schema) == #"option "strict" of org.example.x is 1, but it must be true or false"#)
+  }
+
+  @Test("the Causal links plugin refuses its retired options and takes a cue file and an encoder folder")
+  func causalLinksOptions() throws {
     let schema = try Self.schema(of: "CausalLinks")
-    #expect(Self.check(#"{"signals": true}"#, schema, plugin: "org.hark.causal-links") == "fits")
     #expect(
-      Self.check(#"{"signals": "yes"}"#, schema, plugin: "org.hark.causal-links")
-        == #"option "signals" of org.hark.causal-links is "yes", but it must be true or false"#)
+      Self.check(
+        #"{"cues": "my-cues.tsv", "encoder": "models/causal-encoder"}"#, schema, plugin: "org.hark.causal-links")
+        == "fits")
     #expect(
-      Self.check(#"{"signals": 1}"#, schema, plugin: "org.hark.causal-links")
-        == #"option "signals" of org.hark.causal-links is 1, but it must be true or false"#)
+      Self.check(#"{"signals": true}"#, schema, plugin: "org.hark.causal-links")
+        == #"org.hark.causal-links has no option "signals"; its options are "cues", "encoder""#)
   }
 
   @Test("the template's list option: at least one item, each a non-empty string, reported by position")
