@@ -39,23 +39,12 @@ final class PackedLinear: @unchecked Sendable {
   deinit { weights.deallocate() }
 
   /// y[r] = W x[r] + b for `rows` rows of x (stride `inputs`), into y (stride `outputs`).
-  /// Large products are shared between threads by panel.
+  /// One thread: a coding run already runs one plugin worker per core. (Sharing
+  /// large products between threads with concurrentPerform inside the plugin
+  /// corrupted the heap now and then when the plugins ran in the host's process,
+  /// cause not found; it is left out until it is.)
   func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
-    let work = rows * inputs * outputs
-    let threads = work >= 1 << 20 ? min(Kernels.threads, panels) : 1
-    if threads <= 1 {
-      run(x, rows: rows, y: y, panels: 0..<panels)
-      return
-    }
-    let per = (panels + threads - 1) / threads
-    let yAddress = UInt(bitPattern: y)
-    let xAddress = UInt(bitPattern: x)
-    DispatchQueue.concurrentPerform(iterations: threads) { t in
-      let range = min(panels, t * per)..<min(panels, (t + 1) * per)
-      run(
-        UnsafePointer(bitPattern: xAddress)!, rows: rows, y: UnsafeMutablePointer(bitPattern: yAddress)!,
-        panels: range)
-    }
+    run(x, rows: rows, y: y, panels: 0..<panels)
   }
 
   private func run(_ x: UnsafePointer<Float>, rows: Int, y: UnsafeMutablePointer<Float>, panels range: Range<Int>) {
@@ -80,9 +69,6 @@ final class PackedLinear: @unchecked Sendable {
 }
 
 enum Kernels {
-  /// Threads for one large product; the coding run already runs one worker per core.
-  nonisolated(unsafe) static var threads = ProcessInfo.processInfo.activeProcessorCount
-
   @inline(__always)
   static func store(
     _ lo: SIMD8<Float>, _ hi: SIMD8<Float>, _ y: UnsafeMutablePointer<Float>, _ width: Int
