@@ -59,7 +59,8 @@ public enum GoldEvaluation {
     }
     guard problems.isEmpty else { throw GoldProblems(problems: problems) }
 
-    var result = GoldReport.make(documents, view.predictions, plugins: plugins.map(\.id))
+    let predictions = onlyValueCodes(view.predictions, codebook: try sources.codes())
+    var result = GoldReport.make(documents, predictions, plugins: plugins.map(\.id))
     let failures = summary.plugins.flatMap { p in p.failures.map { "\(p.descriptor.id): \($0.reason)" } }
     if !failures.isEmpty {
       result.report.append("\(failures.count) plugin failures in the coding run, first: \(failures[0])")
@@ -67,6 +68,18 @@ public enum GoldEvaluation {
     result.detail["coding_run_failures"] = .integer(failures.count)
     if sentimentPlugin == nil { result.report.append("no sentiment plugin was found; every turn scores 0") }
     return result
+  }
+
+  /// Value codes are the codebook's (any case): other plugins' codes (the
+  /// causal-links plugin's "causal claim" and "causal signal", the C
+  /// example's words) are not value codings and stay out of the values score.
+  /// With no codebook, every coding counts.
+  public static func onlyValueCodes(_ predictions: GoldPredictions, codebook: Set<String>?) -> GoldPredictions {
+    guard let codebook else { return predictions }
+    let codes = Set(codebook.map { $0.lowercased() })
+    var kept = predictions
+    kept.codings = predictions.codings.mapValues { $0.filter { codes.contains($0.code.lowercased()) } }
+    return kept
   }
 
   /// Checks every gold file against its transcript as the importer reads it,

@@ -354,3 +354,20 @@ struct GoldEvaluationTests {
     #expect(counts["documents"] == .integer(12))
   }
 }
+
+@Suite("Gold values score: value codes only")
+struct GoldValueCodesTests {
+  @Test("codes outside the codebook (causal claim, causal signal, a plugin's words) are left out of the values score")
+  func onlyCodebookCodes() {
+    var predictions = GoldPredictions()
+    predictions.codings["a.txt"] = [
+      .init(code: "Warmth", span: GoldSpan(0, 10)), .init(code: "causal claim", span: GoldSpan(0, 40)),
+      .init(code: "being heard", span: GoldSpan(12, 30)), .init(code: "causal signal", span: GoldSpan(5, 12)),
+    ]
+    predictions.codings["b.txt"] = [.init(code: "hope", span: GoldSpan(3, 9))]
+    let kept = GoldEvaluation.onlyValueCodes(predictions, codebook: ["warmth", "being heard"])
+    #expect(kept.codings["a.txt"]?.map(\.code) == ["Warmth", "being heard"])
+    #expect(kept.codings["b.txt"]?.map(\.code) == [])
+    #expect(GoldEvaluation.onlyValueCodes(predictions, codebook: nil) == predictions)
+  }
+}
