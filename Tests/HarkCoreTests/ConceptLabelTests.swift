@@ -27,6 +27,18 @@ struct ConceptLabelTests {
     }
   }
 
+  @Test("\"tablets\" then \"tablet\", or the other way round (one key): the concept is \"tablet\" either way")
+  func shorterSpellingWinsEitherOrder() throws {
+    for order in [["tablets", "tablet"], ["tablet", "tablets"]] {
+      let store = try OppositeFixture.project()
+      try write(store, order[0], plugin: "org.test.first")
+      try write(store, order[1], plugin: "org.test.second")
+      let tablets = try store.concepts().filter { $0.label.hasPrefix("tablet") }
+      #expect(tablets.map(\.label) == ["tablet"], "order \(order)")
+      #expect(tablets.first?.mentions == 2)
+    }
+  }
+
   @Test("a label a researcher gave is kept whatever capitals a plugin writes later")
   func researcherLabelKept() throws {
     let store = try OppositeFixture.project()

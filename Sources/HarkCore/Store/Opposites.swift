@@ -157,9 +157,6 @@ extension ProjectStore {
   /// case the one with more capitals wins; of others the shorter, then the
   /// first in code point order; unless a researcher named the concept.
   static func preferCapitals(_ db: Database, concept id: Int64, label: String) throws {
-    // A label without capitals never has more than the stored one: most
-    // labels are settled without a query.
-    if label.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { return }
     guard
       let stored = try String.fetchOne(
         db.cachedStatement(sql: "SELECT label FROM concept WHERE id = ? AND merged_into IS NULL"), arguments: [id]),
