@@ -31,6 +31,8 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "hark", targets: ["hark"]),
+    // Developer tools that only work from a checkout: `hark-dev eval`, `bench`, `bench-map`.
+    .executable(name: "hark-dev", targets: ["hark-dev"]),
     .library(name: "HarkPluginExampleC", type: .dynamic, targets: ["HarkPluginExampleC"]),
     // Built for the host's tests only; discovery ignores it (not libHarkPlugin*).
     .library(name: "HarkTestPluginMisbehaving", type: .dynamic, targets: ["HarkTestPluginMisbehaving"]),
@@ -61,15 +63,27 @@ let package = Package(
     ),
     .target(name: "HarkSystem"),
     .target(name: "HarkHost", dependencies: ["HarkCore", abi, "HarkSystem"]),
-    // `hark eval`: the plugins measured against human labels.
+    // `hark-dev eval`: the plugins measured against human labels.
     .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
     .target(
       name: "HarkCLI",
       dependencies: [
-        "HarkCore", "HarkHost", "HarkEval", "HarkMap", "HarkWeb",
+        "HarkCore", "HarkHost", "HarkMap", "HarkWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The developer's tools (`hark-dev`): the plugins scored against human
+    // labels, coding-run and map benchmarks. Not part of the user's `hark`.
+    .target(
+      name: "HarkLab",
+      dependencies: [
+        "HarkCLI", "HarkCore", "HarkHost", "HarkEval", "HarkMap",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "hark-dev",
+      dependencies: ["HarkLab", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hark",
       dependencies: ["HarkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

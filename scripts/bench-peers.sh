@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times Hark's peers (VADER, YAKE) on the input `hark bench --peers` wrote.
+# Times Hark's peers (VADER, YAKE) on the input `hark-dev bench --peers` wrote.
 # Makes a Python virtual environment in .venv-peers/ (or $HARK_PEERS_VENV) and
 # installs the pinned vaderSentiment and yake from PyPI when they are missing,
 # then runs scripts/peers/run_peers.py with the arguments given, e.g.

@@ -8,15 +8,20 @@ public struct HarkCommand: AsyncParsableCommand {
     commandName: "hark",
     abstract: "Turn interview transcripts into a fuzzy cognitive map that people can check, link by link.",
     discussion: """
-      Start with `hark demo`. A project is one SQLite file: --project PATH on every command
+      Start with `hark demo`. A project is one SQLite file: --project PATH on every command \
       (default ./hark.sqlite, or $HARK_PROJECT).
       """,
     version: HarkVersion.current,
-    subcommands: [
-      Demo.self, Init.self, Import.self, Documents.self, Participants.self, Plugins.self, Code.self, Runs.self,
-      Concepts.self, Links.self, Codings.self, MapCommand.self, Review.self, PanelCommand.self, User.self, Export.self,
-      Eval.self,
-      Bench.self, Serve.self, Worker.self, Report.self,
+    subcommands: [Demo.self, Worker.self],
+    // The commands in the order a project meets them, grouped in the help.
+    groupedSubcommands: [
+      CommandGroup(
+        name: "Project", subcommands: [Init.self, Import.self, Documents.self, Participants.self, Export.self]),
+      CommandGroup(name: "Analysis", subcommands: [Plugins.self, Code.self, Runs.self]),
+      CommandGroup(
+        name: "Curation", subcommands: [Concepts.self, Links.self, Codings.self, Review.self]),
+      CommandGroup(name: "Panels", subcommands: [PanelCommand.self, User.self, Serve.self]),
+      CommandGroup(name: "Map", subcommands: [MapCommand.self, Report.self]),
     ]
   )
 

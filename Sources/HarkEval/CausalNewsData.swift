@@ -114,7 +114,7 @@ enum CSVReader {
     } catch {
       throw HarkError(
         "cannot be read as UTF-8 text", subject: path,
-        hint: "Point hark eval at the folder with the Causal News Corpus v2 CSV files")
+        hint: "Point hark-dev eval at the folder with the Causal News Corpus v2 CSV files")
     }
     return try parse(text, file: path)
   }

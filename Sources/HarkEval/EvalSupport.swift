@@ -1,4 +1,4 @@
-// What every evaluator shares: the result shape `hark eval` prints, the
+// What every evaluator shares: the result shape `hark-dev eval` prints, the
 // statistics, and a built plugin loaded through the real plugin boundary.
 import Foundation
 import HarkCore
@@ -8,7 +8,7 @@ import HarkHost
 public struct EvalResult: Sendable {
   /// The evaluator's name as printed ("Causal News Corpus v2").
   public var name: String
-  /// Headline numbers, in 0...1 where a key promises it; `hark eval --json`
+  /// Headline numbers, in 0...1 where a key promises it; `hark-dev eval --json`
   /// prints them as flat top-level keys, in this order.
   public var scores: [(key: String, value: Double)]
   /// Lines for people: what was measured on which split, and how.

@@ -1,4 +1,4 @@
-// Turning the gold scores of each split into `hark eval`'s result.
+// Turning the gold scores of each split into `hark-dev eval`'s result.
 
 /// Every gold score of one set of documents.
 public struct GoldSplitScores: Sendable, Equatable {

@@ -1,9 +1,9 @@
-// `hark bench` as a user runs it: every figure printed, the JSON complete,
+// `hark-dev bench` as a user runs it: every figure printed, the JSON complete,
 // the generated corpus the same for a seed. No timing is asserted.
 import Foundation
 import Testing
 
-@Suite("hark bench")
+@Suite("hark-dev bench")
 struct BenchCommandTests {
   static let plugins = ["Causal links", "Word count (C example)", "Sentiment", "Themes", "Values"]
 
@@ -24,7 +24,8 @@ struct BenchCommandTests {
     let folder = try Hark.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try Hark.run(
-      ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--quiet"], in: folder)
+      ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--quiet"], in: folder,
+      program: Hark.developerTools)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       firstColumn(of: result.stdout, after: "stage ")
@@ -51,7 +52,8 @@ struct BenchCommandTests {
     let folder = try Hark.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try Hark.run(
-      ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--json", "--quiet"], in: folder)
+      ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--json", "--quiet"], in: folder,
+      program: Hark.developerTools)
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -100,7 +102,7 @@ struct BenchCommandTests {
           "bench", "--corpus-only", "--words", "30000", "--document-words", "2000", "--seed", "\(seed)", "--output",
           output,
         ],
-        in: folder)
+        in: folder, program: Hark.developerTools)
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.hasPrefix("Generated "))
       #expect(result.stdout.hasSuffix(" in \(output)/corpus\n"))
@@ -124,7 +126,7 @@ struct BenchCommandTests {
   func zeroWords() throws {
     let folder = try Hark.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let result = try Hark.run(["bench", "--words", "0", "--output", "bench"], in: folder)
+    let result = try Hark.run(["bench", "--words", "0", "--output", "bench"], in: folder, program: Hark.developerTools)
     #expect(result.status == 64)
     #expect(result.stderr.hasPrefix("Error: --words must be at least 1 (got 0)\n"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bench").path))
@@ -136,11 +138,12 @@ struct BenchCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let notes = folder.appendingPathComponent("notes.txt")
     try Data("mine".utf8).write(to: notes)
-    let result = try Hark.run(["bench", "--words", "100", "--output", folder.path], in: folder)
+    let result = try Hark.run(
+      ["bench", "--words", "100", "--output", folder.path], in: folder, program: Hark.developerTools)
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Error: \(folder.path): is not a folder an earlier `hark bench` made, and the bench would write its files there. Give --output an empty or new folder\n"
+        == "Error: \(folder.path): is not a folder an earlier `hark-dev bench` made, and the bench would write its files there. Give --output an empty or new folder\n"
     )
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
   }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@Suite("hark eval")
+@Suite("hark-dev eval")
 struct EvalCommandTests {
   @Test("--json prints the headline scores as flat numbers in 0...1, with details beside them")
   func jsonKeys() throws {
     let folder = try Hark.temporaryFolder()
-    let out = try Hark.run(["eval", "--json", "--only", "gold,tweets"], in: folder)
+    let out = try Hark.run(["eval", "--json", "--only", "gold,tweets"], in: folder, program: Hark.developerTools)
     #expect(out.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
@@ -20,7 +20,8 @@ struct EvalCommandTests {
 
   @Test("an unknown evaluation name is refused with the names to choose from")
   func unknownSuite() throws {
-    let out = try Hark.run(["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder())
+    let out = try Hark.run(
+      ["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder(), program: Hark.developerTools)
     #expect(out.status != 0)
     #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, claims, cnc, because, tweets"))
   }
@@ -30,7 +31,7 @@ struct EvalCommandTests {
     let folder = try Hark.temporaryFolder()
     let out = try Hark.run(
       ["eval", "--only", "tweets", "--data", folder.path, "--corpus", folder.appendingPathComponent("none").path],
-      in: folder)
+      in: folder, program: Hark.developerTools)
     #expect(out.status != 0)
     #expect(out.stderr.contains("cannot find the evaluation data folder vader-tweets"))
     #expect(out.stderr.contains("Pass --data DIR"))
@@ -42,7 +43,8 @@ struct EvalCommandTests {
     let thirdParty = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("third_party")
     let out = try Hark.run(
-      ["eval", "--only", "claims", "--data", thirdParty.path, "--corpus", folder.path], in: folder)
+      ["eval", "--only", "claims", "--data", thirdParty.path, "--corpus", folder.path], in: folder,
+      program: Hark.developerTools)
     #expect(out.status != 0)
     #expect(
       out.stderr.contains(

@@ -220,7 +220,8 @@ struct MapCommandTests {
   func bench() throws {
     let (folder, csv) = try matrix()
     let result = try Hark.run(
-      ["map", "bench", "--matrix", csv, "--initial", "C1=1,C2=0.5,C3=0.5,C4=0,C5=0.2", "--repeats", "3"], in: folder)
+      ["bench-map", "--matrix", csv, "--initial", "C1=1,C2=0.5,C3=0.5,C4=0,C5=0.2", "--repeats", "3"], in: folder,
+      program: Hark.developerTools)
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["concepts"] as? Int == 5 && object["links"] as? Int == 8 && object["steps"] as? Int == 6)
@@ -228,7 +229,8 @@ struct MapCommandTests {
     #expect((object["simulate_seconds"] as? Double ?? -1) >= 0 && (object["indices_seconds"] as? Double ?? -1) >= 0)
     let final = try #require(object["final"] as? [String: Double])
     #expect(abs(final["C2"]! - 0.292486) <= 1e-6)
-    let none = try Hark.run(["map", "bench", "--matrix", csv, "--repeats", "0"], in: folder)
+    let none = try Hark.run(
+      ["bench-map", "--matrix", csv, "--repeats", "0"], in: folder, program: Hark.developerTools)
     #expect(none.stderr.hasPrefix("Error: --repeats must be at least 1"))
   }
 }

@@ -14,15 +14,17 @@ enum Hark {
     URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
   }
   static var executable: String { binaries.appendingPathComponent("hark").path }
+  /// The developer tools (`hark-dev`: eval, bench, bench-map), built beside `hark`.
+  static var developerTools: String { binaries.appendingPathComponent("hark-dev").path }
   static var corpus: URL { repository.appendingPathComponent("corpora") }
 
   @discardableResult
-  static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil)
-    throws
-    -> Output
-  {
+  static func run(
+    _ arguments: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil,
+    program: String = executable
+  ) throws -> Output {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times the peers of Hark's plugins on the input `hark bench --peers` wrote.
+"""Times the peers of Hark's plugins on the input `hark-dev bench --peers` wrote.
 
 VADER's SentimentIntensityAnalyzer.polarity_scores runs on every line of the
 sentences file (the sentences Hark's sentiment plugin scored), and YAKE's

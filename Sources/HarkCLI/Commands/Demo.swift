@@ -13,7 +13,7 @@ struct Demo: ParsableCommand {
   @Flag(help: "Run plugins in this process instead of worker processes.") var inProcess = false
 
   func run() throws {
-    let corpusFolder = try corpus ?? Demo.findCorpus()
+    let corpusFolder = try corpus ?? SampleCorpus.find()
     let fm = FileManager.default
     try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
     let projectPath = (output as NSString).appendingPathComponent("demo.sqlite")
@@ -60,25 +60,6 @@ struct Demo: ParsableCommand {
     print("Next: hark links --project \(projectPath)   ·   hark review --project \(projectPath)")
     if summary.failures > 0 { throw ExitCode(3) }
   }
-
-  /// corpora/ in the current folder or above the hark executable (a checkout).
-  static func findCorpus() throws -> String {
-    var candidates = [FileManager.default.currentDirectoryPath]
-    var url = URL(fileURLWithPath: WorkerProcess.executable).deletingLastPathComponent()
-    for _ in 0..<6 {
-      candidates.append(url.path)
-      url = url.deletingLastPathComponent()
-    }
-    for folder in candidates {
-      let corpus = (folder as NSString).appendingPathComponent("corpora")
-      if FileManager.default.fileExists(atPath: (corpus as NSString).appendingPathComponent("participants.csv")) {
-        return corpus
-      }
-    }
-    throw HarkError(
-      "cannot find the sample corpus (corpora/participants.csv)",
-      hint: "Run from the Hark checkout, or pass --corpus DIR")
-  }
 }
 
 enum DemoReport {
@@ -116,5 +97,37 @@ enum DemoReport {
       Swift.print(
         "  " + codes.map { "\($0.name) \($0.codings)" }.joined(separator: " · "))
     }
+  }
+}
+
+/// A project file together with SQLite's -wal and -shm companions.
+package enum ProjectFiles {
+  /// Removes the project at `path` and its companions, where they exist.
+  package static func remove(_ path: String) throws {
+    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+      try FileManager.default.removeItem(atPath: path + suffix)
+    }
+  }
+}
+
+/// The sample corpus of a checkout, which the demo and the developer tools read.
+package enum SampleCorpus {
+  /// corpora/ in the current folder or above the hark executable (a checkout).
+  package static func find() throws -> String {
+    var candidates = [FileManager.default.currentDirectoryPath]
+    var url = URL(fileURLWithPath: WorkerProcess.executable).deletingLastPathComponent()
+    for _ in 0..<6 {
+      candidates.append(url.path)
+      url = url.deletingLastPathComponent()
+    }
+    for folder in candidates {
+      let corpus = (folder as NSString).appendingPathComponent("corpora")
+      if FileManager.default.fileExists(atPath: (corpus as NSString).appendingPathComponent("participants.csv")) {
+        return corpus
+      }
+    }
+    throw HarkError(
+      "cannot find the sample corpus (corpora/participants.csv)",
+      hint: "Run from the Hark checkout, or pass --corpus DIR")
   }
 }

@@ -9,20 +9,22 @@ struct MapCommand: ParsableCommand {
     commandName: "map",
     abstract: "Indices and \"what if\" scenarios on the approved map (or a Mental Modeler matrix CSV).",
     subcommands: [
-      MapStats.self, MapSimulate.self, MapBench.self, MapPathsCommand.self, MapVoicesCommand.self, MapPicture.self,
+      MapStats.self, MapSimulate.self, MapPathsCommand.self, MapVoicesCommand.self, MapPicture.self,
     ])
 }
 
 /// Where a map command's map comes from: the project's accepted links, or a
 /// Mental Modeler matrix CSV given with --matrix.
-struct MapSource: ParsableArguments {
+package struct MapSource: ParsableArguments {
   @OptionGroup var project: ProjectOption
   @Option(
     help: ArgumentHelp(
       "A Mental Modeler matrix CSV to use instead of the project's approved map.", valueName: "file.csv"))
   var matrix: String?
 
-  func load() throws -> CognitiveMap {
+  package init() {}
+
+  package func load() throws -> CognitiveMap {
     if let matrix {
       let data: Data
       do {
@@ -49,7 +51,7 @@ func mapNumber(_ value: Double, _ digits: Int = 3) -> String {
 }
 
 /// A JSON string literal.
-func jsonString(_ text: String) -> String {
+package func jsonString(_ text: String) -> String {
   var out = "\""
   for scalar in text.unicodeScalars {
     switch scalar {

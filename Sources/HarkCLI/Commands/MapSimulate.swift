@@ -69,7 +69,7 @@ struct MapSimulate: ParsableCommand {
 }
 
 /// The options every simulation takes.
-struct SimulationOptions: ParsableArguments {
+package struct SimulationOptions: ParsableArguments {
   @Option(help: "Update rule: kosko, modified-kosko or rescaled.") var rule = "kosko"
   @Option(help: "Transfer function: sigmoid, tanh, bivalent or trivalent.") var transfer = "sigmoid"
   @Option(help: "Steepness λ of sigmoid and tanh.") var lambda = 1.0
@@ -82,7 +82,9 @@ struct SimulationOptions: ParsableArguments {
   var clamp: String?
   @Option(help: "fcmpy or mental-modeler.") var convention = "fcmpy"
 
-  func settings() throws -> SimulationSettings {
+  package init() {}
+
+  package func settings() throws -> SimulationSettings {
     guard let rule = UpdateRule(rawValue: rule) else {
       throw ValidationError("--rule must be kosko, modified-kosko or rescaled, not \"\(rule)\"")
     }
@@ -103,7 +105,7 @@ struct SimulationOptions: ParsableArguments {
   }
 
   /// The initial state (1 where --initial says nothing) and the clamps.
-  func states(_ map: CognitiveMap) throws -> (initial: [Double], clamped: [Int: Double]) {
+  package func states(_ map: CognitiveMap) throws -> (initial: [Double], clamped: [Int: Double]) {
     let start = try ConceptValues.parse(initial, option: "--initial", map: map)
     let clamped = try ConceptValues.parse(clamp, option: "--clamp", map: map)
     var state = [Double](repeating: 1, count: map.concepts.count)
@@ -154,7 +156,7 @@ enum ConceptValues {
   }
 }
 
-enum SimulationText {
+package enum SimulationText {
   static func header(map: CognitiveMap, settings: SimulationSettings) -> String {
     let rule =
       switch settings.rule {
@@ -182,7 +184,7 @@ enum SimulationText {
   }
 
   /// Shortest exact form (as Swift prints a Double), "1" rather than "1.0"; valid JSON.
-  static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }

@@ -7,27 +7,29 @@ import Synchronization
   import Glibc
 #endif
 
-enum Terminal {
-  static var isInteractive: Bool { isatty(1) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
-  static var errorIsInteractive: Bool { isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+package enum Terminal {
+  package static var isInteractive: Bool { isatty(1) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+  package static var errorIsInteractive: Bool {
+    isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  }
 
-  static func printError(_ line: String) {
+  package static func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
   /// Shortens to `width` characters with an ellipsis.
-  static func clip(_ text: String, _ width: Int) -> String {
+  package static func clip(_ text: String, _ width: Int) -> String {
     let flat = text.replacingOccurrences(of: "\n", with: " ")
     return flat.count <= width ? flat : String(flat.prefix(max(0, width - 1))) + "…"
   }
 
-  static func pad(_ text: String, _ width: Int) -> String {
+  package static func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
   }
 
-  static func number(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+  package static func number(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 
-  static func thousands(_ value: Int) -> String {
+  package static func thousands(_ value: Int) -> String {
     let digits = String(value)
     var out = ""
     for (i, c) in digits.reversed().enumerated() {
@@ -39,16 +41,16 @@ enum Terminal {
 }
 
 /// Progress on stderr: a redrawn bar on a terminal, a line every 10% otherwise.
-final class ProgressReporter: Sendable {
+package final class ProgressReporter: Sendable {
   private let interactive = Terminal.errorIsInteractive
   private let lastDecile = Mutex<[String: Int]>([:])
   /// Passes running side by side share one terminal line, in order of first report.
   private let bars = Mutex<[(label: String, done: Int, total: Int)]>([])
   private let quiet: Bool
 
-  init(quiet: Bool = false) { self.quiet = quiet }
+  package init(quiet: Bool = false) { self.quiet = quiet }
 
-  func update(_ label: String, done: Int, of total: Int) {
+  package func update(_ label: String, done: Int, of total: Int) {
     guard !quiet, total > 0 else { return }
     if interactive {
       let line = bars.withLock { bars -> String in
@@ -85,4 +87,4 @@ final class ProgressReporter: Sendable {
 }
 
 /// "1 quote", "3 quotes".
-func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+package func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -1,4 +1,4 @@
-// The project as `hark eval` scores it against human labels: the documents
+// The project as `hark-dev eval` scores it against human labels: the documents
 // and their turns, and the plugins' output with the spans an export leaves
 // out (where in a quote the cause and the effect were found).
 import Foundation

@@ -350,7 +350,7 @@ public final class WorkerProcess {
     return status
   }
 
-  /// waitpid that also notes the worker's peak memory for `hark bench`.
+  /// waitpid that also notes the worker's peak memory for `hark-dev bench`.
   private func reap(_ status: inout Int32, _ options: Int32) -> pid_t {
     var usage = rusage()
     let r = wait4(pid, &status, options, &usage)

@@ -1,8 +1,9 @@
-// The peers beside `hark bench`: the input written for them (the sentences
+// The peers beside `hark-dev bench`: the input written for them (the sentences
 // the sentiment plugin scored, documents the themes plugin read), VADER and
 // YAKE run on it by scripts/bench-peers.sh in a Python virtual environment,
 // and the ratios.
 import Foundation
+import HarkCLI
 import HarkCore
 
 /// What scripts/peers/run_peers.py measured (its JSON, keys as it writes them).
@@ -117,14 +118,14 @@ enum BenchPeers {
       }
       return given
     }
-    let corpus = try Demo.findCorpus()
+    let corpus = try SampleCorpus.find()
     let path =
       (((corpus as NSString).deletingLastPathComponent as NSString).appendingPathComponent("scripts")
       as NSString).appendingPathComponent("bench-peers.sh")
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw HarkError(
         "the peers script is not there", subject: path,
-        hint: "Run `hark bench --peers` from a Hark repository, or give --peers-script")
+        hint: "Run `hark-dev bench --peers` from a Hark repository, or give --peers-script")
     }
     return path
   }

@@ -1,7 +1,8 @@
-// The corpus `hark bench` measures on: the sample transcripts' sentences,
+// The corpus `hark-dev bench` measures on: the sample transcripts' sentences,
 // recombined at random into interviews of the same shape, written in every
 // text format the importer reads. The same seed gives the same files.
 import Foundation
+import HarkCLI
 import HarkCore
 
 enum BenchCorpus {
@@ -53,7 +54,7 @@ enum BenchCorpus {
     else {
       throw HarkError(
         "the sample corpus has no interviewer and participant turns to recombine", subject: folder,
-        hint: "Run `hark bench` from the Hark repository, whose corpora/ folder holds the sample transcripts")
+        hint: "Run `hark-dev bench` from the Hark repository, whose corpora/ folder holds the sample transcripts")
     }
     return sample
   }

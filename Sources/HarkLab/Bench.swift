@@ -1,7 +1,8 @@
-// `hark bench`: throughput and peak memory of import, each plugin and the
+// `hark-dev bench`: throughput and peak memory of import, each plugin and the
 // whole coding run on a generated corpus, and the peers side by side.
 import ArgumentParser
 import Foundation
+import HarkCLI
 import HarkCore
 import HarkHost
 
@@ -60,7 +61,7 @@ struct Bench: ParsableCommand {
     report.loadAverageStart = BenchStage.loadAverage()
 
     let started = Usage.monotonic()
-    let sample = try BenchCorpus.sample(from: try Demo.findCorpus())
+    let sample = try BenchCorpus.sample(from: try SampleCorpus.find())
     let generated = try BenchCorpus.generate(
       sample, words: words, documentWords: documentWords, seed: seed, into: folder.corpus)
     report.generateSeconds = Usage.monotonic() - started
@@ -110,7 +111,7 @@ struct Bench: ParsableCommand {
       let contents = try fm.contentsOfDirectory(atPath: output)
       guard isFolder.boolValue, contents.isEmpty || contents.contains(BenchFolder.marker) else {
         throw HarkError(
-          "is not a folder an earlier `hark bench` made, and the bench would write its files there",
+          "is not a folder an earlier `hark-dev bench` made, and the bench would write its files there",
           subject: output, hint: "Give --output an empty or new folder")
       }
       for name in contents where name != BenchFolder.marker {
@@ -118,14 +119,14 @@ struct Bench: ParsableCommand {
       }
     }
     try fm.createDirectory(atPath: folder.corpus, withIntermediateDirectories: true)
-    try Data("made by hark bench\n".utf8).write(to: URL(fileURLWithPath: folder.file(BenchFolder.marker)))
+    try Data("made by hark-dev bench\n".utf8).write(to: URL(fileURLWithPath: folder.file(BenchFolder.marker)))
   }
 
-  /// Runs one stage in a fresh `hark bench --stage` process and reads its figures.
+  /// Runs one stage in a fresh `hark-dev bench --stage` process and reads its figures.
   func runStage(_ stage: String) throws -> StageResult {
     note("measuring \(stage)")
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: WorkerProcess.executable)
+    process.executableURL = URL(fileURLWithPath: LabCommand.executable)
     var arguments = [
       "bench", "--stage", stage, "--output", output, "--workers", "\(settings.workers)", "--yake-words",
       "\(yakeWords)",
@@ -274,14 +275,4 @@ func row(_ cells: [String], widths: [Int]) -> String {
     }
   }
   return line
-}
-
-/// A project file together with SQLite's -wal and -shm companions.
-enum ProjectFiles {
-  /// Removes the project at `path` and its companions, where they exist.
-  static func remove(_ path: String) throws {
-    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-      try FileManager.default.removeItem(atPath: path + suffix)
-    }
-  }
 }

@@ -1,7 +1,8 @@
-// The stages of `hark bench`. Each runs in a `hark` process of its own, so
+// The stages of `hark-dev bench`. Each runs in a `hark-dev` process of its own, so
 // the peak memory it reports (its own and its largest worker's) belongs to
 // that stage alone; it reports back as one JSON line on stdout.
 import Foundation
+import HarkCLI
 import HarkCore
 import HarkHost
 
@@ -138,7 +139,7 @@ enum BenchStage {
 
   /// Reads, normalises, parses and stores every generated file, one at a time.
   static func importCorpus(_ folder: BenchFolder, reporter: ProgressReporter) throws -> StageResult {
-    let corpusFolder = try Demo.findCorpus()
+    let corpusFolder = try SampleCorpus.find()
     try ProjectFiles.remove(folder.imported)
     let store = try ProjectStore.create(at: folder.imported)
     try store.importParticipants(

@@ -1,7 +1,8 @@
-// `hark eval`: the built-in plugins measured against human labels — the
+// `hark-dev eval`: the built-in plugins measured against human labels — the
 // project's gold annotations, the Causal News Corpus and VADER's rated tweets.
 import ArgumentParser
 import Foundation
+import HarkCLI
 import HarkCore
 import HarkEval
 import HarkHost
@@ -36,7 +37,7 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     let suites = try chosenSuites()
-    let corpusFolder = try corpus ?? Demo.findCorpus()
+    let corpusFolder = try corpus ?? SampleCorpus.find()
     var results: [EvalResult] = []
     for suite in suites {
       let started = Date()
@@ -83,7 +84,7 @@ struct Eval: ParsableCommand {
     if let data {
       roots.append(data)
     } else {
-      let checkout = URL(fileURLWithPath: try corpus ?? Demo.findCorpus()).deletingLastPathComponent()
+      let checkout = URL(fileURLWithPath: try corpus ?? SampleCorpus.find()).deletingLastPathComponent()
       roots.append(checkout.appendingPathComponent("third_party").path)
     }
     for root in roots {

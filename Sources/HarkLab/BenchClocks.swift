@@ -1,6 +1,7 @@
-// How `hark bench` measures: wall and CPU time of a stage or of one thread,
+// How `hark-dev bench` measures: wall and CPU time of a stage or of one thread,
 // and the peak memory of a stage's process and of its workers.
 import Foundation
+import HarkCLI
 import Synchronization
 
 #if canImport(Glibc)

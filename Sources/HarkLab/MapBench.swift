@@ -1,13 +1,14 @@
-// `hark map bench`: times simulation to convergence and all indices on a
+// `hark-dev bench-map`: times simulation to convergence and all indices on a
 // matrix file, for scripts/bench-map.sh to set beside FCMpy.
 import ArgumentParser
 import Foundation
+import HarkCLI
 import HarkCore
 import HarkMap
 
 struct MapBench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench",
+    commandName: "bench-map",
     abstract: "Time simulation and indices on a map (see scripts/bench-map.sh).",
     discussion: """
       Reads the map once, then repeats each measured part and reports the median wall time in seconds: \
