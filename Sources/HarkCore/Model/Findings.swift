@@ -81,4 +81,6 @@ public struct Findings: Sendable, Equatable {
   public var scores: [ScoreFinding] = []
   public init() {}
   public var isEmpty: Bool { codes.isEmpty && concepts.isEmpty && links.isEmpty && scores.isEmpty }
+  /// How many results of every kind.
+  public var count: Int { codes.count + concepts.count + links.count + scores.count }
 }

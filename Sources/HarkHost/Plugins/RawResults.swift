@@ -1,6 +1,7 @@
 // Results exactly as a plugin emitted them: strings as raw bytes (not yet
 // known to be UTF-8), offsets as UTF-8 byte offsets, numbers unchecked.
-// They cross the worker pipe in this form and are checked by the host.
+// They cross the worker pipe in this form (each type's wire codec is beside
+// it) and are checked by the host.
 
 public struct RawCode: Sendable, Equatable {
   public var document: [UInt8]
@@ -11,6 +12,23 @@ public struct RawCode: Sendable, Equatable {
   public var explanation: [UInt8]
 }
 
+extension RawCode: WireCodable {
+  func encode(into w: inout WireWriter) {
+    w.raw(document)
+    w.raw(code)
+    w.u32(start)
+    w.u32(end)
+    w.f64(confidence)
+    w.raw(explanation)
+  }
+
+  init(wire r: inout WireReader) throws {
+    self.init(
+      document: try r.raw(), code: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
+      explanation: try r.raw())
+  }
+}
+
 public struct RawConcept: Sendable, Equatable {
   public var document: [UInt8]
   public var label: [UInt8]
@@ -18,6 +36,23 @@ public struct RawConcept: Sendable, Equatable {
   public var end: UInt32
   public var confidence: Double
   public var explanation: [UInt8]
+}
+
+extension RawConcept: WireCodable {
+  func encode(into w: inout WireWriter) {
+    w.raw(document)
+    w.raw(label)
+    w.u32(start)
+    w.u32(end)
+    w.f64(confidence)
+    w.raw(explanation)
+  }
+
+  init(wire r: inout WireReader) throws {
+    self.init(
+      document: try r.raw(), label: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
+      explanation: try r.raw())
+  }
 }
 
 public struct RawLink: Sendable, Equatable {
@@ -36,6 +71,26 @@ public struct RawLink: Sendable, Equatable {
   public var explanation: [UInt8]
 }
 
+extension RawLink: WireCodable {
+  func encode(into w: inout WireWriter) {
+    w.raw(document)
+    w.raw(cause)
+    w.raw(effect)
+    w.i32(polarity)
+    w.f64(strength)
+    w.f64(confidence)
+    for v in [start, end, causeStart, causeEnd, effectStart, effectEnd] { w.u32(v) }
+    w.raw(explanation)
+  }
+
+  init(wire r: inout WireReader) throws {
+    self.init(
+      document: try r.raw(), cause: try r.raw(), effect: try r.raw(), polarity: try r.i32(), strength: try r.f64(),
+      confidence: try r.f64(), start: try r.u32(), end: try r.u32(), causeStart: try r.u32(), causeEnd: try r.u32(),
+      effectStart: try r.u32(), effectEnd: try r.u32(), explanation: try r.raw())
+  }
+}
+
 public struct RawScore: Sendable, Equatable {
   public var document: [UInt8]
   public var name: [UInt8]
@@ -43,6 +98,23 @@ public struct RawScore: Sendable, Equatable {
   public var end: UInt32
   public var value: Double
   public var explanation: [UInt8]
+}
+
+extension RawScore: WireCodable {
+  func encode(into w: inout WireWriter) {
+    w.raw(document)
+    w.raw(name)
+    w.u32(start)
+    w.u32(end)
+    w.f64(value)
+    w.raw(explanation)
+  }
+
+  init(wire r: inout WireReader) throws {
+    self.init(
+      document: try r.raw(), name: try r.raw(), start: try r.u32(), end: try r.u32(), value: try r.f64(),
+      explanation: try r.raw())
+  }
 }
 
 public struct RawResults: Sendable, Equatable {

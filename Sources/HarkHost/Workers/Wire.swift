@@ -37,6 +37,28 @@ struct WireWriter {
   }
 }
 
+/// A value that crosses the worker pipe: written and read field by field, in
+/// one order (each result type's codec sits beside its struct).
+protocol WireCodable {
+  func encode(into w: inout WireWriter)
+  init(wire r: inout WireReader) throws
+}
+
+extension WireWriter {
+  mutating func list<T: WireCodable>(_ items: [T]) {
+    u32(UInt32(items.count))
+    for item in items { item.encode(into: &self) }
+  }
+}
+
+extension WireReader {
+  mutating func list<T: WireCodable>() throws -> [T] {
+    var items: [T] = []
+    for _ in 0..<(try count()) { items.append(try T(wire: &self)) }
+    return items
+  }
+}
+
 struct WireError: Error, CustomStringConvertible {
   var description: String
 }
@@ -140,44 +162,10 @@ extension DocumentPayload {
 extension RawResults {
   func encoded() -> [UInt8] {
     var w = WireWriter()
-    w.u32(UInt32(codes.count))
-    for c in codes {
-      w.raw(c.document)
-      w.raw(c.code)
-      w.u32(c.start)
-      w.u32(c.end)
-      w.f64(c.confidence)
-      w.raw(c.explanation)
-    }
-    w.u32(UInt32(concepts.count))
-    for c in concepts {
-      w.raw(c.document)
-      w.raw(c.label)
-      w.u32(c.start)
-      w.u32(c.end)
-      w.f64(c.confidence)
-      w.raw(c.explanation)
-    }
-    w.u32(UInt32(links.count))
-    for l in links {
-      w.raw(l.document)
-      w.raw(l.cause)
-      w.raw(l.effect)
-      w.i32(l.polarity)
-      w.f64(l.strength)
-      w.f64(l.confidence)
-      for v in [l.start, l.end, l.causeStart, l.causeEnd, l.effectStart, l.effectEnd] { w.u32(v) }
-      w.raw(l.explanation)
-    }
-    w.u32(UInt32(scores.count))
-    for s in scores {
-      w.raw(s.document)
-      w.raw(s.name)
-      w.u32(s.start)
-      w.u32(s.end)
-      w.f64(s.value)
-      w.raw(s.explanation)
-    }
+    w.list(codes)
+    w.list(concepts)
+    w.list(links)
+    w.list(scores)
     w.u32(UInt32(log.count))
     for line in log { w.string(line) }
     w.u32(UInt32(dropped))
@@ -189,31 +177,10 @@ extension RawResults {
   init(decoding bytes: [UInt8]) throws {
     var r = WireReader(bytes)
     self.init()
-    for _ in 0..<(try r.count()) {
-      codes.append(
-        RawCode(
-          document: try r.raw(), code: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
-          explanation: try r.raw()))
-    }
-    for _ in 0..<(try r.count()) {
-      concepts.append(
-        RawConcept(
-          document: try r.raw(), label: try r.raw(), start: try r.u32(), end: try r.u32(), confidence: try r.f64(),
-          explanation: try r.raw()))
-    }
-    for _ in 0..<(try r.count()) {
-      links.append(
-        RawLink(
-          document: try r.raw(), cause: try r.raw(), effect: try r.raw(), polarity: try r.i32(), strength: try r.f64(),
-          confidence: try r.f64(), start: try r.u32(), end: try r.u32(), causeStart: try r.u32(), causeEnd: try r.u32(),
-          effectStart: try r.u32(), effectEnd: try r.u32(), explanation: try r.raw()))
-    }
-    for _ in 0..<(try r.count()) {
-      scores.append(
-        RawScore(
-          document: try r.raw(), name: try r.raw(), start: try r.u32(), end: try r.u32(), value: try r.f64(),
-          explanation: try r.raw()))
-    }
+    codes = try r.list()
+    concepts = try r.list()
+    links = try r.list()
+    scores = try r.list()
     for _ in 0..<(try r.count(limit: HostLimits.logLines)) { log.append(try r.string()) }
     dropped = Int(try r.u32())
     for _ in 0..<(try r.count(limit: HostLimits.logLines)) { refused.append(try r.string()) }
