@@ -60,7 +60,9 @@ let package = Package(
       ]
     ),
     .target(name: "HarkSystem"),
-    .target(name: "HarkHost", dependencies: ["HarkCore", abi, "HarkSystem"]),
+    .target(
+      name: "HarkHost",
+      dependencies: ["HarkCore", abi, "HarkSystem", .product(name: "Crypto", package: "swift-crypto")]),
     // `hark eval`: the plugins measured against human labels.
     .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
     .target(

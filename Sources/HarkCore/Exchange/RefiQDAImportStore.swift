@@ -1,5 +1,6 @@
 // Storing an imported REFI-QDA project: participants from cases, codes, documents
 // with their turns, codings by hand and notes, all inside the caller's one transaction.
+import Crypto
 import Foundation
 import GRDB
 

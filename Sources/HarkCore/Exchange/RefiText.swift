@@ -1,5 +1,6 @@
 // Source text from other tools, normalised the way Hark stores text (no BOM,
 // LF line ends, NFC), with a map from the tool's code point offsets to Hark's.
+import Crypto
 import Foundation
 
 struct RefiText {

@@ -1,5 +1,6 @@
 // Putting transcripts and participants into the project: each file whole, in
 // one transaction, or not at all.
+import Crypto
 import Foundation
 import GRDB
 
