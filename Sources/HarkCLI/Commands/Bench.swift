@@ -2,8 +2,9 @@
 // whole coding run on a generated corpus, and the peers side by side.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(

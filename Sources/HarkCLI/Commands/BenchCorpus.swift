@@ -2,7 +2,8 @@
 // recombined at random into interviews of the same shape, written in every
 // text format the importer reads. The same seed gives the same files.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 enum BenchCorpus {
   /// What the generator draws from: interviewer questions and participant sentences.

@@ -3,7 +3,8 @@
 // YAKE run on it by scripts/bench-peers.sh in a Python virtual environment,
 // and the ratios.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// What scripts/peers/run_peers.py measured (its JSON, keys as it writes them).
 struct PeerFigures: Codable {

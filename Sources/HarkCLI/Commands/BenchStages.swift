@@ -2,8 +2,9 @@
 // the peak memory it reports (its own and its largest worker's) belongs to
 // that stage alone; it reports back as one JSON line on stdout.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 #if canImport(Glibc)
   import Glibc

@@ -2,8 +2,8 @@
 // their own library, like swift-log's backend test suite.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 
 struct CheckPlugin: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,9 +2,10 @@
 // project's gold annotations, the Causal News Corpus and VADER's rated tweets.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkEval
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,8 +2,8 @@
 // matrix file, for scripts/bench-map.sh to set beside FCMpy.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
 
 struct MapBench: ParsableCommand {
   static let configuration = CommandConfiguration(

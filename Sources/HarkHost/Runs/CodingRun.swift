@@ -6,7 +6,8 @@
 // phase, after the first has stored the concepts it found.
 import Crypto
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Synchronization
 
 #if canImport(Glibc)
