@@ -50,9 +50,18 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
+    // Transcript and participant readers: bytes in, normalised text and
+    // speaker turns out. Pure: no store, no SQL.
     .target(
-      name: "HarkCore",
+      name: "HarkTranscripts",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
+    // The project store: schema and migrations (`Schema/`), the domain model,
+    // panels, accounts and exchange over it. The only module that holds SQL.
+    .target(
+      name: "HarkStore",
       dependencies: [
+        "HarkTranscripts",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, for the rows of plugin results (`Store/RowInsert.swift`).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -62,13 +71,17 @@ let package = Package(
       ]
     ),
     .target(name: "HarkSystem"),
-    .target(name: "HarkHost", dependencies: ["HarkCore", abi, "HarkSystem"]),
+    .target(
+      name: "HarkHost",
+      dependencies: [
+        "HarkStore", "HarkTranscripts", abi, "HarkSystem", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // `hark-dev eval`: the plugins measured against human labels.
-    .target(name: "HarkEval", dependencies: ["HarkCore", "HarkHost"]),
+    .target(name: "HarkEval", dependencies: ["HarkStore", "HarkTranscripts", "HarkHost"]),
     .target(
       name: "HarkCLI",
       dependencies: [
-        "HarkCore", "HarkHost", "HarkMap", "HarkWeb",
+        "HarkStore", "HarkTranscripts", "HarkHost", "HarkMap", "HarkWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -77,7 +90,7 @@ let package = Package(
     .target(
       name: "HarkLab",
       dependencies: [
-        "HarkCLI", "HarkCore", "HarkHost", "HarkEval", "HarkMap",
+        "HarkCLI", "HarkStore", "HarkTranscripts", "HarkHost", "HarkEval", "HarkMap",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -88,12 +101,12 @@ let package = Package(
       name: "hark",
       dependencies: ["HarkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     // Fuzzy cognitive maps: weights, indices, scenarios, pictures and map files.
-    .target(name: "HarkMap", dependencies: ["HarkCore"]),
+    .target(name: "HarkMap", dependencies: ["HarkStore", "HarkTranscripts"]),
     // The browser workbench and panel review: server-rendered HTML over the store.
     .target(
       name: "HarkWeb",
       dependencies: [
-        "HarkCore",
+        "HarkStore", "HarkTranscripts",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -107,12 +120,17 @@ let package = Package(
     // Fixtures more than one test target builds on: a project made of short
     // interviews, another process holding the write lock.
     .target(
-      name: "HarkTestSupport", dependencies: ["HarkCore", .product(name: "GRDB", package: "GRDB.swift")],
+      name: "HarkTestSupport",
+      dependencies: ["HarkStore", "HarkTranscripts", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/HarkTestSupport"),
     .testTarget(
-      name: "HarkCoreTests",
-      dependencies: ["HarkCore", "HarkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkCore"]),
+      name: "HarkStoreTests",
+      dependencies: [
+        "HarkStore", "HarkTranscripts", "HarkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkStore", "HarkTranscripts"]),
+    .testTarget(name: "HarkTranscriptsTests", dependencies: ["HarkTranscripts", "HarkTestSupport"]),
     .testTarget(
       name: "HarkPluginTests",
       dependencies: [kit, "HarkEncoder"] + pluginNames.map { .byName(name: "Hark\($0)") }
@@ -123,16 +141,17 @@ let package = Package(
     .target(
       name: "HarkEncoder", path: "Plugins/CausalLinks/Encoder",
       swiftSettings: [.unsafeFlags(["-O", "-target-cpu", "haswell"])]),
-    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkCore", "HarkTestSupport"]),
-    .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkCore", "HarkTestSupport"]),
+    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),
+    .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),
     .testTarget(
       name: "HarkWebTests",
       dependencies: [
-        "HarkWeb", "HarkCore", "HarkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "HarkWeb", "HarkStore", "HarkTranscripts", "HarkTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkCore", "HarkHost"]),
+    .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkStore", "HarkTranscripts", "HarkHost"]),
   ]
     + pluginNames.flatMap { builtInPlugin($0) }
 )

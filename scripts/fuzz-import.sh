@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The importer fuzz harness (Tests/HarkCoreTests/ImportFuzzTests.swift) for longer runs:
+# The importer fuzz harness (Tests/HarkStoreTests/ImportFuzzTests.swift) for longer runs:
 # one process per seed under a time limit, so a crash or a hang in one seed is counted and
 # the others go on. Prints cases, cases refused or read, broken cases, crashes and hangs.
 #

@@ -1,7 +1,8 @@
 // The `hark` command line.
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public struct HarkCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(

@@ -7,8 +7,9 @@
 // twelve documents; the five named in `heldOut` are never trained on and give
 // the headline figure.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 public enum BecauseEvaluation {
   public static let pluginID = "org.hark.causal-links"

@@ -7,8 +7,8 @@
 // scored the same way and labelled as training data: the encoder was
 // fine-tuned on it.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 
 public enum CausalNewsEvaluation {
   public static let pluginID = "org.hark.causal-links"

@@ -1,7 +1,8 @@
 // Reads the Causal News Corpus v2 files: CSV with a UTF-8 BOM and quoted
 // fields, and the Python list literals of the grouped subtask-2 files.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// A CSV file as rows of fields, each row with the line it starts on.
 struct CSVTable: Equatable {

@@ -3,8 +3,9 @@
 // no flags, coded by a coding run planned as `hark code` plans it, and the
 // run's link evidence scored against the claims.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 public enum ClaimsEvaluation {
   /// Imports the annotated transcripts, codes them and scores the links.

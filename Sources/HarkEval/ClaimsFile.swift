@@ -1,7 +1,8 @@
 // Reading one causal-claims annotation file (format in
 // corpora/gold/causal-claims-guide.md) into quotes still to be found.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// One `.claims` file as written, before its quotes are found.
 public struct ClaimsFile: Sendable, Equatable {

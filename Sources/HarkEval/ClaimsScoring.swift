@@ -2,7 +2,8 @@
 // run's link evidence against the claims (rules in
 // corpora/gold/causal-claims-guide.md, "Scores").
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// A claims file with every quote found in its transcript's stored text.
 public struct ClaimsDocument: Sendable, Equatable {

@@ -1,8 +1,9 @@
 // What every evaluator shares: the result shape `hark-dev eval` prints, the
 // statistics, and a built plugin loaded through the real plugin boundary.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 /// One evaluator's outcome.
 public struct EvalResult: Sendable {

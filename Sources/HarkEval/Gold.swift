@@ -2,8 +2,9 @@
 // imported into a fresh project, coded by a real coding run with every
 // discovered plugin, and the stored results are scored against the annotations.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 public enum GoldEvaluation {
   /// Imports the gold transcripts, codes them with every discovered plugin and

@@ -1,7 +1,8 @@
 // Finding a gold file's quotes in a transcript as stored: the validator.
 // Every problem is collected, so one run lists all a file needs fixing.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// A code point range `[start, end)` in a document's stored text.
 public struct GoldSpan: Sendable, Hashable, Comparable {

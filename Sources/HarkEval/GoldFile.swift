@@ -1,7 +1,8 @@
 // Reading one gold annotation file (format in corpora/gold/README.md) into
 // quotes that still have to be found in the transcript.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// Verbatim text to find in a transcript, with the occurrence to take when it is not unique.
 public struct GoldQuote: Sendable, Equatable {

@@ -3,8 +3,9 @@
 // by at least 20 people on -4 ... +4. The plugin runs through the real plugin
 // boundary, one text as one participant turn.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 public enum VaderTweetsEvaluation {
   /// One rated text.

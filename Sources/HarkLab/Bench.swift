@@ -3,8 +3,9 @@
 import ArgumentParser
 import Foundation
 import HarkCLI
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(

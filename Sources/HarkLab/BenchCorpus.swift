@@ -3,7 +3,8 @@
 // text format the importer reads. The same seed gives the same files.
 import Foundation
 import HarkCLI
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 enum BenchCorpus {
   /// What the generator draws from: interviewer questions and participant sentences.

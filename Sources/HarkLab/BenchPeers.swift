@@ -4,7 +4,8 @@
 // and the ratios.
 import Foundation
 import HarkCLI
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// What scripts/peers/run_peers.py measured (its JSON, keys as it writes them).
 struct PeerFigures: Codable {

@@ -3,8 +3,9 @@
 // that stage alone; it reports back as one JSON line on stdout.
 import Foundation
 import HarkCLI
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 #if canImport(Glibc)
   import Glibc

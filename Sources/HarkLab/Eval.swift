@@ -3,9 +3,10 @@
 import ArgumentParser
 import Foundation
 import HarkCLI
-import HarkCore
 import HarkEval
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,8 +3,8 @@
 import ArgumentParser
 import Foundation
 import HarkCLI
-import HarkCore
 import HarkMap
+import HarkStore
 
 struct MapBench: ParsableCommand {
   static let configuration = CommandConfiguration(

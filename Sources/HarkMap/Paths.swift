@@ -2,7 +2,8 @@
 // told in full: A → B said by one person and B → C by another do not mean
 // anyone said A leads to C (the transitivity trap: a map must not imply a chain nobody told).
 
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// One chain of links, cause to effect.
 public struct MapPath: Sendable, Equatable {

@@ -5,7 +5,7 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("REFI-QDA codebook import")
 struct CodebookImportTests {

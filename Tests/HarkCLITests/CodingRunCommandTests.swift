@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("Coding runs from the command line")
 struct CodingRunCommandTests {

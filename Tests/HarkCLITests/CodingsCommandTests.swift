@@ -2,7 +2,7 @@
 // browser, accepts and rejects the plugins' suggested codings, and so
 // exports them.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Codings command")

@@ -1,7 +1,7 @@
 // Reviewing in the terminal: concepts and links listed, shown, merged,
 // renamed, accepted, rejected and edited, with every decision recorded.
 import Foundation
-import HarkCore
+import HarkStore
 import HarkTestSupport
 import Testing
 

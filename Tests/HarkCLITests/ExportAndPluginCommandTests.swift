@@ -1,6 +1,6 @@
 // Exports in each format, and the plugin author's commands.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Exports")

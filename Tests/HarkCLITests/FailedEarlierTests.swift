@@ -1,7 +1,7 @@
 // A rerun after failures does not say "up to date": the documents that
 // failed before, and are left out, are counted with what to do about them.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Reruns after failed documents")

@@ -1,7 +1,7 @@
 // A plugin whose constructor never returns: listing, checking and coding
 // each stop it at the describe deadline, name it, and go on.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Plugins that hang while loading")

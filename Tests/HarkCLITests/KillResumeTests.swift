@@ -7,7 +7,7 @@
 import Foundation
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("Kill and resume with the built-in plugins", .serialized)
 struct KillResumeTests {

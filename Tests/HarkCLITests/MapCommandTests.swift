@@ -1,7 +1,7 @@
 // `hark map stats` and `hark map simulate` on a Mental Modeler matrix and on a
 // project's approved map, and the errors bad input gets.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Map commands")

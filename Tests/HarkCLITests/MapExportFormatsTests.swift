@@ -2,7 +2,7 @@
 // HarkMap (as mmp, dot and map-json do), say what each format leaves out, and
 // what they write comes back in through `hark import`.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Map exports: Mental Modeler CSV and GraphML")

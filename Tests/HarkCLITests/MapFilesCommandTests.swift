@@ -2,7 +2,7 @@
 // files (and the project left as it was when one is bad), `hark map paths`
 // and `hark map voices`.
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @Suite("Map files on the command line")

@@ -1,7 +1,8 @@
 // Opposites through the command line: merges that keep what was said, and a
 // map that does not depend on the order interviews arrived in.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Testing
 
 /// Jade said "The look she gave me made me not want to ask anyone for help.

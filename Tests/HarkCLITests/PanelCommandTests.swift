@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("Panel and user commands")
 struct PanelCommandTests {

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("Projects and import from the command line")
 struct ProjectCommandTests {

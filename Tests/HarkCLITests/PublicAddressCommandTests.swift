@@ -2,7 +2,8 @@
 // `hark serve` or `hark panel add-member`, kept in the project, used by every
 // later sign-in link, and a warning while links would open on this computer only.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("Public address")

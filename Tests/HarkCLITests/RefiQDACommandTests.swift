@@ -4,7 +4,7 @@ import GRDB
 import Testing
 import ZIPFoundation
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("REFI-QDA commands")
 struct RefiQDACommandTests {

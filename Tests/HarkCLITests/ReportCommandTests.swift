@@ -1,7 +1,8 @@
 // `hark report` and `hark map picture` on a small real project: the files
 // they write, the quotes escaped, and the errors bad input gets.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("Report command")

@@ -4,7 +4,7 @@
 import Foundation
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("A vote while a coding run writes")
 struct VoteWhileCodingTests {

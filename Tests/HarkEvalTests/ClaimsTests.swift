@@ -1,5 +1,5 @@
 import Foundation
-import HarkCore
+import HarkStore
 import Testing
 
 @testable import HarkEval

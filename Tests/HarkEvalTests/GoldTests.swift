@@ -1,6 +1,7 @@
 import Foundation
-import HarkCore
 import HarkEval
+import HarkStore
+import HarkTranscripts
 import Testing
 
 /// A tiny transcript: interviewer question, participant answer, interviewer, participant.

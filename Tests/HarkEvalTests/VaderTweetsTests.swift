@@ -1,8 +1,9 @@
 // Specifications of the VADER tweets evaluation: reading the file, the
 // splits, the text score and the agreement measures.
 import Foundation
-import HarkCore
 import HarkEval
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("VADER tweets evaluation")

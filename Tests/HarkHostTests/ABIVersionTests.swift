@@ -4,8 +4,8 @@
 // its own frozen copies of the 1.0 structs, as a plugin built long ago would
 // be, or with longer structs and minor 9, as one built for a later minor.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 @Suite("Plugin ABI minors")

@@ -1,8 +1,8 @@
 // Where plugins are looked for: beside hark, in $HARK_PLUGIN_PATH, and in the
 // user's plugin folder under the XDG data home.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 @Suite("Plugin folders")

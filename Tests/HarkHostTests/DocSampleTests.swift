@@ -1,8 +1,9 @@
 // The C++ plugin in docs/writing-plugins.md, exactly as printed there:
 // compiled with clang++ (part of the Swift toolchain), loaded and run.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("The guide's C++ sample")

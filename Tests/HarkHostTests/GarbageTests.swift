@@ -1,8 +1,8 @@
 // Results that break the ABI's rules fail the whole document, and nothing the
 // plugin emitted for it (not even its valid results) is stored.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 @Suite("Garbage results")

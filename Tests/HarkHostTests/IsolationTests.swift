@@ -3,9 +3,10 @@
 // other documents go on.
 import Foundation
 import HarkHost
+import HarkTranscripts
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 @Suite("Plugin isolation in worker processes")
 struct IsolationTests {

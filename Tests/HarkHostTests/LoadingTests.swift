@@ -1,8 +1,9 @@
 // Loading checks: each way a file can fail to be a plugin gets a precise
 // error naming the file and the mismatch.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("Loading plugin libraries")

@@ -3,8 +3,8 @@
 // allowed. The built-in plugins' own schemas (read from the built libraries)
 // are the cases that matter most.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 @Suite("Options checked against the options schema")

@@ -3,9 +3,10 @@
 // the project, $HOME, the network and the host are untouched.
 import Foundation
 import HarkHost
+import HarkTranscripts
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 
 #if canImport(Glibc)
   import Glibc

@@ -2,8 +2,8 @@
 // plugin's results on it are stored together. A plugin that fails must not
 // cost the others anything.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 @Suite("Plugins sharing one pass over the documents")

@@ -2,8 +2,9 @@
 // package's built plugins, and C test plugins compiled with cc.
 import Foundation
 import HarkHost
+import HarkTranscripts
 
-@testable import HarkCore
+@testable import HarkStore
 
 enum TestPaths {
   /// The repository root, from this file's location.

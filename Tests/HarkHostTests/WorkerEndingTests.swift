@@ -2,8 +2,8 @@
 // that does what the sandbox forbids a plugin: it leaves a child holding the
 // pipes, then dies. The host must see the death at once and kill the child.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
 import Testing
 
 #if canImport(Glibc)

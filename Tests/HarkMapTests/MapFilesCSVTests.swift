@@ -1,6 +1,6 @@
-// Mental Modeler's matrix CSV: what is read, what is written, and every refusal.
-import HarkCore
 import HarkMap
+// Mental Modeler's matrix CSV: what is read, what is written, and every refusal.
+import HarkStore
 import Testing
 
 @Suite("Map files: Mental Modeler matrix CSV")

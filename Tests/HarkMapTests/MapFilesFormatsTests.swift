@@ -1,8 +1,8 @@
 // Mental Modeler .mmp, GraphML, DOT and map JSON: whole documents for a small
 // map with a quote, an accent and an emoji, and every refusal on reading.
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
 import Testing
 
 enum SmallMap {

@@ -1,6 +1,7 @@
-// Chains from one concept to another, and those one source told in full.
-import HarkCore
 import HarkMap
+// Chains from one concept to another, and those one source told in full.
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @Suite("Paths through the map")

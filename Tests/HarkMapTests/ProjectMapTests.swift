@@ -1,8 +1,8 @@
 // The approved map read from a real project store: accepted links only, the
 // store's weights and counts, merged concepts followed.
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
 import HarkTestSupport
 import Testing
 

@@ -2,7 +2,8 @@
 // which Ruth asks "What helped?" and one participant answers, then each
 // interview's plugin findings from one coding run.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public enum InterviewProject {
   /// One interview: who answers and what they said, and what a plugin found in it.

@@ -4,7 +4,7 @@
 import Foundation
 import GRDB
 import HTTPTypes
-import HarkCore
+import HarkStore
 import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting

@@ -2,7 +2,7 @@
 // panel or for one question, and nothing closes until it is confirmed.
 import Foundation
 import HTTPTypes
-import HarkCore
+import HarkStore
 import Hummingbird
 import HummingbirdTesting
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
 import Testing

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 @testable import HarkWeb
 
 @Suite("Votes under load")

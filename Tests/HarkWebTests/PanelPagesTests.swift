@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import HarkCore
+import HarkStore
 import Hummingbird
 import HummingbirdTesting
 import Testing

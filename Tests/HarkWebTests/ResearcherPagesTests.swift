@@ -6,7 +6,7 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 @testable import HarkWeb
 
 @Suite("Researcher pages")

@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HarkCore
+@testable import HarkStore
 @testable import HarkWeb
 
 @Suite("Signing out")

@@ -3,7 +3,7 @@
 // connections than the limit nor keeps a real request waiting.
 import Foundation
 import HTTPTypes
-import HarkCore
+import HarkStore
 import Hummingbird
 import HummingbirdTesting
 import NIOCore

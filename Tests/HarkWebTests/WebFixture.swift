@@ -2,7 +2,8 @@
 // tag) and a researcher account, for the web tests.
 import Foundation
 import HTTPTypes
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
 

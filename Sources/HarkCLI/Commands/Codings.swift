@@ -2,7 +2,8 @@
 // hand, listed and curated from the terminal, so a project curated without
 // the browser exports its codings too.
 import ArgumentParser
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 struct Codings: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import HarkCore
+import HarkStore
 
 struct Concepts: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,8 +1,9 @@
 // `hark demo`: the sample corpus from transcripts to candidate map, in one go.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
+import HarkTranscripts
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(

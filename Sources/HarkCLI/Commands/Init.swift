@@ -1,5 +1,5 @@
 import ArgumentParser
-import HarkCore
+import HarkStore
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Create an empty project file.")

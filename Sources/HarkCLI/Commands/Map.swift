@@ -1,8 +1,9 @@
 // `hark map`: numbers and scenarios on the approved map or a matrix file.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
+import HarkTranscripts
 
 struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

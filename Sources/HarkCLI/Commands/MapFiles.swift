@@ -4,8 +4,9 @@
 
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
+import HarkTranscripts
 
 enum MapFilesCommand {
   /// Export formats written from the approved map (accepted links only) rather than from a link selection.

@@ -2,8 +2,9 @@
 // clamped concepts shown against it.
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
+import HarkTranscripts
 
 struct MapSimulate: ParsableCommand {
   static let configuration = CommandConfiguration(

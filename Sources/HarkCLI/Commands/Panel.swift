@@ -1,7 +1,8 @@
 // `hark panel`: lived-experience panels, their members and sign-in links.
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 struct PanelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

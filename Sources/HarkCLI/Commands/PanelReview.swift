@@ -2,7 +2,7 @@
 // from links opened as items to the decisions made when voting closes.
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
 
 struct OpenPanelItems: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,8 +3,9 @@
 // thread per instance) and collects its documents' lines; they are written
 // in input order, so the output is the same on any number of cores.
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 import Synchronization
 
 /// One document from stdin: its id and its text, normalised, as UTF-8.

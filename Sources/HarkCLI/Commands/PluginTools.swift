@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkHost
+import HarkStore
+import HarkTranscripts
 
 struct RunPlugin: ParsableCommand {
   static let configuration = CommandConfiguration(

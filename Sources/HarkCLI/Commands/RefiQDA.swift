@@ -1,7 +1,8 @@
 // `hark export --format qdpx|qdc` and `hark import FILE.qdpx|FILE.qdc`: REFI-QDA exchange
 // with NVivo, ATLAS.ti, MAXQDA and QualCoder, and what each direction leaves behind.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 enum RefiQDACommand {
   /// Writes the file and prints what was written and what REFI-QDA could not carry.

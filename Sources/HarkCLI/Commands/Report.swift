@@ -1,8 +1,9 @@
 // `hark report` (a static HTML report folder) and `hark map picture` (the map as SVG).
 import ArgumentParser
 import Foundation
-import HarkCore
 import HarkMap
+import HarkStore
+import HarkTranscripts
 
 struct MapPicture: ParsableCommand {
   static let configuration = CommandConfiguration(

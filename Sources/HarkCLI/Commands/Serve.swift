@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
 import HarkWeb
 import Hummingbird
 

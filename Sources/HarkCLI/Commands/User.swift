@@ -1,7 +1,8 @@
 // `hark user`: researcher accounts for the browser workbench.
 import ArgumentParser
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 #if canImport(Glibc)
   import Glibc

@@ -3,7 +3,8 @@
 // loads cannot take the listing, a coding run or the conformance check down
 // with it, nor reach the user's files.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public enum PluginDescriber {
   /// The descriptor of the plugin at `path`, read by a short-lived sandboxed

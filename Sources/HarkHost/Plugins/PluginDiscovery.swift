@@ -4,7 +4,8 @@
 // ~/.local/share/hark/plugins).
 // Listing loads a library and reads its descriptor; it never analyses.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public struct DiscoveredPlugins: Sendable {
   public var plugins: [PluginDescriptor]

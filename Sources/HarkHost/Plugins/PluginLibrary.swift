@@ -3,8 +3,9 @@
 // pointers into a library's protocol conformances, which dlclose would leave
 // dangling, so they are opened with RTLD_NODELETE.
 import Foundation
-import HarkCore
 import HarkPluginABI
+import HarkStore
+import HarkTranscripts
 import Synchronization
 
 #if canImport(Glibc)

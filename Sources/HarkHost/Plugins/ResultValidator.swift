@@ -1,7 +1,7 @@
 // Checks everything a plugin emitted before anything is stored, and turns
 // UTF-8 byte offsets into code point offsets. One bad result fails the whole
 // call: a plugin that emits garbage cannot be trusted on that document.
-import HarkCore
+import HarkStore
 
 public struct GarbageResult: Error, CustomStringConvertible, Equatable {
   public var description: String

@@ -1,7 +1,7 @@
 // One plugin instance, in a worker process or in this process, behind one
 // interface. A worker that died or was stopped is replaced on the next call.
 import Foundation
-import HarkCore
+import HarkStore
 
 /// Why a call failed, as recorded on the run.
 struct AnalysisFailure: Error {

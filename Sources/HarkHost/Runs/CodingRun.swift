@@ -4,8 +4,10 @@
 // core by default); each corpus plugin runs beside that pass on a thread of
 // its own. Plugins that read the project's known concepts come in a second
 // phase, after the first has stored the concepts it found.
+import Crypto
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Synchronization
 
 #if canImport(Glibc)

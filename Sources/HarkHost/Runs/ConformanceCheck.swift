@@ -3,7 +3,7 @@
 // in a worker as a coding run loads it, fed awkward documents, and everything
 // it emits is validated. The checks live here so any front end can run them.
 import Foundation
-import HarkCore
+import HarkStore
 
 public enum ConformanceCheck {
   /// One check's outcome, in the order the checks run.

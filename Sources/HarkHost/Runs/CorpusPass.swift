@@ -3,7 +3,7 @@
 // transaction at the end. A document that fails is left out and the pass
 // starts again without it, since the instance's corpus state died with it.
 import Foundation
-import HarkCore
+import HarkStore
 
 struct CorpusPass {
   let context: AnalysisContext

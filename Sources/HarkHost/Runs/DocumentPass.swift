@@ -3,7 +3,7 @@
 // once, hands it to every plugin that still has to see it, and stores all
 // their results on it in one transaction.
 import Foundation
-import HarkCore
+import HarkStore
 import Synchronization
 
 struct DocumentPass: Sendable {

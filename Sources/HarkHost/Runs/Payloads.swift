@@ -1,6 +1,6 @@
 // Building what a plugin receives from what the store holds: code point
 // offsets become UTF-8 byte offsets.
-import HarkCore
+import HarkStore
 
 extension DocumentPayload {
   public static func make(

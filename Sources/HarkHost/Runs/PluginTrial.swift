@@ -1,6 +1,6 @@
 // Trying a plugin on documents that are not in a project: for
 // `hark plugins run` and the conformance check. Same checks as a coding run.
-import HarkCore
+import HarkStore
 
 public final class PluginTrial {
   private let analyzer: any Analyzer

@@ -2,8 +2,9 @@
 // of its own, send a request, wait for the answer with a deadline, and tell a
 // crash from a hang from an error. What it sends back is capped.
 import Foundation
-import HarkCore
+import HarkStore
 import HarkSystem
+import HarkTranscripts
 import Synchronization
 
 #if canImport(Glibc)

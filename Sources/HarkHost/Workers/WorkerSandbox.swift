@@ -3,7 +3,7 @@
 // worker enters the sandbox before it opens the plugin's library, since a
 // library's constructors run as it loads.
 import Foundation
-import HarkCore
+import HarkStore
 import HarkSystem
 
 public struct WorkerSandbox: Sendable, Equatable {

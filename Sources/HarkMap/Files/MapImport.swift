@@ -2,7 +2,8 @@
 // as accepted links with the file's weights, each with a recorded decision.
 
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public enum MapImport {
   public typealias Summary = MapImportSummary

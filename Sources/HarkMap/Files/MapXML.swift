@@ -2,7 +2,8 @@
 // type declarations (and so entities) refused before parsing starts.
 
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 #if canImport(FoundationXML)
   import FoundationXML

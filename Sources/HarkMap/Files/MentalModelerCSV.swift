@@ -2,7 +2,8 @@
 // row gives one cause's weights on every effect (blank = no link).
 
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// Reads and writes the adjacency-matrix CSV that Mental Modeler exports
 /// ("Matrix" → CSV) and that FCM tools such as FCMpy read.

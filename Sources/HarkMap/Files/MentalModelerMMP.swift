@@ -19,7 +19,8 @@
 // run with `hark map simulate`).
 
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 public enum MentalModelerMMP {
   /// Writes the map as an .mmp document. Concepts are laid out on a grid so

@@ -1,5 +1,5 @@
 // The approved map of a project: its accepted links and the concepts they join.
-import HarkCore
+import HarkStore
 
 extension CognitiveMap {
   /// The project's approved map.

@@ -2,7 +2,7 @@
 // strongest links with their quotes, the indices, a default scenario and the
 // balance of participant groups. No JavaScript; every piece of text escaped.
 import Foundation
-import HarkCore
+import HarkStore
 
 public struct MapReport: Sendable, Equatable {
   /// index.html's text.

@@ -1,7 +1,7 @@
 // Who stands behind each link of a map: the sources of its evidence, with the
 // participant group each belongs to.
 
-import HarkCore
+import HarkStore
 
 /// One source of evidence: a participant, or a document where no participant is known.
 public struct EvidenceSource: Hashable, Sendable, Comparable {

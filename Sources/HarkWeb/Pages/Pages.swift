@@ -1,6 +1,6 @@
 // Rendering a page: its template inside the layout, as an HTML response.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 import Mustache
 import NIOCore

@@ -3,7 +3,7 @@
 // Confirm or Cancel. Closing cannot be undone: members can no longer answer,
 // and each question is decided by the panel's rule.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 
 struct CloseVotingRoutes: Sendable {

@@ -2,7 +2,8 @@
 // stylesheet of code colours, and memos on documents, codes, concepts and
 // links, all with plain forms.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 import NIOCore
 

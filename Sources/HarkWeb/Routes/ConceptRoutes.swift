@@ -2,7 +2,8 @@
 // and renaming, merging, splitting and placing a concept under a parent,
 // each a plain form. A refused change says why and stores nothing.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 struct ConceptRoutes: Sendable {

@@ -3,7 +3,8 @@
 // reject each), coding a quote by hand, making a link from a quote, and the
 // document's memos, all with plain forms.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 struct DocumentRoutes: Sendable {

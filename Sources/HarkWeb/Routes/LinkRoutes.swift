@@ -2,7 +2,7 @@
 // counts, one bundle with all its quotes, both filterable by who spoke
 // (participant group or attribute), and accepting or rejecting in place.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 
 struct LinkRoutes: Sendable {

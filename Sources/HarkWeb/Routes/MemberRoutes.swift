@@ -1,7 +1,7 @@
 // The panel member's pages: sign in by invite link, see one proposed link at
 // a time with the quotes behind it, vote, see progress and decisions.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 
 struct MemberRoutes: Sendable {

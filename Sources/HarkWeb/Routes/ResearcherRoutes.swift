@@ -3,7 +3,8 @@
 // override a decision with a reason, take up a member's suggestion, and the
 // panel's audit log.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 struct ResearcherRoutes: Sendable {

@@ -3,7 +3,8 @@
 // "Sign out" first says so and offers a new one-time link of their own,
 // shown once as they leave, or signing out without one on a shared computer.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 struct SignOutRoutes: Sendable {

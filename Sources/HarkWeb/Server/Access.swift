@@ -1,5 +1,6 @@
 // Who may open a page: the one check every researcher route makes first.
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 extension Pages {

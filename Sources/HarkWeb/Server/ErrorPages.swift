@@ -4,7 +4,8 @@
 // else is a plain apology (500) that says nothing was half-done, which the
 // store's one-transaction-per-change rule makes true.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Hummingbird
 
 struct ErrorPageMiddleware: RouterMiddleware {

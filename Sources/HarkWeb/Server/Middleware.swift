@@ -1,7 +1,7 @@
 // Middleware every page goes through: security headers on every response,
 // the session looked up from its cookie, and the CSRF check on every form.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 
 /// Headers that keep pages from being framed, sniffed or fed scripts from

@@ -1,7 +1,7 @@
 // `hark serve`: the workbench and panel pages over one project, on loopback
 // by default.
 import Foundation
-import HarkCore
+import HarkStore
 import Hummingbird
 import HummingbirdCore
 import NIOCore

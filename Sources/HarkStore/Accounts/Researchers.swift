@@ -1,0 +1,71 @@
+// Researcher accounts: a name and a scrypt password hash.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+public struct Researcher: Sendable, Equatable, Codable {
+  public var id: Int64
+  public var name: String
+  public var createdAt: String
+}
+
+extension ProjectStore {
+  /// Passwords shorter than this are refused: with a slow hash and a sign-in
+  /// limit, length is what a researcher can add to make guessing hopeless.
+  public static let minimumPasswordLength = 10
+
+  public func addResearcher(
+    name: String, password: String, cost: PasswordHashCost = .standard, actor: String = ActorName.fromEnvironment().name
+  ) throws -> Researcher {
+    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
+      throw HarkError(
+        "a researcher name must be one word, got \"\(name)\"", hint: "Use a short name such as amina or a.khan")
+    }
+    guard password.count >= Self.minimumPasswordLength else {
+      throw HarkError(
+        "the password is too short (\(password.count) characters)", subject: "researcher \(name)",
+        hint: "Use at least \(Self.minimumPasswordLength) characters; a few unrelated words are easy to remember")
+    }
+    let hash = try PasswordHash.make(password, cost: cost)
+    return try pool.write { db in
+      if try Bool.fetchOne(db, sql: "SELECT 1 FROM researcher WHERE name = ?", arguments: [name]) != nil {
+        throw HarkError("there is already a researcher called \(name)", hint: "Choose another name")
+      }
+      let at = Clock.now()
+      try db.execute(
+        sql: "INSERT INTO researcher(name, password_hash, created_at, created_by) VALUES (?, ?, ?, ?)",
+        arguments: [name, hash, at, actor])
+      let id = db.lastInsertedRowID
+      try Self.log(db, actor: actor, subject: "researcher:\(id)", action: "add", detail: ["name": name])
+      return Researcher(id: id, name: name, createdAt: at)
+    }
+  }
+
+  public func researchers() throws -> [Researcher] {
+    try pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT id, name, created_at FROM researcher ORDER BY name").map {
+        Researcher(id: $0["id"], name: $0["name"], createdAt: $0["created_at"])
+      }
+    }
+  }
+
+  /// The researcher when the name and password match, else nil: the same
+  /// answer, after the same work, whether the name or the password was wrong,
+  /// so sign-in does not reveal which names exist.
+  public func checkPassword(name: String, password: String) throws -> Researcher? {
+    let row = try pool.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT id, name, created_at, password_hash FROM researcher WHERE name = ?", arguments: [name])
+    }
+    guard let row else {
+      _ = PasswordHash.verify(password, against: Self.unknownNameHash)
+      return nil
+    }
+    guard PasswordHash.verify(password, against: row["password_hash"]) else { return nil }
+    return Researcher(id: row["id"], name: row["name"], createdAt: row["created_at"])
+  }
+
+  /// Checked against when the name is unknown, so that path costs what a real check costs.
+  static let unknownNameHash = (try? PasswordHash.make(Secrets.token())) ?? ""
+}

@@ -1,0 +1,50 @@
+// What a link's weight on the approved map can come from besides its
+// evidence: researchers' strengths and panel members' current votes on
+// accepted items, read through the panel rule views (`Schema/PanelRuleViews.swift`).
+import Foundation
+import GRDB
+
+/// A panel member's strength for a link, from their current vote.
+public struct PanelStrengthVote: Sendable, Equatable {
+  public var linkID: Int64
+  /// The polarity the panel item asked about (+1 or -1).
+  public var polarity: Int
+  public var strength: VoteStrength
+}
+
+/// What a link's weight on the approved map can come from besides its evidence.
+public struct MapWeightSources: Sendable, Equatable {
+  /// Link id → the strength a researcher set on it.
+  public var researcherStrengths: [Int64: Double]
+  /// The strengths of the current votes that agree with a link, on panel
+  /// items whose decision in force is "accepted" (an override included),
+  /// oldest vote first.
+  public var panelStrengths: [PanelStrengthVote]
+}
+
+extension ProjectStore {
+  /// The researcher strengths and the panel strength votes behind the
+  /// approved map's weights, read together.
+  public func mapWeightSources() throws -> MapWeightSources {
+    try pool.read { db in
+      var researcher: [Int64: Double] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, strength FROM link WHERE strength IS NOT NULL") {
+        researcher[row[0]] = row[1]
+      }
+      let votes = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT i.link_id, i.polarity, v.strength FROM panel_vote_current v
+          JOIN panel_item i ON i.id = v.item_id
+          JOIN panel_decision_in_force d ON d.item_id = i.id
+          WHERE v.answer = 'agree' AND v.strength IS NOT NULL AND d.outcome = 'accepted'
+          ORDER BY v.id
+          """
+      ).compactMap { row -> PanelStrengthVote? in
+        guard let strength = VoteStrength(rawValue: row[2]) else { return nil }
+        return PanelStrengthVote(linkID: row[0], polarity: row[1], strength: strength)
+      }
+      return MapWeightSources(researcherStrengths: researcher, panelStrengths: votes)
+    }
+  }
+}

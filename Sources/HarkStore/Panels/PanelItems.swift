@@ -1,0 +1,181 @@
+// Review items: links opened for a panel's review, the plain-language
+// question each one asks, and the quotes behind it shown by pseudonym only.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+public struct PanelItem: Sendable, Equatable {
+  public var id: Int64
+  public var panelID: Int64
+  public var linkID: Int64
+  public var causeID: Int64
+  public var cause: String
+  public var effectID: Int64
+  public var effect: String
+  public var polarity: Int
+  /// A researcher's rewording, taken up from a "say it differently" suggestion.
+  public var wording: String?
+  /// The vote whose suggestion this item was made from.
+  public var fromVoteID: Int64?
+  public var openedAt: String
+  public var closedAt: String?
+
+  public var isOpen: Bool { closedAt == nil }
+  public var question: PlainQuestion {
+    PlainQuestion(cause: cause, effect: effect, polarity: polarity, wording: wording)
+  }
+}
+
+/// The question an item asks: the researcher's wording when there is one,
+/// else the one `PanelWording` makes from the labels and the sign ("Does
+/// feeling listened to lead to more trust in services?").
+public struct PlainQuestion: Sendable, Equatable {
+  public var cause: String
+  /// The effect with its direction: "more trust in services", "less anxiety".
+  public var effect: String
+  public var wording: String?
+  /// The generated question, whatever the wording.
+  public var generated: String
+
+  public init(cause: String, effect: String, polarity: Int, wording: String? = nil) {
+    // Links join concepts that are not opposites (a merge into an opposite
+    // moves its items along, turned round), so the polarity alone says
+    // which way: "less eating properly", never "more ~eating properly".
+    self.cause = cause
+    self.effect = PanelWording.directed(effect, up: polarity > 0, plural: Phrase(effect).isPlural)
+    self.wording = wording
+    self.generated = PanelWording.question(cause: cause, effect: effect, polarity: polarity)
+  }
+
+  public var text: String { wording ?? generated }
+}
+
+/// A quote behind an item, as a panel member sees it: no real names, no file names.
+public struct ItemQuote: Sendable, Equatable {
+  public var quote: String
+  /// The participant's pseudonym, or nil when the speaker is not known.
+  public var pseudonym: String?
+  public var group: String?
+
+  /// "Amina (people using services)", or "someone" when the speaker is unknown.
+  public var speaker: String {
+    guard let pseudonym else { return "someone" }
+    guard let group, !group.isEmpty else { return pseudonym }
+    return "\(pseudonym) (\(group))"
+  }
+}
+
+extension ProjectStore {
+  static let itemColumns = """
+    SELECT i.*, c.label AS cause, e.label AS effect
+    FROM panel_item i JOIN concept c ON c.id = i.cause_id JOIN concept e ON e.id = i.effect_id
+    """
+
+  static func item(from row: Row) -> PanelItem {
+    PanelItem(
+      id: row["id"], panelID: row["panel_id"], linkID: row["link_id"], causeID: row["cause_id"], cause: row["cause"],
+      effectID: row["effect_id"], effect: row["effect"], polarity: row["polarity"], wording: row["wording"],
+      fromVoteID: row["from_vote_id"], openedAt: row["opened_at"], closedAt: row["closed_at"])
+  }
+
+  static func item(_ db: Database, id: Int64) throws -> PanelItem? {
+    try Row.fetchOne(db.cachedStatement(sql: itemColumns + " WHERE i.id = ?"), arguments: [id]).map(item(from:))
+  }
+
+  public func item(_ id: Int64) throws -> PanelItem {
+    guard let found = try pool.read({ db in try Self.item(db, id: id) }) else {
+      throw HarkError("no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items")
+    }
+    return found
+  }
+
+  /// Every item of a panel, oldest first.
+  public func items(panel: Panel) throws -> [PanelItem] {
+    try pool.read { db in
+      try Row.fetchAll(db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id]).map(
+        Self.item(from:))
+    }
+  }
+
+  /// Opens links for the panel's review, one item each, all or none. A link
+  /// already open in this panel is refused, so nobody is asked twice at once.
+  public func openItems(panel: Panel, links: [Int64], actor: String = ActorName.fromEnvironment().name) throws
+    -> [PanelItem]
+  {
+    guard !links.isEmpty else {
+      throw HarkError(
+        "no links to open", subject: "panel \(panel.name)",
+        hint: "Name links (L4 L7), or use --all-accepted or --all-candidates")
+    }
+    let summaries = Dictionary(try self.links().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return try pool.write { db in
+      var opened: [PanelItem] = []
+      for id in links {
+        guard let link = summaries[id] else {
+          throw HarkError("no link L\(id)", subject: "panel \(panel.name)", hint: "Run `hark links` to list them")
+        }
+        if let open = try Int64.fetchOne(
+          db, sql: "SELECT id FROM panel_item WHERE panel_id = ? AND link_id = ? AND closed_at IS NULL",
+          arguments: [panel.id, id])
+        {
+          throw HarkError(
+            "link L\(id) is already open for review as I\(open)", subject: "panel \(panel.name)",
+            hint: "Close it first with `hark panel close \(panel.name) I\(open)`")
+        }
+        opened.append(
+          try Self.insertItem(
+            db, panel: panel, linkID: id, cause: link.causeID, effect: link.effectID, polarity: link.polarity,
+            wording: nil, fromVote: nil, actor: actor))
+      }
+      return opened
+    }
+  }
+
+  /// Opens every link with this status ("accepted" or "candidate") not already open in the panel.
+  public func openItems(panel: Panel, status: LinkStatus, actor: String = ActorName.fromEnvironment().name) throws
+    -> [PanelItem]
+  {
+    let open = Set(try items(panel: panel).filter(\.isOpen).map(\.linkID))
+    let ids = try links(status: status).map(\.id).filter { !open.contains($0) }.sorted()
+    guard !ids.isEmpty else {
+      throw HarkError(
+        "no \(status) links left to open", subject: "panel \(panel.name)",
+        hint: "Every \(status) link is already open for review, or there are none (`hark links --status \(status)`)")
+    }
+    return try openItems(panel: panel, links: ids, actor: actor)
+  }
+
+  static func insertItem(
+    _ db: Database, panel: Panel, linkID: Int64, cause: Int64, effect: Int64, polarity: Int, wording: String?,
+    fromVote: Int64?, actor: String
+  ) throws -> PanelItem {
+    try db.execute(
+      sql: """
+        INSERT INTO panel_item(panel_id, link_id, cause_id, effect_id, polarity, wording, from_vote_id, opened_at, opened_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [panel.id, linkID, cause, effect, polarity, wording, fromVote, Clock.now(), actor])
+    let id = db.lastInsertedRowID
+    var detail: [String: Any] = ["panel": panel.id, "link": linkID]
+    if let fromVote { detail["from_vote"] = fromVote }
+    try log(db, actor: actor, subject: "panel-item:\(id)", action: "open", detail: detail)
+    return try item(db, id: id)!
+  }
+
+  /// The quotes behind an item's link, each speaker by pseudonym and group only.
+  public func quotes(item: PanelItem) throws -> [ItemQuote] {
+    try pool.read { db in try Self.quotes(db, link: item.linkID) }
+  }
+
+  /// The quotes behind a link in document order, by pseudonym and group only.
+  static func quotes(_ db: Database, link: Int64) throws -> [ItemQuote] {
+    try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT \(quoteSQL("v")), p.pseudonym, p.group_name
+          FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
+          WHERE v.link_id = ? ORDER BY v.document_id, v.start
+          """), arguments: [link]
+    ).map { row in ItemQuote(quote: row["quote"] ?? "", pseudonym: row["pseudonym"], group: row["group_name"]) }
+  }
+}

@@ -1,0 +1,282 @@
+// Panels and their members, and the one-time invite links members sign in by.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+public struct Panel: Sendable, Equatable {
+  public var id: Int64
+  public var name: String
+  public var rule: PanelRule
+  public var quorum: Int
+  public var createdAt: String
+}
+
+public struct PanelMember: Sendable, Equatable {
+  public var id: Int64
+  public var panelID: Int64
+  /// The real name: for researchers' eyes only.
+  public var name: String
+  /// What everyone else sees.
+  public var pseudonym: String
+  public var addedAt: String
+}
+
+/// A signed-in panel member: who votes. Only the store makes one (from a
+/// session or an invite), so a page cannot claim to be another member.
+public struct MemberIdentity: Sendable, Equatable, Hashable {
+  public let memberID: Int64
+  public let panelID: Int64
+  // The memberwise initialiser stays internal: outside HarkStore, identities come only from the store.
+}
+
+/// A new invite: the token appears here once and is stored only as a digest.
+public struct PanelInvite: Sendable, Equatable {
+  public var id: Int64
+  public var memberID: Int64
+  public var token: String
+  public var expiresAt: Date
+
+  /// The sign-in link to give the member.
+  public func link(baseURL: String) -> String {
+    var base = baseURL
+    while base.hasSuffix("/") { base.removeLast() }
+    return "\(base)/join/\(token)"
+  }
+}
+
+/// What revoking a member's invites cancelled.
+public struct RevokedAccess: Sendable, Equatable {
+  public var invites: Int
+  public var sessions: Int
+
+  public init(invites: Int, sessions: Int) {
+    self.invites = invites
+    self.sessions = sessions
+  }
+
+  public var isEmpty: Bool { invites == 0 && sessions == 0 }
+}
+
+/// Why an invite link does not sign anyone in.
+public enum InviteRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+  case unknown
+  case used
+  case revoked
+  case expired
+
+  public var description: String {
+    switch self {
+    case .unknown: "This sign-in link is not known. Ask the researcher for a new link."
+    case .used: "This sign-in link has been used already. Ask the researcher for a new link."
+    case .revoked: "This sign-in link was cancelled. Ask the researcher for a new link."
+    case .expired: "This sign-in link has expired. Ask the researcher for a new link."
+    }
+  }
+}
+
+extension ProjectStore {
+  public static let defaultInviteLifetime: TimeInterval = 14 * 24 * 3600
+
+  public func createPanel(
+    name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String = ActorName.fromEnvironment().name
+  ) throws -> Panel {
+    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { throw HarkError("a panel needs a name", hint: "e.g. hark panel create carers") }
+    guard quorum >= 1 else {
+      throw HarkError(
+        "the quorum must be at least 1, got \(quorum)", subject: "panel \(name)",
+        hint: "Give the number of votes an item needs before it can be decided")
+    }
+    return try pool.write { db in
+      if try Bool.fetchOne(db, sql: "SELECT 1 FROM panel WHERE name = ?", arguments: [name]) != nil {
+        throw HarkError("there is already a panel called \(name)", hint: "Choose another name")
+      }
+      let at = Clock.now()
+      try db.execute(
+        sql: "INSERT INTO panel(name, rule, quorum, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+        arguments: [name, rule.description, quorum, at, actor])
+      let id = db.lastInsertedRowID
+      try Self.log(
+        db, actor: actor, subject: "panel:\(id)", action: "create",
+        detail: ["name": name, "rule": rule.description, "quorum": quorum])
+      return Panel(id: id, name: name, rule: rule, quorum: quorum, createdAt: at)
+    }
+  }
+
+  public func panels() throws -> [Panel] {
+    try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM panel ORDER BY name").map(Self.panel(from:)) }
+  }
+
+  /// A panel by name (any case) or id ("P2").
+  public func panel(named text: String) throws -> Panel {
+    try pool.read { db in try Self.panel(db, named: text) }
+  }
+
+  static func panel(db: Database, id: Int64) throws -> Panel? {
+    try Row.fetchOne(db, sql: "SELECT * FROM panel WHERE id = ?", arguments: [id]).map(panel(from:))
+  }
+
+  static func panel(_ db: Database, named text: String) throws -> Panel {
+    if let row = try Row.fetchOne(db, sql: "SELECT * FROM panel WHERE name = ?", arguments: [text]) {
+      return panel(from: row)
+    }
+    if text.first == "P" || text.first == "p", let id = Int64(text.dropFirst()), let found = try panel(db: db, id: id) {
+      return found
+    }
+    throw HarkError("no panel called \(text)", hint: "Run `hark panel list` to see the panels")
+  }
+
+  static func panel(from row: Row) -> Panel {
+    Panel(
+      id: row["id"], name: row["name"], rule: (try? PanelRule(parsing: row["rule"])) ?? .unanimous,
+      quorum: row["quorum"], createdAt: row["created_at"])
+  }
+
+  /// Adds a member; without a pseudonym they are shown as "Member N".
+  public func addMember(
+    panel: Panel, name: String, pseudonym: String? = nil, actor: String = ActorName.fromEnvironment().name
+  ) throws
+    -> PanelMember
+  {
+    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { throw HarkError("a member needs a name", subject: "panel \(panel.name)") }
+    return try pool.write { db in
+      if try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM panel_member WHERE panel_id = ? AND name = ?", arguments: [panel.id, name]) != nil
+      {
+        throw HarkError(
+          "\(name) is already a member", subject: "panel \(panel.name)",
+          hint: "To send a new sign-in link use `hark panel invite \(panel.name) \"\(name)\"`")
+      }
+      let count =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM panel_member WHERE panel_id = ?", arguments: [panel.id]) ?? 0
+      let shown = pseudonym?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty ?? "Member \(count + 1)"
+      if try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM panel_member WHERE panel_id = ? AND pseudonym = ?", arguments: [panel.id, shown])
+        != nil
+      {
+        throw HarkError(
+          "another member is already shown as \"\(shown)\"", subject: "panel \(panel.name)",
+          hint: "Choose another --pseudonym")
+      }
+      let at = Clock.now()
+      try db.execute(
+        sql: "INSERT INTO panel_member(panel_id, name, pseudonym, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+        arguments: [panel.id, name, shown, at, actor])
+      let id = db.lastInsertedRowID
+      // The decision log names the pseudonym only: it is read more widely than the panel list.
+      try Self.log(
+        db, actor: actor, subject: "panel:\(panel.id)", action: "add-member",
+        detail: ["member": id, "pseudonym": shown])
+      return PanelMember(id: id, panelID: panel.id, name: name, pseudonym: shown, addedAt: at)
+    }
+  }
+
+  public func members(panel: Panel) throws -> [PanelMember] {
+    try pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM panel_member WHERE panel_id = ? ORDER BY id", arguments: [panel.id]).map
+      {
+        PanelMember(
+          id: $0["id"], panelID: $0["panel_id"], name: $0["name"], pseudonym: $0["pseudonym"], addedAt: $0["added_at"])
+      }
+    }
+  }
+
+  /// A member by real name or pseudonym.
+  public func member(panel: Panel, named text: String) throws -> PanelMember {
+    guard let found = try members(panel: panel).first(where: { $0.name == text || $0.pseudonym == text }) else {
+      throw HarkError(
+        "no member called \(text)", subject: "panel \(panel.name)",
+        hint: "Run `hark panel show \(panel.name)` to see its members")
+    }
+    return found
+  }
+
+  /// The member as a voter, for researchers' tools (the CLI) and tests; the
+  /// web layer gets identities from sessions.
+  public func identity(of member: PanelMember) -> MemberIdentity {
+    MemberIdentity(memberID: member.id, panelID: member.panelID)
+  }
+
+  public func issueInvite(
+    member: PanelMember, lifetime: TimeInterval = ProjectStore.defaultInviteLifetime, now: Date = Date(),
+    actor: String = ActorName.fromEnvironment().name
+  ) throws -> PanelInvite {
+    guard lifetime > 0 else {
+      throw HarkError(
+        "an invite must last some time", subject: "member \(member.pseudonym)", hint: "e.g. --expires-in 14d")
+    }
+    let token = Secrets.token()
+    let expires = now.addingTimeInterval(lifetime)
+    return try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO panel_invite(member_id, token_sha256, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?)
+          """,
+        arguments: [member.id, Secrets.digest(token), Timestamp.string(now), actor, Timestamp.string(expires)])
+      let id = db.lastInsertedRowID
+      try Self.log(
+        db, actor: actor, subject: "panel:\(member.panelID)", action: "invite",
+        detail: ["member": member.id, "invite": id, "expires_at": Timestamp.string(expires)])
+      return PanelInvite(id: id, memberID: member.id, token: token, expiresAt: expires)
+    }
+  }
+
+  /// Cancels every unused invite of a member and ends their sessions, so a
+  /// link that reached the wrong person stops working even if it was used.
+  @discardableResult
+  public func revokeInvites(member: PanelMember, now: Date = Date(), actor: String = ActorName.fromEnvironment().name)
+    throws
+    -> RevokedAccess
+  {
+    try pool.write { db in
+      let at = Timestamp.string(now)
+      try db.execute(
+        sql: """
+          UPDATE panel_invite SET revoked_at = ?, revoked_by = ?
+          WHERE member_id = ? AND used_at IS NULL AND revoked_at IS NULL
+          """, arguments: [at, actor, member.id])
+      let invites = db.changesCount
+      try db.execute(
+        sql: "UPDATE session SET ended_at = ? WHERE member_id = ? AND ended_at IS NULL AND expires_at > ?",
+        arguments: [at, member.id, at])
+      let revoked = RevokedAccess(invites: invites, sessions: db.changesCount)
+      if !revoked.isEmpty {
+        try Self.log(
+          db, actor: actor, subject: "panel:\(member.panelID)", action: "revoke-invites",
+          detail: ["member": member.id, "invites": revoked.invites, "sessions": revoked.sessions])
+      }
+      return revoked
+    }
+  }
+
+  /// Signs a member in by invite link: the invite is used up and a session
+  /// starts, in one transaction, so a link cannot be used twice at once.
+  public func redeemInvite(token: String, now: Date = Date()) throws -> (session: NewSession, member: MemberIdentity) {
+    let outcome: Result<(NewSession, MemberIdentity), InviteRefusal> = try pool.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT i.id, i.expires_at, i.used_at, i.revoked_at, m.id AS member_id, m.panel_id
+            FROM panel_invite i JOIN panel_member m ON m.id = i.member_id WHERE i.token_sha256 = ?
+            """, arguments: [Secrets.digest(token)])
+      else { return .failure(.unknown) }
+      if row["revoked_at"] as String? != nil { return .failure(.revoked) }
+      if row["used_at"] as String? != nil { return .failure(.used) }
+      guard let expires = Timestamp.date(row["expires_at"]), now < expires else { return .failure(.expired) }
+      try db.execute(
+        sql: "UPDATE panel_invite SET used_at = ? WHERE id = ?", arguments: [Timestamp.string(now), row["id"] as Int64])
+      let member = MemberIdentity(memberID: row["member_id"], panelID: row["panel_id"])
+      let session = try Self.insertSession(
+        db, researcherID: nil, memberID: member.memberID, lifetime: Self.memberSessionLifetime, now: now)
+      return .success((session, member))
+    }
+    return try outcome.get()
+  }
+}
+
+extension String {
+  var nonEmpty: String? { isEmpty ? nil : self }
+}

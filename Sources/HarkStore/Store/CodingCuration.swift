@@ -1,0 +1,241 @@
+// Documents as the researcher reads them (turns with the codings in them),
+// accepting or rejecting a plugin's coding, and coding a quote by hand. Each
+// change appends a decision row naming the researcher, in one transaction.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+public struct DocumentSummary: Sendable, Equatable {
+  public var id: Int64
+  public var title: String
+  /// Pseudonyms of the participants who speak in it, in order of first turn.
+  public var participants: [String]
+  public var words: Int
+}
+
+public struct DocumentTurn: Sendable, Equatable {
+  public var id: Int64
+  /// 1-based, as a reader counts turns.
+  public var number: Int
+  public var speaker: String
+  public var role: String
+  public var start: Int
+  public var end: Int
+  public var text: String
+}
+
+public struct CodingRecord: Sendable, Equatable {
+  public var id: Int64
+  public var documentID: Int64
+  public var codeID: Int64
+  public var code: String
+  public var start: Int
+  public var end: Int
+  /// Nil for a coding made by hand; else the plugin analysis that suggested it.
+  public var analysisID: Int64?
+  public var confidence: Double?
+  public var explanation: String
+  public var status: String
+  public var createdBy: String
+  public var quote: String
+
+  public var isSuggestion: Bool { analysisID != nil }
+}
+
+extension ProjectStore {
+  /// Every document, in import order, with who speaks in it.
+  public func documentSummaries() throws -> [DocumentSummary] {
+    try pool.read { db in
+      let speakers = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT t.document_id, p.pseudonym FROM turn t JOIN participant p ON p.id = t.participant_id
+          WHERE p.role = 'participant' ORDER BY t.document_id, t.ordinal
+          """)
+      var byDocument: [Int64: [String]] = [:]
+      for row in speakers {
+        let id: Int64 = row["document_id"]
+        let name: String = row["pseudonym"]
+        if !(byDocument[id] ?? []).contains(name) { byDocument[id, default: []].append(name) }
+      }
+      return try Row.fetchAll(db, sql: "SELECT id, title, word_count FROM document ORDER BY id").map { row in
+        let id: Int64 = row["id"]
+        return DocumentSummary(
+          id: id, title: row["title"], participants: byDocument[id] ?? [], words: row["word_count"])
+      }
+    }
+  }
+
+  public func hasDocument(_ id: Int64) throws -> Bool {
+    try pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [id]) != nil }
+  }
+
+  /// One document's title and its turns with their text, in order.
+  public func documentTurns(_ id: Int64) throws -> (title: String, turns: [DocumentTurn]) {
+    try pool.read { db in try Self.documentTurns(db, id) }
+  }
+
+  static func documentTurns(_ db: Database, _ id: Int64) throws -> (title: String, turns: [DocumentTurn]) {
+    guard let row = try Row.fetchOne(db, sql: "SELECT title, text FROM document WHERE id = ?", arguments: [id]) else {
+      throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
+    }
+    let scalars = Array((row["text"] as String).unicodeScalars)
+    let turns = try Row.fetchAll(
+      db, sql: "SELECT id, ordinal, speaker, role, start, \"end\" FROM turn WHERE document_id = ? ORDER BY ordinal",
+      arguments: [id]
+    ).map { turn in
+      DocumentTurn(
+        id: turn["id"], number: (turn["ordinal"] as Int) + 1, speaker: turn["speaker"], role: turn["role"],
+        start: turn["start"], end: turn["end"], text: CodePoints.slice(scalars, turn["start"], turn["end"]))
+    }
+    return (row["title"], turns)
+  }
+
+  /// A document's codings, suggested and by hand, in text order.
+  public func codings(document id: Int64) throws -> [CodingRecord] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT g.id, g.document_id, g.code_id, c.name, g.start, g."end", g.analysis_id, g.confidence,
+            g.explanation, g.status, g.created_by, \(Self.quoteSQL("g"))
+          FROM coding g JOIN document d ON d.id = g.document_id JOIN code c ON c.id = g.code_id
+          WHERE g.document_id = ? ORDER BY g.start, g."end" DESC, g.id
+          """, arguments: [id]
+      ).map {
+        CodingRecord(
+          id: $0["id"], documentID: $0["document_id"], codeID: $0["code_id"], code: $0["name"], start: $0["start"],
+          end: $0["end"], analysisID: $0["analysis_id"], confidence: $0["confidence"], explanation: $0["explanation"],
+          status: $0["status"], createdBy: $0["created_by"], quote: $0["quote"] ?? "")
+      }
+    }
+  }
+
+  /// Accepts or rejects a plugin's suggested coding (or puts it back to
+  /// suggested). Returns false, recording nothing, when it already has that status.
+  @discardableResult
+  public func setCodingStatus(_ id: Int64, to status: String, actor: String = ActorName.fromEnvironment().name) throws
+    -> Bool
+  {
+    guard ["accepted", "rejected", "suggested"].contains(status) else {
+      throw HarkError(
+        "a coding's status is accepted, rejected or suggested, not \"\(status)\"", subject: "coding G\(id)")
+    }
+    return try pool.write { db in
+      guard let current = try String.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id])
+      else {
+        throw HarkError("no coding G\(id)", hint: "Reload the document to see its codings")
+      }
+      if current == status { return false }
+      try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
+      let action = status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen"
+      try Self.log(db, actor: actor, subject: "coding:\(id)", action: action, detail: ["from": current, "to": status])
+      return true
+    }
+  }
+
+  /// Sets several codings' status in one transaction: every id is checked
+  /// first, and when one names no coding nothing changes. Returns the ids
+  /// whose status changed (one decision each).
+  @discardableResult
+  public func setCodingStatus(_ ids: [Int64], to status: String, actor: String = ActorName.fromEnvironment().name)
+    throws -> [Int64]
+  {
+    guard ["accepted", "rejected", "suggested"].contains(status) else {
+      throw HarkError("a coding's status is accepted, rejected or suggested, not \"\(status)\"")
+    }
+    return try pool.write { db in
+      var changed: [Int64] = []
+      var current: [Int64: String] = [:]
+      for id in ids {
+        guard let found = try String.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id]) else {
+          throw HarkError(
+            "no coding G\(id); nothing was changed", hint: "Run `hark codings` to see the codings and their ids")
+        }
+        current[id] = found
+      }
+      for id in ids where current[id] != status {
+        try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
+        let action = status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen"
+        try Self.log(
+          db, actor: actor, subject: "coding:\(id)", action: action, detail: ["from": current[id]!, "to": status])
+        current[id] = status
+        changed.append(id)
+      }
+      return changed
+    }
+  }
+
+  /// Codes the first occurrence of `quote` in a turn with `code` (made when
+  /// new), as a coding by hand. Fails, storing nothing, when the turn does not
+  /// contain the quote exactly.
+  public func codeQuote(
+    _ quote: String, inTurn turnID: Int64, document documentID: Int64, code: String,
+    actor: String = ActorName.fromEnvironment().name
+  ) throws -> CodingRecord {
+    let quote = quote.trimmingCharacters(in: .whitespacesAndNewlines)
+    let code = code.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !code.isEmpty else { throw HarkError("no code given", hint: "Pick a code or write the name of a new one") }
+    guard !quote.isEmpty else {
+      throw HarkError("no words given to code", hint: "Copy the words from the turn into the quote box")
+    }
+    let id: Int64 = try pool.write { db in
+      let turn = try Self.turn(db, documentID: documentID, turnID: turnID)
+      let (start, end) = try Self.locate(quote, in: turn)
+      let isNew = try Int64.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [code]) == nil
+      let codeID = try Self.codeID(db, named: code)
+      if isNew { try Self.log(db, actor: actor, subject: "code:\(codeID)", action: "create", detail: ["name": code]) }
+      try db.execute(
+        sql: """
+          INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, status,
+            created_by, created_at)
+          VALUES (?, ?, ?, ?, NULL, NULL, '', 'accepted', ?, ?)
+          """, arguments: [documentID, codeID, start, end, actor, Clock.now()])
+      let id = db.lastInsertedRowID
+      try Self.log(
+        db, actor: actor, subject: "coding:\(id)", action: "code-by-hand",
+        detail: ["document": documentID, "code": code, "start": start, "end": end])
+      return id
+    }
+    guard let coding = try codings(document: documentID).first(where: { $0.id == id }) else {
+      throw HarkError("coding G\(id) vanished after it was stored", hint: "Reload the document")
+    }
+    return coding
+  }
+
+  /// SQL for the words a row's `start`/`end` cover in its document `d`:
+  /// SQLite's substr counts code points, as stored offsets do, so a query
+  /// returns only the quote instead of the whole transcript.
+  static func quoteSQL(_ row: String) -> String {
+    "substr(d.text, \(row).start + 1, \(row).\"end\" - \(row).start) AS quote"
+  }
+
+  /// Where `needle` first occurs in `haystack`, compared code point by code
+  /// point so the offset is the store's kind of offset.
+  /// One turn of a document, or an error saying to reload the page.
+  static func turn(_ db: Database, documentID: Int64, turnID: Int64) throws -> DocumentTurn {
+    guard let turn = try Self.documentTurns(db, documentID).turns.first(where: { $0.id == turnID }) else {
+      throw HarkError("document D\(documentID) has no turn with id \(turnID)", hint: "Reload the document")
+    }
+    return turn
+  }
+
+  /// Where the words first occur in the turn, as document code-point offsets.
+  static func locate(_ quote: String, in turn: DocumentTurn) throws -> (start: Int, end: Int) {
+    guard let offset = Self.firstOffset(of: Array(quote.unicodeScalars), in: Array(turn.text.unicodeScalars)) else {
+      throw HarkError(
+        "the words \"\(quote)\" are not in turn \(turn.number) (\(turn.speaker))",
+        hint: "Copy them exactly from that turn and try again")
+    }
+    let start = turn.start + offset
+    return (start, start + quote.unicodeScalars.count)
+  }
+
+  static func firstOffset(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,121 @@
+// Hierarchical concept labels: a concept may sit under a parent concept
+// ("trust" under "services"). The parent is its own column, so the label a
+// panel member reads stays the concept's own words.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+/// A live concept in the hierarchy, with its counts and its depth (0 for a
+/// concept with no parent).
+public struct ConceptNode: Sendable, Equatable {
+  public var concept: ConceptSummary
+  public var parentID: Int64?
+  public var depth: Int
+  /// Links that have this concept as cause or effect.
+  public var links: Int
+  /// "services / trust": the labels from the top of the tree down.
+  public var path: [String]
+}
+
+extension ProjectStore {
+  /// Every live concept in tree order: each parent followed by its children,
+  /// siblings by label.
+  public func conceptTree() throws -> [ConceptNode] {
+    let concepts = try self.concepts()
+    let (parents, merges, linkCounts) = try pool.read { db in
+      var parents: [Int64: Int64] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM concept WHERE parent_id IS NOT NULL") {
+        parents[row[0]] = row[1]
+      }
+      var links: [Int64: Int] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT cause_id, effect_id FROM link") {
+        let cause: Int64 = row["cause_id"]
+        let effect: Int64 = row["effect_id"]
+        links[cause, default: 0] += 1
+        if effect != cause { links[effect, default: 0] += 1 }
+      }
+      return (parents, try ConceptMerges.fetch(db), links)
+    }
+    let live = Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var children: [Int64?: [ConceptSummary]] = [:]
+    var parentOf: [Int64: Int64] = [:]
+    for concept in concepts {
+      var parent = parents[concept.id].map(merges.live)
+      if let found = parent, found == concept.id || live[found] == nil { parent = nil }
+      if let parent { parentOf[concept.id] = parent }
+      children[parent, default: []].append(concept)
+    }
+    var nodes: [ConceptNode] = []
+    var placed: Set<Int64> = []
+    func visit(_ concept: ConceptSummary, depth: Int, path: [String]) {
+      guard placed.insert(concept.id).inserted else { return }
+      let path = path + [concept.label]
+      nodes.append(
+        ConceptNode(
+          concept: concept, parentID: parentOf[concept.id], depth: depth, links: linkCounts[concept.id] ?? 0,
+          path: path))
+      for child in (children[concept.id] ?? []).sorted(by: Self.byLabel) {
+        visit(child, depth: depth + 1, path: path)
+      }
+    }
+    for root in (children[nil] ?? []).sorted(by: Self.byLabel) { visit(root, depth: 0, path: []) }
+    // A cycle can only come from a store edited by hand; its concepts are still listed, at the top.
+    for concept in concepts.sorted(by: Self.byLabel) where !placed.contains(concept.id) {
+      visit(concept, depth: 0, path: [])
+    }
+    return nodes
+  }
+
+  static func byLabel(_ a: ConceptSummary, _ b: ConceptSummary) -> Bool {
+    let order = a.label.localizedCaseInsensitiveCompare(b.label)
+    return order == .orderedSame ? a.id < b.id : order == .orderedAscending
+  }
+
+  /// Puts a concept under `parent`, or at the top when nil. Refused, storing
+  /// nothing, when either is unknown or merged away, or when it would make a
+  /// concept its own ancestor.
+  public func setConceptParent(_ id: Int64, to parent: Int64?, actor: String = ActorName.fromEnvironment().name) throws
+  {
+    try pool.write { db in
+      let current = try Self.liveConcept(db, id)
+      if let parent {
+        let target = try Self.liveConcept(db, parent)
+        guard parent != id else {
+          throw HarkError(
+            "a concept cannot be its own parent", subject: "concept C\(id)", hint: "Choose another concept")
+        }
+        var ancestor: Int64? = parent
+        var seen: Set<Int64> = []
+        while let step = ancestor, seen.insert(step).inserted {
+          if step == id {
+            throw HarkError(
+              "\"\(target.label)\" sits under \"\(current.label)\": a concept cannot go under its own child",
+              subject: "concept C\(id)", hint: "Choose a parent that is not below this concept")
+          }
+          ancestor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [step])
+            .map { try Self.mergedTarget(db, $0) }
+        }
+      }
+      let old = try Int64.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [id])
+      try db.execute(sql: "UPDATE concept SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+      var detail: [String: Any] = [:]
+      detail["from"] = old ?? NSNull()
+      detail["to"] = parent ?? NSNull()
+      try Self.log(db, actor: actor, subject: "concept:\(id)", action: "set-parent", detail: detail)
+    }
+  }
+
+  /// A concept that has not been merged away, or an error naming it.
+  static func liveConcept(_ db: Database, _ id: Int64) throws -> (label: String, key: String) {
+    guard
+      let row = try Row.fetchOne(db, sql: "SELECT label, key, merged_into FROM concept WHERE id = ?", arguments: [id])
+    else {
+      throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+    }
+    if let into = row["merged_into"] as Int64? {
+      throw HarkError(
+        "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+    }
+    return (row["label"], row["key"])
+  }
+}

@@ -1,0 +1,214 @@
+// Researcher decisions on concepts and links. Each one changes the item and
+// appends a decision row (who, when, what) in the same transaction.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+/// A row of the decision log (`decision`), decoded by column name.
+public struct Decision: Sendable, Equatable, Codable, FetchableRecord {
+  public var id: Int64
+  public var at: String
+  public var actor: String
+  public var subject: String
+  public var action: String
+  public var detail: String
+}
+
+extension ProjectStore {
+  public func decisions(subject: String? = nil) throws -> [Decision] {
+    try pool.read { db in
+      try Decision.fetchAll(
+        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject])
+    }
+  }
+
+  static func decide(
+    _ db: Database, subject: String, action: String, detail: [String: Any], actor: String
+  ) throws {
+    try log(db, actor: actor, subject: subject, action: action, detail: detail)
+  }
+
+  public func setLinkStatus(
+    _ id: Int64, to status: LinkStatus, note: String? = nil, actor: String = ActorName.fromEnvironment().name
+  )
+    throws
+  {
+    try pool.write { db in
+      guard let current = try String.fetchOne(db, sql: "SELECT status FROM link WHERE id = ?", arguments: [id]) else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      }
+      try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
+      var detail: [String: Any] = ["from": current, "to": status.rawValue]
+      if let note { detail["note"] = note }
+      try Self.decide(db, subject: "link:\(id)", action: status.action, detail: detail, actor: actor)
+    }
+  }
+
+  public func editLink(
+    _ id: Int64, polarity: Int? = nil, strength: Double? = nil, actor: String = ActorName.fromEnvironment().name
+  ) throws {
+    if let polarity, polarity != 1 && polarity != -1 {
+      throw HarkError("polarity must be + or -", subject: "link L\(id)")
+    }
+    if let strength, !(0...1).contains(strength) {
+      throw HarkError("strength must be a number from 0 to 1, got \(strength)", subject: "link L\(id)")
+    }
+    try pool.write { db in
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM link WHERE id = ?", arguments: [id]) != nil else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      }
+      if let polarity {
+        try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [polarity, id])
+        try Self.decide(db, subject: "link:\(id)", action: "set-polarity", detail: ["polarity": polarity], actor: actor)
+      }
+      if let strength {
+        try db.execute(sql: "UPDATE link SET strength = ? WHERE id = ?", arguments: [strength, id])
+        try Self.decide(db, subject: "link:\(id)", action: "set-strength", detail: ["strength": strength], actor: actor)
+      }
+    }
+  }
+
+  public func renameConcept(_ id: Int64, to label: String, actor: String = ActorName.fromEnvironment().name) throws {
+    let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
+    try Self.refuseMarker(label, concept: id)
+    try pool.write { db in
+      guard let old = try String.fetchOne(db, sql: "SELECT label FROM concept WHERE id = ?", arguments: [id]) else {
+        throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+      }
+      let key = ConceptKey.make(label)
+      // Renaming back to a label this concept had: its alias row (which holds
+      // no mentions or links) gives the key back.
+      try db.execute(
+        sql: """
+          UPDATE concept SET merged_into = ?
+          WHERE merged_into IN (SELECT id FROM concept WHERE key = ? AND merged_into = ?)
+          """, arguments: [id, key, id])
+      try db.execute(sql: "DELETE FROM concept WHERE key = ? AND merged_into = ?", arguments: [key, id])
+      if let other = try Int64.fetchOne(
+        db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id])
+      {
+        throw HarkError(
+          "\"\(label)\" is already concept C\(other)", subject: "concept C\(id)",
+          hint: "Merge them instead: `hark concepts merge C\(id) C\(other)`")
+      }
+      // The old key stays reachable: later plugin output with the old label finds this concept.
+      try db.execute(sql: "UPDATE concept SET label = ?, key = ? WHERE id = ?", arguments: [label, key, id])
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO concept(label, key, merged_into, created_at) VALUES (?, ?, ?, ?)",
+        arguments: [old, ConceptKey.make(old), id, Clock.now()])
+      try Self.decide(db, subject: "concept:\(id)", action: "rename", detail: ["from": old, "to": label], actor: actor)
+    }
+  }
+
+  /// Moves a link's evidence into the link with the same ends. Decisions carry
+  /// over: a decided link passes its status and settings to an undecided one;
+  /// two different decisions send the bundle back to candidate for review.
+  static func fold(_ db: Database, link row: Row, into existing: Row, actor: String) throws {
+    let linkID: Int64 = row["id"]
+    let keepID: Int64 = existing["id"]
+    let movingStatus: String = row["status"]
+    let keptStatus: String = existing["status"]
+    var status = keptStatus
+    if keptStatus == "candidate" {
+      status = movingStatus
+    } else if movingStatus != "candidate" && movingStatus != keptStatus {
+      status = "candidate"
+    }
+    let polarity: Int? = existing["polarity"] ?? row["polarity"]
+    let strength: Double? = existing["strength"] ?? row["strength"]
+    try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [keepID, linkID])
+    try db.execute(
+      sql: "UPDATE link SET status = ?, polarity = ?, strength = ? WHERE id = ?",
+      arguments: [status, polarity, strength, keepID])
+    try decide(
+      db, subject: "link:\(linkID)", action: "merge",
+      detail: ["into": keepID, "status": movingStatus, "resulting_status": status], actor: actor)
+    try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
+  }
+
+  /// Merges `source` into `target`: mentions and links move; links that now
+  /// share ends join one bundle. `source` remains as an alias of `target`.
+  ///
+  /// Merging a concept into its opposite (`asOpposite`, or when one is
+  /// recorded as the opposite of the other) keeps what was said: every link
+  /// that moves is turned round (its quotes' polarity and any polarity a
+  /// researcher set), and so are the panel questions about it; the outcome
+  /// lists those links. `source`'s label then names the opposite of `target`.
+  @discardableResult
+  public func mergeConcept(
+    _ source: Int64, into target: Int64, asOpposite: Bool = false, actor: String = ActorName.fromEnvironment().name
+  ) throws -> ConceptMerge {
+    guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
+    return try pool.write { db in
+      for id in [source, target] {
+        guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id])
+        else {
+          throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+        }
+        if let into = merged["merged_into"] as Int64? {
+          throw HarkError(
+            "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+        }
+      }
+      let sourceOpposite = try Int64.fetchOne(
+        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [source])
+      let targetOpposite = try Int64.fetchOne(
+        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [target])
+      let opposites = asOpposite || sourceOpposite == target || targetOpposite == source
+      // The positive merged into its own opposite: that opposite is now the concept itself.
+      if opposites && targetOpposite == source {
+        try db.execute(sql: "UPDATE concept SET opposite_of = NULL WHERE id = ?", arguments: [target])
+      }
+      try db.execute(
+        sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
+      // Links never join an opposite: they land where the target's links land.
+      let (end, endTurned) = try Self.linkEnd(db, concept: target) ?? (target, false)
+      let turned = opposites != endTurned
+      let why =
+        opposites
+        ? "C\(source) was merged into its opposite C\(target): what was said keeps its meaning"
+        : "C\(source) was merged into C\(target), the opposite of C\(end)"
+      let links = try Self.moveLinks(db, from: source, to: end, turned: turned, why: why, actor: actor)
+      try Self.moveItems(db, from: source, to: end, turned: turned)
+      try db.execute(
+        sql: "UPDATE concept SET merged_into = ?, opposite_of = ? WHERE id = ?",
+        arguments: [target, opposites ? target : nil, source])
+      var detail: [String: Any] = ["into": target]
+      if opposites { detail["as_opposite"] = true }
+      if turned { detail["turned_links"] = links.map { Int($0) } }
+      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: detail, actor: actor)
+      return ConceptMerge(asOpposite: opposites, turnedLinks: turned ? links : [], movedLinks: links)
+    }
+  }
+}
+
+/// What a merge did to the links it moved.
+public struct ConceptMerge: Sendable, Equatable {
+  /// The two concepts were opposites.
+  public var asOpposite: Bool
+  /// Links turned round to keep what their quotes say.
+  public var turnedLinks: [Int64]
+  /// Every link that moved, as it is now.
+  public var movedLinks: [Int64]
+}
+
+extension ProjectStore {
+  /// Removes a document with everything found in it; the decision is recorded.
+  /// Links left without evidence go unless someone decided on them.
+  public func removeDocument(_ id: Int64, actor: String = ActorName.fromEnvironment().name) throws -> String {
+    try pool.write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT title, source_name FROM document WHERE id = ?", arguments: [id])
+      else {
+        throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
+      }
+      let title: String = row["title"]
+      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+      try Self.removeEmptyCandidates(db)
+      try Self.decide(
+        db, subject: "document:\(id)", action: "remove",
+        detail: ["title": title, "source": row["source_name"] as String], actor: actor)
+      return title
+    }
+  }
+}

@@ -1,0 +1,179 @@
+// "The opposite of X" as a relation between concepts: `concept.opposite_of`
+// (v6). Links only ever join concepts that are not opposites, and the sign of
+// an influence lives in the evidence: "it made me not want to ask anyone for
+// help" is look → (−) asking for help. An opposite concept (the synonym
+// file's `~loneliness`) keeps its own mentions, and any link that names it
+// lands on the concept it is the opposite of, with the polarity turned.
+import Foundation
+import GRDB
+import HarkTranscripts
+
+extension ProjectStore {
+  /// Where a link naming this concept row lands: merges followed, and each
+  /// step through an opposite turning the sign. Nil when the row is missing.
+  static func linkEnd(_ db: Database, concept id: Int64) throws -> (id: Int64, turned: Bool)? {
+    var id = id
+    var turned = false
+    var seen: Set<Int64> = []
+    while seen.insert(id).inserted {
+      guard
+        let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT opposite_of, merged_into FROM concept WHERE id = ?"), arguments: [id])
+      else { return nil }
+      if let positive = row["opposite_of"] as Int64? {
+        turned.toggle()
+        id = positive
+      } else if let target = row["merged_into"] as Int64? {
+        id = target
+      } else {
+        return (id, turned)
+      }
+    }
+    return (id, turned)
+  }
+
+  /// The concept row a written label names before merges are followed,
+  /// created when new. "~X" names the opposite of X: the row a researcher
+  /// or an earlier Hark keyed "~x", else X's live opposite, else a new one
+  /// labelled "not X".
+  /// `byPlugin`: a plugin's spelling may give a concept its capitals (see
+  /// `preferCapitals`); a researcher's typing never relabels one.
+  static func namedRow(_ db: Database, label written: String, now: String, byPlugin: Bool = false) throws -> Int64 {
+    let reference = ConceptReference(written)
+    let key = ConceptKey.make(reference.label)
+    func row(key: String) throws -> Int64? {
+      try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM concept WHERE key = ?"), arguments: [key])
+    }
+    if !reference.isOpposite {
+      if let id = try row(key: key) {
+        if byPlugin { try preferCapitals(db, concept: id, label: reference.label) }
+        return id
+      }
+      try db.execute(
+        sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)", arguments: [reference.label, key, now])
+      return db.lastInsertedRowID
+    }
+    let oppositeKey = "~" + key
+    if let id = try row(key: oppositeKey) { return id }
+    let positive = try namedRow(db, label: reference.label, now: now, byPlugin: byPlugin)
+    guard let found = try linkEnd(db, concept: positive) else { return positive }
+    let (end, turned) = found
+    // X itself names the opposite of some concept P: the opposite of X is P.
+    if turned { return end }
+    if let live = try Int64.fetchOne(
+      db, sql: "SELECT id FROM concept WHERE opposite_of = ? AND merged_into IS NULL ORDER BY id LIMIT 1",
+      arguments: [end])
+    {
+      return live
+    }
+    let positiveLabel = try String.fetchOne(db, sql: "SELECT label FROM concept WHERE id = ?", arguments: [end]) ?? ""
+    try db.execute(
+      sql: "INSERT INTO concept(label, key, opposite_of, created_at) VALUES (?, ?, ?, ?)",
+      arguments: ["not " + positiveLabel, oppositeKey, end, now])
+    return db.lastInsertedRowID
+  }
+
+  /// Turns a link round in place: every quote's polarity and the
+  /// researcher's polarity setting; the quotes themselves stay as they are.
+  static func turnPolarity(_ db: Database, link id: Int64) throws {
+    try db.execute(sql: "UPDATE evidence SET polarity = -polarity WHERE link_id = ?", arguments: [id])
+    try db.execute(
+      sql: "UPDATE link SET polarity = -polarity WHERE id = ? AND polarity IS NOT NULL", arguments: [id])
+  }
+
+  /// Panel items asking about `concept` ask about `into` instead, turned
+  /// round when `turned`: "Does look make not asking for help more likely?"
+  /// becomes "Does look make asking for help less likely?", the same question.
+  static func moveItems(_ db: Database, from concept: Int64, to into: Int64, turned: Bool) throws {
+    let sign = turned ? -1 : 1
+    try db.execute(
+      sql: "UPDATE panel_item SET cause_id = ?, polarity = polarity * ? WHERE cause_id = ?",
+      arguments: [into, sign, concept])
+    try db.execute(
+      sql: "UPDATE panel_item SET effect_id = ?, polarity = polarity * ? WHERE effect_id = ?",
+      arguments: [into, sign, concept])
+  }
+
+  /// Moves every link at `source` to `target`, turning each round when
+  /// `turned`; links that come to share ends fold into one bundle, and one
+  /// whose ends become the same concept is set aside as rejected. Returns the
+  /// links as they now are (the bundle a folded one joined).
+  static func moveLinks(
+    _ db: Database, from source: Int64, to target: Int64, turned: Bool, why: String, actor: String
+  ) throws -> [Int64] {
+    var landed: [Int64] = []
+    let moving = try Row.fetchAll(
+      db, sql: "SELECT * FROM link WHERE cause_id = ? OR effect_id = ? ORDER BY id", arguments: [source, source])
+    for var row in moving {
+      let linkID: Int64 = row["id"]
+      let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
+      let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
+      if turned {
+        try turnPolarity(db, link: linkID)
+        row = try Row.fetchOne(db, sql: "SELECT * FROM link WHERE id = ?", arguments: [linkID])!
+        try decide(
+          db, subject: "link:\(linkID)", action: "turn-polarity",
+          detail: ["concept": source, "into": target, "note": why], actor: actor)
+      }
+      if let existing = try Row.fetchOne(
+        db, sql: "SELECT * FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
+        arguments: [cause, effect, linkID])
+      {
+        try fold(db, link: row, into: existing, actor: actor)
+      } else {
+        try db.execute(
+          sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
+      }
+      let id = try Int64.fetchOne(
+        db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])!
+      if cause == effect {
+        // A concept cannot cause itself: the link is set aside, evidence kept.
+        try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])
+        try decide(
+          db, subject: "link:\(id)", action: "reject",
+          detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"],
+          actor: actor)
+      }
+      if !landed.contains(id) { landed.append(id) }
+    }
+    return landed
+  }
+}
+
+extension ProjectStore {
+  /// A concept's own label never carries "~": being an opposite is a
+  /// relation, made by merging into the opposite, not a prefix on a name.
+  static func refuseMarker(_ label: String, concept id: Int64) throws {
+    guard !label.hasPrefix("~") else {
+      throw HarkError(
+        "a concept label cannot start with \"~\"", subject: "concept C\(id)",
+        hint: "To say C\(id) is the opposite of another concept, merge it into that one with --as-opposite")
+    }
+  }
+
+  /// "Dee" (the themes plugin keeps a name's capitals) and "dee" (causal
+  /// links) are one concept, and so are "tablet" and "tablets" (one key);
+  /// whichever spelling was stored first named it, so the label depended on
+  /// the order documents were coded. Of two spellings that differ only in
+  /// case the one with more capitals wins; of others the shorter, then the
+  /// first in code point order; unless a researcher named the concept.
+  static func preferCapitals(_ db: Database, concept id: Int64, label: String) throws {
+    guard
+      let stored = try String.fetchOne(
+        db.cachedStatement(sql: "SELECT label FROM concept WHERE id = ? AND merged_into IS NULL"), arguments: [id]),
+      stored != label, !label.hasPrefix("~"), !stored.hasPrefix("~"),
+      stored.lowercased() == label.lowercased()
+        ? capitals(label) > capitals(stored)
+        : (label.unicodeScalars.count, label.lowercased()) < (stored.unicodeScalars.count, stored.lowercased())
+    else { return }
+    let named = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT 1 FROM decision WHERE subject = ? AND action IN ('create', 'rename', 'split', 'unmerge') LIMIT 1
+        """, arguments: ["concept:\(id)"])
+    guard named == nil else { return }
+    try db.execute(sql: "UPDATE concept SET label = ? WHERE id = ?", arguments: [label, id])
+  }
+
+  private static func capitals(_ text: String) -> Int { text.unicodeScalars.filter(\.properties.isUppercase).count }
+}

@@ -1,0 +1,97 @@
+// The rows a coding run stores for plugin results, written through SQLite's
+// C API (`RowInsert`): every column as given, and a row SQLite refuses
+// fails the whole document's write.
+import Foundation
+import GRDB
+import Testing
+
+@testable import HarkStore
+
+@Suite("Result rows")
+struct ResultRowsTests {
+  /// Jade's turn starts at 27; the document is 1, Jade is participant 2.
+  func record(_ store: ProjectStore, plugin: String) throws -> AnalysisRecord {
+    AnalysisRecord(
+      documentID: 1, pluginID: plugin, pluginVersion: "1.0", optionsHash: "h",
+      runID: try store.startRun(isolation: "in-process", workers: 1), seconds: 0.5)
+  }
+
+  @Test(
+    "every column of a code, score, concept mention and link quote is stored as given, an empty explanation as \"\"")
+  func columnsAsGiven() throws {
+    let store = try OppositeFixture.project()
+    var findings = Findings()
+    findings.codes = [CodeFinding(code: "hope", start: 27, end: 40, confidence: 0.25, explanation: "")]
+    findings.scores = [ScoreFinding(name: "valence", start: 28, end: 41, value: -0.125, explanation: "Zoë 💛 \"x\"")]
+    findings.concepts = [ConceptFinding(label: "worker", start: 30, end: 36, confidence: 0.5, explanation: "c")]
+    findings.links = [
+      LinkFinding(
+        cause: "kettle", effect: "tea", polarity: -1, strength: 0.75, confidence: 0.875, start: 27, end: 60,
+        causeRange: 28..<34, effectRange: nil, explanation: "because")
+    ]
+    let counts = try store.writeDocumentResults([(try record(store, plugin: "org.test.rows"), findings)], failures: [])
+    #expect(counts.map { [$0.codes, $0.scores, $0.concepts, $0.links] } == [[1, 1, 1, 1]])
+    let rows = try store.pool.read { db in
+      [
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT c.document_id, k.name, c.start, c."end", c.confidence, c.explanation, c.created_by
+            FROM coding c JOIN code k ON k.id = c.code_id
+            """)!.description,
+        try Row.fetchOne(db, sql: "SELECT document_id, name, start, \"end\", value, explanation FROM score")!
+          .description,
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT k.label, m.document_id, m.participant_id, m.start, m."end", m.confidence, m.explanation
+            FROM concept_mention m JOIN concept k ON k.id = m.concept_id JOIN analysis a ON a.id = m.analysis_id
+            WHERE a.plugin_id = 'org.test.rows'
+            """)!.description,
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT c.label AS cause, f.label AS effect, e.participant_id, e.start, e."end", e.cause_start,
+              e.cause_end, e.effect_start, e.effect_end, e.polarity, e.strength, e.confidence, e.explanation,
+              e.created_by
+            FROM evidence e JOIN link l ON l.id = e.link_id JOIN concept c ON c.id = l.cause_id
+              JOIN concept f ON f.id = l.effect_id JOIN analysis a ON a.id = e.analysis_id
+            WHERE a.plugin_id = 'org.test.rows'
+            """)!.description,
+      ]
+    }
+    #expect(
+      rows == [
+        #"[document_id:1 name:"hope" start:27 end:40 confidence:0.25 explanation:"" created_by:"plugin:org.test.rows@1.0"]"#,
+        #"[document_id:1 name:"valence" start:28 end:41 value:-0.125 explanation:"Zoë 💛 \"x\""]"#,
+        #"[label:"worker" document_id:1 participant_id:2 start:30 end:36 confidence:0.5 explanation:"c"]"#,
+        #"[cause:"kettle" effect:"tea" participant_id:2 start:27 end:60 cause_start:28 cause_end:34 effect_start:NULL effect_end:NULL polarity:-1 strength:0.75 confidence:0.875 explanation:"because" created_by:"plugin:org.test.rows@1.0"]"#,
+      ])
+  }
+
+  @Test("a row SQLite refuses fails the document's whole write with SQLite's reason, and nothing of it is stored")
+  func refusedRowRollsBack() throws {
+    let store = try OppositeFixture.project()
+    func scores() throws -> Int { try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM score")! } }
+    let before = try scores()
+    var findings = Findings()
+    findings.scores = [
+      ScoreFinding(name: "valence", start: 27, end: 40, value: 0.5, explanation: "fine"),
+      // The host's checks refuse this before a coding run stores it; the table refuses it too.
+      ScoreFinding(name: "valence", start: 41, end: 50, value: 2, explanation: "out of range"),
+    ]
+    var refused: DatabaseError?
+    do {
+      _ = try store.writeDocumentResults([(try record(store, plugin: "org.test.bad"), findings)], failures: [])
+    } catch let error as DatabaseError {
+      refused = error
+    }
+    #expect(refused?.resultCode == .SQLITE_CONSTRAINT)
+    #expect(refused?.message == "CHECK constraint failed: value BETWEEN -1 AND 1")
+    #expect(try scores() == before)
+    let analyses = try store.pool.read {
+      try Int.fetchOne($0, sql: "SELECT count(*) FROM analysis WHERE plugin_id = 'org.test.bad'")!
+    }
+    #expect(analyses == 0)
+  }
+}

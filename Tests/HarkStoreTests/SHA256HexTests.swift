@@ -1,0 +1,15 @@
+// The store keeps file digests as hex; they must stay the FIPS 180-4 values
+// so projects made before the digest came from swift-crypto still recognise
+// a file imported before.
+import Crypto
+import HarkStore
+import Testing
+
+@Suite struct SHA256HexTests {
+  @Test func hexMatchesTheStandardsTestVectors() {
+    #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    let twoBlocks = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+    #expect(SHA256.hex(twoBlocks) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+}
