@@ -160,4 +160,19 @@ struct ErrorKindTests {
       #expect(Browser.body(response).contains("<h1>Please sign in</h1>"))
     }
   }
+
+  @Test("a form over the size limit is answered with its status (413) on a page, not a bare error")
+  func tooLarge() async throws {
+    let fixture = try WebFixture.make()
+    try await fixture.app().test(.router) { client in
+      let browser = try await signIn(client)
+      let response = try await post(
+        client, "/codebook", browser, csrf: "x", [("description", String(repeating: "a", count: 70_000))])
+      #expect(response.status == .contentTooLarge)
+      let page = Browser.body(response)
+      #expect(page.contains("<h1>That could not be done</h1>"))
+      #expect(page.contains("<p>Hark could not read this request (413 Content Too Large).</p>"))
+      #expect(try fixture.store.codeTree().isEmpty)
+    }
+  }
 }

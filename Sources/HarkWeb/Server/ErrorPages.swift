@@ -29,16 +29,17 @@ extension Pages {
   /// The page for an error: the one mapping from errors to statuses.
   func answer(_ error: any Error, request: Request, session: SignedIn?) -> Response {
     if error is SignInFirst { return Pages.redirect(to: "/sign-in") }
-    if let error = error as? HTTPError, error.status == .notFound {
-      // An address no route serves: the same page as an id that names nothing.
-      return problem(WebError.notFound("page"), session: session)
+    if let error = error as? any HTTPResponseError {
+      // Hummingbird's own: an address no route serves is the same page as an
+      // id that names nothing; a body over the size limit keeps its 413.
+      if error.status == .notFound { return problem(WebError.notFound("page"), session: session) }
+      return problem(
+        WebError(
+          .badInput, heading: "That could not be done",
+          message: (error as? HTTPError)?.body ?? "Hark could not read this request (\(error.status))."),
+        session: session, status: error.status)
     }
     guard let error = WebError(error, request: request) else {
-      if let error = error as? HTTPError {
-        return problem(
-          WebError(.badInput, heading: "That could not be done", message: error.body ?? "The request was not valid."),
-          session: session, status: error.status)
-      }
       return problem(
         WebError(
           .badInput, heading: "Something went wrong",
