@@ -38,7 +38,7 @@ link="$("$hark" panel add-member Bench "Bench Member" --project "$project" | gre
 server=$!
 port=""
 for _ in $(seq 1 100); do
-  port="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.log" | head -1 | sed 's/.*://')" || true
+  port="$(grep '^Hark is serving' "$work/serve.log" | grep -o 'http://127.0.0.1:[0-9]*' | head -1 | sed 's/.*://')" || true
   [ -n "$port" ] && break
   sleep 0.1
 done

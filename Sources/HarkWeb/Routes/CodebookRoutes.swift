@@ -8,7 +8,7 @@ import Hummingbird
 import NIOCore
 
 struct CodebookRoutes: Sendable {
-  let store: ProjectStore
+  let store: WebStore
   let pages: Pages
 
   func add(to router: Router<WebContext>) {
@@ -21,79 +21,73 @@ struct CodebookRoutes: Sendable {
     router.post("/memos/:kind/:id", use: addMemo)
   }
 
-  func codebook(_ request: Request, context: WebContext) throws -> Response {
-    let session = try pages.requireResearcher(context).0
-    let tree = try store.codeTree()
-    var values: [String: Any] = [
-      "csrf": session.csrf, "hasCodes": !tree.isEmpty, "parents": Self.options(tree, selected: nil),
-      "autoColour": true, "colours": Self.colours(selected: nil),
-    ]
+  func codebook(_ request: Request, context: WebContext) async throws -> Response {
+    let session = try context.requireResearcher().0
+    let (tree, memosByCode) = try await store.read { store in (try store.codeTree(), try store.memosByCode()) }
     var previous = -1
-    var codes: [[String: Any]] = []
-    let memosByCode = try store.memosByCode()
+    var codes: [Codebook.Code] = []
     for code in tree {
       let memos = memosByCode[code.id] ?? []
-      var entry: [String: Any] = [
-        "id": code.id, "name": code.name, "colourName": Self.colourName(code),
-        "codingsText": code.codings == 1 ? "1 coding" : "\(code.codings) codings",
-        "opens": code.depth > previous && previous >= 0,
-        "closeItem": code.depth <= previous,
-        "closes": Array(repeating: [String: Any](), count: max(0, previous - code.depth)),
-        "memoCount": memos.count,
-      ]
-      entry.merge(Self.memoValues(memos, action: "/memos/code/\(code.id)", idPart: "code-\(code.id)")) { _, new in new }
-      if !code.description.isEmpty { entry["description"] = code.description }
-      codes.append(entry)
+      codes.append(
+        Codebook.Code(
+          id: code.id, name: code.name, colourName: Self.colourName(code),
+          codingsText: code.codings == 1 ? "1 coding" : "\(code.codings) codings",
+          opens: code.depth > previous && previous >= 0, closeItem: code.depth <= previous,
+          closes: Array(repeating: Codebook.Close(), count: max(0, previous - code.depth)), memoCount: memos.count,
+          memos: MemoList(memos, action: "/memos/code/\(code.id)", idPart: "code-\(code.id)"),
+          description: code.description.isEmpty ? nil : code.description))
       previous = code.depth
     }
-    values["codes"] = codes
-    values["endCloses"] = Array(repeating: [String: Any](), count: max(0, previous))
-    return pages.render("codebook", title: "Codebook", values: values, session: session)
+    let page = Codebook(
+      csrf: session.csrf, hasCodes: !tree.isEmpty, parents: Self.options(tree, selected: nil), autoColour: true,
+      colours: Self.colours(selected: nil), codes: codes,
+      endCloses: Array(repeating: Codebook.Close(), count: max(0, previous)))
+    return pages.render("codebook", title: "Codebook", context: page, session: session)
   }
 
   func addCode(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
+    let (_, researcher) = try context.requireResearcher()
     let form = try await Form.read(request, context: context)
-    do {
-      let id = try store.addCode(
-        name: form["name"] ?? "", parent: try Self.parent(form), description: form["description"] ?? "",
-        colour: form["colour"], actor: researcher.name)
-      return Pages.redirect(to: "/codebook#code-\(id)")
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "The code was not added", message: Pages.sentence(error), session: session,
-        back: "/codebook#add", backLabel: "Back to the codebook")
+    let id = try await store.write { store in
+      try Self.refusing("The code was not added", back: "/codebook#add") {
+        try store.addCode(
+          name: form["name"] ?? "", parent: try Self.parent(form), description: form["description"] ?? "",
+          colour: form["colour"], actor: researcher.name)
+      }
     }
+    return Pages.redirect(to: "/codebook#code-\(id)")
   }
 
-  func editPage(_ request: Request, context: WebContext) throws -> Response {
-    let session = try pages.requireResearcher(context).0
-    let tree = try store.codeTree()
-    let code = try code(context, in: tree, session: session)
+  func editPage(_ request: Request, context: WebContext) async throws -> Response {
+    let session = try context.requireResearcher().0
+    let id = context.id()
+    let tree = try await store.read { try $0.codeTree() }
+    let code = try Self.code(id, in: tree)
     // A code cannot move inside itself, so it and its descendants are not offered.
     let inside = Self.descendants(of: code.id, in: tree)
-    let values: [String: Any] = [
-      "csrf": session.csrf, "id": code.id, "name": code.name, "description": code.description,
-      "parents": Self.options(tree.filter { !inside.contains($0.id) }, selected: code.parentID),
-      "autoColour": code.colour == nil, "colours": Self.colours(selected: code.colour),
-    ]
-    return pages.render("code-edit", title: "Edit the code \(code.name)", values: values, session: session)
+    let page = CodeEdit(
+      csrf: session.csrf, id: code.id, name: code.name, description: code.description,
+      parents: Self.options(tree.filter { !inside.contains($0.id) }, selected: code.parentID),
+      autoColour: code.colour == nil, colours: Self.colours(selected: code.colour))
+    return pages.render("code-edit", title: "Edit the code \(code.name)", context: page, session: session)
   }
 
   func editCode(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let code = try code(context, in: try store.codeTree(), session: session)
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
     let form = try await Form.read(request, context: context)
-    do {
-      try store.editCode(
-        code.id, name: form["name"] ?? "", parent: try Self.parent(form), description: form["description"] ?? "",
-        colour: form["colour"], actor: researcher.name)
-      return Pages.redirect(to: "/codebook#code-\(code.id)")
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "The code was not changed", message: Pages.sentence(error), session: session,
-        back: "/codebook/\(code.id)", backLabel: "Back to editing the code")
+    let code = try await store.write { store in
+      let code = try Self.code(id, in: try store.codeTree())
+      _ = try Self.refusing(
+        "The code was not changed", back: "/codebook/\(code.id)", backLabel: "Back to editing the code"
+      ) {
+        try store.editCode(
+          code.id, name: form["name"] ?? "", parent: try Self.parent(form), description: form["description"] ?? "",
+          colour: form["colour"], actor: researcher.name)
+      }
+      return code.id
     }
+    return Pages.redirect(to: "/codebook#code-\(code)")
   }
 
   /// The codes' colours as classes. A stylesheet made from the codebook (not
@@ -101,10 +95,10 @@ struct CodebookRoutes: Sendable {
   /// carry any colour, and the page's policy (style-src 'self') allows no
   /// inline style: each code gets its exact colour, with black or white text,
   /// whichever reads better on it (always at least 4.5:1).
-  func stylesheet(_ request: Request, context: WebContext) throws -> Response {
-    _ = try pages.requireResearcher(context)
+  func stylesheet(_ request: Request, context: WebContext) async throws -> Response {
+    _ = try context.requireResearcher()
     var css = "/* Hark: code colours, made from the codebook. */\n"
-    for code in try store.codeTree() {
+    for code in try await store.read({ try $0.codeTree() }) {
       let colour = code.shownColour
       css += ".code-\(code.id) { background: \(colour); color: \(CodeColours.text(on: colour)); }\n"
     }
@@ -113,52 +107,55 @@ struct CodebookRoutes: Sendable {
     return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
   }
 
-  func memoPage(_ request: Request, context: WebContext) throws -> Response {
-    let session = try pages.requireResearcher(context).0
-    let subject = try memoSubject(context, session: session)
-    var values = Self.memoValues(
-      try store.memos(on: subject), action: "/memos/\(subject.kind)/\(subject.id)", idPart: subject.kind)
-    values["csrf"] = session.csrf
-    switch subject {
-    case .concept(let id):
-      let concept = try store.concept(id)
-      values["kind"] = "the concept"
-      values["subject"] = concept.label
-      values["back"] = "/concepts/\(id)"
-      values["backLabel"] = "The concept C\(id)"
-    case .link(let id):
-      let link = try store.link(id)
-      values["kind"] = "the link"
-      values["subject"] = "\(link.cause) → \(link.effect)"
-      values["back"] = "/links/\(id)"
-      values["backLabel"] = "The link L\(id)"
-      values["related"] = [
-        "items": [
-          ["href": "/memos/concept/\(link.causeID)", "label": "Memos on the cause, \(link.cause)"],
-          ["href": "/memos/concept/\(link.effectID)", "label": "Memos on the effect, \(link.effect)"],
-        ]
-      ]
-    case .document, .code:
-      // These have their memos on their own pages.
-      return Pages.redirect(to: Self.memoHome(subject))
+  func memoPage(_ request: Request, context: WebContext) async throws -> Response {
+    let session = try context.requireResearcher().0
+    let (kind, id, csrf) = (context.parameters.get("kind"), context.id(), session.csrf)
+    let (subject, page) = try await store.read { store -> (MemoSubject, MemoPage?) in
+      let subject = try Self.memoSubject(kind, id, in: store)
+      let memos = MemoList(
+        try store.memos(on: subject), action: "/memos/\(subject.kind)/\(subject.id)", idPart: subject.kind)
+      switch subject {
+      case .concept(let id):
+        return (
+          subject,
+          MemoPage(
+            back: "/concepts/\(id)", backLabel: "The concept C\(id)", kind: "the concept",
+            subject: try store.concept(id).label, related: nil, memos: memos, csrf: csrf)
+        )
+      case .link(let id):
+        let link = try store.link(id)
+        return (
+          subject,
+          MemoPage(
+            back: "/links/\(id)", backLabel: "The link L\(id)", kind: "the link",
+            subject: "\(link.cause) → \(link.effect)",
+            related: MemoPage.Related(items: [
+              MemoPage.Related.Item(href: "/memos/concept/\(link.causeID)", label: "Memos on the cause, \(link.cause)"),
+              MemoPage.Related.Item(
+                href: "/memos/concept/\(link.effectID)", label: "Memos on the effect, \(link.effect)"),
+            ]), memos: memos, csrf: csrf)
+        )
+      case .document, .code:
+        // These have their memos on their own pages.
+        return (subject, nil)
+      }
     }
-    return pages.render(
-      "memos", title: "Memos on \(values["kind"] ?? "") \(values["subject"] ?? "")", values: values, session: session)
+    guard let page else { return Pages.redirect(to: Self.memoHome(subject)) }
+    return pages.render("memos", title: "Memos on \(page.kind) \(page.subject)", context: page, session: session)
   }
 
   func addMemo(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let subject = try memoSubject(context, session: session)
+    let (_, researcher) = try context.requireResearcher()
+    let (kind, id) = (context.parameters.get("kind"), context.id())
     let form = try await Form.read(request, context: context)
-    do {
-      let id = try store.addMemo(
-        on: subject, title: form["title"] ?? "", text: form["text"] ?? "", actor: researcher.name)
-      return Pages.redirect(to: Self.memoHome(subject, memo: id))
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "The memo was not added", message: Pages.sentence(error), session: session,
-        back: Self.memoHome(subject), backLabel: "Back")
+    let (subject, memo) = try await store.write { store in
+      let subject = try Self.memoSubject(kind, id, in: store)
+      let memo = try Self.refusing("The memo was not added", back: Self.memoHome(subject), backLabel: "Back") {
+        try store.addMemo(on: subject, title: form["title"] ?? "", text: form["text"] ?? "", actor: researcher.name)
+      }
+      return (subject, memo)
     }
+    return Pages.redirect(to: Self.memoHome(subject, memo: memo))
   }
 
   // MARK: - Parts
@@ -173,22 +170,10 @@ struct CodebookRoutes: Sendable {
     }
   }
 
-  static func memoValues(_ memos: [Memo], action: String, idPart: String) -> [String: Any] {
-    [
-      "hasMemos": !memos.isEmpty, "memoAction": action, "memoFor": idPart,
-      "memos": memos.map {
-        ["id": $0.id, "title": $0.title, "text": $0.text, "createdBy": $0.createdBy, "createdAt": $0.createdAt]
-      },
-    ]
-  }
-
   /// Codes as options of a list, in tree order, nested ones indented.
-  static func options(_ tree: [CodeEntry], selected: Int64?) -> [[String: Any]] {
+  static func options(_ tree: [CodeEntry], selected: Int64?) -> [CodeOption] {
     tree.map { code in
-      [
-        "id": code.id, "name": code.name, "selected": code.id == selected,
-        "indent": indent(code.depth),
-      ]
+      CodeOption(id: code.id, name: code.name, selected: code.id == selected, indent: indent(code.depth))
     }
   }
 
@@ -198,10 +183,10 @@ struct CodebookRoutes: Sendable {
     depth == 0 ? "" : String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: depth) + "– "
   }
 
-  static func colours(selected: String?) -> [[String: Any]] {
-    var colours = CodeColours.palette.map { ["hex": $0.hex, "name": $0.name, "selected": $0.hex == selected] }
+  static func colours(selected: String?) -> [Colour] {
+    var colours = CodeColours.palette.map { Colour(hex: $0.hex, name: $0.name, selected: $0.hex == selected) }
     if let selected, !CodeColours.palette.contains(where: { $0.hex == selected }) {
-      colours.insert(["hex": selected, "name": "its own colour, \(selected)", "selected": true], at: 0)
+      colours.insert(Colour(hex: selected, name: "its own colour, \(selected)", selected: true), at: 0)
     }
     return colours
   }
@@ -236,21 +221,26 @@ struct CodebookRoutes: Sendable {
     return id
   }
 
-  private func code(_ context: WebContext, in tree: [CodeEntry], session: SignedIn) throws -> CodeEntry {
-    let id = Int64(context.parameters.get("id") ?? "")
+  /// Runs a change; the store's refusal becomes a page headed `heading` (400).
+  private static func refusing<T>(
+    _ heading: String, back: String, backLabel: String = "Back to the codebook", _ change: () throws -> T
+  ) throws -> T {
+    do { return try change() } catch let error as HarkError {
+      throw WebError(.badInput, heading: heading, message: Pages.sentence(error), back: back, backLabel: backLabel)
+    }
+  }
+
+  private static func code(_ id: Int64?, in tree: [CodeEntry]) throws -> CodeEntry {
     guard let code = tree.first(where: { $0.id == id }) else {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "No such code", message: "That address names no code.", session: session,
-          back: "/codebook", backLabel: "The codebook"))
+      throw WebError.notFound("code", back: "/codebook", backLabel: "The codebook")
     }
     return code
   }
 
-  private func memoSubject(_ context: WebContext, session: SignedIn) throws -> MemoSubject {
-    let id = Int64(context.parameters.get("id") ?? "")
+  /// The item `/memos/:kind/:id` names, if it exists.
+  private static func memoSubject(_ kind: String?, _ id: Int64?, in store: ProjectStore) throws -> MemoSubject {
     let subject: MemoSubject? =
-      switch (context.parameters.get("kind"), id) {
+      switch (kind, id) {
       case ("document", .some(let id)): .document(id)
       case ("code", .some(let id)): .code(id)
       case ("concept", .some(let id)): .concept(id)
@@ -258,11 +248,9 @@ struct CodebookRoutes: Sendable {
       default: nil
       }
     guard let subject, try store.exists(subject) else {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "Nothing to write memos on",
-          message: "That address names no document, code, concept or link.", session: session, back: "/documents",
-          backLabel: "Documents"))
+      throw WebError(
+        .notFound, heading: "Nothing to write memos on",
+        message: "That address names no document, code, concept or link.", back: "/documents", backLabel: "Documents")
     }
     return subject
   }

@@ -7,7 +7,7 @@ import HarkTranscripts
 import Hummingbird
 
 struct ConceptRoutes: Sendable {
-  let store: ProjectStore
+  let store: WebStore
   let pages: Pages
 
   func add(to router: Router<WebContext>) {
@@ -20,101 +20,109 @@ struct ConceptRoutes: Sendable {
     router.post("/concepts/:id/split", use: split)
   }
 
-  func list(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let tree = try store.conceptTree()
+  func list(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let tree = try await store.read { try $0.conceptTree() }
     var children: [Int64?: [ConceptNode]] = [:]
     for node in tree { children[node.parentID, default: []].append(node) }
-    func values(_ node: ConceptNode) -> [String: Any] {
-      let below = (children[node.concept.id] ?? []).map(values)
-      // Every node sets hasChildren and children: the partial would otherwise
-      // find its parent's values and recurse for ever.
-      return [
-        "id": node.concept.id, "label": node.concept.label, "links": Self.count(node.links, "link"),
-        "mentions": Self.count(node.concept.mentions, "mention"),
-        "documents": Self.count(node.concept.documents, "document"), "hasChildren": !below.isEmpty,
-        "children": below,
-      ]
+    func entry(_ node: ConceptNode) -> Tree.Node {
+      let below = (children[node.concept.id] ?? []).map(entry)
+      return Tree.Node(
+        id: node.concept.id, label: node.concept.label, links: Self.count(node.links, "link"),
+        mentions: Self.count(node.concept.mentions, "mention"),
+        documents: Self.count(node.concept.documents, "document"), hasChildren: !below.isEmpty, children: below)
     }
-    let roots = tree.filter { $0.parentID == nil }.map(values)
+    let roots = tree.filter { $0.parentID == nil }.map(entry)
     return pages.render(
-      "concepts", title: "Concepts", values: ["hasConcepts": !roots.isEmpty, "concepts": roots], session: session)
+      "concepts", title: "Concepts", context: Tree(hasConcepts: !roots.isEmpty, concepts: roots), session: session)
   }
 
-  func concept(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let tree = try store.conceptTree()
-    let node = try liveNode(context, session: session, in: tree)
-    let id = node.concept.id
-    let others = tree.filter { $0.concept.id != id }
-    let below = Set(descendants(of: id, in: tree))
-    let links = try store.links().filter { $0.causeID == id || $0.effectID == id }
-    var values: [String: Any] = [
-      "id": id, "label": node.concept.label, "path": node.path.joined(separator: " / "),
-      "hasParent": node.parentID != nil, "csrf": session.csrf,
-      "counts":
-        "\(Self.count(node.links, "link")), \(Self.count(node.concept.mentions, "mention")) in \(Self.count(node.concept.documents, "document"))",
-      "mergeTargets": others.map { ["id": $0.concept.id, "label": $0.path.joined(separator: " / ")] },
-      "parents": others.filter { !below.contains($0.concept.id) }.map { other -> [String: Any] in
-        [
-          "id": other.concept.id, "label": other.path.joined(separator: " / "),
-          "selected": other.concept.id == node.parentID,
-        ]
-      },
-      "hasLinks": !links.isEmpty, "links": links.map(Self.linkValues),
-    ]
-    if let positive = node.concept.oppositeOf {
-      values["opposite"] = ["id": positive, "label": try store.concept(positive).label] as [String: Any]
+  func concept(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let (id, csrf) = (context.id(), session.csrf)
+    let page = try await store.read { store in
+      let tree = try store.conceptTree()
+      let node = try Self.liveNode(id, in: tree, store: store)
+      let id = node.concept.id
+      let others = tree.filter { $0.concept.id != id }
+      let below = Set(Self.descendants(of: id, in: tree))
+      let links = try store.links().filter { $0.causeID == id || $0.effectID == id }
+      return ConceptPage(
+        id: id, label: node.concept.label, path: node.path.joined(separator: " / "), hasParent: node.parentID != nil,
+        csrf: csrf,
+        counts:
+          "\(Self.count(node.links, "link")), \(Self.count(node.concept.mentions, "mention")) in \(Self.count(node.concept.documents, "document"))",
+        mergeTargets: others.map { ConceptPage.Choice(id: $0.concept.id, label: $0.path.joined(separator: " / ")) },
+        parents: others.filter { !below.contains($0.concept.id) }.map { other in
+          ConceptPage.Choice(
+            id: other.concept.id, label: other.path.joined(separator: " / "),
+            selected: other.concept.id == node.parentID)
+        },
+        hasLinks: !links.isEmpty, links: links.map(ConceptLink.init),
+        opposite: try node.concept.oppositeOf.map { ConceptPage.Choice(id: $0, label: try store.concept($0).label) })
     }
-    return pages.render("concept", title: node.concept.label, values: values, session: session)
+    return pages.render("concept", title: page.label, context: page, session: session)
   }
 
-  func splitPage(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
-    return try renderSplit(node, session: session, form: nil, problem: nil)
+  func splitPage(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let (id, csrf) = (context.id(), session.csrf)
+    let page = try await store.read { store in
+      try Self.split(try Self.liveNode(id, store: store), csrf: csrf, form: nil, problem: nil, in: store)
+    }
+    return pages.render("concept-split", title: "Split \(page.label)", context: page, session: session)
   }
 
   func rename(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
-    let form = try await Form.read(request, context: context)
-    return try refusing(node, session: session) {
-      try store.renameConcept(node.concept.id, to: form["label"] ?? "", actor: researcher.name)
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
+    let label = try await Form.read(request, context: context)["label"] ?? ""
+    let node = try await store.write { store in
+      let node = try Self.liveNode(id, store: store)
+      try Self.refusing(node) { try store.renameConcept(node.concept.id, to: label, actor: researcher.name) }
+      return node
     }
+    return Pages.redirect(to: "/concepts/\(node.concept.id)")
   }
 
   func merge(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
     let form = try await Form.read(request, context: context)
-    guard let target = Int64(form["into"] ?? "") else {
-      throw PageError(
-        refusal(node, session: session, message: "Choose the concept to merge “\(node.concept.label)” into."))
+    let (target, asOpposite) = (Int64(form["into"] ?? ""), form["as_opposite"] == "yes")
+    let into = try await store.write { store in
+      let node = try Self.liveNode(id, store: store)
+      guard let target else {
+        throw Self.refusal(node, message: "Choose the concept to merge “\(node.concept.label)” into.")
+      }
+      try Self.refusing(node) {
+        try store.mergeConcept(node.concept.id, into: target, asOpposite: asOpposite, actor: researcher.name)
+      }
+      return target
     }
-    return try refusing(node, session: session, then: "/concepts/\(target)") {
-      try store.mergeConcept(
-        node.concept.id, into: target, asOpposite: form["as_opposite"] == "yes", actor: researcher.name)
-    }
+    return Pages.redirect(to: "/concepts/\(into)")
   }
 
   func setParent(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
-    let form = try await Form.read(request, context: context)
-    let text = form.text("parent")
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
+    let text = try await Form.read(request, context: context).text("parent")
     let parent = text.flatMap { Int64($0) }
-    guard text == nil || parent != nil else {
-      throw PageError(refusal(node, session: session, message: "Choose a parent from the list, or none."))
+    let node = try await store.write { store in
+      let node = try Self.liveNode(id, store: store)
+      guard text == nil || parent != nil else {
+        throw Self.refusal(node, message: "Choose a parent from the list, or none.")
+      }
+      try Self.refusing(node) { try store.setConceptParent(node.concept.id, to: parent, actor: researcher.name) }
+      return node
     }
-    return try refusing(node, session: session) {
-      try store.setConceptParent(node.concept.id, to: parent, actor: researcher.name)
-    }
+    return Pages.redirect(to: "/concepts/\(node.concept.id)")
   }
 
+  /// A refused split shows the split page again with the choices made.
   func split(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let node = try liveNode(context, session: session)
+    let (session, researcher) = try context.requireResearcher()
+    let (id, csrf) = (context.id(), session.csrf)
     let form = try await Form.read(request, context: context)
     var links: [Int64: SplitSide] = [:]
     var mentions: [Int64: SplitSide] = [:]
@@ -125,85 +133,73 @@ struct ConceptRoutes: Sendable {
     }
     let plan = ConceptSplitPlan(
       first: form["first"] ?? "", second: form["second"] ?? "", links: links, mentions: mentions)
-    do {
-      try store.splitConcept(node.concept.id, plan, actor: researcher.name)
-    } catch let error as HarkError {
-      return try renderSplit(node, session: session, form: form, problem: Pages.sentence(error), status: .badRequest)
+    let refused = try await store.write { store -> SplitForm? in
+      let node = try Self.liveNode(id, store: store)
+      do {
+        try store.splitConcept(node.concept.id, plan, actor: researcher.name)
+        return nil
+      } catch let error as HarkError {
+        return try Self.split(node, csrf: csrf, form: form, problem: Pages.sentence(error), in: store)
+      }
     }
-    return Pages.redirect(to: "/concepts")
+    guard let refused else { return Pages.redirect(to: "/concepts") }
+    return pages.render(
+      "concept-split", title: "Split \(refused.label)", context: refused, session: session,
+      status: WebError.Kind.badInput.status)
   }
 
   // MARK: - Parts
 
-  private func renderSplit(
-    _ node: ConceptNode, session: SignedIn, form: Form?, problem: String?, status: HTTPResponse.Status = .ok
-  ) throws -> Response {
+  private static func split(_ node: ConceptNode, csrf: String, form: Form?, problem: String?, in store: ProjectStore)
+    throws -> SplitForm
+  {
     let id = node.concept.id
-    func sides(_ name: String) -> [[String: Any]] {
+    func sides(_ name: String) -> [SplitForm.Side] {
       SplitSide.allCases.map { side in
-        [
-          "value": side.rawValue, "label": side == .first ? "First label" : "Second label",
-          "checked": form?[name] == side.rawValue,
-        ]
+        SplitForm.Side(
+          value: side.rawValue, label: side == .first ? "First label" : "Second label",
+          checked: form?[name] == side.rawValue)
       }
     }
-    var values: [String: Any] = [
-      "id": id, "label": node.concept.label, "csrf": session.csrf,
-      "first": form?["first"] ?? node.concept.label, "second": form?["second"] ?? "",
-      "links": try store.links().filter { $0.causeID == id || $0.effectID == id }.map { link -> [String: Any] in
-        var values = Self.linkValues(link)
-        values["sides"] = sides("link-\(link.id)")
-        return values
-      },
-      "mentions": try store.conceptMentions(id).map { mention -> [String: Any] in
-        [
-          "id": mention.id, "quote": mention.quote, "speaker": Self.speaker(mention.participant, mention.group),
-          "document": mention.document, "sides": sides("mention-\(mention.id)"),
-        ]
-      },
-    ]
-    values["hasLinks"] = !(values["links"] as? [Any] ?? []).isEmpty
-    values["hasMentions"] = !(values["mentions"] as? [Any] ?? []).isEmpty
-    if let problem { values["problem"] = problem }
-    return pages.render(
-      "concept-split", title: "Split \(node.concept.label)", values: values, session: session, status: status)
-  }
-
-  /// Runs a change; a refusal becomes a 400 page naming the problem.
-  private func refusing(_ node: ConceptNode, session: SignedIn, then next: String? = nil, _ change: () throws -> Void)
-    throws -> Response
-  {
-    do {
-      try change()
-    } catch let error as HarkError {
-      return refusal(node, session: session, message: Pages.sentence(error))
+    let links = try store.links().filter { $0.causeID == id || $0.effectID == id }.map { link in
+      SplitForm.Link(ConceptLink(link), sides: sides("link-\(link.id)"))
     }
-    return Pages.redirect(to: next ?? "/concepts/\(node.concept.id)")
+    let mentions = try store.conceptMentions(id).map { mention in
+      SplitForm.Mention(
+        id: mention.id, quote: mention.quote, speaker: Self.speaker(mention.participant, mention.group),
+        document: mention.document, sides: sides("mention-\(mention.id)"))
+    }
+    return SplitForm(
+      id: id, label: node.concept.label, csrf: csrf, first: form?["first"] ?? node.concept.label,
+      second: form?["second"] ?? "", hasLinks: !links.isEmpty, links: links, hasMentions: !mentions.isEmpty,
+      mentions: mentions, problem: problem)
   }
 
-  private func refusal(_ node: ConceptNode, session: SignedIn, message: String) -> Response {
-    pages.problem(
-      .badRequest, heading: "Nothing was changed", message: message, session: session,
-      back: "/concepts/\(node.concept.id)", backLabel: "Back to “\(node.concept.label)”")
+  /// Runs a change; the store's refusal becomes a refused page (400).
+  private static func refusing(_ node: ConceptNode, _ change: () throws -> Void) throws {
+    do { try change() } catch let error as HarkError { throw refusal(node, message: Pages.sentence(error)) }
   }
 
-  private func liveNode(_ context: WebContext, session: SignedIn, in tree: [ConceptNode]? = nil) throws -> ConceptNode {
-    let id = Int64(context.parameters.get("id") ?? "")
+  private static func refusal(_ node: ConceptNode, message: String) -> WebError {
+    WebError.unchanged(
+      message, back: "/concepts/\(node.concept.id)", backLabel: "Back to “\(node.concept.label)”")
+  }
+
+  /// The live concept the address names; a merged one says where it went.
+  private static func liveNode(_ id: Int64?, in tree: [ConceptNode]? = nil, store: ProjectStore) throws
+    -> ConceptNode
+  {
     if let node = try (tree ?? store.conceptTree()).first(where: { $0.concept.id == id }) { return node }
     if let id, let merged = try? store.concept(id), let into = merged.mergedInto {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "“\(merged.label)” was merged",
-          message: "This concept was merged into another; its links and mentions are there now.", session: session,
-          back: "/concepts/\(into)", backLabel: "Go to the concept it became"))
+      throw WebError(
+        .notFound, heading: "“\(merged.label)” was merged",
+        message: "This concept was merged into another; its links and mentions are there now.",
+        back: "/concepts/\(into)", backLabel: "Go to the concept it became")
     }
-    throw PageError(
-      pages.problem(
-        .notFound, heading: "No such concept", message: "That address names no concept.", session: session,
-        back: "/concepts", backLabel: "All concepts"))
+    throw WebError.notFound("concept", back: "/concepts", backLabel: "All concepts")
   }
 
-  private func descendants(of id: Int64, in tree: [ConceptNode]) -> [Int64] {
+  private static func descendants(of id: Int64, in tree: [ConceptNode]) -> [Int64] {
     var found: [Int64] = []
     var frontier = [id]
     while let next = frontier.popLast() {
@@ -212,15 +208,6 @@ struct ConceptRoutes: Sendable {
       frontier += below
     }
     return found
-  }
-
-  static func linkValues(_ link: LinkSummary) -> [String: Any] {
-    [
-      "id": link.id, "cause": link.cause, "effect": link.effect, "sign": link.polarity < 0 ? "−" : "+",
-      "polarity": link.polarity < 0 ? "negative" : "positive", "status": link.status.rawValue,
-      "quotes": count(link.citations, "quote"), "sources": count(link.sources, "source"), "citations": link.citations,
-      "sourceCount": link.sources,
-    ]
   }
 
   static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

@@ -8,149 +8,150 @@ import HarkTranscripts
 import Hummingbird
 
 struct DocumentRoutes: Sendable {
-  let store: ProjectStore
+  let store: WebStore
   let pages: Pages
 
   func add(to router: Router<WebContext>) {
     router.get("/documents", use: list)
     router.get("/documents/:id", use: document)
     router.post("/documents/:id/suggestions/:coding/accept") { request, context in
-      try setStatus(request, context: context, to: "accepted")
+      try await setStatus(request, context: context, to: "accepted")
     }
     router.post("/documents/:id/suggestions/:coding/reject") { request, context in
-      try setStatus(request, context: context, to: "rejected")
+      try await setStatus(request, context: context, to: "rejected")
     }
     router.post("/documents/:id/codings", use: codeByHand)
     router.post("/documents/:id/links", use: linkByHand)
   }
 
-  func list(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let documents = try store.documentSummaries().map { document -> [String: Any] in
-      [
-        "id": document.id, "title": document.title,
-        "participants": document.participants.isEmpty ? "none named" : document.participants.joined(separator: ", "),
-        "words": document.words,
-      ]
+  func list(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let documents = try await store.read { try $0.documentSummaries() }.map { document in
+      DocumentList.Row(
+        id: document.id, title: document.title,
+        participants: document.participants.isEmpty ? "none named" : document.participants.joined(separator: ", "),
+        words: document.words)
     }
     return pages.render(
-      "documents", title: "Documents", values: ["hasDocuments": !documents.isEmpty, "documents": documents],
+      "documents", title: "Documents", context: DocumentList(hasDocuments: !documents.isEmpty, documents: documents),
       session: session)
   }
 
-  func document(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let id = try documentID(context, session: session)
-    let (title, turns) = try store.documentTurns(id)
-    let codings = try store.codings(document: id)
-    let tree = try store.codeTree()
+  func document(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let id = context.id()
+    let read = try await store.read { store in
+      let id = try Self.documentID(id, in: store)
+      let (title, turns) = try store.documentTurns(id)
+      return (
+        id: id, title: title, turns: turns, codings: try store.codings(document: id), tree: try store.codeTree(),
+        evidence: try store.linkEvidence(document: id), concepts: try store.knownConceptLabels(),
+        memos: try store.memos(on: .document(id))
+      )
+    }
     var byTurn: [Int64: [CodingRecord]] = [:]
-    for coding in codings {
-      if let turn = turns.first(where: { Self.overlaps(coding, $0) }) { byTurn[turn.id, default: []].append(coding) }
+    for coding in read.codings {
+      if let turn = read.turns.first(where: { Self.overlaps(coding, $0) }) {
+        byTurn[turn.id, default: []].append(coding)
+      }
     }
     var evidenceByTurn: [Int64: [DocumentEvidence]] = [:]
-    for evidence in try store.linkEvidence(document: id) {
-      if let turn = turns.first(where: { evidence.start < $0.end && $0.start < evidence.end }) {
+    for evidence in read.evidence {
+      if let turn = read.turns.first(where: { evidence.start < $0.end && $0.start < evidence.end }) {
         evidenceByTurn[turn.id, default: []].append(evidence)
       }
     }
     // The legend names the codes marked in this document, in codebook order.
-    let shown = Set(codings.filter { $0.status != "rejected" }.map(\.codeID))
-    var values: [String: Any] = [
-      "document": id, "title": title, "csrf": session.csrf,
-      "codes": tree.map { code -> [String: Any] in
-        // A nested code's option shows its depth; its value stays its name.
-        var option: [String: Any] = ["name": code.name]
-        if code.depth > 0 { option["nested"] = CodebookRoutes.indent(code.depth) }
-        return option
+    let shown = Set(read.codings.filter { $0.status != "rejected" }.map(\.codeID))
+    let page = DocumentPage(
+      document: read.id, title: read.title, csrf: session.csrf,
+      // A nested code's option shows its depth; its value stays its name.
+      codes: read.tree.map {
+        DocumentPage.CodeOption(name: $0.name, nested: $0.depth > 0 ? CodebookRoutes.indent($0.depth) : nil)
       },
-      "legend": tree.filter { shown.contains($0.id) }.map { ["id": $0.id, "name": $0.name] },
-      "hasLegend": !shown.isEmpty,
-      "concepts": try store.knownConceptLabels().map { ["label": $0] },
-      "strengths": HandStrength.words.map { ["value": $0.value, "label": $0.label] },
-      "turns": turns.map { turn in
-        var values = Self.turnValues(turn, codings: byTurn[turn.id] ?? [])
-        let evidence = evidenceByTurn[turn.id] ?? []
-        values["hasEvidence"] = !evidence.isEmpty
-        values["evidence"] = evidence.map(Self.evidenceValues)
-        values["canLink"] = turn.role != "interviewer"
-        return values
+      legend: read.tree.filter { shown.contains($0.id) }.map { DocumentPage.LegendEntry(id: $0.id, name: $0.name) },
+      hasLegend: !shown.isEmpty, concepts: read.concepts.map { DocumentPage.Concept(label: $0) },
+      strengths: HandStrength.words.map { DocumentPage.Strength(value: $0.value, label: $0.label) },
+      turns: read.turns.map { turn in
+        Self.turn(turn, codings: byTurn[turn.id] ?? [], evidence: evidenceByTurn[turn.id] ?? [])
       },
-    ]
-    values.merge(
-      CodebookRoutes.memoValues(try store.memos(on: .document(id)), action: "/memos/document/\(id)", idPart: "document")
-    ) { _, new in new }
-    return pages.render("document", title: title, values: values, session: session)
+      memos: MemoList(read.memos, action: "/memos/document/\(read.id)", idPart: "document"))
+    return pages.render("document", title: read.title, context: page, session: session)
   }
 
-  func setStatus(_ request: Request, context: WebContext, to status: String) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let id = try documentID(context, session: session)
-    let codingID = Int64(context.parameters.get("coding") ?? "")
-    guard let coding = try store.codings(document: id).first(where: { $0.id == codingID && $0.isSuggestion }) else {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "No such suggestion", message: "That address names no suggestion in this document.",
-          session: session, back: "/documents/\(id)", backLabel: "Back to the document"))
+  func setStatus(_ request: Request, context: WebContext, to status: String) async throws -> Response {
+    let (_, researcher) = try context.requireResearcher()
+    let (id, codingID) = (context.id(), context.id("coding"))
+    let (document, coding) = try await store.write { store in
+      let id = try Self.documentID(id, in: store)
+      guard let coding = try store.codings(document: id).first(where: { $0.id == codingID && $0.isSuggestion }) else {
+        throw WebError.notFound(
+          "suggestion", where: "in this document", back: "/documents/\(id)", backLabel: "Back to the document")
+      }
+      try store.setCodingStatus(coding.id, to: status, actor: researcher.name)
+      return (id, coding.id)
     }
-    try store.setCodingStatus(coding.id, to: status, actor: researcher.name)
-    return Pages.redirect(to: "/documents/\(id)#s-\(coding.id)")
+    return Pages.redirect(to: "/documents/\(document)#s-\(coding)")
   }
 
   func codeByHand(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let id = try documentID(context, session: session)
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
     let form = try await Form.read(request, context: context)
     let turnID = Int64(form["turn"] ?? "") ?? -1
-    let back = "/documents/\(id)#t-\(turnID)"
-    do {
-      let coding = try store.codeQuote(
-        form["quote"] ?? "", inTurn: turnID, document: id, code: form.text("new_code") ?? form["code"] ?? "",
-        actor: researcher.name)
-      return Pages.redirect(to: "/documents/\(id)#s-\(coding.id)")
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "Nothing was coded", message: Pages.sentence(error), session: session, back: back,
-        backLabel: "Back to the turn")
+    let (quote, code) = (form["quote"] ?? "", form.text("new_code") ?? form["code"] ?? "")
+    let (document, coding) = try await store.write { store in
+      let id = try Self.documentID(id, in: store)
+      do {
+        let coding = try store.codeQuote(quote, inTurn: turnID, document: id, code: code, actor: researcher.name)
+        return (id, coding.id)
+      } catch let error as HarkError {
+        throw WebError(
+          .badInput, heading: "Nothing was coded", message: Pages.sentence(error),
+          back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
+      }
     }
+    return Pages.redirect(to: "/documents/\(document)#s-\(coding)")
   }
 
   func linkByHand(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let id = try documentID(context, session: session)
+    let (_, researcher) = try context.requireResearcher()
+    let id = context.id()
     let form = try await Form.read(request, context: context)
     let turnID = Int64(form["turn"] ?? "") ?? -1
-    do {
-      let polarity =
-        switch form["polarity"] {
-        case "increases": 1
-        case "decreases": -1
-        default:
-          throw HarkError(
-            "say whether the cause increases or decreases the effect", hint: "Pick one of the two and send it again")
-        }
-      let strength = try HandStrength.parse(form.text("strength_number") ?? form["strength"] ?? "")
-      let link = try store.linkFromQuote(
-        form["quote"] ?? "", inTurn: turnID, document: id, cause: form["cause"] ?? "", effect: form["effect"] ?? "",
-        polarity: polarity, strength: strength, actor: researcher.name)
-      return Pages.redirect(to: "/documents/\(id)#e-\(link.evidenceID)")
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "No link was made", message: Pages.sentence(error), session: session,
-        back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
+    let (document, evidence) = try await store.write { store in
+      let id = try Self.documentID(id, in: store)
+      do {
+        let polarity =
+          switch form["polarity"] {
+          case "increases": 1
+          case "decreases": -1
+          default:
+            throw HarkError(
+              "say whether the cause increases or decreases the effect", hint: "Pick one of the two and send it again")
+          }
+        let strength = try HandStrength.parse(form.text("strength_number") ?? form["strength"] ?? "")
+        let link = try store.linkFromQuote(
+          form["quote"] ?? "", inTurn: turnID, document: id, cause: form["cause"] ?? "", effect: form["effect"] ?? "",
+          polarity: polarity, strength: strength, actor: researcher.name)
+        return (id, link.evidenceID)
+      } catch let error as HarkError {
+        throw WebError(
+          .badInput, heading: "No link was made", message: Pages.sentence(error),
+          back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
+      }
     }
+    return Pages.redirect(to: "/documents/\(document)#e-\(evidence)")
   }
 
   // MARK: - Parts
 
-  static func evidenceValues(_ evidence: DocumentEvidence) -> [String: Any] {
-    [
-      "id": evidence.id, "link": evidence.linkID, "cause": evidence.cause, "effect": evidence.effect,
-      "quote": evidence.quote, "status": evidence.linkStatus,
-      "polarity": evidence.polarity < 0 ? "decreases" : "increases",
-      "strength": String(format: "%.2f", evidence.strength),
-      "by": evidence.analysisID == nil ? "linked by hand by \(evidence.createdBy)" : "found by a plugin",
-    ]
+  static func evidence(_ evidence: DocumentEvidence) -> DocumentPage.Evidence {
+    DocumentPage.Evidence(
+      id: evidence.id, link: evidence.linkID, cause: evidence.cause, effect: evidence.effect, quote: evidence.quote,
+      status: evidence.linkStatus, polarity: evidence.polarity < 0 ? "decreases" : "increases",
+      strength: String(format: "%.2f", evidence.strength),
+      by: evidence.analysisID == nil ? "linked by hand by \(evidence.createdBy)" : "found by a plugin")
   }
 
   /// A coding is listed under the first turn it overlaps; a span that
@@ -159,29 +160,26 @@ struct DocumentRoutes: Sendable {
     coding.start < turn.end && turn.start < coding.end
   }
 
-  static func turnValues(_ turn: DocumentTurn, codings: [CodingRecord]) -> [String: Any] {
-    [
-      "id": turn.id, "number": turn.number, "speaker": turn.speaker, "role": turn.role,
-      "pieces": pieces(turn, codings: codings.filter { $0.status != "rejected" && $0.end > $0.start }),
-      "hasCodings": !codings.isEmpty,
-      "codings": codings.map { coding -> [String: Any] in
-        var values: [String: Any] = [
-          "id": coding.id, "code": coding.code, "codeID": coding.codeID, "quote": coding.quote,
-          "status": coding.status, "suggestion": coding.isSuggestion, "createdBy": coding.createdBy,
-          "explanation": coding.explanation.isEmpty ? "The plugin gave no explanation." : coding.explanation,
-          "confidence": coding.confidence.map { "\(Int(($0 * 100).rounded()))%" } ?? "not given",
-        ]
-        values["canAccept"] = coding.isSuggestion && coding.status != "accepted"
-        values["canReject"] = coding.isSuggestion && coding.status != "rejected"
-        return values
-      },
-    ]
+  static func turn(_ turn: DocumentTurn, codings: [CodingRecord], evidence: [DocumentEvidence]) -> DocumentPage.Turn {
+    DocumentPage.Turn(
+      id: turn.id, number: turn.number, speaker: turn.speaker, role: turn.role,
+      pieces: pieces(turn, codings: codings.filter { $0.status != "rejected" && $0.end > $0.start }),
+      hasCodings: !codings.isEmpty,
+      codings: codings.map { coding in
+        DocumentPage.Coding(
+          id: coding.id, code: coding.code, codeID: coding.codeID, quote: coding.quote, status: coding.status,
+          suggestion: coding.isSuggestion, createdBy: coding.createdBy,
+          explanation: coding.explanation.isEmpty ? "The plugin gave no explanation." : coding.explanation,
+          confidence: coding.confidence.map { "\(Int(($0 * 100).rounded()))%" } ?? "not given",
+          canAccept: coding.isSuggestion && coding.status != "accepted",
+          canReject: coding.isSuggestion && coding.status != "rejected")
+      }, hasEvidence: !evidence.isEmpty, evidence: evidence.map(Self.evidence), canLink: turn.role != "interviewer")
   }
 
   /// The turn's text cut where a coding starts or ends: each piece is plain
   /// or marked with the codes covering it, and carries the codings that end
   /// there (their names follow the mark). The template escapes every piece.
-  static func pieces(_ turn: DocumentTurn, codings: [CodingRecord]) -> [[String: Any]] {
+  static func pieces(_ turn: DocumentTurn, codings: [CodingRecord]) -> [DocumentPage.Piece] {
     let scalars = Array(turn.text.unicodeScalars)
     let clipped = codings.map { coding in
       (coding, max(0, coding.start - turn.start), min(scalars.count, coding.end - turn.start))
@@ -192,29 +190,25 @@ struct DocumentRoutes: Sendable {
       cuts.insert(end)
     }
     let bounds = cuts.sorted()
-    var pieces: [[String: Any]] = []
+    var pieces: [DocumentPage.Piece] = []
     for (lower, upper) in zip(bounds, bounds.dropFirst()) {
       let covering = clipped.filter { $0.1 <= lower && upper <= $0.2 }.map(\.0)
       let ending = clipped.filter { $0.2 == upper }.map(\.0)
-      pieces.append([
-        "text": CodePoints.slice(scalars, lower, upper), "marked": !covering.isEmpty,
-        "classes": covering.map { "code-\($0.codeID)" }.reduce(into: [String]()) {
-          if !$0.contains($1) { $0.append($1) }
-        }
-        .joined(separator: " "),
-        "ends": ending.map { ["id": $0.id, "code": $0.code] },
-      ])
+      pieces.append(
+        DocumentPage.Piece(
+          text: CodePoints.slice(scalars, lower, upper), marked: !covering.isEmpty,
+          classes: covering.map { "code-\($0.codeID)" }.reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+          }
+          .joined(separator: " "),
+          ends: ending.map { DocumentPage.End(id: $0.id, code: $0.code) }))
     }
     return pieces
   }
 
-  private func documentID(_ context: WebContext, session: SignedIn) throws -> Int64 {
-    let id = Int64(context.parameters.get("id") ?? "")
+  private static func documentID(_ id: Int64?, in store: ProjectStore) throws -> Int64 {
     guard let id, try store.hasDocument(id) else {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "No such document", message: "That address names no document.", session: session,
-          back: "/documents", backLabel: "All documents"))
+      throw WebError.notFound("document", back: "/documents", backLabel: "All documents")
     }
     return id
   }

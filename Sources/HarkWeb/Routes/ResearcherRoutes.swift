@@ -8,7 +8,7 @@ import HarkTranscripts
 import Hummingbird
 
 struct ResearcherRoutes: Sendable {
-  let store: ProjectStore
+  let store: WebStore
   let pages: Pages
   let gate: SignInGate
   let baseURL: String
@@ -29,28 +29,29 @@ struct ResearcherRoutes: Sendable {
     router.get("/panels/:id/audit", use: audit)
   }
 
-  func home(_ request: Request, context: WebContext) throws -> Response {
+  func home(_ request: Request, context: WebContext) async throws -> Response {
     if context.session?.member != nil { return Pages.redirect(to: "/panel") }
-    let (session, _) = try pages.requireResearcher(context)
-    let panels = try store.panels().map { panel -> [String: Any] in
-      [
-        "id": panel.id, "name": panel.name, "rule": panel.rule.description,
-        "members": try store.members(panel: panel).count,
-        "open": try store.items(panel: panel).filter(\.isOpen).count,
-      ]
+    let (session, _) = try context.requireResearcher()
+    let panels = try await store.read { store in
+      try store.panels().map { panel in
+        Home.Panel(
+          id: panel.id, name: panel.name, rule: panel.rule.description, members: try store.members(panel: panel).count,
+          open: try store.items(panel: panel).filter(\.isOpen).count)
+      }
     }
     return pages.render(
-      "researcher-home", title: "Panels", values: ["hasPanels": !panels.isEmpty, "panels": panels], session: session)
+      "researcher-home", title: "Panels", context: Home(hasPanels: !panels.isEmpty, panels: panels), session: session)
   }
 
-  func signInPage(_ request: Request, context: WebContext) throws -> Response {
-    pages.render("sign-in", title: "Sign in", values: [:], session: nil)
+  func signInPage(_ request: Request, context: WebContext) async throws -> Response {
+    pages.render("sign-in", title: "Sign in", context: SignInForm(name: nil, problem: nil), session: nil)
   }
 
   func signIn(_ request: Request, context: WebContext) async throws -> Response {
     let form = try await Form.read(request, context: context)
     let name = form.text("name") ?? ""
-    switch try gate.signIn(store: store, name: name, password: form["password"] ?? "", address: context.remoteAddress) {
+    let (password, address, gate) = (form["password"] ?? "", context.remoteAddress, gate)
+    switch try await store.write({ try gate.signIn(store: $0, name: name, password: password, address: address) }) {
     case .signedIn(_, let session):
       var response = Pages.redirect(to: "/")
       response.setCookie(SessionCookie.set(session, secure: secureCookies))
@@ -58,7 +59,7 @@ struct ResearcherRoutes: Sendable {
     case .wrongNameOrPassword:
       return pages.render(
         "sign-in", title: "Sign in",
-        values: ["name": name, "problem": "That name and password do not match. Check them and try again."],
+        context: SignInForm(name: name, problem: "That name and password do not match. Check them and try again."),
         session: nil, status: .unauthorized)
     case .refused(let until):
       // Whole seconds first: a date's round trip through the store may add a
@@ -66,97 +67,60 @@ struct ResearcherRoutes: Sendable {
       let minutes = max(1, Int((until.timeIntervalSince(gate.now()).rounded() / 60).rounded(.up)))
       return pages.render(
         "sign-in", title: "Sign in",
-        values: [
-          "name": name,
-          "problem": "Too many failed attempts. Wait \(minutes) minute\(minutes == 1 ? "" : "s") before trying again.",
-        ], session: nil, status: .tooManyRequests)
+        context: SignInForm(
+          name: name,
+          problem: "Too many failed attempts. Wait \(minutes) minute\(minutes == 1 ? "" : "s") before trying again."),
+        session: nil, status: .tooManyRequests)
     }
   }
 
-  func panelPage(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let items = try store.items(panel: panel)
-    let inForce = Dictionary(
-      try store.panelDecisions(panel: panel).map { ($0.itemID, $0) }, uniquingKeysWith: { _, latest in latest })
-    // Each item's current votes, read once for the tallies and the suggestions.
-    let votes = try items.map { try store.currentVotes(item: $0.id) }
-    let rows = zip(items, votes).map { item, votes -> [String: Any] in
-      let tally = ProjectStore.tally(votes)
-      return [
-        "id": item.id, "question": item.question.text, "agree": tally.agree, "disagree": tally.disagree,
-        "notSure": tally.notSure,
-        "state": item.isOpen ? "open" : "closed", "open": item.isOpen, "panel": panel.id,
-        "decision": inForce[item.id].map { Self.decisionText($0) } ?? "none yet",
-      ]
+  func panelPage(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let (panelID, csrf) = (context.id(), session.csrf)
+    let page = try await store.read { store in
+      try Self.panelPage(try store.addressedPanel(panelID), csrf: csrf, in: store)
     }
-    let open = zip(items, votes).filter { $0.0.isOpen }.map { item, votes -> [String: Any] in
-      [
-        "id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf,
-        "votes": votes.isEmpty ? "no votes yet" : votes.count == 1 ? "1 vote so far" : "\(votes.count) votes so far",
-      ]
-    }
-    let closed = items.filter { !$0.isOpen }.map { item -> [String: Any] in
-      ["id": item.id, "question": item.question.text, "panel": panel.id, "csrf": session.csrf]
-    }
-    let agreement = try store.agreement(panel: panel)
-    let members = try store.members(panel: panel).map { member -> [String: Any] in
-      ["id": member.id, "name": member.name, "pseudonym": member.pseudonym, "panel": panel.id, "csrf": session.csrf]
-    }
-    let suggestions = suggestionValues(items, votes: votes, panel: panel, session: session)
-    let comments = try store.comments(panel: panel).map { vote -> [String: Any] in
-      ["item": vote.itemID, "who": vote.pseudonym, "comment": vote.ballot.comment, "at": vote.at]
-    }
-    let values: [String: Any] = [
-      "id": panel.id, "name": panel.name, "rule": panel.rule.description, "quorum": panel.quorum,
-      "ruleExplanation": panel.rule.explanation,
-      "agreement": Self.agreementText(agreement), "hasItems": !rows.isEmpty, "items": rows, "members": members,
-      "csrf": session.csrf, "canOpen": !(try linksToOpen(panel, items: items)).isEmpty,
-      "canClose": items.contains(where: \.isOpen), "openItems": open, "hasClosed": !closed.isEmpty, "closed": closed,
-      "hasSuggestions": !suggestions.isEmpty, "suggestions": suggestions,
-      "hasComments": !comments.isEmpty, "comments": comments,
-    ]
-    return pages.render("researcher-panel", title: panel.name, values: values, session: session)
+    return pages.render("researcher-panel", title: page.name, context: page, session: session)
   }
 
-  func openLinks(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let ids = try linksToOpen(panel, items: try store.items(panel: panel))
-    guard !ids.isEmpty else {
-      return pages.problem(
-        .conflict, heading: "Nothing to open",
-        message: "Every candidate link has been put to this panel already.", session: session,
-        back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+  func openLinks(_ request: Request, context: WebContext) async throws -> Response {
+    let (_, researcher) = try context.requireResearcher()
+    let panelID = context.id()
+    let panel = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let ids = try Self.linksToOpen(panel, items: try store.items(panel: panel), in: store)
+      guard !ids.isEmpty else {
+        throw WebError(
+          .conflict, heading: "Nothing to open", message: "Every candidate link has been put to this panel already.",
+          back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+      }
+      _ = try store.openItems(panel: panel, links: ids, actor: researcher.name)
+      return panel
     }
-    _ = try store.openItems(panel: panel, links: ids, actor: researcher.name)
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
   func overrideDecision(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let itemID = Int64(context.parameters.get("item") ?? "")
-    guard let item = try store.items(panel: panel).first(where: { $0.id == itemID }) else {
-      throw PageError(noSuch("question", panel: panel, session: session))
-    }
+    let (_, researcher) = try context.requireResearcher()
+    let (panelID, itemID) = (context.id(), context.id("item"))
     let form = try await Form.read(request, context: context)
     let outcome = form["outcome"].flatMap(PanelOutcome.init(rawValue:)).flatMap { $0 == .none ? nil : $0 }
-    guard let outcome else {
-      return refused(panel, session: session, message: "Choose the decision: on the map or off the map.")
-    }
-    guard let reason = form.text("reason") else {
-      return refused(
-        panel, session: session,
-        message: "Write why you are overriding the panel's decision on I\(item.id): the reason is kept with it.")
-    }
-    guard !item.isOpen else {
-      return refused(panel, session: session, message: "Voting on I\(item.id) is still open: close voting first.")
-    }
-    do {
-      _ = try store.overrideDecision(item: item.id, outcome: outcome, reason: reason, actor: researcher.name)
-    } catch let error as HarkError {
-      return refused(panel, session: session, message: Pages.sentence(error))
+    let reason = form.text("reason")
+    let panel = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let item = try store.addressedItem(itemID, of: panel)
+      guard let outcome else { throw Self.refused(panel, "Choose the decision: on the map or off the map.") }
+      guard let reason else {
+        throw Self.refused(
+          panel, "Write why you are overriding the panel's decision on I\(item.id): the reason is kept with it.")
+      }
+      guard !item.isOpen else {
+        throw Self.refused(panel, "Voting on I\(item.id) is still open: close voting first.", kind: .conflict)
+      }
+      try Self.refusing(panel) {
+        _ = try store.overrideDecision(item: item.id, outcome: outcome, reason: reason, actor: researcher.name)
+      }
+      return panel
     }
     return Pages.redirect(to: "/panels/\(panel.id)/audit")
   }
@@ -164,140 +128,166 @@ struct ResearcherRoutes: Sendable {
   /// Puts an open question in the researcher's words; the change and who made
   /// it go to the audit log, and votes already cast keep the words they answered.
   func rewordQuestion(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let itemID = Int64(context.parameters.get("item") ?? "")
-    guard let item = try store.items(panel: panel).first(where: { $0.id == itemID }) else {
-      throw PageError(noSuch("question", panel: panel, session: session))
-    }
-    let form = try await Form.read(request, context: context)
-    guard let wording = form.text("wording") else {
-      return refused(panel, session: session, message: "Write the question as members should read it.")
-    }
-    do {
-      try store.reword(item: item.id, to: wording, actor: researcher.name)
-    } catch let error as HarkError {
-      return refused(panel, session: session, message: Pages.sentence(error))
+    let (_, researcher) = try context.requireResearcher()
+    let (panelID, itemID) = (context.id(), context.id("item"))
+    let wording = try await Form.read(request, context: context).text("wording")
+    let panel = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let item = try store.addressedItem(itemID, of: panel)
+      guard let wording else { throw Self.refused(panel, "Write the question as members should read it.") }
+      try Self.refusing(panel) { try store.reword(item: item.id, to: wording, actor: researcher.name) }
+      return panel
     }
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
-  func adoptSuggestion(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let items = try store.items(panel: panel)
-    guard let voteID = Int64(context.parameters.get("vote") ?? ""), let vote = try? store.vote(voteID),
-      items.contains(where: { $0.id == vote.itemID })
-    else {
-      throw PageError(noSuch("suggestion", panel: panel, session: session))
-    }
-    do {
-      _ = try store.adoptSuggestion(vote: vote.id, actor: researcher.name)
-    } catch let error as HarkError {
-      return refused(panel, session: session, message: Pages.sentence(error), status: .conflict)
+  func adoptSuggestion(_ request: Request, context: WebContext) async throws -> Response {
+    let (_, researcher) = try context.requireResearcher()
+    let (panelID, voteID) = (context.id(), context.id("vote"))
+    let panel = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let items = try store.items(panel: panel)
+      guard let voteID, let vote = try? store.vote(voteID), items.contains(where: { $0.id == vote.itemID }) else {
+        throw WebError.notFound(
+          "suggestion", where: "of this panel", back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+      }
+      try Self.refusing(panel, kind: .conflict) { _ = try store.adoptSuggestion(vote: vote.id, actor: researcher.name) }
+      return panel
     }
     return Pages.redirect(to: "/panels/\(panel.id)")
   }
 
-  func audit(_ request: Request, context: WebContext) throws -> Response {
-    let (session, _) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let entries = try store.panelAudit(panel: panel).map { entry -> [String: Any] in
-      [
-        "at": entry.at, "when": Self.when(entry.at), "who": entry.who, "act": Self.actText(entry.act),
-        "detail": entry.detail,
-      ]
+  func audit(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, _) = try context.requireResearcher()
+    let panelID = context.id()
+    let page = try await store.read { store in
+      let panel = try store.addressedPanel(panelID)
+      let entries = try store.panelAudit(panel: panel).map { entry in
+        Audit.Entry(
+          at: entry.at, when: Self.when(entry.at), who: entry.who, act: Self.actText(entry.act), detail: entry.detail)
+      }
+      return Audit(id: panel.id, name: panel.name, hasEntries: !entries.isEmpty, entries: entries)
     }
-    return pages.render(
-      "panel-audit", title: "Audit log of \(panel.name)",
-      values: ["id": panel.id, "name": panel.name, "hasEntries": !entries.isEmpty, "entries": entries],
-      session: session)
+    return pages.render("panel-audit", title: "Audit log of \(page.name)", context: page, session: session)
   }
 
   func addMember(_ request: Request, context: WebContext) async throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
+    let (session, researcher) = try context.requireResearcher()
+    let panelID = context.id()
     let form = try await Form.read(request, context: context)
-    guard let name = form.text("name") else {
-      return pages.problem(
-        .badRequest, heading: "No name given", message: "Write the member's name to add them.", session: session,
-        back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+    let (name, pseudonym, baseURL) = (form.text("name"), form.text("pseudonym"), baseURL)
+    let page = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      guard let name else {
+        throw WebError(
+          .badInput, heading: "No name given", message: "Write the member's name to add them.",
+          back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+      }
+      let member = try store.addMember(panel: panel, name: name, pseudonym: pseudonym, actor: researcher.name)
+      return try Self.invite(member, panel: panel, actor: researcher.name, baseURL: baseURL, in: store)
     }
-    let member = try store.addMember(
-      panel: panel, name: name, pseudonym: form.text("pseudonym"), actor: researcher.name)
-    return try invitePage(member, panel: panel, researcher: researcher, session: session)
+    return pages.render("invite", title: "Sign-in link", context: page, session: session)
   }
 
   /// A new one-time link for a member who lost theirs, or whose link expired.
-  func newInvite(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let member = try member(context, panel: panel, session: session)
-    return try invitePage(member, panel: panel, researcher: researcher, session: session)
+  func newInvite(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try context.requireResearcher()
+    let (panelID, memberID, baseURL) = (context.id(), context.id("member"), baseURL)
+    let page = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let member = try Self.member(memberID, of: panel, in: store)
+      return try Self.invite(member, panel: panel, actor: researcher.name, baseURL: baseURL, in: store)
+    }
+    return pages.render("invite", title: "Sign-in link", context: page, session: session)
   }
 
   /// Cancels a member's unused links and signs them out everywhere: for a
   /// link that reached the wrong person.
-  func revokeAccess(_ request: Request, context: WebContext) throws -> Response {
-    let (session, researcher) = try pages.requireResearcher(context)
-    let panel = try panel(context, session: session)
-    let member = try member(context, panel: panel, session: session)
-    let revoked = try store.revokeInvites(member: member, actor: researcher.name)
+  func revokeAccess(_ request: Request, context: WebContext) async throws -> Response {
+    let (session, researcher) = try context.requireResearcher()
+    let (panelID, memberID) = (context.id(), context.id("member"))
+    let (panel, member, revoked) = try await store.write { store in
+      let panel = try store.addressedPanel(panelID)
+      let member = try Self.member(memberID, of: panel, in: store)
+      return (panel, member, try store.revokeInvites(member: member, actor: researcher.name))
+    }
     func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-    return pages.problem(
-      .ok, heading: "\(member.pseudonym)'s links are cancelled",
+    return pages.notice(
+      heading: "\(member.pseudonym)'s links are cancelled",
       message:
         "Cancelled \(count(revoked.invites, "unused sign-in link")) and ended \(count(revoked.sessions, "session")) of \(member.name). To let them back in, make a new sign-in link.",
       session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
   }
 
-  private func invitePage(_ member: PanelMember, panel: Panel, researcher: Researcher, session: SignedIn) throws
-    -> Response
-  {
-    let invite = try store.issueInvite(member: member, actor: researcher.name)
-    let expires = DateFormatter.localizedString(from: invite.expiresAt, dateStyle: .long, timeStyle: .none)
-    return pages.render(
-      "invite", title: "Sign-in link",
-      values: [
-        "name": member.name, "pseudonym": member.pseudonym, "link": invite.link(baseURL: baseURL),
-        "expires": expires, "panel": panel.id, "loopbackOnly": PublicAddress.isLoopbackOnly(baseURL),
-      ], session: session)
+  private static func invite(
+    _ member: PanelMember, panel: Panel, actor: String, baseURL: String, in store: ProjectStore
+  ) throws -> Invite {
+    let invite = try store.issueInvite(member: member, actor: actor)
+    return Invite(
+      name: member.name, pseudonym: member.pseudonym, link: invite.link(baseURL: baseURL),
+      expires: DateFormatter.localizedString(from: invite.expiresAt, dateStyle: .long, timeStyle: .none),
+      panel: panel.id, loopbackOnly: PublicAddress.isLoopbackOnly(baseURL))
   }
 
   // MARK: - Parts
 
-  private func panel(_ context: WebContext, session: SignedIn) throws -> Panel {
-    let id = Int64(context.parameters.get("id") ?? "")
-    guard let panel = try store.panels().first(where: { $0.id == id }) else {
-      throw PageError(
-        pages.problem(.notFound, heading: "No such panel", message: "That address names no panel.", session: session))
+  private static func panelPage(_ panel: Panel, csrf: String, in store: ProjectStore) throws -> PanelPage {
+    let items = try store.items(panel: panel)
+    let inForce = Dictionary(
+      try store.panelDecisions(panel: panel).map { ($0.itemID, $0) }, uniquingKeysWith: { _, latest in latest })
+    // Each item's current votes, read once for the tallies and the suggestions.
+    let votes = try items.map { try store.currentVotes(item: $0.id) }
+    let rows = zip(items, votes).map { item, votes in
+      let tally = ProjectStore.tally(votes)
+      return PanelPage.Row(
+        id: item.id, question: item.question.text, agree: tally.agree, disagree: tally.disagree,
+        notSure: tally.notSure, state: item.isOpen ? "open" : "closed", open: item.isOpen, panel: panel.id,
+        decision: inForce[item.id].map { Self.decisionText($0) } ?? "none yet")
     }
-    return panel
+    let open = zip(items, votes).filter { $0.0.isOpen }.map { item, votes in
+      PanelPage.OpenItem(
+        id: item.id, question: item.question.text, panel: panel.id, csrf: csrf,
+        votes: votes.isEmpty ? "no votes yet" : votes.count == 1 ? "1 vote so far" : "\(votes.count) votes so far")
+    }
+    let closed = items.filter { !$0.isOpen }.map { item in
+      PanelPage.ClosedItem(id: item.id, question: item.question.text, panel: panel.id, csrf: csrf)
+    }
+    let members = try store.members(panel: panel).map { member in
+      PanelPage.Member(id: member.id, name: member.name, pseudonym: member.pseudonym, panel: panel.id, csrf: csrf)
+    }
+    let suggestions = suggestions(items, votes: votes, panel: panel, csrf: csrf)
+    let comments = try store.comments(panel: panel).map { vote in
+      PanelPage.Comment(item: vote.itemID, who: vote.pseudonym, comment: vote.ballot.comment, at: vote.at)
+    }
+    return PanelPage(
+      id: panel.id, name: panel.name, rule: panel.rule.description, quorum: panel.quorum,
+      ruleExplanation: panel.rule.explanation, agreement: Self.agreementText(try store.agreement(panel: panel)),
+      hasItems: !rows.isEmpty, items: rows, members: members, csrf: csrf,
+      canOpen: !(try linksToOpen(panel, items: items, in: store)).isEmpty, canClose: items.contains(where: \.isOpen),
+      openItems: open, hasClosed: !closed.isEmpty, closed: closed, hasSuggestions: !suggestions.isEmpty,
+      suggestions: suggestions, hasComments: !comments.isEmpty, comments: comments)
   }
 
-  private func member(_ context: WebContext, panel: Panel, session: SignedIn) throws -> PanelMember {
-    let id = Int64(context.parameters.get("member") ?? "")
+  private static func member(_ id: Int64?, of panel: Panel, in store: ProjectStore) throws -> PanelMember {
     guard let member = try store.members(panel: panel).first(where: { $0.id == id }) else {
-      throw PageError(
-        pages.problem(
-          .notFound, heading: "No such member", message: "That address names no member of \(panel.name).",
-          session: session, back: "/panels/\(panel.id)", backLabel: "Back to the panel"))
+      throw WebError.notFound(
+        "member", where: "of \(panel.name)", back: "/panels/\(panel.id)", backLabel: "Back to the panel")
     }
     return member
   }
 
   /// Candidate links this panel has not been asked about yet.
-  private func linksToOpen(_ panel: Panel, items: [PanelItem]) throws -> [Int64] {
+  private static func linksToOpen(_ panel: Panel, items: [PanelItem], in store: ProjectStore) throws -> [Int64] {
     let asked = Set(items.map(\.linkID))
     return try store.links(status: .candidate).map(\.id).filter { !asked.contains($0) }.sorted()
   }
 
   /// Members' current suggestions on the panel's items, each with the
   /// question it would ask and whether it was taken up already.
-  private func suggestionValues(_ items: [PanelItem], votes: [[PanelVote]], panel: Panel, session: SignedIn)
-    -> [[String: Any]]
+  private static func suggestions(_ items: [PanelItem], votes: [[PanelVote]], panel: Panel, csrf: String)
+    -> [PanelPage.Suggestion]
   {
-    var values: [[String: Any]] = []
+    var suggestions: [PanelPage.Suggestion] = []
     for (item, current) in zip(items, votes) {
       for vote in current {
         guard let kind = vote.ballot.suggestion else { continue }
@@ -308,29 +298,23 @@ struct ResearcherRoutes: Sendable {
           case .opposite: PlainQuestion(cause: item.cause, effect: item.effect, polarity: -item.polarity).text
           case .sayItDifferently: vote.ballot.suggestionText
           }
-        var entry: [String: Any] = [
-          "vote": vote.id, "item": item.id, "who": vote.pseudonym, "kind": Self.suggestionText(kind),
-          "question": question, "panel": panel.id, "csrf": session.csrf,
-        ]
-        if let made = items.first(where: { $0.fromVoteID == vote.id }) { entry["takenUp"] = made.id }
-        values.append(entry)
+        suggestions.append(
+          PanelPage.Suggestion(
+            vote: vote.id, item: item.id, who: vote.pseudonym, kind: Self.suggestionText(kind), question: question,
+            panel: panel.id, csrf: csrf, takenUp: items.first(where: { $0.fromVoteID == vote.id })?.id))
       }
     }
-    return values
+    return suggestions
   }
 
-  private func refused(
-    _ panel: Panel, session: SignedIn, message: String, status: HTTPResponse.Status = .badRequest
-  ) -> Response {
-    pages.problem(
-      status, heading: "Nothing was changed", message: message, session: session, back: "/panels/\(panel.id)",
-      backLabel: "Back to the panel")
+  /// A change to a panel refused: "Nothing was changed", and back to the panel.
+  private static func refused(_ panel: Panel, _ message: String, kind: WebError.Kind = .badInput) -> WebError {
+    WebError.unchanged(message, kind: kind, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
   }
 
-  private func noSuch(_ what: String, panel: Panel, session: SignedIn) -> Response {
-    pages.problem(
-      .notFound, heading: "No such \(what)", message: "That address names no \(what) of this panel.", session: session,
-      back: "/panels/\(panel.id)", backLabel: "Back to the panel")
+  /// Runs a change; the store's refusal becomes a refused page.
+  private static func refusing(_ panel: Panel, kind: WebError.Kind = .badInput, _ change: () throws -> Void) throws {
+    do { try change() } catch let error as HarkError { throw refused(panel, Pages.sentence(error), kind: kind) }
   }
 
   static func decisionText(_ decision: PanelDecision) -> String {

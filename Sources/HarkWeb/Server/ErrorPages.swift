@@ -1,8 +1,11 @@
-// What a person sees when a request fails in a way no route planned for:
-// never a bare status with an empty body. A project locked by another writer
-// for longer than a web request waits is "busy, try again" (503); anything
-// else is a plain apology (500) that says nothing was half-done, which the
-// store's one-transaction-per-change rule makes true.
+// What a person sees when a request is not done: never a bare status with an
+// empty body. Every refusal, and every error no route planned for, is
+// answered here, the status from the error's kind (`WebError`): a project
+// locked by another writer for longer than a web request waits is "busy,
+// try again" (503); an error nobody planned for is a plain apology (500)
+// that says nothing was half-done, which the store's one-transaction-per-
+// change rule makes true. It runs inside the session middleware, so the
+// page's header shows who is signed in.
 import Foundation
 import HarkStore
 import HarkTranscripts
@@ -17,25 +20,36 @@ struct ErrorPageMiddleware: RouterMiddleware {
   {
     do {
       return try await next(request, context)
-    } catch let error as HTTPResponseError {
-      throw error
-    } catch let error where ProjectBusy.matches(error) {
-      var response = pages.problem(
-        .serviceUnavailable, heading: "Hark is busy for a moment",
-        message: "Another task is writing to the project, so this was not done. Nothing was changed. "
-          + "Please go back and try again in a few seconds.",
-        session: context.session, back: request.method == .get ? request.uri.description : "/")
-      response.headers[.retryAfter] = "5"
-      return response
-    } catch let error as HarkError {
-      return pages.problem(
-        .badRequest, heading: "That could not be done", message: error.description, session: context.session)
     } catch {
-      return pages.problem(
-        .internalServerError, heading: "Something went wrong",
-        message: "Hark could not finish this, and nothing was changed. Please go back and try again; "
-          + "if it happens again, tell the researcher what you were doing.",
-        session: context.session)
+      return pages.answer(error, request: request, session: context.session)
     }
+  }
+}
+
+extension Pages {
+  /// The page for an error: the one mapping from errors to statuses.
+  func answer(_ error: any Error, request: Request, session: SignedIn?) -> Response {
+    if error is SignInFirst { return Pages.redirect(to: "/sign-in") }
+    if let error = error as? any HTTPResponseError {
+      // Hummingbird's own: an address no route serves is the same page as an
+      // id that names nothing; a body over the size limit keeps its 413.
+      if error.status == .notFound { return problem(WebError.notFound("page"), session: session) }
+      return problem(
+        WebError(
+          .badInput, heading: "That could not be done",
+          message: (error as? HTTPError)?.body ?? "Hark could not read this request (\(error.status))."),
+        session: session, status: error.status)
+    }
+    guard let error = WebError(error, request: request) else {
+      return problem(
+        WebError(
+          .badInput, heading: "Something went wrong",
+          message: "Hark could not finish this, and nothing was changed. Please go back and try again; "
+            + "if it happens again, tell the researcher what you were doing."),
+        session: session, status: .internalServerError)
+    }
+    var response = problem(error, session: session)
+    if error.kind == .unavailable { response.headers[.retryAfter] = "5" }
+    return response
   }
 }

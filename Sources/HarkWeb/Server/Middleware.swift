@@ -30,9 +30,11 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
 /// Reads the session cookie and, when it names a live session, puts who holds
 /// it into the context. An unknown or expired cookie is ignored (and cleared).
+/// A lookup that fails is answered here, as the error pages answer anything.
 struct SessionMiddleware: RouterMiddleware {
   typealias Context = WebContext
-  let store: ProjectStore
+  let store: WebStore
+  let pages: Pages
   let secureCookies: Bool
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -41,7 +43,13 @@ struct SessionMiddleware: RouterMiddleware {
     var context = context
     var stale = false
     if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
-      if let found = try store.session(token: token) {
+      let found: (holder: SessionHolder, displayName: String)?
+      do {
+        found = try await store.read { try $0.session(token: token) }
+      } catch {
+        return pages.answer(error, request: request, session: nil)
+      }
+      if let found {
         context.session = SignedIn(holder: found.holder, token: token, displayName: found.displayName)
       } else {
         stale = true
@@ -58,7 +66,6 @@ struct SessionMiddleware: RouterMiddleware {
 /// is refused too, except the two forms that start a session.
 struct CSRFMiddleware: RouterMiddleware {
   typealias Context = WebContext
-  let pages: Pages
   /// Whether a POST to `path` starts a session rather than using one: the
   /// sign-in form and an invite link's button.
   static func startsSession(_ path: String) -> Bool { path == "/sign-in" || path.hasPrefix("/join/") }
@@ -73,11 +80,9 @@ struct CSRFMiddleware: RouterMiddleware {
     guard let session = context.session, let submitted = form["csrf"],
       CSRF.isValid(submitted, forSession: session.token)
     else {
-      throw PageError(
-        pages.problem(
-          .forbidden, heading: "This form could not be sent",
-          message: "It has expired or did not come from this Hark. Go back, reload the page and try again.",
-          session: context.session))
+      throw WebError(
+        .forbidden, heading: "This form could not be sent",
+        message: "It has expired or did not come from this Hark. Go back, reload the page and try again.")
     }
     var request = request
     request.body = .init(buffer: form.raw)

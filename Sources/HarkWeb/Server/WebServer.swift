@@ -14,12 +14,13 @@ public enum WebServer {
     store: ProjectStore, baseURL: String, gate: SignInGate = SignInGate()
   ) throws -> Router<WebContext> {
     let pages = try Pages()
+    let store = WebStore(store)
     let secureCookies = PublicAddress.isSecure(baseURL)
     let router = Router(context: WebContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(store: store, pages: pages, secureCookies: secureCookies))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
-    router.add(middleware: SessionMiddleware(store: store, secureCookies: secureCookies))
-    router.add(middleware: CSRFMiddleware(pages: pages))
+    router.add(middleware: CSRFMiddleware())
     router.get("/style.css") { _, _ -> Response in
       var headers = HTTPFields()
       headers[.contentType] = "text/css; charset=utf-8"
