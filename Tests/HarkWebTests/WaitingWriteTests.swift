@@ -4,8 +4,8 @@
 import Foundation
 import HTTPTypes
 import HarkStore
-import HarkTranscripts
 import HarkTestSupport
+import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
