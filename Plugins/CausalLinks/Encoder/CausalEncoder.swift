@@ -299,7 +299,9 @@ public final class CausalEncoder: Sendable {
     let mixed = UnsafeMutablePointer<Float>.allocate(capacity: total * 3 * h)
     let wide = UnsafeMutablePointer<Float>.allocate(capacity: total * intermediate)
     let longest = sequences.map(\.count).max() ?? 0
-    let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest))
+    let scoreRoom = (max(1, longest) + 7) / 8 * 8
+    let scores = UnsafeMutablePointer<Float>.allocate(capacity: scoreRoom)
+    scores.initialize(repeating: 0, count: scoreRoom)
     defer {
       state.deallocate()
       attended.deallocate()
@@ -330,7 +332,7 @@ public final class CausalEncoder: Sendable {
         attended, residual: state, rows: total, width: h, gamma: layer.attentionNorm.gamma,
         beta: layer.attentionNorm.beta, epsilon: epsilon)
       layer.up.apply(attended, rows: total, into: wide)
-      Kernels.gelu(wide, count: total * intermediate)
+      VectorMath.gelu(wide, count: total * intermediate)
       layer.down.apply(wide, rows: total, into: state)
       Kernels.addNormalise(
         state, residual: attended, rows: total, width: h, gamma: layer.outputNorm.gamma,

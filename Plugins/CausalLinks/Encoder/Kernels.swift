@@ -1,68 +1,88 @@
-// The encoder's arithmetic: a packed, register-blocked matrix product (six
-// rows by sixteen outputs at a time, the weights laid out sixteen outputs
+// The encoder's arithmetic: a packed, register-blocked matrix product (up to
+// six rows by sixteen outputs at a time, the weights laid out sixteen outputs
 // wide so they stream through the cache once per block of rows), layer
-// normalisation, exact GELU and attention.
+// normalisation and attention, eight lanes at a time.
 import Foundation
+import HarkEncoderCPU
+import HarkEncoderWide
 
-/// A linear layer y = W x + b with W [out, in], its weights packed in panels
-/// of sixteen outputs: panel p holds, for each input k, W[16p ..< 16p+16][k].
-final class PackedLinear: @unchecked Sendable {
-  let inputs: Int
-  let outputs: Int
+/// A linear layer y = W x + b with W [out, in], its weights packed once, at
+/// load, in panels of `lanes` outputs (sixteen, or thirty-two where the
+/// processor has AVX-512): panel p holds, for each input k, W[lanes·p ..<
+/// lanes·(p+1)][k], zero beyond the last output.
+public final class PackedLinear: @unchecked Sendable {
+  public let inputs: Int
+  public let outputs: Int
+  /// Whether the AVX-512 product (`wideProduct`) computes this layer.
+  public let wide: Bool
+  let lanes: Int
   let panels: Int
-  /// panels × inputs × 2 vectors of eight.
-  let weights: UnsafeMutablePointer<SIMD8<Float>>
-  let bias: [Float]
+  /// panels × inputs × lanes floats.
+  let weights: UnsafeMutablePointer<Float>
+  /// panels × lanes floats: the bias, zero beyond the last output.
+  let bias: UnsafeMutablePointer<Float>
 
-  /// `w` row-major [outputs, inputs].
-  init(weights w: [Float], bias: [Float], outputs: Int, inputs: Int) {
+  /// Whether this processor runs the AVX-512 product.
+  public static let wideAvailable = hark_encoder_has_avx512() == 1
+
+  /// `w` row-major [outputs, inputs]; `wide` only where `wideAvailable`.
+  public init(weights w: [Float], bias b: [Float], outputs: Int, inputs: Int, wide: Bool = wideAvailable) {
+    precondition(!wide || Self.wideAvailable, "the AVX-512 product needs a processor that has it")
     self.inputs = inputs
     self.outputs = outputs
-    panels = (outputs + 15) / 16
-    weights = .allocate(capacity: panels * inputs * 2)
+    self.wide = wide
+    lanes = wide ? 32 : 16
+    panels = (outputs + lanes - 1) / lanes
+    let size = panels * inputs * lanes
+    // 64-byte aligned, as the vectors of sixteen are loaded from it.
+    weights = UnsafeMutableRawPointer.allocate(byteCount: size * 4, alignment: 64).bindMemory(
+      to: Float.self, capacity: size)
+    bias = UnsafeMutableRawPointer.allocate(byteCount: panels * lanes * 4, alignment: 64).bindMemory(
+      to: Float.self, capacity: panels * lanes)
     for p in 0..<panels {
-      for k in 0..<inputs {
-        var lo = SIMD8<Float>()
-        var hi = SIMD8<Float>()
-        for j in 0..<16 {
-          let o = p * 16 + j
-          let value = o < outputs ? w[o * inputs + k] : 0
-          if j < 8 { lo[j] = value } else { hi[j - 8] = value }
-        }
-        weights[(p * inputs + k) * 2] = lo
-        weights[(p * inputs + k) * 2 + 1] = hi
+      for j in 0..<lanes {
+        let o = p * lanes + j
+        bias[p * lanes + j] = o < outputs ? b[o] : 0
+        for k in 0..<inputs { weights[(p * inputs + k) * lanes + j] = o < outputs ? w[o * inputs + k] : 0 }
       }
     }
-    self.bias = bias
   }
 
-  deinit { weights.deallocate() }
+  deinit {
+    UnsafeMutableRawPointer(weights).deallocate()
+    UnsafeMutableRawPointer(bias).deallocate()
+  }
 
   /// y[r] = W x[r] + b for `rows` rows of x (stride `inputs`), into y (stride `outputs`).
+  /// Each output is the bias plus the products in input order, fused
+  /// multiply-adds, whatever the number of rows and the width of the vectors.
   /// One thread: a coding run already runs one plugin worker per core. (Sharing
   /// large products between threads with concurrentPerform inside the plugin
   /// corrupted the heap now and then when the plugins ran in the host's process,
   /// cause not found; it is left out until it is.)
-  func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
-    run(x, rows: rows, y: y, panels: 0..<panels)
-  }
-
-  private func run(_ x: UnsafePointer<Float>, rows: Int, y: UnsafeMutablePointer<Float>, panels range: Range<Int>) {
-    for p in range {
-      let w = UnsafePointer(weights + p * inputs * 2)
-      let width = min(16, outputs - p * 16)
-      var b = [Float](repeating: 0, count: 16)
-      for j in 0..<width { b[j] = bias[p * 16 + j] }
-      let b0 = SIMD8<Float>(b[0..<8])
-      let b1 = SIMD8<Float>(b[8..<16])
-      var r = 0
-      while r + 6 <= rows {
-        Kernels.six(x + r * inputs, inputs, w, b0, b1, y + r * outputs + p * 16, outputs, width)
-        r += 6
+  public func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
+    if wide {
+      UnsafeRawPointer(weights).withMemoryRebound(to: SIMD16<Float>.self, capacity: panels * inputs * 2) { w in
+        UnsafeRawPointer(bias).withMemoryRebound(to: SIMD16<Float>.self, capacity: panels * 2) { b in
+          wideProduct(x, rows: rows, inputs: inputs, outputs: outputs, weights: w, bias: b, into: y)
+        }
       }
-      while r < rows {
-        Kernels.one(x + r * inputs, inputs, w, b0, b1, y + r * outputs + p * 16, width)
-        r += 1
+      return
+    }
+    UnsafeRawPointer(weights).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * inputs * 2) { w8 in
+      UnsafeRawPointer(bias).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * 2) { b8 in
+        for p in 0..<panels {
+          let w = w8 + p * inputs * 2
+          let width = min(16, outputs - p * 16)
+          var r = 0
+          while r < rows {
+            let count = min(6, rows - r)
+            Kernels.block(
+              x + r * inputs, rows: count, inputs, w, b8[2 * p], b8[2 * p + 1], y + r * outputs + p * 16, outputs,
+              width)
+            r += count
+          }
+        }
       }
     }
   }
@@ -81,9 +101,11 @@ enum Kernels {
     }
   }
 
-  /// Six rows of x times one panel of sixteen outputs.
-  static func six(
-    _ x: UnsafePointer<Float>, _ k: Int, _ w: UnsafePointer<SIMD8<Float>>, _ b0: SIMD8<Float>,
+  /// `rows` (one to six) rows of x times one panel of sixteen outputs. Fewer
+  /// than six rows read the last row again in the missing places and store
+  /// only their own: one loop for every block, its twelve sums in registers.
+  static func block(
+    _ x: UnsafePointer<Float>, rows: Int, _ k: Int, _ w: UnsafePointer<SIMD8<Float>>, _ b0: SIMD8<Float>,
     _ b1: SIMD8<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int, _ width: Int
   ) {
     var a0 = b0
@@ -98,11 +120,12 @@ enum Kernels {
     var f1 = b1
     var g0 = b0
     var g1 = b1
-    let x1 = x + k
-    let x2 = x + 2 * k
-    let x3 = x + 3 * k
-    let x4 = x + 4 * k
-    let x5 = x + 5 * k
+    let last = rows - 1
+    let x1 = x + min(1, last) * k
+    let x2 = x + min(2, last) * k
+    let x3 = x + min(3, last) * k
+    let x4 = x + min(4, last) * k
+    let x5 = x + min(5, last) * k
     for i in 0..<k {
       let w0 = w[2 * i]
       let w1 = w[2 * i + 1]
@@ -126,65 +149,66 @@ enum Kernels {
       g1 = g1.addingProduct(v5, w1)
     }
     store(a0, a1, y, width)
-    store(c0, c1, y + stride, width)
-    store(d0, d1, y + 2 * stride, width)
-    store(e0, e1, y + 3 * stride, width)
-    store(f0, f1, y + 4 * stride, width)
-    store(g0, g1, y + 5 * stride, width)
+    if rows > 1 { store(c0, c1, y + stride, width) }
+    if rows > 2 { store(d0, d1, y + 2 * stride, width) }
+    if rows > 3 { store(e0, e1, y + 3 * stride, width) }
+    if rows > 4 { store(f0, f1, y + 4 * stride, width) }
+    if rows > 5 { store(g0, g1, y + 5 * stride, width) }
   }
 
-  static func one(
-    _ x: UnsafePointer<Float>, _ k: Int, _ w: UnsafePointer<SIMD8<Float>>, _ b0: SIMD8<Float>,
-    _ b1: SIMD8<Float>, _ y: UnsafeMutablePointer<Float>, _ width: Int
-  ) {
-    var a0 = b0
-    var a1 = b1
-    for i in 0..<k {
-      let v = SIMD8<Float>(repeating: x[i])
-      a0 = a0.addingProduct(v, w[2 * i])
-      a1 = a1.addingProduct(v, w[2 * i + 1])
-    }
-    store(a0, a1, y, width)
+  @inline(__always)
+  static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
   }
 
-  /// x[r] = LayerNorm(x[r] + residual[r]) over `width` values per row.
+  @inline(__always)
+  static func save(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+  }
+
+  /// x[r] = LayerNorm(x[r] + residual[r]) over `width` values per row (a multiple of eight).
   static func addNormalise(
     _ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, width: Int, gamma: [Float],
     beta: [Float], epsilon: Float
   ) {
-    for r in 0..<rows {
-      let row = x + r * width
-      if let residual {
-        let add = residual + r * width
-        for j in 0..<width { row[j] += add[j] }
+    precondition(width % 8 == 0 && gamma.count == width && beta.count == width)
+    gamma.withUnsafeBufferPointer { gammas in
+      beta.withUnsafeBufferPointer { betas in
+        let g = gammas.baseAddress!
+        let b = betas.baseAddress!
+        for r in 0..<rows {
+          let row = x + r * width
+          var sum = SIMD8<Float>()
+          for j in stride(from: 0, to: width, by: 8) {
+            var v = load(row + j)
+            if let residual { v += load(residual + r * width + j) }
+            save(v, row + j)
+            sum += v
+          }
+          let mean = sum.sum() / Float(width)
+          var squares = SIMD8<Float>()
+          for j in stride(from: 0, to: width, by: 8) {
+            let d = load(row + j) - mean
+            squares = squares.addingProduct(d, d)
+          }
+          let scale = 1 / (squares.sum() / Float(width) + epsilon).squareRoot()
+          for j in stride(from: 0, to: width, by: 8) {
+            save((load(row + j) - mean) * scale * load(g + j) + load(b + j), row + j)
+          }
+        }
       }
-      var sum: Float = 0
-      for j in 0..<width { sum += row[j] }
-      let mean = sum / Float(width)
-      var squares: Float = 0
-      for j in 0..<width {
-        let d = row[j] - mean
-        squares += d * d
-      }
-      let scale = 1 / (squares / Float(width) + epsilon).squareRoot()
-      for j in 0..<width { row[j] = (row[j] - mean) * scale * gamma[j] + beta[j] }
-    }
-  }
-
-  /// The exact GELU, x Φ(x) = x (1 + erf(x / √2)) / 2, in place.
-  static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-    for i in 0..<count {
-      let v = x[i]
-      x[i] = 0.5 * v * (1 + erff(v * 0.707_106_77))
     }
   }
 
   /// Self-attention of one sequence of `length` tokens: q, k, v at column
-  /// offsets 0, hidden and 2·hidden of rows `stride` wide; the context into `out` (stride hidden).
+  /// offsets 0, hidden and 2·hidden of rows `stride` wide; the context into
+  /// `out` (stride hidden). Heads of 32 values; `scores` holds `length`
+  /// rounded up to eight.
   static func attention(
     _ qkv: UnsafePointer<Float>, stride: Int, length: Int, heads: Int, headSize: Int,
     into out: UnsafeMutablePointer<Float>, scores: UnsafeMutablePointer<Float>
   ) {
+    precondition(headSize == 32)
     let hidden = heads * headSize
     let scale = 1 / Float(headSize).squareRoot()
     for h in 0..<heads {
@@ -193,28 +217,48 @@ enum Kernels {
       let vOffset = 2 * hidden + h * headSize
       for i in 0..<length {
         let q = qkv + i * stride + qOffset
+        let q0 = load(q)
+        let q1 = load(q + 8)
+        let q2 = load(q + 16)
+        let q3 = load(q + 24)
         var top = -Float.infinity
         for j in 0..<length {
-          let kk = qkv + j * stride + kOffset
-          var dot: Float = 0
-          for d in 0..<headSize { dot += q[d] * kk[d] }
-          let s = dot * scale
+          let k = qkv + j * stride + kOffset
+          var dot = q0 * load(k)
+          dot = dot.addingProduct(q1, load(k + 8))
+          dot = dot.addingProduct(q2, load(k + 16))
+          dot = dot.addingProduct(q3, load(k + 24))
+          let s = dot.sum() * scale
           scores[j] = s
           top = max(top, s)
         }
+        // e^(s − top) eight at a time; the padding past `length` is not counted.
         var total: Float = 0
+        var j = 0
+        while j < length {
+          let e = VectorMath.exp(load(scores + j) - top)
+          save(e, scores + j)
+          for lane in 0..<min(8, length - j) { total += e[lane] }
+          j += 8
+        }
+        var o0 = SIMD8<Float>()
+        var o1 = SIMD8<Float>()
+        var o2 = SIMD8<Float>()
+        var o3 = SIMD8<Float>()
         for j in 0..<length {
-          let e = expf(scores[j] - top)
-          scores[j] = e
-          total += e
+          let p = SIMD8<Float>(repeating: scores[j])
+          let v = qkv + j * stride + vOffset
+          o0 = o0.addingProduct(p, load(v))
+          o1 = o1.addingProduct(p, load(v + 8))
+          o2 = o2.addingProduct(p, load(v + 16))
+          o3 = o3.addingProduct(p, load(v + 24))
         }
         let o = out + i * hidden + h * headSize
-        for d in 0..<headSize { o[d] = 0 }
-        for j in 0..<length {
-          let p = scores[j] / total
-          let v = qkv + j * stride + vOffset
-          for d in 0..<headSize { o[d] += p * v[d] }
-        }
+        let norm = 1 / total
+        save(o0 * norm, o)
+        save(o1 * norm, o + 8)
+        save(o2 * norm, o + 16)
+        save(o3 * norm, o + 24)
       }
     }
   }
