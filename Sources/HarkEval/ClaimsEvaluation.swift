@@ -138,7 +138,8 @@ public enum ClaimsEvaluation {
     return evidence
   }
 
-  /// One line per claim for `--json`: "SOURCE line N: explicit, found, direction right, sign right, labels wrong".
+  /// One line per claim for `--json`: "SOURCE line N: explicit, found, direction right, sign right, labels wrong,
+  /// evidence CAUSE → EFFECT (+); …".
   static func outcomesDetail(_ outcomes: [ClaimOutcome]) -> EvalValue {
     .array(
       outcomes.map { o in
@@ -148,6 +149,7 @@ public enum ClaimsEvaluation {
             o.directionRight ? "direction right" : "direction wrong", o.signRight ? "sign right" : "sign wrong",
             o.bothLabelsRight ? "labels right" : "labels wrong",
           ]
+          parts.append("evidence " + o.evidence.joined(separator: "; "))
         }
         return .string("\(o.source) line \(o.line): " + parts.joined(separator: ", "))
       })
@@ -159,7 +161,8 @@ public enum ClaimsEvaluation {
       ("claims_explicit_recall", s.explicitRecall), ("claims_implied_recall", s.impliedRecall),
       ("claims_direction_accuracy", s.directionAccuracy), ("claims_sign_accuracy", s.signAccuracy),
       ("claims_labels_accuracy", s.labelAccuracy), ("claims_end_to_end", s.endToEnd),
-      ("claims_link_precision", s.linkPrecision),
+      ("claims_link_precision", s.linkPrecision), ("claims_labels_head_accuracy", s.headLabelAccuracy),
+      ("claims_end_to_end_head", s.headEndToEnd),
     ]
     func pct(_ a: Int, _ b: Int) -> String { "\(Int((Stats.ratio(a, b) * 100).rounded()))% (\(a) of \(b))" }
     result.report = [
@@ -167,6 +170,7 @@ public enum ClaimsEvaluation {
       "explicit claims found: \(pct(s.explicitFound, s.explicitClaims)); implied: \(pct(s.impliedFound, s.impliedClaims))",
       "of the explicit claims found: direction right \(pct(s.directionRight, s.explicitFound)), then sign right \(pct(s.signRight, s.directionRight)); both labels right \(pct(s.bothLabelsRight, s.explicitFound))",
       "end to end (found with both labels right / explicit claims): \(pct(s.bothLabelsRight, s.explicitClaims))",
+      "allowing a head match (\"rates\" for \"outrageous rates\"): both labels right \(pct(s.bothLabelsHeadRight, s.explicitFound)) of those found, end to end \(pct(s.bothLabelsHeadRight, s.explicitClaims))",
       "link precision (evidence in the passages whose quote states a claim): \(pct(s.evidenceStatingClaim, s.evidenceInPassages))",
     ]
     result.detail["claims_counts"] = .object([
@@ -174,7 +178,8 @@ public enum ClaimsEvaluation {
       "explicit_claims": .integer(s.explicitClaims), "explicit_found": .integer(s.explicitFound),
       "implied_claims": .integer(s.impliedClaims), "implied_found": .integer(s.impliedFound),
       "direction_right": .integer(s.directionRight), "sign_right": .integer(s.signRight),
-      "both_labels_right": .integer(s.bothLabelsRight), "evidence_in_passages": .integer(s.evidenceInPassages),
+      "both_labels_right": .integer(s.bothLabelsRight), "both_labels_head_right": .integer(s.bothLabelsHeadRight),
+      "evidence_in_passages": .integer(s.evidenceInPassages),
       "evidence_stating_a_claim": .integer(s.evidenceStatingClaim),
     ])
     return result

@@ -63,23 +63,13 @@ public struct ClaimsFile: Sendable, Equatable {
     var split: String?
     var passages: [Passage] = []
     var claims: [Claim] = []
+    let formatHint = "The format is described in corpora/gold/causal-claims-guide.md"
     func problem(_ line: Int, _ what: String, hint: String? = nil) -> HarkError {
       HarkError(
-        what, subject: name, line: line, hint: hint ?? "The format is described in corpora/gold/causal-claims-guide.md")
+        what, subject: name, line: line, hint: hint ?? formatHint)
     }
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = index + 1
-      let content = raw.trimmingCharacters(in: .whitespaces)
-      if content.isEmpty || content.hasPrefix("#") { continue }
-      guard let colon = content.firstIndex(of: ":") else {
-        throw problem(line, "\"\(content)\" is not a \"key: value\" line")
-      }
-      let key = content[..<colon].trimmingCharacters(in: .whitespaces)
-      let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      let fields = value.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
-      if key != "transcript" && key != "split" && (transcript == nil || split == nil) {
-        throw problem(line, "\(key): comes before the transcript: and split: lines")
-      }
+    for item in try AnnotationLine.read(text, name: name, formatHint: formatHint) {
+      let (line, key, value, fields) = (item.number, item.key, item.value, item.fields)
       switch key {
       case "transcript":
         transcript = value

@@ -168,6 +168,9 @@ public struct ClaimsScores: Sendable, Equatable {
   public var signRight = 0
   /// Found explicit claims with an overlapping evidence whose two concept labels both match.
   public var bothLabelsRight = 0
+  /// The same, where a label may also match by its head: words added in front of an accepted label or left out
+  /// of its front ("rates" for "outrageous rates", "going to Parramatta" for "Parramatta").
+  public var bothLabelsHeadRight = 0
   public var evidenceInPassages = 0
   public var evidenceStatingClaim = 0
 
@@ -179,6 +182,8 @@ public struct ClaimsScores: Sendable, Equatable {
   public var signAccuracy: Double { Stats.ratio(signRight, directionRight) }
   public var labelAccuracy: Double { Stats.ratio(bothLabelsRight, explicitFound) }
   public var endToEnd: Double { Stats.ratio(bothLabelsRight, explicitClaims) }
+  public var headLabelAccuracy: Double { Stats.ratio(bothLabelsHeadRight, explicitFound) }
+  public var headEndToEnd: Double { Stats.ratio(bothLabelsHeadRight, explicitClaims) }
   public var linkPrecision: Double { Stats.ratio(evidenceStatingClaim, evidenceInPassages) }
 }
 
@@ -192,9 +197,14 @@ public struct ClaimOutcome: Sendable, Equatable {
   public var directionRight: Bool
   public var signRight: Bool
   public var bothLabelsRight: Bool
+  /// Both labels right when a label may also match by its head (`ClaimLabel.matchesHead`).
+  public var bothLabelsHeadRight: Bool
+  /// The overlapping evidence as "cause → effect (+)", so a miss can be read against the claim's labels.
+  public var evidence: [String]
   public init(
     source: String, line: Int, kind: ClaimsFile.Kind, found: Bool, directionRight: Bool = false,
-    signRight: Bool = false, bothLabelsRight: Bool = false
+    signRight: Bool = false, bothLabelsRight: Bool = false, bothLabelsHeadRight: Bool = false,
+    evidence: [String] = []
   ) {
     self.source = source
     self.line = line
@@ -203,6 +213,8 @@ public struct ClaimOutcome: Sendable, Equatable {
     self.directionRight = directionRight
     self.signRight = signRight
     self.bothLabelsRight = bothLabelsRight
+    self.bothLabelsHeadRight = bothLabelsHeadRight
+    self.evidence = evidence
   }
 }
 
@@ -225,7 +237,12 @@ public enum ClaimsScoring {
           bothLabelsRight: overlapping.contains {
             ClaimLabel.matches($0.causeLabel, side: .cause, claim.causeLabels)
               && ClaimLabel.matches($0.effectLabel, side: .effect, claim.effectLabels)
-          })
+          },
+          bothLabelsHeadRight: overlapping.contains {
+            ClaimLabel.matchesHead($0.causeLabel, side: .cause, claim.causeLabels)
+              && ClaimLabel.matchesHead($0.effectLabel, side: .effect, claim.effectLabels)
+          },
+          evidence: overlapping.map { "\($0.causeLabel) → \($0.effectLabel) (\($0.sign < 0 ? "−" : "+"))" })
       }
     }
   }
@@ -246,6 +263,7 @@ public enum ClaimsScoring {
         if outcome.directionRight { s.directionRight += 1 }
         if outcome.signRight { s.signRight += 1 }
         if outcome.bothLabelsRight { s.bothLabelsRight += 1 }
+        if outcome.bothLabelsHeadRight { s.bothLabelsHeadRight += 1 }
       }
     }
     for document in documents {
@@ -272,6 +290,28 @@ public enum ClaimLabel {
   /// True when `predicted`, normalised, equals one of `labels`, normalised. A leading `~` (an opposite
   /// concept) reads as "no …" on the cause side and is dropped on the effect side, where the sign carries it.
   public static func matches(_ predicted: String, side: Side, _ labels: [String]) -> Bool {
+    let wanted = Set(labels.map(normalise))
+    return forms(predicted, side: side).contains { wanted.contains(normalise($0)) }
+  }
+
+  /// A looser reading for a human reader: `matches`, or the two labels, normalised, share their head, one
+  /// being the other with words added in front ("outrageous rates" and "rates", "going to Parramatta" and
+  /// "Parramatta"). English noun phrases end in their head, so the last words must agree; "going" does not
+  /// match "going under".
+  public static func matchesHead(_ predicted: String, side: Side, _ labels: [String]) -> Bool {
+    let wanted = labels.map { normalise($0).split(separator: " ") }.filter { !$0.isEmpty }
+    return forms(predicted, side: side).contains { form in
+      let words = normalise(form).split(separator: " ")
+      guard !words.isEmpty else { return false }
+      return wanted.contains {
+        $0.reversed().starts(with: words.reversed()) || words.reversed().starts(with: $0.reversed())
+      }
+    }
+  }
+
+  /// The forms of a plugin's label that are compared: the whole and, for "general; specific", the last part;
+  /// a leading `~` read as "no …" on the cause side and dropped on the effect side.
+  static func forms(_ predicted: String, side: Side) -> [String] {
     var label = predicted.trimmingCharacters(in: .whitespaces)
     if label.hasPrefix("~") {
       label = String(label.dropFirst())
@@ -282,8 +322,7 @@ public enum ClaimLabel {
       let last = String(label[label.index(after: semicolon)...])
       forms.append(side == .cause && predicted.hasPrefix("~") ? "no " + last : last)
     }
-    let wanted = Set(labels.map(normalise))
-    return forms.contains { wanted.contains(normalise($0)) }
+    return forms
   }
 
   /// Lowercase; `'s` dropped; anything not a letter or digit a space; stop words dropped; words made singular.

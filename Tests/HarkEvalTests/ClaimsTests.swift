@@ -166,6 +166,27 @@ struct ClaimsScoringTests {
     #expect(!ClaimLabel.matches("going under", side: .effect, ["going"]))
   }
 
+  @Test("a head match: one label is the other with words added in front; the strict rule is unchanged")
+  func headLabels() throws {
+    #expect(ClaimLabel.matchesHead("rates", side: .cause, ["high rates", "outrageous rates"]))
+    #expect(ClaimLabel.matchesHead("outrageous rates", side: .cause, ["rates"]))
+    #expect(ClaimLabel.matchesHead("going to Parramatta", side: .effect, ["Parramatta"]))
+    #expect(ClaimLabel.matchesHead("~friends", side: .cause, ["no friends"]))
+    #expect(!ClaimLabel.matchesHead("going", side: .effect, ["going under"]))
+    #expect(!ClaimLabel.matchesHead("shop", side: .effect, ["shop closing"]))
+    #expect(!ClaimLabel.matchesHead("the", side: .effect, ["the War"]))
+    #expect(!ClaimLabel.matches("rising rent", side: .cause, ["rent"]))
+    // Counted apart from the strict score: "rising rent" → "move" is right by head only.
+    let document = try ClaimsDocument.resolve(ClaimsFile.parse(claimsText, name: "x.claims"), text: text)
+    let evidence = ClaimsEvidence(
+      quote: span("We moved because the rent went up."), cause: span("the rent went up"), effect: span("We moved"),
+      polarity: 1, causeLabel: "rising rent", effectLabel: "move")
+    let s = ClaimsScoring.score([document], ["t.txt": [evidence]])
+    #expect([s.explicitFound, s.bothLabelsRight, s.bothLabelsHeadRight] == [1, 0, 1] as [Int])
+    #expect(s.headLabelAccuracy == 1.0)
+    #expect(s.headEndToEnd == 0.25)
+  }
+
   @Test("an evidence's sign is its polarity, flipped when its effect concept is an opposite")
   func sign() {
     func evidence(_ polarity: Int, _ effect: String) -> ClaimsEvidence {
@@ -227,6 +248,7 @@ struct ClaimsScoringTests {
     expected.directionRight = 2
     expected.signRight = 2
     expected.bothLabelsRight = 2
+    expected.bothLabelsHeadRight = 2
     expected.evidenceInPassages = 6
     expected.evidenceStatingClaim = 5
     #expect(s == expected)
@@ -239,11 +261,16 @@ struct ClaimsScoringTests {
     #expect(
       ClaimsEvaluation.outcomesDetail(ClaimsScoring.outcomes([document], ["t.txt": evidence]))
         == .array([
-          .string("t.txt line 5: explicit, found, direction right, sign right, labels right"),
-          .string("t.txt line 6: explicit, found, direction wrong, sign wrong, labels right"),
-          .string("t.txt line 7: implied, found, direction wrong, sign wrong, labels wrong"),
+          .string(
+            "t.txt line 5: explicit, found, direction right, sign right, labels right, evidence Rents → move (+); "
+              + "went → we (−)"),
+          .string(
+            "t.txt line 6: explicit, found, direction wrong, sign wrong, labels right, evidence war → ~people coming (−)"
+          ),
+          .string("t.txt line 7: implied, found, direction wrong, sign wrong, labels wrong, evidence so → lonely (+)"),
           .string("t.txt line 8: explicit, not found"),
-          .string("t.txt line 9: explicit, found, direction right, sign right, labels wrong"),
+          .string(
+            "t.txt line 9: explicit, found, direction right, sign right, labels wrong, evidence fire → ~shop (+)"),
         ]))
   }
 
@@ -254,9 +281,9 @@ struct ClaimsScoringTests {
     #expect(
       [
         s.explicitRecall, s.impliedRecall, s.directionAccuracy, s.signAccuracy, s.labelAccuracy, s.endToEnd,
-        s.linkPrecision,
+        s.linkPrecision, s.headLabelAccuracy, s.headEndToEnd,
       ]
-        == [0, 0, 0, 0, 0, 0, 0])
+        == [0, 0, 0, 0, 0, 0, 0, 0, 0])
   }
 }
 
@@ -270,7 +297,8 @@ struct ClaimsEvaluationTests {
     #expect(
       result.scores.map(\.key) == [
         "claims_explicit_recall", "claims_implied_recall", "claims_direction_accuracy", "claims_sign_accuracy",
-        "claims_labels_accuracy", "claims_end_to_end", "claims_link_precision",
+        "claims_labels_accuracy", "claims_end_to_end", "claims_link_precision", "claims_labels_head_accuracy",
+        "claims_end_to_end_head",
       ])
     #expect(result.scores.allSatisfy { $0.value.isFinite && (0...1).contains($0.value) })
     #expect(result.detail["coding_run_failures"] == .integer(0))

@@ -210,6 +210,14 @@ public final class CausalLinksPlugin: AnalysisPlugin {
     for var found in patterns {
       if let k = model.indices.first(where: { !used.contains($0) && overlaps(found.link, model[$0].link) }) {
         used.insert(k)
+        // A cause cut before its quality ("the rates became" of "the rates became so outrageous") is
+        // a clause fragment; the encoder's reading of the whole clause names it ("outrageous rates").
+        if Self.endsInLinkingVerb(found.link.cause), !Self.endsInLinkingVerb(model[k].link.cause) {
+          found.link.cause = model[k].link.cause
+          found.link.causeSpan = model[k].link.causeSpan
+          found.concepts[0] = model[k].concepts[0]
+          found.link.explanation += "; the cause is named from the encoder's whole clause"
+        }
         // The cause and effect as the encoder marked them when that is the whole phrase around the label's words.
         if let mine = found.link.causeSpan, let marked = model[k].link.causeSpan, marked.lowerBound <= mine.lowerBound,
           mine.upperBound <= marked.upperBound
@@ -234,6 +242,14 @@ public final class CausalLinksPlugin: AnalysisPlugin {
     }
     for (k, found) in model.enumerated() where !used.contains(k) { out.append(found) }
     return out
+  }
+
+  /// Whether a label ends in a verb that needs a complement: "rates became", "bus was".
+  static func endsInLinkingVerb(_ label: String) -> Bool {
+    guard let last = label.split(separator: " ").last, label.contains(" ") else { return false }
+    let word = String(last)
+    return WordLists.copulas.contains(WordKey(word)) || WordLists.auxiliaries.contains(WordKey(word))
+      || ["became", "become", "becomes", "seemed", "seems"].contains(word)
   }
 
   private func overlaps(_ a: LinkResult, _ b: LinkResult) -> Bool {

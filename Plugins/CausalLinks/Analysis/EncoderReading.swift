@@ -91,7 +91,7 @@ extension SentenceLinker {
     _ context: SentenceContext, spans: TaggedSpans, probability: Double, lowering: WordSet
   ) -> [FoundLink] {
     let tokens = context.tokens
-    let maker = LabelMaker(tokens: tokens)
+    let maker = LabelMaker(tokens: tokens, bytes: context.bytes)
     var found: [FoundLink] = []
     var seen = Set<String>()
     for pair in spans.pairs {

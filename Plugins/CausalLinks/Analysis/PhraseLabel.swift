@@ -27,6 +27,9 @@ enum LabelFailure: Error, Equatable {
 
 struct LabelMaker {
   let tokens: [Token]
+  /// The text the tokens index, so that proper names keep their capitals
+  /// ("going to Parramatta"); without it labels are all lowercase.
+  var bytes: [UInt8] = []
 
   /// The label of a cause phrase.
   func cause(_ range: Range<Int>) -> Result<PhraseLabel, LabelFailure> {
@@ -56,6 +59,7 @@ struct LabelMaker {
     if words.count == 1 && WordLists.people.contains(head) { return .failure(.person) }
     var negated = false
     var gerunds: [Int: String] = [:]
+    let nobody = ["nobody", "noone", "no-one"].contains(head)
     if WordLists.auxiliaries.contains(head)
       || Modifiers.isNegator(head) && !["no", "without", "nothing"].contains(head)
     {
@@ -74,7 +78,15 @@ struct LabelMaker {
         return .failure(.unusable)
       }
       words = clause
-    } else if WordLists.determiners.contains(key(first)), words.dropFirst().contains(where: { isFiniteVerb(lower($0)) })
+    } else if startsWithPastVerb(words) {
+      // "worked with my father as secretary": the speaker's act, named as an activity.
+      guard let clause = reduceClause(words, negated: &negated, gerunds: &gerunds, afterSubject: true) else {
+        return .failure(.unusable)
+      }
+      words = clause
+    } else if WordLists.determiners.contains(key(first))
+      && words.dropFirst().contains(where: { isFiniteVerb(lower($0)) || Self.becomingVerbs.contains(lower($0)) })
+      || opensBareNounClause(words)
     {
       // A clause with a noun-phrase subject: "the bus was late" → "late bus";
       // "the policy says three attempts" is not a concept.
@@ -83,11 +95,101 @@ struct LabelMaker {
       }
       words = clause
     }
-    guard let label = finish(words, negated: negated != existentialNegated, gerunds: gerunds, role: .cause) else {
+    // "because there was no High School": the absence is the cause a researcher
+    // names ("no High School"), so the label says it and the sign is read from the effect.
+    let absence = existentialNegated && !negated && gerunds.isEmpty
+    guard
+      var label = finish(
+        words, negated: absence ? false : negated != existentialNegated, gerunds: gerunds, role: .cause)
+    else {
       return .failure(.unusable)
+    }
+    if absence { label.text = "no " + label.text }
+    // "because nobody was coming to Australia": "nobody coming to Australia", as stated.
+    if nobody, label.negated, !gerunds.isEmpty {
+      label.text = "nobody " + label.text
+      label.negated = false
+    }
+    // "because they just weren't affordable": a quality denied is named so
+    // ("not affordable"), as the speaker put it, and the sign is the effect's.
+    if label.negated, !absence, gerunds.isEmpty, !label.text.contains(" "), isAdjective(label.text) {
+      label.text = "not " + label.text
+      label.negated = false
     }
     return .success(label)
   }
+
+  /// Whether the words open with a verb in the past followed by its
+  /// complement ("worked with my father", "bought a motor"), the subject left
+  /// outside the phrase.
+  private func startsWithPastVerb(_ words: [Int]) -> Bool {
+    guard words.count >= 2 else { return false }
+    let word = lower(words[0])
+    let next = lower(words[1])
+    guard !WordLists.functionWords.contains(key(words[0])), !WordLists.auxiliaries.contains(key(words[0])),
+      !WordLists.copulas.contains(key(words[0])),
+      WordLists.pastForms.contains(word)
+        || word.hasSuffix("ed") && word.count > 4
+          && !WordLists.feelingAdjectives.contains(word)
+    else { return false }
+    return WordLists.prepositions.contains(key(words[1])) || WordLists.determiners.contains(key(words[1]))
+      || next == "a" || next == "an"
+  }
+
+  /// Where the past verb is in a clause of a determiner, one or two nouns and
+  /// a verb in the past ("my father came down", "the shop closed").
+  private func pastVerbAfterSubject(_ words: [Int]) -> Int? {
+    guard words.count >= 3, Self.subjectDeterminers.contains(lower(words[0])) else { return nil }
+    for k in 2..<min(words.count, 4) {
+      let word = lower(words[k])
+      guard
+        words[1..<k].allSatisfy({
+          tokens[$0].kind == .word && !WordLists.functionWords.contains(key($0)) && !startsClause(lower($0))
+        })
+      else { return nil }
+      if WordLists.pastForms.contains(word) && !WordLists.auxiliaries.contains(key(words[k]))
+        || word.hasSuffix("ed") && word.count > 4 && !WordLists.feelingAdjectives.contains(word)
+      {
+        return k
+      }
+    }
+    return nil
+  }
+
+  /// Whether the words are a clause whose subject is one or two plain nouns
+  /// with no determiner ("houses were scarce", "my husband had a car" once
+  /// "my" is gone, "Rainers had their factory"): a noun, then a finite verb.
+  private func opensBareNounClause(_ words: [Int]) -> Bool {
+    guard words.count >= 3 else { return false }
+    for k in 1...2 where k < words.count - 1 {
+      let subject = words[..<k]
+      guard
+        subject.allSatisfy({
+          tokens[$0].kind == .word && !WordLists.functionWords.contains(key($0)) && !startsClause(lower($0))
+            && !WordLists.determiners.contains(key($0)) && !WordLists.prepositions.contains(key($0))
+            && !isAdverb(lower($0))
+        })
+      else { return false }
+      let verb = lower(words[k])
+      if WordLists.copulas.contains(key(words[k])) && !verb.contains("'") || Self.becomingVerbs.contains(verb)
+        || ["had", "has", "have"].contains(verb)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// People named by their place in a family or household: their state, not
+  /// they, is the concept ("my mother was busy" → "busy").
+  private static let relatives: Set<String> = [
+    "mother", "father", "mum", "mam", "dad", "husband", "wife", "sister", "brother", "son", "daughter", "parents",
+    "grandmother", "grandfather", "nan", "grandma", "grandpa", "aunt", "uncle", "family", "partner", "friend",
+    "neighbour", "neighbor", "boss", "teacher",
+  ]
+
+  /// Verbs that link a subject to a quality as "is" does: "the rates became outrageous".
+  private static let becomingVerbs: Set<String> = ["became", "become", "becomes", "got", "gets", "seemed", "seems"]
 
   /// The label of an effect phrase, read the way the pattern's form says.
   func effect(_ range: Range<Int>, form: CueEffectForm) -> PhraseLabel? {
@@ -198,11 +300,19 @@ struct LabelMaker {
     } else {
       return
     }
-    while words.count > 1, ["be", "been", "have", "not", "no"].contains(lower(words[0])) {
-      if lower(words[0]) == "not" { negated.toggle() }
+    // "there was always the cow", "there was absolutely no greengrocer", "there was never a bull".
+    while words.count > 1,
+      ["be", "been", "have", "not", "no", "never"].contains(lower(words[0]))
+        || Self.existentialAdverbs.contains(lower(words[0]))
+    {
+      if ["not", "no", "never"].contains(lower(words[0])) { negated.toggle() }
       words.removeFirst()
     }
   }
+
+  private static let existentialAdverbs: Set<String> = [
+    "always", "still", "just", "really", "actually", "absolutely", "simply", "certainly", "definitely", "also",
+  ]
 
   private static let existentialVerbs: Set<String> = [
     "was", "were", "is", "are", "wasn't", "weren't", "isn't", "aren't", "would", "will", "could", "might", "had",
@@ -396,16 +506,50 @@ struct LabelMaker {
     if !verbFirst && !afterSubject, let first = words.first, !startsClause(lower(first)) {
       // A noun-phrase subject: "the debt was" → "debt"; "my head was bad" is not read.
       let phrase = words.prefix { !WordLists.phraseBreakers.contains(key($0)) || $0 == first }
-      guard let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) }) else { return words }
-      let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(key($0)) }
-      guard WordLists.copulas.contains(key(words[verb])), verb > 0 else { return nil }
-      if rest.isEmpty { return Array(words[..<verb]) }
-      // "my head was bad" → "bad head", "the system is so confusing" → "confusing system".
-      let quality = rest.filter { !Self.degreeWords.contains(lower($0)) && Modifiers.intensity(lower($0)) == nil }
+      guard
+        let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) || Self.becomingVerbs.contains(lower($0)) })
+      else {
+        // "my father came down" → "father coming down": what happened to the subject, as an activity.
+        if let past = pastVerbAfterSubject(words), let gerund = Gerund.of(lower(words[past]), thirdPerson: true) {
+          gerunds[words[past]] = gerund
+        }
+        return words
+      }
+      guard verb > 0 else { return nil }
       let subject = words[..<verb].filter { !WordLists.determiners.contains(key($0)) }
-      guard quality.count == 1, let adjective = quality.first, isAdjective(lower(adjective)), !subject.isEmpty,
-        subject.count <= 2
+      // "my husband had a car": what the subject had is the concept ("car").
+      if ["had", "has", "have"].contains(lower(words[verb])), verb + 1 < words.count {
+        let next = words[verb + 1]
+        if WordLists.determiners.contains(key(next)) || ["a", "an"].contains(lower(next)) || isNumber(next) {
+          return Array(words[(verb + 1)...])
+        }
+      }
+      let rest = phrase[(verb + 1)...].filter { !WordLists.fillers.contains(key($0)) }
+      guard WordLists.copulas.contains(key(words[verb])) || Self.becomingVerbs.contains(lower(words[verb])) else {
+        return nil
+      }
+      var after = words[(verb + 1)...].filter { !WordLists.fillers.contains(key($0)) && !isAdverb(lower($0)) }
+      // "houses were as scarce as hen's teeth": the quality is the word between the two "as".
+      let comparison = after.count >= 3 && lower(after[0]) == "as" && lower(after[2]) == "as"
+      if comparison {
+        after = [after[1]]
+      } else if rest.isEmpty {
+        return Array(words[..<verb])
+      }
+      // "my mother was always busy at home" → "busy": a place or time after the quality is cut.
+      let quality = after.prefix {
+        !WordLists.phraseBreakers.contains(key($0)) && !WordLists.prepositions.contains(key($0))
+      }.filter { !Self.degreeWords.contains(lower($0)) && Modifiers.intensity(lower($0)) == nil }
+      // A capitalised quality is a nationality or a name's adjective: "the roads were Maltese".
+      guard quality.count == 1, let adjective = quality.first,
+        comparison || isAdjective(lower(adjective)) || shown(adjective) != lower(adjective),
+        !subject.isEmpty, subject.count <= 2
       else { return nil }
+      // A person's state is the concept ("busy"); a thing's is named with it:
+      // "my head was bad" → "bad head", "the system is so confusing" → "confusing system".
+      if subject.count == 1, Self.relatives.contains(lower(subject[0])) || WordLists.people.contains(key(subject[0])) {
+        return [adjective]
+      }
       return [adjective] + subject
     }
     scan: while let first = words.first {
@@ -519,6 +663,9 @@ struct LabelMaker {
         words.removeFirst(3)
       } else if ["lots", "loads", "bit", "couple"].contains(word) && next == "of" {
         words.removeFirst(2)
+      } else if Self.partitives.contains(word) && next == "of" && words.count > 2 {
+        // "one of the old fridges" → "old fridges", "a group of soldiers" → "soldiers".
+        words.removeFirst(2)
       } else if role == .effect && ["no", "less", "fewer"].contains(word) && words.count > 1 {
         negated.toggle()
         words.removeFirst()
@@ -539,9 +686,19 @@ struct LabelMaker {
         break
       }
     }
+    // A second clause run on without a joining word: "buying Westpoint it was built" → "buying Westpoint".
+    if let inner = words.indices.dropFirst().first(where: { k in
+      k + 1 < words.count && ["it", "they", "he", "she", "we", "i", "you"].contains(lower(words[k]))
+        && isFiniteVerb(lower(words[k + 1])) && !WordLists.prepositions.contains(key(words[k - 1]))
+        && gerunds[words[k - 1]] == nil
+    }) {
+      words = Array(words[..<inner])
+    }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
+    // "that" after a preposition points ("working in that business") and cuts nothing.
     if let cut = words.dropFirst().firstIndex(where: {
       WordLists.phraseBreakers.contains(key($0)) && !isSoMuch($0) && !WordLists.joinsNumbers(tokens, $0)
+        && !(lower($0) == "that" && $0 > 0 && WordLists.prepositions.contains(tokens[$0 - 1].key))
     }) {
       words = Array(words[..<cut])
     }
@@ -552,6 +709,20 @@ struct LabelMaker {
           || (role != .cause && ["anyone", "anybody"].contains(lower($0))))
     }
     stripTrailing(&words)
+    // "their tweed factory on": a noun phrase does not end in a particle (only a verb does: "carrying on").
+    // Two words may be a state ("worn out", "fed up"), so only longer phrases lose it.
+    if gerunds.isEmpty, words.count > 2, let last = words.last, WordLists.finalParticles.contains(key(last)),
+      WordLists.prepositions.contains(key(last)), !lower(words[0]).hasSuffix("ing"),
+      !isParticiple(lower(words[words.count - 2])), !WordLists.pastForms.contains(lower(words[words.count - 2]))
+    {
+      words.removeLast()
+    }
+    // "having a nervous breakdown" → "nervous breakdown": the thing had is the concept.
+    if let first = words.first, (gerunds[first] ?? lower(first)) == "having", words.count > 2,
+      ["a", "an", "the", "such"].contains(lower(words[1]))
+    {
+      words.removeFirst(2)
+    }
     while contentCount(words) > 4 {
       guard
         let cut = words.dropFirst().lastIndex(where: { WordLists.prepositions.contains(key($0)) })
@@ -639,8 +810,15 @@ struct LabelMaker {
     // Words may come reordered ("bad head" from "my head was bad"): the span covers them all.
     let (low, high) = (words.min()!, words.max()!)
     return PhraseLabel(
-      text: text, negated: negated, tokens: low..<(high + 1), quoteStart: min(quoteStart ?? low, low))
+      text: words.map { gerunds[$0] ?? shown($0) }.joined(separator: " "), negated: negated, tokens: low..<(high + 1),
+      quoteStart: min(quoteStart ?? low, low))
   }
+
+  /// Words naming a part or a group of what follows "of": the concept is what follows.
+  private static let partitives: Set<String> = [
+    "one", "some", "most", "all", "each", "both", "many", "several", "group", "number", "bunch", "crowd", "pair",
+    "handful", "lot",
+  ]
 
   private static let leadingPrepositions: Set<String> = [
     "in", "from", "with", "into", "through",
@@ -710,6 +888,18 @@ struct LabelMaker {
         return
       }
     }
+  }
+
+  /// A word as the label shows it: lowercase, except a proper name, which
+  /// keeps its capitals ("High School", "Parramatta"). A capital at the start
+  /// of the sentence says nothing, and "I" is not a name.
+  private func shown(_ i: Int) -> String {
+    let word = lower(i)
+    guard i > 0, tokens[i].range.upperBound <= bytes.count, let first = bytes[tokens[i].range].first,
+      (65...90).contains(first), word != "i", !word.hasPrefix("i'")
+    else { return word }
+    // The speaker's spelling, with a curly apostrophe made straight as in `lower`.
+    return String(String(decoding: bytes[tokens[i].range], as: UTF8.self).map { $0 == "’" ? "'" : $0 })
   }
 
   private func isNumber(_ i: Int) -> Bool {

@@ -120,7 +120,7 @@ struct SentenceLinker {
     let tokens = context.tokens
     guard tokens.count >= 3, !candidates.isEmpty else { return [] }
     let matcher = CueMatcher(tokens: tokens)
-    let maker = LabelMaker(tokens: tokens)
+    let maker = LabelMaker(tokens: tokens, bytes: context.bytes)
     var claimed = [Bool](repeating: false, count: tokens.count)
     var found: [FoundLink] = []
     var seen = Set<String>()

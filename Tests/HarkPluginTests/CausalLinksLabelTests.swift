@@ -1,0 +1,107 @@
+import Foundation
+import HarkEncoder
+import HarkPluginKit
+import Testing
+
+@testable import HarkCausalLinks
+
+/// The labels a researcher would write on a map, made from the spans the
+/// encoder tags: each test gives a sentence and its tags (1 B-cause, 2
+/// I-cause, 3 B-effect, 4 I-effect, 5 B-signal, 6 I-signal, one per word)
+/// and the exact link that comes out.
+@Suite("Causal links plugin: labels from the encoder's spans")
+struct CausalLinksLabelTests {
+  /// "cause → effect sign" for each link the encoder's tags give.
+  static func labels(_ text: String, tags: [Int]) throws -> [String] {
+    let plugin = try CausalLinksPlugin(options: PluginOptions())
+    let bytes = Array(text.utf8)
+    let tokens = SentenceLinker.joiningClippedWords(Tokenizer.tokens(bytes, in: 0..<bytes.count))
+    let context = SentenceContext(
+      bytes: bytes, sentence: 0..<bytes.count, tokens: tokens, previousSentence: nil, questionTurn: nil)
+    let found = SentenceLinker(lexicon: plugin.lexicon).encoderLinks(
+      context, spans: TaggedSpans(words: CausalLinksEncoderTests.words(text), tags: tags), probability: 0.9,
+      lowering: SentenceLinker.loweringWords(plugin.lexicon))
+    return found.map { "\($0.link.cause) → \($0.link.effect) \($0.link.polarity > 0 ? "+" : "-")" }
+  }
+
+  /// Expects exactly `expected`, and shows what came out when it differs.
+  static func expectLabels(
+    _ text: String, tags: [Int], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let found = try labels(text, tags: tags)
+    #expect(found == expected, "\(found)", sourceLocation: sourceLocation)
+  }
+
+  @Test("an absence is the cause as the speaker states it, and a proper name keeps its capitals")
+  func absence() throws {
+    try Self.expectLabels(
+      "We had to go to Parramatta because there was no High School", tags: [3, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2],
+      ["no High School → going to Parramatta +"])
+    try Self.expectLabels(
+      "We had plenty to eat because there was always the cow", tags: [3, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2],
+      ["cow → plenty to eat +"])
+  }
+
+  @Test("an absence in the effect turns the sign and leaves the label positive")
+  func absentEffect() throws {
+    try Self.expectLabels(
+      "They built Westpoint so there's no Austral Street", tags: [1, 2, 2, 5, 3, 4, 4, 4],
+      ["building Westpoint → Austral Street -"])
+  }
+
+  @Test("a quality denied is named with its 'not' and the sign is the effect's")
+  func deniedQuality() throws {
+    try Self.expectLabels(
+      "We just didn't have holidays because they just weren't affordable", tags: [3, 4, 4, 4, 4, 5, 1, 2, 2, 2],
+      ["not affordable → holidays -"])
+  }
+
+  @Test("a person's state is the concept, a thing's state is named with the thing")
+  func states() throws {
+    try Self.expectLabels(
+      "My mother was always busy at home because there were seven children",
+      tags: [3, 4, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2], ["seven children → busy +"])
+    try Self.expectLabels(
+      "We were very lucky because houses were as scarce as hen's teeth", tags: [3, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2],
+      ["scarce houses → lucky +"])
+    try Self.expectLabels(
+      "They sold the house because the rates became so outrageous", tags: [3, 4, 4, 4, 5, 1, 2, 2, 2, 2],
+      ["outrageous rates → selling the house +"])
+  }
+
+  @Test("what a subject had is the concept: 'my husband had a car' is car")
+  func possession() throws {
+    try Self.expectLabels(
+      "My husband had a car so we had no problems", tags: [1, 2, 2, 2, 2, 5, 3, 4, 4, 4], ["car → problems -"])
+    try Self.expectLabels(
+      "It was called Factory because Rainers had their tweed factory on five acres",
+      tags: [3, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 0, 0], ["tweed factory → called Factory +"])
+  }
+
+  @Test("a past verb the encoder marked without its subject becomes an activity")
+  func pastVerb() throws {
+    try Self.expectLabels(
+      "I worked with my father and that's how I met my husband", tags: [0, 1, 2, 2, 2, 0, 5, 6, 3, 4, 4, 4],
+      ["working with my father → meeting my husband +"])
+  }
+
+  @Test(
+    "'having a breakdown' names the breakdown; a subject's past verb becomes an activity; 'that' after a preposition points"
+  )
+  func lightVerbAndPointingThat() throws {
+    try Self.expectLabels(
+      "My father came down because he was having a nervous breakdown", tags: [3, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2],
+      ["nervous breakdown → father coming down +"])
+    try Self.expectLabels(
+      "He was working in that produce business so I met him", tags: [1, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4],
+      ["working in that produce business → meeting him +"])
+  }
+
+  @Test("a cue pattern's cause cut before its quality takes the encoder's reading of the whole clause")
+  func cutClause() throws {
+    #expect(CausalLinksPlugin.endsInLinkingVerb("rates became"))
+    #expect(CausalLinksPlugin.endsInLinkingVerb("bus was"))
+    #expect(!CausalLinksPlugin.endsInLinkingVerb("outrageous rates"))
+    #expect(!CausalLinksPlugin.endsInLinkingVerb("was"))
+  }
+}
