@@ -46,7 +46,11 @@ struct RunPlugin: ParsableCommand {
     var out = JSONLineWriter()
     defer { out.flush() }
     let options = self.options
-    let makeTrial = { @Sendable in PluginTrial(descriptor: descriptor, options: options, inProcess: local) }
+    // Only a corpus plugin is asked to finish, so only its trial keeps the texts.
+    let corpus = descriptor.needsCorpus
+    let makeTrial = { @Sendable in
+      PluginTrial(descriptor: descriptor, options: options, inProcess: local, remembersTexts: corpus)
+    }
     var failures = 0
     if descriptor.needsCorpus && !perDocument {
       // One instance sees every document, then says what it found across them.

@@ -134,17 +134,21 @@ struct JSONLineWriter {
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
       if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
       run = i + 1
+      // Two bytes, appended one by one: quotes are common (explanations quote
+      // words), and a byte append costs less than a string's.
+      out.append(UInt8(ascii: "\\"))
       switch byte {
-      case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-      case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-      case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-      case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-      case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+      case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+      case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+      case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
       default:
         func hex(_ nibble: UInt8) -> UInt8 {
           nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
         }
-        out.append(contentsOf: "\\u00".utf8)
+        out.append(UInt8(ascii: "u"))
+        out.append(UInt8(ascii: "0"))
+        out.append(UInt8(ascii: "0"))
         out.append(hex(byte >> 4))
         out.append(hex(byte & 0xF))
       }

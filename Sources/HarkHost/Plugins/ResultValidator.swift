@@ -81,6 +81,8 @@ public enum ResultValidator {
   }
 
   private static func utf8(_ bytes: [UInt8], _ field: String, _ what: String) throws -> String {
+    // ASCII (most explanations) is valid UTF-8 as it stands.
+    if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
     switch CStruct.decode(bytes) {
     case .text(let s): return s
     case .invalid(let offset, let before):
@@ -151,12 +153,17 @@ private struct DocumentResolver {
   struct Doc {
     let id: String
     let text: [UInt8]
-    /// Code points before every 64th byte, so a conversion walks at most 63 bytes.
-    let checkpoints: [Int]
+    /// Code points before every 64th byte, so a conversion walks at most 63
+    /// bytes; nil for ASCII text, where a byte offset is a code point offset.
+    let checkpoints: [Int]?
 
     init(id: String, text: [UInt8]) {
       self.id = id
       self.text = text
+      guard text.contains(where: { $0 >= 0x80 }) else {
+        checkpoints = nil
+        return
+      }
       var checkpoints = [0]
       checkpoints.reserveCapacity(text.count / 64 + 1)
       var n = 0
@@ -168,6 +175,7 @@ private struct DocumentResolver {
     }
 
     func scalarIndex(_ offset: Int) -> Int {
+      guard let checkpoints else { return offset }
       var n = checkpoints[offset / 64]
       var i = offset / 64 * 64
       while i < offset {
@@ -180,6 +188,9 @@ private struct DocumentResolver {
   let current: String?
   let text: (String) -> [UInt8]?
   var cache: [String: Doc] = [:]
+  /// The current document, once read: most results name no document, and
+  /// this spares each of them a dictionary lookup.
+  var currentDoc: Doc?
 
   init(current: String?, text: @escaping (String) -> [UInt8]?) {
     self.current = current
@@ -187,6 +198,7 @@ private struct DocumentResolver {
   }
 
   mutating func document(_ name: [UInt8], _ what: String) throws -> Doc {
+    if name.isEmpty, let currentDoc { return currentDoc }
     var id = String(decoding: name, as: UTF8.self)
     if id.isEmpty {
       guard let current else { throw GarbageResult(description: "\(what): names no document (required in finish)") }
@@ -198,6 +210,7 @@ private struct DocumentResolver {
     }
     let doc = Doc(id: id, text: bytes)
     cache[id] = doc
+    if id == current { currentDoc = doc }
     return doc
   }
 

@@ -5,13 +5,19 @@ import HarkStore
 public final class PluginTrial {
   private let analyzer: any Analyzer
   private var analysed: [String: [UInt8]] = [:]
+  /// Whether `analysed` keeps each document's text for `finish`; a caller
+  /// that never calls `finish` spares the copy of every text.
+  private let remembersTexts: Bool
   /// Lines the plugin logged through its sink during the last call.
   public private(set) var log: [String] = []
 
+  /// `remembersTexts`: false when `finish` will not be called (its results
+  /// could then name no analysed document).
   public init(
     descriptor: PluginDescriptor, options: String = "{}", inProcess: Bool = false, timeout: Double = 60,
-    sandbox: WorkerSandbox = WorkerSandbox()
+    sandbox: WorkerSandbox = WorkerSandbox(), remembersTexts: Bool = true
   ) {
+    self.remembersTexts = remembersTexts
     let plugin = PlannedPlugin(descriptor: descriptor, options: options)
     analyzer =
       inProcess
@@ -28,7 +34,7 @@ public final class PluginTrial {
       let raw = try analyzer.analyze(payload)
       log = raw.log
       let found = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
-      analysed[payload.id] = payload.text
+      if remembersTexts { analysed[payload.id] = payload.text }
       return .success(found[payload.id] ?? Findings())
     } catch let failure as AnalysisFailure {
       return .failure(TrialFailure(reason: failure.reason))
