@@ -2,7 +2,8 @@
 // `.claims`): both are "key: value" lines with ` | ` between fields, `#`
 // comments and blank lines, and both start with transcript: and split:.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 
 /// One "key: value" line of an annotation file.
 struct AnnotationLine: Equatable {

@@ -1,5 +1,6 @@
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @testable import HarkEval

@@ -2,7 +2,8 @@
 // results that name no document, trials that keep no texts): these tests pin
 // that each gives what the long way gives.
 import Foundation
-import HarkCore
+import HarkStore
+import HarkTranscripts
 import Testing
 
 @testable import HarkHost
