@@ -27,7 +27,7 @@ struct ResultRowsTests {
     findings.links = [
       LinkFinding(
         cause: "kettle", effect: "tea", polarity: -1, strength: 0.75, confidence: 0.875, start: 27, end: 60,
-        causeRange: 28..<34, effectRange: nil, explanation: "because")
+        causeSpan: 28..<34, effectSpan: nil, explanation: "because")
     ]
     let counts = try store.writeDocumentResults([(try record(store, plugin: "org.test.rows"), findings)], failures: [])
     #expect(counts.map { [$0.codes, $0.scores, $0.concepts, $0.links] } == [[1, 1, 1, 1]])

@@ -244,8 +244,8 @@ struct RunPlugin: ParsableCommand {
         out.field("strength", l.strength)
         out.field("confidence", l.confidence)
         span(l.start, l.end)
-        if let cause = l.causeRange { span(cause.lowerBound, cause.upperBound, .cause) }
-        if let effect = l.effectRange { span(effect.lowerBound, effect.upperBound, .effect) }
+        if let cause = l.causeSpan { span(cause.lowerBound, cause.upperBound, .cause) }
+        if let effect = l.effectSpan { span(effect.lowerBound, effect.upperBound, .effect) }
         out.field("explanation", l.explanation)
         out.end()
       }

@@ -61,8 +61,8 @@ public enum ResultValidator {
           cause: try label(r.cause, "cause", what), effect: try label(r.effect, "effect", what),
           polarity: Int(r.polarity), strength: try unit(r.strength, "strength", what),
           confidence: try unit(r.confidence, "confidence", what), start: span.lowerBound, end: span.upperBound,
-          causeRange: try part(r.causeStart, r.causeEnd, "cause"),
-          effectRange: try part(r.effectStart, r.effectEnd, "effect"),
+          causeSpan: try part(r.causeStart, r.causeEnd, "cause"),
+          effectSpan: try part(r.effectStart, r.effectEnd, "effect"),
           explanation: try explanation(r.explanation, what)))
     }
     for (i, r) in raw.scores.enumerated() {

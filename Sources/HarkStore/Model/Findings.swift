@@ -37,14 +37,18 @@ public struct LinkFinding: Sendable, Equatable {
   public var polarity: Int
   public var strength: Double
   public var confidence: Double
+  /// The quote: code point offsets in the document.
   public var start: Int
   public var end: Int
-  public var causeRange: Range<Int>?
-  public var effectRange: Range<Int>?
+  /// Where in the document the cause and the effect were found, in code
+  /// points, when the plugin said: the SDK's `causeSpan`/`effectSpan`, stored
+  /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`.
+  public var causeSpan: Range<Int>?
+  public var effectSpan: Range<Int>?
   public var explanation: String
   public init(
     cause: String, effect: String, polarity: Int, strength: Double, confidence: Double, start: Int, end: Int,
-    causeRange: Range<Int>? = nil, effectRange: Range<Int>? = nil, explanation: String
+    causeSpan: Range<Int>? = nil, effectSpan: Range<Int>? = nil, explanation: String
   ) {
     self.cause = cause
     self.effect = effect
@@ -53,8 +57,8 @@ public struct LinkFinding: Sendable, Equatable {
     self.confidence = confidence
     self.start = start
     self.end = end
-    self.causeRange = causeRange
-    self.effectRange = effectRange
+    self.causeSpan = causeSpan
+    self.effectSpan = effectSpan
     self.explanation = explanation
   }
 }
