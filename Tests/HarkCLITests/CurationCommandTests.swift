@@ -173,3 +173,49 @@ struct CurationCommandTests {
     #expect(result.stdout.hasSuffix("1 candidate link left to review.\n"))
   }
 }
+
+@Suite("hark concepts suggest and parent")
+struct ConceptGroupingCommandTests {
+  @Test("suggest lists merges and parents with their reasons and commands; parent applies one and it is gone")
+  func suggestAndParent() throws {
+    let folder = try Hark.temporaryFolder()
+    var findings = Findings()
+    findings.concepts = [
+      ConceptFinding(label: "waiting list", start: 30, end: 42, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "detox waiting list", start: 52, end: 70, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "feeling low", start: 84, end: 95, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "feel low", start: 104, end: 112, confidence: 0.8, explanation: "noun phrase"),
+    ]
+    let store = try InterviewProject.make(
+      in: folder,
+      [
+        .init(
+          "Amina", "The waiting list, and the detox waiting list too, made me feeling low. Always feel low.",
+          findings: findings)
+      ])
+    let result = try Hark.run(["concepts", "suggest", "--project", store.path], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        parent  C2 “detox waiting list” under C1 “waiting list”: “detox waiting list” names a kind of “waiting list”
+                hark concepts parent C2 C1
+        merge   C4 “feel low” into C3 “feeling low”: “feel low” and “feeling low” are the same words in another form
+                hark concepts merge C4 C3
+
+        """)
+    let placed = try Hark.run(["concepts", "parent", "C2", "C1", "--project", store.path], in: folder)
+    #expect(placed.stdout == "C2 \"detox waiting list\" is now under C1 \"waiting list\"\n")
+    let after = try Hark.run(["concepts", "suggest", "--project", store.path], in: folder)
+    #expect(
+      after.stdout == """
+        merge   C4 “feel low” into C3 “feeling low”: “feel low” and “feeling low” are the same words in another form
+                hark concepts merge C4 C3
+
+        """)
+    let refused = try Hark.run(["concepts", "parent", "C1", "C2", "--project", store.path], in: folder)
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("a concept cannot go under its own child"))
+    let none = try Hark.run(["concepts", "parent", "C2", "--none", "--project", store.path], in: folder)
+    #expect(none.stdout == "C2 \"detox waiting list\" is now at the top\n")
+  }
+}

@@ -171,6 +171,25 @@ struct PluginCommandTests {
     #expect(links[0]["cause_quote"] as? String == "the peer group")
   }
 
+  @Test("plugins run takes the named speaker who asks the questions as the interviewer, as import does")
+  func runNamedQuestioner() throws {
+    let (folder, _) = try pluginFolder()
+    let text =
+      "Ruth: What helped?\nAnn: The group helped me a lot, week after week.\nRuth: Why?\n"
+      + "Ann: They listened, and nobody had listened before.\nRuth: And now?\nAnn: Now I run it myself."
+    let scores = try Hark.run(["plugins", "run", "sentiment"], in: folder, input: text)
+    #expect(scores.status == 0, "\(scores.stderr)")
+    let turns = try scores.stdout.split(separator: "\n").compactMap { line -> String? in
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      return object["name"] as? String == "turn valence" ? object["quote"] as? String : nil
+    }
+    #expect(
+      turns == [
+        "The group helped me a lot, week after week.", "They listened, and nobody had listened before.",
+        "Now I run it myself.",
+      ])
+  }
+
   @Test("plugins run reads a text that opens with speaker labels as turns: labels stay out, offsets stay in the text")
   func runSpeakerLabels() throws {
     let (folder, env) = try pluginFolder()

@@ -34,6 +34,33 @@ struct ImportCommandTests {
         """)
   }
 
+  @Test("a labelled transcript with no participants list says who was taken as the interviewer")
+  func interviewerTaken() throws {
+    let folder = try Hark.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = folder.appendingPathComponent("p.sqlite").path
+    #expect(try Hark.run(["init", project], in: folder).status == 0)
+    try """
+    Ruth: What helped?
+    Amina: Jo did, because she kept turning up every week without fail.
+    Ruth: How?
+    Amina: She rang when I missed a session, and nobody had done that before.
+    Ruth: And now?
+    Amina: I go to the peer group on Thursdays and help with the tea.
+
+    """.write(to: folder.appendingPathComponent("amina.txt"), atomically: true, encoding: .utf8)
+    let result = try Hark.run(["import", "--project", project, "amina.txt"], in: folder)
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        D1  amina  (6 turns, 48 words)
+            encoding: UTF-8 (detected)
+            Ruth taken as the interviewer (a question in 3 of 3 turns, and short turns); if that is wrong, import a participants list (--participants) giving Ruth's role
+            speakers not in the participants list: Ruth, Amina
+
+        """)
+  }
+
   @Test("--speaker names the narrator, and a participants row with that name matches the turns")
   func namedNarrator() throws {
     let folder = try Hark.temporaryFolder()

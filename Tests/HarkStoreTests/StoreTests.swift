@@ -91,6 +91,34 @@ struct StoreTests {
     #expect(stored.turns.map(\.group) == ["research team", "young adults"])
   }
 
+  @Test("with no participants list, the speaker who asks is stored as the interviewer until a list says otherwise")
+  func interviewerGuessed() throws {
+    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let lines = [
+      ("Ruth", "What helped?"), ("Amina", "Jo did, because she kept turning up every week without fail, always."),
+      ("Ruth", "How?"), ("Amina", "She rang when I missed a session, and nobody had ever done that before."),
+      ("Ruth", "And now?"), ("Amina", "I go to the peer group on Thursdays and I help with the tea and biscuits."),
+    ]
+    var text = ""
+    var turns: [ImportedTurn] = []
+    for (speaker, said) in lines {
+      text += speaker + ": "
+      turns.append(ImportedTurn(speaker: speaker, start: text.count, end: text.count + said.count))
+      text += said + "\n"
+    }
+    let transcript = ImportedTranscript(title: "Amina", format: .text, text: text, turns: turns)
+    let document = try store.importTranscript(transcript, sourceName: "amina.txt", sourceBytes: Data(text.utf8))
+    #expect(document.unknownSpeakers == ["Ruth", "Amina"])
+    #expect(document.interviewerGuess == InterviewerGuess(speaker: "Ruth", questionTurns: 3, turns: 3))
+    #expect(
+      try store.documentForAnalysis(1).turns.map { $0.role }
+        == ["interviewer", "unknown", "interviewer", "unknown", "interviewer", "unknown"])
+    try store.importParticipants([ParticipantRecord(pseudonym: "Ruth", role: .participant, group: "carers")])
+    #expect(
+      try store.documentForAnalysis(1).turns.map { $0.role }
+        == ["participant", "unknown", "participant", "unknown", "participant", "unknown"])
+  }
+
   @Test("findings are stored with their participant; interviewer-turn findings are dropped")
   func writeFindings() throws {
     let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)

@@ -159,6 +159,28 @@ struct CurationPagesTests {
     }
   }
 
+  @Test("the concepts page lists the groupings the labels suggest, each with its reason and a button that applies it")
+  func suggestedGroupings() async throws {
+    let fixture = try CurationFixture.make()
+    let trust = try fixture.concept("trust")
+    let stress = try fixture.concept("stress")
+    try fixture.store.renameConcept(stress.id, to: "Relationships; trust", actor: "ruth")
+    try await fixture.app().test(.router) { client in
+      let browser = try await signIn(client)
+      let page = try await get(client, "/concepts", browser)
+      #expect(page.contains("<h2>Suggested groupings</h2>"))
+      let csrf = try #require(Browser.csrf(in: page))
+      #expect(
+        page.contains(
+          #"<li><form method="post" action="/concepts/\#(trust.id)/merge"><input type="hidden" name="csrf" value="\#(csrf)"><input type="hidden" name="into" value="\#(stress.id)">Merge <a href="/concepts/\#(trust.id)">trust</a> into <a href="/concepts/\#(stress.id)">Relationships; trust</a>: “trust” is the last level of “Relationships; trust”. <button type="submit">Merge</button></form></li>"#
+        ))
+      let merged = try await post(client, "/concepts/\(trust.id)/merge", browser, [("into", "\(stress.id)")])
+      #expect(merged.status == .seeOther)
+      #expect(try fixture.store.concept(trust.id).mergedInto == stress.id)
+      #expect(try await get(client, "/concepts", browser).contains("Suggested groupings") == false)
+    }
+  }
+
   @Test("renaming a concept stores the new label with the researcher as actor; an empty or taken label is refused")
   func rename() async throws {
     let fixture = try CurationFixture.make()

@@ -3,8 +3,11 @@ import HarkStore
 
 struct Concepts: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List, show, merge and rename candidate concepts.",
-    subcommands: [ListConcepts.self, ShowConcept.self, MergeConcepts.self, RenameConcept.self],
+    abstract: "List, show, merge, rename and group candidate concepts.",
+    subcommands: [
+      ListConcepts.self, ShowConcept.self, SuggestConcepts.self, MergeConcepts.self, RenameConcept.self,
+      ParentConcept.self,
+    ],
     defaultSubcommand: ListConcepts.self)
 }
 
@@ -107,5 +110,69 @@ struct RenameConcept: ParsableCommand {
     let old = try store.concept(concept)
     try store.renameConcept(concept, to: label, actor: DecisionActor.current)
     print("C\(concept) \"\(old.label)\" is now \"\(label)\"")
+  }
+}
+
+struct SuggestConcepts: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "suggest",
+    abstract: "Concepts whose words say they are one concept, or a kind of another: merges and parents to consider.",
+    discussion: """
+      Nothing is changed: each suggestion says why, and the command that would apply it. Only labels are \
+      compared ("drinking" and "drink"; "debt" and "Money; debt"; "detox waiting list" under "waiting \
+      list"); concepts that mean the same in other words are yours to find and merge.
+      """)
+  @OptionGroup var project: ProjectOption
+  @Option(help: "Show at most this many.") var limit = 40
+
+  func run() throws {
+    let store = try project.open()
+    let suggestions = try store.conceptSuggestions()
+    guard !suggestions.isEmpty else {
+      print(
+        "No suggestions: no two concepts' labels say they belong together. Merge by meaning with `hark concepts merge`."
+      )
+      return
+    }
+    let labels = Dictionary(try store.concepts().map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+    for s in suggestions.prefix(limit) {
+      let concept = "C\(s.concept) “\(labels[s.concept] ?? "")”"
+      let other = "C\(s.other) “\(labels[s.other] ?? "")”"
+      switch s.kind {
+      case .merge:
+        print("merge   \(concept) into \(other): \(s.reason)")
+        print("        hark concepts merge C\(s.concept) C\(s.other)")
+      case .parent:
+        print("parent  \(concept) under \(other): \(s.reason)")
+        print("        hark concepts parent C\(s.concept) C\(s.other)")
+      }
+    }
+    if suggestions.count > limit { print("… \(suggestions.count - limit) more (--limit)") }
+  }
+}
+
+struct ParentConcept: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "parent", abstract: "Put a concept under a more general one (or back at the top with --none).")
+  @OptionGroup var project: ProjectOption
+  @Argument(help: "The concept to place, e.g. C7.") var id: String
+  @Argument(help: "The more general concept, e.g. C2.") var parent: String?
+  @Flag(help: "Take the concept out from under its parent.") var none = false
+
+  func validate() throws {
+    if none == (parent != nil) { throw ValidationError("Give the parent concept, or --none, not both") }
+  }
+
+  func run() throws {
+    let store = try project.open()
+    let concept = try parseID(id, prefix: "C", what: "concept")
+    let under = try parent.map { try parseID($0, prefix: "C", what: "concept") }
+    try store.setConceptParent(concept, to: under, actor: DecisionActor.current)
+    let label = try store.concept(concept).label
+    if let under {
+      print("C\(concept) \"\(label)\" is now under C\(under) \"\(try store.concept(under).label)\"")
+    } else {
+      print("C\(concept) \"\(label)\" is now at the top")
+    }
   }
 }

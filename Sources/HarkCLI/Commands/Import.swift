@@ -82,6 +82,7 @@ struct Import: ParsableCommand {
         print(
           "D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")
         for note in transcript.notes { print("    \(note)") }
+        if let guess = document.interviewerGuess { print("    \(guess.note)") }
         if !document.unknownSpeakers.isEmpty {
           print("    speakers not in the participants list: \(document.unknownSpeakers.joined(separator: ", "))")
         }

@@ -18,18 +18,24 @@ struct InputDocument: Sendable {
 
   /// What the plugin sees. A transcript whose first line opens with a
   /// speaker label ("Ann: …") is read into turns, labels left out of them
-  /// (`LabelledTurns`); speakers who look like an interviewer get
-  /// interviewer turns. Any other text is one participant turn.
+  /// (`LabelledTurns`); speakers who look like an interviewer, or clearly
+  /// ask the questions (`InterviewerGuess`), get interviewer turns. Any
+  /// other text is one participant turn.
   func payload() -> DocumentPayload {
-    guard transcript, let turns = LabelledTurns.read(String(decoding: text, as: UTF8.self)), !turns.isEmpty
-    else {
-      return .adHoc(id: id, bytes: text)
-    }
+    guard transcript else { return .adHoc(id: id, bytes: text) }
+    let string = String(decoding: text, as: UTF8.self)
+    guard let turns = LabelledTurns.read(string), !turns.isEmpty else { return .adHoc(id: id, bytes: text) }
     let offsets = TextOffsets(text)
     var speakers: [PayloadSpeaker] = []
     var index: [String: Int32] = [:]
+    // As `hark import` reads roles with no participants list: a label that
+    // names the interviewer, else the speaker who clearly asks the questions.
+    let named = Set(turns.map(\.speaker).filter(SpeakerMatcher.looksLikeInterviewer))
+    let asker = InterviewerGuess.guess(
+      in: ImportedTranscript(title: id, format: .text, text: string, turns: turns),
+      candidates: Set(turns.map(\.speaker)).subtracting(named), hasInterviewer: !named.isEmpty)
     let payloadTurns = turns.map { turn -> PayloadTurn in
-      let role: Int32 = SpeakerMatcher.looksLikeInterviewer(turn.speaker) ? 2 : 1
+      let role: Int32 = named.contains(turn.speaker) || turn.speaker == asker?.speaker ? 2 : 1
       let speaker =
         index[turn.speaker]
         ?? {

@@ -10,8 +10,11 @@ public struct ImportedDocument: Sendable, Equatable {
   public var title: String
   public var turns: Int
   public var words: Int
-  /// Speakers found in no participant row (their turns keep role "unknown").
+  /// Speakers found in no participant row (their turns keep role "unknown",
+  /// but for a speaker taken as the interviewer).
   public var unknownSpeakers: [String]
+  /// The unknown speaker taken as the interviewer, when one clearly was.
+  public var interviewerGuess: InterviewerGuess?
 }
 
 public struct ParticipantImportSummary: Sendable, Equatable {
@@ -91,6 +94,7 @@ extension ProjectStore {
         ])
       let documentID = db.lastInsertedRowID
       var unknown: [String] = []
+      var placed: [(participantID: Int64?, role: String)] = []
       for (ordinal, turn) in transcript.turns.enumerated() {
         guard 0 <= turn.start, turn.start <= turn.end, turn.end <= scalarCount else {
           throw HarkError(
@@ -98,28 +102,36 @@ extension ProjectStore {
             subject: sourceName,
             hint: "This is a bug in the reader for .\(transcript.format.rawValue) files; please report it")
         }
-        var participantID: Int64?
-        var role = "unknown"
         if let match = SpeakerMatcher.match(turn.speaker, among: pseudonyms), let found = byPseudonym[match] {
-          participantID = found.0
-          role = found.1
+          placed.append((found.0, found.1))
         } else if SpeakerMatcher.looksLikeInterviewer(turn.speaker) {
-          role = "interviewer"
-        } else if !unknown.contains(turn.speaker) {
-          unknown.append(turn.speaker)
+          placed.append((nil, "interviewer"))
+        } else {
+          placed.append((nil, "unknown"))
+          if !unknown.contains(turn.speaker) { unknown.append(turn.speaker) }
         }
+      }
+      // Nobody named as the interviewer: the speaker who asks, when the
+      // interview's shape makes that clear (said on import; a participants
+      // list overrides it).
+      let guess = InterviewerGuess.guess(
+        in: transcript, candidates: Set(unknown), hasInterviewer: placed.contains { $0.role == "interviewer" })
+      for (ordinal, turn) in transcript.turns.enumerated() {
+        var role = placed[ordinal].role
+        if role == "unknown", turn.speaker == guess?.speaker { role = "interviewer" }
         try db.execute(
           sql: """
             INSERT INTO turn(document_id, ordinal, speaker, participant_id, role, start, "end", start_time, end_time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
-            documentID, ordinal, turn.speaker, participantID, role, turn.start, turn.end, turn.startTime, turn.endTime,
+            documentID, ordinal, turn.speaker, placed[ordinal].participantID, role, turn.start, turn.end,
+            turn.startTime, turn.endTime,
           ])
       }
       return ImportedDocument(
         id: documentID, title: transcript.title, turns: transcript.turns.count,
-        words: words, unknownSpeakers: unknown)
+        words: words, unknownSpeakers: unknown, interviewerGuess: guess)
     }
   }
 }

@@ -15,6 +15,11 @@ enum CurationTemplates {
     {{#concepts}}{{> concept-node}}{{/concepts}}
     </ul>{{/hasConcepts}}
     {{^hasConcepts}}<p>No concepts yet: the plugins find them when the transcripts are coded.</p>{{/hasConcepts}}
+    {{#hasSuggestions}}<h2>Suggested groupings</h2>
+    <p>Concepts whose labels say they are one concept, or a kind of another. Nothing changes unless you press a button; concepts that mean the same in other words are yours to find.</p>
+    <ul>
+    {{#suggestions}}<li>{{#merge}}<form method="post" action="/concepts/{{id}}/merge"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="into" value="{{otherID}}">Merge <a href="/concepts/{{id}}">{{label}}</a> into <a href="/concepts/{{otherID}}">{{otherLabel}}</a>: {{reason}}. <button type="submit">Merge</button></form>{{/merge}}{{^merge}}<form method="post" action="/concepts/{{id}}/parent"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="parent" value="{{otherID}}">Put <a href="/concepts/{{id}}">{{label}}</a> under <a href="/concepts/{{otherID}}">{{otherLabel}}</a>: {{reason}}. <button type="submit">Place it there</button></form>{{/merge}}</li>
+    {{/suggestions}}</ul>{{/hasSuggestions}}
     """
 
   /// One concept and, nested, the concepts under it.

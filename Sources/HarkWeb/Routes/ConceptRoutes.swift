@@ -23,6 +23,12 @@ struct ConceptRoutes: Sendable {
   func list(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
     let tree = try await store.read { try $0.conceptTree() }
+    let labels = Dictionary(tree.map { ($0.concept.id, $0.concept.label) }, uniquingKeysWith: { first, _ in first })
+    let suggestions = ConceptSuggestions.suggest(tree).map { s in
+      Tree.Suggestion(
+        id: s.concept, label: labels[s.concept] ?? "", otherID: s.other, otherLabel: labels[s.other] ?? "",
+        reason: s.reason, merge: s.kind == .merge)
+    }
     var children: [Int64?: [ConceptNode]] = [:]
     for node in tree { children[node.parentID, default: []].append(node) }
     func entry(_ node: ConceptNode) -> Tree.Node {
@@ -34,7 +40,10 @@ struct ConceptRoutes: Sendable {
     }
     let roots = tree.filter { $0.parentID == nil }.map(entry)
     return pages.render(
-      "concepts", title: "Concepts", context: Tree(hasConcepts: !roots.isEmpty, concepts: roots), session: session)
+      "concepts", title: "Concepts",
+      context: Tree(
+        hasConcepts: !roots.isEmpty, concepts: roots, csrf: session.csrf, hasSuggestions: !suggestions.isEmpty,
+        suggestions: suggestions), session: session)
   }
 
   func concept(_ request: Request, context: WebContext) async throws -> Response {

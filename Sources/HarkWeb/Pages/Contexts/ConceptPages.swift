@@ -37,8 +37,21 @@ extension ConceptRoutes {
       let hasChildren: Bool
       let children: [Node]
     }
+    /// A merge or parent the labels suggest (`ConceptSuggestions`), with a
+    /// button that applies it through the concept's own form.
+    struct Suggestion {
+      let id: Int64
+      let label: String
+      let otherID: Int64
+      let otherLabel: String
+      let reason: String
+      let merge: Bool
+    }
     let hasConcepts: Bool
     let concepts: [Node]
+    let csrf: String
+    let hasSuggestions: Bool
+    let suggestions: [Suggestion]
   }
 
   /// "concept": one concept with its links and the forms that change it.
