@@ -109,11 +109,15 @@ struct ThemesTests {
   func synonymsFitTheTalk() throws {
     let found = try concepts(
       [
-        said("a", "The house was warm. No worries, I saw the doctor. The Depression was hard.", by: "A"),
-        said("b", "The house was warm. No worries at all. The doctor came. The Depression came.", by: "B"),
+        said(
+          "a", "The house was warm. No worries, I saw the doctor. The Depression was hard. Friendly neighbours.",
+          by: "A"),
+        said(
+          "b", "The house was warm. No worries at all. The doctor came. The Depression came. Friendly neighbours.",
+          by: "B"),
       ], builtInSynonyms: true)
-    // Not "warmth", "anxiety", "Services; GP" nor "low mood": each stays the word that was said.
-    #expect(Set(found.map(\.label)) == ["worries", "Depression", "doctor"])
+    // Not "warmth" (twice), "anxiety", "Services; GP" nor "low mood": each stays the word that was said.
+    #expect(Set(found.map(\.label)) == ["worries", "Depression", "doctor", "friendly neighbours"])
   }
 
   @Test("a name said three times in one document is a character of it, not a concept")
@@ -438,5 +442,31 @@ struct ThemesTests {
     #expect([info.id, info.name, info.version] == ["org.hark.themes", "Themes", "1.3.0"])
     #expect(info.provides == ["concepts"])
     #expect(info.needs == ["turns", "corpus"])
+  }
+}
+
+@Suite("Themes: labels a researcher would write")
+struct ThemeLabelTests {
+  @Test("a word said as an adjective and as a noun is labelled by the noun")
+  func nounForm() throws {
+    let found = try concepts([
+      said("a", "We had no electric light. The electric came late. Electricity was dear.", by: "A"),
+      said("b", "The electric was off. We got electric in 1950.", by: "B"),
+    ])
+    #expect(Set(found.map(\.label)) == ["electricity"])
+    #expect(
+      found.first?.explanation
+        == #"recurs in 2 of 2 documents (5 times): "electric", "electricity""#)
+  }
+
+  @Test("a title and the name after it are one name: St. Marys, never St alone")
+  func titledNames() throws {
+    let found = try concepts([
+      said("a", "We lived at St. Marys. St. Marys was small then.", by: "A"),
+      said("b", "My aunt was in St. Marys. Dr. Jones came from St. Marys too.", by: "B"),
+    ])
+    #expect(found.map(\.label).contains("St. Marys"))
+    #expect(!found.map(\.label).contains("St"))
+    #expect(!found.map(\.label).contains("Marys"))
   }
 }

@@ -92,7 +92,8 @@ struct PhraseExtractor {
   }
 
   /// Fills the buffers with the words of the sentence. "A&E" and "B&Q"
-  /// become one word, though the tokenizer splits them at "&".
+  /// become one word, though the tokenizer splits them at "&"; so do a
+  /// title and the name after it ("St. Marys").
   private mutating func readWords(_ bytes: [UInt8], _ sentence: Range<Int>) {
     let tokens = Tokenizer.tokens(bytes, in: sentence)
     infos.removeAll(keepingCapacity: true)
@@ -114,6 +115,17 @@ struct PhraseExtractor {
           range: token.range.lowerBound..<tokens[i + 1].range.upperBound,
           lower: token.lower + "&" + tokens[i + 1].lower, kind: .word)
         i += 2
+      } else if Self.titles.contains(token.lower), i + 1 < tokens.count, tokens[i].lower == ".",
+        tokens[i].range.lowerBound == token.range.upperBound, tokens[i + 1].kind == .word,
+        bytes[tokens[i + 1].range.lowerBound] >= UInt8(ascii: "A"),
+        bytes[tokens[i + 1].range.lowerBound] <= UInt8(ascii: "Z")
+      {
+        // "St. Marys", "Dr. Jones": a title and the name after it are one
+        // name, never "St" or "Dr" alone.
+        token = Token(
+          range: token.range.lowerBound..<tokens[i + 1].range.upperBound,
+          lower: token.lower + ". " + tokens[i + 1].lower, kind: .word)
+        i += 2
       }
       let info = vocabulary.word(token)
       var form = info.form
@@ -128,6 +140,11 @@ struct PhraseExtractor {
       forms.append(form)
     }
   }
+
+  /// Abbreviated titles that a full stop and a name follow ("St. Marys", "Mt. Druitt").
+  static let titles: Set<String> = [
+    "st", "mt", "ft", "dr", "mr", "mrs", "ms", "rev", "prof", "sgt", "capt", "lt", "col",
+  ]
 
   /// Whether the bytes may hold a capital letter: any ASCII capital, or any
   /// non-ASCII byte (checked properly when the label is made).

@@ -190,7 +190,7 @@ enum ThemeRanking {
       let named =
         candidate.synonymOf
         ?? (parts.count == 1 && vocabulary.isExperience(stem: parts[0]) ? vocabulary.stems[Int(parts[0])] : nil)
-      var label = named ?? forms.first ?? ""
+      var label = named ?? nounForm(forms) ?? forms.first ?? ""
       var words = parts.filter { !vocabulary.isConnector(stem: $0) }.count
       if let named { words = named.split(separator: ";").last?.split(separator: " ").count ?? 1 }
       // A word written with a hyphen is a compound of two: "drop-in", "well-being".
@@ -265,11 +265,29 @@ enum ThemeRanking {
   }
 
   /// The label a phrase has before synonyms: an experience's label, or the
-  /// way it was written most.
+  /// way it was written most (a noun form first, see `nounForm`).
   static func baseLabel(_ key: PackedIDs, _ stats: PhraseStats, _ vocabulary: Vocabulary) -> String {
     let parts = key.ids
     if parts.count == 1 && vocabulary.isExperience(stem: parts[0]) { return vocabulary.stems[Int(parts[0])] }
-    return surfaceForms(stats.surfaces, vocabulary: vocabulary).first ?? ""
+    let forms = surfaceForms(stats.surfaces, vocabulary: vocabulary)
+    return nounForm(forms) ?? forms.first ?? ""
+  }
+
+  /// Endings that make a word a noun naming a thing or a quality.
+  static let nounEndings = ["ity", "ness", "tion", "sion", "ment", "ance", "ence", "ship", "hood", "ism"]
+
+  /// A concept is named by a noun, as a researcher would write it: when a
+  /// one-word phrase was said both ways, "electricity" rather than
+  /// "electric", "friendliness" rather than "friendly". Nil when the most
+  /// said form is a noun already or no form has a noun ending.
+  static func nounForm(_ forms: [String]) -> String? {
+    guard let first = forms.first, !first.contains(" ") else { return nil }
+    func isNoun(_ form: String) -> Bool {
+      let lower = form.lowercased()
+      return nounEndings.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    }
+    guard !isNoun(first) else { return nil }
+    return forms.first { !$0.contains(" ") && isNoun($0) }
   }
 
   /// Two phrases' statistics as one concept's. Documents are counted from

@@ -22,7 +22,7 @@ enum DefaultSynonyms {
     #   - A variant may belong to one concept only.
     #   - A variant names the concept in every sense people use it, or it does
     #     not belong here. Words with everyday other senses ("warm" of a house,
-    #     "worries" in "no worries", "doctor", "down", "company", "home",
+    #     "friendly" of neighbours, "worries" in "no worries", "doctor", "down", "company", "home",
     #     "money", "church") are left out on purpose: a grouping that does not
     #     fit the talk is worse than none, because it puts words in a speaker's
     #     mouth. They stay concepts of their own words, and a researcher who finds
@@ -56,7 +56,7 @@ enum DefaultSynonyms {
     being heard = being listened to, felt listened to, feeling listened to, being heard, felt heard, taken seriously
     ~being heard = not listened to, ignored, brushed off, fobbed off, not heard, nobody listened
     dignity = dignity, respect, respected, treated like a person, treated as a person, treated like a human
-    warmth = warmth, friendliness, compassion
+    warmth = warmth, compassion
 
     # --- support and services ---------------------------------------------------
     Support; peer support = peer support, peer group, peer worker, peer mentor, lived experience, people who have been there, people who get it
