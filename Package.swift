@@ -139,13 +139,17 @@ let package = Package(
     // pass. Optimised even in debug builds (numeric Swift at -Onone is too
     // slow for the tests), for x86-64 CPUs with AVX2 and FMA (Haswell, 2013, on).
     .target(
-      name: "HarkEncoder", dependencies: ["HarkEncoderWide", "HarkEncoderCPU"], path: "Plugins/CausalLinks/Encoder",
+      name: "HarkEncoder", dependencies: ["HarkEncoderWide", "HarkEncoderKernel", "HarkEncoderCPU"],
+      path: "Plugins/CausalLinks/Encoder",
       swiftSettings: [.unsafeFlags(["-O", "-target-cpu", "haswell"])]),
     // The encoder's matrix product for processors with AVX-512 (Skylake-SP,
     // Zen 4, on), used only where the processor check says so.
     .target(
-      name: "HarkEncoderWide", path: "Plugins/CausalLinks/EncoderWide",
+      name: "HarkEncoderWide", dependencies: ["HarkEncoderKernel"], path: "Plugins/CausalLinks/EncoderWide",
       swiftSettings: [.unsafeFlags(["-O", "-target-cpu", "skylake-avx512"])]),
+    // The product kernel both of those inline, each with its own processor
+    // flags; compiled here for any x86-64, so no copy of it needs more.
+    .target(name: "HarkEncoderKernel", path: "Plugins/CausalLinks/Kernel"),
     // CPUID for that check (Swift cannot ask the processor).
     .target(name: "HarkEncoderCPU", path: "Plugins/CausalLinks/CPU"),
     .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),

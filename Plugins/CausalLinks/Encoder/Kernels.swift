@@ -4,6 +4,7 @@
 // normalisation and attention, eight lanes at a time.
 import Foundation
 import HarkEncoderCPU
+import HarkEncoderKernel
 import HarkEncoderWide
 
 /// A linear layer y = W x + b with W [out, in], its weights packed once, at
@@ -69,93 +70,15 @@ public final class PackedLinear: @unchecked Sendable {
       }
       return
     }
-    UnsafeRawPointer(weights).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * inputs * 2) { w8 in
-      UnsafeRawPointer(bias).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * 2) { b8 in
-        for p in 0..<panels {
-          let w = w8 + p * inputs * 2
-          let width = min(16, outputs - p * 16)
-          var r = 0
-          while r < rows {
-            let count = min(6, rows - r)
-            Kernels.block(
-              x + r * inputs, rows: count, inputs, w, b8[2 * p], b8[2 * p + 1], y + r * outputs + p * 16, outputs,
-              width)
-            r += count
-          }
-        }
+    UnsafeRawPointer(weights).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * inputs * 2) { w in
+      UnsafeRawPointer(bias).withMemoryRebound(to: SIMD8<Float>.self, capacity: panels * 2) { b in
+        packedProduct(x, rows: rows, inputs: inputs, outputs: outputs, weights: w, bias: b, into: y)
       }
     }
   }
 }
 
 enum Kernels {
-  @inline(__always)
-  static func store(
-    _ lo: SIMD8<Float>, _ hi: SIMD8<Float>, _ y: UnsafeMutablePointer<Float>, _ width: Int
-  ) {
-    if width == 16 {
-      UnsafeMutableRawPointer(y).storeBytes(of: lo, as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(y + 8).storeBytes(of: hi, as: SIMD8<Float>.self)
-    } else {
-      for j in 0..<width { y[j] = j < 8 ? lo[j] : hi[j - 8] }
-    }
-  }
-
-  /// `rows` (one to six) rows of x times one panel of sixteen outputs. Fewer
-  /// than six rows read the last row again in the missing places and store
-  /// only their own: one loop for every block, its twelve sums in registers.
-  static func block(
-    _ x: UnsafePointer<Float>, rows: Int, _ k: Int, _ w: UnsafePointer<SIMD8<Float>>, _ b0: SIMD8<Float>,
-    _ b1: SIMD8<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int, _ width: Int
-  ) {
-    var a0 = b0
-    var a1 = b1
-    var c0 = b0
-    var c1 = b1
-    var d0 = b0
-    var d1 = b1
-    var e0 = b0
-    var e1 = b1
-    var f0 = b0
-    var f1 = b1
-    var g0 = b0
-    var g1 = b1
-    let last = rows - 1
-    let x1 = x + min(1, last) * k
-    let x2 = x + min(2, last) * k
-    let x3 = x + min(3, last) * k
-    let x4 = x + min(4, last) * k
-    let x5 = x + min(5, last) * k
-    for i in 0..<k {
-      let w0 = w[2 * i]
-      let w1 = w[2 * i + 1]
-      let v0 = SIMD8<Float>(repeating: x[i])
-      a0 = a0.addingProduct(v0, w0)
-      a1 = a1.addingProduct(v0, w1)
-      let v1 = SIMD8<Float>(repeating: x1[i])
-      c0 = c0.addingProduct(v1, w0)
-      c1 = c1.addingProduct(v1, w1)
-      let v2 = SIMD8<Float>(repeating: x2[i])
-      d0 = d0.addingProduct(v2, w0)
-      d1 = d1.addingProduct(v2, w1)
-      let v3 = SIMD8<Float>(repeating: x3[i])
-      e0 = e0.addingProduct(v3, w0)
-      e1 = e1.addingProduct(v3, w1)
-      let v4 = SIMD8<Float>(repeating: x4[i])
-      f0 = f0.addingProduct(v4, w0)
-      f1 = f1.addingProduct(v4, w1)
-      let v5 = SIMD8<Float>(repeating: x5[i])
-      g0 = g0.addingProduct(v5, w0)
-      g1 = g1.addingProduct(v5, w1)
-    }
-    store(a0, a1, y, width)
-    if rows > 1 { store(c0, c1, y + stride, width) }
-    if rows > 2 { store(d0, d1, y + 2 * stride, width) }
-    if rows > 3 { store(e0, e1, y + 3 * stride, width) }
-    if rows > 4 { store(f0, f1, y + 4 * stride, width) }
-    if rows > 5 { store(g0, g1, y + 5 * stride, width) }
-  }
-
   @inline(__always)
   static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
     UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
