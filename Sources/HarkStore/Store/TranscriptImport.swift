@@ -64,19 +64,18 @@ extension ProjectStore {
   ) throws -> ImportedDocument {
     let digest = SHA256.hex(sourceBytes)
     return try pool.write { db in
-      if let existing = try Row.fetchOne(
-        db, sql: "SELECT id, title FROM document WHERE source_sha256 = ?", arguments: [digest])
-      {
-        let id: Int64 = existing["id"]
-        let title: String = existing["title"]
+      if let existing = try DocumentRecord.imported(from: digest).fetchOne(db) {
+        let (id, title) = (existing.id, existing.title)
         throw HarkError(
           "already imported as document D\(id) (\"\(title)\")", subject: sourceName,
-          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(id)`")
+          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(id)`", kind: .conflict)
       }
-      let participants = try Row.fetchAll(db, sql: "SELECT id, pseudonym, role FROM participant")
-      let pseudonyms = participants.map { $0["pseudonym"] as String }
-      var byPseudonym: [String: (Int64, String)] = [:]
-      for row in participants { byPseudonym[row["pseudonym"]] = (row["id"], row["role"]) }
+      let participants = try ParticipantTableRecord.fetchAll(db)
+      let pseudonyms = participants.map(\.pseudonym)
+      var byPseudonym: [String: (Int64, SpeakerRole)] = [:]
+      for participant in participants {
+        byPseudonym[participant.pseudonym] = (participant.id, SpeakerRole(participant.role))
+      }
 
       let scalarCount = transcript.text.unicodeScalars.count
       let words = WordCount.count(transcript.text)
@@ -99,12 +98,12 @@ extension ProjectStore {
             hint: "This is a bug in the reader for .\(transcript.format.rawValue) files; please report it")
         }
         var participantID: Int64?
-        var role = "unknown"
+        var role = SpeakerRole.unknown
         if let match = SpeakerMatcher.match(turn.speaker, among: pseudonyms), let found = byPseudonym[match] {
           participantID = found.0
           role = found.1
         } else if SpeakerMatcher.looksLikeInterviewer(turn.speaker) {
-          role = "interviewer"
+          role = .interviewer
         } else if !unknown.contains(turn.speaker) {
           unknown.append(turn.speaker)
         }
