@@ -72,7 +72,16 @@ struct CodingsCommandTests {
     #expect(
       refused.stderr
         == "Error: no coding G99; nothing was changed. Run `hark codings` to see the codings and their ids\n")
-    #expect(try ProjectStore(path: path).codings(document: 1).map(\.status) == ["suggested", "suggested", "suggested"])
+    #expect(try ProjectStore(path: path).codings(document: 1).map(\.status) == [.suggested, .suggested, .suggested])
+  }
+
+  @Test("a bad --status names the three statuses; nothing is listed")
+  func badStatus() throws {
+    let (folder, path) = try project()
+    let result = try hark(["list", "--status", "maybe"], folder, path)
+    #expect(result.status != 0)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("Error: --status must be suggested, accepted or rejected\n"))
   }
 
   @Test("--all-suggested accepts every suggestion the filter finds, and needs no ids")

@@ -47,7 +47,7 @@ struct HandCodingTests {
     _ = try store.addCode(name: "being listened to", parent: heard, actor: "ruth")
     _ = try store.codeQuote("feel heard", inTurn: 2, document: 1, code: "heard", actor: "ruth")
     let rejected = try store.codeQuote("helped", inTurn: 2, document: 1, code: "heard", actor: "ruth")
-    try store.setCodingStatus(rejected.id, to: "rejected", actor: "ruth")
+    try store.setCodingStatus(rejected.id, to: .rejected, actor: "ruth")
     #expect(try tree(store) == ["feelings 0", "-heard 1", "--being listened to 0", "support 0", "-peers 0"])
   }
 

@@ -118,9 +118,9 @@ struct StoreRulesTests {
     let participants = try store.participantListing()
     #expect(
       participants == [
-        ParticipantListing(pseudonym: "Amina", role: "participant", group: "people using services", documents: 1),
-        ParticipantListing(pseudonym: "Grace", role: "participant", group: "carers", documents: 1),
-        ParticipantListing(pseudonym: "Ruth", role: "interviewer", group: "research team", documents: 2),
+        ParticipantListing(pseudonym: "Amina", role: .participant, group: "people using services", documents: 1),
+        ParticipantListing(pseudonym: "Grace", role: .participant, group: "carers", documents: 1),
+        ParticipantListing(pseudonym: "Ruth", role: .interviewer, group: "research team", documents: 2),
       ])
     let summary = try store.corpusSummary()
     #expect(
@@ -131,8 +131,8 @@ struct StoreRulesTests {
     #expect(try store.codeFrequencies(limit: 10) == [])
     let runs = try store.runs()
     #expect(runs.map(\.id) == [1])
-    #expect(runs.map(\.status) == ["running"])
-    #expect(runs.map(\.isolation) == ["in-process"])
+    #expect(runs.map(\.status) == [.running])
+    #expect(runs.map(\.isolation) == [.inProcess])
     var record = RunPluginRecord(pluginID: "org.test.links", pluginVersion: "1", pluginPath: "/p.so", options: "{}")
     record.documentsDone = 2
     record.counts.links = 3

@@ -192,7 +192,7 @@ struct CodebookPagesTests {
     }
   }
 
-  @Test("a name another code has, in any case, is refused when adding or renaming, and nothing is stored")
+  @Test("a name another code has, in any case, is refused (409) when adding or renaming, and nothing is stored")
   func duplicateNameRefused() async throws {
     let fixture = try documents.fixture()
     try await fixture.app().test(.router) { client in
@@ -200,13 +200,13 @@ struct CodebookPagesTests {
       let csrf = try #require(Browser.csrf(in: try await documents.page(client, browser, "/codebook")))
       let before = try counts(fixture.store)
       let added = try await documents.post(client, browser, "/codebook", [("csrf", csrf), ("name", "Distress")])
-      #expect(added.status == .badRequest)
+      #expect(added.status == .conflict)
       #expect(Browser.body(added).contains("<h1>The code was not added</h1>"))
       #expect(
         Browser.body(added).contains(
           "<p>There is already a code named &quot;distress&quot;. Pick another name, or use that code.</p>"))
       let renamed = try await documents.post(client, browser, "/codebook/1", [("csrf", csrf), ("name", "DISTRESS")])
-      #expect(renamed.status == .badRequest)
+      #expect(renamed.status == .conflict)
       #expect(Browser.body(renamed).contains("There is already a code named &quot;distress&quot;."))
       let others: [([(String, String)], String)] = [
         ([("name", " ")], "No code name given. Write a name for the code."),

@@ -193,7 +193,7 @@ struct CurationPagesTests {
       #expect(empty.status == .badRequest)
       #expect(Browser.body(empty).contains("<p>A concept label cannot be empty.</p>"))
       let taken = try await post(client, "/concepts/\(trust.id)/rename", browser, [("label", "Stress")])
-      #expect(taken.status == .badRequest)
+      #expect(taken.status == .conflict)
       #expect(
         Browser.body(taken).contains(
           "<p>&quot;Stress&quot; is already concept C\(stress.id). Merge them instead: `hark concepts merge C\(trust.id) C\(stress.id)`.</p>"

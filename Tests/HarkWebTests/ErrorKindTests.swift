@@ -46,7 +46,9 @@ struct ErrorKindTests {
       head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/links/1/accept"),
       body: RequestBody(buffer: .init()))
     func kind(_ error: any Error) -> String { WebError(error, request: request).map { "\($0.kind)" } ?? "none" }
-    #expect(kind(HarkError("there is already a code called hope")) == "badInput")
+    #expect(kind(HarkError("no code name given")) == "badInput")
+    #expect(kind(HarkError("no link L9", kind: .notFound)) == "notFound")
+    #expect(kind(HarkError("there is already a code called hope", kind: .conflict)) == "conflict")
     #expect(kind(ProjectBusy(seconds: 10)) == "unavailable")
     #expect(kind(InviteRefusal.expired) == "forbidden")
     #expect(kind(VoteRefusal.noSuchItem(4)) == "notFound")
@@ -129,6 +131,29 @@ struct ErrorKindTests {
         [("outcome", "accepted"), ("reason", "we know better")])
       #expect(early.status == .conflict)
       #expect(Browser.body(early).contains("Voting on I\(item.id) is still open: close voting first."))
+    }
+  }
+
+  @Test("a store's not-found and conflict become 404 and 409 through a route that does not map them itself")
+  func storeKinds() async throws {
+    let fixture = try CurationFixture.make()
+    let trust = try fixture.concept("trust")
+    let stress = try fixture.concept("stress")
+    try await fixture.app().test(.router) { client in
+      let browser = try await signIn(client)
+      let page = "/concepts/\(trust.id)"
+      let csrf = try #require(
+        Browser.csrf(in: Browser.body(try await client.execute(uri: page, method: .get, headers: browser.headers()))))
+      let before = try StoreState(fixture.store)
+      let missing = try await post(client, page + "/parent", browser, csrf: csrf, [("parent", "999")])
+      #expect(missing.status == .notFound)
+      #expect(Browser.body(missing).contains("<p>No concept C999. Run `hark concepts` to list them.</p>"))
+      let taken = try await post(client, page + "/rename", browser, csrf: csrf, [("label", "stress")])
+      #expect(taken.status == .conflict)
+      #expect(Browser.body(taken).contains("<p>&quot;stress&quot; is already concept C\(stress.id)."))
+      let empty = try await post(client, page + "/rename", browser, csrf: csrf, [("label", " ")])
+      #expect(empty.status == .badRequest)
+      #expect(try StoreState(fixture.store) == before)
     }
   }
 

@@ -19,8 +19,11 @@ struct CodingFilter: ParsableArguments {
   @Option(help: "Only codings with this status: suggested, accepted or rejected.") var status: String?
 
   func codings(_ store: ProjectStore) throws -> [CodingRecord] {
-    if let status, !["suggested", "accepted", "rejected"].contains(status) {
-      throw ValidationError("--status must be suggested, accepted or rejected")
+    let wanted = try status.map { text in
+      guard let status = CodingStatus(rawValue: text) else {
+        throw ValidationError("--status must be \(CodingStatus.choices)")
+      }
+      return status
     }
     let documents =
       try document.map { [try parseID($0, prefix: "D", what: "document")] }
@@ -30,7 +33,7 @@ struct CodingFilter: ParsableArguments {
     }
     return try documents.flatMap { try store.codings(document: $0) }.filter { coding in
       (code == nil || coding.code.caseInsensitiveCompare(code!) == .orderedSame)
-        && (status == nil || coding.status == status)
+        && (wanted == nil || coding.status == wanted)
     }
   }
 }
@@ -52,7 +55,7 @@ struct ListCodings: ParsableCommand {
     for c in codings.prefix(limit) {
       let quote = c.quote.count > 60 ? String(c.quote.prefix(59)) + "…" : c.quote
       print(
-        "\(Terminal.pad("G\(c.id)", 7)) \(Terminal.pad("D\(c.documentID)", 8)) \(Terminal.pad(c.status, 10)) "
+        "\(Terminal.pad("G\(c.id)", 7)) \(Terminal.pad("D\(c.documentID)", 8)) \(Terminal.pad(c.status.rawValue, 10)) "
           + "\(Terminal.pad(c.code, 22)) “\(quote.replacingOccurrences(of: "\n", with: " "))”")
       if !c.explanation.isEmpty { print("        why: \(c.explanation)") }
     }
@@ -67,7 +70,7 @@ struct CodingDecision: ParsableArguments {
   @Flag(help: "Every suggested coding that --document and --code find, instead of ids.") var allSuggested = false
   @OptionGroup var filter: CodingFilter
 
-  func apply(_ status: String) throws {
+  func apply(_ status: CodingStatus) throws {
     let store = try project.open()
     var chosen = try ids.map { try parseID($0, prefix: "G", what: "coding") }
     if allSuggested {
@@ -75,12 +78,12 @@ struct CodingDecision: ParsableArguments {
       guard filter.status == nil || filter.status == "suggested" else {
         throw ValidationError("--all-suggested works on suggested codings; leave out --status")
       }
-      chosen = try filter.codings(store).filter { $0.status == "suggested" }.map(\.id)
+      chosen = try filter.codings(store).filter { $0.status == .suggested }.map(\.id)
     } else if chosen.isEmpty {
       throw ValidationError("Give coding ids (see `hark codings`), or --all-suggested with --document or --code")
     }
     let changed = Set(try store.setCodingStatus(chosen, to: status, actor: DecisionActor.current))
-    for id in chosen { print("G\(id) \(changed.contains(id) ? status : "was already \(status)")") }
+    for id in chosen { print("G\(id) \(changed.contains(id) ? status.rawValue : "was already \(status.rawValue)")") }
     if chosen.isEmpty { print("No suggested codings found.") }
   }
 }
@@ -89,12 +92,12 @@ struct AcceptCodings: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "accept", abstract: "Accept suggested codings: they are exported to other tools.")
   @OptionGroup var decision: CodingDecision
-  func run() throws { try decision.apply("accepted") }
+  func run() throws { try decision.apply(.accepted) }
 }
 
 struct RejectCodings: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reject", abstract: "Reject suggested codings: they stay in the project, marked rejected.")
   @OptionGroup var decision: CodingDecision
-  func run() throws { try decision.apply("rejected") }
+  func run() throws { try decision.apply(.rejected) }
 }

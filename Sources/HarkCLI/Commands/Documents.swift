@@ -46,7 +46,7 @@ struct Participants: ParsableCommand {
     let store = try project.open()
     for p in try store.participantListing() {
       print(
-        "\(Terminal.pad(p.pseudonym, 12)) \(Terminal.pad(p.role, 12)) \(Terminal.pad(p.group, 30)) \(p.documents) documents"
+        "\(Terminal.pad(p.pseudonym, 12)) \(Terminal.pad(p.role.rawValue, 12)) \(Terminal.pad(p.group, 30)) \(p.documents) documents"
       )
     }
   }

@@ -13,7 +13,8 @@ struct Runs: ParsableCommand {
     if runs.isEmpty { print("No coding runs yet: hark code --project \(project.path)") }
     for run in runs {
       print(
-        "R\(run.id)  \(run.status)  started \(run.startedAt) by \(run.startedBy), \(run.isolation), \(run.workers) workers"
+        "R\(run.id)  \(run.status.rawValue)  started \(run.startedAt) by \(run.startedBy), \(run.isolation.rawValue), "
+          + "\(run.workers) workers"
       )
       for p in try store.runPlugins(run.id) {
         let c = p.counts

@@ -29,24 +29,20 @@ extension ProjectStore {
     }
     let hash = try PasswordHash.make(password, cost: cost)
     return try pool.write { db in
-      if try Bool.fetchOne(db, sql: "SELECT 1 FROM researcher WHERE name = ?", arguments: [name]) != nil {
-        throw HarkError("there is already a researcher called \(name)", hint: "Choose another name")
+      if try ResearcherRecord.named(name).fetchCount(db) > 0 {
+        throw HarkError("there is already a researcher called \(name)", hint: "Choose another name", kind: .conflict)
       }
-      let at = Clock.now()
-      try db.execute(
-        sql: "INSERT INTO researcher(name, password_hash, created_at, created_by) VALUES (?, ?, ?, ?)",
-        arguments: [name, hash, at, actor])
-      let id = db.lastInsertedRowID
-      try Self.log(db, actor: actor, subject: "researcher:\(id)", action: "add", detail: ["name": name])
-      return Researcher(id: id, name: name, createdAt: at)
+      var record = ResearcherRecord(name: name, passwordHash: hash, createdAt: Clock.now(), createdBy: actor)
+      try record.insert(db)
+      let researcher = record.researcher
+      try Self.log(db, actor: actor, subject: "researcher:\(researcher.id)", action: "add", detail: ["name": name])
+      return researcher
     }
   }
 
   public func researchers() throws -> [Researcher] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT id, name, created_at FROM researcher ORDER BY name").map {
-        Researcher(id: $0["id"], name: $0["name"], createdAt: $0["created_at"])
-      }
+      try ResearcherRecord.order(Column(ResearcherRecord.CodingKeys.name)).fetchAll(db).map(\.researcher)
     }
   }
 
@@ -54,16 +50,13 @@ extension ProjectStore {
   /// answer, after the same work, whether the name or the password was wrong,
   /// so sign-in does not reveal which names exist.
   public func checkPassword(name: String, password: String) throws -> Researcher? {
-    let row = try pool.read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT id, name, created_at, password_hash FROM researcher WHERE name = ?", arguments: [name])
-    }
-    guard let row else {
+    let found = try pool.read { db in try ResearcherRecord.named(name).fetchOne(db) }
+    guard let found else {
       _ = PasswordHash.verify(password, against: Self.unknownNameHash)
       return nil
     }
-    guard PasswordHash.verify(password, against: row["password_hash"]) else { return nil }
-    return Researcher(id: row["id"], name: row["name"], createdAt: row["created_at"])
+    guard PasswordHash.verify(password, against: found.passwordHash) else { return nil }
+    return found.researcher
   }
 
   /// Checked against when the name is unknown, so that path costs what a real check costs.

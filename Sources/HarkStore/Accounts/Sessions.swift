@@ -34,11 +34,10 @@ extension ProjectStore {
   {
     let token = Secrets.token()
     let expires = now.addingTimeInterval(lifetime)
-    try db.execute(
-      sql: """
-        INSERT INTO session(token_sha256, researcher_id, member_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [Secrets.digest(token), researcherID, memberID, Timestamp.string(now), Timestamp.string(expires)])
+    var session = SessionRecord(
+      tokenSHA256: Secrets.digest(token), researcherID: researcherID, memberID: memberID,
+      createdAt: Timestamp.string(now), expiresAt: Timestamp.string(expires))
+    try session.insert(db)
     return NewSession(token: token, expiresAt: expires)
   }
 
@@ -51,26 +50,16 @@ extension ProjectStore {
   /// name, a member's pseudonym), in one read: every page asks it first.
   public func session(token: String, now: Date = Date()) throws -> (holder: SessionHolder, displayName: String)? {
     try pool.read { db in
-      guard
-        let row = try Row.fetchOne(
-          db.cachedStatement(
-            sql: """
-              SELECT s.expires_at, s.ended_at, r.id AS researcher_id, r.name, r.created_at,
-                m.id AS member_id, m.panel_id, m.pseudonym
-              FROM session s LEFT JOIN researcher r ON r.id = s.researcher_id
-                LEFT JOIN panel_member m ON m.id = s.member_id
-              WHERE s.token_sha256 = ?
-              """), arguments: [Secrets.digest(token)])
-      else { return nil }
-      guard row["ended_at"] as String? == nil, let expires = Timestamp.date(row["expires_at"]), now < expires else {
-        return nil
-      }
-      if let id = row["researcher_id"] as Int64? {
-        let name: String = row["name"]
-        return (.researcher(Researcher(id: id, name: name, createdAt: row["created_at"])), name)
-      }
-      guard let memberID = row["member_id"] as Int64? else { return nil }
-      return (.member(MemberIdentity(memberID: memberID, panelID: row["panel_id"])), row["pseudonym"])
+      try HeldSession.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT s.expires_at, s.ended_at, r.id AS researcher_id, r.name, r.created_at,
+              m.id AS member_id, m.panel_id, m.pseudonym
+            FROM session s LEFT JOIN researcher r ON r.id = s.researcher_id
+              LEFT JOIN panel_member m ON m.id = s.member_id
+            WHERE s.token_sha256 = ?
+            """), arguments: [Secrets.digest(token)]
+      )?.holder(at: now)
     }
   }
 

@@ -133,7 +133,7 @@ public enum RefiQDAExport {
       }
       for vote in data.votes[link.id] ?? [] {
         text +=
-          "votes in panel \"\(vote.panel)\": \(vote.answer)\(vote.strength.map { " (\($0))" } ?? "") × \(vote.count)\n"
+          "votes in panel \"\(vote.panel)\": \(vote.answer.rawValue)\(vote.strength.map { " (\($0.rawValue))" } ?? "") × \(vote.count)\n"
         voteCount += vote.count
       }
       for comment in data.comments[link.id] ?? [] {

@@ -66,24 +66,25 @@ extension RefiProject {
       summary.codesAdded += 1
     }
 
-    let participants = try Row.fetchAll(db, sql: "SELECT id, pseudonym, role FROM participant")
-    let pseudonyms = participants.map { $0["pseudonym"] as String }
-    var byPseudonym: [String: (Int64, String)] = [:]
-    for row in participants { byPseudonym[row["pseudonym"]] = (row["id"], row["role"]) }
+    let participants = try ParticipantTableRecord.fetchAll(db)
+    let pseudonyms = participants.map(\.pseudonym)
+    var byPseudonym: [String: (Int64, SpeakerRole)] = [:]
+    for participant in participants {
+      byPseudonym[participant.pseudonym] = (participant.id, SpeakerRole(participant.role))
+    }
 
     var documentIDs: [Int64] = []
     var unknownCodes = 0
     for source in sources {
       let sourceName = "\(archiveName): \(source.name)"
       let digest = SHA256.hex(source.bytes)
-      if let existing = try Row.fetchOne(
-        db, sql: "SELECT id, title FROM document WHERE source_sha256 = ?", arguments: [digest])
-      {
+      if let existing = try DocumentRecord.imported(from: digest).fetchOne(db) {
         throw HarkError(
-          "the source \"\(source.name)\" was already imported as document D\(existing["id"] as Int64) (\"\(existing["title"] as String)\")",
+          "the source \"\(source.name)\" was already imported as document D\(existing.id) (\"\(existing.title)\")",
           subject: archiveName,
-          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(existing["id"] as Int64)`"
-        )
+          hint:
+            "Nothing was changed; to import it again, first run `hark documents remove D\(existing.id)`",
+          kind: .conflict)
       }
       let text = source.text.text
       let scalarCount = text.unicodeScalars.count
@@ -105,12 +106,12 @@ extension RefiProject {
       if turns.isEmpty && scalarCount > 0 { turns = [ImportedTurn(speaker: source.name, start: 0, end: scalarCount)] }
       for (ordinal, turn) in turns.enumerated() {
         var participantID: Int64?
-        var role = "unknown"
+        var role = SpeakerRole.unknown
         if let match = SpeakerMatcher.match(turn.speaker, among: pseudonyms), let found = byPseudonym[match] {
           participantID = found.0
           role = found.1
         } else if SpeakerMatcher.looksLikeInterviewer(turn.speaker) {
-          role = "interviewer"
+          role = .interviewer
         }
         try db.execute(
           sql: """

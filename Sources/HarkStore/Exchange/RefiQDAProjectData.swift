@@ -3,14 +3,19 @@
 import Foundation
 import GRDB
 
-/// Everything an export reads, in one read transaction.
+/// Everything an export reads, in one read transaction. Each part is read as
+/// a record of the columns it needs, named once in its coding keys.
 struct ProjectData {
-  struct Code {
+  struct Code: Decodable, FetchableRecord {
     var id: Int64
     var name: String
     var parent: Int64?
     var description: String
     var colour: String?
+    enum CodingKeys: String, CodingKey {
+      case id, name, description, colour
+      case parent = "parent_id"
+    }
   }
   struct Participant {
     var id: Int64
@@ -20,23 +25,36 @@ struct ProjectData {
     var attributes: [(String, String)]
     var documents: [Int64]
   }
-  struct Document {
+  struct Document: Decodable, FetchableRecord {
     var id: Int64
     var title: String
     var text: String
     var importedAt: String
     var importedBy: String
+    enum CodingKeys: String, CodingKey {
+      case id, title, text
+      case importedAt = "imported_at"
+      case importedBy = "imported_by"
+    }
   }
-  struct Coding {
+  struct Coding: Decodable, FetchableRecord {
     var id: Int64
+    var documentID: Int64
     var codeID: Int64
     var start: Int
     var end: Int
     var createdBy: String
     var createdAt: String
     var explanation: String
+    enum CodingKeys: String, CodingKey {
+      case id, start, end, explanation
+      case documentID = "document_id"
+      case codeID = "code_id"
+      case createdBy = "created_by"
+      case createdAt = "created_at"
+    }
   }
-  struct Note {
+  struct Note: Decodable, FetchableRecord {
     var id: Int64
     var title: String
     var text: String
@@ -46,12 +64,26 @@ struct ProjectData {
     var codeID: Int64?
     var createdBy: String
     var createdAt: String
+    enum CodingKeys: String, CodingKey {
+      case id, title, text, start, end
+      case documentID = "document_id"
+      case codeID = "code_id"
+      case createdBy = "created_by"
+      case createdAt = "created_at"
+    }
   }
-  struct Vote {
+  /// How many members of a panel gave an answer, at a strength, on a link.
+  struct Vote: Decodable, FetchableRecord {
+    var linkID: Int64
     var panel: String
-    var answer: String
-    var strength: String?
+    var answer: VoteAnswer
+    var strength: VoteStrength?
     var count: Int
+    enum CodingKeys: String, CodingKey {
+      case panel, answer, strength
+      case linkID = "link_id"
+      case count = "n"
+    }
   }
   /// The question a panel is asked about a link, and the words it was first
   /// asked in when a researcher reworded it.
@@ -62,11 +94,37 @@ struct ProjectData {
     var firstAsked: String?
   }
   /// What a member wrote with a vote ("Anything else you want to say?").
-  struct Comment {
+  struct Comment: Decodable, FetchableRecord {
+    var linkID: Int64
     var panel: String
     var member: String
     var text: String
     var at: String
+    enum CodingKeys: String, CodingKey {
+      case panel, at
+      case linkID = "link_id"
+      case member = "pseudonym"
+      case text = "comment"
+    }
+  }
+  /// A document a participant speaks in.
+  struct Source: Decodable, FetchableRecord {
+    var participantID: Int64
+    var documentID: Int64
+    enum CodingKeys: String, CodingKey {
+      case participantID = "participant_id"
+      case documentID = "document_id"
+    }
+  }
+  /// An item with its panel's name and the words it was first asked in.
+  struct AskedItem: Decodable, FetchableRecord {
+    var item: LabelledItem
+    var panel: String
+    var firstAsked: String?
+    enum CodingKeys: String, CodingKey {
+      case item, panel
+      case firstAsked = "first_asked"
+    }
   }
 
   var name: String
@@ -95,10 +153,7 @@ struct ProjectData {
     self.name = name.isEmpty ? "Hark project" : name
     createdAt = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'")
     guid = RefiGUID(project: createdAt ?? "")
-    codes = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY name COLLATE NOCASE, id").map {
-      Code(
-        id: $0["id"], name: $0["name"], parent: $0["parent_id"], description: $0["description"], colour: $0["colour"])
-    }
+    codes = try Code.fetchAll(db, sql: "SELECT * FROM code ORDER BY name COLLATE NOCASE, id")
     for code in codes { codeName[code.id] = code.name }
     if codebookOnly { return }
 
@@ -110,53 +165,41 @@ struct ProjectData {
     // when (QualCoder refuses notes without a date), so Hark's own notes are
     // the user "Hark"'s, and a link quote's selection is its proposer's.
     conceptsSince = try String.fetchOne(db, sql: "SELECT min(created_at) FROM concept")
-    for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM link") {
-      linkCreatedAt[row["id"]] = row["created_at"]
-    }
-    for row in try Row.fetchAll(db, sql: "SELECT id, created_by, created_at FROM evidence ORDER BY id") {
-      evidenceMade[row["id"]] = (row["created_by"], row["created_at"])
+    for link in try LinkRecord.fetchAll(db) { linkCreatedAt[link.id] = link.createdAt }
+    for evidence in try EvidenceRecord.order(Column(EvidenceRecord.CodingKeys.id)).fetchAll(db) {
+      evidenceMade[evidence.id] = (evidence.createdBy, evidence.createdAt)
     }
     defer {
       if conceptsSince != nil { use(Self.harkUser) }
       for made in evidenceMade.sorted(by: { $0.key < $1.key }) { use(made.value.by) }
     }
     let sourcesByParticipant = Dictionary(
-      grouping: try Row.fetchAll(
+      grouping: try Source.fetchAll(
         db, sql: "SELECT DISTINCT participant_id, document_id FROM turn WHERE participant_id IS NOT NULL ORDER BY 2"),
-      by: { $0["participant_id"] as Int64 })
-    participants = try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY pseudonym COLLATE NOCASE").map {
-      let id: Int64 = $0["id"]
-      return Participant(
-        id: id, pseudonym: $0["pseudonym"], role: $0["role"], group: $0["group_name"],
-        attributes: ParticipantAttribute.list(stored: $0["attributes"]).map { ($0.name, $0.value) },
-        documents: (sourcesByParticipant[id] ?? []).map { $0["document_id"] })
+      by: \.participantID)
+    participants = try ParticipantTableRecord.fetchAll(
+      db, sql: "SELECT * FROM participant ORDER BY pseudonym COLLATE NOCASE"
+    ).map {
+      Participant(
+        id: $0.id, pseudonym: $0.pseudonym, role: $0.role.rawValue, group: $0.groupName,
+        attributes: ParticipantAttribute.list(stored: $0.attributes).map { ($0.name, $0.value) },
+        documents: (sourcesByParticipant[$0.id] ?? []).map(\.documentID))
     }
-    documents = try Row.fetchAll(db, sql: "SELECT id, title, text, imported_at, imported_by FROM document ORDER BY id")
-      .map {
-        Document(
-          id: $0["id"], title: $0["title"], text: $0["text"], importedAt: $0["imported_at"],
-          importedBy: $0["imported_by"])
-      }
+    documents = try Document.fetchAll(
+      db, sql: "SELECT id, title, text, imported_at, imported_by FROM document ORDER BY id")
     for d in documents { use(d.importedBy) }
-    let codingRows = try Row.fetchAll(
+    let codingRows = try Coding.fetchAll(
       db,
       sql: """
         SELECT id, document_id, code_id, start, "end", created_by, created_at, explanation FROM coding
         WHERE (analysis_id IS NULL AND status != 'rejected') OR status = 'accepted'
         ORDER BY document_id, start, "end", id
         """)
-    for row in codingRows {
-      let coding = Coding(
-        id: row["id"], codeID: row["code_id"], start: row["start"], end: row["end"], createdBy: row["created_by"],
-        createdAt: row["created_at"], explanation: row["explanation"])
-      codings[row["document_id"], default: []].append(coding)
+    for coding in codingRows {
+      codings[coding.documentID, default: []].append(coding)
       use(coding.createdBy)
     }
-    notes = try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY id").map {
-      Note(
-        id: $0["id"], title: $0["title"], text: $0["text"], documentID: $0["document_id"], start: $0["start"],
-        end: $0["end"], codeID: $0["code_id"], createdBy: $0["created_by"], createdAt: $0["created_at"])
-    }
+    notes = try Note.fetchAll(db, sql: "SELECT * FROM note ORDER BY id")
     for note in notes { use(note.createdBy) }
     leftOut.suggested =
       try Int.fetchOne(
@@ -166,7 +209,7 @@ struct ProjectData {
     leftOut.turns = try Int.fetchOne(db, sql: "SELECT count(*) FROM turn") ?? 0
     // Panel votes exist from the panels migration on; each member's latest vote on an item counts.
     if try db.tableExists("panel_vote") {
-      for row in try Row.fetchAll(
+      for vote in try Vote.fetchAll(
         db,
         sql: """
           SELECT i.link_id, p.name AS panel, v.answer, v.strength, count(*) AS n
@@ -175,11 +218,10 @@ struct ProjectData {
           ORDER BY i.link_id, p.name, v.answer, v.strength
           """)
       {
-        votes[row["link_id"], default: []].append(
-          Vote(panel: row["panel"], answer: row["answer"], strength: row["strength"], count: row["n"]))
+        votes[vote.linkID, default: []].append(vote)
       }
       // Each item's question, in the words members read now.
-      for row in try Row.fetchAll(
+      for asked in try AskedItem.fetchAll(
         db,
         sql: """
           SELECT i.*, c.label AS cause, e.label AS effect, p.name AS panel,
@@ -189,12 +231,12 @@ struct ProjectData {
           JOIN panel p ON p.id = i.panel_id ORDER BY i.link_id, i.id
           """)
       {
-        let item = ProjectStore.item(from: row)
+        let item = asked.item.panelItem
         questions[item.linkID, default: []].append(
-          Question(panel: row["panel"], itemID: item.id, text: item.question.text, firstAsked: row["first_asked"]))
+          Question(panel: asked.panel, itemID: item.id, text: item.question.text, firstAsked: asked.firstAsked))
       }
       // Every comment ever written, by pseudonym: nothing said is dropped.
-      for row in try Row.fetchAll(
+      for comment in try Comment.fetchAll(
         db,
         sql: """
           SELECT i.link_id, p.name AS panel, m.pseudonym, v.comment, v.at
@@ -203,8 +245,7 @@ struct ProjectData {
           WHERE v.comment <> '' ORDER BY i.link_id, v.id
           """)
       {
-        comments[row["link_id"], default: []].append(
-          Comment(panel: row["panel"], member: row["pseudonym"], text: row["comment"], at: row["at"]))
+        comments[comment.linkID, default: []].append(comment)
       }
     }
   }

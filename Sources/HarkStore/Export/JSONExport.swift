@@ -10,59 +10,49 @@ public enum JSONExport {
   public static func make(_ store: ProjectStore, links linkFilter: LinkSelection = .notRejected) throws -> [String: Any]
   {
     let documents = try store.pool.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT id, title, source_name, format, text, word_count, imported_at FROM document ORDER BY id"
-      )
-      .map { row -> [String: Any] in
-        let id: Int64 = row["id"]
-        let turns = try Row.fetchAll(
+      try DocumentRecord.inImportOrder().fetchAll(db).map { document -> [String: Any] in
+        let turns = try SpokenTurn.fetchAll(
           db,
           sql: """
-            SELECT t.speaker, t.role, t.start, t."end", t.start_time, t.end_time, p.pseudonym
+            SELECT t.*, p.pseudonym
             FROM turn t LEFT JOIN participant p ON p.id = t.participant_id WHERE t.document_id = ? ORDER BY t.ordinal
-            """, arguments: [id]
-        ).map { t -> [String: Any] in
-          [
-            "speaker": t["speaker"] as String, "participant": (t["pseudonym"] as String?) ?? NSNull(),
-            "role": t["role"] as String, "start": t["start"] as Int, "end": t["end"] as Int,
-            "start_time": (t["start_time"] as String?) ?? NSNull(), "end_time": (t["end_time"] as String?) ?? NSNull(),
+            """, arguments: [document.id]
+        ).map { spoken -> [String: Any] in
+          let t = spoken.turn
+          return [
+            "speaker": t.speaker, "participant": spoken.pseudonym ?? NSNull(), "role": t.role.rawValue,
+            "start": t.start, "end": t.end, "start_time": t.startTime ?? NSNull(), "end_time": t.endTime ?? NSNull(),
           ]
         }
         return [
-          "id": "D\(id)", "title": row["title"] as String, "source": row["source_name"] as String,
-          "format": row["format"] as String, "text": row["text"] as String, "words": row["word_count"] as Int,
-          "imported_at": row["imported_at"] as String, "turns": turns,
+          "id": "D\(document.id)", "title": document.title, "source": document.sourceName, "format": document.format,
+          "text": document.text, "words": document.wordCount, "imported_at": document.importedAt, "turns": turns,
         ]
       }
     }
     let participants = try store.pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY pseudonym")
-        .map {
-          row -> [String: Any] in
-          var attributes: [String: String] = [:]
-          for pair in ParticipantAttribute.list(stored: row["attributes"]) { attributes[pair.name] = pair.value }
-          return [
-            "pseudonym": row["pseudonym"] as String, "role": row["role"] as String,
-            "group": row["group_name"] as String,
-            "attributes": attributes,
-          ]
-        }
+      try ParticipantTableRecord.order(Column(ParticipantTableRecord.CodingKeys.pseudonym)).fetchAll(db).map {
+        participant -> [String: Any] in
+        var attributes: [String: String] = [:]
+        for pair in ParticipantAttribute.list(stored: participant.attributes) { attributes[pair.name] = pair.value }
+        return [
+          "pseudonym": participant.pseudonym, "role": participant.role.rawValue, "group": participant.groupName,
+          "attributes": attributes,
+        ]
+      }
     }
     let codings = try store.pool.read { db in
-      try Row.fetchAll(
+      try NamedCoding.fetchAll(
         db,
         sql: """
-          SELECT g.id, g.document_id, c.name, g.start, g."end", g.confidence, g.explanation, g.status, g.created_by,
-            g.created_at
-          FROM coding g JOIN code c ON c.id = g.code_id ORDER BY g.document_id, g.start, c.name
+          SELECT g.*, c.name FROM coding g JOIN code c ON c.id = g.code_id ORDER BY g.document_id, g.start, c.name
           """
-      ).map { row -> [String: Any] in
-        [
-          "id": "G\(row["id"] as Int64)",
-          "document": "D\(row["document_id"] as Int64)", "code": row["name"] as String, "start": row["start"] as Int,
-          "end": row["end"] as Int, "confidence": (row["confidence"] as Double?) ?? NSNull(),
-          "explanation": row["explanation"] as String, "status": row["status"] as String,
-          "created_by": row["created_by"] as String, "created_at": row["created_at"] as String,
+      ).map { named -> [String: Any] in
+        let g = named.coding
+        return [
+          "id": "G\(g.id)", "document": "D\(g.documentID)", "code": named.name, "start": g.start, "end": g.end,
+          "confidence": g.confidence ?? NSNull(), "explanation": g.explanation, "status": g.status.rawValue,
+          "created_by": g.createdBy, "created_at": g.createdAt,
         ]
       }
     }
@@ -160,6 +150,18 @@ public enum JSONExport {
       withJSONObject: try make(store, links: links), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     try data.write(to: URL(fileURLWithPath: path), options: .atomic)
   }
+}
+
+/// A turn with the pseudonym of its participant, when the list names them.
+private struct SpokenTurn: Decodable, FetchableRecord {
+  var turn: TurnRecord
+  var pseudonym: String?
+}
+
+/// A coding with its code's name.
+private struct NamedCoding: Decodable, FetchableRecord {
+  var coding: CodingTableRecord
+  var name: String
 }
 
 /// Which links an export carries.

@@ -5,7 +5,7 @@ import Foundation
 import GRDB
 
 /// A panel member's strength for a link, from their current vote.
-public struct PanelStrengthVote: Sendable, Equatable {
+public struct PanelStrengthVote: Sendable, Equatable, Decodable, FetchableRecord {
   public var linkID: Int64
   /// The polarity the panel item asked about (+1 or -1).
   public var polarity: Int
@@ -28,22 +28,16 @@ extension ProjectStore {
   public func mapWeightSources() throws -> MapWeightSources {
     try pool.read { db in
       var researcher: [Int64: Double] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, strength FROM link WHERE strength IS NOT NULL") {
-        researcher[row[0]] = row[1]
-      }
-      let votes = try Row.fetchAll(
+      for link in try LinkRecord.fetchAll(db) { researcher[link.id] = link.strength }
+      let votes = try PanelStrengthVote.fetchAll(
         db,
         sql: """
-          SELECT i.link_id, i.polarity, v.strength FROM panel_vote_current v
+          SELECT i.link_id AS linkID, i.polarity, v.strength FROM panel_vote_current v
           JOIN panel_item i ON i.id = v.item_id
           JOIN panel_decision_in_force d ON d.item_id = i.id
           WHERE v.answer = 'agree' AND v.strength IS NOT NULL AND d.outcome = 'accepted'
           ORDER BY v.id
-          """
-      ).compactMap { row -> PanelStrengthVote? in
-        guard let strength = VoteStrength(rawValue: row[2]) else { return nil }
-        return PanelStrengthVote(linkID: row[0], polarity: row[1], strength: strength)
-      }
+          """)
       return MapWeightSources(researcherStrengths: researcher, panelStrengths: votes)
     }
   }

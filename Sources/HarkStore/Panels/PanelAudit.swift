@@ -32,17 +32,15 @@ extension ProjectStore {
       // item by item its closing and decision.
       var entries: [(entry: PanelAuditEntry, rank: Int, id: Int64)] = []
       var pseudonyms: [String: String] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT id, pseudonym FROM panel_member WHERE panel_id = ?", arguments: [panel.id])
-      {
-        pseudonyms["\(row["id"] as Int64)"] = row["pseudonym"]
+      for member in try PanelMemberRecord.of(panel: panel.id).fetchAll(db) {
+        pseudonyms["\(member.id ?? 0)"] = member.pseudonym
       }
       func member(_ value: Any?) -> String { value.flatMap { pseudonyms["\($0)"] } ?? "?" }
-      for row in try Row.fetchAll(
+      for logged in try Decision.fetchAll(
         db, sql: "SELECT * FROM decision WHERE subject = ? ORDER BY id", arguments: ["panel:\(panel.id)"])
       {
-        guard let act = PanelAuditEntry.Act(rawValue: row["action"]) else { continue }
-        let detail = Self.jsonObject(row["detail"])
+        guard let act = PanelAuditEntry.Act(rawValue: logged.action) else { continue }
+        let detail = Self.jsonObject(logged.detail)
         let text: String =
           switch act {
           case .create: "made the panel (rule \(detail["rule"] ?? "?"), quorum \(detail["quorum"] ?? "?"))"
@@ -50,7 +48,7 @@ extension ProjectStore {
           case .invite: "made a sign-in link for \(member(detail["member"]))"
           default: "cancelled the sign-in links of \(member(detail["member"]))"
           }
-        entries.append((PanelAuditEntry(at: row["at"], who: row["actor"], act: act, detail: text), 0, row["id"]))
+        entries.append((PanelAuditEntry(at: logged.at, who: logged.actor, act: act, detail: text), 0, logged.id))
       }
       // A rewording sorts among the votes by vote id: after the last vote cast
       // before it (votes get even keys, rewordings odd ones).
@@ -65,10 +63,10 @@ extension ProjectStore {
           ))
       }
       var items: [Int64: PanelItem] = [:]
-      for item in try Row.fetchAll(
+      for labelled in try LabelledItem.fetchAll(
         db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id])
       {
-        let parsed = Self.item(from: item)
+        let (item, parsed) = (labelled.item, labelled.panelItem)
         items[parsed.id] = parsed
         // The question the item was opened with: the first rewording's "from".
         let question = rewordings.first { $0.itemID == parsed.id }?.from ?? parsed.question.text
@@ -76,14 +74,14 @@ extension ProjectStore {
           entries.append(
             (
               PanelAuditEntry(
-                at: parsed.openedAt, who: item["opened_by"], act: .adopt, itemID: parsed.id,
+                at: parsed.openedAt, who: item.openedBy, act: .adopt, itemID: parsed.id,
                 detail: "took up the suggestion of vote V\(vote) as I\(parsed.id): \(question)"), 1, parsed.id
             ))
         } else {
           entries.append(
             (
               PanelAuditEntry(
-                at: parsed.openedAt, who: item["opened_by"], act: .open, itemID: parsed.id,
+                at: parsed.openedAt, who: item.openedBy, act: .open, itemID: parsed.id,
                 detail: "opened I\(parsed.id) (link L\(parsed.linkID)): \(question)"), 1, parsed.id
             ))
         }
@@ -91,17 +89,16 @@ extension ProjectStore {
           entries.append(
             (
               PanelAuditEntry(
-                at: closed, who: item["closed_by"] ?? "unknown", act: .close, itemID: parsed.id,
+                at: closed, who: item.closedBy ?? "unknown", act: .close, itemID: parsed.id,
                 detail: "closed voting on I\(parsed.id)"), 3, parsed.id
             ))
         }
       }
-      for row in try Row.fetchAll(
+      for vote in try MemberVote.fetchAll(
         db,
         sql: Self.voteColumns + " JOIN panel_item i ON i.id = v.item_id WHERE i.panel_id = ? ORDER BY v.id",
-        arguments: [panel.id])
-      {
-        let vote = Self.vote(from: row)
+        arguments: [panel.id]
+      ).map(\.panelVote) {
         var text = "voted \(vote.ballot.answer.rawValue) on I\(vote.itemID)"
         if let strength = vote.ballot.strength { text += ", strength \(strength.rawValue)" }
         if let suggestion = vote.ballot.suggestion {
@@ -120,13 +117,12 @@ extension ProjectStore {
           )
         )
       }
-      for row in try Row.fetchAll(
+      for decision in try PanelDecisionRecord.fetchAll(
         db,
         sql:
           "SELECT d.* FROM panel_decision d JOIN panel_item i ON i.id = d.item_id WHERE i.panel_id = ? ORDER BY d.id",
-        arguments: [panel.id])
-      {
-        let decision = Self.decision(from: row)
+        arguments: [panel.id]
+      ).map(\.decision) {
         let act: PanelAuditEntry.Act = decision.kind == .override ? .override : .decision
         var reason = decision.reason
         if reason.hasPrefix("override: ") { reason.removeFirst("override: ".count) }

@@ -22,23 +22,15 @@ public struct PanelDecision: Sendable, Equatable {
 }
 
 extension ProjectStore {
-  static func decision(from row: Row) -> PanelDecision {
-    PanelDecision(
-      id: row["id"], itemID: row["item_id"], kind: PanelDecisionKind(rawValue: row["kind"]) ?? .rule,
-      outcome: PanelOutcome(rawValue: row["outcome"]) ?? .none,
-      tally: VoteTally(agree: row["agree"], disagree: row["disagree"], notSure: row["not_sure"]), reason: row["reason"],
-      at: row["at"], actor: row["actor"])
-  }
-
   /// Every decision on the panel's items, oldest first; an item's latest is in force.
   public func panelDecisions(panel: Panel) throws -> [PanelDecision] {
     try pool.read { db in
-      try Row.fetchAll(
+      try PanelDecisionRecord.fetchAll(
         db,
         sql: """
           SELECT d.* FROM panel_decision d JOIN panel_item i ON i.id = d.item_id WHERE i.panel_id = ? ORDER BY d.id
           """, arguments: [panel.id]
-      ).map(Self.decision(from:))
+      ).map(\.decision)
     }
   }
 
@@ -56,17 +48,18 @@ extension ProjectStore {
         : ids
       guard !ids.isEmpty else {
         throw HarkError(
-          "no items are open", subject: "panel \(panel.name)", hint: "Open links with `hark panel open \(panel.name)`")
+          "no items are open", subject: "panel \(panel.name)", hint: "Open links with `hark panel open \(panel.name)`",
+          kind: .conflict)
       }
       var made: [PanelDecision] = []
       for id in ids {
         guard let item = try Self.item(db, id: id), item.panelID == panel.id else {
           throw HarkError(
             "no item I\(id) in this panel", subject: "panel \(panel.name)",
-            hint: "Run `hark panel show \(panel.name)` to see its items")
+            hint: "Run `hark panel show \(panel.name)` to see its items", kind: .notFound)
         }
         guard item.isOpen else {
-          throw HarkError("item I\(id) is already closed", subject: "panel \(panel.name)")
+          throw HarkError("item I\(id) is already closed", subject: "panel \(panel.name)", kind: .conflict)
         }
         let at = Clock.now()
         try db.execute(
@@ -97,12 +90,14 @@ extension ProjectStore {
     }
     return try pool.write { db in
       guard let item = try Self.item(db, id: id) else {
-        throw HarkError("no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items")
+        throw HarkError(
+          "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
       }
       guard !item.isOpen else {
         throw HarkError(
           "voting on I\(id) is still open", subject: "item I\(id)",
-          hint: "Close it first (`hark panel close PANEL I\(id)`), then override the panel's decision if you must")
+          hint: "Close it first (`hark panel close PANEL I\(id)`), then override the panel's decision if you must",
+          kind: .conflict)
       }
       let tally = Self.tally(try Self.currentVotes(db, item: id))
       return try Self.recordDecision(
@@ -114,15 +109,9 @@ extension ProjectStore {
     _ db: Database, item: PanelItem, kind: PanelDecisionKind, outcome: PanelOutcome, tally: VoteTally, reason: String,
     actor: String
   ) throws -> PanelDecision {
-    try db.execute(
-      sql: """
-        INSERT INTO panel_decision(item_id, kind, outcome, agree, disagree, not_sure, reason, at, actor)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        item.id, kind.rawValue, outcome.rawValue, tally.agree, tally.disagree, tally.notSure, reason, Clock.now(),
-        actor,
-      ])
+    var record = PanelDecisionRecord(
+      itemID: item.id, kind: kind, outcome: outcome, tally: tally, reason: reason, at: Clock.now(), actor: actor)
+    try record.insert(db)
     let id = db.lastInsertedRowID
     // The decision log says who decided: the panel, by its rule (with who
     // closed voting), or the researcher who overrode it.
@@ -134,7 +123,7 @@ extension ProjectStore {
       decider = actor
     }
     try applyToLink(db, item: item, outcome: outcome, decision: id, actor: decider, closedBy: actor)
-    return decision(from: try Row.fetchOne(db, sql: "SELECT * FROM panel_decision WHERE id = ?", arguments: [id])!)
+    return record.decision
   }
 
   /// Accepted puts the claimed link in the map, rejected takes it out; no
@@ -145,9 +134,8 @@ extension ProjectStore {
     _ db: Database, item: PanelItem, outcome: PanelOutcome, decision: Int64, actor: String, closedBy: String
   ) throws {
     guard outcome != .none else { return }
-    let status = outcome == .accepted ? "accepted" : "rejected"
-    var linkID = try Int64.fetchOne(
-      db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [item.causeID, item.effectID])
+    let status: LinkStatus = outcome == .accepted ? .accepted : .rejected
+    var linkID = try LinkRecord.between(item.causeID, item.effectID).fetchOne(db)?.id
     if linkID == nil {
       guard outcome == .accepted else { return }
       try db.execute(
@@ -158,11 +146,10 @@ extension ProjectStore {
         db, actor: actor, subject: "link:\(linkID!)", action: "create",
         detail: ["panel_item": item.id, "from_link": item.linkID])
     }
-    guard let linkID, let row = try Row.fetchOne(db, sql: "SELECT * FROM link WHERE id = ?", arguments: [linkID])
-    else { return }
+    guard let linkID, let link = try LinkRecord.fetchOne(db, key: linkID) else { return }
     let evidenceSign = try Double.fetchOne(
       db, sql: "SELECT avg(polarity * strength) FROM evidence WHERE link_id = ?", arguments: [linkID])
-    let effective = (row["polarity"] as Int?) ?? ((evidenceSign ?? 0) < 0 ? -1 : 1)
+    let effective = link.polarity ?? ((evidenceSign ?? 0) < 0 ? -1 : 1)
     if effective != item.polarity {
       // Rejecting the opposite of a link says nothing about the link itself.
       guard outcome == .accepted else { return }
@@ -171,27 +158,26 @@ extension ProjectStore {
         db, actor: actor, subject: "link:\(linkID)", action: "set-polarity",
         detail: ["polarity": item.polarity, "panel_item": item.id])
     }
-    let current: String = row["status"]
+    let current = link.status
     guard current != status else { return }
     try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, linkID])
-    var detail: [String: Any] = ["from": current, "to": status, "panel_item": item.id, "panel_decision": decision]
+    var detail: [String: Any] = [
+      "from": current.rawValue, "to": status.rawValue, "panel_item": item.id, "panel_decision": decision,
+    ]
     if actor != closedBy { detail["closed_by"] = closedBy }
     // A researcher's earlier accept or reject is replaced, never silently:
     // the log names whose decision this one replaces.
-    if current != "candidate",
-      let earlier = try Row.fetchOne(
+    if current != .candidate,
+      let earlier = try Decision.fetchOne(
         db,
         sql: """
-          SELECT actor, at, action FROM decision WHERE subject = ? AND action IN ('accept', 'reject')
+          SELECT * FROM decision WHERE subject = ? AND action IN ('accept', 'reject')
           ORDER BY id DESC LIMIT 1
           """, arguments: ["link:\(linkID)"])
     {
-      detail["replaces"] =
-        "\(earlier["action"] as String) by \(earlier["actor"] as String) at \(earlier["at"] as String)"
+      detail["replaces"] = "\(earlier.action) by \(earlier.actor) at \(earlier.at)"
     }
-    try log(
-      db, actor: actor, subject: "link:\(linkID)", action: status == "accepted" ? "accept" : "reject",
-      detail: detail)
+    try log(db, actor: actor, subject: "link:\(linkID)", action: status.action, detail: detail)
   }
 
   /// What a panel decision did to the map, in a sentence: whether its link
@@ -200,16 +186,16 @@ extension ProjectStore {
   public func mapEffect(of decision: PanelDecision) throws -> String? {
     try pool.read { db in
       guard
-        let row = try Row.fetchOne(
+        let logged = try Decision.fetchOne(
           db,
           sql: """
-            SELECT subject, action, detail FROM decision
+            SELECT * FROM decision
             WHERE action IN ('accept', 'reject') AND json_extract(detail, '$.panel_decision') = ?
             """, arguments: [decision.id])
       else { return nil }
-      let link = "L" + (row["subject"] as String).dropFirst("link:".count)
-      let detail = Self.jsonObject(row["detail"])
-      let onto = (row["action"] as String) == "accept"
+      let link = "L" + logged.subject.dropFirst("link:".count)
+      let detail = Self.jsonObject(logged.detail)
+      let onto = logged.action == "accept"
       let wasOn = detail["from"] as? String == "accepted"
       var text = onto ? "\(link) goes on the map" : wasOn ? "\(link) leaves the map" : "\(link) stays off the map"
       if let replaces = detail["replaces"] as? String {
@@ -229,17 +215,18 @@ extension ProjectStore {
   public func adoptSuggestion(vote voteID: Int64, actor: String = ActorName.fromEnvironment().name) throws -> PanelItem
   {
     try pool.write { db in
-      guard let row = try Row.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [voteID]) else {
-        throw HarkError("no vote V\(voteID)", hint: "Run `hark panel show PANEL` to see the suggestions")
+      guard let vote = try PanelVoteRecord.fetchOne(db, key: voteID) else {
+        throw HarkError(
+          "no vote V\(voteID)", hint: "Run `hark panel show PANEL` to see the suggestions", kind: .notFound)
       }
-      let vote = Self.vote(from: row)
       guard let kind = vote.ballot.suggestion else {
-        throw HarkError("vote V\(voteID) makes no suggestion", hint: "Only votes with a suggestion can be taken up")
+        throw HarkError(
+          "vote V\(voteID) makes no suggestion", hint: "Only votes with a suggestion can be taken up", kind: .conflict)
       }
       if let made = try Int64.fetchOne(
         db, sql: "SELECT id FROM panel_item WHERE from_vote_id = ?", arguments: [voteID])
       {
-        throw HarkError("the suggestion of vote V\(voteID) was already taken up as I\(made)")
+        throw HarkError("the suggestion of vote V\(voteID) was already taken up as I\(made)", kind: .conflict)
       }
       guard let item = try Self.item(db, id: vote.itemID),
         let panel = try Self.panel(db: db, id: item.panelID)
@@ -260,14 +247,14 @@ extension ProjectStore {
   /// members, each member's current answer on each item.
   public func agreement(panel: Panel) throws -> PanelAgreement {
     try pool.read { db in
-      let rows = try Row.fetchAll(
+      let rows = try PanelVoteRecord.fetchAll(
         db,
         sql: """
-          SELECT v.item_id, v.answer FROM panel_vote_current v JOIN panel_item i ON i.id = v.item_id
+          SELECT v.* FROM panel_vote_current v JOIN panel_item i ON i.id = v.item_id
           WHERE i.panel_id = ? ORDER BY v.item_id
           """, arguments: [panel.id])
       var units: [Int64: [String]] = [:]
-      for row in rows { units[row["item_id"], default: []].append(row["answer"]) }
+      for row in rows { units[row.itemID, default: []].append(row.answer.rawValue) }
       let values = Array(units.values)
       return PanelAgreement(
         items: values.count, votes: rows.count, percent: Agreement.percentAgreement(values),

@@ -51,11 +51,16 @@ public struct PlainQuestion: Sendable, Equatable {
 }
 
 /// A quote behind an item, as a panel member sees it: no real names, no file names.
-public struct ItemQuote: Sendable, Equatable {
+public struct ItemQuote: Sendable, Equatable, Decodable, FetchableRecord {
   public var quote: String
   /// The participant's pseudonym, or nil when the speaker is not known.
   public var pseudonym: String?
   public var group: String?
+
+  enum CodingKeys: String, CodingKey {
+    case quote, pseudonym
+    case group = "group_name"
+  }
 
   /// "Amina (people using services)", or "someone" when the speaker is unknown.
   public var speaker: String {
@@ -71,20 +76,14 @@ extension ProjectStore {
     FROM panel_item i JOIN concept c ON c.id = i.cause_id JOIN concept e ON e.id = i.effect_id
     """
 
-  static func item(from row: Row) -> PanelItem {
-    PanelItem(
-      id: row["id"], panelID: row["panel_id"], linkID: row["link_id"], causeID: row["cause_id"], cause: row["cause"],
-      effectID: row["effect_id"], effect: row["effect"], polarity: row["polarity"], wording: row["wording"],
-      fromVoteID: row["from_vote_id"], openedAt: row["opened_at"], closedAt: row["closed_at"])
-  }
-
   static func item(_ db: Database, id: Int64) throws -> PanelItem? {
-    try Row.fetchOne(db.cachedStatement(sql: itemColumns + " WHERE i.id = ?"), arguments: [id]).map(item(from:))
+    try LabelledItem.fetchOne(db.cachedStatement(sql: itemColumns + " WHERE i.id = ?"), arguments: [id])?.panelItem
   }
 
   public func item(_ id: Int64) throws -> PanelItem {
     guard let found = try pool.read({ db in try Self.item(db, id: id) }) else {
-      throw HarkError("no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items")
+      throw HarkError(
+        "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
     }
     return found
   }
@@ -92,8 +91,9 @@ extension ProjectStore {
   /// Every item of a panel, oldest first.
   public func items(panel: Panel) throws -> [PanelItem] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id]).map(
-        Self.item(from:))
+      try LabelledItem.fetchAll(
+        db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id]
+      ).map(\.panelItem)
     }
   }
 
@@ -112,7 +112,8 @@ extension ProjectStore {
       var opened: [PanelItem] = []
       for id in links {
         guard let link = summaries[id] else {
-          throw HarkError("no link L\(id)", subject: "panel \(panel.name)", hint: "Run `hark links` to list them")
+          throw HarkError(
+            "no link L\(id)", subject: "panel \(panel.name)", hint: "Run `hark links` to list them", kind: .notFound)
         }
         if let open = try Int64.fetchOne(
           db, sql: "SELECT id FROM panel_item WHERE panel_id = ? AND link_id = ? AND closed_at IS NULL",
@@ -120,7 +121,7 @@ extension ProjectStore {
         {
           throw HarkError(
             "link L\(id) is already open for review as I\(open)", subject: "panel \(panel.name)",
-            hint: "Close it first with `hark panel close \(panel.name) I\(open)`")
+            hint: "Close it first with `hark panel close \(panel.name) I\(open)`", kind: .conflict)
         }
         opened.append(
           try Self.insertItem(
@@ -140,7 +141,8 @@ extension ProjectStore {
     guard !ids.isEmpty else {
       throw HarkError(
         "no \(status) links left to open", subject: "panel \(panel.name)",
-        hint: "Every \(status) link is already open for review, or there are none (`hark links --status \(status)`)")
+        hint: "Every \(status) link is already open for review, or there are none (`hark links --status \(status)`)",
+        kind: .conflict)
     }
     return try openItems(panel: panel, links: ids, actor: actor)
   }
@@ -149,12 +151,10 @@ extension ProjectStore {
     _ db: Database, panel: Panel, linkID: Int64, cause: Int64, effect: Int64, polarity: Int, wording: String?,
     fromVote: Int64?, actor: String
   ) throws -> PanelItem {
-    try db.execute(
-      sql: """
-        INSERT INTO panel_item(panel_id, link_id, cause_id, effect_id, polarity, wording, from_vote_id, opened_at, opened_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [panel.id, linkID, cause, effect, polarity, wording, fromVote, Clock.now(), actor])
+    var record = PanelItemRecord(
+      panelID: panel.id, linkID: linkID, causeID: cause, effectID: effect, polarity: polarity, wording: wording,
+      fromVoteID: fromVote, openedAt: Clock.now(), openedBy: actor)
+    try record.insert(db)
     let id = db.lastInsertedRowID
     var detail: [String: Any] = ["panel": panel.id, "link": linkID]
     if let fromVote { detail["from_vote"] = fromVote }
@@ -169,13 +169,12 @@ extension ProjectStore {
 
   /// The quotes behind a link in document order, by pseudonym and group only.
   static func quotes(_ db: Database, link: Int64) throws -> [ItemQuote] {
-    try Row.fetchAll(
+    try ItemQuote.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT \(quoteSQL("v")), p.pseudonym, p.group_name
           FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
           WHERE v.link_id = ? ORDER BY v.document_id, v.start
-          """), arguments: [link]
-    ).map { row in ItemQuote(quote: row["quote"] ?? "", pseudonym: row["pseudonym"], group: row["group_name"]) }
+          """), arguments: [link])
   }
 }

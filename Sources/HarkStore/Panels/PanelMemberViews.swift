@@ -60,21 +60,18 @@ extension ProjectStore {
   /// The decisions in force on the member's panel, latest item first.
   public func decisions(for voter: MemberIdentity) throws -> [MemberDecisionView] {
     try pool.read { db in
-      try Row.fetchAll(
+      try PanelDecisionRecord.fetchAll(
         db,
         sql: """
           SELECT d.* FROM panel_decision_in_force d JOIN panel_item i ON i.id = d.item_id
           WHERE i.panel_id = ?
           ORDER BY d.item_id DESC
           """, arguments: [voter.panelID]
-      ).map { row in
-        let decision = Self.decision(from: row)
+      ).map { record in
+        let decision = record.decision
         let own =
           decision.kind == .override
-          ? try Row.fetchOne(
-            db, sql: "SELECT * FROM panel_decision WHERE item_id = ? AND kind = 'rule' ORDER BY id DESC LIMIT 1",
-            arguments: [decision.itemID]
-          ).map(Self.decision(from:)) : nil
+          ? try PanelDecisionRecord.latest(item: decision.itemID, kind: .rule).fetchOne(db)?.decision : nil
         return MemberDecisionView(item: try Self.item(db, id: decision.itemID)!, decision: decision, panelsOwn: own)
       }
     }

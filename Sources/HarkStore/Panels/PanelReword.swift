@@ -37,26 +37,26 @@ extension ProjectStore {
     }
     return try pool.write { db in
       guard let item = try Self.item(db, id: id) else {
-        throw HarkError("no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items")
+        throw HarkError(
+          "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
       }
       guard item.isOpen else {
         throw HarkError(
           "voting on I\(id) has closed, so its question stays as it was decided", subject: "item I\(id)",
-          hint: "Open the link again (`hark panel open PANEL L\(item.linkID)`) and reword the new item")
+          hint: "Open the link again (`hark panel open PANEL L\(item.linkID)`) and reword the new item", kind: .conflict
+        )
       }
       let before = item.question.text
       guard wording != before else {
         throw HarkError("I\(id) already asks “\(wording)”", subject: "item I\(id)")
       }
-      let votes = try Row.fetchOne(
-        db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM panel_vote WHERE item_id = ?", arguments: [id]
-      )
+      let votes = PanelVoteRecord.on(item: id)
+      let (count, last) = (try votes.fetchCount(db), try votes.lastID(db))
       try db.execute(sql: "UPDATE panel_item SET wording = ? WHERE id = ?", arguments: [wording, id])
       try Self.log(
         db, actor: actor, subject: "panel-item:\(id)", action: "reword",
         detail: [
-          "panel": item.panelID, "from": before, "to": wording, "votes_before": votes?["n"] as Int? ?? 0,
-          "last_vote": votes?["last"] as Int64? ?? 0,
+          "panel": item.panelID, "from": before, "to": wording, "votes_before": count, "last_vote": last,
         ])
       return try Self.item(db, id: id)!
     }
@@ -68,18 +68,17 @@ extension ProjectStore {
   }
 
   static func rewordings(_ db: Database, panel: Int64) throws -> [PanelRewording] {
-    try Row.fetchAll(
+    try Decision.fetchAll(
       db,
       sql: """
         SELECT d.* FROM decision d JOIN panel_item i ON d.subject = 'panel-item:' || i.id
         WHERE i.panel_id = ? AND d.action = 'reword' ORDER BY d.id
         """, arguments: [panel]
-    ).map { row in
-      let detail = jsonObject(row["detail"])
-      let subject: String = row["subject"]
+    ).map { logged in
+      let detail = jsonObject(logged.detail)
       return PanelRewording(
-        itemID: Int64(subject.dropFirst("panel-item:".count)) ?? 0, from: detail["from"] as? String ?? "",
-        to: detail["to"] as? String ?? "", at: row["at"], actor: row["actor"],
+        itemID: Int64(logged.subject.dropFirst("panel-item:".count)) ?? 0, from: detail["from"] as? String ?? "",
+        to: detail["to"] as? String ?? "", at: logged.at, actor: logged.actor,
         lastVote: (detail["last_vote"] as? NSNumber)?.int64Value ?? 0)
     }
   }

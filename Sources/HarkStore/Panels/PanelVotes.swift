@@ -76,7 +76,7 @@ public enum VoteRefusal: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// "7 of 20 done": the items open now that the member has voted on.
-public struct VoteProgress: Sendable, Equatable {
+public struct VoteProgress: Sendable, Equatable, Decodable, FetchableRecord {
   public var done: Int
   public var total: Int
   public var text: String { "\(done) of \(total) done" }
@@ -102,30 +102,17 @@ extension ProjectStore {
       throw VoteRefusal.tooLong(field: "suggestion", limit: Self.textLimit)
     }
     return try pool.write { db in
-      guard
-        let member = try Row.fetchOne(
-          db, sql: "SELECT panel_id, pseudonym FROM panel_member WHERE id = ?", arguments: [voter.memberID]),
-        member["panel_id"] == voter.panelID
+      guard let member = try PanelMemberRecord.fetchOne(db, key: voter.memberID), member.panelID == voter.panelID
       else { throw VoteRefusal.notAMember }
-      guard
-        let item = try Row.fetchOne(
-          db, sql: "SELECT panel_id, closed_at FROM panel_item WHERE id = ?", arguments: [itemID])
-      else { throw VoteRefusal.noSuchItem(itemID) }
-      guard item["panel_id"] == voter.panelID else { throw VoteRefusal.notYourPanel(item: itemID) }
-      guard item["closed_at"] as String? == nil else { throw VoteRefusal.closed(item: itemID) }
-      let at = Clock.now()
-      try db.execute(
-        sql: """
-          INSERT INTO panel_vote(item_id, member_id, answer, strength, suggestion, suggestion_text, comment, at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          itemID, voter.memberID, ballot.answer.rawValue, ballot.strength?.rawValue, ballot.suggestion?.rawValue,
-          ballot.suggestionText, ballot.comment, at,
-        ])
-      return PanelVote(
-        id: db.lastInsertedRowID, itemID: itemID, memberID: voter.memberID, pseudonym: member["pseudonym"],
-        ballot: ballot, at: at)
+      guard let item = try PanelItemRecord.fetchOne(db, key: itemID) else { throw VoteRefusal.noSuchItem(itemID) }
+      guard item.panelID == voter.panelID else { throw VoteRefusal.notYourPanel(item: itemID) }
+      guard item.closedAt == nil else { throw VoteRefusal.closed(item: itemID) }
+      var vote = PanelVoteRecord(
+        itemID: itemID, memberID: voter.memberID, answer: ballot.answer, strength: ballot.strength,
+        suggestion: ballot.suggestion, suggestionText: ballot.suggestionText, comment: ballot.comment,
+        at: Clock.now())
+      try vote.insert(db)
+      return MemberVote(vote: vote, pseudonym: member.pseudonym).panelVote
     }
   }
 
@@ -138,22 +125,11 @@ extension ProjectStore {
     SELECT v.*, m.pseudonym FROM panel_vote_current v JOIN panel_member m ON m.id = v.member_id
     """
 
-  static func vote(from row: Row) -> PanelVote {
-    PanelVote(
-      id: row["id"], itemID: row["item_id"], memberID: row["member_id"], pseudonym: row["pseudonym"],
-      ballot: Ballot(
-        VoteAnswer(rawValue: row["answer"]) ?? .notSure,
-        strength: (row["strength"] as String?).flatMap(VoteStrength.init),
-        suggestion: (row["suggestion"] as String?).flatMap(SuggestionKind.init), suggestionText: row["suggestion_text"],
-        comment: row["comment"]), at: row["at"])
-  }
-
   /// Each member's latest vote on the item, in member order.
   static func currentVotes(_ db: Database, item: Int64) throws -> [PanelVote] {
-    try Row.fetchAll(
-      db,
-      sql: currentVoteColumns + " WHERE v.item_id = ? ORDER BY v.member_id", arguments: [item]
-    ).map(vote(from:))
+    try MemberVote.fetchAll(
+      db, sql: currentVoteColumns + " WHERE v.item_id = ? ORDER BY v.member_id", arguments: [item]
+    ).map(\.panelVote)
   }
 
   public func currentVotes(item: Int64) throws -> [PanelVote] {
@@ -163,17 +139,19 @@ extension ProjectStore {
   /// Every vote ever cast on the item, changes included, oldest first.
   public func voteHistory(item: Int64) throws -> [PanelVote] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: Self.voteColumns + " WHERE v.item_id = ? ORDER BY v.id", arguments: [item]).map(
-        Self.vote(from:))
+      try MemberVote.fetchAll(db, sql: Self.voteColumns + " WHERE v.item_id = ? ORDER BY v.id", arguments: [item]).map(
+        \.panelVote)
     }
   }
 
   public func vote(_ id: Int64) throws -> PanelVote {
     guard
       let found = try pool.read({ db in
-        try Row.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [id]).map(Self.vote(from:))
+        try MemberVote.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [id])?.panelVote
       })
-    else { throw HarkError("no vote V\(id)", hint: "Run `hark panel show PANEL` to see the suggestions") }
+    else {
+      throw HarkError("no vote V\(id)", hint: "Run `hark panel show PANEL` to see the suggestions", kind: .notFound)
+    }
     return found
   }
 
@@ -194,8 +172,17 @@ extension ProjectStore {
   /// Every comment members wrote on items about the link, in any panel, with
   /// the panel's name, oldest first.
   public func comments(link: Int64) throws -> [(panel: String, vote: PanelVote)] {
-    try pool.read { db in
-      try Row.fetchAll(
+    /// A vote with the name of its item's panel.
+    struct PanelComment: Decodable, FetchableRecord {
+      var vote: MemberVote
+      var panelName: String
+      enum CodingKeys: String, CodingKey {
+        case vote
+        case panelName = "panel_name"
+      }
+    }
+    return try pool.read { db in
+      try PanelComment.fetchAll(
         db,
         sql: """
           SELECT v.*, m.pseudonym, p.name AS panel_name FROM panel_vote v
@@ -203,7 +190,7 @@ extension ProjectStore {
           JOIN panel p ON p.id = i.panel_id
           WHERE i.link_id = ? AND v.comment <> '' ORDER BY v.id
           """, arguments: [link]
-      ).map { (panel: $0["panel_name"], vote: Self.vote(from: $0)) }
+      ).map { (panel: $0.panelName, vote: $0.vote.panelVote) }
     }
   }
 
@@ -212,12 +199,12 @@ extension ProjectStore {
   /// since included (what was said is never dropped), by item then time.
   public func comments(panel: Panel) throws -> [PanelVote] {
     try pool.read { db in
-      try Row.fetchAll(
+      try MemberVote.fetchAll(
         db,
         sql: Self.voteColumns + """
            JOIN panel_item i ON i.id = v.item_id WHERE i.panel_id = ? AND v.comment <> '' ORDER BY v.item_id, v.id
           """, arguments: [panel.id]
-      ).map(Self.vote(from:))
+      ).map(\.panelVote)
     }
   }
 
@@ -227,10 +214,10 @@ extension ProjectStore {
   }
 
   static func myVote(_ db: Database, _ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
-    try Row.fetchOne(
+    try MemberVote.fetchOne(
       db.cachedStatement(sql: currentVoteColumns + " WHERE v.item_id = ? AND v.member_id = ?"),
       arguments: [item, voter.memberID]
-    ).map(vote(from:))
+    )?.panelVote
   }
 
   public func progress(_ voter: MemberIdentity) throws -> VoteProgress {
@@ -238,28 +225,25 @@ extension ProjectStore {
   }
 
   static func progress(_ db: Database, _ voter: MemberIdentity) throws -> VoteProgress {
-    let row = try Row.fetchOne(
+    try VoteProgress.fetchOne(
       db.cachedStatement(
         sql: """
           SELECT count(*) AS total,
             count(CASE WHEN EXISTS (SELECT 1 FROM panel_vote v WHERE v.item_id = i.id AND v.member_id = ?) THEN 1 END) AS done
           FROM panel_item i WHERE i.panel_id = ? AND i.closed_at IS NULL
           """), arguments: [voter.memberID, voter.panelID])!
-    return VoteProgress(done: row["done"], total: row["total"])
   }
 
   /// The open items of the member's panel, oldest first, with their own current vote.
   public func openItems(for voter: MemberIdentity) throws -> [(item: PanelItem, vote: PanelVote?)] {
     try pool.read { db in
-      let items = try Row.fetchAll(
+      let items = try LabelledItem.fetchAll(
         db.cachedStatement(sql: Self.itemColumns + " WHERE i.panel_id = ? AND i.closed_at IS NULL ORDER BY i.id"),
         arguments: [voter.panelID]
-      ).map(Self.item(from:))
-      let votes = try Row.fetchAll(
-        db.cachedStatement(
-          sql: Self.currentVoteColumns + " WHERE v.member_id = ?"),
-        arguments: [voter.memberID]
-      ).map(Self.vote(from:))
+      ).map(\.panelItem)
+      let votes = try MemberVote.fetchAll(
+        db.cachedStatement(sql: Self.currentVoteColumns + " WHERE v.member_id = ?"), arguments: [voter.memberID]
+      ).map(\.panelVote)
       let byItem = Dictionary(votes.map { ($0.itemID, $0) }, uniquingKeysWith: { $1 })
       return items.map { ($0, byItem[$0.id]) }
     }
@@ -268,14 +252,14 @@ extension ProjectStore {
   /// The first open item the member has not voted on: the next page to show.
   public func nextItem(for voter: MemberIdentity) throws -> PanelItem? {
     try pool.read { db in
-      try Row.fetchOne(
+      try LabelledItem.fetchOne(
         db.cachedStatement(
           sql: Self.itemColumns + """
              WHERE i.panel_id = ? AND i.closed_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM panel_vote v WHERE v.item_id = i.id AND v.member_id = ?)
             ORDER BY i.id LIMIT 1
             """), arguments: [voter.panelID, voter.memberID]
-      ).map(Self.item(from:))
+      )?.panelItem
     }
   }
 }

@@ -88,23 +88,21 @@ extension ProjectStore {
         hint: "Give the number of votes an item needs before it can be decided")
     }
     return try pool.write { db in
-      if try Bool.fetchOne(db, sql: "SELECT 1 FROM panel WHERE name = ?", arguments: [name]) != nil {
-        throw HarkError("there is already a panel called \(name)", hint: "Choose another name")
+      if try PanelRecord.named(name).fetchCount(db) > 0 {
+        throw HarkError("there is already a panel called \(name)", hint: "Choose another name", kind: .conflict)
       }
-      let at = Clock.now()
-      try db.execute(
-        sql: "INSERT INTO panel(name, rule, quorum, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-        arguments: [name, rule.description, quorum, at, actor])
-      let id = db.lastInsertedRowID
+      var record = PanelRecord(name: name, rule: rule, quorum: quorum, createdAt: Clock.now(), createdBy: actor)
+      try record.insert(db)
+      let panel = record.panel
       try Self.log(
-        db, actor: actor, subject: "panel:\(id)", action: "create",
+        db, actor: actor, subject: "panel:\(panel.id)", action: "create",
         detail: ["name": name, "rule": rule.description, "quorum": quorum])
-      return Panel(id: id, name: name, rule: rule, quorum: quorum, createdAt: at)
+      return panel
     }
   }
 
   public func panels() throws -> [Panel] {
-    try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM panel ORDER BY name").map(Self.panel(from:)) }
+    try pool.read { db in try PanelRecord.order(Column(PanelRecord.CodingKeys.name)).fetchAll(db).map(\.panel) }
   }
 
   /// A panel by name (any case) or id ("P2").
@@ -113,23 +111,15 @@ extension ProjectStore {
   }
 
   static func panel(db: Database, id: Int64) throws -> Panel? {
-    try Row.fetchOne(db, sql: "SELECT * FROM panel WHERE id = ?", arguments: [id]).map(panel(from:))
+    try PanelRecord.fetchOne(db, key: id)?.panel
   }
 
   static func panel(_ db: Database, named text: String) throws -> Panel {
-    if let row = try Row.fetchOne(db, sql: "SELECT * FROM panel WHERE name = ?", arguments: [text]) {
-      return panel(from: row)
-    }
+    if let found = try PanelRecord.named(text).fetchOne(db) { return found.panel }
     if text.first == "P" || text.first == "p", let id = Int64(text.dropFirst()), let found = try panel(db: db, id: id) {
       return found
     }
-    throw HarkError("no panel called \(text)", hint: "Run `hark panel list` to see the panels")
-  }
-
-  static func panel(from row: Row) -> Panel {
-    Panel(
-      id: row["id"], name: row["name"], rule: (try? PanelRule(parsing: row["rule"])) ?? .unanimous,
-      quorum: row["quorum"], createdAt: row["created_at"])
+    throw HarkError("no panel called \(text)", hint: "Run `hark panel list` to see the panels", kind: .notFound)
   }
 
   /// Adds a member; without a pseudonym they are shown as "Member N".
@@ -146,7 +136,7 @@ extension ProjectStore {
       {
         throw HarkError(
           "\(name) is already a member", subject: "panel \(panel.name)",
-          hint: "To send a new sign-in link use `hark panel invite \(panel.name) \"\(name)\"`")
+          hint: "To send a new sign-in link use `hark panel invite \(panel.name) \"\(name)\"`", kind: .conflict)
       }
       let count =
         try Int.fetchOne(
@@ -158,28 +148,23 @@ extension ProjectStore {
       {
         throw HarkError(
           "another member is already shown as \"\(shown)\"", subject: "panel \(panel.name)",
-          hint: "Choose another --pseudonym")
+          hint: "Choose another --pseudonym", kind: .conflict)
       }
-      let at = Clock.now()
-      try db.execute(
-        sql: "INSERT INTO panel_member(panel_id, name, pseudonym, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
-        arguments: [panel.id, name, shown, at, actor])
-      let id = db.lastInsertedRowID
+      var record = PanelMemberRecord(
+        panelID: panel.id, name: name, pseudonym: shown, addedAt: Clock.now(), addedBy: actor)
+      try record.insert(db)
+      let member = record.member
       // The decision log names the pseudonym only: it is read more widely than the panel list.
       try Self.log(
         db, actor: actor, subject: "panel:\(panel.id)", action: "add-member",
-        detail: ["member": id, "pseudonym": shown])
-      return PanelMember(id: id, panelID: panel.id, name: name, pseudonym: shown, addedAt: at)
+        detail: ["member": member.id, "pseudonym": shown])
+      return member
     }
   }
 
   public func members(panel: Panel) throws -> [PanelMember] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM panel_member WHERE panel_id = ? ORDER BY id", arguments: [panel.id]).map
-      {
-        PanelMember(
-          id: $0["id"], panelID: $0["panel_id"], name: $0["name"], pseudonym: $0["pseudonym"], addedAt: $0["added_at"])
-      }
+      try PanelMemberRecord.of(panel: panel.id).fetchAll(db).map(\.member)
     }
   }
 
@@ -188,7 +173,7 @@ extension ProjectStore {
     guard let found = try members(panel: panel).first(where: { $0.name == text || $0.pseudonym == text }) else {
       throw HarkError(
         "no member called \(text)", subject: "panel \(panel.name)",
-        hint: "Run `hark panel show \(panel.name)` to see its members")
+        hint: "Run `hark panel show \(panel.name)` to see its members", kind: .notFound)
     }
     return found
   }
@@ -210,11 +195,10 @@ extension ProjectStore {
     let token = Secrets.token()
     let expires = now.addingTimeInterval(lifetime)
     return try pool.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO panel_invite(member_id, token_sha256, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?)
-          """,
-        arguments: [member.id, Secrets.digest(token), Timestamp.string(now), actor, Timestamp.string(expires)])
+      var invite = PanelInviteRecord(
+        memberID: member.id, tokenSHA256: Secrets.digest(token), createdAt: Timestamp.string(now), createdBy: actor,
+        expiresAt: Timestamp.string(expires))
+      try invite.insert(db)
       let id = db.lastInsertedRowID
       try Self.log(
         db, actor: actor, subject: "panel:\(member.panelID)", action: "invite",
@@ -255,20 +239,15 @@ extension ProjectStore {
   /// starts, in one transaction, so a link cannot be used twice at once.
   public func redeemInvite(token: String, now: Date = Date()) throws -> (session: NewSession, member: MemberIdentity) {
     let outcome: Result<(NewSession, MemberIdentity), InviteRefusal> = try pool.write { db in
-      guard
-        let row = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT i.id, i.expires_at, i.used_at, i.revoked_at, m.id AS member_id, m.panel_id
-            FROM panel_invite i JOIN panel_member m ON m.id = i.member_id WHERE i.token_sha256 = ?
-            """, arguments: [Secrets.digest(token)])
+      guard let invite = try PanelInviteRecord.withToken(Secrets.digest(token)).fetchOne(db),
+        let holder = try PanelMemberRecord.fetchOne(db, key: invite.memberID)
       else { return .failure(.unknown) }
-      if row["revoked_at"] as String? != nil { return .failure(.revoked) }
-      if row["used_at"] as String? != nil { return .failure(.used) }
-      guard let expires = Timestamp.date(row["expires_at"]), now < expires else { return .failure(.expired) }
+      if invite.revokedAt != nil { return .failure(.revoked) }
+      if invite.usedAt != nil { return .failure(.used) }
+      guard let expires = Timestamp.date(invite.expiresAt), now < expires else { return .failure(.expired) }
       try db.execute(
-        sql: "UPDATE panel_invite SET used_at = ? WHERE id = ?", arguments: [Timestamp.string(now), row["id"] as Int64])
-      let member = MemberIdentity(memberID: row["member_id"], panelID: row["panel_id"])
+        sql: "UPDATE panel_invite SET used_at = ? WHERE id = ?", arguments: [Timestamp.string(now), invite.id])
+      let member = MemberIdentity(memberID: invite.memberID, panelID: holder.panelID)
       let session = try Self.insertSession(
         db, researcherID: nil, memberID: member.memberID, lifetime: Self.memberSessionLifetime, now: now)
       return .success((session, member))

@@ -36,7 +36,7 @@ public struct LinkSummary: Sendable, Equatable, Codable {
   public var edited: Bool
 }
 
-public struct Evidence: Sendable, Equatable, Codable {
+public struct Evidence: Sendable, Equatable, Codable, FetchableRecord {
   public var id: Int64
   public var linkID: Int64
   public var documentID: Int64
@@ -72,7 +72,7 @@ extension ProjectStore {
 
   public func concept(_ id: Int64) throws -> ConceptSummary {
     guard let found = try concepts(includeMerged: true).first(where: { $0.id == id }) else {
-      throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+      throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
     }
     return found
   }
@@ -80,11 +80,10 @@ extension ProjectStore {
   /// Link bundles, strongest support first: sources, then quotes, then |weight|.
   public func links(status: LinkStatus? = nil) throws -> [LinkSummary] {
     try pool.read { db in
-      try Row.fetchAll(
+      try LinkBundle.fetchAll(
         db,
         sql: """
-          SELECT l.id, l.cause_id, c.label AS cause, l.effect_id, e.label AS effect, l.status,
-            l.polarity AS set_polarity, l.strength AS set_strength,
+          SELECT l.*, c.label AS cause, e.label AS effect,
             count(v.id) AS citations,
             count(DISTINCT v.participant_id) + count(DISTINCT CASE WHEN v.participant_id IS NULL THEN v.id END) AS sources,
             COALESCE(avg(v.polarity * v.strength), 0) AS signed, COALESCE(avg(v.strength), 0) AS mean_strength
@@ -96,24 +95,13 @@ extension ProjectStore {
           GROUP BY l.id
           ORDER BY sources DESC, citations DESC, abs(signed) DESC, l.id
           """, arguments: [status, status]
-      ).map { row in
-        let setPolarity: Int? = row["set_polarity"]
-        let setStrength: Double? = row["set_strength"]
-        let signed: Double = row["signed"]
-        let polarity = setPolarity ?? (signed < 0 ? -1 : 1)
-        let strength = setStrength ?? (row["mean_strength"] as Double)
-        return LinkSummary(
-          id: row["id"], causeID: row["cause_id"], cause: row["cause"], effectID: row["effect_id"],
-          effect: row["effect"],
-          status: row["status"], polarity: polarity, strength: strength, weight: Double(polarity) * strength,
-          citations: row["citations"], sources: row["sources"], edited: setPolarity != nil || setStrength != nil)
-      }
+      ).map(\.summary)
     }
   }
 
   public func link(_ id: Int64) throws -> LinkSummary {
     guard let found = try links().first(where: { $0.id == id }) else {
-      throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      throw HarkError("no link L\(id)", hint: "Run `hark links` to list them", kind: .notFound)
     }
     return found
   }
@@ -121,22 +109,43 @@ extension ProjectStore {
   /// The quotes behind a link (or every link when nil), in document order.
   public func evidence(link: Int64? = nil) throws -> [Evidence] {
     try pool.read { db in
-      try Row.fetchAll(
+      try Evidence.fetchAll(
         db,
         sql: """
-          SELECT v.id, v.link_id, v.document_id, d.title, p.pseudonym, p.group_name, v.start, v."end",
-            v.polarity, v.strength, v.confidence, v.explanation, v.created_by, \(Self.quoteSQL("v"))
+          SELECT v.id, v.link_id AS linkID, v.document_id AS documentID, d.title AS document,
+            p.pseudonym AS participant, p.group_name AS "group", v.start, v."end", v.polarity, v.strength,
+            v.confidence, v.explanation, v.created_by AS createdBy, \(Self.quoteSQL("v"))
           FROM evidence v JOIN document d ON d.id = v.document_id LEFT JOIN participant p ON p.id = v.participant_id
           WHERE (? IS NULL OR v.link_id = ?)
           ORDER BY v.link_id, v.document_id, v.start
-          """, arguments: [link, link]
-      ).map { row in
-        Evidence(
-          id: row["id"], linkID: row["link_id"], documentID: row["document_id"], document: row["title"],
-          participant: row["pseudonym"], group: row["group_name"], start: row["start"], end: row["end"],
-          quote: row["quote"] ?? "", polarity: row["polarity"], strength: row["strength"],
-          confidence: row["confidence"], explanation: row["explanation"], createdBy: row["created_by"])
-      }
+          """, arguments: [link, link])
     }
+  }
+}
+
+/// A link with its concepts' labels and what its evidence adds up to, as
+/// `links(status:)` selects it: the researcher's settings win over the evidence.
+private struct LinkBundle: Decodable, FetchableRecord {
+  var link: LinkRecord
+  var cause: String
+  var effect: String
+  var citations: Int
+  var sources: Int
+  /// The mean signed strength of the evidence (0 with none).
+  var signed: Double
+  var meanStrength: Double
+
+  enum CodingKeys: String, CodingKey {
+    case link, cause, effect, citations, sources, signed
+    case meanStrength = "mean_strength"
+  }
+
+  var summary: LinkSummary {
+    let polarity = link.polarity ?? (signed < 0 ? -1 : 1)
+    let strength = link.strength ?? meanStrength
+    return LinkSummary(
+      id: link.id, causeID: link.causeID, cause: cause, effectID: link.effectID, effect: effect, status: link.status,
+      polarity: polarity, strength: strength, weight: Double(polarity) * strength, citations: citations,
+      sources: sources, edited: link.polarity != nil || link.strength != nil)
   }
 }

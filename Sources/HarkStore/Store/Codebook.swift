@@ -69,17 +69,16 @@ extension ProjectStore {
   /// the order they were made.
   public func codeTree() throws -> [CodeEntry] {
     try pool.read { db in
-      let rows = try Row.fetchAll(
+      let rows = try CountedCode.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.name, c.parent_id, c.description, c.colour,
-            (SELECT count(*) FROM coding g WHERE g.code_id = c.id AND g.status != 'rejected') AS codings
+          SELECT c.*, (SELECT count(*) FROM coding g WHERE g.code_id = c.id AND g.status != 'rejected') AS codings
           FROM code c ORDER BY c.id
           """)
       let all = rows.map {
         CodeEntry(
-          id: $0["id"], name: $0["name"], parentID: $0["parent_id"], description: $0["description"],
-          colour: $0["colour"], depth: 0, codings: $0["codings"])
+          id: $0.code.id, name: $0.code.name, parentID: $0.code.parentID, description: $0.code.description,
+          colour: $0.code.colour, depth: 0, codings: $0.codings)
       }
       let ids = Set(all.map(\.id))
       var children: [Int64?: [CodeEntry]] = [:]
@@ -143,16 +142,10 @@ extension ProjectStore {
       throw HarkError("no code name given", subject: "code \(id)", hint: "Write a name for the code")
     }
     return try pool.write { db in
-      guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT name, parent_id, description, colour FROM code WHERE id = ?", arguments: [id])
-      else {
-        throw HarkError("no code with id \(id)", hint: "Reload the codebook")
+      guard let found = try CodeRecord.fetchOne(db, key: id) else {
+        throw HarkError("no code with id \(id)", hint: "Reload the codebook", kind: .notFound)
       }
-      let old = (
-        name: row["name"] as String, parent: row["parent_id"] as Int64?, description: row["description"] as String,
-        colour: row["colour"] as String?
-      )
+      let old = (name: found.name, parent: found.parentID, description: found.description, colour: found.colour)
       try Self.checkNameFree(db, name, except: id)
       if let parent {
         try Self.checkCodeExists(db, parent, role: "parent")
@@ -209,7 +202,7 @@ extension ProjectStore {
       db, sql: "SELECT name FROM code WHERE name = ? AND id IS NOT ?", arguments: [name, id])
     {
       throw HarkError(
-        "there is already a code named \"\(taken)\"", hint: "Pick another name, or use that code")
+        "there is already a code named \"\(taken)\"", hint: "Pick another name, or use that code", kind: .conflict)
     }
   }
 

@@ -18,13 +18,13 @@ public struct DocumentTurn: Sendable, Equatable {
   /// 1-based, as a reader counts turns.
   public var number: Int
   public var speaker: String
-  public var role: String
+  public var role: SpeakerRole
   public var start: Int
   public var end: Int
   public var text: String
 }
 
-public struct CodingRecord: Sendable, Equatable {
+public struct CodingRecord: Sendable, Equatable, Decodable, FetchableRecord {
   public var id: Int64
   public var documentID: Int64
   public var codeID: Int64
@@ -35,33 +35,45 @@ public struct CodingRecord: Sendable, Equatable {
   public var analysisID: Int64?
   public var confidence: Double?
   public var explanation: String
-  public var status: String
+  public var status: CodingStatus
   public var createdBy: String
   public var quote: String
 
   public var isSuggestion: Bool { analysisID != nil }
+
+  enum CodingKeys: String, CodingKey {
+    case id, start, end, confidence, explanation, status, quote
+    case documentID = "document_id"
+    case codeID = "code_id"
+    case code = "name"
+    case analysisID = "analysis_id"
+    case createdBy = "created_by"
+  }
 }
 
 extension ProjectStore {
   /// Every document, in import order, with who speaks in it.
   public func documentSummaries() throws -> [DocumentSummary] {
-    try pool.read { db in
-      let speakers = try Row.fetchAll(
+    /// A participant who speaks in a document.
+    struct Speaker: Decodable, FetchableRecord {
+      var documentID: Int64
+      var pseudonym: String
+    }
+    return try pool.read { db in
+      let speakers = try Speaker.fetchAll(
         db,
         sql: """
-          SELECT t.document_id, p.pseudonym FROM turn t JOIN participant p ON p.id = t.participant_id
+          SELECT t.document_id AS documentID, p.pseudonym FROM turn t JOIN participant p ON p.id = t.participant_id
           WHERE p.role = 'participant' ORDER BY t.document_id, t.ordinal
           """)
       var byDocument: [Int64: [String]] = [:]
-      for row in speakers {
-        let id: Int64 = row["document_id"]
-        let name: String = row["pseudonym"]
-        if !(byDocument[id] ?? []).contains(name) { byDocument[id, default: []].append(name) }
+      for speaker in speakers where !(byDocument[speaker.documentID] ?? []).contains(speaker.pseudonym) {
+        byDocument[speaker.documentID, default: []].append(speaker.pseudonym)
       }
-      return try Row.fetchAll(db, sql: "SELECT id, title, word_count FROM document ORDER BY id").map { row in
-        let id: Int64 = row["id"]
-        return DocumentSummary(
-          id: id, title: row["title"], participants: byDocument[id] ?? [], words: row["word_count"])
+      return try DocumentRecord.inImportOrder().fetchAll(db).map { document in
+        DocumentSummary(
+          id: document.id, title: document.title, participants: byDocument[document.id] ?? [],
+          words: document.wordCount)
       }
     }
   }
@@ -76,60 +88,44 @@ extension ProjectStore {
   }
 
   static func documentTurns(_ db: Database, _ id: Int64) throws -> (title: String, turns: [DocumentTurn]) {
-    guard let row = try Row.fetchOne(db, sql: "SELECT title, text FROM document WHERE id = ?", arguments: [id]) else {
-      throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
+    guard let document = try DocumentRecord.fetchOne(db, key: id) else {
+      throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them", kind: .notFound)
     }
-    let scalars = Array((row["text"] as String).unicodeScalars)
-    let turns = try Row.fetchAll(
-      db, sql: "SELECT id, ordinal, speaker, role, start, \"end\" FROM turn WHERE document_id = ? ORDER BY ordinal",
-      arguments: [id]
-    ).map { turn in
+    let scalars = Array(document.text.unicodeScalars)
+    let turns = try TurnRecord.of(document: id).fetchAll(db).map { turn in
       DocumentTurn(
-        id: turn["id"], number: (turn["ordinal"] as Int) + 1, speaker: turn["speaker"], role: turn["role"],
-        start: turn["start"], end: turn["end"], text: CodePoints.slice(scalars, turn["start"], turn["end"]))
+        id: turn.id, number: turn.ordinal + 1, speaker: turn.speaker, role: turn.role, start: turn.start,
+        end: turn.end, text: CodePoints.slice(scalars, turn.start, turn.end))
     }
-    return (row["title"], turns)
+    return (document.title, turns)
   }
 
   /// A document's codings, suggested and by hand, in text order.
   public func codings(document id: Int64) throws -> [CodingRecord] {
     try pool.read { db in
-      try Row.fetchAll(
+      try CodingRecord.fetchAll(
         db,
         sql: """
           SELECT g.id, g.document_id, g.code_id, c.name, g.start, g."end", g.analysis_id, g.confidence,
             g.explanation, g.status, g.created_by, \(Self.quoteSQL("g"))
           FROM coding g JOIN document d ON d.id = g.document_id JOIN code c ON c.id = g.code_id
           WHERE g.document_id = ? ORDER BY g.start, g."end" DESC, g.id
-          """, arguments: [id]
-      ).map {
-        CodingRecord(
-          id: $0["id"], documentID: $0["document_id"], codeID: $0["code_id"], code: $0["name"], start: $0["start"],
-          end: $0["end"], analysisID: $0["analysis_id"], confidence: $0["confidence"], explanation: $0["explanation"],
-          status: $0["status"], createdBy: $0["created_by"], quote: $0["quote"] ?? "")
-      }
+          """, arguments: [id])
     }
   }
 
   /// Accepts or rejects a plugin's suggested coding (or puts it back to
   /// suggested). Returns false, recording nothing, when it already has that status.
   @discardableResult
-  public func setCodingStatus(_ id: Int64, to status: String, actor: String = ActorName.fromEnvironment().name) throws
-    -> Bool
-  {
-    guard ["accepted", "rejected", "suggested"].contains(status) else {
-      throw HarkError(
-        "a coding's status is accepted, rejected or suggested, not \"\(status)\"", subject: "coding G\(id)")
-    }
-    return try pool.write { db in
-      guard let current = try String.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id])
-      else {
-        throw HarkError("no coding G\(id)", hint: "Reload the document to see its codings")
+  public func setCodingStatus(
+    _ id: Int64, to status: CodingStatus, actor: String = ActorName.fromEnvironment().name
+  ) throws -> Bool {
+    try pool.write { db in
+      guard let current = try Self.codingStatus(db, id) else {
+        throw HarkError("no coding G\(id)", hint: "Reload the document to see its codings", kind: .notFound)
       }
       if current == status { return false }
-      try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
-      let action = status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen"
-      try Self.log(db, actor: actor, subject: "coding:\(id)", action: action, detail: ["from": current, "to": status])
+      try Self.recordCodingStatus(db, id, from: current, to: status, actor: actor)
       return true
     }
   }
@@ -138,27 +134,22 @@ extension ProjectStore {
   /// first, and when one names no coding nothing changes. Returns the ids
   /// whose status changed (one decision each).
   @discardableResult
-  public func setCodingStatus(_ ids: [Int64], to status: String, actor: String = ActorName.fromEnvironment().name)
-    throws -> [Int64]
-  {
-    guard ["accepted", "rejected", "suggested"].contains(status) else {
-      throw HarkError("a coding's status is accepted, rejected or suggested, not \"\(status)\"")
-    }
-    return try pool.write { db in
+  public func setCodingStatus(
+    _ ids: [Int64], to status: CodingStatus, actor: String = ActorName.fromEnvironment().name
+  ) throws -> [Int64] {
+    try pool.write { db in
       var changed: [Int64] = []
-      var current: [Int64: String] = [:]
+      var current: [Int64: CodingStatus] = [:]
       for id in ids {
-        guard let found = try String.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id]) else {
+        guard let found = try Self.codingStatus(db, id) else {
           throw HarkError(
-            "no coding G\(id); nothing was changed", hint: "Run `hark codings` to see the codings and their ids")
+            "no coding G\(id); nothing was changed", hint: "Run `hark codings` to see the codings and their ids",
+            kind: .notFound)
         }
         current[id] = found
       }
       for id in ids where current[id] != status {
-        try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
-        let action = status == "accepted" ? "accept" : status == "rejected" ? "reject" : "reopen"
-        try Self.log(
-          db, actor: actor, subject: "coding:\(id)", action: action, detail: ["from": current[id]!, "to": status])
+        try Self.recordCodingStatus(db, id, from: current[id]!, to: status, actor: actor)
         current[id] = status
         changed.append(id)
       }
@@ -201,6 +192,20 @@ extension ProjectStore {
       throw HarkError("coding G\(id) vanished after it was stored", hint: "Reload the document")
     }
     return coding
+  }
+
+  static func codingStatus(_ db: Database, _ id: Int64) throws -> CodingStatus? {
+    try CodingStatus.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id])
+  }
+
+  /// Sets a coding's status, with the decision that says who changed it from what.
+  static func recordCodingStatus(
+    _ db: Database, _ id: Int64, from current: CodingStatus, to status: CodingStatus, actor: String
+  ) throws {
+    try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
+    try log(
+      db, actor: actor, subject: "coding:\(id)", action: status.action,
+      detail: ["from": current.rawValue, "to": status.rawValue])
   }
 
   /// SQL for the words a row's `start`/`end` cover in its document `d`:

@@ -24,15 +24,11 @@ extension ProjectStore {
     let concepts = try self.concepts()
     let (parents, merges, linkCounts) = try pool.read { db in
       var parents: [Int64: Int64] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM concept WHERE parent_id IS NOT NULL") {
-        parents[row[0]] = row[1]
-      }
+      for concept in try ConceptRecord.placed().fetchAll(db) { parents[concept.id] = concept.parentID }
       var links: [Int64: Int] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT cause_id, effect_id FROM link") {
-        let cause: Int64 = row["cause_id"]
-        let effect: Int64 = row["effect_id"]
-        links[cause, default: 0] += 1
-        if effect != cause { links[effect, default: 0] += 1 }
+      for link in try LinkRecord.fetchAll(db) {
+        links[link.causeID, default: 0] += 1
+        if link.effectID != link.causeID { links[link.effectID, default: 0] += 1 }
       }
       return (parents, try ConceptMerges.fetch(db), links)
     }
@@ -107,15 +103,14 @@ extension ProjectStore {
 
   /// A concept that has not been merged away, or an error naming it.
   static func liveConcept(_ db: Database, _ id: Int64) throws -> (label: String, key: String) {
-    guard
-      let row = try Row.fetchOne(db, sql: "SELECT label, key, merged_into FROM concept WHERE id = ?", arguments: [id])
-    else {
-      throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+    guard let concept = try ConceptRecord.fetchOne(db, key: id) else {
+      throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
     }
-    if let into = row["merged_into"] as Int64? {
+    if let into = concept.mergedInto {
       throw HarkError(
-        "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+        "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead",
+        kind: .conflict)
     }
-    return (row["label"], row["key"])
+    return (concept.label, concept.key)
   }
 }

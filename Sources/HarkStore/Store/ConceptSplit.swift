@@ -8,7 +8,7 @@ import GRDB
 import HarkTranscripts
 
 /// Where a concept was found in a transcript: the words, who said them, where.
-public struct ConceptMention: Sendable, Equatable {
+public struct ConceptMention: Sendable, Equatable, Decodable, FetchableRecord {
   public var id: Int64
   public var conceptID: Int64
   public var documentID: Int64
@@ -23,6 +23,16 @@ public struct ConceptMention: Sendable, Equatable {
   public var explanation: String
   /// `plugin:ID@VERSION` when a plugin found it, nil when it came another way.
   public var proposedBy: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, start, end, quote, confidence, explanation
+    case conceptID = "concept_id"
+    case documentID = "document_id"
+    case document = "title"
+    case participant = "pseudonym"
+    case group = "group_name"
+    case proposedBy = "proposed_by"
+  }
 }
 
 public enum SplitSide: String, Sendable, Equatable, CaseIterable {
@@ -51,23 +61,16 @@ extension ProjectStore {
   /// mentions of concepts merged into it were moved to it by the merge.
   public func conceptMentions(_ id: Int64? = nil) throws -> [ConceptMention] {
     try pool.read { db in
-      try Row.fetchAll(
+      try ConceptMention.fetchAll(
         db,
         sql: """
           SELECT m.id, m.concept_id, m.document_id, d.title, p.pseudonym, p.group_name, m.start, m."end",
-            m.confidence, m.explanation, a.plugin_id, a.plugin_version, \(Self.quoteSQL("m"))
+            m.confidence, m.explanation, 'plugin:' || a.plugin_id || '@' || a.plugin_version AS proposed_by,
+            \(Self.quoteSQL("m"))
           FROM concept_mention m JOIN document d ON d.id = m.document_id
           LEFT JOIN participant p ON p.id = m.participant_id LEFT JOIN analysis a ON a.id = m.analysis_id
           WHERE (? IS NULL OR m.concept_id = ?) ORDER BY m.concept_id, m.document_id, m.start, m.id
-          """, arguments: [id, id]
-      ).map { row in
-        let plugin: String? = row["plugin_id"]
-        return ConceptMention(
-          id: row["id"], conceptID: row["concept_id"], documentID: row["document_id"], document: row["title"],
-          participant: row["pseudonym"], group: row["group_name"], start: row["start"], end: row["end"],
-          quote: row["quote"] ?? "", confidence: row["confidence"], explanation: row["explanation"],
-          proposedBy: plugin.map { "plugin:\($0)@\(row["plugin_version"] as String)" })
-      }
+          """, arguments: [id, id])
     }
   }
 
@@ -126,24 +129,22 @@ extension ProjectStore {
           hint: "Assign at least one to each label, or rename the concept instead")
       }
       // The first label may be one this concept had before (its alias row holds nothing); any other owner refuses.
-      if let owner = try Row.fetchOne(
-        db, sql: "SELECT id, merged_into FROM concept WHERE key = ? AND id != ?", arguments: [firstKey, id]),
-        owner["merged_into"] as Int64? != id
+      if let owner = try ConceptRecord.withKey(firstKey).filter(Column(ConceptRecord.CodingKeys.id) != id).fetchOne(db),
+        owner.mergedInto != id
       {
         throw HarkError(
-          "\"\(first)\" is already concept C\(owner["merged_into"] as Int64? ?? owner["id"])",
+          "\"\(first)\" is already concept C\(owner.liveID)",
           subject: "concept C\(id)",
-          hint: "Choose another label, or merge into that concept instead")
+          hint: "Choose another label, or merge into that concept instead", kind: .conflict)
       }
       // The second label may be a concept merged into this one: the split
       // brings it back, under its old id, instead of making a new one.
-      let revived = try Row.fetchOne(
-        db, sql: "SELECT id, merged_into FROM concept WHERE key = ?", arguments: [secondKey])
-      if let owner = revived, owner["merged_into"] as Int64? != id {
+      let revived = try ConceptRecord.withKey(secondKey).fetchOne(db)
+      if let owner = revived, owner.mergedInto != id {
         throw HarkError(
-          "\"\(second)\" is already concept C\(owner["merged_into"] as Int64? ?? owner["id"])",
+          "\"\(second)\" is already concept C\(owner.liveID)",
           subject: "concept C\(id)",
-          hint: "Choose another label, or move these links with a merge instead")
+          hint: "Choose another label, or move these links with a merge instead", kind: .conflict)
       }
       if firstKey != current.key {
         try db.execute(
@@ -160,10 +161,10 @@ extension ProjectStore {
       } else if first != current.label {
         try db.execute(sql: "UPDATE concept SET label = ? WHERE id = ?", arguments: [first, id])
       }
-      let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [id])
+      let parent = try ConceptRecord.fetchOne(db, key: id)?.parentID
       let newID: Int64
       if let owner = revived {
-        newID = owner["id"]
+        newID = owner.id
         try db.execute(
           sql: "UPDATE concept SET label = ?, merged_into = NULL, parent_id = ? WHERE id = ?",
           arguments: [second, parent, newID])

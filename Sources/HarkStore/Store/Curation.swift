@@ -34,11 +34,11 @@ extension ProjectStore {
     throws
   {
     try pool.write { db in
-      guard let current = try String.fetchOne(db, sql: "SELECT status FROM link WHERE id = ?", arguments: [id]) else {
-        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      guard let current = try LinkRecord.fetchOne(db, key: id)?.status else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them", kind: .notFound)
       }
       try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
-      var detail: [String: Any] = ["from": current, "to": status.rawValue]
+      var detail: [String: Any] = ["from": current.rawValue, "to": status.rawValue]
       if let note { detail["note"] = note }
       try Self.decide(db, subject: "link:\(id)", action: status.action, detail: detail, actor: actor)
     }
@@ -54,8 +54,8 @@ extension ProjectStore {
       throw HarkError("strength must be a number from 0 to 1, got \(strength)", subject: "link L\(id)")
     }
     try pool.write { db in
-      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM link WHERE id = ?", arguments: [id]) != nil else {
-        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them")
+      guard try LinkRecord.exists(db, key: id) else {
+        throw HarkError("no link L\(id)", hint: "Run `hark links` to list them", kind: .notFound)
       }
       if let polarity {
         try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [polarity, id])
@@ -74,7 +74,7 @@ extension ProjectStore {
     try Self.refuseMarker(label, concept: id)
     try pool.write { db in
       guard let old = try String.fetchOne(db, sql: "SELECT label FROM concept WHERE id = ?", arguments: [id]) else {
-        throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+        throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
       }
       let key = ConceptKey.make(label)
       // Renaming back to a label this concept had: its alias row (which holds
@@ -90,7 +90,7 @@ extension ProjectStore {
       {
         throw HarkError(
           "\"\(label)\" is already concept C\(other)", subject: "concept C\(id)",
-          hint: "Merge them instead: `hark concepts merge C\(id) C\(other)`")
+          hint: "Merge them instead: `hark concepts merge C\(id) C\(other)`", kind: .conflict)
       }
       // The old key stays reachable: later plugin output with the old label finds this concept.
       try db.execute(sql: "UPDATE concept SET label = ?, key = ? WHERE id = ?", arguments: [label, key, id])
@@ -104,26 +104,23 @@ extension ProjectStore {
   /// Moves a link's evidence into the link with the same ends. Decisions carry
   /// over: a decided link passes its status and settings to an undecided one;
   /// two different decisions send the bundle back to candidate for review.
-  static func fold(_ db: Database, link row: Row, into existing: Row, actor: String) throws {
-    let linkID: Int64 = row["id"]
-    let keepID: Int64 = existing["id"]
-    let movingStatus: String = row["status"]
-    let keptStatus: String = existing["status"]
-    var status = keptStatus
-    if keptStatus == "candidate" {
-      status = movingStatus
-    } else if movingStatus != "candidate" && movingStatus != keptStatus {
-      status = "candidate"
+  static func fold(_ db: Database, link moving: LinkRecord, into existing: LinkRecord, actor: String) throws {
+    let (linkID, keepID) = (moving.id, existing.id)
+    var status = existing.status
+    if existing.status == .candidate {
+      status = moving.status
+    } else if moving.status != .candidate && moving.status != existing.status {
+      status = .candidate
     }
-    let polarity: Int? = existing["polarity"] ?? row["polarity"]
-    let strength: Double? = existing["strength"] ?? row["strength"]
+    let polarity = existing.polarity ?? moving.polarity
+    let strength = existing.strength ?? moving.strength
     try db.execute(sql: "UPDATE evidence SET link_id = ? WHERE link_id = ?", arguments: [keepID, linkID])
     try db.execute(
       sql: "UPDATE link SET status = ?, polarity = ?, strength = ? WHERE id = ?",
       arguments: [status, polarity, strength, keepID])
     try decide(
       db, subject: "link:\(linkID)", action: "merge",
-      detail: ["into": keepID, "status": movingStatus, "resulting_status": status], actor: actor)
+      detail: ["into": keepID, "status": moving.status.rawValue, "resulting_status": status.rawValue], actor: actor)
     try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
   }
 
@@ -142,19 +139,17 @@ extension ProjectStore {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
     return try pool.write { db in
       for id in [source, target] {
-        guard let merged = try Row.fetchOne(db, sql: "SELECT merged_into FROM concept WHERE id = ?", arguments: [id])
-        else {
-          throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them")
+        guard let concept = try ConceptRecord.fetchOne(db, key: id) else {
+          throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
         }
-        if let into = merged["merged_into"] as Int64? {
+        if let into = concept.mergedInto {
           throw HarkError(
-            "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead")
+            "C\(id) was already merged into C\(into)", subject: "concept C\(id)", hint: "Use C\(into) instead",
+            kind: .conflict)
         }
       }
-      let sourceOpposite = try Int64.fetchOne(
-        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [source])
-      let targetOpposite = try Int64.fetchOne(
-        db, sql: "SELECT opposite_of FROM concept WHERE id = ?", arguments: [target])
+      let sourceOpposite = try ConceptRecord.fetchOne(db, key: source)?.oppositeOf
+      let targetOpposite = try ConceptRecord.fetchOne(db, key: target)?.oppositeOf
       let opposites = asOpposite || sourceOpposite == target || targetOpposite == source
       // The positive merged into its own opposite: that opposite is now the concept itself.
       if opposites && targetOpposite == source {
@@ -198,16 +193,15 @@ extension ProjectStore {
   /// Links left without evidence go unless someone decided on them.
   public func removeDocument(_ id: Int64, actor: String = ActorName.fromEnvironment().name) throws -> String {
     try pool.write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT title, source_name FROM document WHERE id = ?", arguments: [id])
-      else {
-        throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
+      guard let document = try DocumentRecord.fetchOne(db, key: id) else {
+        throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them", kind: .notFound)
       }
-      let title: String = row["title"]
+      let title = document.title
       try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
       try Self.removeEmptyCandidates(db)
       try Self.decide(
         db, subject: "document:\(id)", action: "remove",
-        detail: ["title": title, "source": row["source_name"] as String], actor: actor)
+        detail: ["title": title, "source": document.sourceName], actor: actor)
       return title
     }
   }

@@ -81,7 +81,7 @@ extension ProjectStore {
     }
     return try pool.write { db in
       let turn = try Self.turn(db, documentID: documentID, turnID: turnID)
-      guard turn.role != "interviewer" else {
+      guard turn.role != .interviewer else {
         throw HarkError(
           "turn \(turn.number) is the interviewer's (\(turn.speaker))",
           hint: "Links come from what participants said: pick words from their turns")
@@ -136,14 +136,14 @@ extension ProjectStore {
 }
 
 /// A quote in a document that is evidence for a link, with the link's ends.
-public struct DocumentEvidence: Sendable, Equatable {
+public struct DocumentEvidence: Sendable, Equatable, Decodable, FetchableRecord {
   public var id: Int64
   public var linkID: Int64
   public var causeID: Int64
   public var cause: String
   public var effectID: Int64
   public var effect: String
-  public var linkStatus: String
+  public var linkStatus: LinkStatus
   public var polarity: Int
   public var strength: Double
   public var start: Int
@@ -152,13 +152,23 @@ public struct DocumentEvidence: Sendable, Equatable {
   public var createdBy: String
   /// Nil for a quote a researcher linked by hand.
   public var analysisID: Int64?
+
+  enum CodingKeys: String, CodingKey {
+    case id, cause, effect, polarity, strength, start, end, quote
+    case linkID = "link_id"
+    case causeID = "cause_id"
+    case effectID = "effect_id"
+    case linkStatus = "status"
+    case createdBy = "created_by"
+    case analysisID = "analysis_id"
+  }
 }
 
 extension ProjectStore {
   /// Every quote in a document that is evidence for a link, in text order.
   public func linkEvidence(document id: Int64) throws -> [DocumentEvidence] {
     try pool.read { db in
-      try Row.fetchAll(
+      try DocumentEvidence.fetchAll(
         db,
         sql: """
           SELECT v.id, v.link_id, l.cause_id, c.label AS cause, l.effect_id, e.label AS effect, l.status,
@@ -166,14 +176,7 @@ extension ProjectStore {
           FROM evidence v JOIN document d ON d.id = v.document_id JOIN link l ON l.id = v.link_id
           JOIN concept c ON c.id = l.cause_id JOIN concept e ON e.id = l.effect_id
           WHERE v.document_id = ? ORDER BY v.start, v."end" DESC, v.id
-          """, arguments: [id]
-      ).map {
-        DocumentEvidence(
-          id: $0["id"], linkID: $0["link_id"], causeID: $0["cause_id"], cause: $0["cause"], effectID: $0["effect_id"],
-          effect: $0["effect"], linkStatus: $0["status"], polarity: $0["polarity"], strength: $0["strength"],
-          start: $0["start"], end: $0["end"], quote: $0["quote"] ?? "",
-          createdBy: $0["created_by"], analysisID: $0["analysis_id"])
-      }
+          """, arguments: [id])
     }
   }
 }

@@ -2,6 +2,7 @@
 // participants in a group, or with an attribute (name=value), count.
 import Foundation
 import GRDB
+import HarkTranscripts
 
 /// Which participants' quotes count. Empty: everyone's, including quotes with
 /// no known speaker.
@@ -55,7 +56,7 @@ public struct ParticipantFacets: Sendable, Equatable {
 extension ProjectStore {
   public func participantFacets() throws -> ParticipantFacets {
     // Interviewers' words are never evidence, so their groups are not offered.
-    let people = try participantsForFilter().filter { $0.role == "participant" }
+    let people = try participantsForFilter().filter { $0.role == .participant }
     let groups = Set(people.map(\.group).filter { !$0.isEmpty })
     let attributes = Set(people.flatMap(\.attributes))
     return ParticipantFacets(
@@ -102,12 +103,11 @@ extension ProjectStore {
   }
 
   private func participantsForFilter() throws -> [(
-    pseudonym: String, role: String, group: String, attributes: [ParticipantAttribute]
+    pseudonym: String, role: ParticipantRecord.Role, group: String, attributes: [ParticipantAttribute]
   )] {
     try pool.read { db in
-      try Row.fetchAll(db, sql: "SELECT pseudonym, role, group_name, attributes FROM participant ORDER BY id").map {
-        row in
-        (row["pseudonym"], row["role"], row["group_name"], ParticipantAttribute.list(stored: row["attributes"]))
+      try ParticipantTableRecord.order(Column(ParticipantTableRecord.CodingKeys.id)).fetchAll(db).map {
+        ($0.pseudonym, $0.role, $0.groupName, ParticipantAttribute.list(stored: $0.attributes))
       }
     }
   }

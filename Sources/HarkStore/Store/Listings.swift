@@ -3,6 +3,7 @@
 // read here has a record type with its columns named once.
 import Foundation
 import GRDB
+import HarkTranscripts
 
 /// One coding run as recorded (`coding_run`).
 public struct RunRecord: Codable, FetchableRecord, TableRecord, Sendable, Equatable {
@@ -10,10 +11,8 @@ public struct RunRecord: Codable, FetchableRecord, TableRecord, Sendable, Equata
   public var id: Int64
   public var startedAt: String
   public var finishedAt: String?
-  /// running, finished or interrupted (a process killed mid-run).
-  public var status: String
-  /// workers or in-process.
-  public var isolation: String
+  public var status: RunStatus
+  public var isolation: RunIsolation
   public var workers: Int
   public var startedBy: String
 
@@ -84,7 +83,7 @@ public struct DocumentListing: Decodable, FetchableRecord, Sendable, Equatable {
 /// A participant as `hark participants` lists them.
 public struct ParticipantListing: Decodable, FetchableRecord, Sendable, Equatable {
   public var pseudonym: String
-  public var role: String
+  public var role: ParticipantRecord.Role
   public var group: String
   /// Documents in which they speak.
   public var documents: Int
@@ -144,7 +143,12 @@ extension ProjectStore {
   /// at least one document, by group.
   public func corpusSummary() throws -> CorpusSummary {
     try pool.read { db in
-      let totals = try Row.fetchOne(
+      /// How many documents, and their words.
+      struct Totals: Decodable, FetchableRecord {
+        var documents: Int
+        var words: Int
+      }
+      let totals = try Totals.fetchOne(
         db, sql: "SELECT count(*) AS documents, COALESCE(sum(word_count), 0) AS words FROM document")!
       let groups = try GroupSize.fetchAll(
         db,
@@ -153,7 +157,7 @@ extension ProjectStore {
           WHERE p.role = 'participant' AND EXISTS (SELECT 1 FROM turn t WHERE t.participant_id = p.id)
           GROUP BY p.group_name ORDER BY people DESC, p.group_name
           """)
-      return CorpusSummary(documents: totals[0], words: totals[1], peopleByGroup: groups)
+      return CorpusSummary(documents: totals.documents, words: totals.words, peopleByGroup: groups)
     }
   }
 

@@ -37,9 +37,7 @@ public struct ConceptMerges: Sendable, Equatable {
 
   static func fetch(_ db: Database) throws -> ConceptMerges {
     var mergedInto: [Int64: Int64] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM concept WHERE merged_into IS NOT NULL") {
-      mergedInto[row[0]] = row[1]
-    }
+    for concept in try ConceptRecord.merged().fetchAll(db) { mergedInto[concept.id] = concept.mergedInto }
     return ConceptMerges(mergedInto: mergedInto)
   }
 }

@@ -69,12 +69,9 @@ extension ProjectStore {
         let strength = abs(link.weight)
         var detail: [String: Any] = ["file": file, "format": format, "polarity": polarity, "strength": strength]
         let id: Int64
-        if let row = try Row.fetchOne(
-          db.cachedStatement(sql: "SELECT id, status FROM link WHERE cause_id = ? AND effect_id = ?"),
-          arguments: [cause, effect])
-        {
-          id = row[0]
-          detail["from"] = row[1] as String
+        if let existing = try LinkRecord.between(cause, effect).fetchOne(db) {
+          id = existing.id
+          detail["from"] = existing.status.rawValue
           try db.execute(
             sql: "UPDATE link SET status = 'accepted', polarity = ?, strength = ? WHERE id = ?",
             arguments: [polarity, strength, id])

@@ -63,13 +63,13 @@ extension ProjectStore {
   /// on concepts merged into it, which keep their row.
   public func memos(on subject: MemoSubject) throws -> [Memo] {
     try pool.read { db in
-      let rows: [Row]
+      let rows: [NoteRecord]
       switch subject {
       case .document(let id):
-        rows = try Row.fetchAll(
+        rows = try NoteRecord.fetchAll(
           db, sql: "SELECT * FROM note WHERE document_id = ? AND start IS NULL ORDER BY id", arguments: [id])
       case .concept(let id):
-        rows = try Row.fetchAll(
+        rows = try NoteRecord.fetchAll(
           db,
           sql: """
             WITH RECURSIVE merged(id) AS (
@@ -77,10 +77,10 @@ extension ProjectStore {
             SELECT * FROM note WHERE concept_id IN (SELECT id FROM merged) ORDER BY id
             """, arguments: [id])
       default:
-        rows = try Row.fetchAll(
+        rows = try NoteRecord.fetchAll(
           db, sql: "SELECT * FROM note WHERE \(subject.column) = ? ORDER BY id", arguments: [subject.id])
       }
-      return rows.map(Self.memo(from:))
+      return rows.map(\.memo)
     }
   }
 
@@ -88,16 +88,10 @@ extension ProjectStore {
   public func memosByCode() throws -> [Int64: [Memo]] {
     try pool.read { db in
       Dictionary(
-        grouping: try Row.fetchAll(db, sql: "SELECT * FROM note WHERE code_id IS NOT NULL ORDER BY id"),
-        by: { $0["code_id"] as Int64 }
-      ).mapValues { $0.map(Self.memo(from:)) }
+        grouping: try NoteRecord.fetchAll(db, sql: "SELECT * FROM note WHERE code_id IS NOT NULL ORDER BY id"),
+        by: { $0.codeID ?? 0 }
+      ).mapValues { $0.map(\.memo) }
     }
-  }
-
-  static func memo(from row: Row) -> Memo {
-    Memo(
-      id: row["id"], title: row["title"], text: row["text"], createdBy: row["created_by"],
-      createdAt: row["created_at"])
   }
 
   /// Writes a memo on an item. Fails, storing nothing, when the item does not

@@ -12,18 +12,27 @@ extension ProjectStore {
   /// Where a link naming this concept row lands: merges followed, and each
   /// step through an opposite turning the sign. Nil when the row is missing.
   static func linkEnd(_ db: Database, concept id: Int64) throws -> (id: Int64, turned: Bool)? {
+    /// The two columns a step reads (also during migration v6, so not the whole `ConceptRecord`).
+    struct Step: Decodable, FetchableRecord {
+      var oppositeOf: Int64?
+      var mergedInto: Int64?
+      enum CodingKeys: String, CodingKey {
+        case oppositeOf = "opposite_of"
+        case mergedInto = "merged_into"
+      }
+    }
     var id = id
     var turned = false
     var seen: Set<Int64> = []
     while seen.insert(id).inserted {
       guard
-        let row = try Row.fetchOne(
+        let step = try Step.fetchOne(
           db.cachedStatement(sql: "SELECT opposite_of, merged_into FROM concept WHERE id = ?"), arguments: [id])
       else { return nil }
-      if let positive = row["opposite_of"] as Int64? {
+      if let positive = step.oppositeOf {
         turned.toggle()
         id = positive
-      } else if let target = row["merged_into"] as Int64? {
+      } else if let target = step.mergedInto {
         id = target
       } else {
         return (id, turned)
@@ -102,30 +111,26 @@ extension ProjectStore {
     _ db: Database, from source: Int64, to target: Int64, turned: Bool, why: String, actor: String
   ) throws -> [Int64] {
     var landed: [Int64] = []
-    let moving = try Row.fetchAll(
-      db, sql: "SELECT * FROM link WHERE cause_id = ? OR effect_id = ? ORDER BY id", arguments: [source, source])
-    for var row in moving {
-      let linkID: Int64 = row["id"]
-      let cause: Int64 = row["cause_id"] == source ? target : row["cause_id"]
-      let effect: Int64 = row["effect_id"] == source ? target : row["effect_id"]
+    for var link in try LinkRecord.touching(source).fetchAll(db) {
+      let linkID = link.id
+      let cause = link.causeID == source ? target : link.causeID
+      let effect = link.effectID == source ? target : link.effectID
       if turned {
         try turnPolarity(db, link: linkID)
-        row = try Row.fetchOne(db, sql: "SELECT * FROM link WHERE id = ?", arguments: [linkID])!
+        link = try LinkRecord.fetchOne(db, key: linkID)!
         try decide(
           db, subject: "link:\(linkID)", action: "turn-polarity",
           detail: ["concept": source, "into": target, "note": why], actor: actor)
       }
-      if let existing = try Row.fetchOne(
-        db, sql: "SELECT * FROM link WHERE cause_id = ? AND effect_id = ? AND id != ?",
-        arguments: [cause, effect, linkID])
+      if let existing = try LinkRecord.between(cause, effect).filter(Column(LinkRecord.CodingKeys.id) != linkID)
+        .fetchOne(db)
       {
-        try fold(db, link: row, into: existing, actor: actor)
+        try fold(db, link: link, into: existing, actor: actor)
       } else {
         try db.execute(
           sql: "UPDATE link SET cause_id = ?, effect_id = ? WHERE id = ?", arguments: [cause, effect, linkID])
       }
-      let id = try Int64.fetchOne(
-        db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [cause, effect])!
+      let id = try LinkRecord.between(cause, effect).fetchOne(db)!.id
       if cause == effect {
         // A concept cannot cause itself: the link is set aside, evidence kept.
         try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])

@@ -16,7 +16,7 @@ public final class ProjectStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw HarkError(
         "no project here", subject: path,
-        hint: "Create one with `hark init \(path)`, or pass --project PATH (or set HARK_PROJECT)")
+        hint: "Create one with `hark init \(path)`, or pass --project PATH (or set HARK_PROJECT)", kind: .notFound)
     }
     self.path = path
     self.lockWait = lockWait
@@ -36,7 +36,7 @@ public final class ProjectStore: Sendable {
     if FileManager.default.fileExists(atPath: path) {
       throw HarkError(
         "a file already exists there", subject: path,
-        hint: "Choose another path, or use the existing project with --project \(path)")
+        hint: "Choose another path, or use the existing project with --project \(path)", kind: .conflict)
     }
     let directory = (path as NSString).deletingLastPathComponent
     if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {

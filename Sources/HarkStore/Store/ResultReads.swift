@@ -7,13 +7,13 @@ extension ProjectStore {
   /// The spans the plugin scored in the document under the score name, in text order.
   public func scoreSpans(document: Int64, plugin: String, name: String) throws -> [Range<Int>] {
     try pool.read { db in
-      try Row.fetchAll(
+      try ScoringSnapshot.Span.fetchAll(
         db,
         sql: """
           SELECT s.start, s."end" FROM score s JOIN analysis a ON a.id = s.analysis_id
           WHERE s.document_id = ? AND a.plugin_id = ? AND s.name = ? ORDER BY s.start
           """, arguments: [document, plugin, name]
-      ).map { $0[0]..<$0[1] }
+      ).map { $0.start..<$0.end }
     }
   }
 

@@ -42,7 +42,7 @@ public struct ScoringSnapshot: Sendable {
   }
 
   /// Code point offsets as stored, `start` to `end` (not checked for order).
-  public struct Span: Sendable, Equatable {
+  public struct Span: Sendable, Equatable, Decodable, FetchableRecord {
     public var start: Int
     public var end: Int
   }
@@ -103,31 +103,45 @@ extension ProjectStore {
       }
       let merges = try ConceptMerges.fetch(db)
       var labels: [Int64: String] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, label FROM concept") { labels[row[0]] = row[1] }
-      let mentions = try Row.fetchAll(
-        db, sql: "SELECT document_id, concept_id FROM concept_mention WHERE analysis_id IS NOT NULL"
-      ).map { row -> ScoringSnapshot.Mention in
-        let concept = merges.live(row[1])
-        return ScoringSnapshot.Mention(documentID: row[0], conceptID: concept, label: labels[concept] ?? "")
+      for concept in try ConceptRecord.fetchAll(db) { labels[concept.id] = concept.label }
+      /// Where a plugin found a concept.
+      struct Found: Decodable, FetchableRecord {
+        var documentID: Int64
+        var conceptID: Int64
       }
-      let linkQuotes = try Row.fetchAll(
+      let mentions = try Found.fetchAll(
+        db,
+        sql: """
+          SELECT document_id AS documentID, concept_id AS conceptID FROM concept_mention WHERE analysis_id IS NOT NULL
+          """
+      ).map { found -> ScoringSnapshot.Mention in
+        let concept = merges.live(found.conceptID)
+        return ScoringSnapshot.Mention(documentID: found.documentID, conceptID: concept, label: labels[concept] ?? "")
+      }
+      /// A plugin's link quote with the labels of its link's two concepts.
+      struct Quoted: Decodable, FetchableRecord {
+        var evidence: EvidenceRecord
+        var causeLabel: String
+        var effectLabel: String
+      }
+      let linkQuotes = try Quoted.fetchAll(
         db,
         sql: #"""
-          SELECT e.document_id, e.start, e."end", e.cause_start, e.cause_end, e.effect_start, e.effect_end,
-                 e.polarity, cc.label, ec.label
+          SELECT e.*, cc.label AS causeLabel, ec.label AS effectLabel
           FROM evidence e JOIN link l ON l.id = e.link_id
           JOIN concept cc ON cc.id = l.cause_id JOIN concept ec ON ec.id = l.effect_id
           WHERE e.analysis_id IS NOT NULL
           """#
-      ).map { row -> ScoringSnapshot.LinkQuote in
-        func span(_ start: Int, _ end: Int) -> ScoringSnapshot.Span? {
-          guard let s: Int = row[start], let e: Int = row[end] else { return nil }
-          return ScoringSnapshot.Span(start: s, end: e)
+      ).map { quoted -> ScoringSnapshot.LinkQuote in
+        let e = quoted.evidence
+        func span(_ start: Int?, _ end: Int?) -> ScoringSnapshot.Span? {
+          guard let start, let end else { return nil }
+          return ScoringSnapshot.Span(start: start, end: end)
         }
         return ScoringSnapshot.LinkQuote(
-          documentID: row[0], quote: ScoringSnapshot.Span(start: row[1], end: row[2]), cause: span(3, 4),
-          effect: span(5, 6),
-          polarity: row[7], causeLabel: row[8], effectLabel: row[9])
+          documentID: e.documentID, quote: ScoringSnapshot.Span(start: e.start, end: e.end),
+          cause: span(e.causeStart, e.causeEnd), effect: span(e.effectStart, e.effectEnd), polarity: e.polarity,
+          causeLabel: quoted.causeLabel, effectLabel: quoted.effectLabel)
       }
       return ScoringSnapshot(
         documents: documents, turns: turns, codings: codings, sentiment: sentiment, mentions: mentions,

@@ -67,19 +67,18 @@ extension ProjectStore {
   ) throws -> ImportedDocument {
     let digest = SHA256.hex(sourceBytes)
     return try pool.write { db in
-      if let existing = try Row.fetchOne(
-        db, sql: "SELECT id, title FROM document WHERE source_sha256 = ?", arguments: [digest])
-      {
-        let id: Int64 = existing["id"]
-        let title: String = existing["title"]
+      if let existing = try DocumentRecord.imported(from: digest).fetchOne(db) {
+        let (id, title) = (existing.id, existing.title)
         throw HarkError(
           "already imported as document D\(id) (\"\(title)\")", subject: sourceName,
-          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(id)`")
+          hint: "Nothing was changed; to import it again, first run `hark documents remove D\(id)`", kind: .conflict)
       }
-      let participants = try Row.fetchAll(db, sql: "SELECT id, pseudonym, role FROM participant")
-      let pseudonyms = participants.map { $0["pseudonym"] as String }
-      var byPseudonym: [String: (Int64, String)] = [:]
-      for row in participants { byPseudonym[row["pseudonym"]] = (row["id"], row["role"]) }
+      let participants = try ParticipantTableRecord.fetchAll(db)
+      let pseudonyms = participants.map(\.pseudonym)
+      var byPseudonym: [String: (Int64, SpeakerRole)] = [:]
+      for participant in participants {
+        byPseudonym[participant.pseudonym] = (participant.id, SpeakerRole(participant.role))
+      }
 
       let scalarCount = transcript.text.unicodeScalars.count
       let words = WordCount.count(transcript.text)
@@ -94,7 +93,7 @@ extension ProjectStore {
         ])
       let documentID = db.lastInsertedRowID
       var unknown: [String] = []
-      var placed: [(participantID: Int64?, role: String)] = []
+      var placed: [(participantID: Int64?, role: SpeakerRole)] = []
       for (ordinal, turn) in transcript.turns.enumerated() {
         guard 0 <= turn.start, turn.start <= turn.end, turn.end <= scalarCount else {
           throw HarkError(
@@ -105,9 +104,9 @@ extension ProjectStore {
         if let match = SpeakerMatcher.match(turn.speaker, among: pseudonyms), let found = byPseudonym[match] {
           placed.append((found.0, found.1))
         } else if SpeakerMatcher.looksLikeInterviewer(turn.speaker) {
-          placed.append((nil, "interviewer"))
+          placed.append((nil, .interviewer))
         } else {
-          placed.append((nil, "unknown"))
+          placed.append((nil, .unknown))
           if !unknown.contains(turn.speaker) { unknown.append(turn.speaker) }
         }
       }
@@ -115,10 +114,10 @@ extension ProjectStore {
       // interview's shape makes that clear (said on import; a participants
       // list overrides it).
       let guess = InterviewerGuess.guess(
-        in: transcript, candidates: Set(unknown), hasInterviewer: placed.contains { $0.role == "interviewer" })
+        in: transcript, candidates: Set(unknown), hasInterviewer: placed.contains { $0.role == .interviewer })
       for (ordinal, turn) in transcript.turns.enumerated() {
         var role = placed[ordinal].role
-        if role == "unknown", turn.speaker == guess?.speaker { role = "interviewer" }
+        if role == .unknown, turn.speaker == guess?.speaker { role = .interviewer }
         try db.execute(
           sql: """
             INSERT INTO turn(document_id, ordinal, speaker, participant_id, role, start, "end", start_time, end_time)

@@ -221,12 +221,14 @@ struct CodebookRoutes: Sendable {
     return id
   }
 
-  /// Runs a change; the store's refusal becomes a page headed `heading` (400).
+  /// Runs a change; the store's refusal becomes a page headed `heading`, its
+  /// status from the refusal's kind.
   private static func refusing<T>(
     _ heading: String, back: String, backLabel: String = "Back to the codebook", _ change: () throws -> T
   ) throws -> T {
     do { return try change() } catch let error as HarkError {
-      throw WebError(.badInput, heading: heading, message: Pages.sentence(error), back: back, backLabel: backLabel)
+      throw WebError(
+        .init(error.kind), heading: heading, message: Pages.sentence(error), back: back, backLabel: backLabel)
     }
   }
 

@@ -184,14 +184,17 @@ struct ConceptRoutes: Sendable {
       mentions: mentions, problem: problem)
   }
 
-  /// Runs a change; the store's refusal becomes a refused page (400).
+  /// Runs a change; the store's refusal becomes a refused page, its status
+  /// from the refusal's kind.
   private static func refusing(_ node: ConceptNode, _ change: () throws -> Void) throws {
-    do { try change() } catch let error as HarkError { throw refusal(node, message: Pages.sentence(error)) }
+    do { try change() } catch let error as HarkError {
+      throw refusal(node, message: Pages.sentence(error), kind: .init(error.kind))
+    }
   }
 
-  private static func refusal(_ node: ConceptNode, message: String) -> WebError {
+  private static func refusal(_ node: ConceptNode, message: String, kind: WebError.Kind = .badInput) -> WebError {
     WebError.unchanged(
-      message, back: "/concepts/\(node.concept.id)", backLabel: "Back to “\(node.concept.label)”")
+      message, kind: kind, back: "/concepts/\(node.concept.id)", backLabel: "Back to “\(node.concept.label)”")
   }
 
   /// The live concept the address names; a merged one says where it went.

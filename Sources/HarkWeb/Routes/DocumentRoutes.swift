@@ -15,10 +15,10 @@ struct DocumentRoutes: Sendable {
     router.get("/documents", use: list)
     router.get("/documents/:id", use: document)
     router.post("/documents/:id/suggestions/:coding/accept") { request, context in
-      try await setStatus(request, context: context, to: "accepted")
+      try await setStatus(request, context: context, to: .accepted)
     }
     router.post("/documents/:id/suggestions/:coding/reject") { request, context in
-      try await setStatus(request, context: context, to: "rejected")
+      try await setStatus(request, context: context, to: .rejected)
     }
     router.post("/documents/:id/codings", use: codeByHand)
     router.post("/documents/:id/links", use: linkByHand)
@@ -62,7 +62,7 @@ struct DocumentRoutes: Sendable {
       }
     }
     // The legend names the codes marked in this document, in codebook order.
-    let shown = Set(read.codings.filter { $0.status != "rejected" }.map(\.codeID))
+    let shown = Set(read.codings.filter { $0.status != .rejected }.map(\.codeID))
     let page = DocumentPage(
       document: read.id, title: read.title, csrf: session.csrf,
       // A nested code's option shows its depth; its value stays its name.
@@ -79,7 +79,7 @@ struct DocumentRoutes: Sendable {
     return pages.render("document", title: read.title, context: page, session: session)
   }
 
-  func setStatus(_ request: Request, context: WebContext, to status: String) async throws -> Response {
+  func setStatus(_ request: Request, context: WebContext, to status: CodingStatus) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
     let (id, codingID) = (context.id(), context.id("coding"))
     let (document, coding) = try await store.write { store in
@@ -107,7 +107,7 @@ struct DocumentRoutes: Sendable {
         return (id, coding.id)
       } catch let error as HarkError {
         throw WebError(
-          .badInput, heading: "Nothing was coded", message: Pages.sentence(error),
+          .init(error.kind), heading: "Nothing was coded", message: Pages.sentence(error),
           back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
       }
     }
@@ -137,7 +137,7 @@ struct DocumentRoutes: Sendable {
         return (id, link.evidenceID)
       } catch let error as HarkError {
         throw WebError(
-          .badInput, heading: "No link was made", message: Pages.sentence(error),
+          .init(error.kind), heading: "No link was made", message: Pages.sentence(error),
           back: "/documents/\(id)#t-\(turnID)", backLabel: "Back to the turn")
       }
     }
@@ -149,7 +149,7 @@ struct DocumentRoutes: Sendable {
   static func evidence(_ evidence: DocumentEvidence) -> DocumentPage.Evidence {
     DocumentPage.Evidence(
       id: evidence.id, link: evidence.linkID, cause: evidence.cause, effect: evidence.effect, quote: evidence.quote,
-      status: evidence.linkStatus, polarity: evidence.polarity < 0 ? "decreases" : "increases",
+      status: evidence.linkStatus.rawValue, polarity: evidence.polarity < 0 ? "decreases" : "increases",
       strength: String(format: "%.2f", evidence.strength),
       by: evidence.analysisID == nil ? "linked by hand by \(evidence.createdBy)" : "found by a plugin")
   }
@@ -162,18 +162,18 @@ struct DocumentRoutes: Sendable {
 
   static func turn(_ turn: DocumentTurn, codings: [CodingRecord], evidence: [DocumentEvidence]) -> DocumentPage.Turn {
     DocumentPage.Turn(
-      id: turn.id, number: turn.number, speaker: turn.speaker, role: turn.role,
-      pieces: pieces(turn, codings: codings.filter { $0.status != "rejected" && $0.end > $0.start }),
+      id: turn.id, number: turn.number, speaker: turn.speaker, role: turn.role.rawValue,
+      pieces: pieces(turn, codings: codings.filter { $0.status != .rejected && $0.end > $0.start }),
       hasCodings: !codings.isEmpty,
       codings: codings.map { coding in
         DocumentPage.Coding(
-          id: coding.id, code: coding.code, codeID: coding.codeID, quote: coding.quote, status: coding.status,
+          id: coding.id, code: coding.code, codeID: coding.codeID, quote: coding.quote, status: coding.status.rawValue,
           suggestion: coding.isSuggestion, createdBy: coding.createdBy,
           explanation: coding.explanation.isEmpty ? "The plugin gave no explanation." : coding.explanation,
           confidence: coding.confidence.map { "\(Int(($0 * 100).rounded()))%" } ?? "not given",
-          canAccept: coding.isSuggestion && coding.status != "accepted",
-          canReject: coding.isSuggestion && coding.status != "rejected")
-      }, hasEvidence: !evidence.isEmpty, evidence: evidence.map(Self.evidence), canLink: turn.role != "interviewer")
+          canAccept: coding.isSuggestion && coding.status != .accepted,
+          canReject: coding.isSuggestion && coding.status != .rejected)
+      }, hasEvidence: !evidence.isEmpty, evidence: evidence.map(Self.evidence), canLink: turn.role != .interviewer)
   }
 
   /// The turn's text cut where a coding starts or ends: each piece is plain

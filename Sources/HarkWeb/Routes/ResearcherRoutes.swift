@@ -151,7 +151,7 @@ struct ResearcherRoutes: Sendable {
         throw WebError.notFound(
           "suggestion", where: "of this panel", back: "/panels/\(panel.id)", backLabel: "Back to the panel")
       }
-      try Self.refusing(panel, kind: .conflict) { _ = try store.adoptSuggestion(vote: vote.id, actor: researcher.name) }
+      try Self.refusing(panel) { _ = try store.adoptSuggestion(vote: vote.id, actor: researcher.name) }
       return panel
     }
     return Pages.redirect(to: "/panels/\(panel.id)")
@@ -312,9 +312,12 @@ struct ResearcherRoutes: Sendable {
     WebError.unchanged(message, kind: kind, back: "/panels/\(panel.id)", backLabel: "Back to the panel")
   }
 
-  /// Runs a change; the store's refusal becomes a refused page.
-  private static func refusing(_ panel: Panel, kind: WebError.Kind = .badInput, _ change: () throws -> Void) throws {
-    do { try change() } catch let error as HarkError { throw refused(panel, Pages.sentence(error), kind: kind) }
+  /// Runs a change; the store's refusal becomes a refused page, its status
+  /// from the refusal's kind.
+  private static func refusing(_ panel: Panel, _ change: () throws -> Void) throws {
+    do { try change() } catch let error as HarkError {
+      throw refused(panel, Pages.sentence(error), kind: .init(error.kind))
+    }
   }
 
   static func decisionText(_ decision: PanelDecision) -> String {

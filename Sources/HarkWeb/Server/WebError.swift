@@ -70,6 +70,18 @@ struct WebError: Error, Sendable {
 }
 
 extension WebError.Kind {
+  /// The store's kind of refusal as a page's kind: a store "no such item" is a
+  /// 404 and "taken already" a 409 wherever it is thrown, with no route
+  /// having to know which call can throw which.
+  init(_ kind: HarkError.Kind) {
+    self =
+      switch kind {
+      case .invalidInput: .badInput
+      case .notFound: .notFound
+      case .conflict: .conflict
+      }
+  }
+
   /// Why a vote was not stored, as a kind.
   init(_ refusal: VoteRefusal) {
     self =
@@ -115,10 +127,9 @@ extension WebError {
     case let refusal as InviteRefusal:
       self.init(.forbidden, heading: "This link does not work", message: refusal.description)
     case let error as HarkError:
-      // The store refuses what it is given: a name taken, words missing, a
-      // change that would make a loop. Where a route knows better (not found,
-      // conflict) it throws its own WebError first.
-      self.init(.badInput, heading: "That could not be done", message: error.description)
+      // The store refuses what it is given: words missing (400), an item
+      // that is not there (404), a name taken (409); its kind says which.
+      self.init(Kind(error.kind), heading: "That could not be done", message: error.description)
     default:
       return nil
     }

@@ -1,0 +1,24 @@
+// A row of `code`: a codebook entry, which may sit under a parent code.
+import GRDB
+
+struct CodeRecord: Codable, FetchableRecord, TableRecord {
+  static let databaseTableName = "code"
+
+  var id: Int64
+  var name: String
+  var parentID: Int64?
+  var description: String
+  var colour: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, description, colour
+    case parentID = "parent_id"
+  }
+}
+
+/// A code with how many codings use it (rejected ones not counted), as
+/// `ProjectStore.codeTree()` reads it.
+struct CountedCode: Decodable, FetchableRecord {
+  var code: CodeRecord
+  var codings: Int
+}

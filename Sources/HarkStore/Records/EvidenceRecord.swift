@@ -1,0 +1,39 @@
+// A row of `evidence`: one quote behind a link, with the plugin analysis that
+// proposed it (nil: added by hand) and who did.
+import GRDB
+
+struct EvidenceRecord: Codable, FetchableRecord, TableRecord {
+  static let databaseTableName = "evidence"
+
+  var id: Int64
+  var linkID: Int64
+  var documentID: Int64
+  var analysisID: Int64?
+  var participantID: Int64?
+  var start: Int
+  var end: Int
+  var causeStart: Int?
+  var causeEnd: Int?
+  var effectStart: Int?
+  var effectEnd: Int?
+  var polarity: Int
+  var strength: Double
+  var confidence: Double
+  var explanation: String
+  var createdBy: String
+  var createdAt: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, start, end, polarity, strength, confidence, explanation
+    case linkID = "link_id"
+    case documentID = "document_id"
+    case analysisID = "analysis_id"
+    case participantID = "participant_id"
+    case causeStart = "cause_start"
+    case causeEnd = "cause_end"
+    case effectStart = "effect_start"
+    case effectEnd = "effect_end"
+    case createdBy = "created_by"
+    case createdAt = "created_at"
+  }
+}
