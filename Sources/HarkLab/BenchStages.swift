@@ -13,7 +13,8 @@ import HarkTranscripts
 
 /// What one stage measured.
 struct StageResult: Codable {
-  /// "import", "plugin", "full_run", "full_run_in_process" or "per_core".
+  /// "import", "import_half", "plugin", "lexical_run", "lexical_run_half", "full_run",
+  /// "full_run_in_process" or "per_core".
   var stage: String
   var name: String
   var pluginId: String?
@@ -25,7 +26,15 @@ struct StageResult: Codable {
   var cpuSeconds = 0.0
   var wordsPerSecond = 0.0
   var peakMemoryMb = 0
+  /// The stage process's own peak resident memory as getrusage reports it
+  /// (ru_maxrss, kilobytes): the same figure as VmHWM for this process.
+  var maxRssKb = 0
   var workerPeakMemoryMb = 0
+  /// In a coding run: the longest time one of its write transactions held
+  /// the project's write lock (BEGIN IMMEDIATE to COMMIT), measured in the
+  /// store, and how many there were.
+  var longestWriteSeconds: Double?
+  var writeTransactions: Int?
   var failures = 0
   var stored: StoredCounts?
   /// The 1-minute load average when the stage started: the machine may be shared.
@@ -79,6 +88,9 @@ struct BenchFolder {
   func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
   var corpus: String { file("corpus") }
   var imported: String { file("bench.sqlite") }
+  /// The first half of the generated documents, imported alone: the same
+  /// run on half the corpus shows whether memory grows with it.
+  var importedHalf: String { file("half.sqlite") }
   var fullRun: String { file("full.sqlite") }
   var peers: String { file("peers") }
   static let marker = ".hark-bench"
@@ -87,6 +99,10 @@ struct BenchFolder {
 enum BenchStage {
   static let sentimentID = "org.hark.sentiment"
   static let themesID = "org.hark.themes"
+  /// The plugins that read words alone, no model: what the 1M words/s target
+  /// of a coding run applies to. The causal-links plugin runs a transformer
+  /// encoder (about 20,000 words/s on two cores) and cannot reach it.
+  static let lexicalIDs: Set = [themesID, "org.hark.values", sentimentID]
 
   struct Settings {
     var folder: BenchFolder
@@ -106,7 +122,19 @@ enum BenchStage {
     var result: StageResult
     switch stage {
     case "import":
-      result = try importCorpus(settings.folder, reporter: reporter)
+      result = try importCorpus(settings.folder, into: settings.folder.imported, reporter: reporter)
+    case "import_half":
+      result = try importCorpus(settings.folder, into: settings.folder.importedHalf, half: true, reporter: reporter)
+      result.stage = stage
+      result.name = "import, first half"
+    case "lexical_run", "lexical_run_half":
+      let half = stage == "lexical_run_half"
+      let plugins = PluginDiscovery.discover().plugins.filter { lexicalIDs.contains($0.id) }
+      result = try codingRun(
+        plugins, settings, inProcess: false, from: half ? settings.folder.importedHalf : settings.folder.imported,
+        copy: half ? "lexical-half.sqlite" : "lexical.sqlite", progress: progress)
+      result.stage = stage
+      result.name = half ? "lexical run, half the corpus" : "lexical run, workers"
     case "full_run", "full_run_in_process":
       let inProcess = stage == "full_run_in_process"
       let plugins = PluginDiscovery.discover().plugins
@@ -128,27 +156,35 @@ enum BenchStage {
       result.pluginId = id
     default:
       throw HarkError(
-        "unknown bench stage \"\(stage)\"", hint: "Use import, plugin:ID, full_run, full_run_in_process or per_core")
+        "unknown bench stage \"\(stage)\"",
+        hint:
+          "Use import, import_half, plugin:ID, lexical_run, lexical_run_half, full_run, full_run_in_process or per_core"
+      )
     }
     result.loadAverage = load
     result.wordsPerSecond = Double(result.words) / max(result.seconds, 1e-9)
     let memory = MemoryWatch.shared.stop()
     result.peakMemoryMb = memory.own / 1024
     result.workerPeakMemoryMb = memory.largestWorker / 1024
+    result.maxRssKb = Usage.peakMemoryKB(RUSAGE_SELF)
     return result
   }
 
-  /// Reads, normalises, parses and stores every generated file, one at a time.
-  static func importCorpus(_ folder: BenchFolder, reporter: ProgressReporter) throws -> StageResult {
+  /// Reads, normalises, parses and stores every generated file (or the
+  /// first half of them), one at a time.
+  static func importCorpus(_ folder: BenchFolder, into path: String, half: Bool = false, reporter: ProgressReporter)
+    throws -> StageResult
+  {
     let corpusFolder = try SampleCorpus.find()
-    try ProjectFiles.remove(folder.imported)
-    let store = try ProjectStore.create(at: folder.imported)
+    try ProjectFiles.remove(path)
+    let store = try ProjectStore.create(at: path)
     try store.importParticipants(
       try ParticipantsCSV.read(
         contentsOf: URL(fileURLWithPath: (corpusFolder as NSString).appendingPathComponent("participants.csv"))))
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.corpus).filter {
+    let all = try FileManager.default.contentsOfDirectory(atPath: folder.corpus).filter {
       $0.hasPrefix("generated-")
     }.sorted().map { (folder.corpus as NSString).appendingPathComponent($0) }
+    let files = half ? Array(all.prefix((all.count + 1) / 2)) : all
     var result = StageResult(stage: "import", name: "import")
     var unknown = Set<String>()
     let usage = Usage()
@@ -172,13 +208,13 @@ enum BenchStage {
   /// A coding run on a copy of the imported project; the copy of the full run
   /// with workers is kept (the peers read it), the others are removed.
   static func codingRun(
-    _ plugins: [PluginDescriptor], _ settings: Settings, inProcess: Bool, copy name: String,
-    progress: @escaping @Sendable (RunEvent) -> Void
+    _ plugins: [PluginDescriptor], _ settings: Settings, inProcess: Bool, from imported: String? = nil,
+    copy name: String, progress: @escaping @Sendable (RunEvent) -> Void
   ) throws -> StageResult {
     let path = settings.folder.file(name)
     var result = StageResult(stage: "", name: "")
     do {
-      let store = try BenchCorpus.copyProject(settings.folder.imported, to: path)
+      let store = try BenchCorpus.copyProject(imported ?? settings.folder.imported, to: path)
       var options = RunOptions()
       options.workers = settings.workers
       options.inProcess = inProcess
@@ -186,6 +222,8 @@ enum BenchStage {
       let summary = try CodingRun(store: store, options: options, progress: progress).run(
         plugins.map { PlannedPlugin(descriptor: $0, options: "{}") })
       (result.seconds, result.cpuSeconds) = usage.elapsed()
+      result.longestWriteSeconds = store.writeTimes.longest
+      result.writeTransactions = store.writeTimes.count
       result.documents = summary.plugins.map(\.documentsDone).max() ?? 0
       result.words = summary.plugins.map(\.words).max() ?? 0
       result.failures = summary.failures

@@ -19,7 +19,15 @@ struct BenchCommandTests {
     }
   }
 
-  @Test("a small bench prints a row for import, every plugin alone, both full runs and every plugin on one core")
+  /// The rows of the stage table, in order.
+  static let stageRows =
+    ["import", "import, first half"] + plugins.map { "plugin \($0), workers" } + [
+      "lexical run, workers", "lexical run, half the corpus", "full run, workers", "full run, in-process",
+    ]
+
+  @Test(
+    "a small bench prints a row for import, every plugin alone, the lexical run at two sizes, both full runs and every plugin on one core"
+  )
   func tables() throws {
     let folder = try Hark.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,11 +35,25 @@ struct BenchCommandTests {
       ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--quiet"], in: folder,
       program: Hark.developerTools)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(
-      firstColumn(of: result.stdout, after: "stage ")
-        == ["import"] + Self.plugins.map { "plugin \($0), workers" } + ["full run, workers", "full run, in-process"])
+    #expect(firstColumn(of: result.stdout, after: "stage ") == Self.stageRows)
     #expect(firstColumn(of: result.stdout, after: "plugin  ") == Self.plugins)
     let lines = result.stdout.components(separatedBy: "\n")
+    // The coding-run figures, said plainly: which set the 1M words/s target applies to, memory at two sizes, the lock.
+    #expect(
+      lines.contains {
+        $0.hasPrefix("coding run, results stored: lexical plugins (themes, values, sentiment) ")
+          && $0.contains(" words per CPU second; target 1,000,000 words/s: ")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("  every plugin ") && $0.hasSuffix("so a run with it cannot reach 1M words/s")
+      })
+    #expect(lines.contains { $0.hasPrefix("  peak memory (ru_maxrss) of the lexical run: ") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("  longest write transaction of any coding run: ")
+          && $0.hasSuffix("another process waits at most that long for the lock")
+      })
     #expect(lines.contains { $0.hasPrefix("plugin boundary: the full run with worker processes takes ") })
     #expect(lines.contains { $0.hasPrefix("peak memory: hark ") && $0.hasSuffix("(target 500 MB: within)") })
     #expect(lines.contains { $0.hasPrefix("full run stored ") && $0.hasSuffix("scores; 0 failures") })
@@ -62,7 +84,8 @@ struct BenchCommandTests {
         "words", "documents", "seed", "cores", "workers", "load_average_start", "load_average_end",
         "generate_seconds", "stages", "per_core", "peak_memory_mb", "worker_peak_memory_mb", "memory_target_mb",
         "import_words_per_second", "full_run_words_per_second", "full_run_in_process_words_per_second",
-        "boundary_cost",
+        "boundary_cost", "lexical_run_words_per_second", "lexical_run_cpu_seconds", "lexical_run_max_rss_kb",
+        "lexical_run_half_max_rss_kb", "longest_write_seconds",
       ])
     #expect(object["seed"] as? Int == 2026)
     let words = try #require(object["words"] as? Int)
@@ -70,15 +93,28 @@ struct BenchCommandTests {
     let stages = try #require(object["stages"] as? [[String: Any]])
     #expect(
       stages.map { $0["stage"] as? String }
-        == ["import"] + Array(repeating: "plugin", count: Self.plugins.count) + ["full_run", "full_run_in_process"])
-    #expect(stages.compactMap { $0["name"] as? String }.dropFirst().dropLast(2) == Self.plugins[...])
+        == ["import", "import_half"] + Array(repeating: "plugin", count: Self.plugins.count) + [
+          "lexical_run", "lexical_run_half", "full_run", "full_run_in_process",
+        ])
+    #expect(stages.compactMap { $0["name"] as? String }.dropFirst(2).dropLast(4) == Self.plugins[...])
     for stage in stages {
-      #expect(stage["words"] as? Int == words)
+      let name = stage["stage"] as? String ?? "?"
+      if name.hasSuffix("_half") {
+        // The first half of the documents.
+        #expect((1..<words).contains(stage["words"] as? Int ?? 0), "words of \(name)")
+      } else {
+        #expect(stage["words"] as? Int == words)
+      }
       #expect(stage["failures"] as? Int == 0)
       for key in [
         "seconds", "cpu_seconds", "words_per_second", "peak_memory_mb", "worker_peak_memory_mb", "load_average",
+        "max_rss_kb",
       ] {
         #expect(isNumber(stage[key]), "\(key) of \(stage["name"] ?? "?")")
+      }
+      if name != "import" && name != "import_half" {
+        #expect((stage["longest_write_seconds"] as? Double ?? 0) > 0, "longest write of \(name)")
+        #expect((stage["write_transactions"] as? Int ?? 0) > 0, "write transactions of \(name)")
       }
     }
     #expect((stages.last?["stored"] as? [String: Int])?.keys.sorted() == ["codes", "concepts", "links", "scores"])

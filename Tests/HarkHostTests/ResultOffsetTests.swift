@@ -4,6 +4,7 @@
 import Foundation
 import HarkStore
 import HarkTranscripts
+import Synchronization
 import Testing
 
 @testable import HarkHost
@@ -39,6 +40,33 @@ struct ResultOffsetTests {
     // Forty "é" (80 bytes), then " ok": " ok" is bytes 80..<83, code points 40..<43.
     let long = String(repeating: "é", count: 40) + " ok"
     #expect(try spans(long, scores([("", 80, 83), ("", 66, 70)])) == [40..<43, 33..<35])
+  }
+
+  @Test(
+    "finish results naming documents in turn are checked one document at a time: each text read once, results kept in the order emitted"
+  )
+  func finishOneDocumentAtATime() throws {
+    let texts = ["A": "Fine. Good.", "B": "Café was déjà vu."]
+    let read = Mutex([String]())
+    let raw = scores([("B", 10, 16), ("A", 0, 5), ("B", 0, 5), ("A", 6, 11), ("B", 18, 19)])
+    let found = try ResultValidator.validate(raw, current: nil) { name in
+      read.withLock { $0.append(name) }
+      return texts[name].map { Array($0.utf8) }
+    }
+    #expect(read.withLock { $0 } == ["A", "B"])
+    #expect(found["A"]?.scores.map { $0.start..<$0.end } == [0..<5, 6..<11])
+    #expect(found["B"]?.scores.map { $0.start..<$0.end } == [9..<13, 0..<4, 15..<16])
+  }
+
+  @Test("a bad finish result is named by its number in what the plugin emitted")
+  func finishErrorKeepsItsNumber() throws {
+    let raw = scores([("B", 0, 5), ("A", 0, 5), ("B", 0, 99)])
+    let error = #expect(throws: GarbageResult.self) {
+      _ = try ResultValidator.validate(raw, current: nil) {
+        Array("Fine. Good. Yes.".utf8).prefix($0 == "A" ? 16 : 6).map { $0 }
+      }
+    }
+    #expect(error?.description == "score result 3: span 0..<99 lies outside the text (6 bytes)")
   }
 
   @Test("a result naming a document the call may not refer to still fails after results that named none")

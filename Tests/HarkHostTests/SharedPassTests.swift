@@ -3,8 +3,9 @@
 // cost the others anything.
 import Foundation
 import HarkHost
-import HarkStore
 import Testing
+
+@testable import HarkStore
 
 @Suite("Plugins sharing one pass over the documents")
 struct SharedPassTests {
@@ -59,5 +60,38 @@ struct SharedPassTests {
     let (summary, _) = try run(#"{"mode": "error", "on": "BOOM"}"#, inProcess: true)
     #expect(summary.plugins.map(\.documentsDone) == [2, 3])
     #expect(summary.plugins[0].failures.map(\.reason) == ["plugin error: cannot make sense of D2"])
+  }
+
+  @Test(
+    "a document the store refuses is reported as not stored and stays pending; the documents stored beside it stay, and the next run stores it"
+  )
+  func refusedDocumentStaysPending() throws {
+    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    // What a store that cannot take one document's rows looks like (a full
+    // disk, a constraint): its analysis row is refused.
+    try store.pool.write { db in
+      try db.execute(
+        sql: """
+          CREATE TRIGGER refuse_second BEFORE INSERT ON analysis WHEN NEW.document_id = 2
+          BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+          """)
+    }
+    let path = TestPaths.builtIn("ExampleC")
+    let first = try CodingRun.runOne(store, path: path, options: #"{"minWords": 1}"#)
+    #expect(first.documentsDone == 2)
+    #expect(first.failures.map(\.documentID) == [2])
+    #expect(first.failures.map(\.reason).allSatisfy { $0.hasPrefix("could not store the results: ") })
+    #expect(first.failures.map(\.reason).allSatisfy { $0.contains("refused by the test") })
+    #expect(try TestProject.count(store, "SELECT count(*) FROM analysis") == 2)
+    #expect(try TestProject.count(store, "SELECT count(*) FROM coding WHERE document_id = 2") == 0)
+    let hash = CodingRun.optionsHash(#"{"minWords": 1}"#)
+    let version = try PluginLibrary.load(path).descriptor.version
+    #expect(
+      try store.pendingDocuments(
+        pluginID: "org.hark.example.wordcount", version: version, optionsHash: hash, retryFailed: false) == [2])
+    try store.pool.write { db in try db.execute(sql: "DROP TRIGGER refuse_second") }
+    let second = try CodingRun.runOne(store, path: path, options: #"{"minWords": 1}"#)
+    #expect(second.documentsDone == 1)
+    #expect(try TestProject.count(store, "SELECT count(*) FROM analysis") == 3)
   }
 }

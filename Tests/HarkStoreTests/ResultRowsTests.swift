@@ -94,4 +94,72 @@ struct ResultRowsTests {
     }
     #expect(analyses == 0)
   }
+
+  @Test(
+    "documents stored in one transaction: one SQLite refuses is left out whole with SQLite's reason, the others are stored, and the lock is timed"
+  )
+  func refusedDocumentInABatch() throws {
+    let store = try OppositeFixture.project()
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    func document(_ plugin: String, value: Double) -> DocumentResults {
+      var findings = Findings()
+      findings.scores = [ScoreFinding(name: "valence", start: 27, end: 40, value: value, explanation: plugin)]
+      return DocumentResults(items: [
+        (
+          AnalysisRecord(
+            documentID: 1, pluginID: plugin, pluginVersion: "1.0", optionsHash: "h", runID: run, seconds: 0),
+          findings
+        )
+      ])
+    }
+    let counter = WriteLockTests.CommitCounter()
+    store.pool.add(transactionObserver: counter)
+    let timedBefore = store.writeTimes.count
+    // The middle document's score is out of range: the table's CHECK refuses it.
+    let results = store.writeDocuments(
+      [
+        document("org.test.first", value: 0.5), document("org.test.bad", value: 2),
+        document("org.test.last", value: -1),
+      ],
+      budget: 60)
+    #expect(results.map { (try? $0.get())?.map(\.scores) } == [[1], nil, [1]])
+    if case .failure(let error as DatabaseError) = results[1] {
+      #expect(error.message == "CHECK constraint failed: value BETWEEN -1 AND 1")
+    } else {
+      Issue.record("the refused document did not fail with SQLite's error: \(results[1])")
+    }
+    #expect(counter.commits.withLock { $0 } == 1)
+    #expect(store.writeTimes.count == timedBefore + 1)
+    #expect(store.writeTimes.longest > 0)
+    let stored = try store.pool.read { db in
+      try String.fetchAll(
+        db,
+        sql: "SELECT a.plugin_id || ':' || s.value FROM analysis a JOIN score s ON s.analysis_id = a.id ORDER BY a.id")
+    }
+    #expect(stored == ["org.test.first:0.5", "org.test.last:-1.0"])
+    let bad = try store.pool.read {
+      try Int.fetchOne($0, sql: "SELECT count(*) FROM analysis WHERE plugin_id = 'org.test.bad'")!
+    }
+    #expect(bad == 0)
+  }
+
+  @Test("with a budget of nothing each document is a transaction of its own")
+  func budgetOfNothing() throws {
+    let store = try OppositeFixture.project()
+    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let documents = ["org.test.a", "org.test.b", "org.test.c"].map { plugin in
+      DocumentResults(items: [
+        (
+          AnalysisRecord(
+            documentID: 1, pluginID: plugin, pluginVersion: "1.0", optionsHash: "h", runID: run, seconds: 0),
+          Findings()
+        )
+      ])
+    }
+    let counter = WriteLockTests.CommitCounter()
+    store.pool.add(transactionObserver: counter)
+    let results = store.writeDocuments(documents, budget: 0)
+    #expect(results.map { (try? $0.get())?.count } == [1, 1, 1])
+    #expect(counter.commits.withLock { $0 } == 3)
+  }
 }

@@ -20,10 +20,15 @@ public enum ResultValidator {
     if raw.dropped > 0 {
       throw GarbageResult(description: "emitted more than \(HostLimits.resultsPerDocument) results for one document")
     }
-    var resolver = DocumentResolver(current: current, text: text)
+    // In `finish` results may name every document of the corpus: they are
+    // checked one document at a time, so only one document's text is held
+    // (memory does not grow with the corpus). Each result keeps its number
+    // in what the plugin emitted, for the message.
+    var resolver = DocumentResolver(current: current, text: text, keepsOne: current == nil)
     var found: [String: Findings] = [:]
 
-    for (i, r) in raw.codes.enumerated() {
+    func code(_ i: Int) throws {
+      let r = raw.codes[i]
       let what = "code result \(i + 1)"
       let doc = try resolver.document(r.document, what)
       let span = try resolver.span(doc, r.start, r.end, what)
@@ -32,7 +37,8 @@ public enum ResultValidator {
           code: try label(r.code, "code name", what), start: span.lowerBound, end: span.upperBound,
           confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
     }
-    for (i, r) in raw.concepts.enumerated() {
+    func concept(_ i: Int) throws {
+      let r = raw.concepts[i]
       let what = "concept result \(i + 1)"
       let doc = try resolver.document(r.document, what)
       let span = try resolver.span(doc, r.start, r.end, what)
@@ -41,7 +47,8 @@ public enum ResultValidator {
           label: try label(r.label, "label", what), start: span.lowerBound, end: span.upperBound,
           confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
     }
-    for (i, r) in raw.links.enumerated() {
+    func link(_ i: Int) throws {
+      let r = raw.links[i]
       let what = "link result \(i + 1)"
       let doc = try resolver.document(r.document, what)
       let span = try resolver.span(doc, r.start, r.end, what)
@@ -65,7 +72,8 @@ public enum ResultValidator {
           effectSpan: try part(r.effectStart, r.effectEnd, "effect"),
           explanation: try explanation(r.explanation, what)))
     }
-    for (i, r) in raw.scores.enumerated() {
+    func score(_ i: Int) throws {
+      let r = raw.scores[i]
       let what = "score result \(i + 1)"
       let doc = try resolver.document(r.document, what)
       let span = try resolver.span(doc, r.start, r.end, what)
@@ -76,6 +84,32 @@ public enum ResultValidator {
         ScoreFinding(
           name: try label(r.name, "name", what), start: span.lowerBound, end: span.upperBound, value: r.value,
           explanation: try explanation(r.explanation, what)))
+    }
+    if current != nil {
+      for i in raw.codes.indices { try code(i) }
+      for i in raw.concepts.indices { try concept(i) }
+      for i in raw.links.indices { try link(i) }
+      for i in raw.scores.indices { try score(i) }
+      return found
+    }
+    var order: [(document: [UInt8], kind: Int, index: Int)] = []
+    order.reserveCapacity(raw.codes.count + raw.concepts.count + raw.links.count + raw.scores.count)
+    order += raw.codes.indices.map { (raw.codes[$0].document, 0, $0) }
+    order += raw.concepts.indices.map { (raw.concepts[$0].document, 1, $0) }
+    order += raw.links.indices.map { (raw.links[$0].document, 2, $0) }
+    order += raw.scores.indices.map { (raw.scores[$0].document, 3, $0) }
+    // By document, then in the order they were emitted.
+    order.sort { a, b in
+      a.document != b.document
+        ? a.document.lexicographicallyPrecedes(b.document) : (a.kind, a.index) < (b.kind, b.index)
+    }
+    for entry in order {
+      switch entry.kind {
+      case 0: try code(entry.index)
+      case 1: try concept(entry.index)
+      case 2: try link(entry.index)
+      default: try score(entry.index)
+      }
     }
     return found
   }
@@ -188,13 +222,16 @@ private struct DocumentResolver {
   let current: String?
   let text: (String) -> [UInt8]?
   var cache: [String: Doc] = [:]
+  /// Keep only the last document read (results come one document at a time).
+  let keepsOne: Bool
   /// The current document, once read: most results name no document, and
   /// this spares each of them a dictionary lookup.
   var currentDoc: Doc?
 
-  init(current: String?, text: @escaping (String) -> [UInt8]?) {
+  init(current: String?, text: @escaping (String) -> [UInt8]?, keepsOne: Bool = false) {
     self.current = current
     self.text = text
+    self.keepsOne = keepsOne
   }
 
   mutating func document(_ name: [UInt8], _ what: String) throws -> Doc {
@@ -209,6 +246,7 @@ private struct DocumentResolver {
       throw GarbageResult(description: "\(what): names document \"\(id.prefix(60))\", which this call may not refer to")
     }
     let doc = Doc(id: id, text: bytes)
+    if keepsOne { cache.removeAll() }
     cache[id] = doc
     if id == current { currentDoc = doc }
     return doc

@@ -1,7 +1,9 @@
 // Corpus-level plugins ("needs": corpus): one instance sees every document,
-// then `finish` may speak about any of them. Everything is written in one
-// transaction at the end. A document that fails is left out and the pass
-// starts again without it, since the instance's corpus state died with it.
+// then `finish` may speak about any of them. Nothing is written before
+// `finish` has answered and passed the checks; then every document's
+// results, a few documents per short transaction. A document that fails is
+// left out and the pass starts again without it, since the instance's
+// corpus state died with it.
 import Foundation
 import HarkStore
 
@@ -57,13 +59,12 @@ struct CorpusPass {
       do {
         let raw = try analyzer.finish()
         tally.pluginSeconds += WorkerProcess.monotonic() - finishing
-        var texts: [String: [UInt8]] = [:]
+        // The validator asks once per document and keeps what it needs.
         let result = try ResultValidator.validate(raw, current: nil) { name in
-          guard let number = documentNumber(name), found[number] != nil else { return nil }
-          if let cached = texts[name] { return cached }
-          guard let text = try? context.store.documentForAnalysis(number).text else { return nil }
-          texts[name] = Array(text.utf8)
-          return texts[name]
+          guard let number = documentNumber(name), found[number] != nil,
+            let text = try? context.store.documentForAnalysis(number).text
+          else { return nil }
+          return Array(text.utf8)
         }
         for (name, findings) in result {
           let id = documentNumber(name)!

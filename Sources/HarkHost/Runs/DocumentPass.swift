@@ -1,7 +1,8 @@
 // Per-document plugins, several at once: N threads take documents from a
 // shared queue; each thread holds one analyzer per plugin, reads a document
-// once, hands it to every plugin that still has to see it, and stores all
-// their results on it in one transaction.
+// once, hands it to every plugin that still has to see it, and passes all
+// their results on it to the run's one writer (`ResultWriter`), which stores
+// each document whole while the threads go on to their next documents.
 import Foundation
 import HarkStore
 import Synchronization
@@ -26,78 +27,104 @@ struct DocumentPass: Sendable {
     guard let first = members.first?.context else { return [] }
     let threads = max(1, min(first.options.workers, documents.count))
     let total = documents.count
+    let writer = ResultWriter(store: first.store)
     runThreads(threads) {
       let analyzers = members.map { makeAnalyzer($0.context) }
       defer { for analyzer in analyzers { analyzer.stop() } }
       while let id = queue.withLock({ $0.popFirst() }) {
         let skip = unopenable.withLock { $0 }
         let wanted = members.indices.filter { !skip[$0] && members[$0].documents.contains(id) }
-        if !wanted.isEmpty {
-          let (outcomes, spent) = analyzeOne(id, wanted.map { ($0, analyzers[$0]) })
-          tallies.withLock { t in
-            for (k, seconds) in spent { t[k].pluginSeconds += seconds }
-            for (k, outcome) in outcomes {
-              switch outcome {
-              case .stored(let counts, let words):
-                t[k].done += 1
-                t[k].counts = t[k].counts + counts
-                t[k].words += words
-              case .failed(let reason):
-                t[k].failures.append(DocumentFailure(documentID: id, reason: reason))
-              case .openFailed(let reason):
-                let first = unopenable.withLock { flags in
-                  defer { flags[k] = true }
-                  return !flags[k]
-                }
-                if first {
-                  try? members[k].context.store.writeRunFailure(
-                    members[k].context.runID, pluginID: members[k].context.plugin.descriptor.id, reason: reason)
-                  t[k].failures.append(DocumentFailure(documentID: nil, reason: reason))
-                }
-              }
+        if wanted.isEmpty {
+          let done = finished.add(1, ordering: .relaxed).newValue
+          progress(.progress(label, done: done, of: total))
+          continue
+        }
+        let analysed = analyzeOne(id, wanted.map { ($0, analyzers[$0]) })
+        tallies.withLock { t in
+          for (k, seconds) in analysed.spent { t[k].pluginSeconds += seconds }
+          for (k, reason) in analysed.openFailures {
+            let first = unopenable.withLock { flags in
+              defer { flags[k] = true }
+              return !flags[k]
+            }
+            if first {
+              try? members[k].context.store.writeRunFailure(
+                members[k].context.runID, pluginID: members[k].context.plugin.descriptor.id, reason: reason)
+              t[k].failures.append(DocumentFailure(documentID: nil, reason: reason))
             }
           }
         }
-        let done = finished.add(1, ordering: .relaxed).newValue
-        progress(.progress(label, done: done, of: total))
+        // Counted when stored, so the progress a person sees is what a killed run keeps.
+        writer.submit(
+          ResultWriter.Job(results: analysed.results) { stored in
+            tallies.withLock { t in
+              switch stored {
+              case .success(let counts):
+                for (n, item) in analysed.plugins.enumerated() {
+                  t[item].done += 1
+                  t[item].counts = t[item].counts + counts[n]
+                  t[item].words += analysed.words
+                }
+              case .failure(let error):
+                // Nothing of this document was stored; it stays pending for every plugin.
+                for item in analysed.plugins {
+                  t[item].failures.append(
+                    DocumentFailure(documentID: id, reason: "could not store the results: \(error)"))
+                }
+              }
+              for (k, reason) in analysed.failed {
+                t[k].failures.append(DocumentFailure(documentID: id, reason: reason))
+              }
+            }
+            let done = finished.add(1, ordering: .relaxed).newValue
+            progress(.progress(label, done: done, of: total))
+          })
       }
     }
+    writer.close()
     return tallies.withLock { $0 }
   }
 
-  enum Outcome {
-    case stored(FindingCounts, words: Int)
-    case failed(String)
-    case openFailed(String)
+  /// What the plugins made of one document, ready to store.
+  struct Analysed: Sendable {
+    /// Every plugin's findings and failures on the document.
+    var results = DocumentResults(items: [])
+    /// The member index of each of `results.items`, in order.
+    var plugins: [Int] = []
+    /// Members that failed on the document, with why.
+    var failed: [(Int, String)] = []
+    /// Members that could not even open.
+    var openFailures: [(Int, String)] = []
+    /// The seconds each member took (its call and the check of its results).
+    var spent: [(Int, Double)] = []
+    var words = 0
   }
 
-  /// Every wanted plugin on one document; what they found is stored together.
-  /// Also the seconds each plugin took (its call and the check of its results).
-  private func analyzeOne(_ id: Int64, _ plugins: [(Int, any Analyzer)]) -> ([(Int, Outcome)], [(Int, Double)]) {
+  /// Every wanted plugin on one document.
+  private func analyzeOne(_ id: Int64, _ plugins: [(Int, any Analyzer)]) -> Analysed {
     let context = members[plugins[0].0].context
+    var analysed = Analysed()
     let payload: DocumentPayload
-    let words: Int
-    do { (payload, words) = try context.load(id) } catch {
-      return (plugins.map { ($0.0, Outcome.failed("\(error)")) }, [])
+    do { (payload, analysed.words) = try context.load(id) } catch {
+      analysed.failed = plugins.map { ($0.0, "\(error)") }
+      return analysed
     }
-    var outcomes: [(Int, Outcome)] = []
-    var spent: [(Int, Double)] = []
-    var items: [(Int, AnalysisRecord, Findings)] = []
-    var failures: [(Int, AnalysisRecord, String)] = []
     for (k, analyzer) in plugins {
       let started = WorkerProcess.monotonic()
       let member = members[k].context
       func failed(_ reason: String) {
-        failures.append((k, member.record(id, seconds: WorkerProcess.monotonic() - started), reason))
+        analysed.results.failures.append((member.record(id, seconds: WorkerProcess.monotonic() - started), reason))
+        analysed.failed.append((k, reason))
       }
       do {
         let raw = try analyzer.analyze(payload)
         let found = try ResultValidator.validate(raw, current: payload.id) { $0 == payload.id ? payload.text : nil }
-        items.append(
-          (k, member.record(id, seconds: WorkerProcess.monotonic() - started), found[payload.id] ?? Findings()))
+        analysed.results.items.append(
+          (member.record(id, seconds: WorkerProcess.monotonic() - started), found[payload.id] ?? Findings()))
+        analysed.plugins.append(k)
       } catch let failure as AnalysisFailure {
         if failure.isOpenFailure {
-          outcomes.append((k, .openFailed(failure.reason)))
+          analysed.openFailures.append((k, failure.reason))
         } else {
           failed(failure.reason)
         }
@@ -106,19 +133,9 @@ struct DocumentPass: Sendable {
       } catch {
         failed("\(error)")
       }
-      spent.append((k, WorkerProcess.monotonic() - started))
+      analysed.spent.append((k, WorkerProcess.monotonic() - started))
     }
-    do {
-      let counts = try context.store.writeDocumentResults(
-        items.map { ($0.1, $0.2) }, failures: failures.map { ($0.1, $0.2) })
-      for (n, item) in items.enumerated() { outcomes.append((item.0, .stored(counts[n], words: words))) }
-      for failure in failures { outcomes.append((failure.0, .failed(failure.2))) }
-    } catch {
-      // Nothing of this document was stored; it stays pending for every plugin.
-      for item in items { outcomes.append((item.0, .failed("could not store the results: \(error)"))) }
-      for failure in failures { outcomes.append((failure.0, .failed(failure.2))) }
-    }
-    return (outcomes, spent)
+    return analysed
   }
 }
 

@@ -1,5 +1,6 @@
-// Writing what a plugin found: each document's findings and its analysis row in
-// one transaction, so a killed run leaves whole documents or nothing.
+// Writing what a plugin found: each document's findings and its analysis rows
+// together (a savepoint), a few documents to a short transaction, so a killed
+// run leaves whole documents or nothing and nobody waits long for the lock.
 import Foundation
 import GRDB
 
@@ -39,6 +40,18 @@ public struct FindingCounts: Sendable, Equatable {
   }
 }
 
+/// Everything a coding run stores about one document: each plugin's
+/// findings on it and each plugin's failure. Stored whole or not at all.
+public struct DocumentResults: Sendable {
+  public var items: [(AnalysisRecord, Findings)]
+  public var failures: [(AnalysisRecord, String)]
+
+  public init(items: [(AnalysisRecord, Findings)], failures: [(AnalysisRecord, String)] = []) {
+    self.items = items
+    self.failures = failures
+  }
+}
+
 extension ProjectStore {
   /// Replaces this plugin's earlier results on the document with `findings`.
   @discardableResult
@@ -50,35 +63,22 @@ extension ProjectStore {
   /// but in short transactions, so that nobody else (a panel member voting,
   /// an import) waits for the whole corpus to be written. A run killed half
   /// way leaves some documents with older results; the next run sees them
-  /// pending and redoes the corpus plugin over every document.
+  /// pending and redoes the corpus plugin over every document. The first
+  /// document that could not be stored is thrown, after the others.
   @discardableResult
   public func writeCorpusAnalysis(_ items: [(AnalysisRecord, Findings)], budget: Double = 0.05) throws
     -> FindingCounts
   {
     var total = FindingCounts()
-    var next = items.startIndex
-    while next < items.endIndex {
-      total =
-        total
-        + (try pool.write { db in
-          // At least one document per transaction; more while the budget lasts.
-          let started = DispatchTime.now().uptimeNanoseconds
-          var counts = FindingCounts()
-          let inserts = ResultInserts(db)
-          repeat {
-            counts = counts + (try Self.write(db, items[next].0, items[next].1, inserts: inserts))
-            next += 1
-          } while next < items.endIndex
-            && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < budget
-          return counts
-        })
+    for result in writeDocuments(items.map { DocumentResults(items: [$0]) }, budget: budget) {
+      total = total + (try result.get().reduce(FindingCounts(), +))
     }
     return total
   }
 
   /// Records that the plugin failed on the document; its earlier results stay.
   public func writeFailure(_ record: AnalysisRecord, reason: String) throws {
-    try pool.write { db in try Self.writeFailure(db, record, reason: reason) }
+    try timedWrite { db in try Self.writeFailure(db, record, reason: reason) }
   }
 
   /// Several plugins' results and failures on one document, in one
@@ -87,18 +87,70 @@ extension ProjectStore {
   public func writeDocumentResults(_ items: [(AnalysisRecord, Findings)], failures: [(AnalysisRecord, String)])
     throws -> [FindingCounts]
   {
-    try pool.write { db in
-      // Every item is on the same document: its turns are read once.
-      var turns: TurnIndex?
-      let inserts = ResultInserts(db)
-      let counts = try items.map { item in
-        if turns == nil { turns = try TurnIndex(db, documentID: item.0.documentID) }
-        return try Self.write(
-          db, item.0, item.1, turns: turns!.documentID == item.0.documentID ? turns : nil, inserts: inserts)
+    try writeDocuments([DocumentResults(items: items, failures: failures)])[0].get()
+  }
+
+  /// Documents' results, each document whole or not at all (a savepoint of
+  /// its own), several to a transaction while the transaction has held the
+  /// write lock for less than `budget` seconds: fewer commits write fewer
+  /// pages, and nobody else waits longer than about one budget. A killed
+  /// process leaves whole documents. Per document, in order, its counts (in
+  /// the order of its items) or why it could not be stored; a transaction
+  /// that fails as a whole (the lock never came) fails every document in it
+  /// and every one after it.
+  public func writeDocuments(_ documents: [DocumentResults], budget: Double = 0.05)
+    -> [Result<[FindingCounts], any Error>]
+  {
+    var results: [Result<[FindingCounts], any Error>] = []
+    results.reserveCapacity(documents.count)
+    var next = documents.startIndex
+    while next < documents.endIndex {
+      let first = results.count
+      do {
+        try timedWrite { db in
+          let started = WriteTimes.monotonic()
+          // The writer's page cache, bounded (16 MB): the default 2 MB made it
+          // read the same index pages again for every document.
+          try db.execute(sql: "PRAGMA cache_size = -16384")
+          let inserts = ResultInserts(db)
+          repeat {
+            let document = documents[next]
+            var counts: [FindingCounts] = []
+            do {
+              try db.inSavepoint {
+                counts = try Self.write(db, document, inserts: inserts)
+                return .commit
+              }
+              results.append(.success(counts))
+            } catch {
+              // SQLite may have ended the whole transaction (a full disk):
+              // then nothing of it holds, and the catch below says so.
+              guard db.isInsideTransaction else { throw error }
+              results.append(.failure(error))
+            }
+            next += 1
+          } while next < documents.endIndex && WriteTimes.monotonic() - started < budget
+        }
+      } catch {
+        results.removeSubrange(first...)
+        results += documents[first...].map { _ in .failure(error) }
+        break
       }
-      for (record, reason) in failures { try Self.writeFailure(db, record, reason: reason) }
-      return counts
     }
+    return results
+  }
+
+  /// One document's results: its turns are read once for all its plugins.
+  private static func write(_ db: Database, _ document: DocumentResults, inserts: ResultInserts) throws
+    -> [FindingCounts]
+  {
+    var turns: TurnIndex?
+    let counts = try document.items.map { item in
+      if turns?.documentID != item.0.documentID { turns = try TurnIndex(db, documentID: item.0.documentID) }
+      return try write(db, item.0, item.1, turns: turns, inserts: inserts)
+    }
+    for (record, reason) in document.failures { try writeFailure(db, record, reason: reason) }
+    return counts
   }
 
   private static func writeFailure(_ db: Database, _ record: AnalysisRecord, reason: String) throws {
@@ -293,12 +345,17 @@ struct TurnIndex {
 
   init(_ db: Database, documentID: Int64) throws {
     self.documentID = documentID
-    // Columns by position: a lookup by name lowercases the name on every row.
-    entries = try Row.fetchAll(
+    // A cursor reads each row in place (no copied rows); columns by
+    // position: a lookup by name lowercases the name on every row.
+    var entries: [Entry] = []
+    let rows = try Row.fetchCursor(
       db.cachedStatement(
         sql: "SELECT start, \"end\", participant_id, role FROM turn WHERE document_id = ? ORDER BY start"),
-      arguments: [documentID]
-    ).map { Entry(start: $0[0], end: $0[1], participant: $0[2], role: $0[3]) }
+      arguments: [documentID])
+    while let row = try rows.next() {
+      entries.append(Entry(start: row[0], end: row[1], participant: row[2], role: row[3]))
+    }
+    self.entries = entries
   }
 
   /// The participant (or unknown-speaker) turn a passage belongs to: the one

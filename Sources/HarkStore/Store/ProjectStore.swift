@@ -10,6 +10,8 @@ public final class ProjectStore: Sendable {
   let pool: DatabasePool
   /// How this process waits when another one is writing.
   public let lockWait: LockWait
+  /// How long this process's coding-run writes held the write lock.
+  public let writeTimes = WriteTimes()
 
   /// Opens an existing project, bringing its schema up to date.
   public init(path: String, lockWait: LockWait = .commandLine) throws {

@@ -30,7 +30,7 @@ public struct PluginSetting: Sendable, Equatable {
 extension ProjectStore {
   /// Starts a run; runs left "running" by a killed process become "interrupted".
   public func startRun(isolation: String, workers: Int) throws -> Int64 {
-    try pool.write { db in
+    try timedWrite { db in
       try db.execute(sql: "UPDATE coding_run SET status = 'interrupted' WHERE status = 'running'")
       try db.execute(
         sql:
@@ -41,7 +41,7 @@ extension ProjectStore {
   }
 
   public func recordRunPlugin(_ runID: Int64, _ r: RunPluginRecord) throws {
-    try pool.write { db in
+    try timedWrite { db in
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO run_plugin(run_id, plugin_id, plugin_version, plugin_path, options, documents_done,
@@ -57,7 +57,7 @@ extension ProjectStore {
   }
 
   public func finishRun(_ runID: Int64) throws {
-    try pool.write { db in
+    try timedWrite { db in
       try db.execute(
         sql: "UPDATE coding_run SET status = 'finished', finished_at = ? WHERE id = ?", arguments: [Clock.now(), runID])
     }
@@ -136,16 +136,18 @@ extension ProjectStore {
       else {
         throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them")
       }
-      let turns = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT t.speaker, t.role, t.start, t."end", COALESCE(p.group_name, '') AS group_name
-          FROM turn t LEFT JOIN participant p ON p.id = t.participant_id
-          WHERE t.document_id = ? ORDER BY t.start
-          """, arguments: [id]
-      ).map {
-        // Columns by position: a lookup by name lowercases it on every row.
-        StoredTurn(speaker: $0[0], role: $0[1], group: $0[4], start: $0[2], end: $0[3])
+      // A cursor reads each row in place (no copied rows); columns by
+      // position: a lookup by name lowercases it on every row.
+      var turns: [StoredTurn] = []
+      let rows = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT t.speaker, t.role, t.start, t."end", COALESCE(p.group_name, '') AS group_name
+            FROM turn t LEFT JOIN participant p ON p.id = t.participant_id
+            WHERE t.document_id = ? ORDER BY t.start
+            """), arguments: [id])
+      while let row = try rows.next() {
+        turns.append(StoredTurn(speaker: row[0], role: row[1], group: row[4], start: row[2], end: row[3]))
       }
       return StoredDocument(id: row[0], title: row[1], text: row[2], words: row[3], turns: turns)
     }
@@ -197,7 +199,7 @@ public struct StoredDocument: Sendable, Equatable {
 extension ProjectStore {
   /// A failure of the plugin as a whole in a run (it could not be opened, say).
   public func writeRunFailure(_ runID: Int64, pluginID: String, reason: String) throws {
-    try pool.write { db in
+    try timedWrite { db in
       try db.execute(
         sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, NULL, ?, ?)",
         arguments: [runID, pluginID, reason])
