@@ -8,8 +8,8 @@ and counts judged samples.
 "draw" prints a judging file: N of the project's value codings, chosen with
 Python's random.Random(SEED) from all codings in a fixed order (document
 title, sentence start, code name), each with its sentence and the plugin's
-explanation, and the judgement column left as "?". Codings whose sentence
-and code already stand in the JUDGED files given are left out of the draw,
+explanation, and the judgement column left as "?". Codings whose transcript,
+code and sentence already stand in the JUDGED files given are left out of the draw,
 so a second sample holds only fresh items. The same project, N, seed and
 files always give the same sample.
 
@@ -61,8 +61,8 @@ def read_judged(paths):
 
 
 def draw(project, n, seed, judged):
-    seen = {(fields[3], fields[4]) for _, _, fields in read_judged(judged)}
-    items = [item for item in codings(project) if (item[2], item[3]) not in seen]
+    seen = {(fields[2], fields[3], fields[4]) for _, _, fields in read_judged(judged)}
+    items = [item for item in codings(project) if (item[0], item[2], item[3]) not in seen]
     chosen = sorted(random.Random(seed).sample(range(len(items)), min(n, len(items))))
     print(f"# {len(chosen)} of {len(items)} value codings, seed {seed}"
           + (f", leaving out those in {', '.join(judged)}" if judged else ""))

@@ -26,6 +26,10 @@ enum DefaultCodebook {
     #   - "opposite" is the code used when a term is negated ("nobody listened")
     #   - "negated" lists words that signal the code only when negated: "didn't
     #     push" is feeling safe, "push" alone is nothing
+    #   - a "needs" line right after a "terms" line names words of which one
+    #     must stand in the sentence for that line's terms to code: "coffee"
+    #     with "needs: made, brought" is warmth in "she made me a coffee", not
+    #     in "I had a coffee"
 
     # ---------------------------------------------------------------- valued
 
@@ -40,9 +44,10 @@ enum DefaultCodebook {
     terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
     terms: cuppa, a brew,
     terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot,
-    terms: coffee, took an interest, interest in me, patient with me,
+    terms: took an interest, interest in me, patient with me,
     terms: bless her, bless him, asked after,
-    terms: "tea",
+    terms: "tea", coffee
+    needs: made, make*, brought, bring*, offer*, gave, give*, put the kettle
     terms: made me feel at home, heart of gold, went out of her way, went out of his way,
     terms: went out of their way, above and beyond, nothing was too much, too much trouble,
     terms: looked after me, looked after us, took care of me
@@ -67,13 +72,16 @@ enum DefaultCodebook {
     exclude: friendly with, all friendly, tea and toast, tea ... toast
     exclude: lovely tea, mint tea, sandwiches and tea, tea and hot water
     exclude: Friendly Society, Friendly Hostel
+    exclude: and a cup of tea, lovely ... walk*, lovely ... bush, lovely ... vegetable*, lovely ... fruit
 
     code: connection
     parent: What people value
     description: Belonging and company: friends, community, knowing you are not the only one.
     colour: #3DA5D9
     opposite: isolation
-    terms: connection, connected, belong*, friend, friendship, kept me company, keep me company,
+    terms: friend
+    needs: close, good, best, great, dear, lifelong, made, make*, miss*, lost, company, together, friendship
+    terms: connection, connected, belong*, "friends", friendship, kept me company, keep me company,
     terms: sense of community, part of the community, sitting together, in it together, not alone,
     terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
     terms: in the same boat, they just get it, people who get it, part of something, made a friend,
@@ -91,6 +99,8 @@ enum DefaultCodebook {
     exclude: one friend of, his friend, her friend, a friend of his, a friend of hers
     exclude: of their friends, of his friends, of her friends
     exclude: belong* to any, belong to anything, belong* to the district
+    exclude: didn't belong to, did not belong to, never belonged to, don't belong to
+    exclude: which belong*, which had belonged, it belonged to, it belongs to, belongs to that
     terms: got to know people, get to know people, got to know everybody, got to know everyone
     terms: friendly with
 
@@ -124,7 +134,9 @@ enum DefaultCodebook {
     terms: keep coming back, keeps coming back, keep coming, be back, see you next, see you tomorrow,
     terms: see you Monday, see you Tuesday, see you Wednesday, see you Thursday, see you Friday,
     terms: phone call, ring me, someone rings, she'd ring, he'd ring, they'd ring,
-    terms: she rang, he rang, they rang, texted me, text me, checking in, checks in, check in on,
+    terms: she rang, he rang, they rang
+    needs: me, us, every, again, regular*, always, each
+    terms: texted me, text me, checking in, checks in, check in on,
     terms: caught me, tried again, kept at it, wrote a note,
     terms: wrote me a note, wrote him a note, wrote her a note, left a note, left me a note,
     terms: kept pushing, kept on at, went the extra mile, chased me up, chasing me up, chased them up,
@@ -134,6 +146,7 @@ enum DefaultCodebook {
     exclude: phone call* ... from ... family, phone call* ... home
     exclude: rang and said, rang up and said, rang to say, I'll be back, we'll be back, I will be back,
     exclude: be back for, be back by, be back at, be back in
+    exclude: mak* ... phone call*, made ... phone call*, chas* ... up the
 
     code: bespoke approaches
     parent: What people value
@@ -187,7 +200,7 @@ enum DefaultCodebook {
     exclude: listen* to ... song*, listen* to ... serial*, listen* to ... program*, listen* to ... news,
     exclude: listen* to ... band*, listen* to ... concert*, listen* to ... broadcast*
     exclude: listen to them, listened to them, listen to him, listen to her, we listened, could listen,
-    exclude: in my view*, in my opinion
+    exclude: in my view*, in my opinion, listen* to it, listen ... listen
 
     code: trust
     parent: What people value
@@ -231,9 +244,13 @@ enum DefaultCodebook {
     terms: turn it round, turned it round, turned my life around, fresh start, new start, if he can,
     terms: if she can, if they can, proof, better days, something to aim for, get better,
     terms: things can change, believe in myself,
-    terms: got a job, get a job, a job now, about a job, find a job, back to work, into work,
-    terms: confidence, confident, want to be, three years' time, three years time,
-    terms: in a few years, one day I'll, one day we'll, one day I will, one day I'd like, got better,
+    terms: get a job, about a job, find a job
+    needs: want*, hop*, wish*, try*, plan*, I'll, we'll, I'd like, help*, one day, soon, can
+    terms: got a job, a job now, back to work, into work,
+    terms: confidence, confident, "want" to be, three years' time, three years time,
+    terms: one day I'll, one day we'll, one day I will, one day I'd like, got better,
+    terms: in a few years
+    needs: I'll, we'll, I'd like, I want, we want, hope*, plan*
     terms: getting better,
     terms: optimistic, positive about, a goal, goals, motivation, motivated, back on track,
     terms: back on my feet, on my feet, turned a corner, turning point
@@ -241,7 +258,7 @@ enum DefaultCodebook {
     exclude: proof of,
     exclude: in confidence
     exclude: got a job at, got a job in, got a job with, got a job as
-    exclude: could get a job
+    exclude: could get a job, than I want to be
 
     code: feeling safe
     parent: What people value
@@ -261,7 +278,7 @@ enum DefaultCodebook {
     exclude: meat safe, in the safe, into the safe, safe deposit, push-bike*, push bike*, pushbike*,
     exclude: comfortable ... town*, comfortable ... area*, comfortable ... life
     exclude: relaxation, relaxing, to the safe, be a safe
-    exclude: financially secure
+    exclude: financially secure, somewhere to go and
 
     code: peer support
     parent: What people value
@@ -302,7 +319,7 @@ enum DefaultCodebook {
     terms: left to it, didn't want to hear, swept under, passed over
     exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
     exclude: forgot about it, i'd forgotten, unheard of
-    exclude: I didn't ask, we didn't ask, you didn't ask, didn't ask for
+    exclude: I didn't ask, we didn't ask, you didn't ask, didn't ask for, never came near
 
     code: feeling rejected
     parent: What gets in the way
@@ -322,7 +339,7 @@ enum DefaultCodebook {
     exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
     exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
     exclude: shut the door behind, closed the door and, shut the door and
-    exclude: be left out
+    exclude: be left out, door* ... barred, window* ... barred, barred ... door*, barred ... window*
 
     code: feeling judged
     parent: What gets in the way
@@ -344,7 +361,7 @@ enum DefaultCodebook {
     exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
     exclude: judg* ... show*, judg* ... competition*, judg* ... contest*, judg* ... cake*, a judge,
     exclude: judg* ... cattle, judg* ... flowers, labelled ... jar*, label* ... bottle*, label* ... tin*
-    exclude: it ... chaotic, been ... chaotic
+    exclude: it ... chaotic, been ... chaotic, well patronised, well patronized, patronised by, patronized by
 
     code: feeling constrained
     parent: What gets in the way
@@ -362,7 +379,9 @@ enum DefaultCodebook {
     terms: got in trouble, get in trouble, proof of, local connection, got id, photo id, your id, no id,
     terms: six weeks, six-week, twelve weeks, twelve-week, six sessions, eight sessions,
     terms: "caseload", "warnings",
-    terms: bureaucra*, targets, protocol*, procedure*, computer says no, budget*,
+    terms: "budget", "budgets"
+    needs: cut*, council, government, service*, funding, department*, organisation*, hospital*, NHS, team*, trust
+    terms: bureaucra*, "targets", protocol*, procedure*, computer says no, budget cuts,
     terms: short-staffed, understaffed, under-staffed, appointment slot*,
     terms: only allowed
     exclude: as a rule, rule out, ruled out, rules out
@@ -401,16 +420,19 @@ enum DefaultCodebook {
     description: Waiting lists, delays and silence while waiting, when the moment to help passes.
     colour: #F4A261
     terms: wait*, waiting list, delay*, took ages, took months, took weeks, months later,
-    terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
+    terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, took so long,
     terms: taking so long, in limbo,
     terms: long wait, months and months, weeks and weeks, took forever, too slow,
+    terms: too long
+    needs: took, take*, taking, wait*, list*, appointment*, delay*, queue*
     exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
     exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
     exclude: waiting outside
     exclude: waitress*, waiter, waiters, waiting staff, wait* on ... table*, wait* at ... table*,
     exclude: wait* on ... customer*, wait* on ... guests, wait* on ... hand and foot, wait* for ... train*,
     exclude: wait* for ... bus*, wait* for ... tram*, waiting for us, waiting for him, waiting for her,
-    exclude: waiting for them, waiting there for
+    exclude: waiting for them, waiting there for, wait* for ... children, wait* for ... kids, wait* for ... husband,
+    exclude: wait* for ... wife, wait* for ... mum, wait* for ... dad, wait* for ... mother, wait* for ... father
     exclude: wait until, wait in the, wait* ... train*, waited on the, wait* ... for a train, wait* ... for the train,
     exclude: wait* ... for a bus, wait* ... for the bus
 
