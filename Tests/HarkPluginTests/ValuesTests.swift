@@ -366,6 +366,36 @@ struct ValuesTests {
     #expect(codes.isEmpty, "\(codes.map(\.explanation))")
   }
 
+  @Test("the default codebook's needs: lines tell things and stories from people and services")
+  func defaultNeedsForPeople() throws {
+    let codes = try Self.codes([
+      (.participant, "There was a connecting walkway which is not there now."),
+      (.participant, "I felt connected to people again."),
+      (.participant, "You'd get to know the customers in there."),
+      (.participant, "She took the trouble to get to know me."),
+      (.participant, "Quite a few Germans came out to the West."),
+      (.participant, "So he used to leave in the dark."),
+      (.participant, "They kept me in the dark."),
+      (.participant, "He's fair like me."),
+      (.participant, "People like me need that."),
+      (.participant, "The mountain people liked us."),
+      (.participant, "She got a fellowship to go to England."),
+      (.participant, "When she was young she used to ignore it."),
+      (.participant, "Oh, they're a nuisance."),
+      (.participant, "I was too young to be married."),
+      (.participant, "We raised money to hand over to the hospital."),
+      (.participant, "The kids talk to each other in the bathroom."),
+      (.participant, "It was quiet and there was no rush and bustle."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"connection | matched "connected" (connection), with "felt""#,
+        #"bespoke approaches | matched "get to know" (bespoke approaches), with "me""#,
+        #"confusing system | matched "in the dark" (confusing system), with "kept""#,
+        #"peer support | matched "People like me" (peer support)"#,
+      ])
+  }
+
   @Test("'not as isolated as this was' is a comparison, which codes the value itself, not its opposite")
   func comparisonIsNotNegation() throws {
     let codes = try Self.codes([
