@@ -299,6 +299,142 @@ struct ValuesTests {
       ])
   }
 
+  @Test("a needs: line makes its terms code only beside one of its words, and the explanation names it")
+  func needsLine() throws {
+    let path = try Self.codebookFile(
+      """
+      code: warmth
+      terms: kind
+      terms: coffee, cup of tea
+      needs: made, brought, put the kettle
+      """)
+    let codes = try Self.codes(
+      [
+        (.participant, "She brought me a coffee."), (.participant, "I had a coffee on the way."),
+        (.participant, "He put the kettle on for a cup of tea."), (.participant, "She was kind."),
+      ], options: PluginOptions(["codebook": path]))
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"warmth | matched "coffee" (warmth), with "brought""#,
+        #"warmth | matched "cup of tea" (warmth), with "put the kettle""#,
+        #"warmth | matched "kind" (warmth)"#,
+      ])
+  }
+
+  @Test("the default codebook's needs: lines: a cup of tea someone made, a friend who is close, a job hoped for")
+  func defaultNeeds() throws {
+    let codes = try Self.codes([
+      (.participant, "They'd give you bread and jam and a cup of tea."),
+      (.participant, "I may as well go and have a cup of coffee."),
+      (.participant, "She made me a coffee."),
+      (.participant, "A friend of mine, who was a dentist, came at the same time."),
+      (.participant, "She was a good friend to me."),
+      (.participant, "I went in to get a job too."),
+      (.participant, "I want to get a job."),
+      (.participant, "So they rang the council."),
+      (.participant, "She rang every week."),
+      (.participant, "I often think now that I've lived too long!"),
+      (.participant, "It took too long."),
+      (.participant, "We even budgeted right down to the paper."),
+      (.participant, "The council cut the budget."),
+      (.participant, "But in a few years time they went over to Penrith."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"warmth | matched "coffee" (warmth), with "made""#,
+        #"connection | matched "friend" (connection), with "good""#,
+        #"hope | matched "get a job" (hope), with "want""#,
+        #"persistence | matched "She rang" (persistence), with "every""#,
+        #"waiting | matched "too long" (waiting), with "took""#,
+        #"feeling constrained | matched "budget" (feeling constrained), with "cut""#,
+      ])
+  }
+
+  @Test("senses of things and places: doors barred, a belonging of land, not belonging to a club, well patronised")
+  func thingSenses() throws {
+    let codes = try Self.codes([
+      (.participant, "You have to have all your windows and doors barred."),
+      (.participant, "There were three acres which had belonged to this acreage."),
+      (.participant, "I didn't belong to those."),
+      (.participant, "Organisations like that were very well patronised by people."),
+      (.participant, "He never came near him again."),
+      (.participant, "Men were waiting for children in the lane."),
+      (.participant, "I wanted to be like all the others."),
+      (.participant, "I'm more involved than I want to be."),
+      (.participant, "If you want to listen to it you take it to your bedroom."),
+    ])
+    #expect(codes.isEmpty, "\(codes.map(\.explanation))")
+  }
+
+  @Test("the default codebook's needs: lines tell things and stories from people and services")
+  func defaultNeedsForPeople() throws {
+    let codes = try Self.codes([
+      (.participant, "There was a connecting walkway which is not there now."),
+      (.participant, "I felt connected to people again."),
+      (.participant, "You'd get to know the customers in there."),
+      (.participant, "She took the trouble to get to know me."),
+      (.participant, "Quite a few Germans came out to the West."),
+      (.participant, "So he used to leave in the dark."),
+      (.participant, "They kept me in the dark."),
+      (.participant, "He's fair like me."),
+      (.participant, "People like me need that."),
+      (.participant, "The mountain people liked us."),
+      (.participant, "She got a fellowship to go to England."),
+      (.participant, "When she was young she used to ignore it."),
+      (.participant, "Oh, they're a nuisance."),
+      (.participant, "I was too young to be married."),
+      (.participant, "We raised money to hand over to the hospital."),
+      (.participant, "The kids talk to each other in the bathroom."),
+      (.participant, "It was quiet and there was no rush and bustle."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"connection | matched "connected" (connection), with "felt""#,
+        #"bespoke approaches | matched "get to know" (bespoke approaches), with "me""#,
+        #"confusing system | matched "in the dark" (confusing system), with "kept""#,
+        #"peer support | matched "People like me" (peer support)"#,
+      ])
+  }
+
+  @Test("'not as isolated as this was' is a comparison, which codes the value itself, not its opposite")
+  func comparisonIsNotNegation() throws {
+    let codes = try Self.codes([
+      (.participant, "Not as isolated as this was though!"),
+      (.participant, "It wasn't isolated at all."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"isolation | matched "isolated" (isolation)"#,
+        #"connection | "wasn't isolated" — "wasn't" negates "isolated", coded as the opposite: connection"#,
+      ])
+  }
+
+  @Test("a negator reaches every item of an 'or' list: 'wasn't frightened or, you know, lonely'")
+  func negationThroughOrList() throws {
+    let codes = try Self.codes([
+      (.participant, "But I wasn't frightened or, you know, lonely or anything."),
+      (.participant, "I was tired or lonely most days."),
+    ])
+    #expect(
+      codes.map { "\($0.code) | \($0.explanation)" } == [
+        #"connection | "wasn't frightened or, you know, lonely" — "wasn't" negates "lonely", coded as the opposite: connection"#,
+        #"isolation | matched "lonely" (isolation)"#,
+      ])
+  }
+
+  @Test("a yes answers the question, not the clause that sets its scene ('when you belonged to it, …?')")
+  func yesSkipsSceneClause() throws {
+    let scene = try Self.codes([
+      (.interviewer, "And after the War when you belonged to this organisation, were there a lot of members?"),
+      (.participant, "Yes."),
+    ])
+    #expect(scene.isEmpty)
+    let asked = try Self.codes([
+      (.interviewer, "Did you belong to a club when you were young?"), (.participant, "Yes."),
+    ])
+    #expect(asked.map(\.code) == ["connection"])
+  }
+
   @Test("a short sentence all in capitalised words is a name: \"Girls' Friendly Society.\" is no warmth")
   func shortTitleCaseIsAName() throws {
     let codes = try Self.codes([
@@ -492,7 +628,7 @@ struct ValuesTests {
   func unknownKey() {
     #expect(
       parseError("code: trust\ncolur: #112233\nterms: trust")
-        == "my.codebook, line 2: unknown key \"colur\". Use one of: code, parent, description, colour, opposite, terms, negated, exclude."
+        == "my.codebook, line 2: unknown key \"colur\". Use one of: code, parent, description, colour, opposite, terms, negated, needs, exclude."
     )
   }
 
@@ -558,6 +694,14 @@ struct ValuesTests {
       parseError("code: trust\nterms: trust\ncode: Trust\nterms: rely on")
         == "my.codebook, line 3: code \"Trust\" is already defined on line 1. Give each code a different name."
     )
+  }
+
+  @Test("a needs: line that does not follow a terms: line is explained, with its line")
+  func needsWithoutTerms() {
+    #expect(
+      parseError("code: warmth\nexclude: kind of\nneeds: made\nterms: kind\n")
+        == "my.codebook, line 3: \"needs:\" must come right after a \"terms:\" or \"negated:\" line: it names words "
+        + "the terms of that line need in the sentence, as in \"needs: made, brought\" under \"terms: cup of tea\".")
   }
 
   @Test("open fails on a bad codebook file, naming the file")

@@ -26,6 +26,10 @@ enum DefaultCodebook {
     #   - "opposite" is the code used when a term is negated ("nobody listened")
     #   - "negated" lists words that signal the code only when negated: "didn't
     #     push" is feeling safe, "push" alone is nothing
+    #   - a "needs" line right after a "terms" line names words of which one
+    #     must stand in the sentence for that line's terms to code: "coffee"
+    #     with "needs: made, brought" is warmth in "she made me a coffee", not
+    #     in "I had a coffee"
 
     # ---------------------------------------------------------------- valued
 
@@ -40,9 +44,10 @@ enum DefaultCodebook {
     terms: gentle, compassion*, welcom*, smiled at me, a smile, made me a tea, made me a cup, cup of tea,
     terms: cuppa, a brew,
     terms: big hug, a hug, felt like a person, like a human, made me feel welcome, nice to me, soft spot,
-    terms: coffee, took an interest, interest in me, patient with me,
+    terms: took an interest, interest in me, patient with me,
     terms: bless her, bless him, asked after,
-    terms: "tea",
+    terms: "tea", coffee
+    needs: made, make*, brought, bring*, offer*, gave, give*, put the kettle
     terms: made me feel at home, heart of gold, went out of her way, went out of his way,
     terms: went out of their way, above and beyond, nothing was too much, too much trouble,
     terms: looked after me, looked after us, took care of me
@@ -64,16 +69,22 @@ enum DefaultCodebook {
     exclude: tea set*, tea leaves, tea shop*, tea ... dinner, dinner ... tea, tea ... lunch, lunch ... tea,
     exclude: tea ... sugar, sugar ... tea, tea ... biscuits, coffee shop*, coffee table, coffee lounge,
     exclude: welcome to, welcome home, warm the, warm up, warmed up, warm it, lovely ... fire*
+    exclude: warm them up, warm him up, warm her up, warm us up, warm you up
     exclude: friendly with, all friendly, tea and toast, tea ... toast
     exclude: lovely tea, mint tea, sandwiches and tea, tea and hot water
     exclude: Friendly Society, Friendly Hostel
+    exclude: and a cup of tea, lovely ... walk*, lovely ... bush, lovely ... vegetable*, lovely ... fruit
 
     code: connection
     parent: What people value
     description: Belonging and company: friends, community, knowing you are not the only one.
     colour: #3DA5D9
     opposite: isolation
-    terms: connection, connected, belong*, friend, friendship, kept me company, keep me company,
+    terms: friend
+    needs: close, good, best, great, dear, lifelong, made, make*, miss*, lost, company, together, friendship
+    terms: connection, connected
+    needs: felt, feel*, people, community, others, friends, family, each other
+    terms: belong*, "friends", friendship, kept me company, keep me company,
     terms: sense of community, part of the community, sitting together, in it together, not alone,
     terms: less alone, not the only one, wasn't the only one, someone to talk to, someone to text,
     terms: in the same boat, they just get it, people who get it, part of something, made a friend,
@@ -91,6 +102,8 @@ enum DefaultCodebook {
     exclude: one friend of, his friend, her friend, a friend of his, a friend of hers
     exclude: of their friends, of his friends, of her friends
     exclude: belong* to any, belong to anything, belong* to the district
+    exclude: didn't belong to, did not belong to, never belonged to, don't belong to
+    exclude: which belong*, which had belonged, it belonged to, it belongs to, belongs to that
     terms: got to know people, get to know people, got to know everybody, got to know everyone
     terms: friendly with
 
@@ -124,7 +137,9 @@ enum DefaultCodebook {
     terms: keep coming back, keeps coming back, keep coming, be back, see you next, see you tomorrow,
     terms: see you Monday, see you Tuesday, see you Wednesday, see you Thursday, see you Friday,
     terms: phone call, ring me, someone rings, she'd ring, he'd ring, they'd ring,
-    terms: she rang, he rang, they rang, texted me, text me, checking in, checks in, check in on,
+    terms: she rang, he rang, they rang
+    needs: me, us, every, again, regular*, always, each
+    terms: texted me, text me, checking in, checks in, check in on,
     terms: caught me, tried again, kept at it, wrote a note,
     terms: wrote me a note, wrote him a note, wrote her a note, left a note, left me a note,
     terms: kept pushing, kept on at, went the extra mile, chased me up, chasing me up, chased them up,
@@ -134,6 +149,7 @@ enum DefaultCodebook {
     exclude: phone call* ... from ... family, phone call* ... home
     exclude: rang and said, rang up and said, rang to say, I'll be back, we'll be back, I will be back,
     exclude: be back for, be back by, be back at, be back in
+    exclude: mak* ... phone call*, made ... phone call*, chas* ... up the
 
     code: bespoke approaches
     parent: What people value
@@ -145,14 +161,18 @@ enum DefaultCodebook {
     terms: knew my name, knows my story, knew my story, person-centred, person centred, flexib*,
     terms: came out to me, came to me, home visit, fitted around, fit around, one person,
     terms: same worker, same person, not a number, more than a number, not just a number,
-    terms: remembered my, remembers my, remembered I, she remembered, he remembered, they remembered,
-    terms: knew about the, knew me, knows me, knew him, knew her, know the person,
-    terms: knowing the person, knows the person, get to know, got to know, getting to know, own worker,
+    terms: remembered my, remembers my, "remembered" I, she remembered, he remembered, they remembered,
+    terms: knew me, knows me, knew him, knew her, know the person,
+    terms: knowing the person, knows the person, own worker,
+    terms: get to know, got to know, getting to know, knew about the
+    needs: me, my, us
+    terms: came out to, come out to, comes out to, where they are
+    needs: me, us, you, visit*, see, home, house, meet*
     terms: named person, named worker, continuity, same face, interpreter*,
     terms: my language, own language, their language, bent the rules, bend the rules, bent things,
     terms: use their judgement, use his judgement, use her judgement, used her judgement, used his judgement,
-    terms: came out to, come out to, comes out to, out in the community, come to you, comes to you,
-    terms: where they are, on their terms, tell me about you, tell me about yourself, all in one place,
+    terms: out in the community, come to you, comes to you,
+    terms: on their terms, tell me about you, tell me about yourself, all in one place,
     terms: under one roof,
     terms: around me, my needs, what I wanted, my choice,
     terms: own choices, one-to-one, one to one,
@@ -187,7 +207,7 @@ enum DefaultCodebook {
     exclude: listen* to ... song*, listen* to ... serial*, listen* to ... program*, listen* to ... news,
     exclude: listen* to ... band*, listen* to ... concert*, listen* to ... broadcast*
     exclude: listen to them, listened to them, listen to him, listen to her, we listened, could listen,
-    exclude: in my view*, in my opinion
+    exclude: in my view*, in my opinion, listen* to it, listen ... listen, rush and bustle, hustle and bustle
 
     code: trust
     parent: What people value
@@ -231,9 +251,13 @@ enum DefaultCodebook {
     terms: turn it round, turned it round, turned my life around, fresh start, new start, if he can,
     terms: if she can, if they can, proof, better days, something to aim for, get better,
     terms: things can change, believe in myself,
-    terms: got a job, get a job, a job now, about a job, find a job, back to work, into work,
-    terms: confidence, confident, want to be, three years' time, three years time,
-    terms: in a few years, one day I'll, one day we'll, one day I will, one day I'd like, got better,
+    terms: get a job, about a job, find a job
+    needs: want*, hop*, wish*, try*, plan*, I'll, we'll, I'd like, help*, one day, soon, can
+    terms: got a job, a job now, back to work, into work,
+    terms: confidence, confident, "want" to be, three years' time, three years time,
+    terms: one day I'll, one day we'll, one day I will, one day I'd like, got better,
+    terms: in a few years
+    needs: I'll, we'll, I'd like, I want, we want, hope*, plan*
     terms: getting better,
     terms: optimistic, positive about, a goal, goals, motivation, motivated, back on track,
     terms: back on my feet, on my feet, turned a corner, turning point
@@ -241,7 +265,7 @@ enum DefaultCodebook {
     exclude: proof of,
     exclude: in confidence
     exclude: got a job at, got a job in, got a job with, got a job as
-    exclude: could get a job
+    exclude: could get a job, than I want to be, better facilit*
 
     code: feeling safe
     parent: What people value
@@ -255,25 +279,28 @@ enum DefaultCodebook {
     terms: somewhere safe
     negated: push*, pressur*, forced
     exclude: safe to say, better safe, health and safety, safety net, social security, security guard
-    exclude: settl* around, settl* in, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
+    exclude: settl* around, settl* in, settl* into, settl* down, settl* at, settl* on, settl* here, settl* there, settl* the,
     exclude: settlement*, settler*, comfortable ... money, financially comfortable, comfortable ... chair*,
     exclude: comfortable ... place*, comfortable ... house*, comfortable ... home*, comfortable ... shoes, comfortable ... bed*, safe ... road*, safe ... crossing
     exclude: meat safe, in the safe, into the safe, safe deposit, push-bike*, push bike*, pushbike*,
     exclude: comfortable ... town*, comfortable ... area*, comfortable ... life
     exclude: relaxation, relaxing, to the safe, be a safe
-    exclude: financially secure
+    exclude: financially secure, somewhere to go and
 
     code: peer support
     parent: What people value
     description: Support from people who have been through the same thing: peers, groups, buddies, mentors.
     colour: #F3722C
     terms: peer*, been there, been through it, been through the same, lived experience, people like me,
-    terms: people like us, someone like me, same boat, buddy, mentor*, support group, the group,
+    terms: people "like" us, someone "like" me, same boat, buddy, mentor*, support group, the group,
     terms: the meetings, someone further along, other people who, others who had, other guys, other women,
     terms: other mums, other carers, in recovery,
-    terms: been dry, been clean, been sober, rock bottom, that's me, that was me, like me,
-    terms: what it's like,
-    terms: in my shoes, someone who had been, someone who'd been, others like me,
+    terms: been dry, been clean, been sober, rock bottom, that's me, that was me,
+    terms: "like" me
+    needs: people, someone, others, other, been, through
+    terms: what it's like
+    needs: know*, knew, understand*, been through
+    terms: in my shoes, someone who had been, someone who'd been, others "like" me,
     terms: people in the same, recovery group, fellowship, sponsor
     exclude: peer review, peered, peering, peer pressure
     exclude: been there on, been there when,
@@ -281,6 +308,7 @@ enum DefaultCodebook {
     exclude: been there ... months, been there ... weeks, been there before, that's me in, that was me in
     exclude: been there ... while, been there ... time, been there all
     exclude: have the meetings, had the meetings, of ... the meetings, only been there
+    exclude: got a fellowship, a fellowship to, another fellowship
 
     # ---------------------------------------------------------------- hurts
 
@@ -300,9 +328,9 @@ enum DefaultCodebook {
     terms: never called back, never got back, heard nothing, no response, didn't hear back,
     terms: unheard, overlooked, nobody listens, no one listens, nobody was listening, not heard,
     terms: left to it, didn't want to hear, swept under, passed over
-    exclude: i ignored, ignore the, forgotten about that, forgotten about it, forgot about that,
+    exclude: i ignored, ignore the, ignor* it, forgotten about that, forgotten about it, forgot about that,
     exclude: forgot about it, i'd forgotten, unheard of
-    exclude: I didn't ask, we didn't ask, you didn't ask, didn't ask for
+    exclude: I didn't ask, we didn't ask, you didn't ask, didn't ask for, never came near
 
     code: feeling rejected
     parent: What gets in the way
@@ -315,14 +343,14 @@ enum DefaultCodebook {
     terms: give up on people, wrote me off, written off, not welcome, unwelcome, didn't want to know,
     terms: get dropped, got dropped, dropped me, fell off a cliff, refused, "barred", banned,
     terms: failed to engage,
-    terms: abandoned, shut the door, closed the door, not our problem, not their problem,
+    terms: abandoned, shut the door on, closed the door on, shut the door in, not our problem, not their problem,
     terms: signed off, excluded, left out
     exclude: discharge money, i refused, we refused
     exclude: discharg* ... army, discharg* ... navy, discharg* ... air force, discharg* ... forces,
     exclude: discharg* ... services, army ... discharg*, thrown out ... rubbish, thrown out ... window,
     exclude: turned down ... heat*, turned down ... volume, turned down ... radio, closed the door behind,
     exclude: shut the door behind, closed the door and, shut the door and
-    exclude: be left out
+    exclude: be left out, door* ... barred, window* ... barred, barred ... door*, barred ... window*
 
     code: feeling judged
     parent: What gets in the way
@@ -340,11 +368,13 @@ enum DefaultCodebook {
     terms: like I'm dirt, like you're scum, looking at you like, look at me as though, looked at me as though,
     terms: look at me as if, looked at me as if, looked at you like,
     terms: stereotyp*, prejudic*, discriminat*, embarrass*, humiliat*, talked down to, patronis*,
-    terms: patroniz*, condescend*, a burden, a nuisance
+    terms: patroniz*, condescend*, a burden
+    terms: a nuisance
+    needs: me, I, felt, feel*, like
     exclude: judging by, the judge, judgement call, their judgement, clinical judgement, own judgement
     exclude: judg* ... show*, judg* ... competition*, judg* ... contest*, judg* ... cake*, a judge,
     exclude: judg* ... cattle, judg* ... flowers, labelled ... jar*, label* ... bottle*, label* ... tin*
-    exclude: it ... chaotic, been ... chaotic
+    exclude: it ... chaotic, been ... chaotic, well patronised, well patronized, patronised by, patronized by
 
     code: feeling constrained
     parent: What gets in the way
@@ -352,17 +382,23 @@ enum DefaultCodebook {
     colour: #BC6C25
     opposite: bespoke approaches
     terms: rule, criteria, threshold*, not bad enough, wasn't bad enough, not ill enough,
-    terms: too old, too young, not eligible, eligib*, tick box*, box ticking,
+    terms: too old, too young
+    needs: for, service*, eligib*, criteria, support, help
+    terms: not eligible, eligib*, tick box*, box ticking,
     terms: paperwork, red tape, one size fits all, like a number, like a case, hoops,
     terms: time limit, clock on the wall, not allowed, wasn't allowed,
     terms: on the record, on a record, out of area, postcode, rigid, inflexib*,
     terms: read my file,
     terms: case load, tick-box*, ticked the box, tick the box, ticks the box,
-    terms: policy, policies, in advance, can't book, hand someone over, hand over, handed over,
+    terms: hand someone over, hand over, handed over
+    needs: someone else, another, team*, service*, worker*, case*
+    terms: policy, policies, in advance, can't book,
     terms: got in trouble, get in trouble, proof of, local connection, got id, photo id, your id, no id,
     terms: six weeks, six-week, twelve weeks, twelve-week, six sessions, eight sessions,
     terms: "caseload", "warnings",
-    terms: bureaucra*, targets, protocol*, procedure*, computer says no, budget*,
+    terms: "budget", "budgets"
+    needs: cut*, council, government, service*, funding, department*, organisation*, hospital*, NHS, team*, trust
+    terms: bureaucra*, "targets", protocol*, procedure*, computer says no, budget cuts,
     terms: short-staffed, understaffed, under-staffed, appointment slot*,
     terms: only allowed
     exclude: as a rule, rule out, ruled out, rules out
@@ -381,16 +417,20 @@ enum DefaultCodebook {
     terms: round in circles, three different things, maze, minefield, other one's job,
     terms: someone else's job, wrong door, didn't talk to each other, don't talk to each other,
     terms: tell my story again, told my story, tell it again, your whole story again,
-    terms: directory, directories, out of date, bounc*, wrong form, talk to each other,
+    terms: talk to each other, different people
+    needs: service*, team*, department*, agenc*, doctor*, staff, council*, hospital*, office*, worker*
+    terms: directory, directories, out of date, bounc*, wrong form,
     terms: know each other, what anyone else, nobody knew, no one knew, didn't know who,
-    terms: only heard about, found out by accident, different building, different person, different people,
+    terms: only heard about, found out by accident, different building, different person,
     terms: every time you tell, carrying it all, send it back,
     terms: sent it back, sends it back, sent back, stuck in the middle, between services, between teams,
     terms: through the gaps, through the cracks, supposed to know, that's out there, that's available,
     terms: is available, was available, a list of, joined up, joined-up, signpost*, same notes, shared notes,
     terms: joint team*,
     terms: didn't know where to turn, no idea where, ping-pong, ping pong, nobody tells you,
-    terms: no one tells you, complicated, jargon, navigat*, in the dark, lost in the system,
+    terms: no one tells you, complicated, jargon, navigat*, lost in the system,
+    terms: in the dark
+    needs: kept, keep*, left, know*, knew, told, nobody, no idea
     terms: fragmented, disjointed, silos,
     terms: repeat myself, repeating myself, repeat my story, repeat everything
     exclude: not used to, joined up in, joined up with, joined up ... army, joined up ... navy,
@@ -401,16 +441,19 @@ enum DefaultCodebook {
     description: Waiting lists, delays and silence while waiting, when the moment to help passes.
     colour: #F4A261
     terms: wait*, waiting list, delay*, took ages, took months, took weeks, months later,
-    terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, too long, took so long,
+    terms: weeks later, months for, weeks for, week wait, month wait, on hold, backlog, still waiting, took so long,
     terms: taking so long, in limbo,
     terms: long wait, months and months, weeks and weeks, took forever, too slow,
+    terms: too long
+    needs: took, take*, taking, wait*, list*, appointment*, delay*, queue*
     exclude: can't wait, cannot wait, couldn't wait, wait a minute, wait till, waiting room,
     exclude: wait and see, waited on, waiting for the bus, outside waiting, waiting for me,
     exclude: waiting outside
     exclude: waitress*, waiter, waiters, waiting staff, wait* on ... table*, wait* at ... table*,
     exclude: wait* on ... customer*, wait* on ... guests, wait* on ... hand and foot, wait* for ... train*,
     exclude: wait* for ... bus*, wait* for ... tram*, waiting for us, waiting for him, waiting for her,
-    exclude: waiting for them, waiting there for
+    exclude: waiting for them, waiting there for, wait* for ... children, wait* for ... kids, wait* for ... husband,
+    exclude: wait* for ... wife, wait* for ... mum, wait* for ... dad, wait* for ... mother, wait* for ... father
     exclude: wait until, wait in the, wait* ... train*, waited on the, wait* ... for a train, wait* ... for the train,
     exclude: wait* ... for a bus, wait* ... for the bus
 

@@ -11,6 +11,10 @@ struct CodeMatch: Equatable {
   var direct: Bool
   var confidence: Double
   var explanation: String
+  /// Whether the words stand in a clause that sets the scene for the rest
+  /// of the sentence ("when you belonged to it, were there many members?"):
+  /// a yes to such a question answers the rest, not this.
+  var inSceneClause = false
 }
 
 /// Codes sentences. Keeps caches and buffers between calls.
@@ -83,7 +87,9 @@ struct SentenceCoder {
     var result: [CodeMatch] = []
     // A code the question got by negation ("You didn't feel judged?") is
     // left out: a yes to a negative question is ambiguous.
-    for match in asked where match.direct {
+    // So is one from a clause that only sets the scene ("When you belonged
+    // to it, were there many members?"): the yes answers the rest.
+    for match in asked where match.direct && !match.inSceneClause {
       result.append(
         CodeMatch(
           code: match.code, number: match.number, direct: false,
@@ -230,15 +236,23 @@ struct SentenceCoder {
         excluded = exclusions(of: c)
       }
       if excluded.contains(where: { $0.overlaps(span) }) { continue }
+      func text(_ words: Range<Int>) -> String {
+        slice(
+          bytes,
+          tokens[tokenOf[words.lowerBound]].range.lowerBound..<tokens[tokenOf[words.upperBound - 1]].range.upperBound)
+      }
+      // A term with a `needs:` line codes only beside one of its words.
+      var with = ""
+      if !compiled.needs.isEmpty {
+        guard let need = need(compiled.needs) else { continue }
+        with = ", with \"\(text(need))\""
+      }
       let firstToken = tokenOf[span.lowerBound]
       let lastToken = tokenOf[span.upperBound - 1]
       let quoted = slice(bytes, tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound)
       let negator = compiled.containsNegator ? nil : Self.negator(governing: firstToken, in: tokens)
       let hedge = self.hedge(before: negator.flatMap { tokenOf.firstIndex(of: $0) } ?? span.lowerBound)
-      let hedged =
-        hedge.map {
-          " — hedged by \"\(slice(bytes, tokens[tokenOf[$0.words.lowerBound]].range.lowerBound..<tokens[tokenOf[$0.words.upperBound - 1]].range.upperBound))\""
-        } ?? ""
+      let hedged = with + (hedge.map { " — hedged by \"\(text($0.words))\"" } ?? "")
       func weighed(_ confidence: Double) -> Double {
         guard let hedge else { return confidence }
         return (confidence * hedge.weight * 100).rounded() / 100
@@ -273,7 +287,8 @@ struct SentenceCoder {
           c, rank: 1000 + specificity,
           CodeMatch(
             code: code.name, number: c, direct: true, confidence: weighed(confidence(of: term)),
-            explanation: "matched \"\(quoted)\" (\(code.name))\(hedged)"))
+            explanation: "matched \"\(quoted)\" (\(code.name))\(hedged)",
+            inSceneClause: Self.inSceneClause(firstToken, lastToken, tokens)))
       }
     }
     touched.sort()
@@ -301,7 +316,15 @@ struct SentenceCoder {
   /// "Without" negates only its own object: in "without it I'd be sat in
   /// the flat" the flat is not denied.
   static func negator(governing i: Int, in tokens: [Token]) -> Int? {
-    guard let j = Modifiers.negator(governing: i, in: tokens) else { return nil }
+    guard let j = Modifiers.negator(governing: i, in: tokens) ?? listNegator(governing: i, in: tokens) else {
+      return nil
+    }
+    // "Not as isolated as this was": a comparison, which says the value is there, not that it is not.
+    if j + 1 < i, tokens[j + 1].lower == "as" || tokens[j + 1].lower == "so",
+      tokens[(i + 1)...].contains(where: { $0.lower == "as" || $0.lower == "than" })
+    {
+      return nil
+    }
     var k = j + 1
     if k < i, tokens[k].lower == "been" { k += 1 }
     if k < i, tokens[k].lower == "for" { return nil }
@@ -309,6 +332,51 @@ struct SentenceCoder {
       return nil
     }
     return j
+  }
+
+  /// Whether tokens `first...last` stand in a clause opened by "when",
+  /// "after", "if" … that a comma closes later in the sentence: "when you
+  /// belonged to it, were there many members?" sets the scene for the
+  /// question it asks.
+  static func inSceneClause(_ first: Int, _ last: Int, _ tokens: [Token]) -> Bool {
+    var j = first - 1
+    while j >= 0, tokens[j].kind != .punctuation {
+      if sceneOpeners.contains(tokens[j].lower) {
+        return tokens[(last + 1)...].contains { $0.lower == "," }
+      }
+      j -= 1
+    }
+    return false
+  }
+
+  private static let sceneOpeners: Set<String> = [
+    "when", "whenever", "after", "before", "since", "while", "once", "if", "because", "though", "although",
+  ]
+
+  /// The negator of a list that token `i` ends with "or" or "nor": in "I
+  /// wasn't frightened or, you know, lonely", "wasn't" negates "lonely" too.
+  /// Commas and a "you know" between the items are skipped.
+  static func listNegator(governing i: Int, in tokens: [Token], depth: Int = 0) -> Int? {
+    func skipBack(_ k: Int) -> Int {
+      var k = k
+      while k >= 0 {
+        if tokens[k].lower == "," {
+          k -= 1
+        } else if k >= 1, tokens[k].lower == "know", tokens[k - 1].lower == "you" {
+          k -= 2
+        } else {
+          break
+        }
+      }
+      return k
+    }
+    let or = skipBack(i - 1)
+    guard depth < 3, or >= 1, tokens[or].lower == "or" || tokens[or].lower == "nor" else { return nil }
+    let item = skipBack(or - 1)
+    guard item >= 0, tokens[item].kind != .punctuation else { return nil }
+    if Modifiers.isNegator(tokens[item].lower) { return item }
+    return Modifiers.negator(governing: item, in: tokens)
+      ?? listNegator(governing: item, in: tokens, depth: depth + 1)
   }
 
   /// Words that open a clause of their own after "without X".
@@ -335,6 +403,17 @@ struct SentenceCoder {
       if facts.hedge > 0 { return (j..<j + 1, facts.hedge) }
       seen += 1
       j -= 1
+    }
+    return nil
+  }
+
+  /// Where the first of the `needs:` phrases `range` (of `TermIndex.needs`) stands in the sentence, or nil.
+  private func need(_ range: Range<Int32>) -> Range<Int>? {
+    let count = sentenceWords.words.count
+    for phrase in index.needs[Int(range.lowerBound)..<Int(range.upperBound)] where phrase.words.count <= count {
+      for start in 0...(count - phrase.words.count) where matches(phrase.words, at: start) {
+        return start..<(start + phrase.words.count)
+      }
     }
     return nil
   }

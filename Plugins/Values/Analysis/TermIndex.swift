@@ -37,6 +37,8 @@ struct CompiledTerm {
   var containsNegator = false
   /// Longer terms, and whole words before prefixes, are more specific.
   var specificity = 0
+  /// The term's `needs:` phrases, in `TermIndex.needs`: one must stand in the sentence.
+  var needs: Range<Int32> = 0..<0
 }
 
 /// One word of a compiled term: its test on a word of a sentence.
@@ -63,6 +65,8 @@ struct TermIndex {
   private(set) var terms: [CompiledTerm] = []
   /// Each code's exclusions.
   private(set) var exclusions: [[CompiledTerm]] = []
+  /// The `needs:` phrases of all terms, one run per term (see `CompiledTerm.needs`).
+  private(set) var needs: [CompiledTerm] = []
   /// The words of all terms and exclusions, one after another.
   private(set) var words: [TermWord] = []
   /// Terms filed under the words seen so far, one run per word (see `WordFacts.refs`).
@@ -99,6 +103,11 @@ struct TermIndex {
         var compiled = CompiledTerm(code: Int32(c), number: Int32(t), words: compile(term, exact: false))
         compiled.containsNegator = term.containsNegator
         compiled.specificity = term.words.count * 2 + (term.words.contains { $0.isPrefix } ? 0 : 1)
+        let firstNeed = Int32(needs.count)
+        for (n, need) in term.needs.enumerated() {
+          needs.append(CompiledTerm(code: Int32(c), number: Int32(n), words: compile(need, exact: true)))
+        }
+        compiled.needs = firstNeed..<Int32(needs.count)
         let ref = TermRef(term: Int32(terms.count), anchor: Int32(Self.anchorPosition(term)))
         terms.append(compiled)
         let word = words[Int(compiled.words.lowerBound + ref.anchor)]

@@ -25,6 +25,11 @@ public struct ValueCodebook: Sendable, Equatable {
     /// As written in the codebook, lowercased.
     public var text: String
     public var words: [Word]
+    /// For a term: words of which one must also stand in the sentence for
+    /// the term to code ("cup of tea" needs "made", "brought" …); empty
+    /// when the term codes on its own. From the `needs:` line after the
+    /// term's `terms:` line.
+    public var needs: [Phrase] = []
     /// Whether a word of the phrase is itself a negator ("nobody listened"),
     /// in which case a negator before it does not turn it round.
     public var containsNegator: Bool { words.contains { Modifiers.isNegator($0.text) } }
@@ -53,7 +58,7 @@ public struct ValueCodebook: Sendable, Equatable {
   public var codes: [Code]
 
   public static let keys = [
-    "code", "parent", "description", "colour", "opposite", "terms", "negated", "exclude",
+    "code", "parent", "description", "colour", "opposite", "terms", "negated", "needs", "exclude",
   ]
 
   /// Parses codebook text; `file` names it in error messages.
@@ -61,6 +66,9 @@ public struct ValueCodebook: Sendable, Equatable {
     var codes: [Code] = []
     var seenKeys: [String: Int] = [:]
     var lineNumber = 0
+    /// The list and the terms the last `terms:` or `negated:` line added,
+    /// which a `needs:` line right after it applies to.
+    var lastTerms: (key: String, range: Range<Int>)?
     func fail(_ message: String, line: Int? = nil) -> PluginError {
       PluginError("\(file), line \(line ?? lineNumber): \(message)")
     }
@@ -101,18 +109,21 @@ public struct ValueCodebook: Sendable, Equatable {
             exclusions: [],
             line: lineNumber))
         seenKeys = [:]
+        lastTerms = nil
         continue
       }
       guard var code = codes.last else {
         throw fail(
           "\"\(key):\" comes before any \"code:\" line. Start each block with \"code: <name>\".")
       }
-      if !["terms", "negated", "exclude"].contains(canonicalKey), let earlier = seenKeys[canonicalKey] {
+      if !["terms", "negated", "needs", "exclude"].contains(canonicalKey), let earlier = seenKeys[canonicalKey] {
         throw fail(
           "\"\(key):\" appears twice in code \"\(code.name)\" (first on line \(earlier)). Keep one."
         )
       }
       seenKeys[canonicalKey] = lineNumber
+      let termsBefore = lastTerms
+      lastTerms = nil
       switch canonicalKey {
       case "parent": code.parent = value
       case "description": code.description = value
@@ -128,11 +139,26 @@ public struct ValueCodebook: Sendable, Equatable {
           )
         }
         code.colour = value.uppercased()
+      case "needs":
+        guard let termsBefore else {
+          throw fail(
+            "\"needs:\" must come right after a \"terms:\" or \"negated:\" line: it names words the terms of "
+              + "that line need in the sentence, as in \"needs: made, brought\" under \"terms: cup of tea\".")
+        }
+        let needed = try parsePhrases(value, key: key, fail: { fail($0) })
+        for k in termsBefore.range {
+          if termsBefore.key == "terms" { code.terms[k].needs += needed } else { code.negatedTerms[k].needs += needed }
+        }
+        lastTerms = termsBefore
       default:
         let phrases = try parsePhrases(value, key: key, fail: { fail($0) })
         switch canonicalKey {
-        case "terms": code.terms += phrases
-        case "negated": code.negatedTerms += phrases
+        case "terms":
+          lastTerms = ("terms", code.terms.count..<(code.terms.count + phrases.count))
+          code.terms += phrases
+        case "negated":
+          lastTerms = ("negated", code.negatedTerms.count..<(code.negatedTerms.count + phrases.count))
+          code.negatedTerms += phrases
         default: code.exclusions += phrases
         }
       }
