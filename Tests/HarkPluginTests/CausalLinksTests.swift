@@ -194,6 +194,25 @@ struct CausalLinksTests {
     #expect(try Self.links("Eleven months, so they beat their own record.") == [])
   }
 
+  @Test(
+    "a sentence opening with 'so' is the result of the sentence before; not at a turn's start, nor a date or question")
+  func openingSo() throws {
+    let (_, sink) = try Self.run([(.participant, "We had no car. So we walked everywhere.")])
+    #expect(sink.links.map(Self.summary) == ["no car -> walking everywhere (+1) s=0.6 c=0.45"])
+    #expect(
+      sink.links.first?.explanation
+        == #""so" opening the sentence: cause "no car" (in the sentence before), effect "walked everywhere"; strength 0.6"#
+    )
+    #expect(sink.links.first?.span == 0..<39)
+    // "you know" is an aside, not the clause the result follows from.
+    #expect(
+      try Self.links("He built a house next door, you know. So we always lived with the grandmother.")
+        == ["building a house next door -> living with the grandmother (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("So we walked everywhere.") == [])
+    #expect(try Self.links("We had no car. So what did we do?") == [])
+    #expect(try Self.links("We moved in. So it was 1952.") == [])
+  }
+
   @Test("a clause describing a thing is cut from its label: 'a door I could lock' → 'door'")
   func describingClauseCut() throws {
     #expect(
