@@ -194,6 +194,24 @@ struct CausalLinksTests {
     #expect(try Self.links("Eleven months, so they beat their own record.") == [])
   }
 
+  @Test("', so' after a 'there was' clause: the absence is the cause as stated")
+  func soAfterThereWas() throws {
+    #expect(try Self.links("There was no bus, so we walked.") == ["no bus -> walking (+1) s=0.75 c=0.45"])
+  }
+
+  @Test("a cause named by a noun phrase ends before its purpose: 'the contract … to supply vegetables'")
+  func causeCutBeforePurpose() throws {
+    #expect(
+      try Self.links(
+        "He had the contract with the Military to supply vegetables to the Military, so he was not called up.")
+        == ["contract with the Military -> called up (-1) s=0.75 c=0.45"])
+    // One word or a quality before "to" keeps it: "plenty to eat", "hard to save".
+    #expect(
+      try Self.links("We had plenty to eat, so we never went hungry.") == [
+        "plenty to eat -> going hungry (-1) s=0.75 c=0.45"
+      ])
+  }
+
   @Test(
     "a sentence opening with 'so' is the result of the sentence before; not at a turn's start, nor a date or question")
   func openingSo() throws {

@@ -694,6 +694,18 @@ struct LabelMaker {
     }) {
       words = Array(words[..<inner])
     }
+    // A cause named by a noun phrase ends before its purpose: "the contract with the
+    // Military to supply vegetables" → "contract with the Military" ("plenty to eat"
+    // and "hard to save" keep theirs: one word or a quality before "to").
+    if role == .cause, gerunds.isEmpty,
+      let to = words.indices.dropFirst().first(where: { k in
+        k + 1 < words.count && lower(words[k]) == "to" && shown(words[k + 1]) == lower(words[k + 1])
+          && isVerbCandidate(lower(words[k + 1])) && !isAdjective(lower(words[k - 1]))
+          && contentCount(Array(words[..<k])) >= 2
+      })
+    {
+      words = Array(words[..<to])
+    }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
     // "that" after a preposition points ("working in that business") and cuts nothing.
     if let cut = words.dropFirst().firstIndex(where: {
