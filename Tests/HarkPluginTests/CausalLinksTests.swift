@@ -199,6 +199,16 @@ struct CausalLinksTests {
     #expect(try Self.links("There was no bus, so we walked.") == ["no bus -> walking (+1) s=0.75 c=0.45"])
   }
 
+  @Test("where or how far is cut from a label: 'here in Penrith', 'all the way', 'right across the bushes'")
+  func placeAndExtentCut() throws {
+    #expect(
+      try Self.links("You had to be escorted right across the bushes because it would be bush all the way.")
+        == ["bush -> escorted (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("We had a reunion here in Penrith because of the headmaster.")
+        == ["headmaster -> reunion (+1) s=0.6 c=0.55"])
+  }
+
   @Test("a cause named by a noun phrase ends before its purpose: 'the contract … to supply vegetables'")
   func causeCutBeforePurpose() throws {
     #expect(
