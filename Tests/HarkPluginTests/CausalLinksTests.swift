@@ -199,6 +199,15 @@ struct CausalLinksTests {
     #expect(try Self.links("There was no bus, so we walked.") == ["no bus -> walking (+1) s=0.75 c=0.45"])
   }
 
+  @Test("'so ADJECTIVE that CLAUSE' states a cause and its result; 'so that' of purpose does not")
+  func soThat() throws {
+    #expect(
+      try Self.links("It was so expensive that she mostly shopped in Parramatta.")
+        == ["expensive -> shopping in Parramatta (+1) s=0.6 c=0.5"])
+    #expect(try Self.links("We were so busy that we never went out.") == ["busy -> going out (-1) s=0.6 c=0.5"])
+    #expect(try Self.links("I fixed it so that we could cook.") == [])
+  }
+
   @Test("where or how far is cut from a label: 'here in Penrith', 'all the way', 'right across the bushes'")
   func placeAndExtentCut() throws {
     #expect(

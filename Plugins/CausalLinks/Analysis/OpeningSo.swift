@@ -7,6 +7,12 @@ extension SentenceLinker {
   static let beforeOpeningSo = WordSet(["and", "well", "but"])
   static let so = WordKey("so")
 
+  /// Whether the sentence may state a result with "so" outside the cue
+  /// patterns: an opening "so", or "so … that".
+  static func statesResult(_ tokens: [Token]) -> Bool {
+    openingSo(tokens) != nil || soThat(tokens) != nil
+  }
+
   /// The index of the "so" that opens the sentence, if it opens it.
   static func openingSo(_ tokens: [Token]) -> Int? {
     var i = 0

@@ -118,7 +118,7 @@ struct SentenceLinker {
   /// The links of a sentence, trying the `candidates` patterns in file order.
   func links(_ context: SentenceContext, candidates: [Int]) -> [FoundLink] {
     let tokens = context.tokens
-    guard tokens.count >= 3, !candidates.isEmpty || Self.openingSo(tokens) != nil else { return [] }
+    guard tokens.count >= 3, !candidates.isEmpty || Self.statesResult(tokens) else { return [] }
     let matcher = CueMatcher(tokens: tokens)
     let maker = LabelMaker(tokens: tokens, bytes: context.bytes)
     var claimed = [Bool](repeating: false, count: tokens.count)
@@ -300,6 +300,11 @@ struct SentenceLinker {
       seen.insert("\(opening.link.link.cause)|\(opening.link.link.effect)|\(opening.link.link.polarity)").inserted
     {
       found.append(opening.link)
+    }
+    if let degree = soThatLink(context), !claimed[degree.cue],
+      seen.insert("\(degree.link.link.cause)|\(degree.link.link.effect)|\(degree.link.link.polarity)").inserted
+    {
+      found.append(degree.link)
     }
     return found
   }
