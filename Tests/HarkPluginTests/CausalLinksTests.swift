@@ -194,6 +194,62 @@ struct CausalLinksTests {
     #expect(try Self.links("Eleven months, so they beat their own record.") == [])
   }
 
+  @Test("', so' after a 'there was' clause: the absence is the cause as stated")
+  func soAfterThereWas() throws {
+    #expect(try Self.links("There was no bus, so we walked.") == ["no bus -> walking (+1) s=0.75 c=0.45"])
+  }
+
+  @Test("'so ADJECTIVE that CLAUSE' states a cause and its result; 'so that' of purpose does not")
+  func soThat() throws {
+    #expect(
+      try Self.links("It was so expensive that she mostly shopped in Parramatta.")
+        == ["expensive -> shopping in Parramatta (+1) s=0.6 c=0.5"])
+    #expect(try Self.links("We were so busy that we never went out.") == ["busy -> going out (-1) s=0.6 c=0.5"])
+    #expect(try Self.links("I fixed it so that we could cook.") == [])
+  }
+
+  @Test("where or how far is cut from a label: 'here in Penrith', 'all the way', 'right across the bushes'")
+  func placeAndExtentCut() throws {
+    #expect(
+      try Self.links("You had to be escorted right across the bushes because it would be bush all the way.")
+        == ["bush -> escorted (+1) s=0.6 c=0.45"])
+    #expect(
+      try Self.links("We had a reunion here in Penrith because of the headmaster.")
+        == ["headmaster -> reunion (+1) s=0.6 c=0.55"])
+  }
+
+  @Test("a cause named by a noun phrase ends before its purpose: 'the contract … to supply vegetables'")
+  func causeCutBeforePurpose() throws {
+    #expect(
+      try Self.links(
+        "He had the contract with the Military to supply vegetables to the Military, so he was not called up.")
+        == ["contract with the Military -> called up (-1) s=0.75 c=0.45"])
+    // One word or a quality before "to" keeps it: "plenty to eat", "hard to save".
+    #expect(
+      try Self.links("We had plenty to eat, so we never went hungry.") == [
+        "plenty to eat -> going hungry (-1) s=0.75 c=0.45"
+      ])
+  }
+
+  @Test(
+    "a sentence opening with 'so' is the result of the sentence before; not at a turn's start, nor a date or question")
+  func openingSo() throws {
+    let (_, sink) = try Self.run([(.participant, "We had no car. So we walked everywhere.")])
+    #expect(sink.links.map(Self.summary) == ["no car -> walking everywhere (+1) s=0.6 c=0.45"])
+    #expect(
+      sink.links.first?.explanation
+        == #""so" opening the sentence: cause "no car" (in the sentence before), effect "walked everywhere"; strength 0.6"#
+    )
+    #expect(sink.links.first?.span == 0..<39)
+    // "you know" is an aside, not the clause the result follows from.
+    #expect(
+      try Self.links("He built a house next door, you know. So we always lived with the grandmother.")
+        == ["building a house next door -> living with the grandmother (+1) s=0.6 c=0.45"])
+    #expect(try Self.links("So we walked everywhere.") == [])
+    #expect(try Self.links("We had no car. So what did we do?") == [])
+    #expect(try Self.links("We moved in. So it was 1952.") == [])
+  }
+
   @Test("a clause describing a thing is cut from its label: 'a door I could lock' → 'door'")
   func describingClauseCut() throws {
     #expect(

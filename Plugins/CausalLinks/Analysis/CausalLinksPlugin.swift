@@ -182,7 +182,7 @@ public final class CausalLinksPlugin: AnalysisPlugin {
             explanation: explainClaim(p, spans, bytes)))
       }
       let fromPatterns =
-        filter.passes(bytes, item.sentence)
+        filter.passes(bytes, item.sentence) || SentenceLinker.statesResult(tokens)
         ? linker.links(context, candidates: linker.candidates(tokens)) : []
       let fromEncoder =
         causal ? linker.encoderLinks(context, spans: spans, probability: p, lowering: lowering) : []

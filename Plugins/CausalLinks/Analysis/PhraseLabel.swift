@@ -439,6 +439,11 @@ struct LabelMaker {
     return false
   }
 
+  /// Words of place that "right" can stress: "right across the bushes".
+  private static let placeWords: Set<String> = [
+    "across", "past", "near", "behind", "between", "through", "round", "around", "opposite", "next", "up", "down",
+  ]
+
   private static let plainAdjectives: Set<String> = [
     "bad", "good", "hard", "easy", "late", "early", "long", "short", "full", "empty", "shut", "open", "closed",
     "cold", "warm", "hot", "dark", "loud", "quiet", "busy", "rough", "tough", "slow", "quick", "big", "small",
@@ -693,6 +698,32 @@ struct LabelMaker {
         && gerunds[words[k - 1]] == nil
     }) {
       words = Array(words[..<inner])
+    }
+    // A cause named by a noun phrase ends before its purpose: "the contract with the
+    // Military to supply vegetables" → "contract with the Military" ("plenty to eat"
+    // and "hard to save" keep theirs: one word or a quality before "to").
+    if role == .cause, gerunds.isEmpty,
+      let to = words.indices.dropFirst().first(where: { k in
+        k + 1 < words.count && lower(words[k]) == "to" && shown(words[k + 1]) == lower(words[k + 1])
+          && isVerbCandidate(lower(words[k + 1])) && !isAdjective(lower(words[k - 1]))
+          && contentCount(Array(words[..<k])) >= 2
+      })
+    {
+      words = Array(words[..<to])
+    }
+    // Where or how far is not part of the concept: "reunion here in Penrith" → "reunion",
+    // "bush all the way" → "bush", "escorted right across the bushes" → "escorted"
+    // ("going there" keeps its place: the verb alone names nothing).
+    if let tail = words.indices.dropFirst().first(where: { k in
+      let word = lower(words[k])
+      let next = k + 1 < words.count ? lower(words[k + 1]) : ""
+      return (word == "here" || word == "there")
+        && !(k == 1 && (gerunds[words[0]] != nil || lower(words[0]).hasSuffix("ing")))
+        || word == "all" && next == "the" && k + 2 < words.count && lower(words[k + 2]) == "way"
+        || word == "right" && (WordLists.prepositions.contains(WordKey(next)) || Self.placeWords.contains(next))
+    }) {
+      words = Array(words[..<tail])
+      stripTrailing(&words)
     }
     // Cut relative and adverbial clauses: "people who'd been through it" → "people".
     // "that" after a preposition points ("working in that business") and cuts nothing.

@@ -118,7 +118,7 @@ struct SentenceLinker {
   /// The links of a sentence, trying the `candidates` patterns in file order.
   func links(_ context: SentenceContext, candidates: [Int]) -> [FoundLink] {
     let tokens = context.tokens
-    guard tokens.count >= 3, !candidates.isEmpty else { return [] }
+    guard tokens.count >= 3, !candidates.isEmpty || Self.statesResult(tokens) else { return [] }
     let matcher = CueMatcher(tokens: tokens)
     let maker = LabelMaker(tokens: tokens, bytes: context.bytes)
     var claimed = [Bool](repeating: false, count: tokens.count)
@@ -296,6 +296,16 @@ struct SentenceLinker {
         }
       }
     }
+    if let opening = openingSoLink(context), !claimed[opening.cue],
+      seen.insert("\(opening.link.link.cause)|\(opening.link.link.effect)|\(opening.link.link.polarity)").inserted
+    {
+      found.append(opening.link)
+    }
+    if let degree = soThatLink(context), !claimed[degree.cue],
+      seen.insert("\(degree.link.link.cause)|\(degree.link.link.effect)|\(degree.link.link.polarity)").inserted
+    {
+      found.append(degree.link)
+    }
     return found
   }
 
@@ -322,7 +332,8 @@ struct SentenceLinker {
     let words = match.cause.filter { tokens[$0].kind != .punctuation && !WordLists.fillers.contains(tokens[$0].key) }
     if cues.contains(where: Self.clauseCues.contains) {
       guard let first = words.first,
-        WordLists.subjectPronouns.contains(tokens[first].key) || LabelMaker(tokens: tokens).opensNounPhraseClause(words)
+        WordLists.subjectPronouns.contains(tokens[first].key) || tokens[first].key == Self.there
+          || LabelMaker(tokens: tokens).opensNounPhraseClause(words)
       else { return false }
     }
     // "that's why I left" takes up what was said; ", which is why" the clause before it.
