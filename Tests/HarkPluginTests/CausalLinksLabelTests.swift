@@ -42,6 +42,13 @@ struct CausalLinksLabelTests {
       ["cow → plenty to eat +"])
   }
 
+  @Test("the pronoun I keeps its capital in a label, wherever it stands")
+  func pronounI() throws {
+    try Self.expectLabels(
+      "The group met weekly so I felt I belonged", tags: [1, 2, 2, 2, 5, 3, 4, 4, 4],
+      ["group met weekly → feeling I belonged +"])
+  }
+
   @Test("an absence in the effect turns the sign and leaves the label positive")
   func absentEffect() throws {
     try Self.expectLabels(

@@ -547,7 +547,7 @@ struct LabelMaker {
       }.filter { !Self.degreeWords.contains(lower($0)) && Modifiers.intensity(lower($0)) == nil }
       // A capitalised quality is a nationality or a name's adjective: "the roads were Maltese".
       guard quality.count == 1, let adjective = quality.first,
-        comparison || isAdjective(lower(adjective)) || shown(adjective) != lower(adjective),
+        comparison || isAdjective(lower(adjective)) || name(adjective) != nil,
         !subject.isEmpty, subject.count <= 2
       else { return nil }
       // A person's state is the concept ("busy"); a thing's is named with it:
@@ -704,7 +704,7 @@ struct LabelMaker {
     // and "hard to save" keep theirs: one word or a quality before "to").
     if role == .cause, gerunds.isEmpty,
       let to = words.indices.dropFirst().first(where: { k in
-        k + 1 < words.count && lower(words[k]) == "to" && shown(words[k + 1]) == lower(words[k + 1])
+        k + 1 < words.count && lower(words[k]) == "to" && name(words[k + 1]) == nil
           && isVerbCandidate(lower(words[k + 1])) && !isAdjective(lower(words[k - 1]))
           && contentCount(Array(words[..<k])) >= 2
       })
@@ -922,13 +922,21 @@ struct LabelMaker {
   }
 
   /// A word as the label shows it: lowercase, except a proper name, which
-  /// keeps its capitals ("High School", "Parramatta"). A capital at the start
-  /// of the sentence says nothing, and "I" is not a name.
+  /// keeps its capitals ("High School", "Parramatta"), and the pronoun "I"
+  /// ("I was ready", "I'd"), written as English writes it wherever it stands.
   private func shown(_ i: Int) -> String {
+    let word = lower(i)
+    if word == "i" || word.hasPrefix("i'") { return "I" + word.dropFirst() }
+    return name(i) ?? word
+  }
+
+  /// The word as the speaker spelled it when it is a proper name: written
+  /// with a capital where a sentence does not start. "I" is not a name.
+  private func name(_ i: Int) -> String? {
     let word = lower(i)
     guard i > 0, tokens[i].range.upperBound <= bytes.count, let first = bytes[tokens[i].range].first,
       (65...90).contains(first), word != "i", !word.hasPrefix("i'")
-    else { return word }
+    else { return nil }
     // The speaker's spelling, with a curly apostrophe made straight as in `lower`.
     return String(String(decoding: bytes[tokens[i].range], as: UTF8.self).map { $0 == "’" ? "'" : $0 })
   }
