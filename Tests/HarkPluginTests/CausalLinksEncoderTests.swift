@@ -118,6 +118,20 @@ struct CausalLinksEncoderTests {
         ], "\(found)")
   }
 
+  @Test("a negation just before the marked effect turns the sign; one inside the cause does not")
+  func negationBeforeEffect() throws {
+    let found = try Self.link("You can't sort your head out in a doorway", tags: [0, 0, 3, 4, 4, 4, 1, 2, 2])
+    #expect(
+      found
+        == [
+          "doorway → sort your head out - c=0.9 | causal encoder: a causal claim (probability 0.9); it marked cause "
+            + "\"in a doorway\", effect \"sort your head out\"; \"sort your head out\" is negated, so the polarity "
+            + "turns; strength 0.6"
+        ], "\(found)")
+    let inCause = try Self.link("Not having a phone meant losing the bed", tags: [1, 2, 2, 2, 5, 3, 4, 4])
+    #expect(inCause.map { String($0.prefix { $0 != "|" }) } == ["phone → bed + c=0.9 "], "\(inCause)")
+  }
+
   @Test("a pair whose words make no label gives no link")
   func noLabel() throws {
     #expect(try Self.link("It was that", tags: [1, 5, 3]) == [])

@@ -85,6 +85,16 @@ extension SentenceLinker {
     return WordSet(Array(words))
   }
 
+  /// Whether a negator stands right before token `start` ("can't sort"),
+  /// or before one adverb there ("didn't really help"), in the same clause
+  /// and not inside the cause's words.
+  static func negatedJustBefore(_ start: Int, _ tokens: [Token], after cause: Range<Int>) -> Bool {
+    var k = start - 1
+    if k >= 0, ["really", "just", "even", "ever", "always", "quite"].contains(tokens[k].lower) { k -= 1 }
+    guard k >= 0, !cause.contains(k), tokens[k].kind == .word else { return false }
+    return Modifiers.isNegator(tokens[k].lower) && !["no", "without", "nothing", "none"].contains(tokens[k].lower)
+  }
+
   /// The links the encoder's tags give in one sentence, labelled and signed
   /// by the plugin's rules. Pairs whose words make no label give nothing.
   func encoderLinks(
@@ -130,8 +140,11 @@ extension SentenceLinker {
         let made = maker.effect(effectTokens, form: .clause) ?? maker.effect(effectTokens, form: .verb)
           ?? maker.effect(effectTokens, form: .noun)
       else { continue }
-      let effect = Self.namingWhatIsLost(made)
+      var effect = Self.namingWhatIsLost(made)
       guard cause.text != effect.text else { continue }
+      // A negation just before the words the encoder marked belongs to the
+      // effect: "you can't | sort your head out in a doorway".
+      if Self.negatedJustBefore(effectTokens.lowerBound, tokens, after: causeTokens) { effect.negated.toggle() }
 
       // The sign: a lowering signal word, a negated cause and a negated effect each turn it.
       let signalWords = spans.signals.filter { signal in
