@@ -215,6 +215,12 @@ struct ConceptGroupingCommandTests {
     let refused = try Hark.run(["concepts", "parent", "C1", "C2", "--project", store.path], in: folder)
     #expect(refused.status != 0)
     #expect(refused.stderr.contains("a concept cannot go under its own child"))
+    let neither = try Hark.run(["concepts", "parent", "C2", "--project", store.path], in: folder)
+    #expect(neither.status != 0)
+    #expect(neither.stderr.contains("Give the parent concept (e.g. C2), or --none to put C2 back at the top"))
+    let both = try Hark.run(["concepts", "parent", "C2", "C1", "--none", "--project", store.path], in: folder)
+    #expect(both.status != 0)
+    #expect(both.stderr.contains("Give the parent concept or --none, not both"))
     let none = try Hark.run(["concepts", "parent", "C2", "--none", "--project", store.path], in: folder)
     #expect(none.stdout == "C2 \"detox waiting list\" is now at the top\n")
   }

@@ -160,7 +160,10 @@ struct ParentConcept: ParsableCommand {
   @Flag(help: "Take the concept out from under its parent.") var none = false
 
   func validate() throws {
-    if none == (parent != nil) { throw ValidationError("Give the parent concept, or --none, not both") }
+    if none && parent != nil { throw ValidationError("Give the parent concept or --none, not both") }
+    if !none && parent == nil {
+      throw ValidationError("Give the parent concept (e.g. C2), or --none to put \(id) back at the top")
+    }
   }
 
   func run() throws {
