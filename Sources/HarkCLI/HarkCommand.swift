@@ -55,21 +55,27 @@ struct ProjectOption: ParsableArguments {
 /// The name this command records its decisions under: $HARK_USER, else the
 /// login name ($USER). Unless it came from $HARK_USER, the first use says so
 /// on standard error, so a decision is never recorded under a name nobody chose.
+/// The store takes the actor of every decision explicitly; this is the one
+/// place the CLI reads it from the environment.
 enum DecisionActor {
+  static let resolved = ActorName.fromEnvironment()
+
   static let current: String = {
-    let actor = ActorName.fromEnvironment()
-    if actor.origin != .harkUser { Terminal.printError("note: recording decisions \(actor.explanation)") }
-    return actor.name
+    if resolved.origin != .harkUser { Terminal.printError("note: recording decisions \(resolved.explanation)") }
+    return resolved.name
   }()
+
+  /// The same name without the note, for what commands have always recorded
+  /// without one: the public address `serve` or an invite keeps, and a new sign-in link.
+  static var unannounced: String { resolved.name }
 }
 
-/// Parses ids written as "L12", "l12" or "12".
-func parseID(_ text: String, prefix: Character, what: String) throws -> Int64 {
-  var body = Substring(text)
-  if let first = body.first, first.uppercased() == String(prefix) { body = body.dropFirst() }
-  guard let id = Int64(body), id > 0 else {
+/// Parses ids written as "L12", "l12" or "12" (the letter is the id kind's own).
+func parseID<Kind: IDKind>(_ text: String, what: String) throws -> EntityID<Kind> {
+  guard let id = EntityID<Kind>(parsing: text) else {
     throw HarkError(
-      "\"\(text)\" is not a \(what) id", hint: "Write it as \(prefix)12 (see the first column of `hark \(what)s`)")
+      "\"\(text)\" is not a \(what) id",
+      hint: "Write it as \(Kind.prefix.map(String.init) ?? "")12 (see the first column of `hark \(what)s`)")
   }
   return id
 }

@@ -96,7 +96,7 @@ public enum ClaimsEvaluation {
   static func resolve(_ files: [ClaimsFile], in store: ProjectStore) throws -> [ClaimsDocument] {
     let snapshot = try store.scoringSnapshot(sentimentPlugin: nil)
     var stored: [String: (text: String, narrator: [GoldSpan])] = [:]
-    var sources: [Int64: String] = [:]
+    var sources: [DocumentID: String] = [:]
     for document in snapshot.documents {
       stored[document.sourceName] = (document.text, [])
       sources[document.id] = document.sourceName

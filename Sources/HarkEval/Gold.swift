@@ -161,7 +161,7 @@ struct GoldStoreView {
   static func read(_ store: ProjectStore, sentimentPlugin: String?) throws -> GoldStoreView {
     let stored = try store.scoringSnapshot(sentimentPlugin: sentimentPlugin)
     var view = GoldStoreView()
-    var sources: [Int64: String] = [:]
+    var sources: [DocumentID: String] = [:]
     for document in stored.documents {
       sources[document.id] = document.sourceName
       view.transcripts[document.sourceName] = GoldTranscript(
@@ -185,9 +185,9 @@ struct GoldStoreView {
         GoldPredictions.Score(span: GoldSpan(score.start, score.end), value: score.value))
     }
     // Mentions count for the concept they were merged into, as the concept list shows them.
-    var labels: [Int64: String] = [:]
-    var mentions: [String: [Int64: Int]] = [:]
-    var documentsOf: [Int64: Set<String>] = [:]
+    var labels: [ConceptID: String] = [:]
+    var mentions: [String: [ConceptID: Int]] = [:]
+    var documentsOf: [ConceptID: Set<String>] = [:]
     for mention in stored.mentions {
       guard let source = sources[mention.documentID] else { continue }
       labels[mention.conceptID] = mention.label

@@ -1,6 +1,7 @@
 // The fuzzy cognitive map every map command works on: concepts and signed,
 // weighted links, whether they come from a project's approved links or from
 // a file another tool wrote.
+import HarkStore
 
 /// A fuzzy cognitive map: concepts and weighted cause → effect links.
 public struct CognitiveMap: Sendable, Equatable {
@@ -8,12 +9,12 @@ public struct CognitiveMap: Sendable, Equatable {
   public struct Concept: Sendable, Equatable {
     public var name: String
     /// The concept's id in the project it came from, if any.
-    public var projectID: Int64?
+    public var projectID: ConceptID?
     /// The group another tool put the concept in (a Mental Modeler concept
     /// group), if any.
     public var group: String?
 
-    public init(name: String, projectID: Int64? = nil, group: String? = nil) {
+    public init(name: String, projectID: ConceptID? = nil, group: String? = nil) {
       self.name = name
       self.projectID = projectID
       self.group = group
@@ -34,11 +35,11 @@ public struct CognitiveMap: Sendable, Equatable {
     /// Distinct sources (participants, or documents where no participant is known).
     public var sources: Int
     /// The link's id in the project it came from, if any.
-    public var projectID: Int64?
+    public var projectID: LinkID?
 
     public init(
       cause: Int, effect: Int, weight: Double, confidence: Double = 1, citations: Int = 0, sources: Int = 0,
-      projectID: Int64? = nil
+      projectID: LinkID? = nil
     ) {
       self.cause = cause
       self.effect = effect

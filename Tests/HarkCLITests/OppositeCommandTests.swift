@@ -45,7 +45,7 @@ enum OppositeProject {
     return (folder, path)
   }
 
-  static func concept(_ path: String, _ label: String) throws -> Int64 {
+  static func concept(_ path: String, _ label: String) throws -> ConceptID {
     try #require(try ProjectStore(path: path).concepts().first { $0.label == label }).id
   }
 

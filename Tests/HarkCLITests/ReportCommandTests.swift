@@ -2,6 +2,7 @@
 // they write, the quotes escaped, and the errors bad input gets.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -33,7 +34,7 @@ struct ReportCommandTests {
           ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8))
     }
     let run = try store.startRun(isolation: "in-process", workers: 1)
-    func record(_ document: Int64) -> AnalysisRecord {
+    func record(_ document: DocumentID) -> AnalysisRecord {
       AnalysisRecord(
         documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)
     }
@@ -54,7 +55,7 @@ struct ReportCommandTests {
     ]
     try store.writeAnalysis(record(1), findings: first)
     try store.writeAnalysis(record(2), findings: second)
-    for link in try store.links() { try store.setLinkStatus(link.id, to: .accepted) }
+    for link in try store.links() { try store.setLinkStatus(link.id, to: .accepted, actor: testActor) }
     return (folder, path)
   }
 

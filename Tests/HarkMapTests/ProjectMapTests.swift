@@ -52,9 +52,9 @@ struct ProjectMapTests {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
     let waiting = try MapProject.link(store, "waiting list", "anxiety")
-    try store.setLinkStatus(peer.id, to: .accepted)
-    try store.setLinkStatus(waiting.id, to: .accepted)
-    try store.editLink(waiting.id, polarity: -1, strength: 0.5)
+    try store.setLinkStatus(peer.id, to: .accepted, actor: testActor)
+    try store.setLinkStatus(waiting.id, to: .accepted, actor: testActor)
+    try store.editLink(waiting.id, polarity: -1, strength: 0.5, actor: testActor)
     let map = try CognitiveMap.approved(from: store)
     #expect(map.concepts.count == 4)
     #expect(Set(map.concepts.map(\.name)) == ["peer group", "less alone", "waiting list", "anxiety"])
@@ -72,9 +72,9 @@ struct ProjectMapTests {
     let store = try MapProject.make()
     let alone = try MapProject.link(store, "peer group", "less alone")
     let hope = try MapProject.link(store, "peer group", "hope")
-    try store.setLinkStatus(alone.id, to: .accepted)
-    try store.setLinkStatus(hope.id, to: .accepted)
-    try store.mergeConcept(hope.effectID, into: alone.effectID)
+    try store.setLinkStatus(alone.id, to: .accepted, actor: testActor)
+    try store.setLinkStatus(hope.id, to: .accepted, actor: testActor)
+    try store.mergeConcept(hope.effectID, into: alone.effectID, actor: testActor)
     let map = try CognitiveMap.approved(from: store)
     #expect(map.concepts.map(\.name) == ["peer group", "less alone"])
     // Both quotes now stand behind one link; its strength is their mean.
@@ -88,8 +88,10 @@ struct ProjectMapTests {
   func panelStrengthVotes() throws {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
-    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 3)
-    let members = try (1...3).map { store.identity(of: try store.addMember(panel: panel, name: "member \($0)")) }
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 3, actor: testActor)
+    let members = try (1...3).map {
+      store.identity(of: try store.addMember(panel: panel, name: "member \($0)", actor: testActor))
+    }
     let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, strength: .some))
     // A changed vote counts as its latest: "some" became "a lot".
@@ -101,7 +103,7 @@ struct ProjectMapTests {
     #expect(map.links.count == 1)
     #expect(abs(map.links[0].weight - 60.0 / 91.0) <= 1e-9)
     // The researcher's own strength wins over the panel's.
-    try store.editLink(peer.id, strength: 0.3)
+    try store.editLink(peer.id, strength: 0.3, actor: testActor)
     #expect(try CognitiveMap.approved(from: store).links.map(\.weight) == [0.3])
   }
 
@@ -109,8 +111,8 @@ struct ProjectMapTests {
   func votesWithoutStrength() throws {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
-    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1)
-    let member = store.identity(of: try store.addMember(panel: panel, name: "member 1"))
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1, actor: testActor)
+    let member = store.identity(of: try store.addMember(panel: panel, name: "member 1", actor: testActor))
     let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
     try store.castVote(as: member, item: item.id, ballot: Ballot(.agree))
     _ = try store.closeItems(panel: panel, actor: "ruth")
@@ -130,9 +132,10 @@ struct ReportCommentsTests {
   func commentsUnderTheirLink() throws {
     let store = try MapProject.make()
     let peer = try MapProject.link(store, "peer group", "less alone")
-    try store.setLinkStatus(peer.id, to: .accepted)
-    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1)
-    let member = store.identity(of: try store.addMember(panel: panel, name: "Jo Bloggs", pseudonym: "Robin"))
+    try store.setLinkStatus(peer.id, to: .accepted, actor: testActor)
+    let panel = try store.createPanel(name: "carers", rule: .unanimous, quorum: 1, actor: testActor)
+    let member = store.identity(
+      of: try store.addMember(panel: panel, name: "Jo Bloggs", pseudonym: "Robin", actor: testActor))
     let item = try #require(try store.openItems(panel: panel, links: [peer.id], actor: "ruth").first)
     try store.castVote(as: member, item: item.id, ballot: Ballot(.agree, comment: "Biscuits & <company> help"))
     let report = try MapReport(map: try CognitiveMap.approved(from: store), store: store)

@@ -1,6 +1,7 @@
 // Researcher accounts, sessions, CSRF tokens and the sign-in rate limit.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -63,7 +64,7 @@ struct AccountTests {
   @Test("a researcher is added once, signs in with the right password only")
   func addAndCheck() throws {
     let store = try PanelFixture.project()
-    let added = try store.addResearcher(name: "amina", password: "ten chars!", cost: testCost)
+    let added = try store.addResearcher(name: "amina", password: "ten chars!", cost: testCost, actor: testActor)
     #expect(try store.researchers().map(\.name) == ["amina"])
     #expect(try store.checkPassword(name: "amina", password: "ten chars!") == added)
     #expect(try store.checkPassword(name: "AMINA", password: "ten chars!") == added)
@@ -78,20 +79,20 @@ struct AccountTests {
   func addRefusals() throws {
     let store = try PanelFixture.project()
     let short = #expect(throws: HarkError.self) {
-      try store.addResearcher(name: "amina", password: "nine char", cost: testCost)
+      try store.addResearcher(name: "amina", password: "nine char", cost: testCost, actor: testActor)
     }
     #expect(
       short?.description
         == "researcher amina: the password is too short (9 characters). Use at least 10 characters; a few unrelated words are easy to remember"
     )
     let spaced = #expect(throws: HarkError.self) {
-      try store.addResearcher(name: "amina k", password: "long enough", cost: testCost)
+      try store.addResearcher(name: "amina k", password: "long enough", cost: testCost, actor: testActor)
     }
     #expect(spaced?.problem == "a researcher name must be one word, got \"amina k\"")
     #expect(try store.researchers().isEmpty)
-    _ = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
+    _ = try store.addResearcher(name: "amina", password: "long enough", cost: testCost, actor: testActor)
     let again = #expect(throws: HarkError.self) {
-      try store.addResearcher(name: "Amina", password: "long enough", cost: testCost)
+      try store.addResearcher(name: "Amina", password: "long enough", cost: testCost, actor: testActor)
     }
     #expect(again?.problem == "there is already a researcher called Amina")
     #expect(try store.researchers().count == 1)
@@ -100,7 +101,7 @@ struct AccountTests {
   @Test("a session token signs its researcher in until it expires or ends, and is stored only as a digest")
   func sessions() throws {
     let store = try PanelFixture.project()
-    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
+    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost, actor: testActor)
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     let session = try store.startSession(researcher: researcher, now: start)
     #expect(session.expiresAt == start.addingTimeInterval(12 * 3600))
@@ -207,7 +208,7 @@ struct SignInThrottleTests {
   @Test("a success clears the account's failures and is not itself counted; the address's failures stay")
   func successClearsAccount() throws {
     let store = try Self.store()
-    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
+    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost, actor: testActor)
     let clock = TestClock()
     let gate = SignInGate(throttle: SignInThrottle(accountLimit: 3, addressLimit: 4, window: 60), now: { clock.now })
     for _ in 0..<3 {

@@ -130,7 +130,7 @@ struct CodingCurationTests {
   func codeQuoteExistingCode() throws {
     let store = try project()
     let coding = try store.codeQuote("a lot", inTurn: 2, document: 1, code: "help", actor: "ruth")
-    #expect([coding.codeID, Int64(coding.start), Int64(coding.end)] == [2, 55, 60])
+    #expect([coding.codeID.rawValue, Int64(coding.start), Int64(coding.end)] == [2, 55, 60])
     #expect(try store.decisions().map(\.subject) == ["coding:3"])
   }
 

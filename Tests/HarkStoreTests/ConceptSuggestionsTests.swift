@@ -5,7 +5,10 @@ import Testing
 @Suite("Merges and parents suggested from concept labels, with the reason, never applied")
 struct ConceptSuggestionsTests {
   /// Live concepts as `conceptTree()` gives them: id, label, mentions.
-  func nodes(_ concepts: [(Int64, String, Int)], parents: [Int64: Int64] = [:], opposites: [Int64: Int64] = [:])
+  func nodes(
+    _ concepts: [(ConceptID, String, Int)], parents: [ConceptID: ConceptID] = [:],
+    opposites: [ConceptID: ConceptID] = [:]
+  )
     -> [ConceptNode]
   {
     concepts.map { id, label, mentions in

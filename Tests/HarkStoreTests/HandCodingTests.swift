@@ -2,6 +2,7 @@
 // and memos on documents, codes, concepts and links, against a real store.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -204,7 +205,7 @@ struct HandCodingTests {
       actor: "ruth")
     try store.addMemo(on: .concept(link.causeID), text: "On the cause", actor: "ruth")
     try store.addMemo(on: .concept(link.effectID), text: "On the effect", actor: "ruth")
-    try store.mergeConcept(link.causeID, into: link.effectID)
+    try store.mergeConcept(link.causeID, into: link.effectID, actor: testActor)
     #expect(try store.memos(on: .concept(link.effectID)).map(\.text) == ["On the cause", "On the effect"])
   }
 
@@ -219,15 +220,15 @@ struct HandCodingTests {
       actor: "ruth")
     try store.addMemo(on: .link(folded.linkID), text: "On the folded link", actor: "ruth")
     try store.addMemo(on: .concept(folded.causeID), text: "On peers", actor: "ruth")
-    try store.mergeConcept(folded.causeID, into: kept.causeID)
+    try store.mergeConcept(folded.causeID, into: kept.causeID, actor: testActor)
     #expect(try store.links().map(\.id) == [kept.linkID])
     #expect(try store.memos(on: .link(kept.linkID)).map(\.text) == ["On the folded link"])
     // Renaming "peer group" to "peers" gives the alias row's label back: the row goes, its memo stays.
-    try store.renameConcept(kept.causeID, to: "peers")
+    try store.renameConcept(kept.causeID, to: "peers", actor: testActor)
     #expect(try store.memos(on: .concept(kept.causeID)).map(\.text) == ["On peers"])
     #expect(
       try store.pool.read { db in
-        try Int64.fetchAll(db, sql: "SELECT concept_id FROM note WHERE concept_id IS NOT NULL")
+        try ConceptID.fetchAll(db, sql: "SELECT concept_id FROM note WHERE concept_id IS NOT NULL")
       } == [kept.causeID])
   }
 

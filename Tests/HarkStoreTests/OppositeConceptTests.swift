@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -110,7 +111,7 @@ struct OppositeConceptTests {
   )
   func mergeOppositeIntoPositive() throws {
     let store = try OppositeFixture.project()
-    let panel = try store.createPanel(name: "young adults")
+    let panel = try store.createPanel(name: "young adults", actor: testActor)
     let look = try #require(try store.links().first { $0.cause == "look" })
     _ = try store.openItems(panel: panel, links: [look.id], actor: "ruth")
     let opposite = try OppositeFixture.concept(store, "not asking for help")
@@ -132,7 +133,7 @@ struct OppositeConceptTests {
   @Test("merging \"asking for help\" into its opposite turns each of its links round and says which")
   func mergePositiveIntoOpposite() throws {
     let store = try OppositeFixture.project()
-    let panel = try store.createPanel(name: "young adults")
+    let panel = try store.createPanel(name: "young adults", actor: testActor)
     let look = try #require(try store.links().first { $0.cause == "look" })
     _ = try store.openItems(panel: panel, links: [look.id], actor: "ruth")
     let opposite = try OppositeFixture.concept(store, "not asking for help")
@@ -180,7 +181,8 @@ struct OppositeConceptTests {
       ])
     let plain = try OppositeFixture.project(effect: "mistrust")
     try plain.mergeConcept(
-      try OppositeFixture.concept(plain, "mistrust").id, into: try OppositeFixture.concept(plain, "worker").id)
+      try OppositeFixture.concept(plain, "mistrust").id, into: try OppositeFixture.concept(plain, "worker").id,
+      actor: testActor)
     #expect(
       try OppositeFixture.claims(plain).first == "look → (+) worker: \(OppositeFixture.firstSentence)")
   }
@@ -202,7 +204,7 @@ struct OppositeConceptTests {
   func handLinkMarker() throws {
     let store = try OppositeFixture.project()
     let turn = try #require(
-      try store.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM turn WHERE role = 'participant'") })
+      try store.pool.read { try TurnID.fetchOne($0, sql: "SELECT id FROM turn WHERE role = 'participant'") })
     let made = try store.linkFromQuote(
       "Asking for help got me a worker.", inTurn: turn, document: 1, cause: "bus fares", effect: "~eating properly",
       polarity: 1, strength: nil, actor: "ruth")
@@ -230,7 +232,7 @@ struct OppositeConceptTests {
     #expect(try OppositeFixture.claims(store) == before)
     #expect(try store.concepts(includeMerged: true).allSatisfy { !$0.label.isEmpty })
     let turn = try #require(
-      try store.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM turn WHERE role = 'participant'") })
+      try store.pool.read { try TurnID.fetchOne($0, sql: "SELECT id FROM turn WHERE role = 'participant'") })
     #expect(throws: HarkError.self) {
       try store.linkFromQuote(
         "Asking for help got me a worker.", inTurn: turn, document: 1, cause: "bus fares", effect: "~",

@@ -1,5 +1,6 @@
 // Agreement within a panel: percentage agreement and Krippendorff's alpha.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -49,7 +50,7 @@ struct PanelAgreementTests {
   func panelAgreement() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 2)
-    let items = try store.openItems(panel: panel, links: [1, 2])
+    let items = try store.openItems(panel: panel, links: [1, 2], actor: testActor)
     try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.disagree))
     try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.agree))
     try store.castVote(as: members[1], item: items[0].id, ballot: Ballot(.agree))

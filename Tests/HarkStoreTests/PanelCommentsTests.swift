@@ -4,6 +4,7 @@
 // report). Comments from votes a member changed later are kept too.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -15,7 +16,7 @@ struct PanelCommentsTests {
   func commented() throws -> (ProjectStore, Panel) {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 2)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.notSure, comment: "Only on good weeks"))
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, comment: "It <did> help, in the end"))
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.agree))

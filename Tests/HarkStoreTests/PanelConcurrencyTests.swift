@@ -1,6 +1,7 @@
 // No lost votes: many members voting at once through separate connections.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -10,10 +11,10 @@ struct PanelConcurrencyTests {
   @Test("200 members each casting 25 votes at once store exactly 5,000 votes and every tally is right")
   func twoHundredMembers() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "everyone", rule: .majority)
+    let panel = try store.createPanel(name: "everyone", rule: .majority, actor: testActor)
     // 25 links to vote on.
-    let linkIDs: [Int64] = try store.pool.write { db in
-      var ids: [Int64] = []
+    let linkIDs: [LinkID] = try store.pool.write { db in
+      var ids: [LinkID] = []
       for i in 0..<25 {
         for label in ["cause \(i)", "effect \(i)"] {
           try db.execute(
@@ -24,12 +25,14 @@ struct PanelConcurrencyTests {
             INSERT INTO link(cause_id, effect_id, created_at)
             SELECT c.id, e.id, 'now' FROM concept c, concept e WHERE c.key = ? AND e.key = ?
             """, arguments: ["cause \(i)", "effect \(i)"])
-        ids.append(db.lastInsertedRowID)
+        ids.append(LinkID(db.lastInsertedRowID))
       }
       return ids
     }
-    let items = try store.openItems(panel: panel, links: linkIDs)
-    let members = try (0..<200).map { store.identity(of: try store.addMember(panel: panel, name: "m\($0)")) }
+    let items = try store.openItems(panel: panel, links: linkIDs, actor: testActor)
+    let members = try (0..<200).map {
+      store.identity(of: try store.addMember(panel: panel, name: "m\($0)", actor: testActor))
+    }
     // Member m answers item i by (m + i) % 3, so every tally is known in advance.
     let answers: [VoteAnswer] = [.agree, .disagree, .notSure]
     // Four stores on the same file: four pools whose writers contend through
@@ -43,7 +46,7 @@ struct PanelConcurrencyTests {
         for (i, item) in items.enumerated() {
           do {
             try own.castVote(
-              as: member, item: item.id, ballot: Ballot(answers[(Int(member.memberID) + i) % 3]))
+              as: member, item: item.id, ballot: Ballot(answers[(Int(member.memberID.rawValue) + i) % 3]))
           } catch {
             failures.add("\(error)")
           }
@@ -60,7 +63,7 @@ struct PanelConcurrencyTests {
     for (i, item) in items.enumerated() {
       var expected = VoteTally()
       for member in members {
-        switch answers[(Int(member.memberID) + i) % 3] {
+        switch answers[(Int(member.memberID.rawValue) + i) % 3] {
         case .agree: expected.agree += 1
         case .disagree: expected.disagree += 1
         case .notSure: expected.notSure += 1

@@ -2,6 +2,7 @@
 // reasons, links accepted through the curation log, suggestions taken up.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -96,12 +97,12 @@ struct PanelDecisionTests {
   func closeAccepts() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, quorum: 2)
-    let items = try store.openItems(panel: panel, links: [1, 2, 3])
+    let items = try store.openItems(panel: panel, links: [1, 2, 3], actor: testActor)
     for member in members { try store.castVote(as: member, item: items[0].id, ballot: Ballot(.agree)) }
     try store.castVote(as: members[0], item: items[1].id, ballot: Ballot(.agree))
     try store.castVote(as: members[1], item: items[1].id, ballot: Ballot(.disagree))
     try store.castVote(as: members[0], item: items[2].id, ballot: Ballot(.agree))
-    let decisions = try store.closeItems(panel: panel)
+    let decisions = try store.closeItems(panel: panel, actor: testActor)
     #expect(
       decisions.map(\.reason) == [
         "accepted: all 3 votes agree (unanimous)", "rejected: not unanimous (1 agree, 1 disagree, 0 not sure)",
@@ -129,17 +130,21 @@ struct PanelDecisionTests {
     let store = try PanelFixture.project()
     let (panel, _) = try PanelFixture.panel(store)
     let (other, _) = try PanelFixture.panel(store, name: "youth")
-    let none = #expect(throws: HarkError.self) { try store.closeItems(panel: panel) }
+    let none = #expect(throws: HarkError.self) { try store.closeItems(panel: panel, actor: testActor) }
     #expect(none?.description == "panel carers: no items are open. Open links with `hark panel open carers`")
-    let items = try store.openItems(panel: panel, links: [1, 2])
-    let theirs = try store.openItems(panel: other, links: [3])[0]
-    let wrong = #expect(throws: HarkError.self) { try store.closeItems(panel: panel, items: [items[0].id, theirs.id]) }
+    let items = try store.openItems(panel: panel, links: [1, 2], actor: testActor)
+    let theirs = try store.openItems(panel: other, links: [3], actor: testActor)[0]
+    let wrong = #expect(throws: HarkError.self) {
+      try store.closeItems(panel: panel, items: [items[0].id, theirs.id], actor: testActor)
+    }
     #expect(
       wrong?.description
         == "panel carers: no item I\(theirs.id) in this panel. Run `hark panel show carers` to see its items")
     #expect(try store.items(panel: panel).allSatisfy(\.isOpen))
-    _ = try store.closeItems(panel: panel, items: [items[0].id])
-    let twice = #expect(throws: HarkError.self) { try store.closeItems(panel: panel, items: [items[0].id]) }
+    _ = try store.closeItems(panel: panel, items: [items[0].id], actor: testActor)
+    let twice = #expect(throws: HarkError.self) {
+      try store.closeItems(panel: panel, items: [items[0].id], actor: testActor)
+    }
     #expect(twice?.problem == "item I\(items[0].id) is already closed")
   }
 
@@ -147,29 +152,29 @@ struct PanelDecisionTests {
   func override() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
     let open = #expect(throws: HarkError.self) {
-      try store.overrideDecision(item: item.id, outcome: .rejected, reason: "duplicate")
+      try store.overrideDecision(item: item.id, outcome: .rejected, reason: "duplicate", actor: testActor)
     }
     #expect(open?.problem == "voting on I\(item.id) is still open")
-    _ = try store.closeItems(panel: panel)
+    _ = try store.closeItems(panel: panel, actor: testActor)
     #expect(try store.link(1).status == .accepted)
     let noReason = #expect(throws: HarkError.self) {
-      try store.overrideDecision(item: item.id, outcome: .rejected, reason: "  ")
+      try store.overrideDecision(item: item.id, outcome: .rejected, reason: "  ", actor: testActor)
     }
     #expect(
       noReason?.description
         == "item I1: an override needs a reason. Say why with --reason \"…\"; it is kept with the decision")
     let none = #expect(throws: HarkError.self) {
-      try store.overrideDecision(item: item.id, outcome: .none, reason: "x")
+      try store.overrideDecision(item: item.id, outcome: .none, reason: "x", actor: testActor)
     }
     #expect(none?.problem == "an override decides: accepted or rejected")
     let missing = #expect(throws: HarkError.self) {
-      try store.overrideDecision(item: 99, outcome: .accepted, reason: "x")
+      try store.overrideDecision(item: 99, outcome: .accepted, reason: "x", actor: testActor)
     }
     #expect(missing?.problem == "no review item I99")
-    let made = try store.overrideDecision(item: item.id, outcome: .rejected, reason: "same as L2")
+    let made = try store.overrideDecision(item: item.id, outcome: .rejected, reason: "same as L2", actor: testActor)
     #expect(made.kind == .override && made.outcome == .rejected && made.reason == "override: same as L2")
     #expect(try store.panelDecisions(panel: panel).map(\.outcome) == [.accepted, .rejected])
     #expect(try store.link(1).status == .rejected)
@@ -202,17 +207,17 @@ struct PanelDecisionTests {
   func adoptOtherWayRound() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 1)
-    let item = try store.openItems(panel: panel, links: [2])[0]
+    let item = try store.openItems(panel: panel, links: [2], actor: testActor)[0]
     let vote = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree, suggestion: .otherWayRound))
-    let adopted = try store.adoptSuggestion(vote: vote.id)
+    let adopted = try store.adoptSuggestion(vote: vote.id, actor: testActor)
     #expect(adopted.question.text == "Does anxiety make the waiting list more likely?")
     #expect(adopted.fromVoteID == vote.id && adopted.linkID == 2 && adopted.isOpen)
     try store.castVote(as: members[0], item: adopted.id, ballot: Ballot(.agree))
-    _ = try store.closeItems(panel: panel, items: [adopted.id])
+    _ = try store.closeItems(panel: panel, items: [adopted.id], actor: testActor)
     let reversed = try #require(try store.links().first { $0.cause == "anxiety" && $0.effect == "waiting list" })
     #expect(reversed.status == .accepted)
     #expect(try store.decisions(subject: "link:\(reversed.id)").map(\.action) == ["create", "accept"])
-    let twice = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id) }
+    let twice = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id, actor: testActor) }
     #expect(twice?.problem == "the suggestion of vote V\(vote.id) was already taken up as I\(adopted.id)")
   }
 
@@ -220,18 +225,18 @@ struct PanelDecisionTests {
   func adoptOppositeAndWording() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 2)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let opposite = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree, suggestion: .opposite))
     let words = try store.castVote(
       as: members[1], item: item.id,
       ballot: Ballot(.agree, suggestion: .sayItDifferently, suggestionText: "Do peer groups help you feel less alone?"))
-    let flipped = try store.adoptSuggestion(vote: opposite.id)
+    let flipped = try store.adoptSuggestion(vote: opposite.id, actor: testActor)
     #expect(flipped.question.text == "Does the peer group make people more alone?")
     #expect(flipped.polarity == -1)
-    let reworded = try store.adoptSuggestion(vote: words.id)
+    let reworded = try store.adoptSuggestion(vote: words.id, actor: testActor)
     #expect(reworded.question.text == "Do peer groups help you feel less alone?")
     for member in members { try store.castVote(as: member, item: flipped.id, ballot: Ballot(.agree)) }
-    _ = try store.closeItems(panel: panel, items: [flipped.id])
+    _ = try store.closeItems(panel: panel, items: [flipped.id], actor: testActor)
     #expect(try store.link(1).polarity == -1 && store.link(1).status == .accepted)
     #expect(try store.decisions(subject: "link:1").map(\.action) == ["set-polarity", "accept"])
   }
@@ -240,14 +245,14 @@ struct PanelDecisionTests {
   func rejectOtherClaims() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 1)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let opposite = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, suggestion: .opposite))
     let reversed = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, suggestion: .otherWayRound))
-    let flipped = try store.adoptSuggestion(vote: opposite.id)
-    let swapped = try store.adoptSuggestion(vote: reversed.id)
+    let flipped = try store.adoptSuggestion(vote: opposite.id, actor: testActor)
+    let swapped = try store.adoptSuggestion(vote: reversed.id, actor: testActor)
     try store.castVote(as: members[0], item: flipped.id, ballot: Ballot(.disagree))
     try store.castVote(as: members[0], item: swapped.id, ballot: Ballot(.disagree))
-    let decisions = try store.closeItems(panel: panel, items: [flipped.id, swapped.id])
+    let decisions = try store.closeItems(panel: panel, items: [flipped.id, swapped.id], actor: testActor)
     #expect(decisions.map(\.outcome) == [.rejected, .rejected])
     #expect(try store.links().count == 3)
     #expect(try store.link(1).status == .candidate && store.link(1).polarity == 1)
@@ -258,11 +263,11 @@ struct PanelDecisionTests {
   func adoptRefusals() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 1)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let vote = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
-    let plain = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id) }
+    let plain = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id, actor: testActor) }
     #expect(plain?.description == "vote V\(vote.id) makes no suggestion. Only votes with a suggestion can be taken up")
-    let missing = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: 77) }
+    let missing = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: 77, actor: testActor) }
     #expect(missing?.problem == "no vote V77")
     #expect(try store.items(panel: panel).count == 1)
   }

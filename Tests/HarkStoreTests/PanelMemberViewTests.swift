@@ -1,5 +1,6 @@
 // What a signed-in member may see, and what a researcher's sign-in goes through.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -10,7 +11,7 @@ struct PanelMemberViewTests {
   func ownItem() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let items = try store.openItems(panel: panel, links: [3, 2])
+    let items = try store.openItems(panel: panel, links: [3, 2], actor: testActor)
     let vote = try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.agree, strength: .some))
     let view = try store.itemView(for: members[0], item: items[0].id)
     #expect(view.item.question.text == "Does being listened to lead to more trust in services?")
@@ -26,7 +27,7 @@ struct PanelMemberViewTests {
     let store = try PanelFixture.project()
     let (carers, _) = try PanelFixture.panel(store, name: "carers")
     let (_, youth) = try PanelFixture.panel(store, name: "youth")
-    let item = try store.openItems(panel: carers, links: [1])[0]
+    let item = try store.openItems(panel: carers, links: [1], actor: testActor)[0]
     #expect(throws: VoteRefusal.notYourPanel(item: item.id)) { try store.itemView(for: youth[0], item: item.id) }
     #expect(throws: VoteRefusal.noSuchItem(50)) { try store.itemView(for: youth[0], item: 50) }
     let forged = MemberIdentity(memberID: youth[0].memberID, panelID: carers.id)
@@ -39,12 +40,12 @@ struct PanelMemberViewTests {
     let store = try PanelFixture.project()
     let (carers, members) = try PanelFixture.panel(store, name: "carers", members: 1)
     let (youth, youthMembers) = try PanelFixture.panel(store, name: "youth", members: 1)
-    let items = try store.openItems(panel: carers, links: [1, 2])
-    _ = try store.openItems(panel: youth, links: [3])
+    let items = try store.openItems(panel: carers, links: [1, 2], actor: testActor)
+    _ = try store.openItems(panel: youth, links: [3], actor: testActor)
     try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.agree))
     try store.castVote(as: members[0], item: items[1].id, ballot: Ballot(.disagree))
-    _ = try store.closeItems(panel: carers)
-    _ = try store.overrideDecision(item: items[1].id, outcome: .accepted, reason: "reworded link")
+    _ = try store.closeItems(panel: carers, actor: testActor)
+    _ = try store.overrideDecision(item: items[1].id, outcome: .accepted, reason: "reworded link", actor: testActor)
     let seen = try store.decisions(for: members[0])
     #expect(seen.map(\.item.id) == [items[1].id, items[0].id])
     #expect(seen.map(\.decision.reason) == ["override: reworded link", "accepted: all 1 vote agree (unanimous)"])
@@ -54,7 +55,7 @@ struct PanelMemberViewTests {
   @Test("sign-in starts a session for the right password, says nothing more for a wrong one, and refuses after five")
   func signIn() throws {
     let store = try PanelFixture.project()
-    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost)
+    let researcher = try store.addResearcher(name: "amina", password: "long enough", cost: testCost, actor: testActor)
     let clock = TestClock()
     let gate = SignInGate(now: { clock.now })
     guard

@@ -1,6 +1,7 @@
 // A researcher rewording an item's question: stored with the item, logged
 // with who and when, and votes kept with the words they answered.
 import Foundation
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -12,7 +13,7 @@ struct PanelRewordTests {
   func rewordWhileOpen() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 2)
-    let item = try store.openItems(panel: panel, links: [2])[0]
+    let item = try store.openItems(panel: panel, links: [2], actor: testActor)[0]
     #expect(item.question.text == "Does the waiting list lead to more anxiety?")
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
     let reworded = try store.reword(
@@ -50,19 +51,21 @@ struct PanelRewordTests {
   func refusals() throws {
     let store = try PanelFixture.project()
     let (panel, _) = try PanelFixture.panel(store, members: 1)
-    let item = try store.openItems(panel: panel, links: [1])[0]
-    let empty = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: " \n ") }
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
+    let empty = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: " \n ", actor: testActor) }
     #expect(empty?.problem == "the new wording is empty")
     let long = #expect(throws: HarkError.self) {
-      try store.reword(item: item.id, to: String(repeating: "a", count: 301))
+      try store.reword(item: item.id, to: String(repeating: "a", count: 301), actor: testActor)
     }
     #expect(long?.problem == "the new wording is 301 characters long; at most 300 fit")
-    let unknown = #expect(throws: HarkError.self) { try store.reword(item: 99, to: "Is it so?") }
+    let unknown = #expect(throws: HarkError.self) { try store.reword(item: 99, to: "Is it so?", actor: testActor) }
     #expect(unknown?.problem == "no review item I99")
-    let same = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: item.question.text) }
+    let same = #expect(throws: HarkError.self) {
+      try store.reword(item: item.id, to: item.question.text, actor: testActor)
+    }
     #expect(same?.problem == "I\(item.id) already asks “\(item.question.text)”")
-    _ = try store.closeItems(panel: panel, items: [item.id])
-    let closed = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: "Is it so?") }
+    _ = try store.closeItems(panel: panel, items: [item.id], actor: testActor)
+    let closed = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: "Is it so?", actor: testActor) }
     #expect(closed?.problem == "voting on I\(item.id) has closed, so its question stays as it was decided")
     #expect(try store.item(item.id).wording == nil)
     #expect(try store.decisions(subject: "panel-item:\(item.id)").filter { $0.action == "reword" }.isEmpty)

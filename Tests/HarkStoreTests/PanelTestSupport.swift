@@ -39,10 +39,10 @@ enum PanelFixture {
   static func panel(
     _ store: ProjectStore, name: String = "carers", rule: PanelRule = .unanimous, quorum: Int = 1, members: Int = 3
   ) throws -> (Panel, [MemberIdentity]) {
-    let panel = try store.createPanel(name: name, rule: rule, quorum: quorum)
+    let panel = try store.createPanel(name: name, rule: rule, quorum: quorum, actor: testActor)
     var identities: [MemberIdentity] = []
     for i in 0..<members {
-      let member = try store.addMember(panel: panel, name: "\(name)-\(i + 1)")
+      let member = try store.addMember(panel: panel, name: "\(name)-\(i + 1)", actor: testActor)
       identities.append(store.identity(of: member))
     }
     return (panel, identities)

@@ -1,6 +1,7 @@
 // Panels, members, invite links and review items.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -23,8 +24,10 @@ struct PanelTests {
       try store.appliedMigrations().prefix(2) == [
         "v1: documents, coding runs, candidates, decisions", "v2: researcher accounts, panels, votes, panel decisions",
       ])
-    let panel = try store.createPanel(name: "carers")
-    #expect(try store.openItems(panel: panel, links: [1]).map(\.question.text) == ["Does a lead to more b?"])
+    let panel = try store.createPanel(name: "carers", actor: testActor)
+    #expect(
+      try store.openItems(panel: panel, links: [1], actor: testActor).map(\.question.text) == ["Does a lead to more b?"]
+    )
   }
 
   @Test("rules parse from the command line's words and print back the same")
@@ -52,7 +55,7 @@ struct PanelTests {
   @Test("a panel is created once with its rule and quorum; the creation is logged")
   func createPanel() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "carers", rule: .majority, quorum: 3)
+    let panel = try store.createPanel(name: "carers", rule: .majority, quorum: 3, actor: testActor)
     #expect(try store.panels() == [panel])
     #expect(try store.panel(named: "CARERS") == panel)
     #expect(try store.panel(named: "P\(panel.id)") == panel)
@@ -60,9 +63,9 @@ struct PanelTests {
       try store.decisions(subject: "panel:\(panel.id)").map(\.detail) == [
         #"{"name":"carers","quorum":3,"rule":"majority"}"#
       ])
-    let again = #expect(throws: HarkError.self) { try store.createPanel(name: "Carers") }
+    let again = #expect(throws: HarkError.self) { try store.createPanel(name: "Carers", actor: testActor) }
     #expect(again?.description == "there is already a panel called Carers. Choose another name")
-    let quorum = #expect(throws: HarkError.self) { try store.createPanel(name: "x", quorum: 0) }
+    let quorum = #expect(throws: HarkError.self) { try store.createPanel(name: "x", quorum: 0, actor: testActor) }
     #expect(quorum?.problem == "the quorum must be at least 1, got 0")
     let missing = #expect(throws: HarkError.self) { try store.panel(named: "nobody") }
     #expect(missing?.description == "no panel called nobody. Run `hark panel list` to see the panels")
@@ -71,17 +74,19 @@ struct PanelTests {
   @Test("members get Member N unless given a pseudonym; a name or pseudonym is used once per panel")
   func members() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "carers")
-    let first = try store.addMember(panel: panel, name: "Jo Bloggs")
-    let second = try store.addMember(panel: panel, name: "Sam Smith", pseudonym: "Robin")
+    let panel = try store.createPanel(name: "carers", actor: testActor)
+    let first = try store.addMember(panel: panel, name: "Jo Bloggs", actor: testActor)
+    let second = try store.addMember(panel: panel, name: "Sam Smith", pseudonym: "Robin", actor: testActor)
     #expect([first.pseudonym, second.pseudonym] == ["Member 1", "Robin"])
-    let sameName = #expect(throws: HarkError.self) { try store.addMember(panel: panel, name: "Jo Bloggs") }
+    let sameName = #expect(throws: HarkError.self) {
+      try store.addMember(panel: panel, name: "Jo Bloggs", actor: testActor)
+    }
     #expect(
       sameName?.description
         == "panel carers: Jo Bloggs is already a member. To send a new sign-in link use `hark panel invite carers \"Jo Bloggs\"`"
     )
     let samePseudonym = #expect(throws: HarkError.self) {
-      try store.addMember(panel: panel, name: "Kim", pseudonym: "Robin")
+      try store.addMember(panel: panel, name: "Kim", pseudonym: "Robin", actor: testActor)
     }
     #expect(samePseudonym?.problem == "another member is already shown as \"Robin\"")
     #expect(try store.members(panel: panel).map(\.name) == ["Jo Bloggs", "Sam Smith"])
@@ -92,10 +97,10 @@ struct PanelTests {
   @Test("an invite link signs its member in once; the token is stored only as a digest")
   func redeemOnce() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "carers")
-    let member = try store.addMember(panel: panel, name: "Jo")
+    let panel = try store.createPanel(name: "carers", actor: testActor)
+    let member = try store.addMember(panel: panel, name: "Jo", actor: testActor)
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let invite = try store.issueInvite(member: member, now: now)
+    let invite = try store.issueInvite(member: member, now: now, actor: testActor)
     #expect(invite.expiresAt == now.addingTimeInterval(14 * 86400))
     #expect(invite.link(baseURL: "http://127.0.0.1:8080/") == "http://127.0.0.1:8080/join/\(invite.token)")
     let stored = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT token_sha256 FROM panel_invite") }
@@ -110,18 +115,20 @@ struct PanelTests {
   @Test("an expired, revoked or unknown invite signs nobody in")
   func refusedInvites() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "carers")
-    let member = try store.addMember(panel: panel, name: "Jo")
+    let panel = try store.createPanel(name: "carers", actor: testActor)
+    let member = try store.addMember(panel: panel, name: "Jo", actor: testActor)
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let short = try store.issueInvite(member: member, lifetime: 3600, now: now)
+    let short = try store.issueInvite(member: member, lifetime: 3600, now: now, actor: testActor)
     #expect(throws: InviteRefusal.expired) {
       try store.redeemInvite(token: short.token, now: now.addingTimeInterval(3600))
     }
-    let revoked = try store.issueInvite(member: member, now: now)
-    #expect(try store.revokeInvites(member: member, now: now) == RevokedAccess(invites: 2, sessions: 0))
+    let revoked = try store.issueInvite(member: member, now: now, actor: testActor)
+    #expect(
+      try store.revokeInvites(member: member, now: now, actor: testActor) == RevokedAccess(invites: 2, sessions: 0))
     #expect(throws: InviteRefusal.revoked) { try store.redeemInvite(token: revoked.token, now: now) }
     #expect(throws: InviteRefusal.unknown) { try store.redeemInvite(token: "made-up", now: now) }
-    #expect(try store.revokeInvites(member: member, now: now) == RevokedAccess(invites: 0, sessions: 0))
+    #expect(
+      try store.revokeInvites(member: member, now: now, actor: testActor) == RevokedAccess(invites: 0, sessions: 0))
     #expect(
       InviteRefusal.expired.description == "This sign-in link has expired. Ask the researcher for a new link.")
     #expect(try PanelFixture.count(store, "SELECT count(*) FROM session") == 0)
@@ -130,11 +137,12 @@ struct PanelTests {
   @Test("revoking a member's invites also signs them out, and is logged")
   func revokeSignsOut() throws {
     let store = try PanelFixture.project()
-    let panel = try store.createPanel(name: "carers")
-    let member = try store.addMember(panel: panel, name: "Jo")
+    let panel = try store.createPanel(name: "carers", actor: testActor)
+    let member = try store.addMember(panel: panel, name: "Jo", actor: testActor)
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let (session, _) = try store.redeemInvite(token: try store.issueInvite(member: member, now: now).token, now: now)
-    let unused = try store.issueInvite(member: member, now: now)
+    let (session, _) = try store.redeemInvite(
+      token: try store.issueInvite(member: member, now: now, actor: testActor).token, now: now)
+    let unused = try store.issueInvite(member: member, now: now, actor: testActor)
     let revoked = try store.revokeInvites(member: member, now: now.addingTimeInterval(60), actor: "amina")
     #expect(revoked == RevokedAccess(invites: 1, sessions: 1))
     #expect(try store.sessionHolder(token: session.token, now: now.addingTimeInterval(61)) == nil)
@@ -147,8 +155,9 @@ struct PanelTests {
   @Test("an invite must last some time")
   func zeroLifetime() throws {
     let store = try PanelFixture.project()
-    let member = try store.addMember(panel: try store.createPanel(name: "carers"), name: "Jo")
-    let error = #expect(throws: HarkError.self) { try store.issueInvite(member: member, lifetime: 0) }
+    let member = try store.addMember(
+      panel: try store.createPanel(name: "carers", actor: testActor), name: "Jo", actor: testActor)
+    let error = #expect(throws: HarkError.self) { try store.issueInvite(member: member, lifetime: 0, actor: testActor) }
     #expect(error?.description == "member Member 1: an invite must last some time. e.g. --expires-in 14d")
   }
 
@@ -172,7 +181,7 @@ struct PanelTests {
   func openItems() throws {
     let store = try PanelFixture.project()
     let (panel, _) = try PanelFixture.panel(store)
-    let items = try store.openItems(panel: panel, links: [3, 2])
+    let items = try store.openItems(panel: panel, links: [3, 2], actor: testActor)
     #expect(
       items.map(\.question.text) == [
         "Does being listened to lead to more trust in services?", "Does the waiting list lead to more anxiety?",
@@ -190,18 +199,22 @@ struct PanelTests {
   func openRefusals() throws {
     let store = try PanelFixture.project()
     let (panel, _) = try PanelFixture.panel(store)
-    _ = try store.openItems(panel: panel, links: [1])
-    let twice = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: [2, 1]) }
+    _ = try store.openItems(panel: panel, links: [1], actor: testActor)
+    let twice = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: [2, 1], actor: testActor) }
     #expect(
       twice?.description
         == "panel carers: link L1 is already open for review as I1. Close it first with `hark panel close carers I1`")
-    let unknown = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: [2, 99]) }
+    let unknown = #expect(throws: HarkError.self) {
+      try store.openItems(panel: panel, links: [2, 99], actor: testActor)
+    }
     #expect(unknown?.description == "panel carers: no link L99. Run `hark links` to list them")
-    let none = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: []) }
+    let none = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: [], actor: testActor) }
     #expect(none?.problem == "no links to open")
     #expect(try store.items(panel: panel).map(\.linkID) == [1])
-    let accepted = #expect(throws: HarkError.self) { try store.openItems(panel: panel, status: .accepted) }
+    let accepted = #expect(throws: HarkError.self) {
+      try store.openItems(panel: panel, status: .accepted, actor: testActor)
+    }
     #expect(accepted?.problem == "no accepted links left to open")
-    #expect(try store.openItems(panel: panel, status: .candidate).map(\.linkID) == [2, 3])
+    #expect(try store.openItems(panel: panel, status: .candidate, actor: testActor).map(\.linkID) == [2, 3])
   }
 }

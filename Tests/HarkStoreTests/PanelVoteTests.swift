@@ -2,6 +2,7 @@
 // outside the member's own panel, on closed items and as someone else.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -12,7 +13,7 @@ struct PanelVoteTests {
   func changeVote() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let first = try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree))
     let second = try store.castVote(
       as: members[0], item: item.id,
@@ -33,7 +34,7 @@ struct PanelVoteTests {
   func appendOnly() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
     for sql in ["UPDATE panel_vote SET answer = 'disagree'", "DELETE FROM panel_vote"] {
       let error = #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: sql) } }
@@ -46,7 +47,7 @@ struct PanelVoteTests {
     let store = try PanelFixture.project()
     let (carers, carerMembers) = try PanelFixture.panel(store, name: "carers")
     let (_, youthMembers) = try PanelFixture.panel(store, name: "youth")
-    let item = try store.openItems(panel: carers, links: [1])[0]
+    let item = try store.openItems(panel: carers, links: [1], actor: testActor)[0]
     #expect(throws: VoteRefusal.notYourPanel(item: item.id)) {
       try store.castVote(as: youthMembers[0], item: item.id, ballot: Ballot(.agree))
     }
@@ -61,8 +62,8 @@ struct PanelVoteTests {
   func closedItem() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
-    _ = try store.closeItems(panel: panel, items: [item.id])
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
+    _ = try store.closeItems(panel: panel, items: [item.id], actor: testActor)
     #expect(throws: VoteRefusal.closed(item: item.id)) {
       try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree))
     }
@@ -80,7 +81,7 @@ struct PanelVoteTests {
   func notAMember() throws {
     let store = try PanelFixture.project()
     let (carers, carerMembers) = try PanelFixture.panel(store, name: "carers")
-    let item = try store.openItems(panel: carers, links: [1])[0]
+    let item = try store.openItems(panel: carers, links: [1], actor: testActor)[0]
     // An identity claiming a carers' panel seat for a member who is not there.
     let (_, youthMembers) = try PanelFixture.panel(store, name: "youth")
     let forged = MemberIdentity(memberID: youthMembers[0].memberID, panelID: carers.id)
@@ -111,7 +112,7 @@ struct PanelVoteTests {
   func ballotRefusals() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     #expect(throws: VoteRefusal.suggestionNeedsWords) {
       try store.castVote(
         as: members[0], item: item.id, ballot: Ballot(.agree, suggestion: .sayItDifferently, suggestionText: "  "))
@@ -134,7 +135,7 @@ struct PanelVoteTests {
   func progress() throws {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store)
-    let items = try store.openItems(panel: panel, links: [1, 2, 3])
+    let items = try store.openItems(panel: panel, links: [1, 2, 3], actor: testActor)
     #expect(try store.progress(members[0]).text == "0 of 3 done")
     try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.agree))
     try store.castVote(as: members[0], item: items[0].id, ballot: Ballot(.disagree))
@@ -143,7 +144,7 @@ struct PanelVoteTests {
     #expect(try store.progress(members[1]).text == "0 of 3 done")
     #expect(try store.nextItem(for: members[0])?.id == items[1].id)
     #expect(try store.openItems(for: members[0]).map { $0.vote?.ballot.answer } == [.disagree, nil, .agree])
-    _ = try store.closeItems(panel: panel, items: [items[1].id])
+    _ = try store.closeItems(panel: panel, items: [items[1].id], actor: testActor)
     #expect(try store.progress(members[0]).text == "2 of 2 done")
     #expect(try store.nextItem(for: members[0]) == nil)
   }

@@ -2,6 +2,7 @@
 // live one it became, a member's current vote is their latest, the decision
 // in force is an item's latest, and one writer keeps the decision log.
 import Foundation
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 
 @Suite("Store rules")
 struct StoreRulesTests {
-  static func conceptID(_ store: ProjectStore, _ label: String) throws -> Int64 {
+  static func conceptID(_ store: ProjectStore, _ label: String) throws -> ConceptID {
     try #require(try store.concepts(includeMerged: true).first { $0.label == label }).id
   }
 
@@ -42,7 +43,7 @@ struct StoreRulesTests {
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.disagree))
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, strength: .aLot))
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.agree, strength: .some))
-    try store.editLink(2, strength: 0.3)
+    try store.editLink(2, strength: 0.3, actor: testActor)
 
     #expect(try store.currentVotes(item: item.id).map(\.ballot.strength) == [.aLot, .some])
     #expect(try store.myVote(members[0], item: item.id)?.ballot.strength == .aLot)

@@ -2,6 +2,7 @@
 // curation with an append-only decision log.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -172,8 +173,8 @@ struct StoreTests {
       AnalysisRecord(
         documentID: 1, pluginID: "org.test", pluginVersion: "1", optionsHash: "x", runID: runID, seconds: 0),
       findings: findings)
-    try store.setLinkStatus(1, to: .accepted, note: "clear in the quote")
-    try store.editLink(1, polarity: -1, strength: 0.3)
+    try store.setLinkStatus(1, to: .accepted, note: "clear in the quote", actor: testActor)
+    try store.editLink(1, polarity: -1, strength: 0.3, actor: testActor)
     #expect(try store.link(1).weight == -0.3)
     #expect(try store.decisions(subject: "link:1").map(\.action) == ["accept", "set-polarity", "set-strength"])
     #expect(try store.decisions().allSatisfy { $0.actor == ActorName.fromEnvironment().name })
@@ -181,7 +182,7 @@ struct StoreTests {
     #expect(throws: DatabaseError.self) {
       try store.pool.write { db in try db.execute(sql: "UPDATE decision SET actor = 'someone else'") }
     }
-    #expect(throws: HarkError.self) { try store.editLink(1, strength: 1.5) }
+    #expect(throws: HarkError.self) { try store.editLink(1, strength: 1.5, actor: testActor) }
   }
 
   @Test("merging concepts moves mentions and joins links with the same ends into one bundle")
@@ -206,7 +207,7 @@ struct StoreTests {
     #expect(try store.links().count == 2)
     let group = try store.concepts().first { $0.label == "peer group" }!.id
     let support = try store.concepts().first { $0.label == "peer support" }!.id
-    try store.mergeConcept(group, into: support)
+    try store.mergeConcept(group, into: support, actor: testActor)
     let links = try store.links()
     #expect(links.count == 1)
     #expect(links[0].cause == "peer support")
@@ -215,7 +216,7 @@ struct StoreTests {
     // A later finding labelled "peer group" lands on the merged concept.
     let found = try store.pool.write { db in try ProjectStore.conceptID(db, label: "peer groups", now: "t") }
     #expect(found == support)
-    #expect(throws: HarkError.self) { try store.mergeConcept(group, into: support) }
+    #expect(throws: HarkError.self) { try store.mergeConcept(group, into: support, actor: testActor) }
   }
 }
 
@@ -275,10 +276,10 @@ struct StoreInvariantTests {
     var findings = Findings()
     findings.links = [link("stress", "sleep"), link("worry", "sleep")]
     try write(store, findings)
-    try store.setLinkStatus(2, to: .accepted)
+    try store.setLinkStatus(2, to: .accepted, actor: testActor)
     let worry = try store.concepts().first { $0.label == "worry" }!.id
     let stress = try store.concepts().first { $0.label == "stress" }!.id
-    try store.mergeConcept(worry, into: stress)
+    try store.mergeConcept(worry, into: stress, actor: testActor)
     var later = Findings()
     later.links = [link("money", "sleep")]
     try write(store, later, plugin: "org.test.other")
@@ -292,11 +293,11 @@ struct StoreInvariantTests {
     var findings = Findings()
     findings.links = [link("stress", "sleep"), link("worry", "sleep")]
     try write(store, findings)
-    try store.setLinkStatus(2, to: .accepted)
-    try store.editLink(2, strength: 0.9)
+    try store.setLinkStatus(2, to: .accepted, actor: testActor)
+    try store.editLink(2, strength: 0.9, actor: testActor)
     let worry = try store.concepts().first { $0.label == "worry" }!.id
     let stress = try store.concepts().first { $0.label == "stress" }!.id
-    try store.mergeConcept(worry, into: stress)
+    try store.mergeConcept(worry, into: stress, actor: testActor)
     let merged = try store.link(1)
     #expect(merged.status == .accepted)
     #expect(merged.strength == 0.9)
@@ -311,7 +312,7 @@ struct StoreInvariantTests {
     try write(store, findings)
     let worry = try store.concepts().first { $0.label == "worry" }!.id
     let stress = try store.concepts().first { $0.label == "stress" }!.id
-    try store.mergeConcept(worry, into: stress)
+    try store.mergeConcept(worry, into: stress, actor: testActor)
     let loop = try store.link(1)
     #expect(loop.status == .rejected)
     #expect(loop.cause == "stress" && loop.effect == "stress")
@@ -341,8 +342,8 @@ struct StoreInvariantTests {
     var findings = Findings()
     findings.links = [link("stress", "sleep")]
     try write(store, findings)
-    try store.renameConcept(2, to: "insomnia")
-    try store.renameConcept(2, to: "sleep")
+    try store.renameConcept(2, to: "insomnia", actor: testActor)
+    try store.renameConcept(2, to: "sleep", actor: testActor)
     #expect(try store.concept(2).label == "sleep")
     #expect(
       try store.decisions(subject: "concept:2").map(\.detail) == [

@@ -23,7 +23,7 @@ struct WriteLockTests {
     let store = try ProjectStore(
       path: base.path, lockWait: LockWait(patience: 20, noticeAfter: 0.1) { notices.withLock { $0 += 1 } })
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let holder = try LockHolder(store.path)
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { holder.released.signal() }
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.agree, comment: "it helped me"))
@@ -38,7 +38,7 @@ struct WriteLockTests {
     let base = try PanelFixture.project()
     let store = try ProjectStore(path: base.path, lockWait: LockWait(patience: 0.2))
     let (panel, members) = try PanelFixture.panel(store)
-    let item = try store.openItems(panel: panel, links: [1])[0]
+    let item = try store.openItems(panel: panel, links: [1], actor: testActor)[0]
     let holder = try LockHolder(store.path)
     var caught: (any Error)?
     do {
@@ -80,7 +80,7 @@ struct WriteLockTests {
   func corpusResultsInShortTransactions() throws {
     let store = try PanelFixture.project()
     let run = try store.startRun(isolation: "in-process", workers: 1)
-    let items = [Int64(1), 2].map { document -> (AnalysisRecord, Findings) in
+    let items = [DocumentID(1), 2].map { document -> (AnalysisRecord, Findings) in
       var findings = Findings()
       findings.scores = [ScoreFinding(name: "valence", start: 26, end: 40, value: 0.5, explanation: "")]
       return (

@@ -38,7 +38,7 @@ public enum InterviewProject {
       ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
       ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
     ])
-    var documents: [Int64] = []
+    var documents: [DocumentID] = []
     for (i, interview) in interviews.enumerated() {
       let text = "Ruth: What helped?\n\(interview.speaker): \(interview.said)\n"
       let start = 19 + interview.speaker.count + 2

@@ -24,7 +24,7 @@ struct BusyAndCommentsPagesTests {
   }
 
   /// Signs a member in and returns the browser and an open item page's CSRF token.
-  func member(_ client: some TestClientProtocol, token: String, item: Int64) async throws -> (Browser, String) {
+  func member(_ client: some TestClientProtocol, token: String, item: PanelItemID) async throws -> (Browser, String) {
     let browser = try await signIn(client, token: token)
     let page = try await client.execute(uri: "/panel/items/\(item)", method: .get, headers: browser.headers())
     return (browser, try #require(Browser.csrf(in: Browser.body(page))))
@@ -35,8 +35,8 @@ struct BusyAndCommentsPagesTests {
   )
   func voteWhileLocked() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate)[0]
-    let token = try fixture.store.issueInvite(member: fixture.members[0]).token
+    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)[0]
+    let token = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor).token
     let impatient = try ProjectStore(path: fixture.store.path, lockWait: LockWait(patience: 0.2))
     let app = Application(router: try WebServer.router(store: impatient, baseURL: "http://127.0.0.1:8080"))
     try await app.test(.router) { client in
@@ -72,7 +72,7 @@ struct BusyAndCommentsPagesTests {
   @Test("any other page while the project stays locked: a 503 page that says nothing was changed, never a bare error")
   func pageWhileLocked() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let token = try fixture.store.issueInvite(member: fixture.members[0]).token
+    let token = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor).token
     let impatient = try ProjectStore(path: fixture.store.path, lockWait: LockWait(patience: 0.2))
     let app = Application(router: try WebServer.router(store: impatient, baseURL: "http://127.0.0.1:8080"))
     try await app.test(.router) { client in
@@ -95,7 +95,7 @@ struct BusyAndCommentsPagesTests {
   @Test("the researcher's panel page lists what members said, escaped, earlier comments included")
   func commentsOnPanelPage() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate)[0]
+    let item = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)[0]
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: item.id, ballot: Ballot(.notSure, comment: "Not <b>sure</b> yet"))
     try fixture.store.castVote(as: member, item: item.id, ballot: Ballot(.agree, comment: "Yes, it helped"))
@@ -116,13 +116,13 @@ struct BusyAndCommentsPagesTests {
   @Test("after an override members read that the researcher decided, against what the panel decided, and why")
   func overrideAsMembersSeeIt() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let voter = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: voter, item: items[0].id, ballot: Ballot(.agree))
     try fixture.store.castVote(as: voter, item: items[1].id, ballot: Ballot(.notSure))
     _ = try fixture.store.closeItems(panel: fixture.panel, actor: "ruth")
     _ = try fixture.store.overrideDecision(item: items[0].id, outcome: .rejected, reason: "said twice", actor: "ruth")
-    let token = try fixture.store.issueInvite(member: fixture.members[0]).token
+    let token = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor).token
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client, token: token)
       let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))

@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -14,7 +15,7 @@ struct CloseVotingPagesTests {
   /// Two open items: member 1 said yes to both, member 2 no to the first.
   static func fixture() throws -> (WebFixture, [PanelItem]) {
     let fixture = try WebFixture.make(members: 2)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let one = fixture.store.identity(of: fixture.members[0])
     let two = fixture.store.identity(of: fixture.members[1])
     try fixture.store.castVote(as: one, item: items[0].id, ballot: Ballot(.agree))
@@ -127,8 +128,8 @@ struct CloseVotingPagesTests {
     "closing refuses a question closed meanwhile, another panel's, a missing one, and a panel member; nothing changes")
   func closeRefusals() async throws {
     let (fixture, items) = try Self.fixture()
-    let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1)
-    let theirs = try fixture.store.openItems(panel: other, status: .candidate)[0].id
+    let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1, actor: testActor)
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate, actor: testActor)[0].id
     _ = try fixture.store.closeItems(panel: fixture.panel, items: [items[0].id], actor: "ruth")
     let p = fixture.panel.id
     try await fixture.app().test(.router) { client in

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
@@ -86,7 +87,7 @@ struct CurationFixture {
       findings: findings)
     _ = try store.addResearcher(
       name: "ruth", password: WebFixture.password,
-      cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1))
+      cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1), actor: testActor)
     return CurationFixture(store: store)
   }
 
@@ -107,7 +108,7 @@ struct CurationFixture {
 struct StoreState: Equatable {
   var concepts: [ConceptSummary]
   var links: [LinkSummary]
-  var mentions: [Int64: [Int64]]
+  var mentions: [ConceptID: [MentionID]]
   var decisions: [Decision]
 
   init(_ store: ProjectStore) throws {
@@ -407,7 +408,7 @@ struct CurationPagesTests {
   func labelEscaped() async throws {
     let fixture = try CurationFixture.make()
     let trust = try fixture.concept("trust")
-    try fixture.store.renameConcept(trust.id, to: "<script>alert(3)</script>")
+    try fixture.store.renameConcept(trust.id, to: "<script>alert(3)</script>", actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       for uri in ["/concepts", "/concepts/\(trust.id)", "/concepts/\(trust.id)/split", "/links"] {
@@ -517,14 +518,14 @@ struct CurationPagesTests {
   @Test("a panel member is refused every curation and panel-review page, and a form without the CSRF token is refused")
   func access() async throws {
     let fixture = try CurationFixture.make()
-    let panel = try fixture.store.createPanel(name: "Carers")
-    let member = try fixture.store.addMember(panel: panel, name: "Member real name")
+    let panel = try fixture.store.createPanel(name: "Carers", actor: testActor)
+    let member = try fixture.store.addMember(panel: panel, name: "Member real name", actor: testActor)
     let trust = try fixture.concept("trust")
     let link = try fixture.link("peer support", "trust")
-    let items = try fixture.store.openItems(panel: panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: panel, status: .candidate, actor: testActor)
     let vote = try fixture.store.castVote(
       as: fixture.store.identity(of: member), item: items[0].id, ballot: Ballot(.agree, suggestion: .opposite))
-    let invite = try fixture.store.issueInvite(member: member)
+    let invite = try fixture.store.issueInvite(member: member, actor: testActor)
     try await fixture.app().test(.router) { client in
       var memberBrowser = Browser()
       memberBrowser.keepCookie(try await client.execute(uri: "/join/\(invite.token)", method: .post))
@@ -577,7 +578,7 @@ struct PanelReviewPagesTests {
   }
 
   func join(_ client: some TestClientProtocol, _ fixture: WebFixture, member: Int) async throws -> Browser {
-    let invite = try fixture.store.issueInvite(member: fixture.members[member])
+    let invite = try fixture.store.issueInvite(member: fixture.members[member], actor: testActor)
     var browser = Browser()
     browser.keepCookie(try await client.execute(uri: "/join/\(invite.token)", method: .post))
     return browser
@@ -623,7 +624,7 @@ struct PanelReviewPagesTests {
       let opened = try await page(client, panel, browser)
       #expect(!opened.contains(open))
       #expect(opened.contains(close))
-      let ids = try fixture.store.items(panel: fixture.panel).map { String($0.id) }.joined(separator: ",")
+      let ids = try fixture.store.items(panel: fixture.panel).map { "\($0.id)" }.joined(separator: ",")
       #expect(
         try await post(client, "\(panel)/close", browser, [("items", ids), ("confirm", "yes")]).status == .seeOther)
       let closed = try await page(client, panel, browser)
@@ -640,7 +641,7 @@ struct PanelReviewPagesTests {
   @Test("an override needs a reason: without one it is refused and nothing is stored; with one it is recorded")
   func override() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try fixture.store.castVote(
       as: fixture.store.identity(of: fixture.members[0]), item: items[0].id, ballot: Ballot(.disagree))
     _ = try fixture.store.closeItems(panel: fixture.panel, actor: "ruth")
@@ -682,7 +683,7 @@ struct PanelReviewPagesTests {
   @Test("a researcher rewords an open question on the panel page; members read the new words; bad wording is refused")
   func reword() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let uri = "/panels/\(fixture.panel.id)/items/\(items[0].id)/reword"
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
@@ -731,7 +732,7 @@ struct PanelReviewPagesTests {
   @Test("taking up a member's suggestion opens it as a new question, once")
   func adoptSuggestion() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let vote = try fixture.store.castVote(
       as: fixture.store.identity(of: fixture.members[0]), item: items[0].id,
       ballot: Ballot(.disagree, suggestion: .otherWayRound))
@@ -819,7 +820,7 @@ struct PanelReviewPagesTests {
       let empty = try await page(client, "/panel", browser)
       #expect(empty.contains("<p>There are no questions for you right now.</p>"))
       #expect(!empty.contains("0 of 0 done"))
-      let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+      let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
       try fixture.store.castVote(
         as: fixture.store.identity(of: fixture.members[0]), item: items[0].id, ballot: Ballot(.agree))
       let saved = try await page(client, "/panel/items/\(items[0].id)?saved=1", browser)
@@ -833,7 +834,7 @@ struct PanelReviewPagesTests {
   @Test("tables reflow into one block per row on a narrow screen, each cell named by its column")
   func tablesReflow() async throws {
     let fixture = try WebFixture.make(members: 1)
-    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       let css = try await page(client, "/style.css", browser)

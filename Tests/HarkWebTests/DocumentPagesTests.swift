@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -38,7 +39,7 @@ struct DocumentPagesTests {
   }
 
   func joinAsMember(_ client: some TestClientProtocol, _ fixture: WebFixture) async throws -> (Browser, String) {
-    let invite = try fixture.store.issueInvite(member: fixture.members[0])
+    let invite = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor)
     var browser = Browser()
     browser.keepCookie(try await client.execute(uri: "/join/\(invite.token)", method: .post))
     // The sign-out page carries the member's CSRF token in its forms.

@@ -82,7 +82,7 @@ struct ErrorKindTests {
   @Test("forbidden: a panel member on a researcher's page, and a form without its CSRF token, are 403")
   func forbidden() async throws {
     let fixture = try WebFixture.make()
-    let token = try fixture.store.issueInvite(member: fixture.members[0]).token
+    let token = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor).token
     try await fixture.app().test(.router) { client in
       var member = Browser()
       member.keepCookie(try await client.execute(uri: "/join/\(token)", method: .post))

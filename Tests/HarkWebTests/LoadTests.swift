@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -15,9 +16,9 @@ struct LoadTests {
     let memberCount = 200
     let itemCount = 25
     let fixture = try WebFixture.make(members: memberCount, extraLinks: itemCount - 2)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate).map(\.id)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor).map(\.id)
     #expect(items.count == itemCount)
-    let tokens = try fixture.members.map { try fixture.store.issueInvite(member: $0).token }
+    let tokens = try fixture.members.map { try fixture.store.issueInvite(member: $0, actor: testActor).token }
     /// Member m answers item k with answer (m + k) % 3, so every tally is known.
     let answers = [VoteAnswer.agree, .disagree, .notSure]
     try await fixture.app().test(.live) { client in

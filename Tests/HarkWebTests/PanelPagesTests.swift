@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -11,7 +12,7 @@ import Testing
 struct PanelPagesTests {
   /// Signs a member in through their invite link, as a browser would.
   func join(_ client: some TestClientProtocol, _ fixture: WebFixture, member: Int = 0) async throws -> Browser {
-    let invite = try fixture.store.issueInvite(member: fixture.members[member])
+    let invite = try fixture.store.issueInvite(member: fixture.members[member], actor: testActor)
     var browser = Browser()
     let page = try await client.execute(uri: "/join/\(invite.token)", method: .get, headers: browser.headers())
     #expect(page.status == .ok)
@@ -26,7 +27,7 @@ struct PanelPagesTests {
   @Test("an invite link signs a member in once, with an HttpOnly, SameSite=Strict cookie; a second use is refused")
   func inviteSignsInOnce() async throws {
     let fixture = try WebFixture.make()
-    let invite = try fixture.store.issueInvite(member: fixture.members[0])
+    let invite = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor)
     try await fixture.app().test(.router) { client in
       let joined = try await client.execute(uri: "/join/\(invite.token)", method: .post)
       let cookie = try #require(joined.headers[.setCookie])
@@ -46,7 +47,7 @@ struct PanelPagesTests {
   @Test("a member sees one question at a time in plain words, with quotes by pseudonym and group only, escaped")
   func itemPageShowsQuestionAndQuotes() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let home = Browser.body(try await client.execute(uri: "/panel", method: .get, headers: browser.headers()))
@@ -74,7 +75,7 @@ struct PanelPagesTests {
   @Test("a vote is saved, can be changed until the item closes, and takes the member on to the next question")
   func voteAndChange() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let page = Browser.body(
@@ -102,7 +103,7 @@ struct PanelPagesTests {
   @Test("every answer, strength and suggestion a member chose shows ticked, and only that one in its group")
   func everyChoiceShowsTicked() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let uri = "/panel/items/\(items[0].id)"
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
@@ -136,7 +137,7 @@ struct PanelPagesTests {
   @Test("a vote without the session's CSRF token is refused and nothing is stored")
   func voteWithoutCSRF() async throws {
     let fixture = try WebFixture.make()
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       for fields in [[("answer", "agree")], [("csrf", "forged"), ("answer", "agree")]] {
@@ -153,9 +154,9 @@ struct PanelPagesTests {
   @Test("a member cannot see or vote on another panel's item, nor vote once it has closed")
   func authorisation() async throws {
     let fixture = try WebFixture.make()
-    let other = try fixture.store.createPanel(name: "Staff panel")
-    let theirs = try fixture.store.openItems(panel: other, status: .candidate)
-    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let other = try fixture.store.createPanel(name: "Staff panel", actor: testActor)
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate, actor: testActor)
+    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let csrf = try #require(
@@ -169,7 +170,7 @@ struct PanelPagesTests {
         body: Browser.form([("csrf", csrf), ("answer", "agree")]))
       #expect(vote.status == .notFound)
       #expect(Browser.body(vote).contains("<p>There is no question I\(theirs[0].id) for you.</p>"))
-      _ = try fixture.store.closeItems(panel: fixture.panel, items: [ours[0].id])
+      _ = try fixture.store.closeItems(panel: fixture.panel, items: [ours[0].id], actor: testActor)
       let late = try await client.execute(
         uri: "/panel/items/\(ours[0].id)", method: .post, headers: browser.headers(form: true),
         body: Browser.form([("csrf", csrf), ("answer", "agree")]))
@@ -185,10 +186,10 @@ struct PanelPagesTests {
   @Test("another panel's question and a missing one get the same answer, looking or voting, so ids cannot be probed")
   func otherPanelLooksMissing() async throws {
     let fixture = try WebFixture.make()
-    let other = try fixture.store.createPanel(name: "Staff panel")
-    let theirs = try fixture.store.openItems(panel: other, status: .candidate)[0].id
-    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
-    let missing = ours.map(\.id).max()! + 100
+    let other = try fixture.store.createPanel(name: "Staff panel", actor: testActor)
+    let theirs = try fixture.store.openItems(panel: other, status: .candidate, actor: testActor)[0].id
+    let ours = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
+    let missing = ours.map(\.id.rawValue).max()! + 100
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let csrf = try #require(
@@ -229,7 +230,7 @@ struct PanelPagesTests {
   @Test("signing out ends the session at once: the cookie is cleared and the old token opens nothing")
   func signOut() async throws {
     let fixture = try WebFixture.make()
-    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    _ = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     try await fixture.app().test(.router) { client in
       let browser = try await join(client, fixture)
       let page = Browser.body(
@@ -250,7 +251,7 @@ struct PanelPagesTests {
   @Test("once voting closes, the member's start page shows what the panel decided")
   func decisionsShown() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: items[0].id, ballot: Ballot(.agree))
     _ = try fixture.store.closeItems(panel: fixture.panel, items: [items[0].id], actor: "ruth")

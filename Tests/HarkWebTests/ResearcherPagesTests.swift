@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HTTPTypes
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
@@ -83,7 +84,7 @@ struct ResearcherPagesTests {
   @Test("closing voting decides each item by the panel's rule and the member sees the decision")
   func closeAndDecide() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate)
+    let items = try fixture.store.openItems(panel: fixture.panel, status: .candidate, actor: testActor)
     let member = fixture.store.identity(of: fixture.members[0])
     try fixture.store.castVote(as: member, item: items[0].id, ballot: Ballot(.agree))
     try fixture.store.castVote(as: member, item: items[1].id, ballot: Ballot(.disagree))
@@ -125,7 +126,7 @@ struct ResearcherPagesTests {
   func newLinkAndRevoke() async throws {
     let fixture = try WebFixture.make(members: 1)
     let member = fixture.members[0]
-    let unused = try fixture.store.issueInvite(member: member)
+    let unused = try fixture.store.issueInvite(member: member, actor: testActor)
     let base = "/panels/\(fixture.panel.id)/members/\(member.id)"
     try await fixture.app().test(.router) { client in
       let (_, browser) = try await signIn(client)
@@ -168,8 +169,8 @@ struct ResearcherPagesTests {
   @Test("member links: an unknown member is 404, a panel member is refused, and a form without CSRF is refused")
   func memberLinkRefusals() async throws {
     let fixture = try WebFixture.make(members: 1)
-    let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1)
-    let stranger = try fixture.store.addMember(panel: other, name: "Someone else")
+    let other = try fixture.store.createPanel(name: "Other panel", rule: .unanimous, quorum: 1, actor: testActor)
+    let stranger = try fixture.store.addMember(panel: other, name: "Someone else", actor: testActor)
     let invitesBefore = try await fixture.store.pool.read { db in
       try Int.fetchOne(db, sql: "SELECT count(*) FROM panel_invite")
     }

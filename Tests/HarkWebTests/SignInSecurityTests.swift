@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
@@ -21,7 +22,7 @@ struct SignInSecurityTests {
   @Test("with an https public address every session cookie is Secure: researcher, member, and the one that clears it")
   func secureCookieOverHTTPS() async throws {
     let fixture = try WebFixture.make()
-    let invite = try fixture.store.issueInvite(member: fixture.members[0])
+    let invite = try fixture.store.issueInvite(member: fixture.members[0], actor: testActor)
     let app = Application(router: try WebServer.router(store: fixture.store, baseURL: "https://panel.example.org"))
     try await app.test(.router) { client in
       let researcher = try await Self.signIn(client, name: "ruth", password: WebFixture.password)
@@ -80,7 +81,7 @@ struct SignInSecurityTests {
     let fixture = try WebFixture.make()
     _ = try fixture.store.addResearcher(
       name: "amina", password: "another long password",
-      cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1))
+      cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1), actor: testActor)
     try await fixture.app().test(.router) { client in
       for _ in 1...5 {
         #expect(try await Self.signIn(client, name: "ruth", password: "wrong").status == .unauthorized)

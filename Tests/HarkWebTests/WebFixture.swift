@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
@@ -55,10 +56,13 @@ struct WebFixture {
         documentID: 1, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
       findings: findings)
     _ = try store.addResearcher(
-      name: "ruth", password: password, cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1))
-    let panel = try store.createPanel(name: "Carers' panel", rule: .unanimous, quorum: 1)
+      name: "ruth", password: password, cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1),
+      actor: testActor)
+    let panel = try store.createPanel(name: "Carers' panel", rule: .unanimous, quorum: 1, actor: testActor)
     var members: [PanelMember] = []
-    for i in 1...count { members.append(try store.addMember(panel: panel, name: "Member \(i) real name")) }
+    for i in 1...count {
+      members.append(try store.addMember(panel: panel, name: "Member \(i) real name", actor: testActor))
+    }
     return WebFixture(store: store, panel: panel, members: members)
   }
 

@@ -26,7 +26,7 @@ struct CodingFilter: ParsableArguments {
       return status
     }
     let documents =
-      try document.map { [try parseID($0, prefix: "D", what: "document")] }
+      try document.map { [try parseID($0, what: "document") as DocumentID] }
       ?? store.documentSummaries().map(\.id)
     if let first = documents.first, document != nil, !(try store.hasDocument(first)) {
       throw HarkError("no document D\(first)", hint: "Run `hark documents` to list them")
@@ -72,7 +72,7 @@ struct CodingDecision: ParsableArguments {
 
   func apply(_ status: CodingStatus) throws {
     let store = try project.open()
-    var chosen = try ids.map { try parseID($0, prefix: "G", what: "coding") }
+    var chosen = try ids.map { try parseID($0, what: "coding") as CodingID }
     if allSuggested {
       guard ids.isEmpty else { throw ValidationError("Give coding ids or --all-suggested, not both") }
       guard filter.status == nil || filter.status == "suggested" else {

@@ -39,7 +39,7 @@ struct ShowConcept: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let c = try store.concept(try parseID(id, prefix: "C", what: "concept"))
+    let c = try store.concept(try parseID(id, what: "concept") as ConceptID)
     print("C\(c.id)  \(c.label)")
     if let into = c.mergedInto { print("merged into C\(into)") }
     if let positive = c.oppositeOf {
@@ -79,8 +79,8 @@ struct MergeConcepts: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let from = try parseID(source, prefix: "C", what: "concept")
-    let into = try parseID(target, prefix: "C", what: "concept")
+    let from = try parseID(source, what: "concept") as ConceptID
+    let into = try parseID(target, what: "concept") as ConceptID
     let a = try store.concept(from)
     let b = try store.concept(into)
     let merge = try store.mergeConcept(from, into: into, asOpposite: asOpposite, actor: DecisionActor.current)
@@ -106,7 +106,7 @@ struct RenameConcept: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let concept = try parseID(id, prefix: "C", what: "concept")
+    let concept = try parseID(id, what: "concept") as ConceptID
     let old = try store.concept(concept)
     try store.renameConcept(concept, to: label, actor: DecisionActor.current)
     print("C\(concept) \"\(old.label)\" is now \"\(label)\"")
@@ -168,8 +168,8 @@ struct ParentConcept: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let concept = try parseID(id, prefix: "C", what: "concept")
-    let under = try parent.map { try parseID($0, prefix: "C", what: "concept") }
+    let concept = try parseID(id, what: "concept") as ConceptID
+    let under = try parent.map { try parseID($0, what: "concept") as ConceptID }
     try store.setConceptParent(concept, to: under, actor: DecisionActor.current)
     let label = try store.concept(concept).label
     if let under {

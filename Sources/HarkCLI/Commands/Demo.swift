@@ -75,7 +75,7 @@ enum DemoReport {
     Swift.print("Top concepts (of \(concepts.count)) — documents, participants:")
     for c in concepts.prefix(12) {
       Swift.print(
-        "  C\(Terminal.pad(String(c.id), 5)) \(Terminal.pad(c.label, 30)) \(c.documents) docs, \(c.sources) people")
+        "  C\(Terminal.pad(c.id.description, 5)) \(Terminal.pad(c.label, 30)) \(c.documents) docs, \(c.sources) people")
     }
 
     let links = try store.links(status: .candidate)
@@ -84,7 +84,7 @@ enum DemoReport {
     Swift.print("Top candidate links (of \(links.count)) — sources, quotes:")
     for l in links.prefix(10) {
       Swift.print(
-        "  L\(Terminal.pad(String(l.id), 5)) \(describe(l))   [\(plural(l.sources, "source")), \(plural(l.citations, "quote"))]"
+        "  L\(Terminal.pad(l.id.description, 5)) \(describe(l))   [\(plural(l.sources, "source")), \(plural(l.citations, "quote"))]"
       )
       if let e = evidence[l.id]?.first {
         let who = [e.participant, e.group].compactMap { $0 }.joined(separator: ", ")

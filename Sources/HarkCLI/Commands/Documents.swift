@@ -14,7 +14,7 @@ struct RemoveDocument: ParsableCommand {
   @Argument(help: "Document id, e.g. D3.") var id: String
 
   func run() throws {
-    let document = try parseID(id, prefix: "D", what: "document")
+    let document = try parseID(id, what: "document") as DocumentID
     let title = try project.open().removeDocument(document, actor: DecisionActor.current)
     print("Removed D\(document) \"\(title)\"")
   }

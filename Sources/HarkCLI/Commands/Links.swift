@@ -44,7 +44,7 @@ struct ShowLink: ParsableCommand {
 
   func run() throws {
     let store = try project.open()
-    let link = try store.link(try parseID(id, prefix: "L", what: "link"))
+    let link = try store.link(try parseID(id, what: "link") as LinkID)
     print(
       LinkText.full(
         link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: "link:\(link.id)")))
@@ -81,7 +81,7 @@ struct LinkDecision: ParsableArguments {
   func apply(_ status: LinkStatus) throws {
     let store = try project.open()
     // Every id is checked before anything changes.
-    let links = try ids.map { try parseID($0, prefix: "L", what: "link") }
+    let links = try ids.map { try parseID($0, what: "link") as LinkID }
     for link in links {
       try store.setLinkStatus(link, to: status, note: note, actor: DecisionActor.current)
       print("L\(link) \(status.rawValue)")
@@ -119,7 +119,7 @@ struct EditLink: ParsableCommand {
       }
     }
     let store = try project.open()
-    let link = try parseID(id, prefix: "L", what: "link")
+    let link = try parseID(id, what: "link") as LinkID
     try store.editLink(link, polarity: sign, strength: strength, actor: DecisionActor.current)
     print("L\(link) now \(describe(try store.link(link))), strength \(Terminal.number(try store.link(link).strength))")
   }

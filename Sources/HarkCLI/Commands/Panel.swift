@@ -17,12 +17,11 @@ struct PanelCommand: ParsableCommand {
 }
 
 /// Parses "I3" (an item) or "V12" (a vote), the prefix optional.
-func parseReference(_ text: String, prefix: Character, what: String) throws -> Int64 {
-  var body = Substring(text)
-  if let first = body.first, first.uppercased() == String(prefix) { body = body.dropFirst() }
-  guard let id = Int64(body), id > 0 else {
+func parseReference<Kind: IDKind>(_ text: String, what: String) throws -> EntityID<Kind> {
+  guard let id = EntityID<Kind>(parsing: text) else {
     throw HarkError(
-      "\"\(text)\" is not \(what) id", hint: "Write it as \(prefix)12 (see `hark panel show PANEL`)")
+      "\"\(text)\" is not \(what) id",
+      hint: "Write it as \(Kind.prefix.map(String.init) ?? "")12 (see `hark panel show PANEL`)")
   }
   return id
 }
@@ -77,11 +76,12 @@ struct InviteOptions: ParsableArguments {
 
   /// The address links use; checked before anything is changed.
   func address(_ store: ProjectStore) throws -> String {
-    try store.resolvePublicAddress(given: publicURL ?? baseURL)
+    try store.resolvePublicAddress(given: publicURL ?? baseURL, actor: DecisionActor.unannounced)
   }
 
   func issue(_ store: ProjectStore, member: PanelMember, panel: Panel, address: String) throws {
-    let invite = try store.issueInvite(member: member, lifetime: try parseDuration(expiresIn))
+    let invite = try store.issueInvite(
+      member: member, lifetime: try parseDuration(expiresIn), actor: DecisionActor.unannounced)
     print("Sign-in link for \(member.pseudonym) in \(panel.name) (works once, until \(utcMinute(invite.expiresAt))):")
     print(invite.link(baseURL: address))
     if let warning = PublicAddress.loopbackWarning(address) { Terminal.printError("warning: \(warning)") }

@@ -27,7 +27,7 @@ struct OpenPanelItems: ParsableCommand {
       items = try store.openItems(panel: panel, status: .candidate, actor: DecisionActor.current)
     } else {
       items = try store.openItems(
-        panel: panel, links: try links.map { try parseID($0, prefix: "L", what: "link") }, actor: DecisionActor.current)
+        panel: panel, links: try links.map { try parseID($0, what: "link") as LinkID }, actor: DecisionActor.current)
     }
     print("Opened \(plural(items.count, "item")) for \(panel.name):")
     for item in items { print("  I\(item.id)  L\(item.linkID)  \(item.question.text)") }
@@ -44,7 +44,7 @@ struct ClosePanelItems: ParsableCommand {
   func run() throws {
     let store = try project.open()
     let panel = try store.panel(named: panel)
-    let ids = try items.map { try parseReference($0, prefix: "I", what: "an item") }
+    let ids = try items.map { try parseReference($0, what: "an item") as PanelItemID }
     for decision in try store.closeItems(panel: panel, items: ids, actor: DecisionActor.current) {
       print("I\(decision.itemID)  \(decision.reason)")
       if let effect = try store.mapEffect(of: decision) { print("    \(effect)") }
@@ -64,7 +64,7 @@ struct OverridePanelDecision: ParsableCommand {
     guard let outcome = PanelOutcome(rawValue: decision), outcome != .none else {
       throw ValidationError("--decision must be accepted or rejected")
     }
-    let id = try parseReference(item, prefix: "I", what: "an item")
+    let id = try parseReference(item, what: "an item") as PanelItemID
     let store = try project.open()
     let made = try store.overrideDecision(item: id, outcome: outcome, reason: reason, actor: DecisionActor.current)
     print("I\(made.itemID)  \(made.outcome.rawValue) by \(made.actor): \(made.reason)")
@@ -80,7 +80,7 @@ struct AdoptSuggestion: ParsableCommand {
 
   func run() throws {
     let item = try project.open().adoptSuggestion(
-      vote: try parseReference(vote, prefix: "V", what: "a vote"), actor: DecisionActor.current)
+      vote: try parseReference(vote, what: "a vote") as PanelVoteID, actor: DecisionActor.current)
     print("Opened I\(item.id) from V\(item.fromVoteID!): \(item.question.text)")
   }
 }
@@ -94,7 +94,7 @@ struct RewordPanelItem: ParsableCommand {
   @Argument(help: "The question as members should read it.") var wording: String
 
   func run() throws {
-    let id = try parseReference(item, prefix: "I", what: "an item")
+    let id = try parseReference(item, what: "an item") as PanelItemID
     let store = try project.open()
     let before = try store.item(id).question.text
     let item = try store.reword(item: id, to: wording, actor: DecisionActor.current)

@@ -35,7 +35,8 @@ struct Serve: AsyncParsableCommand {
     // A person waits on every page, so a locked project answers "try again"
     // sooner than a command would.
     let store = try ProjectStore(path: project.path, lockWait: .webRequest)
-    let address = try store.resolvePublicAddress(given: publicURL ?? baseURL, fallback: "http://\(host):\(port)")
+    let address = try store.resolvePublicAddress(
+      given: publicURL ?? baseURL, fallback: "http://\(host):\(port)", actor: DecisionActor.unannounced)
     if let warning = PublicAddress.loopbackWarning(address) { Terminal.printError("warning: \(warning)") }
     let app = try WebServer.application(
       store: store, host: host, port: port, baseURL: address,

@@ -45,7 +45,7 @@ public enum RunEvent: Sendable {
 }
 
 public struct DocumentFailure: Sendable, Equatable {
-  public var documentID: Int64?
+  public var documentID: DocumentID?
   public var reason: String
 }
 
@@ -67,7 +67,7 @@ public struct PluginRunSummary: Sendable {
 }
 
 public struct RunSummary: Sendable {
-  public var runID: Int64
+  public var runID: RunID
   public var plugins: [PluginRunSummary]
   public var seconds: Double
   public var failures: Int { plugins.reduce(0) { $0 + $1.failures.count } }
@@ -105,8 +105,8 @@ public final class CodingRun: Sendable {
       // The known concepts and codebook as they are when the phase starts.
       let concepts = try store.knownConceptLabels()
       let codebook = try store.codebook()
-      var members: [(context: AnalysisContext, documents: Set<Int64>)] = []
-      var corpus: [(AnalysisContext, [Int64])] = []
+      var members: [(context: AnalysisContext, documents: Set<DocumentID>)] = []
+      var corpus: [(AnalysisContext, [DocumentID])] = []
       for plugin in plugins where plugin.descriptor.needs.contains("concepts") == phase {
         let d = plugin.descriptor
         let hash = Self.optionsHash(plugin.options)
@@ -214,19 +214,19 @@ final class PassThread: Sendable {
 struct AnalysisContext: Sendable {
   let store: ProjectStore
   let plugin: PlannedPlugin
-  let runID: Int64
+  let runID: RunID
   let optionsHash: String
   let concepts: [String]
   let codebook: [(name: String, parent: String, description: String)]
   let options: RunOptions
 
   /// A document as the plugin receives it, and its word count from the store.
-  func load(_ id: Int64) throws -> (payload: DocumentPayload, words: Int) {
+  func load(_ id: DocumentID) throws -> (payload: DocumentPayload, words: Int) {
     let document = try store.documentForAnalysis(id)
     return (DocumentPayload.make(document, concepts: concepts, codebook: codebook), document.words)
   }
 
-  func record(_ id: Int64, seconds: Double) -> AnalysisRecord {
+  func record(_ id: DocumentID, seconds: Double) -> AnalysisRecord {
     AnalysisRecord(
       documentID: id, pluginID: plugin.descriptor.id, pluginVersion: plugin.descriptor.version,
       optionsHash: optionsHash,
@@ -243,7 +243,7 @@ struct Tally: Sendable {
 }
 
 /// Parses a document id as the host hands it to plugins ("D12").
-func documentNumber(_ id: String) -> Int64? {
+func documentNumber(_ id: String) -> DocumentID? {
   guard id.hasPrefix("D") else { return nil }
-  return Int64(id.dropFirst())
+  return Int64(id.dropFirst()).map { DocumentID(rawValue: $0) }
 }

@@ -12,8 +12,8 @@ struct CorpusPass {
 
   init(_ context: AnalysisContext) { self.context = context }
 
-  func run(_ documents: [Int64], progress: @escaping @Sendable (RunEvent) -> Void) throws -> Tally {
-    var excluded: [Int64: String] = [:]
+  func run(_ documents: [DocumentID], progress: @escaping @Sendable (RunEvent) -> Void) throws -> Tally {
+    var excluded: [DocumentID: String] = [:]
     let descriptor = context.plugin.descriptor
     while true {
       let included = documents.filter { excluded[$0] == nil }
@@ -21,9 +21,9 @@ struct CorpusPass {
       tally.failures = excluded.sorted { $0.key < $1.key }.map { DocumentFailure(documentID: $0.key, reason: $0.value) }
       let analyzer = makeAnalyzer(context)
       defer { analyzer.stop() }
-      var found: [Int64: Findings] = [:]
-      var seconds: [Int64: Double] = [:]
-      var failedDocument: (Int64, String)?
+      var found: [DocumentID: Findings] = [:]
+      var seconds: [DocumentID: Double] = [:]
+      var failedDocument: (DocumentID, String)?
       for id in included {
         let started = WorkerProcess.monotonic()
         do {

@@ -9,16 +9,16 @@ import Synchronization
 
 struct DocumentPass: Sendable {
   /// The plugins of this pass, each with the documents it has to analyse.
-  let members: [(context: AnalysisContext, documents: Set<Int64>)]
+  let members: [(context: AnalysisContext, documents: Set<DocumentID>)]
   let label: String
 
-  init(_ members: [(context: AnalysisContext, documents: Set<Int64>)]) {
+  init(_ members: [(context: AnalysisContext, documents: Set<DocumentID>)]) {
     self.members = members
     label = members.map(\.context.plugin.descriptor.name).joined(separator: ", ")
   }
 
   func run(progress: @escaping @Sendable (RunEvent) -> Void) -> [Tally] {
-    let documents = members.reduce(into: Set<Int64>()) { $0.formUnion($1.documents) }.sorted()
+    let documents = members.reduce(into: Set<DocumentID>()) { $0.formUnion($1.documents) }.sorted()
     let queue = Mutex(documents[...])
     let tallies = Mutex([Tally](repeating: Tally(), count: members.count))
     // A plugin that cannot open is out of the pass; its documents stay pending.
@@ -101,7 +101,7 @@ struct DocumentPass: Sendable {
   }
 
   /// Every wanted plugin on one document.
-  private func analyzeOne(_ id: Int64, _ plugins: [(Int, any Analyzer)]) -> Analysed {
+  private func analyzeOne(_ id: DocumentID, _ plugins: [(Int, any Analyzer)]) -> Analysed {
     let context = members[plugins[0].0].context
     var analysed = Analysed()
     let payload: DocumentPayload

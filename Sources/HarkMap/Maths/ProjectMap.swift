@@ -31,10 +31,10 @@ extension CognitiveMap {
     let (researcherStrength, panelVotes) = try weightSources(store)
     let everyConcept = try store.concepts(includeMerged: true)
     let merges = ConceptMerges(everyConcept)
-    var labels: [Int64: String] = [:]
+    var labels: [ConceptID: String] = [:]
     for concept in everyConcept { labels[concept.id] = concept.label }
-    var confidenceSum: [Int64: Double] = [:]
-    var confidenceCount: [Int64: Int] = [:]
+    var confidenceSum: [LinkID: Double] = [:]
+    var confidenceCount: [LinkID: Int] = [:]
     if !accepted.isEmpty {
       for evidence in try store.evidence() {
         confidenceSum[evidence.linkID, default: 0] += evidence.confidence
@@ -44,7 +44,7 @@ extension CognitiveMap {
     let kept = accepted.map { (link: $0, cause: merges.live($0.causeID), effect: merges.live($0.effectID)) }
       .filter { $0.cause != $0.effect }
     let conceptIDs = Set(kept.flatMap { [$0.cause, $0.effect] }).sorted()
-    var index: [Int64: Int] = [:]
+    var index: [ConceptID: Int] = [:]
     for (i, id) in conceptIDs.enumerated() { index[id] = i }
     let concepts = conceptIDs.map { Concept(name: labels[$0] ?? "C\($0)", projectID: $0) }
     var links: [Link] = []
@@ -68,10 +68,10 @@ extension CognitiveMap {
   /// member who agreed and gave a strength, on items whose decision in force
   /// is "accepted" (an override included).
   static func weightSources(_ store: ProjectStore) throws -> (
-    researcher: [Int64: Double], panel: [Int64: [Int: [PanelStrength]]]
+    researcher: [LinkID: Double], panel: [LinkID: [Int: [PanelStrength]]]
   ) {
     let sources = try store.mapWeightSources()
-    var panel: [Int64: [Int: [PanelStrength]]] = [:]
+    var panel: [LinkID: [Int: [PanelStrength]]] = [:]
     for vote in sources.panelStrengths {
       guard let strength = PanelStrength(rawValue: vote.strength.rawValue) else { continue }
       panel[vote.linkID, default: [:]][vote.polarity, default: []].append(strength)

@@ -32,7 +32,7 @@ public struct LinkSources: Sendable, Equatable {
   /// Reads the evidence of the map's links from the project. A link without a
   /// project id (from a file) has no sources.
   public static func load(for map: CognitiveMap, from store: ProjectStore) throws -> LinkSources {
-    var byID: [Int64: Set<EvidenceSource>] = [:]
+    var byID: [LinkID: Set<EvidenceSource>] = [:]
     let wanted = Set(map.links.compactMap(\.projectID))
     if !wanted.isEmpty {
       for evidence in try store.evidence() where wanted.contains(evidence.linkID) {

@@ -4,7 +4,7 @@ import GRDB
 import HarkTranscripts
 
 public struct Researcher: Sendable, Equatable, Codable {
-  public var id: Int64
+  public var id: ResearcherID
   public var name: String
   public var createdAt: String
 }
@@ -15,7 +15,7 @@ extension ProjectStore {
   public static let minimumPasswordLength = 10
 
   public func addResearcher(
-    name: String, password: String, cost: PasswordHashCost = .standard, actor: String = ActorName.fromEnvironment().name
+    name: String, password: String, cost: PasswordHashCost = .standard, actor: String
   ) throws -> Researcher {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {

@@ -29,7 +29,9 @@ extension ProjectStore {
     }
   }
 
-  static func insertSession(_ db: Database, researcherID: Int64?, memberID: Int64?, lifetime: TimeInterval, now: Date)
+  static func insertSession(
+    _ db: Database, researcherID: ResearcherID?, memberID: PanelMemberID?, lifetime: TimeInterval, now: Date
+  )
     throws -> NewSession
   {
     let token = Secrets.token()

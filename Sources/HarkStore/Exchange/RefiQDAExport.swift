@@ -114,7 +114,7 @@ public enum RefiQDAExport {
       projectNoteRefs.append(noteGUID)
       summary.notCarried.append("\(concepts.count) concepts: as the note \"Hark concepts\"")
     }
-    var evidenceSelections: [Int64: [SpanNote]] = [:]
+    var evidenceSelections: [DocumentID: [SpanNote]] = [:]
     var quoteCount = 0
     var voteCount = 0
     var commentCount = 0
@@ -249,7 +249,7 @@ public enum RefiQDAExport {
             name: data.codeName[c.codeID] ?? "", description: c.explanation, coding: coding)
           summary.codings += 1
         }
-        for span in (spanNotes[d.id] ?? []) + (evidenceSelections[d.id] ?? []) {
+        for span in (spanNotes[d.id] ?? []) + (evidenceSelections[DocumentID(d.id)] ?? []) {
           selections.add(
             guid: span.guid, start: span.start, end: span.end, user: span.user, at: span.at, noteRef: span.note)
         }

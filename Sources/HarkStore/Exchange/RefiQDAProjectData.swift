@@ -74,7 +74,7 @@ struct ProjectData {
   }
   /// How many members of a panel gave an answer, at a strength, on a link.
   struct Vote: Decodable, FetchableRecord {
-    var linkID: Int64
+    var linkID: LinkID
     var panel: String
     var answer: VoteAnswer
     var strength: VoteStrength?
@@ -89,13 +89,13 @@ struct ProjectData {
   /// asked in when a researcher reworded it.
   struct Question {
     var panel: String
-    var itemID: Int64
+    var itemID: PanelItemID
     var text: String
     var firstAsked: String?
   }
   /// What a member wrote with a vote ("Anything else you want to say?").
   struct Comment: Decodable, FetchableRecord {
-    var linkID: Int64
+    var linkID: LinkID
     var panel: String
     var member: String
     var text: String
@@ -136,12 +136,12 @@ struct ProjectData {
   var documents: [Document] = []
   var codings: [Int64: [Coding]] = [:]
   var notes: [Note] = []
-  var votes: [Int64: [Vote]] = [:]
-  var comments: [Int64: [Comment]] = [:]
-  var questions: [Int64: [Question]] = [:]
+  var votes: [LinkID: [Vote]] = [:]
+  var comments: [LinkID: [Comment]] = [:]
+  var questions: [LinkID: [Question]] = [:]
   /// Who proposed each piece of evidence, and when: its selection in a source is theirs.
-  var evidenceMade: [Int64: (by: String, at: String)] = [:]
-  var linkCreatedAt: [Int64: String] = [:]
+  var evidenceMade: [EvidenceID: (by: String, at: String)] = [:]
+  var linkCreatedAt: [LinkID: String] = [:]
   /// When the first concept was made: the date of the note that lists them.
   var conceptsSince: String?
   /// The user Hark's own notes (concepts, links) are written by.

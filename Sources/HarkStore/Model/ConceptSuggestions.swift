@@ -18,12 +18,12 @@ public struct ConceptSuggestion: Sendable, Equatable {
   }
 
   public var kind: Kind
-  public var concept: Int64
-  public var other: Int64
+  public var concept: ConceptID
+  public var other: ConceptID
   /// Why, in words a researcher can check against the two labels.
   public var reason: String
 
-  public init(kind: Kind, concept: Int64, other: Int64, reason: String) {
+  public init(kind: Kind, concept: ConceptID, other: ConceptID, reason: String) {
     self.kind = kind
     self.concept = concept
     self.other = other
@@ -55,13 +55,13 @@ public enum ConceptSuggestions {
     func opposites(_ a: ConceptSummary, _ b: ConceptSummary) -> Bool {
       a.oppositeOf == b.id || b.oppositeOf == a.id
     }
-    var suggested: Set<Int64> = []
+    var suggested: Set<ConceptID> = []
     var suggestions: [ConceptSuggestion] = []
     func add(_ kind: ConceptSuggestion.Kind, _ concept: ConceptSummary, _ other: ConceptSummary, _ reason: String) {
       guard suggested.insert(concept.id).inserted else { return }
       suggestions.append(ConceptSuggestion(kind: kind, concept: concept.id, other: other.id, reason: reason))
     }
-    let ordered = concepts.sorted { (weight[$0.id]!, -$0.id) > (weight[$1.id]!, -$1.id) }
+    let ordered = concepts.sorted { (weight[$0.id]!, -$0.id.rawValue) > (weight[$1.id]!, -$1.id.rawValue) }
 
     // The same words, once as a level under a general label.
     let plainByKey = Dictionary(
@@ -78,7 +78,9 @@ public enum ConceptSuggestions {
     for group in byForms.values where group.count > 1 {
       // Merged into the one placed in a hierarchy, else the one with most behind it.
       let into = group.max {
-        (levels($0.key).count, weight[$0.id]!, -$0.id) < (levels($1.key).count, weight[$1.id]!, -$1.id)
+        (levels($0.key).count, weight[$0.id]!, -$0.id.rawValue) < (
+          levels($1.key).count, weight[$1.id]!, -$1.id.rawValue
+        )
       }!
       for concept in group where concept.id != into.id && !opposites(concept, into) {
         add(.merge, concept, into, "“\(concept.label)” and “\(into.label)” are the same words in another form")
@@ -173,11 +175,13 @@ public enum ConceptSuggestions {
   }
 
   /// Whether `id` sits above `other` already (so `id` cannot go under it).
-  static func isAncestor(_ id: Int64, of other: Int64, parentOf: [Int64: Int64], live: [Int64: ConceptSummary])
+  static func isAncestor(
+    _ id: ConceptID, of other: ConceptID, parentOf: [ConceptID: ConceptID], live: [ConceptID: ConceptSummary]
+  )
     -> Bool
   {
     var step = parentOf[other]
-    var seen: Set<Int64> = []
+    var seen: Set<ConceptID> = []
     while let current = step, seen.insert(current).inserted {
       if current == id { return true }
       step = parentOf[current]

@@ -6,7 +6,7 @@ import GRDB
 
 /// A panel member's strength for a link, from their current vote.
 public struct PanelStrengthVote: Sendable, Equatable, Decodable, FetchableRecord {
-  public var linkID: Int64
+  public var linkID: LinkID
   /// The polarity the panel item asked about (+1 or -1).
   public var polarity: Int
   public var strength: VoteStrength
@@ -15,7 +15,7 @@ public struct PanelStrengthVote: Sendable, Equatable, Decodable, FetchableRecord
 /// What a link's weight on the approved map can come from besides its evidence.
 public struct MapWeightSources: Sendable, Equatable {
   /// Link id → the strength a researcher set on it.
-  public var researcherStrengths: [Int64: Double]
+  public var researcherStrengths: [LinkID: Double]
   /// The strengths of the current votes that agree with a link, on panel
   /// items whose decision in force is "accepted" (an override included),
   /// oldest vote first.
@@ -27,7 +27,7 @@ extension ProjectStore {
   /// approved map's weights, read together.
   public func mapWeightSources() throws -> MapWeightSources {
     try pool.read { db in
-      var researcher: [Int64: Double] = [:]
+      var researcher: [LinkID: Double] = [:]
       for link in try LinkRecord.fetchAll(db) { researcher[link.id] = link.strength }
       let votes = try PanelStrengthVote.fetchAll(
         db,

@@ -19,7 +19,7 @@ public struct PanelAuditEntry: Sendable, Equatable {
   public var who: String
   public var act: Act
   /// The item concerned, if any.
-  public var itemID: Int64?
+  public var itemID: PanelItemID?
   /// What happened, in a sentence for the page.
   public var detail: String
 }
@@ -59,10 +59,10 @@ extension ProjectStore {
             PanelAuditEntry(
               at: change.at, who: change.actor, act: .reword, itemID: change.itemID,
               detail: "reworded I\(change.itemID) from “\(change.from)” to “\(change.to)”"), 2,
-            change.lastVote * 2 + 1
+            change.lastVote.rawValue * 2 + 1
           ))
       }
-      var items: [Int64: PanelItem] = [:]
+      var items: [PanelItemID: PanelItem] = [:]
       for labelled in try LabelledItem.fetchAll(
         db, sql: Self.itemColumns + " WHERE i.panel_id = ? ORDER BY i.id", arguments: [panel.id])
       {
@@ -75,14 +75,14 @@ extension ProjectStore {
             (
               PanelAuditEntry(
                 at: parsed.openedAt, who: item.openedBy, act: .adopt, itemID: parsed.id,
-                detail: "took up the suggestion of vote V\(vote) as I\(parsed.id): \(question)"), 1, parsed.id
+                detail: "took up the suggestion of vote V\(vote) as I\(parsed.id): \(question)"), 1, parsed.id.rawValue
             ))
         } else {
           entries.append(
             (
               PanelAuditEntry(
                 at: parsed.openedAt, who: item.openedBy, act: .open, itemID: parsed.id,
-                detail: "opened I\(parsed.id) (link L\(parsed.linkID)): \(question)"), 1, parsed.id
+                detail: "opened I\(parsed.id) (link L\(parsed.linkID)): \(question)"), 1, parsed.id.rawValue
             ))
         }
         if let closed = parsed.closedAt {
@@ -90,7 +90,7 @@ extension ProjectStore {
             (
               PanelAuditEntry(
                 at: closed, who: item.closedBy ?? "unknown", act: .close, itemID: parsed.id,
-                detail: "closed voting on I\(parsed.id)"), 3, parsed.id
+                detail: "closed voting on I\(parsed.id)"), 3, parsed.id.rawValue
             ))
         }
       }
@@ -113,7 +113,7 @@ extension ProjectStore {
         entries.append(
           (
             PanelAuditEntry(at: vote.at, who: vote.pseudonym, act: .vote, itemID: vote.itemID, detail: text), 2,
-            vote.id * 2
+            vote.id.rawValue * 2
           )
         )
       }
@@ -137,7 +137,7 @@ extension ProjectStore {
           ))
       }
       func key(_ entry: (entry: PanelAuditEntry, rank: Int, id: Int64)) -> (Int, Int64, Int, Int64) {
-        entry.rank >= 3 ? (3, entry.entry.itemID ?? 0, entry.rank, entry.id) : (entry.rank, 0, 0, entry.id)
+        entry.rank >= 3 ? (3, entry.entry.itemID?.rawValue ?? 0, entry.rank, entry.id) : (entry.rank, 0, 0, entry.id)
       }
       return entries.sorted { a, b in
         if a.entry.at != b.entry.at { return a.entry.at < b.entry.at }

@@ -12,7 +12,7 @@ public enum PanelDecisionKind: String, Sendable, Codable {
 
 public struct PanelDecision: Sendable, Equatable {
   public var id: Int64
-  public var itemID: Int64
+  public var itemID: PanelItemID
   public var kind: PanelDecisionKind
   public var outcome: PanelOutcome
   public var tally: VoteTally
@@ -36,13 +36,13 @@ extension ProjectStore {
 
   /// Closes voting on the given open items (every open item when empty) and
   /// decides each by the panel's rule and quorum, all in one transaction.
-  public func closeItems(panel: Panel, items ids: [Int64] = [], actor: String = ActorName.fromEnvironment().name) throws
+  public func closeItems(panel: Panel, items ids: [PanelItemID] = [], actor: String) throws
     -> [PanelDecision]
   {
     try pool.write { db in
       let ids =
         ids.isEmpty
-        ? try Int64.fetchAll(
+        ? try PanelItemID.fetchAll(
           db, sql: "SELECT id FROM panel_item WHERE panel_id = ? AND closed_at IS NULL ORDER BY id",
           arguments: [panel.id])
         : ids
@@ -77,7 +77,7 @@ extension ProjectStore {
   /// A researcher's decision in place of the panel's: its own recorded act,
   /// with the reason, beside (never instead of) the decision it overrides.
   public func overrideDecision(
-    item id: Int64, outcome: PanelOutcome, reason: String, actor: String = ActorName.fromEnvironment().name
+    item id: PanelItemID, outcome: PanelOutcome, reason: String, actor: String
   ) throws -> PanelDecision {
     let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
     guard outcome != .none else {
@@ -141,7 +141,7 @@ extension ProjectStore {
       try db.execute(
         sql: "INSERT INTO link(cause_id, effect_id, status, polarity, created_at) VALUES (?, ?, 'candidate', ?, ?)",
         arguments: [item.causeID, item.effectID, item.polarity, Clock.now()])
-      linkID = db.lastInsertedRowID
+      linkID = LinkID(db.lastInsertedRowID)
       try log(
         db, actor: actor, subject: "link:\(linkID!)", action: "create",
         detail: ["panel_item": item.id, "from_link": item.linkID])
@@ -212,8 +212,7 @@ extension ProjectStore {
 
   /// Takes up a member's suggestion: a new open item in the same panel asking
   /// the suggested claim, about the same quotes.
-  public func adoptSuggestion(vote voteID: Int64, actor: String = ActorName.fromEnvironment().name) throws -> PanelItem
-  {
+  public func adoptSuggestion(vote voteID: PanelVoteID, actor: String) throws -> PanelItem {
     try pool.write { db in
       guard let vote = try PanelVoteRecord.fetchOne(db, key: voteID) else {
         throw HarkError(
@@ -223,7 +222,7 @@ extension ProjectStore {
         throw HarkError(
           "vote V\(voteID) makes no suggestion", hint: "Only votes with a suggestion can be taken up", kind: .conflict)
       }
-      if let made = try Int64.fetchOne(
+      if let made = try PanelItemID.fetchOne(
         db, sql: "SELECT id FROM panel_item WHERE from_vote_id = ?", arguments: [voteID])
       {
         throw HarkError("the suggestion of vote V\(voteID) was already taken up as I\(made)", kind: .conflict)
@@ -253,7 +252,7 @@ extension ProjectStore {
           SELECT v.* FROM panel_vote_current v JOIN panel_item i ON i.id = v.item_id
           WHERE i.panel_id = ? ORDER BY v.item_id
           """, arguments: [panel.id])
-      var units: [Int64: [String]] = [:]
+      var units: [PanelItemID: [String]] = [:]
       for row in rows { units[row.itemID, default: []].append(row.answer.rawValue) }
       let values = Array(units.values)
       return PanelAgreement(

@@ -5,18 +5,18 @@ import GRDB
 import HarkTranscripts
 
 public struct PanelItem: Sendable, Equatable {
-  public var id: Int64
-  public var panelID: Int64
-  public var linkID: Int64
-  public var causeID: Int64
+  public var id: PanelItemID
+  public var panelID: PanelID
+  public var linkID: LinkID
+  public var causeID: ConceptID
   public var cause: String
-  public var effectID: Int64
+  public var effectID: ConceptID
   public var effect: String
   public var polarity: Int
   /// A researcher's rewording, taken up from a "say it differently" suggestion.
   public var wording: String?
   /// The vote whose suggestion this item was made from.
-  public var fromVoteID: Int64?
+  public var fromVoteID: PanelVoteID?
   public var openedAt: String
   public var closedAt: String?
 
@@ -76,11 +76,11 @@ extension ProjectStore {
     FROM panel_item i JOIN concept c ON c.id = i.cause_id JOIN concept e ON e.id = i.effect_id
     """
 
-  static func item(_ db: Database, id: Int64) throws -> PanelItem? {
+  static func item(_ db: Database, id: PanelItemID) throws -> PanelItem? {
     try LabelledItem.fetchOne(db.cachedStatement(sql: itemColumns + " WHERE i.id = ?"), arguments: [id])?.panelItem
   }
 
-  public func item(_ id: Int64) throws -> PanelItem {
+  public func item(_ id: PanelItemID) throws -> PanelItem {
     guard let found = try pool.read({ db in try Self.item(db, id: id) }) else {
       throw HarkError(
         "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
@@ -99,7 +99,7 @@ extension ProjectStore {
 
   /// Opens links for the panel's review, one item each, all or none. A link
   /// already open in this panel is refused, so nobody is asked twice at once.
-  public func openItems(panel: Panel, links: [Int64], actor: String = ActorName.fromEnvironment().name) throws
+  public func openItems(panel: Panel, links: [LinkID], actor: String) throws
     -> [PanelItem]
   {
     guard !links.isEmpty else {
@@ -115,7 +115,7 @@ extension ProjectStore {
           throw HarkError(
             "no link L\(id)", subject: "panel \(panel.name)", hint: "Run `hark links` to list them", kind: .notFound)
         }
-        if let open = try Int64.fetchOne(
+        if let open = try PanelItemID.fetchOne(
           db, sql: "SELECT id FROM panel_item WHERE panel_id = ? AND link_id = ? AND closed_at IS NULL",
           arguments: [panel.id, id])
         {
@@ -133,7 +133,7 @@ extension ProjectStore {
   }
 
   /// Opens every link with this status ("accepted" or "candidate") not already open in the panel.
-  public func openItems(panel: Panel, status: LinkStatus, actor: String = ActorName.fromEnvironment().name) throws
+  public func openItems(panel: Panel, status: LinkStatus, actor: String) throws
     -> [PanelItem]
   {
     let open = Set(try items(panel: panel).filter(\.isOpen).map(\.linkID))
@@ -148,14 +148,14 @@ extension ProjectStore {
   }
 
   static func insertItem(
-    _ db: Database, panel: Panel, linkID: Int64, cause: Int64, effect: Int64, polarity: Int, wording: String?,
-    fromVote: Int64?, actor: String
+    _ db: Database, panel: Panel, linkID: LinkID, cause: ConceptID, effect: ConceptID, polarity: Int, wording: String?,
+    fromVote: PanelVoteID?, actor: String
   ) throws -> PanelItem {
     var record = PanelItemRecord(
       panelID: panel.id, linkID: linkID, causeID: cause, effectID: effect, polarity: polarity, wording: wording,
       fromVoteID: fromVote, openedAt: Clock.now(), openedBy: actor)
     try record.insert(db)
-    let id = db.lastInsertedRowID
+    let id = PanelItemID(db.lastInsertedRowID)
     var detail: [String: Any] = ["panel": panel.id, "link": linkID]
     if let fromVote { detail["from_vote"] = fromVote }
     try log(db, actor: actor, subject: "panel-item:\(id)", action: "open", detail: detail)
@@ -168,7 +168,7 @@ extension ProjectStore {
   }
 
   /// The quotes behind a link in document order, by pseudonym and group only.
-  static func quotes(_ db: Database, link: Int64) throws -> [ItemQuote] {
+  static func quotes(_ db: Database, link: LinkID) throws -> [ItemQuote] {
     try ItemQuote.fetchAll(
       db.cachedStatement(
         sql: """

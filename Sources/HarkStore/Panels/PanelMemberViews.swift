@@ -44,10 +44,10 @@ extension ProjectStore {
   /// An item of the member's own panel, open or closed; any other is refused.
   /// One read transaction: the page is the busiest in Hark (a whole panel
   /// answering at once), and its parts then agree with each other.
-  public func itemView(for voter: MemberIdentity, item id: Int64) throws -> MemberItemView {
+  public func itemView(for voter: MemberIdentity, item id: PanelItemID) throws -> MemberItemView {
     try pool.read { db in
       guard let item = try Self.item(db, id: id) else { throw VoteRefusal.noSuchItem(id) }
-      let panel = try Int64.fetchOne(
+      let panel = try PanelID.fetchOne(
         db.cachedStatement(sql: "SELECT panel_id FROM panel_member WHERE id = ?"), arguments: [voter.memberID])
       guard panel == voter.panelID else { throw VoteRefusal.notAMember }
       guard item.panelID == voter.panelID else { throw VoteRefusal.notYourPanel(item: id) }

@@ -10,19 +10,19 @@ import HarkTranscripts
 
 /// One change of an item's question, from the decision log.
 public struct PanelRewording: Sendable, Equatable {
-  public var itemID: Int64
+  public var itemID: PanelItemID
   public var from: String
   public var to: String
   public var at: String
   public var actor: String
   /// The id of the last vote cast on the item before this change (0 when none).
-  public var lastVote: Int64
+  public var lastVote: PanelVoteID
 }
 
 extension ProjectStore {
   /// Puts the item's question in the researcher's words.
   @discardableResult
-  public func reword(item id: Int64, to text: String, actor: String = ActorName.fromEnvironment().name) throws
+  public func reword(item id: PanelItemID, to text: String, actor: String) throws
     -> PanelItem
   {
     let wording = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -67,7 +67,7 @@ extension ProjectStore {
     try pool.read { db in try Self.rewordings(db, panel: panel.id) }
   }
 
-  static func rewordings(_ db: Database, panel: Int64) throws -> [PanelRewording] {
+  static func rewordings(_ db: Database, panel: PanelID) throws -> [PanelRewording] {
     try Decision.fetchAll(
       db,
       sql: """
@@ -77,9 +77,10 @@ extension ProjectStore {
     ).map { logged in
       let detail = jsonObject(logged.detail)
       return PanelRewording(
-        itemID: Int64(logged.subject.dropFirst("panel-item:".count)) ?? 0, from: detail["from"] as? String ?? "",
+        itemID: PanelItemID(Int64(logged.subject.dropFirst("panel-item:".count)) ?? 0),
+        from: detail["from"] as? String ?? "",
         to: detail["to"] as? String ?? "", at: logged.at, actor: logged.actor,
-        lastVote: (detail["last_vote"] as? NSNumber)?.int64Value ?? 0)
+        lastVote: PanelVoteID((detail["last_vote"] as? NSNumber)?.int64Value ?? 0))
     }
   }
 }
@@ -87,7 +88,7 @@ extension ProjectStore {
 extension PanelItem {
   /// The question a vote was cast on: the wording the first rewording after
   /// it replaced, or today's question when none came after.
-  public func question(forVote vote: Int64, rewordings: [PanelRewording]) -> String {
+  public func question(forVote vote: PanelVoteID, rewordings: [PanelRewording]) -> String {
     rewordings.first { $0.itemID == id && $0.lastVote >= vote }?.from ?? question.text
   }
 }

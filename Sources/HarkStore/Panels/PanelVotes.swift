@@ -43,9 +43,9 @@ public struct Ballot: Sendable, Equatable {
 }
 
 public struct PanelVote: Sendable, Equatable {
-  public var id: Int64
-  public var itemID: Int64
-  public var memberID: Int64
+  public var id: PanelVoteID
+  public var itemID: PanelItemID
+  public var memberID: PanelMemberID
   public var pseudonym: String
   public var ballot: Ballot
   public var at: String
@@ -54,10 +54,10 @@ public struct PanelVote: Sendable, Equatable {
 /// Why a vote was refused. Each case is something the web layer turns into a
 /// page (403 for another panel's item, 409 for a closed one, 400 for a form).
 public enum VoteRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-  case noSuchItem(Int64)
+  case noSuchItem(PanelItemID)
   /// The item belongs to a panel the member is not in.
-  case notYourPanel(item: Int64)
-  case closed(item: Int64)
+  case notYourPanel(item: PanelItemID)
+  case closed(item: PanelItemID)
   /// The identity does not name a member of its panel.
   case notAMember
   case suggestionNeedsWords
@@ -89,7 +89,7 @@ extension ProjectStore {
   /// one write transaction: the checks and the insert see the same state, so
   /// an item closing meanwhile cannot take a late vote.
   @discardableResult
-  public func castVote(as voter: MemberIdentity, item itemID: Int64, ballot: Ballot) throws -> PanelVote {
+  public func castVote(as voter: MemberIdentity, item itemID: PanelItemID, ballot: Ballot) throws -> PanelVote {
     var ballot = ballot
     ballot.comment = ballot.comment.trimmingCharacters(in: .whitespacesAndNewlines)
     ballot.suggestionText = ballot.suggestionText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -126,25 +126,25 @@ extension ProjectStore {
     """
 
   /// Each member's latest vote on the item, in member order.
-  static func currentVotes(_ db: Database, item: Int64) throws -> [PanelVote] {
+  static func currentVotes(_ db: Database, item: PanelItemID) throws -> [PanelVote] {
     try MemberVote.fetchAll(
       db, sql: currentVoteColumns + " WHERE v.item_id = ? ORDER BY v.member_id", arguments: [item]
     ).map(\.panelVote)
   }
 
-  public func currentVotes(item: Int64) throws -> [PanelVote] {
+  public func currentVotes(item: PanelItemID) throws -> [PanelVote] {
     try pool.read { db in try Self.currentVotes(db, item: item) }
   }
 
   /// Every vote ever cast on the item, changes included, oldest first.
-  public func voteHistory(item: Int64) throws -> [PanelVote] {
+  public func voteHistory(item: PanelItemID) throws -> [PanelVote] {
     try pool.read { db in
       try MemberVote.fetchAll(db, sql: Self.voteColumns + " WHERE v.item_id = ? ORDER BY v.id", arguments: [item]).map(
         \.panelVote)
     }
   }
 
-  public func vote(_ id: Int64) throws -> PanelVote {
+  public func vote(_ id: PanelVoteID) throws -> PanelVote {
     guard
       let found = try pool.read({ db in
         try MemberVote.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [id])?.panelVote
@@ -167,11 +167,11 @@ extension ProjectStore {
     return tally
   }
 
-  public func tally(item: Int64) throws -> VoteTally { Self.tally(try currentVotes(item: item)) }
+  public func tally(item: PanelItemID) throws -> VoteTally { Self.tally(try currentVotes(item: item)) }
 
   /// Every comment members wrote on items about the link, in any panel, with
   /// the panel's name, oldest first.
-  public func comments(link: Int64) throws -> [(panel: String, vote: PanelVote)] {
+  public func comments(link: LinkID) throws -> [(panel: String, vote: PanelVote)] {
     /// A vote with the name of its item's panel.
     struct PanelComment: Decodable, FetchableRecord {
       var vote: MemberVote
@@ -209,11 +209,11 @@ extension ProjectStore {
   }
 
   /// The member's own current vote on an item, if any.
-  public func myVote(_ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
+  public func myVote(_ voter: MemberIdentity, item: PanelItemID) throws -> PanelVote? {
     try pool.read { db in try Self.myVote(db, voter, item: item) }
   }
 
-  static func myVote(_ db: Database, _ voter: MemberIdentity, item: Int64) throws -> PanelVote? {
+  static func myVote(_ db: Database, _ voter: MemberIdentity, item: PanelItemID) throws -> PanelVote? {
     try MemberVote.fetchOne(
       db.cachedStatement(sql: currentVoteColumns + " WHERE v.item_id = ? AND v.member_id = ?"),
       arguments: [item, voter.memberID]

@@ -4,7 +4,7 @@ import GRDB
 import HarkTranscripts
 
 public struct Panel: Sendable, Equatable {
-  public var id: Int64
+  public var id: PanelID
   public var name: String
   public var rule: PanelRule
   public var quorum: Int
@@ -12,8 +12,8 @@ public struct Panel: Sendable, Equatable {
 }
 
 public struct PanelMember: Sendable, Equatable {
-  public var id: Int64
-  public var panelID: Int64
+  public var id: PanelMemberID
+  public var panelID: PanelID
   /// The real name: for researchers' eyes only.
   public var name: String
   /// What everyone else sees.
@@ -24,15 +24,15 @@ public struct PanelMember: Sendable, Equatable {
 /// A signed-in panel member: who votes. Only the store makes one (from a
 /// session or an invite), so a page cannot claim to be another member.
 public struct MemberIdentity: Sendable, Equatable, Hashable {
-  public let memberID: Int64
-  public let panelID: Int64
+  public let memberID: PanelMemberID
+  public let panelID: PanelID
   // The memberwise initialiser stays internal: outside HarkStore, identities come only from the store.
 }
 
 /// A new invite: the token appears here once and is stored only as a digest.
 public struct PanelInvite: Sendable, Equatable {
   public var id: Int64
-  public var memberID: Int64
+  public var memberID: PanelMemberID
   public var token: String
   public var expiresAt: Date
 
@@ -78,7 +78,7 @@ extension ProjectStore {
   public static let defaultInviteLifetime: TimeInterval = 14 * 24 * 3600
 
   public func createPanel(
-    name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String = ActorName.fromEnvironment().name
+    name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String
   ) throws -> Panel {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !name.isEmpty else { throw HarkError("a panel needs a name", hint: "e.g. hark panel create carers") }
@@ -110,13 +110,15 @@ extension ProjectStore {
     try pool.read { db in try Self.panel(db, named: text) }
   }
 
-  static func panel(db: Database, id: Int64) throws -> Panel? {
+  static func panel(db: Database, id: PanelID) throws -> Panel? {
     try PanelRecord.fetchOne(db, key: id)?.panel
   }
 
   static func panel(_ db: Database, named text: String) throws -> Panel {
     if let found = try PanelRecord.named(text).fetchOne(db) { return found.panel }
-    if text.first == "P" || text.first == "p", let id = Int64(text.dropFirst()), let found = try panel(db: db, id: id) {
+    if text.first == "P" || text.first == "p", let id = Int64(text.dropFirst()).map({ PanelID(rawValue: $0) }),
+      let found = try panel(db: db, id: id)
+    {
       return found
     }
     throw HarkError("no panel called \(text)", hint: "Run `hark panel list` to see the panels", kind: .notFound)
@@ -124,7 +126,7 @@ extension ProjectStore {
 
   /// Adds a member; without a pseudonym they are shown as "Member N".
   public func addMember(
-    panel: Panel, name: String, pseudonym: String? = nil, actor: String = ActorName.fromEnvironment().name
+    panel: Panel, name: String, pseudonym: String? = nil, actor: String
   ) throws
     -> PanelMember
   {
@@ -186,7 +188,7 @@ extension ProjectStore {
 
   public func issueInvite(
     member: PanelMember, lifetime: TimeInterval = ProjectStore.defaultInviteLifetime, now: Date = Date(),
-    actor: String = ActorName.fromEnvironment().name
+    actor: String
   ) throws -> PanelInvite {
     guard lifetime > 0 else {
       throw HarkError(
@@ -210,7 +212,7 @@ extension ProjectStore {
   /// Cancels every unused invite of a member and ends their sessions, so a
   /// link that reached the wrong person stops working even if it was used.
   @discardableResult
-  public func revokeInvites(member: PanelMember, now: Date = Date(), actor: String = ActorName.fromEnvironment().name)
+  public func revokeInvites(member: PanelMember, now: Date = Date(), actor: String)
     throws
     -> RevokedAccess
   {

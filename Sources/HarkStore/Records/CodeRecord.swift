@@ -4,9 +4,9 @@ import GRDB
 struct CodeRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "code"
 
-  var id: Int64
+  var id: CodeID
   var name: String
-  var parentID: Int64?
+  var parentID: CodeID?
   var description: String
   var colour: String?
 

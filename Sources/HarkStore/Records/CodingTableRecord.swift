@@ -6,9 +6,9 @@ import GRDB
 struct CodingTableRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "coding"
 
-  var id: Int64
-  var documentID: Int64
-  var codeID: Int64
+  var id: CodingID
+  var documentID: DocumentID
+  var codeID: CodeID
   var start: Int
   var end: Int
   var analysisID: Int64?

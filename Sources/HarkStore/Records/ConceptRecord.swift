@@ -6,15 +6,15 @@ import GRDB
 struct ConceptRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "concept"
 
-  var id: Int64
+  var id: ConceptID
   var label: String
   var key: String
-  var mergedInto: Int64?
+  var mergedInto: ConceptID?
   var createdAt: String
   /// The concept this one sits under (v5), which may itself have been merged away.
-  var parentID: Int64?
+  var parentID: ConceptID?
   /// The concept this one is the opposite of (v6).
-  var oppositeOf: Int64?
+  var oppositeOf: ConceptID?
 
   enum CodingKeys: String, CodingKey {
     case id, label, key
@@ -42,5 +42,5 @@ struct ConceptRecord: Codable, FetchableRecord, TableRecord {
 
   /// The concept a label names for someone choosing it: the live concept
   /// this one was merged into, or itself.
-  var liveID: Int64 { mergedInto ?? id }
+  var liveID: ConceptID { mergedInto ?? id }
 }

@@ -6,7 +6,7 @@ import GRDB
 struct DocumentRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "document"
 
-  var id: Int64
+  var id: DocumentID
   var title: String
   var sourceName: String
   var sourceSHA256: String
@@ -40,8 +40,8 @@ struct DocumentRecord: Codable, FetchableRecord, TableRecord {
 struct TurnRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "turn"
 
-  var id: Int64
-  var documentID: Int64
+  var id: TurnID
+  var documentID: DocumentID
   /// 0-based, in document order.
   var ordinal: Int
   var speaker: String
@@ -61,7 +61,7 @@ struct TurnRecord: Codable, FetchableRecord, TableRecord {
   }
 
   /// A document's turns, in order.
-  static func of(document id: Int64) -> QueryInterfaceRequest<TurnRecord> {
+  static func of(document id: DocumentID) -> QueryInterfaceRequest<TurnRecord> {
     all().filter(Column(CodingKeys.documentID) == id).order(Column(CodingKeys.ordinal))
   }
 }

@@ -5,9 +5,9 @@ import GRDB
 struct EvidenceRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "evidence"
 
-  var id: Int64
-  var linkID: Int64
-  var documentID: Int64
+  var id: EvidenceID
+  var linkID: LinkID
+  var documentID: DocumentID
   var analysisID: Int64?
   var participantID: Int64?
   var start: Int

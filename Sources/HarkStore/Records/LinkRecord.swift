@@ -5,9 +5,9 @@ import GRDB
 struct LinkRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "link"
 
-  var id: Int64
-  var causeID: Int64
-  var effectID: Int64
+  var id: LinkID
+  var causeID: ConceptID
+  var effectID: ConceptID
   var status: LinkStatus
   var polarity: Int?
   var strength: Double?
@@ -26,12 +26,12 @@ struct LinkRecord: Codable, FetchableRecord, TableRecord {
   }
 
   /// The link from `cause` to `effect`, if there is one (the pair is unique).
-  static func between(_ cause: Int64, _ effect: Int64) -> QueryInterfaceRequest<LinkRecord> {
+  static func between(_ cause: ConceptID, _ effect: ConceptID) -> QueryInterfaceRequest<LinkRecord> {
     all().filter(Columns.causeID == cause && Columns.effectID == effect)
   }
 
   /// Links with `concept` at either end, oldest first.
-  static func touching(_ concept: Int64) -> QueryInterfaceRequest<LinkRecord> {
+  static func touching(_ concept: ConceptID) -> QueryInterfaceRequest<LinkRecord> {
     all().filter(Columns.causeID == concept || Columns.effectID == concept).order(Column(CodingKeys.id))
   }
 }

@@ -5,19 +5,19 @@ import GRDB
 struct NoteRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "note"
 
-  var id: Int64
+  var id: MemoID
   var title: String
   var text: String
-  var documentID: Int64?
+  var documentID: DocumentID?
   var start: Int?
   var end: Int?
-  var codeID: Int64?
+  var codeID: CodeID?
   var createdBy: String
   var createdAt: String
   /// Where it came from, e.g. "REFI-QDA import of study.qdpx"; empty when written in Hark.
   var origin: String
-  var conceptID: Int64?
-  var linkID: Int64?
+  var conceptID: ConceptID?
+  var linkID: LinkID?
 
   enum CodingKeys: String, CodingKey {
     case id, title, text, start, end, origin

@@ -6,7 +6,7 @@ struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_decision"
 
   var id: Int64?
-  var itemID: Int64
+  var itemID: PanelItemID
   var kind: PanelDecisionKind
   var outcome: PanelOutcome
   var agree: Int
@@ -23,7 +23,7 @@ struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
   }
 
   init(
-    itemID: Int64, kind: PanelDecisionKind, outcome: PanelOutcome, tally: VoteTally, reason: String, at: String,
+    itemID: PanelItemID, kind: PanelDecisionKind, outcome: PanelOutcome, tally: VoteTally, reason: String, at: String,
     actor: String
   ) {
     self.itemID = itemID
@@ -38,7 +38,7 @@ struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   /// An item's latest decision of this kind.
-  static func latest(item: Int64, kind: PanelDecisionKind) -> QueryInterfaceRequest<PanelDecisionRecord> {
+  static func latest(item: PanelItemID, kind: PanelDecisionKind) -> QueryInterfaceRequest<PanelDecisionRecord> {
     all().filter(Column(CodingKeys.itemID) == item && Column(CodingKeys.kind) == kind)
       .order(Column(CodingKeys.id).desc).limit(1)
   }

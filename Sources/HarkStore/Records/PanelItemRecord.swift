@@ -5,14 +5,14 @@ import GRDB
 struct PanelItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_item"
 
-  var id: Int64?
-  var panelID: Int64
-  var linkID: Int64
-  var causeID: Int64
-  var effectID: Int64
+  var id: PanelItemID?
+  var panelID: PanelID
+  var linkID: LinkID
+  var causeID: ConceptID
+  var effectID: ConceptID
   var polarity: Int
   var wording: String?
-  var fromVoteID: Int64?
+  var fromVoteID: PanelVoteID?
   var openedAt: String
   var openedBy: String
   var closedAt: String?
@@ -31,7 +31,7 @@ struct PanelItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case closedBy = "closed_by"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelItemID(inserted.rowID) }
 }
 
 /// An item with the labels of its cause and effect, as `ProjectStore.itemColumns` selects it.

@@ -6,7 +6,7 @@ import GRDB
 struct PanelRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel"
 
-  var id: Int64?
+  var id: PanelID?
   var name: String
   var rule: PanelRule
   var quorum: Int
@@ -19,7 +19,7 @@ struct PanelRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case createdBy = "created_by"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelID(inserted.rowID) }
 
   /// Panels by name, or the one so named (names ignore case, as the column does).
   static func named(_ name: String) -> QueryInterfaceRequest<PanelRecord> {
@@ -33,8 +33,8 @@ struct PanelRecord: Codable, FetchableRecord, MutablePersistableRecord {
 struct PanelMemberRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_member"
 
-  var id: Int64?
-  var panelID: Int64
+  var id: PanelMemberID?
+  var panelID: PanelID
   var name: String
   var pseudonym: String
   var addedAt: String
@@ -47,10 +47,10 @@ struct PanelMemberRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case addedBy = "added_by"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelMemberID(inserted.rowID) }
 
   /// A panel's members, in the order they were added.
-  static func of(panel id: Int64) -> QueryInterfaceRequest<PanelMemberRecord> {
+  static func of(panel id: PanelID) -> QueryInterfaceRequest<PanelMemberRecord> {
     all().filter(Column(CodingKeys.panelID) == id).order(Column(CodingKeys.id))
   }
 

@@ -6,9 +6,9 @@ import GRDB
 struct PanelVoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_vote"
 
-  var id: Int64?
-  var itemID: Int64
-  var memberID: Int64
+  var id: PanelVoteID?
+  var itemID: PanelItemID
+  var memberID: PanelMemberID
   var answer: VoteAnswer
   var strength: VoteStrength?
   var suggestion: SuggestionKind?
@@ -23,10 +23,10 @@ struct PanelVoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case suggestionText = "suggestion_text"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelVoteID(inserted.rowID) }
 
   /// Every vote cast on an item, changed ones included.
-  static func on(item: Int64) -> QueryInterfaceRequest<PanelVoteRecord> {
+  static func on(item: PanelItemID) -> QueryInterfaceRequest<PanelVoteRecord> {
     all().filter(Column(CodingKeys.itemID) == item)
   }
 
@@ -49,8 +49,8 @@ struct MemberVote: Decodable, FetchableRecord {
 
 extension QueryInterfaceRequest<PanelVoteRecord> {
   /// The id of the latest vote asked for, or 0 when there is none.
-  func lastID(_ db: Database) throws -> Int64 {
-    try select(max(Column(PanelVoteRecord.CodingKeys.id))).asRequest(of: Int64.self).fetchOne(db) ?? 0
+  func lastID(_ db: Database) throws -> PanelVoteID {
+    try select(max(Column(PanelVoteRecord.CodingKeys.id))).asRequest(of: PanelVoteID.self).fetchOne(db) ?? 0
   }
 }
 

@@ -4,7 +4,7 @@ import GRDB
 struct ResearcherRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "researcher"
 
-  var id: Int64?
+  var id: ResearcherID?
   var name: String
   var passwordHash: String
   var createdAt: String
@@ -17,7 +17,7 @@ struct ResearcherRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case createdBy = "created_by"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = ResearcherID(inserted.rowID) }
 
   /// The researcher so named (names ignore case, as the column does).
   static func named(_ name: String) -> QueryInterfaceRequest<ResearcherRecord> {

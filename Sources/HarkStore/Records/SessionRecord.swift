@@ -9,8 +9,8 @@ struct SessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
   var id: Int64?
   var tokenSHA256: String
-  var researcherID: Int64?
-  var memberID: Int64?
+  var researcherID: ResearcherID?
+  var memberID: PanelMemberID?
   var createdAt: String
   var expiresAt: String
   var endedAt: String?
@@ -33,11 +33,11 @@ struct SessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 struct HeldSession: Decodable, FetchableRecord {
   var expiresAt: String
   var endedAt: String?
-  var researcherID: Int64?
+  var researcherID: ResearcherID?
   var researcherName: String?
   var researcherSince: String?
-  var memberID: Int64?
-  var panelID: Int64?
+  var memberID: PanelMemberID?
+  var panelID: PanelID?
   var pseudonym: String?
 
   enum CodingKeys: String, CodingKey {
@@ -69,7 +69,7 @@ struct PanelInviteRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_invite"
 
   var id: Int64?
-  var memberID: Int64
+  var memberID: PanelMemberID
   var tokenSHA256: String
   var createdAt: String
   var createdBy: String

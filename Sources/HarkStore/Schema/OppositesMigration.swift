@@ -20,7 +20,7 @@ enum OppositesMigration {
     let marked = try Row.fetchAll(
       db, sql: "SELECT id, label FROM concept WHERE key LIKE '~%' AND merged_into IS NULL ORDER BY id")
     for row in marked {
-      let id: Int64 = row["id"]
+      let id: ConceptID = row["id"]
       let label: String = row["label"]
       // However many "~" an earlier Hark stacked, it meant one: a stack only
       // came from adding "~" to a label that already had it.
@@ -33,9 +33,9 @@ enum OppositesMigration {
       let why = "v6: \"\(label)\" was written as the opposite of \"\(plain)\""
       _ = try ProjectStore.moveLinks(db, from: id, to: positive, turned: isOpposite, why: why, actor: actor)
       try ProjectStore.moveItems(db, from: id, to: positive, turned: isOpposite)
-      var sameAs: Int64? = positive
+      var sameAs: ConceptID? = positive
       if isOpposite {
-        sameAs = try Int64.fetchOne(
+        sameAs = try ConceptID.fetchOne(
           db, sql: "SELECT id FROM concept WHERE opposite_of = ? AND merged_into IS NULL AND id != ? ORDER BY id",
           arguments: [positive, id])
       }

@@ -5,15 +5,15 @@ import Foundation
 import GRDB
 
 public struct AnalysisRecord: Sendable, Equatable {
-  public var documentID: Int64
+  public var documentID: DocumentID
   public var pluginID: String
   public var pluginVersion: String
   public var optionsHash: String
-  public var runID: Int64
+  public var runID: RunID
   public var seconds: Double
 
   public init(
-    documentID: Int64, pluginID: String, pluginVersion: String, optionsHash: String, runID: Int64, seconds: Double
+    documentID: DocumentID, pluginID: String, pluginVersion: String, optionsHash: String, runID: RunID, seconds: Double
   ) {
     self.documentID = documentID
     self.pluginID = pluginID
@@ -195,9 +195,9 @@ extension ProjectStore {
     // A label names the same row all through one transaction (nobody else
     // writes meanwhile), and a document repeats its labels: each is looked
     // up once.
-    var codeIDs: [String: Int64] = [:]
-    var conceptIDs: [String: Int64] = [:]
-    var linkEnds: [String: (Int64, Bool)] = [:]
+    var codeIDs: [String: CodeID] = [:]
+    var conceptIDs: [String: ConceptID] = [:]
+    var linkEnds: [String: (ConceptID, Bool)] = [:]
 
     let insert = inserts ?? ResultInserts(db)
 
@@ -291,21 +291,21 @@ extension ProjectStore {
         """)
   }
 
-  static func codeID(_ db: Database, named name: String) throws -> Int64 {
-    if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE name = ?"), arguments: [name]) {
+  static func codeID(_ db: Database, named name: String) throws -> CodeID {
+    if let id = try CodeID.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE name = ?"), arguments: [name]) {
       return id
     }
     try db.cachedStatement(sql: "INSERT INTO code(name) VALUES (?)").execute(arguments: [name])
-    return db.lastInsertedRowID
+    return CodeID(db.lastInsertedRowID)
   }
 
   /// The concept a label belongs to, following merges; created when new.
   /// "~X" is the opposite of X (see `namedRow`).
-  static func conceptID(_ db: Database, label: String, now: String) throws -> Int64 {
+  static func conceptID(_ db: Database, label: String, now: String) throws -> ConceptID {
     var id = try namedRow(db, label: label, now: now, byPlugin: true)
-    var seen: Set<Int64> = []
+    var seen: Set<ConceptID> = []
     while seen.insert(id).inserted,
-      let next = try Int64.fetchOne(
+      let next = try ConceptID.fetchOne(
         db.cachedStatement(sql: "SELECT merged_into FROM concept WHERE id = ?"), arguments: [id])
     {
       id = next
@@ -315,20 +315,20 @@ extension ProjectStore {
 
   /// The concept a link naming `label` joins, and whether the link turns
   /// round on the way (the label named an opposite).
-  static func linkEnd(_ db: Database, label: String, now: String) throws -> (Int64, Bool) {
+  static func linkEnd(_ db: Database, label: String, now: String) throws -> (ConceptID, Bool) {
     let row = try namedRow(db, label: label, now: now, byPlugin: true)
     return try linkEnd(db, concept: row) ?? (row, false)
   }
 
-  static func linkID(_ db: Database, cause: Int64, effect: Int64, now: String) throws -> Int64 {
-    if let id = try Int64.fetchOne(
+  static func linkID(_ db: Database, cause: ConceptID, effect: ConceptID, now: String) throws -> LinkID {
+    if let id = try LinkID.fetchOne(
       db.cachedStatement(sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?"), arguments: [cause, effect])
     {
       return id
     }
     try db.execute(
       sql: "INSERT INTO link(cause_id, effect_id, created_at) VALUES (?, ?, ?)", arguments: [cause, effect, now])
-    return db.lastInsertedRowID
+    return LinkID(db.lastInsertedRowID)
   }
 }
 
@@ -341,9 +341,9 @@ struct TurnIndex {
     let role: String
   }
   let entries: [Entry]
-  let documentID: Int64
+  let documentID: DocumentID
 
-  init(_ db: Database, documentID: Int64) throws {
+  init(_ db: Database, documentID: DocumentID) throws {
     self.documentID = documentID
     // A cursor reads each row in place (no copied rows); columns by
     // position: a lookup by name lowercases the name on every row.

@@ -5,22 +5,22 @@ import GRDB
 import HarkTranscripts
 
 public struct ConceptSummary: Sendable, Equatable, Codable, FetchableRecord {
-  public var id: Int64
+  public var id: ConceptID
   public var label: String
   public var key: String
   public var mentions: Int
   public var documents: Int
   public var sources: Int
-  public var mergedInto: Int64?
+  public var mergedInto: ConceptID?
   /// The concept this one is the opposite of ("not loneliness" of "loneliness").
-  public var oppositeOf: Int64?
+  public var oppositeOf: ConceptID?
 }
 
 public struct LinkSummary: Sendable, Equatable, Codable {
-  public var id: Int64
-  public var causeID: Int64
+  public var id: LinkID
+  public var causeID: ConceptID
   public var cause: String
-  public var effectID: Int64
+  public var effectID: ConceptID
   public var effect: String
   public var status: LinkStatus
   /// +1 or -1: the researcher's setting, else the sign of the evidence.
@@ -37,9 +37,9 @@ public struct LinkSummary: Sendable, Equatable, Codable {
 }
 
 public struct Evidence: Sendable, Equatable, Codable, FetchableRecord {
-  public var id: Int64
-  public var linkID: Int64
-  public var documentID: Int64
+  public var id: EvidenceID
+  public var linkID: LinkID
+  public var documentID: DocumentID
   public var document: String
   public var participant: String?
   public var group: String?
@@ -70,7 +70,7 @@ extension ProjectStore {
     }
   }
 
-  public func concept(_ id: Int64) throws -> ConceptSummary {
+  public func concept(_ id: ConceptID) throws -> ConceptSummary {
     guard let found = try concepts(includeMerged: true).first(where: { $0.id == id }) else {
       throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
     }
@@ -99,7 +99,7 @@ extension ProjectStore {
     }
   }
 
-  public func link(_ id: Int64) throws -> LinkSummary {
+  public func link(_ id: LinkID) throws -> LinkSummary {
     guard let found = try links().first(where: { $0.id == id }) else {
       throw HarkError("no link L\(id)", hint: "Run `hark links` to list them", kind: .notFound)
     }
@@ -107,7 +107,7 @@ extension ProjectStore {
   }
 
   /// The quotes behind a link (or every link when nil), in document order.
-  public func evidence(link: Int64? = nil) throws -> [Evidence] {
+  public func evidence(link: LinkID? = nil) throws -> [Evidence] {
     try pool.read { db in
       try Evidence.fetchAll(
         db,

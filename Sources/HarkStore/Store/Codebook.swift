@@ -7,9 +7,9 @@ import HarkTranscripts
 
 /// One code of the codebook, with where it sits in the tree.
 public struct CodeEntry: Sendable, Equatable {
-  public var id: Int64
+  public var id: CodeID
   public var name: String
-  public var parentID: Int64?
+  public var parentID: CodeID?
   public var description: String
   /// "#RRGGBB" as stored, or nil when the code has none.
   public var colour: String?
@@ -32,8 +32,9 @@ public enum CodeColours {
     ("lime", "#D4F08A"), ("sand", "#E8D3A9"), ("grey", "#D0D0D0"), ("tan", "#D9B38C"),
   ]
 
-  public static func fallback(for id: Int64) -> String {
-    palette[Int((id - 1) % Int64(palette.count) + Int64(palette.count)) % palette.count].hex
+  public static func fallback(for code: CodeID) -> String {
+    let id = code.rawValue
+    return palette[Int((id - 1) % Int64(palette.count) + Int64(palette.count)) % palette.count].hex
   }
 
   /// "#RRGGBB" from "#RGB", "#RRGGBB" or "#RRGGBBAA"; nil for anything else.
@@ -81,12 +82,12 @@ extension ProjectStore {
           colour: $0.code.colour, depth: 0, codings: $0.codings)
       }
       let ids = Set(all.map(\.id))
-      var children: [Int64?: [CodeEntry]] = [:]
+      var children: [CodeID?: [CodeEntry]] = [:]
       // A parent that does not exist (never expected) shows its child at the top.
       for entry in all { children[entry.parentID.flatMap { ids.contains($0) ? $0 : nil }, default: []].append(entry) }
       var ordered: [CodeEntry] = []
-      var placed: Set<Int64> = []
-      func visit(_ parent: Int64?, depth: Int) {
+      var placed: Set<CodeID> = []
+      func visit(_ parent: CodeID?, depth: Int) {
         for var entry in children[parent] ?? [] where !placed.contains(entry.id) {
           placed.insert(entry.id)
           entry.depth = depth
@@ -105,9 +106,9 @@ extension ProjectStore {
   /// unknown parent or a colour that is not "#RRGGBB".
   @discardableResult
   public func addCode(
-    name: String, parent: Int64? = nil, description: String = "", colour: String? = nil,
-    actor: String = ActorName.fromEnvironment().name
-  ) throws -> Int64 {
+    name: String, parent: CodeID? = nil, description: String = "", colour: String? = nil,
+    actor: String
+  ) throws -> CodeID {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
     let colour = try Self.checkedColour(colour, code: name)
@@ -118,7 +119,7 @@ extension ProjectStore {
       try db.execute(
         sql: "INSERT INTO code(name, parent_id, description, colour) VALUES (?, ?, ?, ?)",
         arguments: [name, parent, description, colour])
-      let id = db.lastInsertedRowID
+      let id = CodeID(db.lastInsertedRowID)
       var detail: [String: Any] = ["name": name, "description": description]
       detail["parent"] = Self.jsonValue(parent)
       detail["colour"] = Self.jsonValue(colour)
@@ -132,8 +133,8 @@ extension ProjectStore {
   /// under itself. Returns false, recording nothing, when nothing changed.
   @discardableResult
   public func editCode(
-    _ id: Int64, name: String, parent: Int64?, description: String, colour: String?,
-    actor: String = ActorName.fromEnvironment().name
+    _ id: CodeID, name: String, parent: CodeID?, description: String, colour: String?,
+    actor: String
   ) throws -> Bool {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -149,8 +150,8 @@ extension ProjectStore {
       try Self.checkNameFree(db, name, except: id)
       if let parent {
         try Self.checkCodeExists(db, parent, role: "parent")
-        var ancestor: Int64? = parent
-        var seen: Set<Int64> = []
+        var ancestor: CodeID? = parent
+        var seen: Set<CodeID> = []
         while let current = ancestor, !seen.contains(current) {
           if current == id {
             let parentName = try String.fetchOne(db, sql: "SELECT name FROM code WHERE id = ?", arguments: [parent])
@@ -161,7 +162,7 @@ extension ProjectStore {
               hint: "Pick a parent outside it, or none")
           }
           seen.insert(current)
-          ancestor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM code WHERE id = ?", arguments: [current])
+          ancestor = try CodeID.fetchOne(db, sql: "SELECT parent_id FROM code WHERE id = ?", arguments: [current])
         }
       }
       var changes: [String: Any] = [:]
@@ -183,7 +184,7 @@ extension ProjectStore {
   }
 
   /// A value for a decision's JSON detail: null when missing.
-  static func jsonValue(_ value: Int64?) -> Any { value.map { Int($0) } ?? NSNull() }
+  static func jsonValue(_ value: CodeID?) -> Any { value.map { NSNumber(value: $0.rawValue) } ?? NSNull() }
   static func jsonValue(_ value: String?) -> Any { value ?? NSNull() }
 
   static func checkedColour(_ colour: String?, code: String) throws -> String? {
@@ -196,7 +197,7 @@ extension ProjectStore {
     return normalised
   }
 
-  static func checkNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
+  static func checkNameFree(_ db: Database, _ name: String, except id: CodeID?) throws {
     // The name column compares without case (COLLATE NOCASE), as people read names.
     if let taken = try String.fetchOne(
       db, sql: "SELECT name FROM code WHERE name = ? AND id IS NOT ?", arguments: [name, id])
@@ -206,7 +207,7 @@ extension ProjectStore {
     }
   }
 
-  static func checkCodeExists(_ db: Database, _ id: Int64, role: String) throws {
+  static func checkCodeExists(_ db: Database, _ id: CodeID, role: String) throws {
     guard try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE id = ?", arguments: [id]) != nil else {
       throw HarkError("no code with id \(id) to be the \(role)", hint: "Reload the codebook and pick again")
     }

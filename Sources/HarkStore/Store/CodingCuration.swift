@@ -6,7 +6,7 @@ import GRDB
 import HarkTranscripts
 
 public struct DocumentSummary: Sendable, Equatable {
-  public var id: Int64
+  public var id: DocumentID
   public var title: String
   /// Pseudonyms of the participants who speak in it, in order of first turn.
   public var participants: [String]
@@ -14,7 +14,7 @@ public struct DocumentSummary: Sendable, Equatable {
 }
 
 public struct DocumentTurn: Sendable, Equatable {
-  public var id: Int64
+  public var id: TurnID
   /// 1-based, as a reader counts turns.
   public var number: Int
   public var speaker: String
@@ -25,9 +25,9 @@ public struct DocumentTurn: Sendable, Equatable {
 }
 
 public struct CodingRecord: Sendable, Equatable, Decodable, FetchableRecord {
-  public var id: Int64
-  public var documentID: Int64
-  public var codeID: Int64
+  public var id: CodingID
+  public var documentID: DocumentID
+  public var codeID: CodeID
   public var code: String
   public var start: Int
   public var end: Int
@@ -56,7 +56,7 @@ extension ProjectStore {
   public func documentSummaries() throws -> [DocumentSummary] {
     /// A participant who speaks in a document.
     struct Speaker: Decodable, FetchableRecord {
-      var documentID: Int64
+      var documentID: DocumentID
       var pseudonym: String
     }
     return try pool.read { db in
@@ -66,7 +66,7 @@ extension ProjectStore {
           SELECT t.document_id AS documentID, p.pseudonym FROM turn t JOIN participant p ON p.id = t.participant_id
           WHERE p.role = 'participant' ORDER BY t.document_id, t.ordinal
           """)
-      var byDocument: [Int64: [String]] = [:]
+      var byDocument: [DocumentID: [String]] = [:]
       for speaker in speakers where !(byDocument[speaker.documentID] ?? []).contains(speaker.pseudonym) {
         byDocument[speaker.documentID, default: []].append(speaker.pseudonym)
       }
@@ -78,16 +78,16 @@ extension ProjectStore {
     }
   }
 
-  public func hasDocument(_ id: Int64) throws -> Bool {
+  public func hasDocument(_ id: DocumentID) throws -> Bool {
     try pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [id]) != nil }
   }
 
   /// One document's title and its turns with their text, in order.
-  public func documentTurns(_ id: Int64) throws -> (title: String, turns: [DocumentTurn]) {
+  public func documentTurns(_ id: DocumentID) throws -> (title: String, turns: [DocumentTurn]) {
     try pool.read { db in try Self.documentTurns(db, id) }
   }
 
-  static func documentTurns(_ db: Database, _ id: Int64) throws -> (title: String, turns: [DocumentTurn]) {
+  static func documentTurns(_ db: Database, _ id: DocumentID) throws -> (title: String, turns: [DocumentTurn]) {
     guard let document = try DocumentRecord.fetchOne(db, key: id) else {
       throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them", kind: .notFound)
     }
@@ -101,7 +101,7 @@ extension ProjectStore {
   }
 
   /// A document's codings, suggested and by hand, in text order.
-  public func codings(document id: Int64) throws -> [CodingRecord] {
+  public func codings(document id: DocumentID) throws -> [CodingRecord] {
     try pool.read { db in
       try CodingRecord.fetchAll(
         db,
@@ -118,7 +118,7 @@ extension ProjectStore {
   /// suggested). Returns false, recording nothing, when it already has that status.
   @discardableResult
   public func setCodingStatus(
-    _ id: Int64, to status: CodingStatus, actor: String = ActorName.fromEnvironment().name
+    _ id: CodingID, to status: CodingStatus, actor: String
   ) throws -> Bool {
     try pool.write { db in
       guard let current = try Self.codingStatus(db, id) else {
@@ -135,11 +135,11 @@ extension ProjectStore {
   /// whose status changed (one decision each).
   @discardableResult
   public func setCodingStatus(
-    _ ids: [Int64], to status: CodingStatus, actor: String = ActorName.fromEnvironment().name
-  ) throws -> [Int64] {
+    _ ids: [CodingID], to status: CodingStatus, actor: String
+  ) throws -> [CodingID] {
     try pool.write { db in
-      var changed: [Int64] = []
-      var current: [Int64: CodingStatus] = [:]
+      var changed: [CodingID] = []
+      var current: [CodingID: CodingStatus] = [:]
       for id in ids {
         guard let found = try Self.codingStatus(db, id) else {
           throw HarkError(
@@ -161,8 +161,8 @@ extension ProjectStore {
   /// new), as a coding by hand. Fails, storing nothing, when the turn does not
   /// contain the quote exactly.
   public func codeQuote(
-    _ quote: String, inTurn turnID: Int64, document documentID: Int64, code: String,
-    actor: String = ActorName.fromEnvironment().name
+    _ quote: String, inTurn turnID: TurnID, document documentID: DocumentID, code: String,
+    actor: String
   ) throws -> CodingRecord {
     let quote = quote.trimmingCharacters(in: .whitespacesAndNewlines)
     let code = code.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -170,10 +170,10 @@ extension ProjectStore {
     guard !quote.isEmpty else {
       throw HarkError("no words given to code", hint: "Copy the words from the turn into the quote box")
     }
-    let id: Int64 = try pool.write { db in
+    let id: CodingID = try pool.write { db in
       let turn = try Self.turn(db, documentID: documentID, turnID: turnID)
       let (start, end) = try Self.locate(quote, in: turn)
-      let isNew = try Int64.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [code]) == nil
+      let isNew = try CodeID.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [code]) == nil
       let codeID = try Self.codeID(db, named: code)
       if isNew { try Self.log(db, actor: actor, subject: "code:\(codeID)", action: "create", detail: ["name": code]) }
       try db.execute(
@@ -182,7 +182,7 @@ extension ProjectStore {
             created_by, created_at)
           VALUES (?, ?, ?, ?, NULL, NULL, '', 'accepted', ?, ?)
           """, arguments: [documentID, codeID, start, end, actor, Clock.now()])
-      let id = db.lastInsertedRowID
+      let id = CodingID(db.lastInsertedRowID)
       try Self.log(
         db, actor: actor, subject: "coding:\(id)", action: "code-by-hand",
         detail: ["document": documentID, "code": code, "start": start, "end": end])
@@ -194,13 +194,13 @@ extension ProjectStore {
     return coding
   }
 
-  static func codingStatus(_ db: Database, _ id: Int64) throws -> CodingStatus? {
+  static func codingStatus(_ db: Database, _ id: CodingID) throws -> CodingStatus? {
     try CodingStatus.fetchOne(db, sql: "SELECT status FROM coding WHERE id = ?", arguments: [id])
   }
 
   /// Sets a coding's status, with the decision that says who changed it from what.
   static func recordCodingStatus(
-    _ db: Database, _ id: Int64, from current: CodingStatus, to status: CodingStatus, actor: String
+    _ db: Database, _ id: CodingID, from current: CodingStatus, to status: CodingStatus, actor: String
   ) throws {
     try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
     try log(
@@ -218,7 +218,7 @@ extension ProjectStore {
   /// Where `needle` first occurs in `haystack`, compared code point by code
   /// point so the offset is the store's kind of offset.
   /// One turn of a document, or an error saying to reload the page.
-  static func turn(_ db: Database, documentID: Int64, turnID: Int64) throws -> DocumentTurn {
+  static func turn(_ db: Database, documentID: DocumentID, turnID: TurnID) throws -> DocumentTurn {
     guard let turn = try Self.documentTurns(db, documentID).turns.first(where: { $0.id == turnID }) else {
       throw HarkError("document D\(documentID) has no turn with id \(turnID)", hint: "Reload the document")
     }

@@ -9,7 +9,7 @@ import HarkTranscripts
 /// concept with no parent).
 public struct ConceptNode: Sendable, Equatable {
   public var concept: ConceptSummary
-  public var parentID: Int64?
+  public var parentID: ConceptID?
   public var depth: Int
   /// Links that have this concept as cause or effect.
   public var links: Int
@@ -23,9 +23,9 @@ extension ProjectStore {
   public func conceptTree() throws -> [ConceptNode] {
     let concepts = try self.concepts()
     let (parents, merges, linkCounts) = try pool.read { db in
-      var parents: [Int64: Int64] = [:]
+      var parents: [ConceptID: ConceptID] = [:]
       for concept in try ConceptRecord.placed().fetchAll(db) { parents[concept.id] = concept.parentID }
-      var links: [Int64: Int] = [:]
+      var links: [ConceptID: Int] = [:]
       for link in try LinkRecord.fetchAll(db) {
         links[link.causeID, default: 0] += 1
         if link.effectID != link.causeID { links[link.effectID, default: 0] += 1 }
@@ -33,8 +33,8 @@ extension ProjectStore {
       return (parents, try ConceptMerges.fetch(db), links)
     }
     let live = Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var children: [Int64?: [ConceptSummary]] = [:]
-    var parentOf: [Int64: Int64] = [:]
+    var children: [ConceptID?: [ConceptSummary]] = [:]
+    var parentOf: [ConceptID: ConceptID] = [:]
     for concept in concepts {
       var parent = parents[concept.id].map(merges.live)
       if let found = parent, found == concept.id || live[found] == nil { parent = nil }
@@ -42,7 +42,7 @@ extension ProjectStore {
       children[parent, default: []].append(concept)
     }
     var nodes: [ConceptNode] = []
-    var placed: Set<Int64> = []
+    var placed: Set<ConceptID> = []
     func visit(_ concept: ConceptSummary, depth: Int, path: [String]) {
       guard placed.insert(concept.id).inserted else { return }
       let path = path + [concept.label]
@@ -70,8 +70,7 @@ extension ProjectStore {
   /// Puts a concept under `parent`, or at the top when nil. Refused, storing
   /// nothing, when either is unknown or merged away, or when it would make a
   /// concept its own ancestor.
-  public func setConceptParent(_ id: Int64, to parent: Int64?, actor: String = ActorName.fromEnvironment().name) throws
-  {
+  public func setConceptParent(_ id: ConceptID, to parent: ConceptID?, actor: String) throws {
     try pool.write { db in
       let current = try Self.liveConcept(db, id)
       if let parent {
@@ -80,19 +79,19 @@ extension ProjectStore {
           throw HarkError(
             "a concept cannot be its own parent", subject: "concept C\(id)", hint: "Choose another concept")
         }
-        var ancestor: Int64? = parent
-        var seen: Set<Int64> = []
+        var ancestor: ConceptID? = parent
+        var seen: Set<ConceptID> = []
         while let step = ancestor, seen.insert(step).inserted {
           if step == id {
             throw HarkError(
               "\"\(target.label)\" sits under \"\(current.label)\": a concept cannot go under its own child",
               subject: "concept C\(id)", hint: "Choose a parent that is not below this concept")
           }
-          ancestor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [step])
+          ancestor = try ConceptID.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [step])
             .map { try Self.mergedTarget(db, $0) }
         }
       }
-      let old = try Int64.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [id])
+      let old = try ConceptID.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [id])
       try db.execute(sql: "UPDATE concept SET parent_id = ? WHERE id = ?", arguments: [parent, id])
       var detail: [String: Any] = [:]
       detail["from"] = old ?? NSNull()
@@ -102,7 +101,7 @@ extension ProjectStore {
   }
 
   /// A concept that has not been merged away, or an error naming it.
-  static func liveConcept(_ db: Database, _ id: Int64) throws -> (label: String, key: String) {
+  static func liveConcept(_ db: Database, _ id: ConceptID) throws -> (label: String, key: String) {
     guard let concept = try ConceptRecord.fetchOne(db, key: id) else {
       throw HarkError("no concept C\(id)", hint: "Run `hark concepts` to list them", kind: .notFound)
     }

@@ -9,9 +9,9 @@ import HarkTranscripts
 
 /// Where a concept was found in a transcript: the words, who said them, where.
 public struct ConceptMention: Sendable, Equatable, Decodable, FetchableRecord {
-  public var id: Int64
-  public var conceptID: Int64
-  public var documentID: Int64
+  public var id: MentionID
+  public var conceptID: ConceptID
+  public var documentID: DocumentID
   public var document: String
   public var participant: String?
   public var group: String?
@@ -45,10 +45,10 @@ public enum SplitSide: String, Sendable, Equatable, CaseIterable {
 public struct ConceptSplitPlan: Sendable, Equatable {
   public var first: String
   public var second: String
-  public var links: [Int64: SplitSide]
-  public var mentions: [Int64: SplitSide]
+  public var links: [LinkID: SplitSide]
+  public var mentions: [MentionID: SplitSide]
 
-  public init(first: String, second: String, links: [Int64: SplitSide], mentions: [Int64: SplitSide]) {
+  public init(first: String, second: String, links: [LinkID: SplitSide], mentions: [MentionID: SplitSide]) {
     self.first = first
     self.second = second
     self.links = links
@@ -59,7 +59,7 @@ public struct ConceptSplitPlan: Sendable, Equatable {
 extension ProjectStore {
   /// A concept's mentions (every concept's when nil) in document order;
   /// mentions of concepts merged into it were moved to it by the merge.
-  public func conceptMentions(_ id: Int64? = nil) throws -> [ConceptMention] {
+  public func conceptMentions(_ id: ConceptID? = nil) throws -> [ConceptMention] {
     try pool.read { db in
       try ConceptMention.fetchAll(
         db,
@@ -80,8 +80,8 @@ extension ProjectStore {
   /// assigned (or something assigned is not the concept's), or one side would
   /// get nothing.
   @discardableResult
-  public func splitConcept(_ id: Int64, _ plan: ConceptSplitPlan, actor: String = ActorName.fromEnvironment().name)
-    throws -> Int64
+  public func splitConcept(_ id: ConceptID, _ plan: ConceptSplitPlan, actor: String)
+    throws -> ConceptID
   {
     let first = plan.first.trimmingCharacters(in: .whitespacesAndNewlines)
     let second = plan.second.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -100,9 +100,9 @@ extension ProjectStore {
     }
     return try pool.write { db in
       let current = try Self.liveConcept(db, id)
-      let links = try Int64.fetchAll(
+      let links = try LinkID.fetchAll(
         db, sql: "SELECT id FROM link WHERE cause_id = ? OR effect_id = ? ORDER BY id", arguments: [id, id])
-      let mentions = try Int64.fetchAll(
+      let mentions = try MentionID.fetchAll(
         db, sql: "SELECT id FROM concept_mention WHERE concept_id = ? ORDER BY id", arguments: [id])
       if let stray = plan.links.keys.sorted().first(where: { !links.contains($0) }) {
         throw HarkError("link L\(stray) is not a link of C\(id)", subject: "concept C\(id)", hint: "Reload the page")
@@ -162,7 +162,7 @@ extension ProjectStore {
         try db.execute(sql: "UPDATE concept SET label = ? WHERE id = ?", arguments: [first, id])
       }
       let parent = try ConceptRecord.fetchOne(db, key: id)?.parentID
-      let newID: Int64
+      let newID: ConceptID
       if let owner = revived {
         newID = owner.id
         try db.execute(
@@ -172,7 +172,7 @@ extension ProjectStore {
         try db.execute(
           sql: "INSERT INTO concept(label, key, parent_id, created_at) VALUES (?, ?, ?, ?)",
           arguments: [second, secondKey, parent, Clock.now()])
-        newID = db.lastInsertedRowID
+        newID = ConceptID(db.lastInsertedRowID)
       }
       for link in moving.links {
         try db.execute(

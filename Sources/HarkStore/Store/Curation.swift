@@ -29,7 +29,7 @@ extension ProjectStore {
   }
 
   public func setLinkStatus(
-    _ id: Int64, to status: LinkStatus, note: String? = nil, actor: String = ActorName.fromEnvironment().name
+    _ id: LinkID, to status: LinkStatus, note: String? = nil, actor: String
   )
     throws
   {
@@ -45,7 +45,7 @@ extension ProjectStore {
   }
 
   public func editLink(
-    _ id: Int64, polarity: Int? = nil, strength: Double? = nil, actor: String = ActorName.fromEnvironment().name
+    _ id: LinkID, polarity: Int? = nil, strength: Double? = nil, actor: String
   ) throws {
     if let polarity, polarity != 1 && polarity != -1 {
       throw HarkError("polarity must be + or -", subject: "link L\(id)")
@@ -68,7 +68,7 @@ extension ProjectStore {
     }
   }
 
-  public func renameConcept(_ id: Int64, to label: String, actor: String = ActorName.fromEnvironment().name) throws {
+  public func renameConcept(_ id: ConceptID, to label: String, actor: String) throws {
     let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !label.isEmpty else { throw HarkError("a concept label cannot be empty", subject: "concept C\(id)") }
     try Self.refuseMarker(label, concept: id)
@@ -85,7 +85,7 @@ extension ProjectStore {
           WHERE merged_into IN (SELECT id FROM concept WHERE key = ? AND merged_into = ?)
           """, arguments: [id, key, id])
       try db.execute(sql: "DELETE FROM concept WHERE key = ? AND merged_into = ?", arguments: [key, id])
-      if let other = try Int64.fetchOne(
+      if let other = try ConceptID.fetchOne(
         db, sql: "SELECT id FROM concept WHERE key = ? AND id != ?", arguments: [key, id])
       {
         throw HarkError(
@@ -134,7 +134,7 @@ extension ProjectStore {
   /// lists those links. `source`'s label then names the opposite of `target`.
   @discardableResult
   public func mergeConcept(
-    _ source: Int64, into target: Int64, asOpposite: Bool = false, actor: String = ActorName.fromEnvironment().name
+    _ source: ConceptID, into target: ConceptID, asOpposite: Bool = false, actor: String
   ) throws -> ConceptMerge {
     guard source != target else { throw HarkError("cannot merge a concept into itself", subject: "concept C\(source)") }
     return try pool.write { db in
@@ -171,7 +171,7 @@ extension ProjectStore {
         arguments: [target, opposites ? target : nil, source])
       var detail: [String: Any] = ["into": target]
       if opposites { detail["as_opposite"] = true }
-      if turned { detail["turned_links"] = links.map { Int($0) } }
+      if turned { detail["turned_links"] = links }
       try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: detail, actor: actor)
       return ConceptMerge(asOpposite: opposites, turnedLinks: turned ? links : [], movedLinks: links)
     }
@@ -183,15 +183,15 @@ public struct ConceptMerge: Sendable, Equatable {
   /// The two concepts were opposites.
   public var asOpposite: Bool
   /// Links turned round to keep what their quotes say.
-  public var turnedLinks: [Int64]
+  public var turnedLinks: [LinkID]
   /// Every link that moved, as it is now.
-  public var movedLinks: [Int64]
+  public var movedLinks: [LinkID]
 }
 
 extension ProjectStore {
   /// Removes a document with everything found in it; the decision is recorded.
   /// Links left without evidence go unless someone decided on them.
-  public func removeDocument(_ id: Int64, actor: String = ActorName.fromEnvironment().name) throws -> String {
+  public func removeDocument(_ id: DocumentID, actor: String) throws -> String {
     try pool.write { db in
       guard let document = try DocumentRecord.fetchOne(db, key: id) else {
         throw HarkError("no document D\(id)", hint: "Run `hark documents` to list them", kind: .notFound)

@@ -8,10 +8,10 @@ import HarkTranscripts
 
 /// What storing a link from a quote did.
 public struct HandLink: Sendable, Equatable {
-  public var linkID: Int64
-  public var evidenceID: Int64
-  public var causeID: Int64
-  public var effectID: Int64
+  public var linkID: LinkID
+  public var evidenceID: EvidenceID
+  public var causeID: ConceptID
+  public var effectID: ConceptID
   /// Code point offsets of the quote in the document, half-open.
   public var start: Int
   public var end: Int
@@ -50,8 +50,8 @@ extension ProjectStore {
   /// storing nothing, when the quote is not in the turn, the turn is the
   /// interviewer's, or cause and effect are the same concept.
   public func linkFromQuote(
-    _ quote: String, inTurn turnID: Int64, document documentID: Int64, cause: String, effect: String,
-    polarity: Int, strength: Double?, actor: String = ActorName.fromEnvironment().name
+    _ quote: String, inTurn turnID: TurnID, document documentID: DocumentID, cause: String, effect: String,
+    polarity: Int, strength: Double?, actor: String
   ) throws -> HandLink {
     let quote = quote.trimmingCharacters(in: .whitespacesAndNewlines)
     let cause = cause.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,8 +90,8 @@ extension ProjectStore {
       let now = Clock.now()
       // A typed "~X" (or a concept that is the opposite of another) joins
       // the link at the concept itself, and the quote's polarity turns.
-      func concept(_ label: String) throws -> (Int64, Bool) {
-        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM concept") ?? 0
+      func concept(_ label: String) throws -> (ConceptID, Bool) {
+        let newest = try ConceptID.fetchOne(db, sql: "SELECT max(id) FROM concept") ?? 0
         let row = try Self.namedRow(db, label: label, now: now)
         if row > newest {
           try Self.log(db, actor: actor, subject: "concept:\(row)", action: "create", detail: ["label": label])
@@ -120,9 +120,9 @@ extension ProjectStore {
             confidence, explanation, created_by, created_at)
           VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, '', ?, ?)
           """, arguments: [linkID, documentID, participant, start, end, signed, stated, actor, now])
-      let evidenceID = db.lastInsertedRowID
+      let evidenceID = EvidenceID(db.lastInsertedRowID)
       var detail: [String: Any] = [
-        "evidence": Int(evidenceID), "document": Int(documentID), "start": start, "end": end, "polarity": signed,
+        "evidence": evidenceID, "document": documentID, "start": start, "end": end, "polarity": signed,
         "strength": stated, "cause": cause, "effect": effect,
       ]
       if isNew { detail["new_link"] = true }
@@ -137,11 +137,11 @@ extension ProjectStore {
 
 /// A quote in a document that is evidence for a link, with the link's ends.
 public struct DocumentEvidence: Sendable, Equatable, Decodable, FetchableRecord {
-  public var id: Int64
-  public var linkID: Int64
-  public var causeID: Int64
+  public var id: EvidenceID
+  public var linkID: LinkID
+  public var causeID: ConceptID
   public var cause: String
-  public var effectID: Int64
+  public var effectID: ConceptID
   public var effect: String
   public var linkStatus: LinkStatus
   public var polarity: Int
@@ -166,7 +166,7 @@ public struct DocumentEvidence: Sendable, Equatable, Decodable, FetchableRecord 
 
 extension ProjectStore {
   /// Every quote in a document that is evidence for a link, in text order.
-  public func linkEvidence(document id: Int64) throws -> [DocumentEvidence] {
+  public func linkEvidence(document id: DocumentID) throws -> [DocumentEvidence] {
     try pool.read { db in
       try DocumentEvidence.fetchAll(
         db,

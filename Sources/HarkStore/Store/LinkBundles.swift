@@ -70,8 +70,8 @@ extension ProjectStore {
   public func links(filter: EvidenceFilter) throws -> [LinkSummary] {
     guard !filter.isEmpty else { return try links() }
     let counted = try evidence(filter: filter)
-    var quotes: [Int64: Int] = [:]
-    var speakers: [Int64: Set<String>] = [:]
+    var quotes: [LinkID: Int] = [:]
+    var speakers: [LinkID: Set<String>] = [:]
     for piece in counted {
       quotes[piece.linkID, default: 0] += 1
       if let participant = piece.participant { speakers[piece.linkID, default: []].insert(participant) }
@@ -92,7 +92,7 @@ extension ProjectStore {
 
   /// The quotes behind a link (or every link when nil) said by participants
   /// the filter lets through.
-  public func evidence(link: Int64? = nil, filter: EvidenceFilter) throws -> [Evidence] {
+  public func evidence(link: LinkID? = nil, filter: EvidenceFilter) throws -> [Evidence] {
     guard !filter.isEmpty else { return try evidence(link: link) }
     let matching = Set(
       try participantsForFilter().filter { person in

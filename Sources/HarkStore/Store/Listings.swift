@@ -8,7 +8,7 @@ import HarkTranscripts
 /// One coding run as recorded (`coding_run`).
 public struct RunRecord: Codable, FetchableRecord, TableRecord, Sendable, Equatable {
   public static let databaseTableName = "coding_run"
-  public var id: Int64
+  public var id: RunID
   public var startedAt: String
   public var finishedAt: String?
   public var status: RunStatus
@@ -63,7 +63,7 @@ extension RunPluginRecord: FetchableRecord, TableRecord {
 
 /// A document as `hark documents` lists it.
 public struct DocumentListing: Decodable, FetchableRecord, Sendable, Equatable {
-  public var id: Int64
+  public var id: DocumentID
   public var title: String
   public var format: String
   public var words: Int
@@ -123,7 +123,7 @@ extension ProjectStore {
   }
 
   /// The plugins of a run, in the order the run recorded them.
-  public func runPlugins(_ runID: Int64) throws -> [RunPluginRecord] {
+  public func runPlugins(_ runID: RunID) throws -> [RunPluginRecord] {
     try pool.read { db in
       try RunPluginRecord.filter(RunPluginRecord.Columns.runID == runID).order(Column.rowID).fetchAll(db)
     }

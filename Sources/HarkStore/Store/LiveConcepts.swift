@@ -8,7 +8,7 @@ import GRDB
 /// concept id without going back to the store.
 public struct ConceptMerges: Sendable, Equatable {
   /// concept id → the concept it was merged into (merged concepts only).
-  var mergedInto: [Int64: Int64]
+  var mergedInto: [ConceptID: ConceptID]
 
   /// The merges recorded on these concepts (`mergedInto`); give merged ones too.
   public init(_ concepts: [ConceptSummary]) {
@@ -18,25 +18,25 @@ public struct ConceptMerges: Sendable, Equatable {
     }
   }
 
-  init(mergedInto: [Int64: Int64]) { self.mergedInto = mergedInto }
+  init(mergedInto: [ConceptID: ConceptID]) { self.mergedInto = mergedInto }
 
   /// The live concept `id` stands for: itself when it was never merged.
-  public func live(_ id: Int64) -> Int64 {
+  public func live(_ id: ConceptID) -> ConceptID {
     Self.follow(id) { mergedInto[$0] }
   }
 
   /// The rule itself. `next` gives the concept an id was merged into, or nil
   /// for a live one. A cycle (which no merge makes, as only live concepts
   /// merge) ends at the last concept before it would repeat.
-  static func follow(_ id: Int64, next: (Int64) throws -> Int64?) rethrows -> Int64 {
+  static func follow(_ id: ConceptID, next: (ConceptID) throws -> ConceptID?) rethrows -> ConceptID {
     var id = id
-    var seen: Set<Int64> = [id]
+    var seen: Set<ConceptID> = [id]
     while let into = try next(id), seen.insert(into).inserted { id = into }
     return id
   }
 
   static func fetch(_ db: Database) throws -> ConceptMerges {
-    var mergedInto: [Int64: Int64] = [:]
+    var mergedInto: [ConceptID: ConceptID] = [:]
     for concept in try ConceptRecord.merged().fetchAll(db) { mergedInto[concept.id] = concept.mergedInto }
     return ConceptMerges(mergedInto: mergedInto)
   }
@@ -50,8 +50,8 @@ extension ProjectStore {
 
   /// The live concept `id` became through merges (itself when not merged),
   /// read inside a transaction one step at a time.
-  static func mergedTarget(_ db: Database, _ id: Int64) throws -> Int64 {
+  static func mergedTarget(_ db: Database, _ id: ConceptID) throws -> ConceptID {
     let step = try db.cachedStatement(sql: "SELECT merged_into FROM concept WHERE id = ?")
-    return try ConceptMerges.follow(id) { try Int64.fetchOne(step, arguments: [$0]) }
+    return try ConceptMerges.follow(id) { try ConceptID.fetchOne(step, arguments: [$0]) }
   }
 }

@@ -39,17 +39,17 @@ extension ProjectStore {
     try pool.write { db in
       var summary = MapImportSummary()
       let now = Clock.now()
-      var ids: [Int64] = []
+      var ids: [ConceptID] = []
       for name in names {
         let label = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let key = ConceptKey.make(label)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE key = ?", arguments: [key]) {
+        if let id = try ConceptID.fetchOne(db, sql: "SELECT id FROM concept WHERE key = ?", arguments: [key]) {
           ids.append(try Self.mergedTarget(db, id))
           summary.conceptsFound += 1
         } else {
           try db.execute(
             sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)", arguments: [label, key, now])
-          let id = db.lastInsertedRowID
+          let id = ConceptID(db.lastInsertedRowID)
           ids.append(id)
           summary.conceptsAdded += 1
           try Self.log(
@@ -68,7 +68,7 @@ extension ProjectStore {
         let polarity = link.weight < 0 ? -1 : 1
         let strength = abs(link.weight)
         var detail: [String: Any] = ["file": file, "format": format, "polarity": polarity, "strength": strength]
-        let id: Int64
+        let id: LinkID
         if let existing = try LinkRecord.between(cause, effect).fetchOne(db) {
           id = existing.id
           detail["from"] = existing.status.rawValue
@@ -83,7 +83,7 @@ extension ProjectStore {
               VALUES (?, ?, 'accepted', ?, ?, ?)
               """
           ).execute(arguments: [cause, effect, polarity, strength, now])
-          id = db.lastInsertedRowID
+          id = LinkID(db.lastInsertedRowID)
           detail["from"] = "new"
           summary.linksAdded += 1
         }

@@ -7,10 +7,10 @@ import HarkTranscripts
 
 /// What a memo is about.
 public enum MemoSubject: Sendable, Equatable {
-  case document(Int64)
-  case code(Int64)
-  case concept(Int64)
-  case link(Int64)
+  case document(DocumentID)
+  case code(CodeID)
+  case concept(ConceptID)
+  case link(LinkID)
 
   var column: String {
     switch self {
@@ -21,9 +21,13 @@ public enum MemoSubject: Sendable, Equatable {
     }
   }
 
+  /// The item's row id in its own table (`kind`).
   public var id: Int64 {
     switch self {
-    case .document(let id), .code(let id), .concept(let id), .link(let id): id
+    case .document(let id): id.rawValue
+    case .code(let id): id.rawValue
+    case .concept(let id): id.rawValue
+    case .link(let id): id.rawValue
     }
   }
 
@@ -50,7 +54,7 @@ public enum MemoSubject: Sendable, Equatable {
 }
 
 public struct Memo: Sendable, Equatable {
-  public var id: Int64
+  public var id: MemoID
   public var title: String
   public var text: String
   public var createdBy: String
@@ -85,7 +89,7 @@ extension ProjectStore {
   }
 
   /// Every code's memos at once, for the codebook page.
-  public func memosByCode() throws -> [Int64: [Memo]] {
+  public func memosByCode() throws -> [CodeID: [Memo]] {
     try pool.read { db in
       Dictionary(
         grouping: try NoteRecord.fetchAll(db, sql: "SELECT * FROM note WHERE code_id IS NOT NULL ORDER BY id"),
@@ -99,9 +103,9 @@ extension ProjectStore {
   /// first words.
   @discardableResult
   public func addMemo(
-    on subject: MemoSubject, title: String = "", text: String, actor: String = ActorName.fromEnvironment().name
+    on subject: MemoSubject, title: String = "", text: String, actor: String
   ) throws
-    -> Int64
+    -> MemoID
   {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
     var title = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -118,12 +122,12 @@ extension ProjectStore {
       try db.execute(
         sql: "INSERT INTO note(title, text, \(subject.column), created_by, created_at) VALUES (?, ?, ?, ?, ?)",
         arguments: [title, text, subject.id, actor, Clock.now()])
-      let id = db.lastInsertedRowID
+      let id = MemoID(db.lastInsertedRowID)
       // Logged on the item, so a link with a memo counts as decided on and is
       // not cleared away as an empty candidate.
       try Self.log(
         db, actor: actor, subject: "\(subject.kind):\(subject.id)", action: "memo",
-        detail: ["note": Int(id), "title": title])
+        detail: ["note": id, "title": title])
       return id
     }
   }

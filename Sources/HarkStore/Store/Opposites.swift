@@ -11,11 +11,11 @@ import HarkTranscripts
 extension ProjectStore {
   /// Where a link naming this concept row lands: merges followed, and each
   /// step through an opposite turning the sign. Nil when the row is missing.
-  static func linkEnd(_ db: Database, concept id: Int64) throws -> (id: Int64, turned: Bool)? {
+  static func linkEnd(_ db: Database, concept id: ConceptID) throws -> (id: ConceptID, turned: Bool)? {
     /// The two columns a step reads (also during migration v6, so not the whole `ConceptRecord`).
     struct Step: Decodable, FetchableRecord {
-      var oppositeOf: Int64?
-      var mergedInto: Int64?
+      var oppositeOf: ConceptID?
+      var mergedInto: ConceptID?
       enum CodingKeys: String, CodingKey {
         case oppositeOf = "opposite_of"
         case mergedInto = "merged_into"
@@ -23,7 +23,7 @@ extension ProjectStore {
     }
     var id = id
     var turned = false
-    var seen: Set<Int64> = []
+    var seen: Set<ConceptID> = []
     while seen.insert(id).inserted {
       guard
         let step = try Step.fetchOne(
@@ -47,11 +47,11 @@ extension ProjectStore {
   /// labelled "not X".
   /// `byPlugin`: a plugin's spelling may give a concept its capitals (see
   /// `preferCapitals`); a researcher's typing never relabels one.
-  static func namedRow(_ db: Database, label written: String, now: String, byPlugin: Bool = false) throws -> Int64 {
+  static func namedRow(_ db: Database, label written: String, now: String, byPlugin: Bool = false) throws -> ConceptID {
     let reference = ConceptReference(written)
     let key = ConceptKey.make(reference.label)
-    func row(key: String) throws -> Int64? {
-      try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM concept WHERE key = ?"), arguments: [key])
+    func row(key: String) throws -> ConceptID? {
+      try ConceptID.fetchOne(db.cachedStatement(sql: "SELECT id FROM concept WHERE key = ?"), arguments: [key])
     }
     if !reference.isOpposite {
       if let id = try row(key: key) {
@@ -60,7 +60,7 @@ extension ProjectStore {
       }
       try db.execute(
         sql: "INSERT INTO concept(label, key, created_at) VALUES (?, ?, ?)", arguments: [reference.label, key, now])
-      return db.lastInsertedRowID
+      return ConceptID(db.lastInsertedRowID)
     }
     let oppositeKey = "~" + key
     if let id = try row(key: oppositeKey) { return id }
@@ -69,7 +69,7 @@ extension ProjectStore {
     let (end, turned) = found
     // X itself names the opposite of some concept P: the opposite of X is P.
     if turned { return end }
-    if let live = try Int64.fetchOne(
+    if let live = try ConceptID.fetchOne(
       db, sql: "SELECT id FROM concept WHERE opposite_of = ? AND merged_into IS NULL ORDER BY id LIMIT 1",
       arguments: [end])
     {
@@ -79,12 +79,12 @@ extension ProjectStore {
     try db.execute(
       sql: "INSERT INTO concept(label, key, opposite_of, created_at) VALUES (?, ?, ?, ?)",
       arguments: ["not " + positiveLabel, oppositeKey, end, now])
-    return db.lastInsertedRowID
+    return ConceptID(db.lastInsertedRowID)
   }
 
   /// Turns a link round in place: every quote's polarity and the
   /// researcher's polarity setting; the quotes themselves stay as they are.
-  static func turnPolarity(_ db: Database, link id: Int64) throws {
+  static func turnPolarity(_ db: Database, link id: LinkID) throws {
     try db.execute(sql: "UPDATE evidence SET polarity = -polarity WHERE link_id = ?", arguments: [id])
     try db.execute(
       sql: "UPDATE link SET polarity = -polarity WHERE id = ? AND polarity IS NOT NULL", arguments: [id])
@@ -93,7 +93,7 @@ extension ProjectStore {
   /// Panel items asking about `concept` ask about `into` instead, turned
   /// round when `turned`: "Does look make not asking for help more likely?"
   /// becomes "Does look make asking for help less likely?", the same question.
-  static func moveItems(_ db: Database, from concept: Int64, to into: Int64, turned: Bool) throws {
+  static func moveItems(_ db: Database, from concept: ConceptID, to into: ConceptID, turned: Bool) throws {
     let sign = turned ? -1 : 1
     try db.execute(
       sql: "UPDATE panel_item SET cause_id = ?, polarity = polarity * ? WHERE cause_id = ?",
@@ -108,9 +108,9 @@ extension ProjectStore {
   /// whose ends become the same concept is set aside as rejected. Returns the
   /// links as they now are (the bundle a folded one joined).
   static func moveLinks(
-    _ db: Database, from source: Int64, to target: Int64, turned: Bool, why: String, actor: String
-  ) throws -> [Int64] {
-    var landed: [Int64] = []
+    _ db: Database, from source: ConceptID, to target: ConceptID, turned: Bool, why: String, actor: String
+  ) throws -> [LinkID] {
+    var landed: [LinkID] = []
     for var link in try LinkRecord.touching(source).fetchAll(db) {
       let linkID = link.id
       let cause = link.causeID == source ? target : link.causeID
@@ -148,7 +148,7 @@ extension ProjectStore {
 extension ProjectStore {
   /// A concept's own label never carries "~": being an opposite is a
   /// relation, made by merging into the opposite, not a prefix on a name.
-  static func refuseMarker(_ label: String, concept id: Int64) throws {
+  static func refuseMarker(_ label: String, concept id: ConceptID) throws {
     guard !label.hasPrefix("~") else {
       throw HarkError(
         "a concept label cannot start with \"~\"", subject: "concept C\(id)",
@@ -162,7 +162,7 @@ extension ProjectStore {
   /// the order documents were coded. Of two spellings that differ only in
   /// case the one with more capitals wins; of others the shorter, then the
   /// first in code point order; unless a researcher named the concept.
-  static func preferCapitals(_ db: Database, concept id: Int64, label: String) throws {
+  static func preferCapitals(_ db: Database, concept id: ConceptID, label: String) throws {
     guard
       let stored = try String.fetchOne(
         db.cachedStatement(sql: "SELECT label FROM concept WHERE id = ? AND merged_into IS NULL"), arguments: [id]),

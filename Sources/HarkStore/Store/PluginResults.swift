@@ -7,7 +7,7 @@ import GRDB
 /// A number a plugin put on a span (a sentence's sentiment, say).
 public struct ScoreRecord: Sendable, Equatable {
   public var id: Int64
-  public var documentID: Int64
+  public var documentID: DocumentID
   public var name: String
   public var start: Int
   public var end: Int
@@ -36,9 +36,9 @@ extension ProjectStore {
   }
 
   /// Where the plugin found the cause and the effect inside each quote, by evidence id, when it said.
-  public func evidenceSpans() throws -> [Int64: (cause: Range<Int>?, effect: Range<Int>?)] {
+  public func evidenceSpans() throws -> [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] {
     try pool.read { db in
-      var spans: [Int64: (cause: Range<Int>?, effect: Range<Int>?)] = [:]
+      var spans: [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] = [:]
       for row in try Row.fetchAll(
         db, sql: "SELECT id, cause_start, cause_end, effect_start, effect_end FROM evidence")
       {

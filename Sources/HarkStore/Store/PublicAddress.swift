@@ -63,7 +63,7 @@ extension ProjectStore {
 
   /// Checks and keeps the public address; returns it as links will use it.
   @discardableResult
-  public func setPublicAddress(_ text: String, actor: String = ActorName.fromEnvironment().name) throws -> String {
+  public func setPublicAddress(_ text: String, actor: String) throws -> String {
     let address = try PublicAddress.normalised(text)
     try pool.write { db in
       let before = try String.fetchOne(
@@ -77,9 +77,11 @@ extension ProjectStore {
     return address
   }
 
-  /// The address for links: `given` (then kept), else the one kept, else `fallback`.
-  public func resolvePublicAddress(given: String?, fallback: String = PublicAddress.fallback) throws -> String {
-    if let given { return try setPublicAddress(given) }
+  /// The address for links: `given` (then kept, as `actor`'s decision), else the one kept, else `fallback`.
+  public func resolvePublicAddress(given: String?, fallback: String = PublicAddress.fallback, actor: String) throws
+    -> String
+  {
+    if let given { return try setPublicAddress(given, actor: actor) }
     return try publicAddress() ?? fallback
   }
 }

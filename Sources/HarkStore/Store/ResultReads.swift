@@ -5,7 +5,7 @@ import GRDB
 
 extension ProjectStore {
   /// The spans the plugin scored in the document under the score name, in text order.
-  public func scoreSpans(document: Int64, plugin: String, name: String) throws -> [Range<Int>] {
+  public func scoreSpans(document: DocumentID, plugin: String, name: String) throws -> [Range<Int>] {
     try pool.read { db in
       try ScoringSnapshot.Span.fetchAll(
         db,

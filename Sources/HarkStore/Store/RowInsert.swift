@@ -33,6 +33,8 @@ final class RowInsert {
 
   func bind(_ value: Int) { bind(Int64(value)) }
 
+  func bind<Kind>(_ id: EntityID<Kind>) { bind(id.rawValue) }
+
   func bind(_ value: Double) {
     sqlite3_bind_double(statement, next, value)
     next += 1

@@ -29,18 +29,18 @@ public struct PluginSetting: Sendable, Equatable {
 
 extension ProjectStore {
   /// Starts a run; runs left "running" by a killed process become "interrupted".
-  public func startRun(isolation: String, workers: Int) throws -> Int64 {
+  public func startRun(isolation: String, workers: Int) throws -> RunID {
     try timedWrite { db in
       try db.execute(sql: "UPDATE coding_run SET status = 'interrupted' WHERE status = 'running'")
       try db.execute(
         sql:
           "INSERT INTO coding_run(started_at, status, isolation, workers, started_by) VALUES (?, 'running', ?, ?, ?)",
         arguments: [Clock.now(), isolation, workers, ActorName.fromEnvironment().name])
-      return db.lastInsertedRowID
+      return RunID(db.lastInsertedRowID)
     }
   }
 
-  public func recordRunPlugin(_ runID: Int64, _ r: RunPluginRecord) throws {
+  public func recordRunPlugin(_ runID: RunID, _ r: RunPluginRecord) throws {
     try timedWrite { db in
       try db.execute(
         sql: """
@@ -56,7 +56,7 @@ extension ProjectStore {
     }
   }
 
-  public func finishRun(_ runID: Int64) throws {
+  public func finishRun(_ runID: RunID) throws {
     try timedWrite { db in
       try db.execute(
         sql: "UPDATE coding_run SET status = 'finished', finished_at = ? WHERE id = ?", arguments: [Clock.now(), runID])
@@ -66,10 +66,10 @@ extension ProjectStore {
   /// Documents the plugin has not yet analysed with this version and options
   /// (nor failed on, unless `retryFailed`).
   public func pendingDocuments(pluginID: String, version: String, optionsHash: String, retryFailed: Bool) throws
-    -> [Int64]
+    -> [DocumentID]
   {
     try pool.read { db in
-      try Int64.fetchAll(
+      try DocumentID.fetchAll(
         db,
         sql: """
           SELECT d.id FROM document d
@@ -85,8 +85,8 @@ extension ProjectStore {
     }
   }
 
-  public func allDocumentIDs() throws -> [Int64] {
-    try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id") }
+  public func allDocumentIDs() throws -> [DocumentID] {
+    try pool.read { db in try DocumentID.fetchAll(db, sql: "SELECT id FROM document ORDER BY id") }
   }
 
   public func pluginSetting(_ pluginID: String) throws -> PluginSetting {
@@ -117,7 +117,7 @@ extension ProjectStore {
   }
 
   /// Failures recorded in a run: (document id, plugin id, reason).
-  public func runFailures(_ runID: Int64) throws -> [(document: Int64?, plugin: String, reason: String)] {
+  public func runFailures(_ runID: RunID) throws -> [(document: DocumentID?, plugin: String, reason: String)] {
     try pool.read { db in
       try Row.fetchAll(
         db, sql: "SELECT document_id, plugin_id, reason FROM run_failure WHERE run_id = ? ORDER BY id",
@@ -128,7 +128,7 @@ extension ProjectStore {
   }
 
   /// A document's text, turns and speakers, as a plugin needs them.
-  public func documentForAnalysis(_ id: Int64) throws -> StoredDocument {
+  public func documentForAnalysis(_ id: DocumentID) throws -> StoredDocument {
     try pool.read { db in
       guard
         let row = try Row.fetchOne(
@@ -188,7 +188,7 @@ public struct StoredTurn: Sendable, Equatable {
 }
 
 public struct StoredDocument: Sendable, Equatable {
-  public var id: Int64
+  public var id: DocumentID
   public var title: String
   public var text: String
   /// Counted once, at import.
@@ -198,7 +198,7 @@ public struct StoredDocument: Sendable, Equatable {
 
 extension ProjectStore {
   /// A failure of the plugin as a whole in a run (it could not be opened, say).
-  public func writeRunFailure(_ runID: Int64, pluginID: String, reason: String) throws {
+  public func writeRunFailure(_ runID: RunID, pluginID: String, reason: String) throws {
     try timedWrite { db in
       try db.execute(
         sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, NULL, ?, ?)",

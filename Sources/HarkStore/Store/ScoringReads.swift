@@ -7,13 +7,13 @@ import GRDB
 /// Plugin output read in one transaction, for scoring.
 public struct ScoringSnapshot: Sendable {
   public struct Document: Decodable, FetchableRecord, Sendable, Equatable {
-    public var id: Int64
+    public var id: DocumentID
     public var sourceName: String
     public var text: String
   }
 
   public struct Turn: Decodable, FetchableRecord, Sendable, Equatable {
-    public var documentID: Int64
+    public var documentID: DocumentID
     public var start: Int
     public var end: Int
     public var role: String
@@ -21,14 +21,14 @@ public struct ScoringSnapshot: Sendable {
 
   /// A code a plugin suggested on a span.
   public struct Coding: Decodable, FetchableRecord, Sendable, Equatable {
-    public var documentID: Int64
+    public var documentID: DocumentID
     public var code: String
     public var start: Int
     public var end: Int
   }
 
   public struct Score: Decodable, FetchableRecord, Sendable, Equatable {
-    public var documentID: Int64
+    public var documentID: DocumentID
     public var start: Int
     public var end: Int
     public var value: Double
@@ -36,8 +36,8 @@ public struct ScoringSnapshot: Sendable {
 
   /// A plugin's mention of a concept, counted for the live concept it became.
   public struct Mention: Sendable, Equatable {
-    public var documentID: Int64
-    public var conceptID: Int64
+    public var documentID: DocumentID
+    public var conceptID: ConceptID
     public var label: String
   }
 
@@ -49,7 +49,7 @@ public struct ScoringSnapshot: Sendable {
 
   /// A link quote a plugin proposed.
   public struct LinkQuote: Sendable, Equatable {
-    public var documentID: Int64
+    public var documentID: DocumentID
     public var quote: Span
     public var cause: Span?
     public var effect: Span?
@@ -102,12 +102,12 @@ extension ProjectStore {
             """#, arguments: [sentimentPlugin, hasTurnScores ? 1 : 0])
       }
       let merges = try ConceptMerges.fetch(db)
-      var labels: [Int64: String] = [:]
+      var labels: [ConceptID: String] = [:]
       for concept in try ConceptRecord.fetchAll(db) { labels[concept.id] = concept.label }
       /// Where a plugin found a concept.
       struct Found: Decodable, FetchableRecord {
-        var documentID: Int64
-        var conceptID: Int64
+        var documentID: DocumentID
+        var conceptID: ConceptID
       }
       let mentions = try Found.fetchAll(
         db,

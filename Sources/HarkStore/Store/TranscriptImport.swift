@@ -6,7 +6,7 @@ import GRDB
 import HarkTranscripts
 
 public struct ImportedDocument: Sendable, Equatable {
-  public var id: Int64
+  public var id: DocumentID
   public var title: String
   public var turns: Int
   public var words: Int
@@ -91,7 +91,7 @@ extension ProjectStore {
           transcript.title, sourceName, digest, transcript.format.rawValue, transcript.text, scalarCount,
           words, Clock.now(), ActorName.fromEnvironment().name,
         ])
-      let documentID = db.lastInsertedRowID
+      let documentID = DocumentID(db.lastInsertedRowID)
       var unknown: [String] = []
       var placed: [(participantID: Int64?, role: SpeakerRole)] = []
       for (ordinal, turn) in transcript.turns.enumerated() {
@@ -136,7 +136,17 @@ extension ProjectStore {
 }
 
 func jsonString(_ value: Any) throws -> String {
-  String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+  String(decoding: try JSONSerialization.data(withJSONObject: plainIDs(value), options: [.sortedKeys]), as: UTF8.self)
+}
+
+/// Typed ids (in a decision's detail, say) become the bare numbers JSON holds.
+func plainIDs(_ value: Any) -> Any {
+  switch value {
+  case let id as any RowID: NSNumber(value: id.rawValue)
+  case let object as [String: Any]: object.mapValues(plainIDs)
+  case let array as [Any]: array.map(plainIDs)
+  default: value
+  }
 }
 
 public enum WordCount {

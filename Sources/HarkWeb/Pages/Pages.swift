@@ -60,6 +60,7 @@ struct Pages: Sendable {
   static func tree(_ value: Any) -> Any? {
     switch value {
     case is String, is Bool, is Int, is Int64, is Double: return value
+    case let id as any RowID: return id.rawValue
     default: break
     }
     let mirror = Mirror(reflecting: value)

@@ -18,7 +18,7 @@ struct CloseVotingRoutes: Sendable {
 
   func confirmAll(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let (panelID, csrf) = (context.id(), session.csrf)
+    let (panelID, csrf) = (context.id(as: PanelID.self), session.csrf)
     let page = try await store.read { store in
       let panel = try store.addressedPanel(panelID)
       return try Self.confirmation(panel, items: try store.items(panel: panel).filter(\.isOpen), csrf: csrf, in: store)
@@ -28,7 +28,7 @@ struct CloseVotingRoutes: Sendable {
 
   func confirmOne(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let (panelID, itemID, csrf) = (context.id(), context.id("item"), session.csrf)
+    let (panelID, itemID, csrf) = (context.id(as: PanelID.self), context.id("item", as: PanelItemID.self), session.csrf)
     let page = try await store.read { store in
       let panel = try store.addressedPanel(panelID)
       let item = try store.addressedItem(itemID, of: panel)
@@ -43,9 +43,9 @@ struct CloseVotingRoutes: Sendable {
   /// goes to the confirmation page instead.
   func close(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let panelID = context.id()
+    let panelID = context.id(as: PanelID.self)
     let form = try await Form.read(request, context: context)
-    let listed = (form["items"] ?? "").split(separator: ",").compactMap { Int64($0) }
+    let listed = (form["items"] ?? "").split(separator: ",").compactMap { PanelItemID(number: $0) }
     let confirmed = form["confirm"] == "yes" && !listed.isEmpty
     let panel = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
@@ -68,11 +68,11 @@ struct CloseVotingRoutes: Sendable {
   /// The "close-voting" template.
   struct Confirmation: PageContext, Sendable {
     struct Item: Sendable {
-      let id: Int64
+      let id: PanelItemID
       let question: String
       let tally: String
     }
-    let panel: Int64
+    let panel: PanelID
     let name: String
     let heading: String
     let what: String
@@ -91,7 +91,7 @@ struct CloseVotingRoutes: Sendable {
       throw nothingToClose(panel, message: "No question of this panel is open for voting.")
     }
     var answers = 0
-    var members = Set<Int64>()
+    var members = Set<PanelMemberID>()
     let rows = try items.map { item -> Confirmation.Item in
       let votes = try store.currentVotes(item: item.id)
       answers += votes.count
@@ -104,7 +104,7 @@ struct CloseVotingRoutes: Sendable {
     let what = items.count == 1 ? "I\(items[0].id)" : count(items.count, "question")
     return Confirmation(
       panel: panel.id, name: panel.name, heading: "Close voting on \(what)?", what: what, items: rows,
-      ids: items.map { String($0.id) }.joined(separator: ","), csrf: csrf, rule: panel.rule.description,
+      ids: items.map { "\($0.id)" }.joined(separator: ","), csrf: csrf, rule: panel.rule.description,
       quorum: panel.quorum, answers: "\(count(answers, "answer")) in all, from \(count(members.count, "member")).")
   }
 

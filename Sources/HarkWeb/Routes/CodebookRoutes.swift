@@ -60,7 +60,7 @@ struct CodebookRoutes: Sendable {
 
   func editPage(_ request: Request, context: WebContext) async throws -> Response {
     let session = try context.requireResearcher().0
-    let id = context.id()
+    let id = context.id(as: CodeID.self)
     let tree = try await store.read { try $0.codeTree() }
     let code = try Self.code(id, in: tree)
     // A code cannot move inside itself, so it and its descendants are not offered.
@@ -74,7 +74,7 @@ struct CodebookRoutes: Sendable {
 
   func editCode(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: CodeID.self)
     let form = try await Form.read(request, context: context)
     let code = try await store.write { store in
       let code = try Self.code(id, in: try store.codeTree())
@@ -109,7 +109,7 @@ struct CodebookRoutes: Sendable {
 
   func memoPage(_ request: Request, context: WebContext) async throws -> Response {
     let session = try context.requireResearcher().0
-    let (kind, id, csrf) = (context.parameters.get("kind"), context.id(), session.csrf)
+    let (kind, id, csrf) = (context.parameters.get("kind"), context.parameters.get("id"), session.csrf)
     let (subject, page) = try await store.read { store -> (MemoSubject, MemoPage?) in
       let subject = try Self.memoSubject(kind, id, in: store)
       let memos = MemoList(
@@ -146,7 +146,7 @@ struct CodebookRoutes: Sendable {
 
   func addMemo(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let (kind, id) = (context.parameters.get("kind"), context.id())
+    let (kind, id) = (context.parameters.get("kind"), context.parameters.get("id"))
     let form = try await Form.read(request, context: context)
     let (subject, memo) = try await store.write { store in
       let subject = try Self.memoSubject(kind, id, in: store)
@@ -161,7 +161,7 @@ struct CodebookRoutes: Sendable {
   // MARK: - Parts
 
   /// Where an item's memos are shown.
-  static func memoHome(_ subject: MemoSubject, memo: Int64? = nil) -> String {
+  static func memoHome(_ subject: MemoSubject, memo: MemoID? = nil) -> String {
     switch subject {
     case .document(let id): "/documents/\(id)#memos"
     case .code(let id): "/codebook#code-\(id)"
@@ -171,7 +171,7 @@ struct CodebookRoutes: Sendable {
   }
 
   /// Codes as options of a list, in tree order, nested ones indented.
-  static func options(_ tree: [CodeEntry], selected: Int64?) -> [CodeOption] {
+  static func options(_ tree: [CodeEntry], selected: CodeID?) -> [CodeOption] {
     tree.map { code in
       CodeOption(id: code.id, name: code.name, selected: code.id == selected, indent: indent(code.depth))
     }
@@ -196,8 +196,8 @@ struct CodebookRoutes: Sendable {
     return code.colour == nil ? "\(named) (automatic)" : named
   }
 
-  static func descendants(of id: Int64, in tree: [CodeEntry]) -> Set<Int64> {
-    var found: Set<Int64> = [id]
+  static func descendants(of id: CodeID, in tree: [CodeEntry]) -> Set<CodeID> {
+    var found: Set<CodeID> = [id]
     var grew = true
     while grew {
       grew = false
@@ -213,9 +213,9 @@ struct CodebookRoutes: Sendable {
 
   /// The form's parent: nil for "no parent", else a code id; anything else
   /// names no code and is refused.
-  static func parent(_ form: Form) throws -> Int64? {
+  static func parent(_ form: Form) throws -> CodeID? {
     guard let text = form.text("parent") else { return nil }
-    guard let id = Int64(text) else {
+    guard let id = CodeID(number: text) else {
       throw HarkError("no code with id \(text) to be the parent", hint: "Reload the codebook and pick again")
     }
     return id
@@ -232,21 +232,21 @@ struct CodebookRoutes: Sendable {
     }
   }
 
-  private static func code(_ id: Int64?, in tree: [CodeEntry]) throws -> CodeEntry {
+  private static func code(_ id: CodeID?, in tree: [CodeEntry]) throws -> CodeEntry {
     guard let code = tree.first(where: { $0.id == id }) else {
       throw WebError.notFound("code", back: "/codebook", backLabel: "The codebook")
     }
     return code
   }
 
-  /// The item `/memos/:kind/:id` names, if it exists.
-  private static func memoSubject(_ kind: String?, _ id: Int64?, in store: ProjectStore) throws -> MemoSubject {
+  /// The item `/memos/:kind/:id` names, if it exists: the id is read as the kind says.
+  private static func memoSubject(_ kind: String?, _ id: String?, in store: ProjectStore) throws -> MemoSubject {
     let subject: MemoSubject? =
       switch (kind, id) {
-      case ("document", .some(let id)): .document(id)
-      case ("code", .some(let id)): .code(id)
-      case ("concept", .some(let id)): .concept(id)
-      case ("link", .some(let id)): .link(id)
+      case ("document", .some(let id)): DocumentID(number: id).map { .document($0) }
+      case ("code", .some(let id)): CodeID(number: id).map { .code($0) }
+      case ("concept", .some(let id)): ConceptID(number: id).map { .concept($0) }
+      case ("link", .some(let id)): LinkID(number: id).map { .link($0) }
       default: nil
       }
     guard let subject, try store.exists(subject) else {

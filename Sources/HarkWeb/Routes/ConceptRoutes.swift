@@ -29,7 +29,7 @@ struct ConceptRoutes: Sendable {
         id: s.concept, label: labels[s.concept] ?? "", otherID: s.other, otherLabel: labels[s.other] ?? "",
         reason: s.reason, merge: s.kind == .merge)
     }
-    var children: [Int64?: [ConceptNode]] = [:]
+    var children: [ConceptID?: [ConceptNode]] = [:]
     for node in tree { children[node.parentID, default: []].append(node) }
     func entry(_ node: ConceptNode) -> Tree.Node {
       let below = (children[node.concept.id] ?? []).map(entry)
@@ -48,7 +48,7 @@ struct ConceptRoutes: Sendable {
 
   func concept(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let (id, csrf) = (context.id(), session.csrf)
+    let (id, csrf) = (context.id(as: ConceptID.self), session.csrf)
     let page = try await store.read { store in
       let tree = try store.conceptTree()
       let node = try Self.liveNode(id, in: tree, store: store)
@@ -75,7 +75,7 @@ struct ConceptRoutes: Sendable {
 
   func splitPage(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let (id, csrf) = (context.id(), session.csrf)
+    let (id, csrf) = (context.id(as: ConceptID.self), session.csrf)
     let page = try await store.read { store in
       try Self.split(try Self.liveNode(id, store: store), csrf: csrf, form: nil, problem: nil, in: store)
     }
@@ -84,7 +84,7 @@ struct ConceptRoutes: Sendable {
 
   func rename(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: ConceptID.self)
     let label = try await Form.read(request, context: context)["label"] ?? ""
     let node = try await store.write { store in
       let node = try Self.liveNode(id, store: store)
@@ -96,9 +96,9 @@ struct ConceptRoutes: Sendable {
 
   func merge(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: ConceptID.self)
     let form = try await Form.read(request, context: context)
-    let (target, asOpposite) = (Int64(form["into"] ?? ""), form["as_opposite"] == "yes")
+    let (target, asOpposite) = (ConceptID(number: form["into"] ?? ""), form["as_opposite"] == "yes")
     let into = try await store.write { store in
       let node = try Self.liveNode(id, store: store)
       guard let target else {
@@ -114,9 +114,9 @@ struct ConceptRoutes: Sendable {
 
   func setParent(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: ConceptID.self)
     let text = try await Form.read(request, context: context).text("parent")
-    let parent = text.flatMap { Int64($0) }
+    let parent = text.flatMap { ConceptID(number: $0) }
     let node = try await store.write { store in
       let node = try Self.liveNode(id, store: store)
       guard text == nil || parent != nil else {
@@ -131,14 +131,14 @@ struct ConceptRoutes: Sendable {
   /// A refused split shows the split page again with the choices made.
   func split(_ request: Request, context: WebContext) async throws -> Response {
     let (session, researcher) = try context.requireResearcher()
-    let (id, csrf) = (context.id(), session.csrf)
+    let (id, csrf) = (context.id(as: ConceptID.self), session.csrf)
     let form = try await Form.read(request, context: context)
-    var links: [Int64: SplitSide] = [:]
-    var mentions: [Int64: SplitSide] = [:]
+    var links: [LinkID: SplitSide] = [:]
+    var mentions: [MentionID: SplitSide] = [:]
     for (name, value) in form.fields {
       guard let side = SplitSide(rawValue: value) else { continue }
-      if name.hasPrefix("link-"), let id = Int64(name.dropFirst(5)) { links[id] = side }
-      if name.hasPrefix("mention-"), let id = Int64(name.dropFirst(8)) { mentions[id] = side }
+      if name.hasPrefix("link-"), let id = LinkID(number: name.dropFirst(5)) { links[id] = side }
+      if name.hasPrefix("mention-"), let id = MentionID(number: name.dropFirst(8)) { mentions[id] = side }
     }
     let plan = ConceptSplitPlan(
       first: form["first"] ?? "", second: form["second"] ?? "", links: links, mentions: mentions)
@@ -198,7 +198,7 @@ struct ConceptRoutes: Sendable {
   }
 
   /// The live concept the address names; a merged one says where it went.
-  private static func liveNode(_ id: Int64?, in tree: [ConceptNode]? = nil, store: ProjectStore) throws
+  private static func liveNode(_ id: ConceptID?, in tree: [ConceptNode]? = nil, store: ProjectStore) throws
     -> ConceptNode
   {
     if let node = try (tree ?? store.conceptTree()).first(where: { $0.concept.id == id }) { return node }
@@ -211,8 +211,8 @@ struct ConceptRoutes: Sendable {
     throw WebError.notFound("concept", back: "/concepts", backLabel: "All concepts")
   }
 
-  private static func descendants(of id: Int64, in tree: [ConceptNode]) -> [Int64] {
-    var found: [Int64] = []
+  private static func descendants(of id: ConceptID, in tree: [ConceptNode]) -> [ConceptID] {
+    var found: [ConceptID] = []
     var frontier = [id]
     while let next = frontier.popLast() {
       let below = tree.filter { $0.parentID == next }.map(\.concept.id)

@@ -39,7 +39,7 @@ struct DocumentRoutes: Sendable {
 
   func document(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: DocumentID.self)
     let read = try await store.read { store in
       let id = try Self.documentID(id, in: store)
       let (title, turns) = try store.documentTurns(id)
@@ -49,13 +49,13 @@ struct DocumentRoutes: Sendable {
         memos: try store.memos(on: .document(id))
       )
     }
-    var byTurn: [Int64: [CodingRecord]] = [:]
+    var byTurn: [TurnID: [CodingRecord]] = [:]
     for coding in read.codings {
       if let turn = read.turns.first(where: { Self.overlaps(coding, $0) }) {
         byTurn[turn.id, default: []].append(coding)
       }
     }
-    var evidenceByTurn: [Int64: [DocumentEvidence]] = [:]
+    var evidenceByTurn: [TurnID: [DocumentEvidence]] = [:]
     for evidence in read.evidence {
       if let turn = read.turns.first(where: { evidence.start < $0.end && $0.start < evidence.end }) {
         evidenceByTurn[turn.id, default: []].append(evidence)
@@ -81,7 +81,7 @@ struct DocumentRoutes: Sendable {
 
   func setStatus(_ request: Request, context: WebContext, to status: CodingStatus) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let (id, codingID) = (context.id(), context.id("coding"))
+    let (id, codingID) = (context.id(as: DocumentID.self), context.id("coding", as: CodingID.self))
     let (document, coding) = try await store.write { store in
       let id = try Self.documentID(id, in: store)
       guard let coding = try store.codings(document: id).first(where: { $0.id == codingID && $0.isSuggestion }) else {
@@ -96,9 +96,9 @@ struct DocumentRoutes: Sendable {
 
   func codeByHand(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: DocumentID.self)
     let form = try await Form.read(request, context: context)
-    let turnID = Int64(form["turn"] ?? "") ?? -1
+    let turnID = TurnID(number: form["turn"] ?? "") ?? -1
     let (quote, code) = (form["quote"] ?? "", form.text("new_code") ?? form["code"] ?? "")
     let (document, coding) = try await store.write { store in
       let id = try Self.documentID(id, in: store)
@@ -116,9 +116,9 @@ struct DocumentRoutes: Sendable {
 
   func linkByHand(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: DocumentID.self)
     let form = try await Form.read(request, context: context)
-    let turnID = Int64(form["turn"] ?? "") ?? -1
+    let turnID = TurnID(number: form["turn"] ?? "") ?? -1
     let (document, evidence) = try await store.write { store in
       let id = try Self.documentID(id, in: store)
       do {
@@ -206,7 +206,7 @@ struct DocumentRoutes: Sendable {
     return pieces
   }
 
-  private static func documentID(_ id: Int64?, in store: ProjectStore) throws -> Int64 {
+  private static func documentID(_ id: DocumentID?, in store: ProjectStore) throws -> DocumentID {
     guard let id, try store.hasDocument(id) else {
       throw WebError.notFound("document", back: "/documents", backLabel: "All documents")
     }

@@ -40,7 +40,7 @@ struct LinkRoutes: Sendable {
 
   func link(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: LinkID.self)
     let filter = try Self.filter(request)
     let (link, quotes, facets) = try await store.read { store in
       let link = try Self.found(id, in: store)
@@ -62,7 +62,7 @@ struct LinkRoutes: Sendable {
 
   func setStatus(_ request: Request, context: WebContext, to status: LinkStatus) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let id = context.id()
+    let id = context.id(as: LinkID.self)
     let form = try await Form.read(request, context: context)
     try await store.write { store in
       try store.setLinkStatus(try Self.found(id, in: store).id, to: status, actor: researcher.name)
@@ -93,7 +93,7 @@ struct LinkRoutes: Sendable {
     return EvidenceFilter(group: group, attribute: attribute)
   }
 
-  private static func found(_ id: Int64?, in store: ProjectStore) throws -> LinkSummary {
+  private static func found(_ id: LinkID?, in store: ProjectStore) throws -> LinkSummary {
     guard let link = try store.links().first(where: { $0.id == id }) else {
       throw WebError.notFound("link", back: "/links", backLabel: "All links")
     }

@@ -43,7 +43,7 @@ struct MemberRoutes: Sendable {
       let decisions = try store.decisions(for: member)
       return Home(
         panel: header.panel.name, ruleExplanation: header.panel.rule.explanation, progress: progress.text,
-        next: next.map { String($0.id) },
+        next: next.map { "\($0.id)" },
         nextLabel: progress.done == 0 ? "Start with the first question" : "Go to the next question",
         hasItems: !open.isEmpty,
         items: open.map { entry in
@@ -109,7 +109,7 @@ struct MemberRoutes: Sendable {
 
   /// The question again with what the member chose and why it was not saved.
   private func reshow(
-    _ id: Int64, member: MemberIdentity, session: SignedIn, ballot: Ballot?, kind: WebError.Kind = .badInput,
+    _ id: PanelItemID, member: MemberIdentity, session: SignedIn, ballot: Ballot?, kind: WebError.Kind = .badInput,
     problem: String
   ) async throws -> Response {
     let view = try await store.read { try $0.itemView(for: member, item: id) }
@@ -121,8 +121,8 @@ struct MemberRoutes: Sendable {
     return response
   }
 
-  private func itemID(_ context: WebContext) throws -> Int64 {
-    guard let id = context.id() else { throw WebError.notFound("question") }
+  private func itemID(_ context: WebContext) throws -> PanelItemID {
+    guard let id = context.id(as: PanelItemID.self) else { throw WebError.notFound("question") }
     return id
   }
 

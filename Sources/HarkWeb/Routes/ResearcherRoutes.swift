@@ -76,7 +76,7 @@ struct ResearcherRoutes: Sendable {
 
   func panelPage(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let (panelID, csrf) = (context.id(), session.csrf)
+    let (panelID, csrf) = (context.id(as: PanelID.self), session.csrf)
     let page = try await store.read { store in
       try Self.panelPage(try store.addressedPanel(panelID), csrf: csrf, in: store)
     }
@@ -85,7 +85,7 @@ struct ResearcherRoutes: Sendable {
 
   func openLinks(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let panelID = context.id()
+    let panelID = context.id(as: PanelID.self)
     let panel = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
       let ids = try Self.linksToOpen(panel, items: try store.items(panel: panel), in: store)
@@ -102,7 +102,7 @@ struct ResearcherRoutes: Sendable {
 
   func overrideDecision(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let (panelID, itemID) = (context.id(), context.id("item"))
+    let (panelID, itemID) = (context.id(as: PanelID.self), context.id("item", as: PanelItemID.self))
     let form = try await Form.read(request, context: context)
     let outcome = form["outcome"].flatMap(PanelOutcome.init(rawValue:)).flatMap { $0 == .none ? nil : $0 }
     let reason = form.text("reason")
@@ -129,7 +129,7 @@ struct ResearcherRoutes: Sendable {
   /// it go to the audit log, and votes already cast keep the words they answered.
   func rewordQuestion(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let (panelID, itemID) = (context.id(), context.id("item"))
+    let (panelID, itemID) = (context.id(as: PanelID.self), context.id("item", as: PanelItemID.self))
     let wording = try await Form.read(request, context: context).text("wording")
     let panel = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
@@ -143,7 +143,7 @@ struct ResearcherRoutes: Sendable {
 
   func adoptSuggestion(_ request: Request, context: WebContext) async throws -> Response {
     let (_, researcher) = try context.requireResearcher()
-    let (panelID, voteID) = (context.id(), context.id("vote"))
+    let (panelID, voteID) = (context.id(as: PanelID.self), context.id("vote", as: PanelVoteID.self))
     let panel = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
       let items = try store.items(panel: panel)
@@ -159,7 +159,7 @@ struct ResearcherRoutes: Sendable {
 
   func audit(_ request: Request, context: WebContext) async throws -> Response {
     let (session, _) = try context.requireResearcher()
-    let panelID = context.id()
+    let panelID = context.id(as: PanelID.self)
     let page = try await store.read { store in
       let panel = try store.addressedPanel(panelID)
       let entries = try store.panelAudit(panel: panel).map { entry in
@@ -173,7 +173,7 @@ struct ResearcherRoutes: Sendable {
 
   func addMember(_ request: Request, context: WebContext) async throws -> Response {
     let (session, researcher) = try context.requireResearcher()
-    let panelID = context.id()
+    let panelID = context.id(as: PanelID.self)
     let form = try await Form.read(request, context: context)
     let (name, pseudonym, baseURL) = (form.text("name"), form.text("pseudonym"), baseURL)
     let page = try await store.write { store in
@@ -192,7 +192,9 @@ struct ResearcherRoutes: Sendable {
   /// A new one-time link for a member who lost theirs, or whose link expired.
   func newInvite(_ request: Request, context: WebContext) async throws -> Response {
     let (session, researcher) = try context.requireResearcher()
-    let (panelID, memberID, baseURL) = (context.id(), context.id("member"), baseURL)
+    let (panelID, memberID, baseURL) = (
+      context.id(as: PanelID.self), context.id("member", as: PanelMemberID.self), baseURL
+    )
     let page = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
       let member = try Self.member(memberID, of: panel, in: store)
@@ -205,7 +207,7 @@ struct ResearcherRoutes: Sendable {
   /// link that reached the wrong person.
   func revokeAccess(_ request: Request, context: WebContext) async throws -> Response {
     let (session, researcher) = try context.requireResearcher()
-    let (panelID, memberID) = (context.id(), context.id("member"))
+    let (panelID, memberID) = (context.id(as: PanelID.self), context.id("member", as: PanelMemberID.self))
     let (panel, member, revoked) = try await store.write { store in
       let panel = try store.addressedPanel(panelID)
       let member = try Self.member(memberID, of: panel, in: store)
@@ -268,7 +270,7 @@ struct ResearcherRoutes: Sendable {
       suggestions: suggestions, hasComments: !comments.isEmpty, comments: comments)
   }
 
-  private static func member(_ id: Int64?, of panel: Panel, in store: ProjectStore) throws -> PanelMember {
+  private static func member(_ id: PanelMemberID?, of panel: Panel, in store: ProjectStore) throws -> PanelMember {
     guard let member = try store.members(panel: panel).first(where: { $0.id == id }) else {
       throw WebError.notFound(
         "member", where: "of \(panel.name)", back: "/panels/\(panel.id)", backLabel: "Back to the panel")
@@ -277,7 +279,7 @@ struct ResearcherRoutes: Sendable {
   }
 
   /// Candidate links this panel has not been asked about yet.
-  private static func linksToOpen(_ panel: Panel, items: [PanelItem], in store: ProjectStore) throws -> [Int64] {
+  private static func linksToOpen(_ panel: Panel, items: [PanelItem], in store: ProjectStore) throws -> [LinkID] {
     let asked = Set(items.map(\.linkID))
     return try store.links(status: .candidate).map(\.id).filter { !asked.contains($0) }.sorted()
   }

@@ -27,8 +27,10 @@ extension WebContext {
     return (session, member)
   }
 
-  /// The route parameter `name` as an id, or nil when it is not a number.
-  func id(_ name: String = "id") -> Int64? { Int64(parameters.get(name) ?? "") }
+  /// The route parameter `name` as an id of the kind asked for, or nil when it is not a number.
+  func id<Kind: IDKind>(_ name: String = "id", as _: EntityID<Kind>.Type) -> EntityID<Kind>? {
+    EntityID(number: parameters.get(name) ?? "")
+  }
 }
 
 extension Pages {

@@ -5,7 +5,7 @@ import HarkTranscripts
 extension CodebookRoutes {
   /// A code offered as a parent, nested ones indented.
   struct CodeOption: Sendable {
-    let id: Int64
+    let id: CodeID
     let name: String
     let selected: Bool
     let indent: String
@@ -23,7 +23,7 @@ extension CodebookRoutes {
     /// One end of a nested list: the template writes the closing tags once per element.
     struct Close {}
     struct Code {
-      let id: Int64
+      let id: CodeID
       let name: String
       let colourName: String
       let codingsText: String
@@ -41,7 +41,7 @@ extension CodebookRoutes {
       let description: String?
 
       init(
-        id: Int64, name: String, colourName: String, codingsText: String, opens: Bool, closeItem: Bool,
+        id: CodeID, name: String, colourName: String, codingsText: String, opens: Bool, closeItem: Bool,
         closes: [Close], memoCount: Int, memos: MemoList, description: String?
       ) {
         self.id = id
@@ -71,7 +71,7 @@ extension CodebookRoutes {
   /// "code-edit": one code's form.
   struct CodeEdit: PageContext {
     let csrf: String
-    let id: Int64
+    let id: CodeID
     let name: String
     let description: String
     let parents: [CodeOption]

@@ -4,7 +4,7 @@ import HarkTranscripts
 
 /// A link as the concept pages list it.
 struct ConceptLink: Sendable {
-  let id: Int64
+  let id: LinkID
   let cause: String
   let effect: String
   let polarity: String
@@ -29,7 +29,7 @@ extension ConceptRoutes {
     /// Every node sets hasChildren and children: the partial would otherwise
     /// find its parent's values and recurse for ever.
     struct Node {
-      let id: Int64
+      let id: ConceptID
       let label: String
       let links: String
       let mentions: String
@@ -40,9 +40,9 @@ extension ConceptRoutes {
     /// A merge or parent the labels suggest (`ConceptSuggestions`), with a
     /// button that applies it through the concept's own form.
     struct Suggestion {
-      let id: Int64
+      let id: ConceptID
       let label: String
-      let otherID: Int64
+      let otherID: ConceptID
       let otherLabel: String
       let reason: String
       let merge: Bool
@@ -57,11 +57,11 @@ extension ConceptRoutes {
   /// "concept": one concept with its links and the forms that change it.
   struct ConceptPage: PageContext, Sendable {
     struct Choice: Sendable {
-      let id: Int64
+      let id: ConceptID
       let label: String
       var selected = false
     }
-    let id: Int64
+    let id: ConceptID
     let label: String
     let path: String
     let hasParent: Bool
@@ -83,7 +83,7 @@ extension ConceptRoutes {
       let checked: Bool
     }
     struct Link: Sendable {
-      let id: Int64
+      let id: LinkID
       let cause: String
       let effect: String
       let quotes: String
@@ -98,13 +98,13 @@ extension ConceptRoutes {
       }
     }
     struct Mention: Sendable {
-      let id: Int64
+      let id: MentionID
       let quote: String
       let speaker: String
       let document: String
       let sides: [Side]
     }
-    let id: Int64
+    let id: ConceptID
     let label: String
     let csrf: String
     let first: String

@@ -24,7 +24,7 @@ extension DocumentRoutes {
   /// "documents": every document.
   struct DocumentList: PageContext {
     struct Row {
-      let id: Int64
+      let id: DocumentID
       let title: String
       let participants: String
       let words: Int
@@ -41,7 +41,7 @@ extension DocumentRoutes {
       let nested: String?
     }
     struct LegendEntry {
-      let id: Int64
+      let id: CodeID
       let name: String
     }
     struct Concept {
@@ -52,7 +52,7 @@ extension DocumentRoutes {
       let label: String
     }
     struct Turn {
-      let id: Int64
+      let id: TurnID
       let number: Int
       let speaker: String
       let role: String
@@ -72,13 +72,13 @@ extension DocumentRoutes {
       let ends: [End]
     }
     struct End {
-      let id: Int64
+      let id: CodingID
       let code: String
     }
     struct Coding {
-      let id: Int64
+      let id: CodingID
       let code: String
-      let codeID: Int64
+      let codeID: CodeID
       let quote: String
       let status: String
       let suggestion: Bool
@@ -89,8 +89,8 @@ extension DocumentRoutes {
       let canReject: Bool
     }
     struct Evidence {
-      let id: Int64
-      let link: Int64
+      let id: EvidenceID
+      let link: LinkID
       let cause: String
       let effect: String
       let quote: String
@@ -99,7 +99,7 @@ extension DocumentRoutes {
       let strength: String
       let by: String
     }
-    let document: Int64
+    let document: DocumentID
     let title: String
     let csrf: String
     let codes: [CodeOption]
@@ -114,7 +114,7 @@ extension DocumentRoutes {
     let memos: [Memo]
 
     init(
-      document: Int64, title: String, csrf: String, codes: [CodeOption], legend: [LegendEntry], hasLegend: Bool,
+      document: DocumentID, title: String, csrf: String, codes: [CodeOption], legend: [LegendEntry], hasLegend: Bool,
       concepts: [Concept], strengths: [Strength], turns: [Turn], memos: MemoList
     ) {
       self.document = document

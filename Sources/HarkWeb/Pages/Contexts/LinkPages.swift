@@ -30,7 +30,7 @@ extension LinkRoutes {
   /// "links": every bundle, best supported first.
   struct LinkList: PageContext {
     struct Row {
-      let id: Int64
+      let id: LinkID
       let cause: String
       let effect: String
       let polarity: String
@@ -71,9 +71,9 @@ extension LinkRoutes {
       let quote: String
       let speaker: String
       let document: String
-      let documentID: Int64
+      let documentID: DocumentID
     }
-    let id: Int64
+    let id: LinkID
     let cause: String
     let effect: String
     let sign: String

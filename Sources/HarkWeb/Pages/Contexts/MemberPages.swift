@@ -11,7 +11,7 @@ extension MemberRoutes {
   /// "member-home": the questions open to the member and what was decided.
   struct Home: PageContext, Sendable {
     struct Item: Sendable {
-      let id: Int64
+      let id: PanelItemID
       let question: String
       let state: String
     }
@@ -40,7 +40,7 @@ extension MemberRoutes {
       let quote: String
       let speaker: String
     }
-    let id: Int64
+    let id: PanelItemID
     let question: String
     let progress: String
     let open: Bool

@@ -1,10 +1,12 @@
 // What the researcher's panel templates read: one type per page, each
 // property named as the template's tag.
+import HarkStore
+
 extension ResearcherRoutes {
   /// "researcher-home": the panels.
   struct Home: PageContext, Sendable {
     struct Panel: Sendable {
-      let id: Int64
+      let id: PanelID
       let name: String
       let rule: String
       let members: Int
@@ -23,54 +25,54 @@ extension ResearcherRoutes {
   /// "researcher-panel": one panel with its questions, members, suggestions and comments.
   struct PanelPage: PageContext, Sendable {
     struct Row: Sendable {
-      let id: Int64
+      let id: PanelItemID
       let question: String
       let agree: Int
       let disagree: Int
       let notSure: Int
       let state: String
       let open: Bool
-      let panel: Int64
+      let panel: PanelID
       let decision: String
     }
     struct OpenItem: Sendable {
-      let id: Int64
+      let id: PanelItemID
       let question: String
-      let panel: Int64
+      let panel: PanelID
       let csrf: String
       let votes: String
     }
     struct ClosedItem: Sendable {
-      let id: Int64
+      let id: PanelItemID
       let question: String
-      let panel: Int64
+      let panel: PanelID
       let csrf: String
     }
     struct Member: Sendable {
-      let id: Int64
+      let id: PanelMemberID
       let name: String
       let pseudonym: String
-      let panel: Int64
+      let panel: PanelID
       let csrf: String
     }
     struct Suggestion: Sendable {
-      let vote: Int64
-      let item: Int64
+      let vote: PanelVoteID
+      let item: PanelItemID
       let who: String
       let kind: String
       let question: String
-      let panel: Int64
+      let panel: PanelID
       let csrf: String
       /// The question made from it, once taken up.
-      let takenUp: Int64?
+      let takenUp: PanelItemID?
     }
     struct Comment: Sendable {
-      let item: Int64
+      let item: PanelItemID
       let who: String
       let comment: String
       let at: String
     }
-    let id: Int64
+    let id: PanelID
     let name: String
     let rule: String
     let quorum: Int
@@ -100,7 +102,7 @@ extension ResearcherRoutes {
       let act: String
       let detail: String
     }
-    let id: Int64
+    let id: PanelID
     let name: String
     let hasEntries: Bool
     let entries: [Entry]
@@ -112,7 +114,7 @@ extension ResearcherRoutes {
     let pseudonym: String
     let link: String
     let expires: String
-    let panel: Int64
+    let panel: PanelID
     let loopbackOnly: Bool
   }
 }
