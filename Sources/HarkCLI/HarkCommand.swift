@@ -66,7 +66,8 @@ enum DecisionActor {
   }()
 
   /// The same name without the note, for what commands have always recorded
-  /// without one: the public address `serve` or an invite keeps, and a new sign-in link.
+  /// without one: who imported a document or started a coding run, the
+  /// public address `serve` or an invite keeps, and a new sign-in link.
   static var unannounced: String { resolved.name }
 }
 

@@ -32,7 +32,7 @@ public enum ClaimsEvaluation {
       let setting = try store.pluginSetting(plugin.id)
       if setting.enabled { planned.append(PlannedPlugin(descriptor: plugin, options: setting.options)) }
     }
-    var options = RunOptions()
+    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
     options.inProcess = inProcess
     let summary = try CodingRun(store: store, options: options).run(planned)
     let evidence = try readEvidence(store)
@@ -78,6 +78,7 @@ public enum ClaimsEvaluation {
   /// Imports each file's transcript as `hark import FILE` does: no encoding or speaker given.
   static func importTranscripts(_ files: [ClaimsFile], from folder: String, into store: ProjectStore) throws {
     var problems: [HarkError] = []
+    let actor = ActorName.fromEnvironment().name
     for file in files {
       let path = (folder as NSString).appendingPathComponent(file.transcript)
       guard FileManager.default.fileExists(atPath: path) else {
@@ -87,7 +88,7 @@ public enum ClaimsEvaluation {
       }
       let url = URL(fileURLWithPath: path)
       let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url, options: TranscriptReadOptions())
-      _ = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
+      _ = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes, actor: actor)
     }
     guard problems.isEmpty else { throw GoldProblems(problems: problems) }
   }

@@ -26,10 +26,11 @@ public enum GoldEvaluation {
     defer { try? fm.removeItem(atPath: folder) }
     let store = try ProjectStore.create(at: (folder as NSString).appendingPathComponent("gold.sqlite"))
     try store.importParticipants(participants)
+    let actor = ActorName.fromEnvironment().name
     for file in files {
       let url = URL(fileURLWithPath: (transcriptsFolder as NSString).appendingPathComponent(file.transcript))
       let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
-      _ = try store.importTranscript(transcript, sourceName: file.transcript, sourceBytes: bytes)
+      _ = try store.importTranscript(transcript, sourceName: file.transcript, sourceBytes: bytes, actor: actor)
     }
 
     let plugins = PluginDiscovery.discover().plugins
@@ -38,7 +39,7 @@ public enum GoldEvaluation {
         "no plugins were found beside hark (\(PluginDiscovery.builtInFolder)) or in HARK_PLUGIN_PATH",
         hint: "Build the plugins first: swift build (or ./hark, which builds them)")
     }
-    var options = RunOptions()
+    var options = RunOptions(startedBy: actor)
     options.inProcess = inProcess
     let summary = try CodingRun(store: store, options: options).run(
       plugins.map { PlannedPlugin(descriptor: $0, options: "{}") })

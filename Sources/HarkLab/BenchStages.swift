@@ -188,10 +188,12 @@ enum BenchStage {
     var result = StageResult(stage: "import", name: "import")
     var unknown = Set<String>()
     let usage = Usage()
+    let actor = ActorName.fromEnvironment().name
     for (k, file) in files.enumerated() {
       let url = URL(fileURLWithPath: file)
       let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
-      let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
+      let document = try store.importTranscript(
+        transcript, sourceName: url.lastPathComponent, sourceBytes: bytes, actor: actor)
       result.words += document.words
       unknown.formUnion(document.unknownSpeakers)
       reporter.update("import", done: k + 1, of: files.count)
@@ -215,7 +217,7 @@ enum BenchStage {
     var result = StageResult(stage: "", name: "")
     do {
       let store = try BenchCorpus.copyProject(imported ?? settings.folder.imported, to: path)
-      var options = RunOptions()
+      var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
       options.workers = settings.workers
       options.inProcess = inProcess
       let usage = Usage()

@@ -3,6 +3,7 @@
 // exports them.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Codings command")
@@ -11,7 +12,7 @@ struct CodingsCommandTests {
   func project() throws -> (URL, String) {
     let (folder, path) = try KnownProject.make()
     let store = try ProjectStore(path: path)
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
       CodeFinding(code: "peer support", start: 26, end: 40, confidence: 0.8, explanation: "\"peer group\""),

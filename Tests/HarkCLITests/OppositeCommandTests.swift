@@ -2,6 +2,7 @@
 // map that does not depend on the order interviews arrived in.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -24,8 +25,8 @@ enum OppositeProject {
       ImportedTranscript(
         title: "Jade", format: .text, text: text,
         turns: [ImportedTurn(speaker: "Ruth", start: 6, end: 20), ImportedTurn(speaker: "Jade", start: 27, end: 118)]),
-      sourceName: "jade.txt", sourceBytes: Data(text.utf8))
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+      sourceName: "jade.txt", sourceBytes: Data(text.utf8), actor: testActor)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(

@@ -31,9 +31,9 @@ struct ReportCommandTests {
           turns: [
             ImportedTurn(speaker: "Ruth", start: 6, end: 18),
             ImportedTurn(speaker: speaker, start: start, end: start + said.count),
-          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8))
+          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8), actor: testActor)
     }
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     func record(_ document: DocumentID) -> AnalysisRecord {
       AnalysisRecord(
         documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)

@@ -29,7 +29,7 @@ struct SandboxTests {
   func attack(_ options: String, timeout: Double = 20, sandbox: WorkerSandbox = WorkerSandbox()) throws
     -> PluginRunSummary
   {
-    var runOptions = RunOptions()
+    var runOptions = RunOptions(startedBy: ActorName.fromEnvironment().name)
     runOptions.timeout = timeout
     runOptions.workers = 1
     runOptions.sandbox = sandbox
@@ -207,7 +207,7 @@ struct SandboxTests {
   func hangWhileLoadingInRun() throws {
     var descriptor = try PluginDescriber.describe(plugin)
     descriptor.path = try CPlugin.build("HANG_ON_LOAD", source: "hostile.c", in: folder)
-    var options = RunOptions()
+    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
     options.timeout = 1
     let summary = try CodingRun(store: store, options: options).run([
       PlannedPlugin(descriptor: descriptor, options: "{}")

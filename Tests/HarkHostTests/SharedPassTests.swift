@@ -13,7 +13,7 @@ struct SharedPassTests {
 
   func run(_ misbehavingOptions: String, inProcess: Bool = false) throws -> (RunSummary, ProjectStore) {
     let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
-    var options = RunOptions()
+    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
     options.workers = 2
     options.inProcess = inProcess
     let run = CodingRun(store: store, options: options)

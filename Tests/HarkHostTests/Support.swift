@@ -66,7 +66,9 @@ enum TestProject {
           ImportedTurn(speaker: "Ruth", start: qStart, end: qStart + question.unicodeScalars.count),
           ImportedTurn(speaker: "Amina", start: aStart, end: aStart + line.unicodeScalars.count),
         ])
-      _ = try store.importTranscript(transcript, sourceName: "interview-\(i + 1).txt", sourceBytes: Data(text.utf8))
+      _ = try store.importTranscript(
+        transcript, sourceName: "interview-\(i + 1).txt", sourceBytes: Data(text.utf8),
+        actor: ActorName.fromEnvironment().name)
     }
     return store
   }
@@ -82,7 +84,7 @@ extension CodingRun {
     _ store: ProjectStore, path: String, options: String, inProcess: Bool = false, timeout: Double = 30,
     workers: Int = 2
   ) throws -> PluginRunSummary {
-    var runOptions = RunOptions()
+    var runOptions = RunOptions(startedBy: ActorName.fromEnvironment().name)
     runOptions.inProcess = inProcess
     runOptions.timeout = timeout
     runOptions.workers = workers

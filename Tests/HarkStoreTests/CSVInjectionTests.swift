@@ -1,6 +1,7 @@
 // Formula injection in the quotes CSV: a cell a spreadsheet would run as a
 // formula gets a leading `'`; plain numbers and the polarity sign stay readable.
 import Foundation
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -42,8 +43,8 @@ struct CSVInjectionTests {
       ImportedTranscript(
         title: "+Interview", format: .text, text: text,
         turns: [ImportedTurn(speaker: "Amina", start: 7, end: 7 + said.count)]),
-      sourceName: "i.txt", sourceBytes: Data(text.utf8))
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+      sourceName: "i.txt", sourceBytes: Data(text.utf8), actor: testActor)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(

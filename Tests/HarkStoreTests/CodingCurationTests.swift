@@ -2,6 +2,7 @@
 // coding, and coding a quote by hand: offsets, decisions, refusals.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -25,8 +26,8 @@ struct CodingCurationTests {
         title: "Interview 1", format: .text, text: text,
         turns: [ImportedTurn(speaker: "Renée", start: 7, end: 19), ImportedTurn(speaker: "Amina", start: 27, end: 61)]
       ),
-      sourceName: "i1.txt", sourceBytes: Data(text.utf8))
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+      sourceName: "i1.txt", sourceBytes: Data(text.utf8), actor: testActor)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
       CodeFinding(code: "peer support", start: 31, end: 36, confidence: 0.9, explanation: "a group of peers"),

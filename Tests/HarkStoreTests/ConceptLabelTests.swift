@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -7,7 +8,7 @@ import Testing
 @Suite("Concept labels do not depend on which plugin stored them first")
 struct ConceptLabelTests {
   func write(_ store: ProjectStore, _ label: String, plugin: String) throws {
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.concepts = [ConceptFinding(label: label, start: 27, end: 30, confidence: 0.8, explanation: "")]
     try store.writeAnalysis(

@@ -30,7 +30,7 @@ struct HandCodingTests {
           ImportedTurn(speaker: "Ruth", start: 6, end: 11),
           ImportedTurn(speaker: "Zoë", start: answerStart, end: scalars.count - 1),
         ]),
-      sourceName: "zoe.txt", sourceBytes: Data(text.utf8))
+      sourceName: "zoe.txt", sourceBytes: Data(text.utf8), actor: testActor)
     return store
   }
 

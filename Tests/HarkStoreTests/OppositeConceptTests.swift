@@ -28,8 +28,8 @@ enum OppositeFixture {
         turns: [
           ImportedTurn(speaker: "Ruth", start: 6, end: 20),
           ImportedTurn(speaker: "Jade", start: start, end: start + said.count),
-        ]), sourceName: "jade.txt", sourceBytes: Data(text.utf8))
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+        ]), sourceName: "jade.txt", sourceBytes: Data(text.utf8), actor: testActor)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -83,7 +83,7 @@ struct OppositeConceptTests {
   @Test("a second batch naming \"~asking for help\" again, or \"~~asking for help\", never makes a \"~~\" concept")
   func noStackedMarkers() throws {
     let store = try OppositeFixture.project()
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -154,7 +154,7 @@ struct OppositeConceptTests {
         "link:\(merge.turnedLinks[0])", "link:\(merge.turnedLinks[1])",
       ])
     // Later plugin output keeps its meaning through the merged concepts.
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -216,7 +216,7 @@ struct OppositeConceptTests {
   func bareMarker() throws {
     let store = try OppositeFixture.project()
     let before = try OppositeFixture.claims(store)
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -74,7 +75,7 @@ struct OppositesMigrationTests {
         "concept:5 mark-opposite",
       ])
     // The synonym file's "~asking for help" still names the same opposite.
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.concepts = [
       ConceptFinding(label: "~asking for help", start: 11, end: 42, confidence: 0.8, explanation: "")

@@ -18,7 +18,8 @@ struct ProjectFilePermissionTests {
     let store = try ProjectStore.create(at: path)
     let bytes = Data("Ruth: Hello.\n".utf8)
     _ = try store.importTranscript(
-      try TranscriptReader.read(data: bytes, name: "a.txt", format: .text), sourceName: "a.txt", sourceBytes: bytes)
+      try TranscriptReader.read(data: bytes, name: "a.txt", format: .text), sourceName: "a.txt", sourceBytes: bytes,
+      actor: testActor)
     #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     #expect(FileManager.default.fileExists(atPath: path + "-shm"))
     #expect(try mode(path) == 0o600)

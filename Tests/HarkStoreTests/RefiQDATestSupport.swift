@@ -1,6 +1,7 @@
 // Projects, archives and validators shared by the REFI-QDA tests.
 import Foundation
 import GRDB
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 import ZIPFoundation
@@ -35,7 +36,7 @@ enum RefiFixture {
     for (name, text) in [("interview-1.txt", interview1), ("interview-2.txt", interview2)] {
       let bytes = Data(text.utf8)
       let transcript = try TranscriptReader.read(data: bytes, name: name, format: .text)
-      _ = try store.importTranscript(transcript, sourceName: name, sourceBytes: bytes)
+      _ = try store.importTranscript(transcript, sourceName: name, sourceBytes: bytes, actor: testActor)
     }
     try store.pool.write { db in
       let at = "2026-01-02T03:04:05.000Z"

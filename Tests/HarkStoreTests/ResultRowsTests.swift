@@ -3,6 +3,7 @@
 // fails the whole document's write.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -13,7 +14,7 @@ struct ResultRowsTests {
   func record(_ store: ProjectStore, plugin: String) throws -> AnalysisRecord {
     AnalysisRecord(
       documentID: 1, pluginID: plugin, pluginVersion: "1.0", optionsHash: "h",
-      runID: try store.startRun(isolation: "in-process", workers: 1), seconds: 0.5)
+      runID: try store.startRun(isolation: "in-process", workers: 1, actor: testActor), seconds: 0.5)
   }
 
   @Test(
@@ -100,7 +101,7 @@ struct ResultRowsTests {
   )
   func refusedDocumentInABatch() throws {
     let store = try OppositeFixture.project()
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     func document(_ plugin: String, value: Double) -> DocumentResults {
       var findings = Findings()
       findings.scores = [ScoreFinding(name: "valence", start: 27, end: 40, value: value, explanation: plugin)]
@@ -146,7 +147,7 @@ struct ResultRowsTests {
   @Test("with a budget of nothing each document is a transaction of its own")
   func budgetOfNothing() throws {
     let store = try OppositeFixture.project()
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     let documents = ["org.test.a", "org.test.b", "org.test.c"].map { plugin in
       DocumentResults(items: [
         (

@@ -78,7 +78,7 @@ struct StoreTests {
     ])
     let transcript = sampleTranscript()
     let document = try store.importTranscript(
-      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
+      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
     #expect(document == ImportedDocument(id: 1, title: "Zoë", turns: 2, words: 10, unknownSpeakers: []))
     let stored = try store.documentForAnalysis(1)
     let scalars = Array(stored.text.unicodeScalars)
@@ -108,7 +108,8 @@ struct StoreTests {
       text += said + "\n"
     }
     let transcript = ImportedTranscript(title: "Amina", format: .text, text: text, turns: turns)
-    let document = try store.importTranscript(transcript, sourceName: "amina.txt", sourceBytes: Data(text.utf8))
+    let document = try store.importTranscript(
+      transcript, sourceName: "amina.txt", sourceBytes: Data(text.utf8), actor: testActor)
     #expect(document.unknownSpeakers == ["Ruth", "Amina"])
     #expect(document.interviewerGuess == InterviewerGuess(speaker: "Ruth", questionTurns: 3, turns: 3))
     #expect(
@@ -128,8 +129,9 @@ struct StoreTests {
       ParticipantRecord(pseudonym: "Zoë", role: .participant, group: "young adults"),
     ])
     let transcript = sampleTranscript()
-    _ = try store.importTranscript(transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
-    let runID = try store.startRun(isolation: "in-process", workers: 1)
+    _ = try store.importTranscript(
+      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
+    let runID = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -161,8 +163,9 @@ struct StoreTests {
   func decisions() throws {
     let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
     let transcript = sampleTranscript()
-    _ = try store.importTranscript(transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
-    let runID = try store.startRun(isolation: "in-process", workers: 1)
+    _ = try store.importTranscript(
+      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
+    let runID = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -189,8 +192,9 @@ struct StoreTests {
   func merge() throws {
     let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
     let transcript = sampleTranscript()
-    _ = try store.importTranscript(transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8))
-    let runID = try store.startRun(isolation: "in-process", workers: 1)
+    _ = try store.importTranscript(
+      transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
+    let runID = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -236,12 +240,12 @@ struct StoreInvariantTests {
       ImportedTranscript(
         title: "One", format: .text, text: text,
         turns: [ImportedTurn(speaker: "Ruth", start: 6, end: 18), ImportedTurn(speaker: "Amina", start: 26, end: 74)]),
-      sourceName: "one.txt", sourceBytes: Data(text.utf8))
+      sourceName: "one.txt", sourceBytes: Data(text.utf8), actor: testActor)
     return store
   }
 
   func write(_ store: ProjectStore, _ findings: Findings, plugin: String = "org.test") throws {
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     try store.writeAnalysis(
       AnalysisRecord(documentID: 1, pluginID: plugin, pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
       findings: findings)

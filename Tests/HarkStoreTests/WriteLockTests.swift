@@ -79,7 +79,7 @@ struct WriteLockTests {
   @Test("a corpus plugin's results are stored a few documents per transaction, not all in one")
   func corpusResultsInShortTransactions() throws {
     let store = try PanelFixture.project()
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     let items = [DocumentID(1), 2].map { document -> (AnalysisRecord, Findings) in
       var findings = Findings()
       findings.scores = [ScoreFinding(name: "valence", start: 26, end: 40, value: 0.5, explanation: "")]

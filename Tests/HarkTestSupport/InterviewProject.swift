@@ -49,10 +49,10 @@ public enum InterviewProject {
             turns: [
               ImportedTurn(speaker: "Ruth", start: 6, end: 18),
               ImportedTurn(speaker: interview.speaker, start: start, end: start + interview.said.count),
-            ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8)
+            ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8), actor: testActor
         ).id)
     }
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     for (document, interview) in zip(documents, interviews) {
       try store.writeAnalysis(
         AnalysisRecord(

@@ -47,7 +47,7 @@ struct CurationFixture {
     }
     _ = try store.importTranscript(
       ImportedTranscript(title: "Group interview", format: .text, text: text, turns: turns),
-      sourceName: "group.txt", sourceBytes: Data(text.utf8))
+      sourceName: "group.txt", sourceBytes: Data(text.utf8), actor: testActor)
     /// The range of `sentence` (its `nth` occurrence) in what `speaker` said, as store offsets.
     func span(_ speaker: String, _ sentence: String, nth: Int = 0) -> (Int, Int) {
       let words = said.first { $0.0 == speaker }!.1
@@ -80,7 +80,7 @@ struct CurationFixture {
       link("peer support", "trust", span("Ben", "Peer support built trust again.")),
       link("peer support", "trust", span("Cal", "Peer support built trust.")),
     ]
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     _ = try store.writeAnalysis(
       AnalysisRecord(
         documentID: 1, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),

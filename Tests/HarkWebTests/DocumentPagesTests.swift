@@ -16,7 +16,7 @@ struct DocumentPagesTests {
   /// "peer group" (G1) and the span from the <script> tag to "anxiety" (G2).
   func fixture() throws -> WebFixture {
     let fixture = try WebFixture.make()
-    let run = try fixture.store.startRun(isolation: "in-process", workers: 1)
+    let run = try fixture.store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
       CodeFinding(code: "peer support", start: 30, end: 40, confidence: 0.9, explanation: "Names a <b>group</b>."),

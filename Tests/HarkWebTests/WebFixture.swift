@@ -34,8 +34,8 @@ struct WebFixture {
           ImportedTurn(speaker: "Ruth", start: 6, end: 18),
           ImportedTurn(speaker: "Amina", start: 26, end: 26 + said.utf8.count),
         ]),
-      sourceName: "i1.txt", sourceBytes: Data(text.utf8))
-    let run = try store.startRun(isolation: "in-process", workers: 1)
+      sourceName: "i1.txt", sourceBytes: Data(text.utf8), actor: testActor)
+    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(

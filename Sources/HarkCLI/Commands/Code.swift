@@ -61,7 +61,7 @@ enum CodeRunner {
     if planned.isEmpty {
       throw HarkError("no plugins to run", hint: "Run `hark plugins` to see what is found and enabled")
     }
-    var options = RunOptions()
+    var options = RunOptions(startedBy: DecisionActor.unannounced)
     options.inProcess = inProcess
     if let workers {
       guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }

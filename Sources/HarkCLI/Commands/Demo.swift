@@ -32,7 +32,8 @@ struct Demo: ParsableCommand {
     for name in files {
       let url = URL(fileURLWithPath: (transcripts as NSString).appendingPathComponent(name))
       let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)
-      _ = try store.importTranscript(transcript, sourceName: name, sourceBytes: bytes)
+      _ = try store.importTranscript(
+        transcript, sourceName: name, sourceBytes: bytes, actor: DecisionActor.unannounced)
     }
     let codebook = (corpusFolder as NSString).appendingPathComponent("codebooks/values.codebook")
     if fm.fileExists(atPath: codebook) {

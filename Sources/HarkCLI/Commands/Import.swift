@@ -78,7 +78,8 @@ struct Import: ParsableCommand {
           continue
         }
         let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url, options: options)
-        let document = try store.importTranscript(transcript, sourceName: url.lastPathComponent, sourceBytes: bytes)
+        let document = try store.importTranscript(
+          transcript, sourceName: url.lastPathComponent, sourceBytes: bytes, actor: DecisionActor.unannounced)
         print(
           "D\(document.id)  \(document.title)  (\(document.turns) turns, \(Terminal.thousands(document.words)) words)")
         for note in transcript.notes { print("    \(note)") }

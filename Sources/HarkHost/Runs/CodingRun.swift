@@ -25,7 +25,10 @@ public struct RunOptions: Sendable {
   /// The fence around worker processes (limits; which files each may read
   /// is added per plugin). Not used in process.
   public var sandbox = WorkerSandbox()
-  public init() {}
+  /// Who starts the run, as `hark runs` shows it: the caller says, the host never guesses.
+  public var startedBy: String
+
+  public init(startedBy: String) { self.startedBy = startedBy }
 }
 
 public struct PlannedPlugin: Sendable {
@@ -99,7 +102,8 @@ public final class CodingRun: Sendable {
       close(lock)
     }
     let started = WorkerProcess.monotonic()
-    let runID = try store.startRun(isolation: options.inProcess ? "in-process" : "workers", workers: options.workers)
+    let runID = try store.startRun(
+      isolation: options.inProcess ? "in-process" : "workers", workers: options.workers, actor: options.startedBy)
     let summaries = Mutex([String: PluginRunSummary]())
     for phase in [false, true] {
       // The known concepts and codebook as they are when the phase starts.

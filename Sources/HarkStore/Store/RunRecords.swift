@@ -28,14 +28,14 @@ public struct PluginSetting: Sendable, Equatable {
 }
 
 extension ProjectStore {
-  /// Starts a run; runs left "running" by a killed process become "interrupted".
-  public func startRun(isolation: String, workers: Int) throws -> RunID {
+  /// Starts a run by `actor`; runs left "running" by a killed process become "interrupted".
+  public func startRun(isolation: String, workers: Int, actor: String) throws -> RunID {
     try timedWrite { db in
       try db.execute(sql: "UPDATE coding_run SET status = 'interrupted' WHERE status = 'running'")
       try db.execute(
         sql:
           "INSERT INTO coding_run(started_at, status, isolation, workers, started_by) VALUES (?, 'running', ?, ?, ?)",
-        arguments: [Clock.now(), isolation, workers, ActorName.fromEnvironment().name])
+        arguments: [Clock.now(), isolation, workers, actor])
       return RunID(db.lastInsertedRowID)
     }
   }

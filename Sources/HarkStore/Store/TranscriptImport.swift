@@ -60,10 +60,10 @@ extension ProjectStore {
     }
   }
 
-  /// Stores one transcript. `sourceBytes` are the file's bytes as read, used
-  /// to refuse a file that was already imported.
+  /// Stores one transcript, imported by `actor`. `sourceBytes` are the
+  /// file's bytes as read, used to refuse a file that was already imported.
   public func importTranscript(
-    _ transcript: ImportedTranscript, sourceName: String, sourceBytes: Data
+    _ transcript: ImportedTranscript, sourceName: String, sourceBytes: Data, actor: String
   ) throws -> ImportedDocument {
     let digest = SHA256.hex(sourceBytes)
     return try pool.write { db in
@@ -89,7 +89,7 @@ extension ProjectStore {
           """,
         arguments: [
           transcript.title, sourceName, digest, transcript.format.rawValue, transcript.text, scalarCount,
-          words, Clock.now(), ActorName.fromEnvironment().name,
+          words, Clock.now(), actor,
         ])
       let documentID = DocumentID(db.lastInsertedRowID)
       var unknown: [String] = []
