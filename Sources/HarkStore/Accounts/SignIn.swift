@@ -28,7 +28,7 @@ public struct SignInGate: Sendable {
   /// `address` is the client's IP address as the server sees it.
   public func signIn(store: ProjectStore, name: String, password: String, address: String) throws -> SignInResult {
     let now = clock()
-    let rows: [Int64]
+    let rows: [SignInFailureID]
     switch try store.beginSignIn(name: name, address: address, throttle: throttle, now: now) {
     case .refused(let until): return .refused(until: until)
     case .counted(let counted): rows = counted

@@ -46,7 +46,7 @@ public struct SignInThrottle: Sendable, Equatable {
 public enum SignInAttempt: Sendable, Equatable {
   /// Go on and check the password; `rows` hold this attempt's provisional
   /// failure (one for the account, one for the address).
-  case counted(rows: [Int64])
+  case counted(rows: [SignInFailureID])
   case refused(until: Date)
 }
 
@@ -71,11 +71,11 @@ extension ProjectStore {
         }
       }
       if let until { return .refused(until: until) }
-      var rows: [Int64] = []
+      var rows: [SignInFailureID] = []
       for key in [SignInThrottle.accountKey(name), SignInThrottle.addressKey(address)] {
         try db.execute(
           sql: "INSERT INTO sign_in_failure(key, at) VALUES (?, ?)", arguments: [key, now.timeIntervalSince1970])
-        rows.append(db.lastInsertedRowID)
+        rows.append(SignInFailureID(db.lastInsertedRowID))
       }
       return .counted(rows: rows)
     }
@@ -84,7 +84,7 @@ extension ProjectStore {
   /// The password was right: the attempt was no failure, and the account's
   /// earlier failures are forgotten. The address's stay: one good account
   /// must not reset the count for guesses at others.
-  public func signInSucceeded(name: String, attempt rows: [Int64]) throws {
+  public func signInSucceeded(name: String, attempt rows: [SignInFailureID]) throws {
     try pool.write { db in
       try db.execute(
         sql: "DELETE FROM sign_in_failure WHERE key = ?", arguments: [SignInThrottle.accountKey(name)])

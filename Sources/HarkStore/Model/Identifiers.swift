@@ -71,6 +71,9 @@ public enum IDKinds {
   public enum Evidence: IDKind { public static var prefix: Character? { nil } }
   public enum Document: IDKind { public static var prefix: Character? { "D" } }
   public enum Turn: IDKind { public static var prefix: Character? { nil } }
+  public enum Analysis: IDKind { public static var prefix: Character? { nil } }
+  public enum Score: IDKind { public static var prefix: Character? { nil } }
+  public enum Decision: IDKind { public static var prefix: Character? { nil } }
   public enum Memo: IDKind { public static var prefix: Character? { nil } }
   public enum Code: IDKind { public static var prefix: Character? { nil } }
   public enum Coding: IDKind { public static var prefix: Character? { "G" } }
@@ -79,6 +82,9 @@ public enum IDKinds {
   public enum PanelMember: IDKind { public static var prefix: Character? { nil } }
   public enum PanelItem: IDKind { public static var prefix: Character? { "I" } }
   public enum PanelVote: IDKind { public static var prefix: Character? { "V" } }
+  public enum PanelDecision: IDKind { public static var prefix: Character? { nil } }
+  public enum PanelInvite: IDKind { public static var prefix: Character? { nil } }
+  public enum SignInFailure: IDKind { public static var prefix: Character? { nil } }
   public enum Researcher: IDKind { public static var prefix: Character? { nil } }
 }
 
@@ -88,6 +94,9 @@ public typealias LinkID = EntityID<IDKinds.Link>
 public typealias EvidenceID = EntityID<IDKinds.Evidence>
 public typealias DocumentID = EntityID<IDKinds.Document>
 public typealias TurnID = EntityID<IDKinds.Turn>
+public typealias AnalysisID = EntityID<IDKinds.Analysis>
+public typealias ScoreID = EntityID<IDKinds.Score>
+public typealias DecisionID = EntityID<IDKinds.Decision>
 public typealias MemoID = EntityID<IDKinds.Memo>
 public typealias CodeID = EntityID<IDKinds.Code>
 public typealias CodingID = EntityID<IDKinds.Coding>
@@ -96,6 +105,9 @@ public typealias PanelID = EntityID<IDKinds.Panel>
 public typealias PanelMemberID = EntityID<IDKinds.PanelMember>
 public typealias PanelItemID = EntityID<IDKinds.PanelItem>
 public typealias PanelVoteID = EntityID<IDKinds.PanelVote>
+public typealias PanelDecisionID = EntityID<IDKinds.PanelDecision>
+public typealias PanelInviteID = EntityID<IDKinds.PanelInvite>
+public typealias SignInFailureID = EntityID<IDKinds.SignInFailure>
 public typealias ResearcherID = EntityID<IDKinds.Researcher>
 
 /// Any typed id, seen without its kind: lets JSON written for the decision

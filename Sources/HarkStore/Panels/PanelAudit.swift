@@ -48,7 +48,8 @@ extension ProjectStore {
           case .invite: "made a sign-in link for \(member(detail["member"]))"
           default: "cancelled the sign-in links of \(member(detail["member"]))"
           }
-        entries.append((PanelAuditEntry(at: logged.at, who: logged.actor, act: act, detail: text), 0, logged.id))
+        entries.append(
+          (PanelAuditEntry(at: logged.at, who: logged.actor, act: act, detail: text), 0, logged.id.rawValue))
       }
       // A rewording sorts among the votes by vote id: after the last vote cast
       // before it (votes get even keys, rewordings odd ones).
@@ -133,7 +134,7 @@ extension ProjectStore {
         entries.append(
           (
             PanelAuditEntry(at: decision.at, who: decision.actor, act: act, itemID: decision.itemID, detail: text), 4,
-            decision.id
+            decision.id.rawValue
           ))
       }
       func key(_ entry: (entry: PanelAuditEntry, rank: Int, id: Int64)) -> (Int, Int64, Int, Int64) {

@@ -11,7 +11,7 @@ public enum PanelDecisionKind: String, Sendable, Codable {
 }
 
 public struct PanelDecision: Sendable, Equatable {
-  public var id: Int64
+  public var id: PanelDecisionID
   public var itemID: PanelItemID
   public var kind: PanelDecisionKind
   public var outcome: PanelOutcome
@@ -112,7 +112,7 @@ extension ProjectStore {
     var record = PanelDecisionRecord(
       itemID: item.id, kind: kind, outcome: outcome, tally: tally, reason: reason, at: Clock.now(), actor: actor)
     try record.insert(db)
-    let id = db.lastInsertedRowID
+    let id = PanelDecisionID(db.lastInsertedRowID)
     // The decision log says who decided: the panel, by its rule (with who
     // closed voting), or the researcher who overrode it.
     let decider: String
@@ -131,7 +131,7 @@ extension ProjectStore {
   /// (an adopted "other way round" or "opposite"): then the link with the
   /// claimed ends is found, or made when accepted, and its polarity set.
   static func applyToLink(
-    _ db: Database, item: PanelItem, outcome: PanelOutcome, decision: Int64, actor: String, closedBy: String
+    _ db: Database, item: PanelItem, outcome: PanelOutcome, decision: PanelDecisionID, actor: String, closedBy: String
   ) throws {
     guard outcome != .none else { return }
     let status: LinkStatus = outcome == .accepted ? .accepted : .rejected

@@ -31,7 +31,7 @@ public struct MemberIdentity: Sendable, Equatable, Hashable {
 
 /// A new invite: the token appears here once and is stored only as a digest.
 public struct PanelInvite: Sendable, Equatable {
-  public var id: Int64
+  public var id: PanelInviteID
   public var memberID: PanelMemberID
   public var token: String
   public var expiresAt: Date
@@ -201,7 +201,7 @@ extension ProjectStore {
         memberID: member.id, tokenSHA256: Secrets.digest(token), createdAt: Timestamp.string(now), createdBy: actor,
         expiresAt: Timestamp.string(expires))
       try invite.insert(db)
-      let id = db.lastInsertedRowID
+      let id = PanelInviteID(db.lastInsertedRowID)
       try Self.log(
         db, actor: actor, subject: "panel:\(member.panelID)", action: "invite",
         detail: ["member": member.id, "invite": id, "expires_at": Timestamp.string(expires)])

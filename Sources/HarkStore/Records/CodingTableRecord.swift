@@ -11,7 +11,7 @@ struct CodingTableRecord: Codable, FetchableRecord, TableRecord {
   var codeID: CodeID
   var start: Int
   var end: Int
-  var analysisID: Int64?
+  var analysisID: AnalysisID?
   var confidence: Double?
   var explanation: String
   var status: CodingStatus

@@ -8,7 +8,7 @@ struct EvidenceRecord: Codable, FetchableRecord, TableRecord {
   var id: EvidenceID
   var linkID: LinkID
   var documentID: DocumentID
-  var analysisID: Int64?
+  var analysisID: AnalysisID?
   var participantID: Int64?
   var start: Int
   var end: Int

@@ -5,7 +5,7 @@ import GRDB
 struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "panel_decision"
 
-  var id: Int64?
+  var id: PanelDecisionID?
   var itemID: PanelItemID
   var kind: PanelDecisionKind
   var outcome: PanelOutcome
@@ -35,7 +35,7 @@ struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     self.actor = actor
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelDecisionID(inserted.rowID) }
 
   /// An item's latest decision of this kind.
   static func latest(item: PanelItemID, kind: PanelDecisionKind) -> QueryInterfaceRequest<PanelDecisionRecord> {

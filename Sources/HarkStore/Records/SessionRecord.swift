@@ -7,7 +7,7 @@ import GRDB
 struct SessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "session"
 
-  var id: Int64?
+  var id: PanelInviteID?
   var tokenSHA256: String
   var researcherID: ResearcherID?
   var memberID: PanelMemberID?
@@ -25,7 +25,7 @@ struct SessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     case endedAt = "ended_at"
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = PanelInviteID(inserted.rowID) }
 }
 
 /// A session with whoever holds it, as `ProjectStore.session(token:)` reads

@@ -187,7 +187,7 @@ extension ProjectStore {
       arguments: [
         record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
       ])
-    let analysisID = db.lastInsertedRowID
+    let analysisID = AnalysisID(db.lastInsertedRowID)
     let turns = try turns ?? TurnIndex(db, documentID: record.documentID)
     let now = Clock.now()
     let actor = "plugin:\(record.pluginID)@\(record.pluginVersion)"

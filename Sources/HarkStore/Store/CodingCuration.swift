@@ -32,7 +32,7 @@ public struct CodingRecord: Sendable, Equatable, Decodable, FetchableRecord {
   public var start: Int
   public var end: Int
   /// Nil for a coding made by hand; else the plugin analysis that suggested it.
-  public var analysisID: Int64?
+  public var analysisID: AnalysisID?
   public var confidence: Double?
   public var explanation: String
   public var status: CodingStatus

@@ -6,7 +6,7 @@ import HarkTranscripts
 
 /// A row of the decision log (`decision`), decoded by column name.
 public struct Decision: Sendable, Equatable, Codable, FetchableRecord {
-  public var id: Int64
+  public var id: DecisionID
   public var at: String
   public var actor: String
   public var subject: String

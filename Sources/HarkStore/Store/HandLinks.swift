@@ -151,7 +151,7 @@ public struct DocumentEvidence: Sendable, Equatable, Decodable, FetchableRecord 
   public var quote: String
   public var createdBy: String
   /// Nil for a quote a researcher linked by hand.
-  public var analysisID: Int64?
+  public var analysisID: AnalysisID?
 
   enum CodingKeys: String, CodingKey {
     case id, cause, effect, polarity, strength, start, end, quote

@@ -6,7 +6,7 @@ import GRDB
 
 /// A number a plugin put on a span (a sentence's sentiment, say).
 public struct ScoreRecord: Sendable, Equatable {
-  public var id: Int64
+  public var id: ScoreID
   public var documentID: DocumentID
   public var name: String
   public var start: Int
