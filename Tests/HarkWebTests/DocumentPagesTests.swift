@@ -18,8 +18,8 @@ struct DocumentPagesTests {
     let run = try fixture.store.startRun(isolation: "in-process", workers: 1)
     var findings = Findings()
     findings.codes = [
-      CodeFinding(code: "peer support", start: 30, end: 40, confidence: 0.9, explanation: "Names a <b>group</b>."),
-      CodeFinding(code: "distress", start: 68, end: 109, confidence: 0.75, explanation: ""),
+      CodeFinding(code: "peer support", span: 30..<40, confidence: 0.9, explanation: "Names a <b>group</b>."),
+      CodeFinding(code: "distress", span: 68..<109, confidence: 0.75, explanation: ""),
     ]
     _ = try fixture.store.writeAnalysis(
       AnalysisRecord(

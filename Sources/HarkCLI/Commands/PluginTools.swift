@@ -206,7 +206,8 @@ struct RunPlugin: ParsableCommand {
         out.field(name, value)
       }
       enum Part { case whole, cause, effect }
-      func span(_ start: Int, _ end: Int, _ part: Part = .whole) {
+      func span(_ range: Range<Int>, _ part: Part = .whole) {
+        let (start, end) = (range.lowerBound, range.upperBound)
         let (from, to) = offsets.bytes(start, end)
         switch part {
         case .cause:
@@ -225,14 +226,14 @@ struct RunPlugin: ParsableCommand {
       }
       for c in f.codes {
         begin("code", "code", c.code)
-        span(c.start, c.end)
+        span(c.span)
         out.field("confidence", c.confidence)
         out.field("explanation", c.explanation)
         out.end()
       }
       for c in f.concepts {
         begin("concept", "label", c.label)
-        span(c.start, c.end)
+        span(c.span)
         out.field("confidence", c.confidence)
         out.field("explanation", c.explanation)
         out.end()
@@ -243,16 +244,16 @@ struct RunPlugin: ParsableCommand {
         out.field("polarity", l.polarity)
         out.field("strength", l.strength)
         out.field("confidence", l.confidence)
-        span(l.start, l.end)
-        if let cause = l.causeSpan { span(cause.lowerBound, cause.upperBound, .cause) }
-        if let effect = l.effectSpan { span(effect.lowerBound, effect.upperBound, .effect) }
+        span(l.span)
+        if let cause = l.causeSpan { span(cause, .cause) }
+        if let effect = l.effectSpan { span(effect, .effect) }
         out.field("explanation", l.explanation)
         out.end()
       }
       for s in f.scores {
         begin("score", "name", s.name)
         out.field("value", s.value)
-        span(s.start, s.end)
+        span(s.span)
         out.field("explanation", s.explanation)
         out.end()
       }
