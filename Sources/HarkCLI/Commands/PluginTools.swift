@@ -10,16 +10,19 @@ struct RunPlugin: ParsableCommand {
     abstract: "Run one plugin on text from stdin and print what it emits as JSON lines.",
     discussion: """
       Input is either plain text (one document) or JSON lines {"id": "...", "text": "..."} (one document each).
-      Plain text whose first non-blank line opens with a speaker label ("Ann: ...") is read into turns as
-      `hark import` reads a transcript: labels are left out of the turns the plugin sees ("Interviewer:"
-      turns are interviewer turns), while offsets still count from the start of the text as given. Any
-      other document, and every JSON line (a snippet: "Day 1:" in a tweet names no speaker), is one
-      participant turn. Documents are spread over the cores (one plugin instance each), except a corpus
+
+      Plain text whose first non-blank line opens with a speaker label ("Ann: ...") is read into turns as \
+      `hark import` reads a transcript: labels are left out of the turns the plugin sees ("Interviewer:" \
+      turns are interviewer turns), while offsets still count from the start of the text as given. Any \
+      other document, and every JSON line (a snippet: "Day 1:" in a tweet names no speaker), is one \
+      participant turn. Documents are spread over the cores (one plugin instance each), except a corpus \
       plugin without --per-document; lines come out in input order.
-      Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's
-      "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover
+
+      Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's \
+      "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover \
       "cause_quote" and "effect_quote". Lines the plugin logs appear as {"kind": "log"}.
-      The plugin is named by its id (or the last part of it) or by the path of its library. Plugins that
+
+      The plugin is named by its id (or the last part of it) or by the path of its library. Plugins that \
       ship with Hark run in this process; others run in a sandboxed worker unless --in-process.
       """)
 
