@@ -4,6 +4,7 @@
 // and nothing is stored.
 import Foundation
 import GRDB
+import HarkExchange
 import HarkTestSupport
 import Testing
 import ZIPFoundation
