@@ -148,10 +148,19 @@ let package = Package(
       name: "HarkStoreTests",
       dependencies: [
         "HarkStore", "HarkTranscripts", "HarkPanels", "HarkAccounts", "HarkTestSupport",
-        // REFI-QDA import and export are tested end to end through a real store here.
+        // A few store tests check that what they store reaches a REFI-QDA export.
         "HarkExchange",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // REFI-QDA import and export end to end through a real store, checked
+    // against the standard's schemas.
+    .testTarget(
+      name: "HarkExchangeTests",
+      dependencies: [
+        "HarkExchange", "HarkStore", "HarkTranscripts", "HarkTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "HarkPanelsTests", dependencies: ["HarkPanels"]),
     .testTarget(name: "HarkAccountsTests", dependencies: ["HarkAccounts"]),
