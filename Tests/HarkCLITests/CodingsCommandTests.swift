@@ -2,6 +2,7 @@
 // browser, accepts and rejects the plugins' suggested codings, and so
 // exports them.
 import Foundation
+import HarkExchange
 import HarkStore
 import Testing
 

@@ -2,6 +2,7 @@
 // reasons, links accepted through the curation log, suggestions taken up.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTranscripts
 import Testing
 

@@ -1,6 +1,7 @@
 // A project with known links and quotes, for the panel and account tests.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTestSupport
 
 @testable import HarkStore

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTranscripts
 import Hummingbird

@@ -2,6 +2,7 @@
 // suggestions in place, accept and reject, coding by hand, and who may not.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import Hummingbird
 import HummingbirdTesting

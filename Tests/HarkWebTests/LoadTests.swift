@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HarkPanels
 import Hummingbird
 import HummingbirdTesting
 import NIOCore

@@ -2,6 +2,7 @@
 // tag) and a researcher account, for the web tests.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTranscripts
 import Hummingbird
