@@ -56,18 +56,39 @@ let package = Package(
       name: "HarkTranscripts",
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // Panel rules with no storage: the decision rule, agreement statistics and
+    // the plain-language question a panel is asked. Pure: no store, no SQL.
+    .target(name: "HarkPanels", dependencies: ["HarkTranscripts"]),
+    // Researcher accounts' secrets: password hashes, tokens and their digests,
+    // CSRF tokens and the sign-in throttle's policy. Pure: no store, no SQL.
+    .target(
+      name: "HarkAccounts",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
     // The project store: schema and migrations (`Schema/`), the domain model,
-    // panels, accounts and exchange over it. The only module that holds SQL.
+    // and the storage of panels, accounts and exchange. The only module that holds SQL.
     .target(
       name: "HarkStore",
       dependencies: [
-        "HarkTranscripts",
+        "HarkTranscripts", "HarkPanels", "HarkAccounts",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, for the rows of plugin results (`Store/RowInsert.swift`).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // REFI-QDA exchange (.qdpx projects, .qdc codebooks): XML read and
+    // written, the archive, a file read into plain values the store adds, and
+    // the export built from the store's public API. Above the store; no SQL.
+    .target(
+      name: "HarkExchange",
+      dependencies: [
+        "HarkStore", "HarkTranscripts",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .target(name: "HarkSystem"),
@@ -81,7 +102,7 @@ let package = Package(
     .target(
       name: "HarkCLI",
       dependencies: [
-        "HarkStore", "HarkTranscripts", "HarkHost", "HarkMap", "HarkWeb",
+        "HarkStore", "HarkTranscripts", "HarkPanels", "HarkExchange", "HarkHost", "HarkMap", "HarkWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -106,7 +127,7 @@ let package = Package(
     .target(
       name: "HarkWeb",
       dependencies: [
-        "HarkStore", "HarkTranscripts",
+        "HarkStore", "HarkTranscripts", "HarkPanels", "HarkAccounts",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -126,9 +147,23 @@ let package = Package(
     .testTarget(
       name: "HarkStoreTests",
       dependencies: [
-        "HarkStore", "HarkTranscripts", "HarkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "HarkStore", "HarkTranscripts", "HarkPanels", "HarkAccounts", "HarkTestSupport",
+        // A few store tests check that what they store reaches a REFI-QDA export.
+        "HarkExchange",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // REFI-QDA import and export end to end through a real store, checked
+    // against the standard's schemas.
+    .testTarget(
+      name: "HarkExchangeTests",
+      dependencies: [
+        "HarkExchange", "HarkStore", "HarkTranscripts", "HarkTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .testTarget(name: "HarkPanelsTests", dependencies: ["HarkPanels"]),
+    .testTarget(name: "HarkAccountsTests", dependencies: ["HarkAccounts"]),
     .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkStore", "HarkTranscripts"]),
     .testTarget(name: "HarkTranscriptsTests", dependencies: ["HarkTranscripts", "HarkTestSupport"]),
     .testTarget(
@@ -152,12 +187,14 @@ let package = Package(
     .target(name: "HarkEncoderKernel", path: "Plugins/CausalLinks/Kernel"),
     // CPUID for that check (Swift cannot ask the processor).
     .target(name: "HarkEncoderCPU", path: "Plugins/CausalLinks/CPU"),
-    .testTarget(name: "HarkCLITests", dependencies: ["HarkCLI", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),
+    .testTarget(
+      name: "HarkCLITests",
+      dependencies: ["HarkCLI", "HarkStore", "HarkTranscripts", "HarkPanels", "HarkExchange", "HarkTestSupport"]),
     .testTarget(name: "HarkMapTests", dependencies: ["HarkMap", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),
     .testTarget(
       name: "HarkWebTests",
       dependencies: [
-        "HarkWeb", "HarkStore", "HarkTranscripts", "HarkTestSupport",
+        "HarkWeb", "HarkStore", "HarkTranscripts", "HarkPanels", "HarkAccounts", "HarkTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]

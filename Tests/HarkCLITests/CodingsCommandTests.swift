@@ -2,6 +2,7 @@
 // browser, accepts and rejects the plugins' suggested codings, and so
 // exports them.
 import Foundation
+import HarkExchange
 import HarkStore
 import HarkTestSupport
 import Testing
@@ -15,9 +16,9 @@ struct CodingsCommandTests {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
-      CodeFinding(code: "peer support", start: 26, end: 40, confidence: 0.8, explanation: "\"peer group\""),
-      CodeFinding(code: "waiting", start: 68, end: 84, confidence: 0.7, explanation: "\"waiting list\""),
-      CodeFinding(code: "peer support", start: 90, end: 107, confidence: 0.4, explanation: "weak"),
+      CodeFinding(code: "peer support", span: 26..<40, confidence: 0.8, explanation: "\"peer group\""),
+      CodeFinding(code: "waiting", span: 68..<84, confidence: 0.7, explanation: "\"waiting list\""),
+      CodeFinding(code: "peer support", span: 90..<107, confidence: 0.4, explanation: "weak"),
     ]
     try store.writeAnalysis(
       AnalysisRecord(

@@ -52,4 +52,44 @@ struct CommandLayoutTests {
     #expect(out.status == 0)
     #expect(sections(out.stdout) == ["SUBCOMMANDS": ["eval", "bench", "bench-map"]])
   }
+
+  /// Every command path under `hark`, found by reading each help's subcommand lists.
+  func commandPaths(_ prefix: [String] = [], in folder: URL) throws -> [[String]] {
+    let out = try Hark.run(prefix + ["--help"], in: folder)
+    let children = sections(out.stdout).values.flatMap { $0 }.filter { $0 != "help" }
+    return try [prefix] + children.flatMap { try commandPaths(prefix + [$0], in: folder) }
+  }
+
+  /// Lines of a help text's discussion (between the overview and USAGE) that
+  /// end a sentence early: a short line followed by more text, as a hard line
+  /// end in the source string leaves after the help is wrapped at 80 columns.
+  /// A list item ("csv: one row…") may be short.
+  func brokenLines(_ help: String) -> [String] {
+    let lines = help.components(separatedBy: "\n")
+    guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { return [] }
+    let overviewEnd = lines.firstIndex(of: "") ?? 0
+    var broken: [String] = []
+    for index in overviewEnd..<max(overviewEnd, usage - 1) {
+      let line = lines[index]
+      let next = lines[index + 1]
+      let listItem = next.range(of: #"^[a-z][a-z-]*: "#, options: .regularExpression) != nil
+      if !line.isEmpty, !next.isEmpty, line.count < 50, !line.hasSuffix(":"), !listItem {
+        broken.append(line)
+      }
+    }
+    return broken
+  }
+
+  @Test("every command's help flows in paragraphs: no sentence is cut by a hard line end")
+  func helpParagraphs() throws {
+    let folder = try Hark.temporaryFolder()
+    let paths = try commandPaths(in: folder)
+    #expect(paths.count > 40)
+    var broken: [String] = []
+    for path in paths {
+      let help = try Hark.run(path + ["--help"], in: folder).stdout
+      broken += brokenLines(help).map { "hark \(path.joined(separator: " ")): \($0)" }
+    }
+    #expect(broken == [])
+  }
 }

@@ -10,20 +10,20 @@ enum KnownProject {
   static func make() throws -> (URL, String) {
     let folder = try Hark.temporaryFolder()
     var first = Findings()
-    first.concepts = [ConceptFinding(label: "peer group", start: 30, end: 40, confidence: 0.8, explanation: "cause")]
+    first.concepts = [ConceptFinding(label: "peer group", span: 30..<40, confidence: 0.8, explanation: "cause")]
     first.links = [
       LinkFinding(
-        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<67,
         explanation: "pattern \"X helped me Y\""),
       LinkFinding(
-        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, start: 68, end: 107,
+        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, span: 68..<107,
         explanation: "pattern \"X made Y worse\""),
     ]
     var second = Findings()
-    second.concepts = [ConceptFinding(label: "Peer groups", start: 26, end: 37, confidence: 0.8, explanation: "cause")]
+    second.concepts = [ConceptFinding(label: "Peer groups", span: 26..<37, confidence: 0.8, explanation: "cause")]
     second.links = [
       LinkFinding(
-        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 50,
+        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<50,
         explanation: "pattern \"X gave me Y\"")
     ]
     let store = try InterviewProject.make(
@@ -181,10 +181,10 @@ struct ConceptGroupingCommandTests {
     let folder = try Hark.temporaryFolder()
     var findings = Findings()
     findings.concepts = [
-      ConceptFinding(label: "waiting list", start: 30, end: 42, confidence: 0.8, explanation: "noun phrase"),
-      ConceptFinding(label: "detox waiting list", start: 52, end: 70, confidence: 0.8, explanation: "noun phrase"),
-      ConceptFinding(label: "feeling low", start: 84, end: 95, confidence: 0.8, explanation: "noun phrase"),
-      ConceptFinding(label: "feel low", start: 104, end: 112, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "waiting list", span: 30..<42, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "detox waiting list", span: 52..<70, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "feeling low", span: 84..<95, confidence: 0.8, explanation: "noun phrase"),
+      ConceptFinding(label: "feel low", span: 104..<112, confidence: 0.8, explanation: "noun phrase"),
     ]
     let store = try InterviewProject.make(
       in: folder,

@@ -30,14 +30,14 @@ enum OppositeProject {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "look", effect: "~asking for help", polarity: 1, strength: 0.6, confidence: 0.8, start: 27, end: 88,
+        cause: "look", effect: "~asking for help", polarity: 1, strength: 0.6, confidence: 0.8, span: 27..<88,
         explanation: "pattern \"X made me Y\""),
       LinkFinding(
-        cause: "asking for help", effect: "worker", polarity: 1, strength: 0.6, confidence: 0.8, start: 89, end: 118,
+        cause: "asking for help", effect: "worker", polarity: 1, strength: 0.6, confidence: 0.8, span: 89..<118,
         explanation: "pattern \"X got me Y\""),
     ]
     findings.concepts = [
-      ConceptFinding(label: "~asking for help", start: 56, end: 87, confidence: 0.8, explanation: "effect")
+      ConceptFinding(label: "~asking for help", span: 56..<87, confidence: 0.8, explanation: "effect")
     ]
     try store.writeAnalysis(
       AnalysisRecord(

@@ -1,6 +1,7 @@
 // `hark panel` and `hark user` as a researcher runs them: panels, members and
 // their sign-in links, items opened and closed, overrides and suggestions.
 import Foundation
+import HarkPanels
 import Testing
 
 @testable import HarkStore

@@ -41,16 +41,16 @@ struct ReportCommandTests {
     var first = Findings()
     first.links = [
       LinkFinding(
-        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<67,
         explanation: "pattern"),
       LinkFinding(
-        cause: "waiting list", effect: "anxiety", polarity: -1, strength: 0.8, confidence: 0.4, start: 68, end: 122,
+        cause: "waiting list", effect: "anxiety", polarity: -1, strength: 0.8, confidence: 0.4, span: 68..<122,
         explanation: "pattern"),
     ]
     var second = Findings()
     second.links = [
       LinkFinding(
-        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, start: 26, end: 50,
+        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, span: 26..<50,
         explanation: "pattern")
     ]
     try store.writeAnalysis(record(1), findings: first)

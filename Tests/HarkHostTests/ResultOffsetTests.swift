@@ -24,7 +24,7 @@ struct ResultOffsetTests {
 
   func spans(_ text: String, _ raw: RawResults) throws -> [Range<Int>] {
     let found = try ResultValidator.validate(raw, current: "A") { $0 == "A" ? Array(text.utf8) : nil }
-    return (found["A"]?.scores ?? []).map { $0.start..<$0.end }
+    return (found["A"]?.scores ?? []).map(\.span)
   }
 
   @Test("in ASCII text a byte offset is the code point offset, whether the result names the document or not")
@@ -54,8 +54,8 @@ struct ResultOffsetTests {
       return texts[name].map { Array($0.utf8) }
     }
     #expect(read.withLock { $0 } == ["A", "B"])
-    #expect(found["A"]?.scores.map { $0.start..<$0.end } == [0..<5, 6..<11])
-    #expect(found["B"]?.scores.map { $0.start..<$0.end } == [9..<13, 0..<4, 15..<16])
+    #expect(found["A"]?.scores.map(\.span) == [0..<5, 6..<11])
+    #expect(found["B"]?.scores.map(\.span) == [9..<13, 0..<4, 15..<16])
   }
 
   @Test("a bad finish result is named by its number in what the plugin emitted")
@@ -86,7 +86,7 @@ struct ResultOffsetTests {
     _ = keeping.analyze(.adHoc(id: "D1", text: text))
     let found = try keeping.finish().get()
     #expect(
-      found["D1"]?.concepts.map { "\($0.label) \($0.start)..<\($0.end)" } == [
+      found["D1"]?.concepts.map { "\($0.label) \($0.span)" } == [
         "Support; peer support 0..<31", "Support; peer support 32..<56",
       ])
 

@@ -13,16 +13,16 @@ enum MapProject {
     var first = Findings()
     first.links = [
       LinkFinding(
-        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<67,
         explanation: "pattern"),
       LinkFinding(
-        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.6, start: 68, end: 107,
+        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.6, span: 68..<107,
         explanation: "pattern"),
     ]
     var second = Findings()
     second.links = [
       LinkFinding(
-        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, start: 26, end: 50,
+        cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, span: 26..<50,
         explanation: "pattern")
     ]
     return try InterviewProject.make(

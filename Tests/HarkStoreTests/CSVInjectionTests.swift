@@ -48,7 +48,7 @@ struct CSVInjectionTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "support", effect: "worry", polarity: -1, strength: 0.6, confidence: 0.8, start: 7, end: 7 + said.count,
+        cause: "support", effect: "worry", polarity: -1, strength: 0.6, confidence: 0.8, span: 7..<7 + said.count,
         explanation: "-1+cmd|' /C calc'!A0")
     ]
     _ = try store.writeAnalysis(

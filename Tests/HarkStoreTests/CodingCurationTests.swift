@@ -30,8 +30,8 @@ struct CodingCurationTests {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
-      CodeFinding(code: "peer support", start: 31, end: 36, confidence: 0.9, explanation: "a group of peers"),
-      CodeFinding(code: "help", start: 37, end: 43, confidence: 0.5, explanation: "says it helped"),
+      CodeFinding(code: "peer support", span: 31..<36, confidence: 0.9, explanation: "a group of peers"),
+      CodeFinding(code: "help", span: 37..<43, confidence: 0.5, explanation: "says it helped"),
     ]
     _ = try store.writeAnalysis(
       AnalysisRecord(

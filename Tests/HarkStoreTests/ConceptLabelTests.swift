@@ -10,7 +10,7 @@ struct ConceptLabelTests {
   func write(_ store: ProjectStore, _ label: String, plugin: String) throws {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
-    findings.concepts = [ConceptFinding(label: label, start: 27, end: 30, confidence: 0.8, explanation: "")]
+    findings.concepts = [ConceptFinding(label: label, span: 27..<30, confidence: 0.8, explanation: "")]
     try store.writeAnalysis(
       AnalysisRecord(documentID: 1, pluginID: plugin, pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
       findings: findings)

@@ -2,6 +2,7 @@
 // and memos on documents, codes, concepts and links, against a real store.
 import Foundation
 import GRDB
+import HarkExchange
 import HarkTestSupport
 import HarkTranscripts
 import Testing

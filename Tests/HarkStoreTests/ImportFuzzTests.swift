@@ -10,6 +10,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+@testable import HarkExchange
 @testable import HarkStore
 @testable import HarkTranscripts
 

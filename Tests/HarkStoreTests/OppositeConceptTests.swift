@@ -33,15 +33,15 @@ enum OppositeFixture {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "look", effect: effect, polarity: 1, strength: 0.6, confidence: 0.8, start: start,
-        end: start + firstSentence.count, explanation: "made me not want"),
+        cause: "look", effect: effect, polarity: 1, strength: 0.6, confidence: 0.8,
+        span: start..<start + firstSentence.count, explanation: "made me not want"),
       LinkFinding(
         cause: "asking for help", effect: "worker", polarity: 1, strength: 0.6, confidence: 0.8,
-        start: start + firstSentence.count + 1, end: start + said.count, explanation: "got me"),
+        span: start + firstSentence.count + 1..<start + said.count, explanation: "got me"),
     ]
     findings.concepts = [
       ConceptFinding(
-        label: effect, start: start + 29, end: start + firstSentence.count - 1, confidence: 0.8, explanation: "effect")
+        label: effect, span: start + 29..<start + firstSentence.count - 1, confidence: 0.8, explanation: "effect")
     ]
     try store.writeAnalysis(
       AnalysisRecord(
@@ -87,11 +87,11 @@ struct OppositeConceptTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "look", effect: "~~asking for help", polarity: 1, strength: 0.6, confidence: 0.8, start: 27,
-        end: 88, explanation: "twice turned")
+        cause: "look", effect: "~~asking for help", polarity: 1, strength: 0.6, confidence: 0.8, span: 27..<88,
+        explanation: "twice turned")
     ]
     findings.concepts = [
-      ConceptFinding(label: "~asking for help", start: 56, end: 87, confidence: 0.8, explanation: "again")
+      ConceptFinding(label: "~asking for help", span: 56..<87, confidence: 0.8, explanation: "again")
     ]
     try store.writeAnalysis(
       AnalysisRecord(
@@ -158,7 +158,7 @@ struct OppositeConceptTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "look", effect: "asking for help", polarity: -1, strength: 0.6, confidence: 0.8, start: 27, end: 88,
+        cause: "look", effect: "asking for help", polarity: -1, strength: 0.6, confidence: 0.8, span: 27..<88,
         explanation: "later")
     ]
     try store.writeAnalysis(
@@ -220,10 +220,10 @@ struct OppositeConceptTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "look", effect: " ~ ", polarity: 1, strength: 0.6, confidence: 0.8, start: 27, end: 88,
+        cause: "look", effect: " ~ ", polarity: 1, strength: 0.6, confidence: 0.8, span: 27..<88,
         explanation: "nothing")
     ]
-    findings.concepts = [ConceptFinding(label: "~", start: 56, end: 87, confidence: 0.8, explanation: "nothing")]
+    findings.concepts = [ConceptFinding(label: "~", span: 56..<87, confidence: 0.8, explanation: "nothing")]
     let counts = try store.writeAnalysis(
       AnalysisRecord(
         documentID: 1, pluginID: "org.test.bare", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),

@@ -78,7 +78,7 @@ struct OppositesMigrationTests {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.concepts = [
-      ConceptFinding(label: "~asking for help", start: 11, end: 42, confidence: 0.8, explanation: "")
+      ConceptFinding(label: "~asking for help", span: 11..<42, confidence: 0.8, explanation: "")
     ]
     try store.writeAnalysis(
       AnalysisRecord(

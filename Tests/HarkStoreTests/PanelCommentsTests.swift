@@ -4,6 +4,7 @@
 // report). Comments from votes a member changed later are kept too.
 import Foundation
 import GRDB
+import HarkExchange
 import HarkTestSupport
 import Testing
 

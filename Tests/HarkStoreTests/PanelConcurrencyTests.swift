@@ -1,6 +1,7 @@
 // No lost votes: many members voting at once through separate connections.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTestSupport
 import Testing
 

@@ -2,6 +2,7 @@
 // reasons, links accepted through the curation log, suggestions taken up.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTestSupport
 import HarkTranscripts
 import Testing

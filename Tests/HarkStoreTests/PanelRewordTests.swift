@@ -1,6 +1,7 @@
 // A researcher rewording an item's question: stored with the item, logged
 // with who and when, and votes kept with the words they answered.
 import Foundation
+import HarkExchange
 import HarkTestSupport
 import HarkTranscripts
 import Testing

@@ -1,6 +1,7 @@
 // A project with known links and quotes, for the panel and account tests.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTestSupport
 
 @testable import HarkStore
@@ -14,17 +15,17 @@ enum PanelFixture {
     var first = Findings()
     first.links = [
       LinkFinding(
-        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<67,
         explanation: "x"),
       LinkFinding(
-        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, start: 68, end: 107,
+        cause: "waiting list", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, span: 68..<107,
         explanation: "y"),
     ]
     var second = Findings()
     second.links = [
       LinkFinding(
         cause: "being listened to", effect: "trust in services", polarity: 1, strength: 0.6, confidence: 0.8,
-        start: 26, end: 75, explanation: "z")
+        span: 26..<75, explanation: "z")
     ]
     return try InterviewProject.make(
       in: try folder(),

@@ -1,6 +1,8 @@
 // Panels, members, invite links and review items.
 import Foundation
 import GRDB
+import HarkAccounts
+import HarkPanels
 import HarkTestSupport
 import HarkTranscripts
 import Testing

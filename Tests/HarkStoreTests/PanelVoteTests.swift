@@ -2,6 +2,7 @@
 // outside the member's own panel, on closed items and as someone else.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTestSupport
 import Testing
 

@@ -22,12 +22,12 @@ struct ResultRowsTests {
   func columnsAsGiven() throws {
     let store = try OppositeFixture.project()
     var findings = Findings()
-    findings.codes = [CodeFinding(code: "hope", start: 27, end: 40, confidence: 0.25, explanation: "")]
-    findings.scores = [ScoreFinding(name: "valence", start: 28, end: 41, value: -0.125, explanation: "Zoë 💛 \"x\"")]
-    findings.concepts = [ConceptFinding(label: "worker", start: 30, end: 36, confidence: 0.5, explanation: "c")]
+    findings.codes = [CodeFinding(code: "hope", span: 27..<40, confidence: 0.25, explanation: "")]
+    findings.scores = [ScoreFinding(name: "valence", span: 28..<41, value: -0.125, explanation: "Zoë 💛 \"x\"")]
+    findings.concepts = [ConceptFinding(label: "worker", span: 30..<36, confidence: 0.5, explanation: "c")]
     findings.links = [
       LinkFinding(
-        cause: "kettle", effect: "tea", polarity: -1, strength: 0.75, confidence: 0.875, start: 27, end: 60,
+        cause: "kettle", effect: "tea", polarity: -1, strength: 0.75, confidence: 0.875, span: 27..<60,
         causeSpan: 28..<34, effectSpan: nil, explanation: "because")
     ]
     let counts = try store.writeDocumentResults([(try record(store, plugin: "org.test.rows"), findings)], failures: [])
@@ -77,9 +77,9 @@ struct ResultRowsTests {
     let before = try scores()
     var findings = Findings()
     findings.scores = [
-      ScoreFinding(name: "valence", start: 27, end: 40, value: 0.5, explanation: "fine"),
+      ScoreFinding(name: "valence", span: 27..<40, value: 0.5, explanation: "fine"),
       // The host's checks refuse this before a coding run stores it; the table refuses it too.
-      ScoreFinding(name: "valence", start: 41, end: 50, value: 2, explanation: "out of range"),
+      ScoreFinding(name: "valence", span: 41..<50, value: 2, explanation: "out of range"),
     ]
     var refused: DatabaseError?
     do {
@@ -104,7 +104,7 @@ struct ResultRowsTests {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     func document(_ plugin: String, value: Double) -> DocumentResults {
       var findings = Findings()
-      findings.scores = [ScoreFinding(name: "valence", start: 27, end: 40, value: value, explanation: plugin)]
+      findings.scores = [ScoreFinding(name: "valence", span: 27..<40, value: value, explanation: plugin)]
       return DocumentResults(items: [
         (
           AnalysisRecord(

@@ -135,11 +135,10 @@ struct StoreTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "The peer groups", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17,
-        end: 58,
+        cause: "The peer groups", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, span: 17..<58,
         explanation: "pattern \"X helped me Y\""),
       LinkFinding(
-        cause: "café", effect: "questions", polarity: 1, strength: 0.5, confidence: 0.5, start: 6, end: 11,
+        cause: "café", effect: "questions", polarity: 1, strength: 0.5, confidence: 0.5, span: 6..<11,
         explanation: "in a question"),
     ]
     let counts = try store.writeAnalysis(
@@ -169,7 +168,7 @@ struct StoreTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58,
+        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, span: 17..<58,
         explanation: "")
     ]
     try store.writeAnalysis(
@@ -198,10 +197,10 @@ struct StoreTests {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, start: 17, end: 58,
+        cause: "peer group", effect: "feeling heard", polarity: 1, strength: 0.8, confidence: 0.9, span: 17..<58,
         explanation: ""),
       LinkFinding(
-        cause: "peer support", effect: "feeling heard", polarity: 1, strength: 0.4, confidence: 0.9, start: 17, end: 58,
+        cause: "peer support", effect: "feeling heard", polarity: 1, strength: 0.4, confidence: 0.9, span: 17..<58,
         explanation: ""),
     ]
     try store.writeAnalysis(
@@ -253,7 +252,7 @@ struct StoreInvariantTests {
 
   func link(_ cause: String, _ effect: String, _ start: Int = 26, _ end: Int = 50) -> LinkFinding {
     LinkFinding(
-      cause: cause, effect: effect, polarity: 1, strength: 0.6, confidence: 0.8, start: start, end: end, explanation: ""
+      cause: cause, effect: effect, polarity: 1, strength: 0.6, confidence: 0.8, span: start..<end, explanation: ""
     )
   }
 
@@ -262,10 +261,10 @@ struct StoreInvariantTests {
     let store = try store()
     var findings = Findings()
     findings.codes = [
-      CodeFinding(code: "label", start: 0, end: 4, confidence: 1, explanation: ""),
-      CodeFinding(code: "question", start: 6, end: 18, confidence: 1, explanation: ""),
-      CodeFinding(code: "between", start: 19, end: 25, confidence: 1, explanation: ""),
-      CodeFinding(code: "answer", start: 20, end: 50, confidence: 1, explanation: ""),
+      CodeFinding(code: "label", span: 0..<4, confidence: 1, explanation: ""),
+      CodeFinding(code: "question", span: 6..<18, confidence: 1, explanation: ""),
+      CodeFinding(code: "between", span: 19..<25, confidence: 1, explanation: ""),
+      CodeFinding(code: "answer", span: 20..<50, confidence: 1, explanation: ""),
     ]
     try write(store, findings)
     let codes = try store.pool.read { db in

@@ -82,7 +82,7 @@ struct WriteLockTests {
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     let items = [DocumentID(1), 2].map { document -> (AnalysisRecord, Findings) in
       var findings = Findings()
-      findings.scores = [ScoreFinding(name: "valence", start: 26, end: 40, value: 0.5, explanation: "")]
+      findings.scores = [ScoreFinding(name: "valence", span: 26..<40, value: 0.5, explanation: "")]
       return (
         AnalysisRecord(
           documentID: document, pluginID: "org.test.corpus", pluginVersion: "1", optionsHash: "h", runID: run,

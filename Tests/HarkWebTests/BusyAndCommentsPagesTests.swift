@@ -4,6 +4,7 @@
 import Foundation
 import GRDB
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import Hummingbird

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import HarkTranscripts
@@ -62,15 +63,15 @@ struct CurationFixture {
     }
     func link(_ cause: String, _ effect: String, _ at: (Int, Int), polarity: Int = 1) -> LinkFinding {
       LinkFinding(
-        cause: cause, effect: effect, polarity: polarity, strength: 0.5, confidence: 0.9, start: at.0, end: at.1,
+        cause: cause, effect: effect, polarity: polarity, strength: 0.5, confidence: 0.9, span: at.0..<at.1,
         explanation: "test")
     }
     var findings = Findings()
     let amina = span("Amina", "trust")
     let ben = span("Ben", "trust")
     findings.concepts = [
-      ConceptFinding(label: "trust", start: amina.0, end: amina.1, confidence: 0.9, explanation: "a"),
-      ConceptFinding(label: "trust", start: ben.0, end: ben.1, confidence: 0.9, explanation: "b"),
+      ConceptFinding(label: "trust", span: amina.0..<amina.1, confidence: 0.9, explanation: "a"),
+      ConceptFinding(label: "trust", span: ben.0..<ben.1, confidence: 0.9, explanation: "b"),
     ]
     findings.links = [
       link("peer support", "trust", span("Amina", "Peer support built trust.")),

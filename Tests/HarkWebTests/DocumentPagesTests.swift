@@ -2,6 +2,7 @@
 // suggestions in place, accept and reject, coding by hand, and who may not.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import Hummingbird
@@ -19,8 +20,8 @@ struct DocumentPagesTests {
     let run = try fixture.store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.codes = [
-      CodeFinding(code: "peer support", start: 30, end: 40, confidence: 0.9, explanation: "Names a <b>group</b>."),
-      CodeFinding(code: "distress", start: 68, end: 109, confidence: 0.75, explanation: ""),
+      CodeFinding(code: "peer support", span: 30..<40, confidence: 0.9, explanation: "Names a <b>group</b>."),
+      CodeFinding(code: "distress", span: 68..<109, confidence: 0.75, explanation: ""),
     ]
     _ = try fixture.store.writeAnalysis(
       AnalysisRecord(

@@ -3,6 +3,7 @@
 // busy 503, sign-in needed 401; and what other modules throw maps to those.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import HarkTranscripts

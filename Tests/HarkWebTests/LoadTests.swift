@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HarkPanels
 import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting

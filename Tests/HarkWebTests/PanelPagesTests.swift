@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import HarkAccounts
+import HarkPanels
 import HarkStore
 import HarkTestSupport
 import Hummingbird

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HTTPTypes
+import HarkAccounts
 import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting

@@ -2,6 +2,7 @@
 // address meets it: per account, per address, and across a restart.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import Hummingbird

@@ -2,6 +2,7 @@
 // tag) and a researcher account, for the web tests.
 import Foundation
 import HTTPTypes
+import HarkAccounts
 import HarkStore
 import HarkTestSupport
 import HarkTranscripts
@@ -39,16 +40,16 @@ struct WebFixture {
     var findings = Findings()
     findings.links = [
       LinkFinding(
-        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, start: 26, end: 67,
+        cause: "peer group", effect: "less alone", polarity: 1, strength: 0.6, confidence: 0.8, span: 26..<67,
         explanation: "x"),
       LinkFinding(
-        cause: "<script>alert(2)</script>", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8, start: 68,
-        end: 26 + said.utf8.count, explanation: "y"),
+        cause: "<script>alert(2)</script>", effect: "anxiety", polarity: 1, strength: 0.8, confidence: 0.8,
+        span: 68..<26 + said.utf8.count, explanation: "y"),
     ]
     for k in 0..<extraLinks {
       findings.links.append(
         LinkFinding(
-          cause: "cause \(k)", effect: "effect \(k)", polarity: 1, strength: 0.5, confidence: 0.8, start: 26, end: 67,
+          cause: "cause \(k)", effect: "effect \(k)", polarity: 1, strength: 0.5, confidence: 0.8, span: 26..<67,
           explanation: "z"))
     }
     _ = try store.writeAnalysis(

@@ -8,8 +8,8 @@ struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run every enabled plugin over every document it has not yet analysed.",
     discussion: """
-      Resumable: each document's results are stored as they finish, so after a kill the next run
-      picks up where it stopped, and a run with nothing new to do does nothing. A plugin that crashes,
+      Resumable: each document's results are stored as they finish, so after a kill the next run \
+      picks up where it stopped, and a run with nothing new to do does nothing. A plugin that crashes, \
       hangs or emits garbage fails on that document only; the summary says what failed.
       """)
 

@@ -8,12 +8,19 @@ struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the project's concepts, links and quotes for other tools.",
     discussion: """
-      json: everything (see docs/export-json.md). csv: one row per quote behind each link.
-      qdpx: a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: its codebook alone.
+      json: everything (see docs/export-json.md)
+      csv: one row per quote behind each link
+      qdpx: a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)
+      qdc: the REFI-QDA codebook alone
+
       The approved map (the accepted links; these formats ignore --links):
-      mental-modeler: the weight matrix CSV Mental Modeler imports; mmp: a Mental Modeler project;
-      graphml: concepts and links with weight, polarity, confidence, citations and sources as data
-      keys (Gephi, yEd); dot: Graphviz DOT; map-json: the map as JSON.
+      mental-modeler: the weight matrix CSV Mental Modeler imports
+      mmp: a Mental Modeler project
+      graphml: concepts and links with weight, polarity, confidence, citations and \
+      sources as data keys (Gephi, yEd)
+      dot: Graphviz DOT
+      map-json: the map as JSON
+
       Each export says what its format does not carry.
       """)
 

@@ -8,7 +8,7 @@ struct Import: ParsableCommand {
     abstract:
       "Import transcripts (.txt .md .vtt .srt .docx), a participants CSV, Mental Modeler maps, REFI-QDA projects (.qdpx) or codebooks (.qdc).",
     discussion: """
-      Each file is imported whole or not at all; a file that fails leaves the project as it was
+      Each file is imported whole or not at all; a file that fails leaves the project as it was \
       and the other files go on. Files over \(TranscriptReader.maximumFileSize / 1_048_576) MiB are refused.
       """)
 

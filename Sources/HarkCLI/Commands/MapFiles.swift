@@ -110,7 +110,7 @@ struct MapPathsCommand: ParsableCommand {
     commandName: "paths",
     abstract: "Chains of accepted links from one concept to another.",
     discussion: """
-      --same-source keeps only chains that one source (a participant, or a document where no
+      --same-source keeps only chains that one source (a participant, or a document where no \
       participant is known) told in full: each link of the chain has evidence from that source.
       """)
 
@@ -152,7 +152,7 @@ struct MapVoicesCommand: ParsableCommand {
     commandName: "voices",
     abstract: "How many sources from each participant group stand behind each link and concept.",
     discussion: """
-      Links whose sources all come from one group are flagged. --group G prints the map as
+      Links whose sources all come from one group are flagged. --group G prints the map as \
       that group tells it: the links with at least one source from G, counting G's sources only.
       """)
 

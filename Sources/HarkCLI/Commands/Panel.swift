@@ -1,6 +1,7 @@
 // `hark panel`: lived-experience panels, their members and sign-in links.
 import ArgumentParser
 import Foundation
+import HarkPanels
 import HarkStore
 import HarkTranscripts
 

@@ -2,6 +2,7 @@
 // from links opened as items to the decisions made when voting closes.
 import ArgumentParser
 import Foundation
+import HarkPanels
 import HarkStore
 
 struct OpenPanelItems: ParsableCommand {

@@ -10,16 +10,19 @@ struct RunPlugin: ParsableCommand {
     abstract: "Run one plugin on text from stdin and print what it emits as JSON lines.",
     discussion: """
       Input is either plain text (one document) or JSON lines {"id": "...", "text": "..."} (one document each).
-      Plain text whose first non-blank line opens with a speaker label ("Ann: ...") is read into turns as
-      `hark import` reads a transcript: labels are left out of the turns the plugin sees ("Interviewer:"
-      turns are interviewer turns), while offsets still count from the start of the text as given. Any
-      other document, and every JSON line (a snippet: "Day 1:" in a tweet names no speaker), is one
-      participant turn. Documents are spread over the cores (one plugin instance each), except a corpus
+
+      Plain text whose first non-blank line opens with a speaker label ("Ann: ...") is read into turns as \
+      `hark import` reads a transcript: labels are left out of the turns the plugin sees ("Interviewer:" \
+      turns are interviewer turns), while offsets still count from the start of the text as given. Any \
+      other document, and every JSON line (a snippet: "Day 1:" in a tweet names no speaker), is one \
+      participant turn. Documents are spread over the cores (one plugin instance each), except a corpus \
       plugin without --per-document; lines come out in input order.
-      Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's
-      "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover
+
+      Offsets in the output are code points, half-open; "quote" is the text they cover, and a link's \
+      "cause_start"/"cause_end" and "effect_start"/"effect_end" (when the plugin gives them) cover \
       "cause_quote" and "effect_quote". Lines the plugin logs appear as {"kind": "log"}.
-      The plugin is named by its id (or the last part of it) or by the path of its library. Plugins that
+
+      The plugin is named by its id (or the last part of it) or by the path of its library. Plugins that \
       ship with Hark run in this process; others run in a sandboxed worker unless --in-process.
       """)
 
@@ -206,7 +209,8 @@ struct RunPlugin: ParsableCommand {
         out.field(name, value)
       }
       enum Part { case whole, cause, effect }
-      func span(_ start: Int, _ end: Int, _ part: Part = .whole) {
+      func span(_ range: Range<Int>, _ part: Part = .whole) {
+        let (start, end) = (range.lowerBound, range.upperBound)
         let (from, to) = offsets.bytes(start, end)
         switch part {
         case .cause:
@@ -225,14 +229,14 @@ struct RunPlugin: ParsableCommand {
       }
       for c in f.codes {
         begin("code", "code", c.code)
-        span(c.start, c.end)
+        span(c.span)
         out.field("confidence", c.confidence)
         out.field("explanation", c.explanation)
         out.end()
       }
       for c in f.concepts {
         begin("concept", "label", c.label)
-        span(c.start, c.end)
+        span(c.span)
         out.field("confidence", c.confidence)
         out.field("explanation", c.explanation)
         out.end()
@@ -243,16 +247,16 @@ struct RunPlugin: ParsableCommand {
         out.field("polarity", l.polarity)
         out.field("strength", l.strength)
         out.field("confidence", l.confidence)
-        span(l.start, l.end)
-        if let cause = l.causeSpan { span(cause.lowerBound, cause.upperBound, .cause) }
-        if let effect = l.effectSpan { span(effect.lowerBound, effect.upperBound, .effect) }
+        span(l.span)
+        if let cause = l.causeSpan { span(cause, .cause) }
+        if let effect = l.effectSpan { span(effect, .effect) }
         out.field("explanation", l.explanation)
         out.end()
       }
       for s in f.scores {
         begin("score", "name", s.name)
         out.field("value", s.value)
-        span(s.start, s.end)
+        span(s.span)
         out.field("explanation", s.explanation)
         out.end()
       }

@@ -1,6 +1,7 @@
 // `hark export --format qdpx|qdc` and `hark import FILE.qdpx|FILE.qdc`: REFI-QDA exchange
 // with NVivo, ATLAS.ti, MAXQDA and QualCoder, and what each direction leaves behind.
 import Foundation
+import HarkExchange
 import HarkStore
 import HarkTranscripts
 

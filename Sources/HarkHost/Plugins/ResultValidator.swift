@@ -34,7 +34,7 @@ public enum ResultValidator {
       let span = try resolver.span(doc, r.start, r.end, what)
       found[doc.id, default: Findings()].codes.append(
         CodeFinding(
-          code: try label(r.code, "code name", what), start: span.lowerBound, end: span.upperBound,
+          code: try label(r.code, "code name", what), span: span,
           confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
     }
     func concept(_ i: Int) throws {
@@ -44,7 +44,7 @@ public enum ResultValidator {
       let span = try resolver.span(doc, r.start, r.end, what)
       found[doc.id, default: Findings()].concepts.append(
         ConceptFinding(
-          label: try label(r.label, "label", what), start: span.lowerBound, end: span.upperBound,
+          label: try label(r.label, "label", what), span: span,
           confidence: try unit(r.confidence, "confidence", what), explanation: try explanation(r.explanation, what)))
     }
     func link(_ i: Int) throws {
@@ -67,7 +67,7 @@ public enum ResultValidator {
         LinkFinding(
           cause: try label(r.cause, "cause", what), effect: try label(r.effect, "effect", what),
           polarity: Int(r.polarity), strength: try unit(r.strength, "strength", what),
-          confidence: try unit(r.confidence, "confidence", what), start: span.lowerBound, end: span.upperBound,
+          confidence: try unit(r.confidence, "confidence", what), span: span,
           causeSpan: try part(r.causeStart, r.causeEnd, "cause"),
           effectSpan: try part(r.effectStart, r.effectEnd, "effect"),
           explanation: try explanation(r.explanation, what)))
@@ -82,7 +82,7 @@ public enum ResultValidator {
       }
       found[doc.id, default: Findings()].scores.append(
         ScoreFinding(
-          name: try label(r.name, "name", what), start: span.lowerBound, end: span.upperBound, value: r.value,
+          name: try label(r.name, "name", what), span: span, value: r.value,
           explanation: try explanation(r.explanation, what)))
     }
     if current != nil {

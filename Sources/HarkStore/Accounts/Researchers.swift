@@ -1,6 +1,7 @@
 // Researcher accounts: a name and a scrypt password hash.
 import Foundation
 import GRDB
+import HarkAccounts
 import HarkTranscripts
 
 public struct Researcher: Sendable, Equatable, Codable {

@@ -1,8 +1,8 @@
-// Sign-in sessions and CSRF tokens. The browser holds the session token (a
+// Sign-in sessions. The browser holds the session token (a
 // cookie); the store keeps only its digest, so a copied database signs no one in.
-import Crypto
 import Foundation
 import GRDB
+import HarkAccounts
 
 /// Who a session belongs to.
 public enum SessionHolder: Sendable, Equatable {
@@ -72,21 +72,5 @@ extension ProjectStore {
         sql: "UPDATE session SET ended_at = ? WHERE token_sha256 = ? AND ended_at IS NULL",
         arguments: [Timestamp.string(now), Secrets.digest(token)])
     }
-  }
-}
-
-/// CSRF tokens derived from the session token: HMAC-SHA256 keyed by the
-/// session's secret. Nothing to store, different for every session, and a
-/// token seen in a page does not reveal the session cookie.
-public enum CSRF {
-  public static func token(forSession session: String) -> String {
-    let mac = HMAC<Crypto.SHA256>.authenticationCode(
-      for: Data("hark csrf v1".utf8), using: SymmetricKey(data: Data(session.utf8)))
-    return Secrets.base64URL(Data(mac))
-  }
-
-  /// Whether a submitted form's token belongs to this session (constant time).
-  public static func isValid(_ submitted: String, forSession session: String) -> Bool {
-    Secrets.constantTimeEqual(Array(submitted.utf8), Array(token(forSession: session).utf8))
   }
 }

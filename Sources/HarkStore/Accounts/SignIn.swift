@@ -1,6 +1,7 @@
 // Researcher sign-in as the web layer calls it: the rate limit asked first,
 // the password checked, the limit told the result, a session started.
 import Foundation
+import HarkAccounts
 
 public enum SignInResult: Sendable, Equatable {
   case signedIn(Researcher, NewSession)

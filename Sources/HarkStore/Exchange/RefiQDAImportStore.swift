@@ -5,7 +5,7 @@ import Foundation
 import GRDB
 import HarkTranscripts
 
-extension RefiProject {
+extension ExchangeProject {
   mutating func store(_ db: Database, from archiveName: String) throws -> RefiQDAImportSummary {
     var summary = RefiQDAImportSummary()
     let now = Clock.now()
@@ -86,7 +86,7 @@ extension RefiProject {
             "Nothing was changed; to import it again, first run `hark documents remove D\(existing.id)`",
           kind: .conflict)
       }
-      let text = source.text.text
+      let text = source.text
       let scalarCount = text.unicodeScalars.count
       let words = WordCount.count(text)
       try db.execute(

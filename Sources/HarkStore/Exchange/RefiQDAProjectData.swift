@@ -1,51 +1,51 @@
 // What a REFI-QDA export reads from the project, in one read transaction, and
-// how it writes the codebook tree and colours.
+// the colours a code may have (HarkExchange writes the XML from these values).
 import Foundation
 import GRDB
 
 /// Everything an export reads, in one read transaction. Each part is read as
 /// a record of the columns it needs, named once in its coding keys.
-struct ProjectData {
-  struct Code: Decodable, FetchableRecord {
-    var id: Int64
-    var name: String
-    var parent: Int64?
-    var description: String
-    var colour: String?
+public struct ProjectData {
+  public struct Code: Decodable, FetchableRecord {
+    public var id: Int64
+    public var name: String
+    public var parent: Int64?
+    public var description: String
+    public var colour: String?
     enum CodingKeys: String, CodingKey {
       case id, name, description, colour
       case parent = "parent_id"
     }
   }
-  struct Participant {
-    var id: Int64
-    var pseudonym: String
-    var role: String
-    var group: String
-    var attributes: [(String, String)]
-    var documents: [Int64]
+  public struct Participant {
+    public var id: Int64
+    public var pseudonym: String
+    public var role: String
+    public var group: String
+    public var attributes: [(String, String)]
+    public var documents: [Int64]
   }
-  struct Document: Decodable, FetchableRecord {
-    var id: Int64
-    var title: String
-    var text: String
-    var importedAt: String
-    var importedBy: String
+  public struct Document: Decodable, FetchableRecord {
+    public var id: Int64
+    public var title: String
+    public var text: String
+    public var importedAt: String
+    public var importedBy: String
     enum CodingKeys: String, CodingKey {
       case id, title, text
       case importedAt = "imported_at"
       case importedBy = "imported_by"
     }
   }
-  struct Coding: Decodable, FetchableRecord {
-    var id: Int64
-    var documentID: Int64
-    var codeID: Int64
-    var start: Int
-    var end: Int
-    var createdBy: String
-    var createdAt: String
-    var explanation: String
+  public struct Coding: Decodable, FetchableRecord {
+    public var id: Int64
+    public var documentID: Int64
+    public var codeID: Int64
+    public var start: Int
+    public var end: Int
+    public var createdBy: String
+    public var createdAt: String
+    public var explanation: String
     enum CodingKeys: String, CodingKey {
       case id, start, end, explanation
       case documentID = "document_id"
@@ -54,16 +54,16 @@ struct ProjectData {
       case createdAt = "created_at"
     }
   }
-  struct Note: Decodable, FetchableRecord {
-    var id: Int64
-    var title: String
-    var text: String
-    var documentID: Int64?
-    var start: Int?
-    var end: Int?
-    var codeID: Int64?
-    var createdBy: String
-    var createdAt: String
+  public struct Note: Decodable, FetchableRecord {
+    public var id: Int64
+    public var title: String
+    public var text: String
+    public var documentID: Int64?
+    public var start: Int?
+    public var end: Int?
+    public var codeID: Int64?
+    public var createdBy: String
+    public var createdAt: String
     enum CodingKeys: String, CodingKey {
       case id, title, text, start, end
       case documentID = "document_id"
@@ -73,12 +73,12 @@ struct ProjectData {
     }
   }
   /// How many members of a panel gave an answer, at a strength, on a link.
-  struct Vote: Decodable, FetchableRecord {
-    var linkID: LinkID
-    var panel: String
-    var answer: VoteAnswer
-    var strength: VoteStrength?
-    var count: Int
+  public struct Vote: Decodable, FetchableRecord {
+    public var linkID: LinkID
+    public var panel: String
+    public var answer: VoteAnswer
+    public var strength: VoteStrength?
+    public var count: Int
     enum CodingKeys: String, CodingKey {
       case panel, answer, strength
       case linkID = "link_id"
@@ -87,19 +87,19 @@ struct ProjectData {
   }
   /// The question a panel is asked about a link, and the words it was first
   /// asked in when a researcher reworded it.
-  struct Question {
-    var panel: String
-    var itemID: PanelItemID
-    var text: String
-    var firstAsked: String?
+  public struct Question {
+    public var panel: String
+    public var itemID: PanelItemID
+    public var text: String
+    public var firstAsked: String?
   }
   /// What a member wrote with a vote ("Anything else you want to say?").
-  struct Comment: Decodable, FetchableRecord {
-    var linkID: LinkID
-    var panel: String
-    var member: String
-    var text: String
-    var at: String
+  public struct Comment: Decodable, FetchableRecord {
+    public var linkID: LinkID
+    public var panel: String
+    public var member: String
+    public var text: String
+    public var at: String
     enum CodingKeys: String, CodingKey {
       case panel, at
       case linkID = "link_id"
@@ -127,32 +127,30 @@ struct ProjectData {
     }
   }
 
-  var name: String
-  var createdAt: String?
-  var guid: RefiGUID
-  var codes: [Code] = []
-  var codeName: [Int64: String] = [:]
-  var participants: [Participant] = []
-  var documents: [Document] = []
-  var codings: [Int64: [Coding]] = [:]
-  var notes: [Note] = []
-  var votes: [LinkID: [Vote]] = [:]
-  var comments: [LinkID: [Comment]] = [:]
-  var questions: [LinkID: [Question]] = [:]
+  public var name: String
+  public var createdAt: String?
+  public var codes: [Code] = []
+  public var codeName: [Int64: String] = [:]
+  public var participants: [Participant] = []
+  public var documents: [Document] = []
+  public var codings: [Int64: [Coding]] = [:]
+  public var notes: [Note] = []
+  public var votes: [LinkID: [Vote]] = [:]
+  public var comments: [LinkID: [Comment]] = [:]
+  public var questions: [LinkID: [Question]] = [:]
   /// Who proposed each piece of evidence, and when: its selection in a source is theirs.
-  var evidenceMade: [EvidenceID: (by: String, at: String)] = [:]
-  var linkCreatedAt: [LinkID: String] = [:]
+  public var evidenceMade: [EvidenceID: (by: String, at: String)] = [:]
+  public var linkCreatedAt: [LinkID: String] = [:]
   /// When the first concept was made: the date of the note that lists them.
-  var conceptsSince: String?
+  public var conceptsSince: String?
   /// The user Hark's own notes (concepts, links) are written by.
-  static let harkUser = "Hark"
-  var users: [String] = []
-  var leftOut = (suggested: 0, rejected: 0, scores: 0, turns: 0)
+  public static let harkUser = "Hark"
+  public var users: [String] = []
+  public var leftOut = (suggested: 0, rejected: 0, scores: 0, turns: 0)
 
   init(_ db: Database, name: String, codebookOnly: Bool) throws {
     self.name = name.isEmpty ? "Hark project" : name
     createdAt = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'")
-    guid = RefiGUID(project: createdAt ?? "")
     codes = try Code.fetchAll(db, sql: "SELECT * FROM code ORDER BY name COLLATE NOCASE, id")
     for code in codes { codeName[code.id] = code.name }
     if codebookOnly { return }
@@ -249,58 +247,11 @@ struct ProjectData {
       }
     }
   }
-
-  func userGUID(_ name: String) -> String { guid.make("user", name) }
-
-  /// group and role first, then every attribute name in the order first met.
-  var variableNames: [String] {
-    var names = ["group", "role"]
-    for p in participants {
-      for (name, _) in p.attributes where !names.contains(name) { names.append(name) }
-    }
-    return names
-  }
-
-  func codeTree(indent: String, noteRefs: Bool, summary: inout RefiQDAExportSummary) -> String {
-    let children = Dictionary(grouping: codes, by: { $0.parent ?? -1 })
-    let known = Set(codes.map(\.id))
-    var notesByCode: [Int64: [Int64]] = [:]
-    if noteRefs { for n in notes { if let code = n.codeID { notesByCode[code, default: []].append(n.id) } } }
-    var xml = ""
-    func write(_ code: Code, _ indent: String) {
-      xml += "\(indent)<Code guid=\"\(guid.make("code", code.id))\" name=\"\(RefiXML.attribute(code.name))\""
-      xml += " isCodable=\"true\""
-      if let colour = code.colour {
-        if let valid = RefiColour.normalised(colour) {
-          xml += " color=\"\(valid)\""
-        } else {
-          summary.notCarried.append("the colour \"\(colour)\" of the code \"\(code.name)\": not #RRGGBB, left out")
-        }
-      }
-      let kids = children[code.id] ?? []
-      let refs = notesByCode[code.id] ?? []
-      if code.description.isEmpty && kids.isEmpty && refs.isEmpty {
-        xml += "/>\n"
-      } else {
-        xml += ">\n"
-        if !code.description.isEmpty {
-          xml += "\(indent)  <Description>\(RefiXML.text(code.description))</Description>\n"
-        }
-        for note in refs { xml += "\(indent)  <NoteRef targetGUID=\"\(guid.make("note", note))\"/>\n" }
-        for kid in kids { write(kid, indent + "  ") }
-        xml += "\(indent)</Code>\n"
-      }
-      summary.codes += 1
-    }
-    // A parent missing from the table (it cannot be, with foreign keys on) would hide its children: they go on top.
-    for code in codes where code.parent == nil || !known.contains(code.parent!) { write(code, indent) }
-    return xml
-  }
 }
 
-enum RefiColour {
+public enum RefiColour {
   /// "#RRGGBB" in upper case from "#RGB", "#RRGGBB" or "#RRGGBBAA" (a habit some tools have); nil otherwise.
-  static func normalised(_ value: String) -> String? {
+  public static func normalised(_ value: String) -> String? {
     let hex = value.trimmingCharacters(in: .whitespaces)
     guard hex.hasPrefix("#"), hex.dropFirst().allSatisfy(\.isHexDigit) else { return nil }
     let digits = hex.dropFirst().uppercased()

@@ -37,7 +37,9 @@ public enum CSVExport {
   }
 }
 
-func format(_ value: Double) -> String {
+/// A number as every export writes it (this CSV, REFI-QDA's notes): three
+/// decimals at most, no trailing zeros, never "-0".
+public func format(_ value: Double) -> String {
   var text = String(format: "%.3f", value)
   while text.hasSuffix("0") { text.removeLast() }
   if text.hasSuffix(".") { text.removeLast() }

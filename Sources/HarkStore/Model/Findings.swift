@@ -3,14 +3,13 @@
 
 public struct CodeFinding: Sendable, Equatable {
   public var code: String
-  public var start: Int
-  public var end: Int
+  /// Where in the document, in code points (the SDK's `span`).
+  public var span: Range<Int>
   public var confidence: Double
   public var explanation: String
-  public init(code: String, start: Int, end: Int, confidence: Double, explanation: String) {
+  public init(code: String, span: Range<Int>, confidence: Double, explanation: String) {
     self.code = code
-    self.start = start
-    self.end = end
+    self.span = span
     self.confidence = confidence
     self.explanation = explanation
   }
@@ -18,14 +17,13 @@ public struct CodeFinding: Sendable, Equatable {
 
 public struct ConceptFinding: Sendable, Equatable {
   public var label: String
-  public var start: Int
-  public var end: Int
+  /// Where in the document, in code points (the SDK's `span`).
+  public var span: Range<Int>
   public var confidence: Double
   public var explanation: String
-  public init(label: String, start: Int, end: Int, confidence: Double, explanation: String) {
+  public init(label: String, span: Range<Int>, confidence: Double, explanation: String) {
     self.label = label
-    self.start = start
-    self.end = end
+    self.span = span
     self.confidence = confidence
     self.explanation = explanation
   }
@@ -38,8 +36,8 @@ public struct LinkFinding: Sendable, Equatable {
   public var strength: Double
   public var confidence: Double
   /// The quote: code point offsets in the document.
-  public var start: Int
-  public var end: Int
+  /// Where in the document, in code points (the SDK's `span`).
+  public var span: Range<Int>
   /// Where in the document the cause and the effect were found, in code
   /// points, when the plugin said: the SDK's `causeSpan`/`effectSpan`, stored
   /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`.
@@ -47,7 +45,7 @@ public struct LinkFinding: Sendable, Equatable {
   public var effectSpan: Range<Int>?
   public var explanation: String
   public init(
-    cause: String, effect: String, polarity: Int, strength: Double, confidence: Double, start: Int, end: Int,
+    cause: String, effect: String, polarity: Int, strength: Double, confidence: Double, span: Range<Int>,
     causeSpan: Range<Int>? = nil, effectSpan: Range<Int>? = nil, explanation: String
   ) {
     self.cause = cause
@@ -55,8 +53,7 @@ public struct LinkFinding: Sendable, Equatable {
     self.polarity = polarity
     self.strength = strength
     self.confidence = confidence
-    self.start = start
-    self.end = end
+    self.span = span
     self.causeSpan = causeSpan
     self.effectSpan = effectSpan
     self.explanation = explanation
@@ -65,14 +62,13 @@ public struct LinkFinding: Sendable, Equatable {
 
 public struct ScoreFinding: Sendable, Equatable {
   public var name: String
-  public var start: Int
-  public var end: Int
+  /// Where in the document, in code points (the SDK's `span`).
+  public var span: Range<Int>
   public var value: Double
   public var explanation: String
-  public init(name: String, start: Int, end: Int, value: Double, explanation: String) {
+  public init(name: String, span: Range<Int>, value: Double, explanation: String) {
     self.name = name
-    self.start = start
-    self.end = end
+    self.span = span
     self.value = value
     self.explanation = explanation
   }

@@ -3,6 +3,7 @@
 // through to the link's status with a row in the curation decision log.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTranscripts
 
 public enum PanelDecisionKind: String, Sendable, Codable {

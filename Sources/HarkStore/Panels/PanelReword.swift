@@ -6,6 +6,7 @@
 // A closed item keeps the words it was decided on.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTranscripts
 
 /// One change of an item's question, from the decision log.

@@ -2,6 +2,7 @@
 // kept; the current vote of a member on an item is their latest.
 import Foundation
 import GRDB
+import HarkPanels
 import HarkTranscripts
 
 public enum VoteAnswer: String, Sendable, Codable, CaseIterable {

@@ -1,6 +1,8 @@
 // Panels and their members, and the one-time invite links members sign in by.
 import Foundation
 import GRDB
+import HarkAccounts
+import HarkPanels
 import HarkTranscripts
 
 public struct Panel: Sendable, Equatable {

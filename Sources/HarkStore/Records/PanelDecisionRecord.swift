@@ -1,5 +1,6 @@
 // A row of `panel_decision` (or of the `panel_decision_in_force` view).
 import GRDB
+import HarkPanels
 
 /// A row of `panel_decision`: append-only; an item's latest is in force.
 struct PanelDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {

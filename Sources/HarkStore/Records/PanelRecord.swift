@@ -1,6 +1,7 @@
 // A row of `panel` and of `panel_member`, as GRDB records: the columns once,
 // by name, so reads decode and writes encode them without spelling them out.
 import GRDB
+import HarkPanels
 
 /// A row of `panel`.
 struct PanelRecord: Codable, FetchableRecord, MutablePersistableRecord {

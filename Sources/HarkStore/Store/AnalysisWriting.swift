@@ -201,14 +201,14 @@ extension ProjectStore {
 
     let insert = inserts ?? ResultInserts(db)
 
-    for code in findings.codes where turns.owner(code.start, code.end) != nil {
+    for code in findings.codes where turns.owner(code.span) != nil {
       let codeID = try codeIDs[code.code] ?? codeID(db, named: code.code)
       codeIDs[code.code] = codeID
       let row = try insert(.coding)
       row.bind(record.documentID)
       row.bind(codeID)
-      row.bind(code.start)
-      row.bind(code.end)
+      row.bind(code.span.lowerBound)
+      row.bind(code.span.upperBound)
       row.bind(analysisID)
       row.bind(code.confidence)
       row.bind(code.explanation)
@@ -217,13 +217,13 @@ extension ProjectStore {
       try row.run()
       counts.codes += 1
     }
-    for score in findings.scores where turns.owner(score.start, score.end) != nil {
+    for score in findings.scores where turns.owner(score.span) != nil {
       let row = try insert(.score)
       row.bind(record.documentID)
       row.bind(analysisID)
       row.bind(score.name)
-      row.bind(score.start)
-      row.bind(score.end)
+      row.bind(score.span.lowerBound)
+      row.bind(score.span.upperBound)
       row.bind(score.value)
       row.bind(score.explanation)
       try row.run()
@@ -231,7 +231,7 @@ extension ProjectStore {
     }
     // A label that is only "~" names nothing: such a finding is left out.
     for concept in findings.concepts where ConceptReference(concept.label).names {
-      guard let owner = turns.owner(concept.start, concept.end) else { continue }
+      guard let owner = turns.owner(concept.span) else { continue }
       let conceptID = try conceptIDs[concept.label] ?? conceptID(db, label: concept.label, now: now)
       conceptIDs[concept.label] = conceptID
       let row = try insert(.mention)
@@ -239,15 +239,15 @@ extension ProjectStore {
       row.bind(record.documentID)
       row.bind(analysisID)
       row.bind(owner.participant)
-      row.bind(concept.start)
-      row.bind(concept.end)
+      row.bind(concept.span.lowerBound)
+      row.bind(concept.span.upperBound)
       row.bind(concept.confidence)
       row.bind(concept.explanation)
       try row.run()
       counts.concepts += 1
     }
     for link in findings.links where ConceptReference(link.cause).names && ConceptReference(link.effect).names {
-      guard let owner = turns.owner(link.start, link.end) else { continue }
+      guard let owner = turns.owner(link.span) else { continue }
       // "~X" or a concept that is the opposite of another: the link joins
       // the concepts themselves and the quote's polarity carries the turn.
       let (cause, causeTurned) = try linkEnds[link.cause] ?? linkEnd(db, label: link.cause, now: now)
@@ -262,8 +262,8 @@ extension ProjectStore {
       row.bind(record.documentID)
       row.bind(analysisID)
       row.bind(owner.participant)
-      row.bind(link.start)
-      row.bind(link.end)
+      row.bind(link.span.lowerBound)
+      row.bind(link.span.upperBound)
       row.bind(link.causeSpan?.lowerBound)
       row.bind(link.causeSpan?.upperBound)
       row.bind(link.effectSpan?.lowerBound)
@@ -362,7 +362,8 @@ struct TurnIndex {
   /// it overlaps most. Nil when it overlaps none — interviewer turns are
   /// context, not data, and neither are titles or speaker labels — so the
   /// host drops such findings even if a plugin emits them.
-  func owner(_ start: Int, _ end: Int) -> Entry? {
+  func owner(_ span: Range<Int>) -> Entry? {
+    let (start, end) = (span.lowerBound, span.upperBound)
     // First turn that ends after `start` (turns are in order, non-overlapping).
     var low = 0
     var high = entries.count

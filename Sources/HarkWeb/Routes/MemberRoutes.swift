@@ -1,6 +1,7 @@
 // The panel member's pages: sign in by invite link, see one proposed link at
 // a time with the quotes behind it, vote, see progress and decisions.
 import Foundation
+import HarkPanels
 import HarkStore
 import Hummingbird
 

@@ -3,6 +3,7 @@
 // override a decision with a reason, take up a member's suggestion, and the
 // panel's audit log.
 import Foundation
+import HarkPanels
 import HarkStore
 import HarkTranscripts
 import Hummingbird

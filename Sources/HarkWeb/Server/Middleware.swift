@@ -1,6 +1,7 @@
 // Middleware every page goes through: security headers on every response,
 // the session looked up from its cookie, and the CSRF check on every form.
 import Foundation
+import HarkAccounts
 import HarkStore
 import Hummingbird
 

@@ -2,6 +2,7 @@
 // signed in (from the session cookie), their CSRF token, and where the
 // request came from (for the sign-in rate limit).
 import Foundation
+import HarkAccounts
 import HarkStore
 import Hummingbird
 import NIOCore

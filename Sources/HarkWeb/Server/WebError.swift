@@ -1,6 +1,7 @@
 // Why a request was not done, as a kind the HTTP status follows from, with
 // what the page says about it. Routes and middleware throw these; the error
 // page middleware is the one place they become pages (`Pages.answer`).
+import HarkAccounts
 import HarkStore
 import HarkTranscripts
 import Hummingbird

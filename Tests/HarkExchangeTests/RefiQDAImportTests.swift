@@ -5,6 +5,7 @@ import GRDB
 import HarkTestSupport
 import Testing
 
+@testable import HarkExchange
 @testable import HarkStore
 
 @Suite("REFI-QDA import")

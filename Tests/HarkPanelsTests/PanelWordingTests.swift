@@ -1,7 +1,7 @@
 // The panel question for each shape of concept label, word for word.
 import Testing
 
-@testable import HarkStore
+@testable import HarkPanels
 
 @Suite("Panel wording")
 struct PanelWordingTests {

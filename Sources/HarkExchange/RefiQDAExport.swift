@@ -2,7 +2,7 @@
 // a codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder and the like. What
 // the standard has no place for (concepts, links, votes) travels as notes.
 import Foundation
-import GRDB
+import HarkStore
 import HarkTranscripts
 import ZIPFoundation
 
@@ -76,7 +76,7 @@ public enum RefiQDAExport {
   // MARK: - The codebook
 
   public static func codebook(_ store: ProjectStore) throws -> (xml: String, summary: RefiQDAExportSummary) {
-    let data = try store.pool.read { db in try ProjectData(db, name: "", codebookOnly: true) }
+    let data = try store.exchangeData(name: "", codebookOnly: true)
     guard !data.codes.isEmpty else {
       throw HarkError(
         "the project has no codes, and a REFI-QDA codebook needs at least one", subject: store.path,
@@ -94,7 +94,7 @@ public enum RefiQDAExport {
 
   public static func project(_ store: ProjectStore, links selection: LinkSelection = .notRejected) throws -> Package {
     let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
-    let data = try store.pool.read { db in try ProjectData(db, name: name, codebookOnly: false) }
+    let data = try store.exchangeData(name: name, codebookOnly: false)
     let linkList = try store.links().filter { selection.includes($0.status) }
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     let concepts = try store.concepts()

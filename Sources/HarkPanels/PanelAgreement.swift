@@ -49,4 +49,11 @@ public struct PanelAgreement: Sendable, Equatable {
   public var votes: Int
   public var percent: Double?
   public var alpha: Double?
+
+  public init(items: Int, votes: Int, percent: Double?, alpha: Double?) {
+    self.items = items
+    self.votes = votes
+    self.percent = percent
+    self.alpha = alpha
+  }
 }

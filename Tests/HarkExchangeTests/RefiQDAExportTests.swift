@@ -6,6 +6,7 @@ import HarkTestSupport
 import Testing
 import ZIPFoundation
 
+@testable import HarkExchange
 @testable import HarkStore
 
 @Suite("REFI-QDA export")

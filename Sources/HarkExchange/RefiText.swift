@@ -2,6 +2,7 @@
 // LF line ends, NFC), with a map from the tool's code point offsets to Hark's.
 import Crypto
 import Foundation
+import HarkStore
 import HarkTranscripts
 
 struct RefiText {

@@ -1,22 +1,8 @@
 // REFI-QDA import: a .qdpx from another tool becomes documents, codes, codings
 // by hand, participants and notes, in one transaction or not at all.
 import Foundation
-import GRDB
+import HarkStore
 import HarkTranscripts
-
-/// What an import added, and what it could not carry into Hark.
-public struct RefiQDAImportSummary: Sendable, Equatable {
-  public var documents = 0
-  public var codesAdded = 0
-  /// Codes whose name the project already had; their codings join them.
-  public var codesReused = 0
-  public var codings = 0
-  public var participantsAdded = 0
-  /// Cases whose name is already a participant's; the participant is left as it was.
-  public var participantsKept = 0
-  public var notes = 0
-  public var notCarried: [String] = []
-}
 
 public enum RefiQDAImport {
   @discardableResult
@@ -39,55 +25,18 @@ public enum RefiQDAImport {
     {
       folder = URL(fileURLWithPath: base, isDirectory: true)
     }
-    var project = try RefiProject(root, archive: &archive, folder: folder, qdeName: qdeName)
-    return try store.pool.write { db in try project.store(db, from: archive.name) }
+    let project = try RefiProject(root, archive: &archive, folder: folder, qdeName: qdeName)
+    return try store.importExchangeProject(project.plain, from: archive.name)
   }
-}
-
-/// A GUID as written in either form REFI-QDA allows, for comparing.
-func refiKey(_ guid: String?) -> String {
-  (guid ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "{} \t\n")).lowercased()
 }
 
 /// The project file read into plain values, every reference checked.
 struct RefiProject {
-  struct Code {
-    var guid: String
-    var name: String
-    var parent: String?
-    var description: String
-    var colour: String?
-  }
-  struct Case {
-    var name: String
-    var values: [(name: String, value: String)]
-  }
-  struct Coding {
-    var code: String
-    var start: Int
-    var end: Int
-    var user: String?
-    var at: String?
-    /// The memo on the coded passage (the selection's Description), kept with the coding.
-    var memo: String = ""
-  }
-  struct Note {
-    var guid: String
-    var name: String
-    var text: String
-    var user: String?
-    var at: String?
-    /// Where a NoteRef placed it: a source, a span of one, a code; nil for the project.
-    var source: Int?
-    var span: Range<Int>?
-    var code: String?
-  }
-  struct Source {
-    var name: String
-    var text: RefiText
-    var bytes: Data
-    var codings: [Coding] = []
-  }
+  typealias Code = ExchangeProject.Code
+  typealias Case = ExchangeProject.Case
+  typealias Coding = ExchangeProject.Coding
+  typealias Note = ExchangeProject.Note
+  typealias Source = ExchangeProject.Source
 
   let qdeName: String
   var users: [String: String] = [:]
@@ -97,6 +46,11 @@ struct RefiProject {
   var notes: [Note] = []
   var noteIndex: [String: Int] = [:]
   var notCarried: [String] = []
+
+  /// The project as the store takes it.
+  var plain: ExchangeProject {
+    ExchangeProject(users: users, codes: codes, cases: cases, sources: sources, notes: notes, notCarried: notCarried)
+  }
 
   /// The codes under a `<Codes>` element, parents before children, each
   /// naming its parent's guid: a project's codebook and a .qdc file alike.
@@ -219,7 +173,8 @@ struct RefiProject {
         "the source \"\(name)\": left out, it has rich text only (\(rich)); export it with plain text to bring it in")
       return
     }
-    var source = Source(name: name, text: RefiText(text.text), bytes: text.bytes)
+    let refiText = RefiText(text.text)
+    var source = Source(name: name, text: refiText.text, bytes: text.bytes)
     let index = sources.count
     if let memo = Self.memo(element) {
       notes.append(
@@ -227,7 +182,7 @@ struct RefiProject {
           guid: "", name: "Memo on \(name)", text: memo, user: element["creatingUser"], at: element["creationDateTime"],
           source: index))
     }
-    let count = source.text.originalCount
+    let count = refiText.originalCount
     func range(_ selection: RefiXML.Element) throws -> Range<Int> {
       guard let start = Int(selection["startPosition"] ?? ""), let end = Int(selection["endPosition"] ?? ""),
         0 <= start, start <= end, end <= count
@@ -237,11 +192,11 @@ struct RefiProject {
           subject: qdeName, line: selection.line,
           hint: "Positions count code points from 0; export the project again from the program that made it")
       }
-      return source.text.range(start, end)
+      return refiText.range(start, end)
     }
     for ref in element.children("NoteRef") { attach(ref, source: index, span: nil, code: nil) }
     for coding in element.children("Coding") {
-      addCoding(coding, to: &source, range: 0..<source.text.text.unicodeScalars.count)
+      addCoding(coding, to: &source, range: 0..<source.text.unicodeScalars.count)
     }
     for selection in element.children("PlainTextSelection") {
       let span = try range(selection)

@@ -6,6 +6,7 @@ import GRDB
 import HarkTestSupport
 import Testing
 
+@testable import HarkExchange
 @testable import HarkStore
 
 @Suite("REFI-QDA as other tools read it")

@@ -2,6 +2,7 @@
 // their hierarchy, descriptions and colours) to the project, in one
 // transaction or not at all. A .qdc is one XML file whose root is <CodeBook>.
 import Foundation
+import HarkStore
 import HarkTranscripts
 
 public enum RefiQDACodebookImport {
@@ -33,8 +34,8 @@ public enum RefiQDACodebookImport {
         "has <\(root.name)> where a REFI-QDA codebook starts with <CodeBook>", subject: name, line: root.line,
         hint: "Export the codebook again as a .qdc, or import a whole project as .qdpx")
     }
-    var project = RefiProject(codebook: root, name: name)
-    return try store.pool.write { db in try project.store(db, from: name) }
+    let project = RefiProject(codebook: root, name: name)
+    return try store.importExchangeProject(project.plain, from: name)
   }
 }
 

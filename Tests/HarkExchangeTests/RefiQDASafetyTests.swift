@@ -1,6 +1,7 @@
 // Bad .qdpx files are refused with an error naming the file (and line), and the
 // project is left exactly as it was.
 import Foundation
+import HarkExchange
 import HarkTestSupport
 import Testing
 import ZIPFoundation
