@@ -36,12 +36,25 @@ public struct ClaimsDocument: Sendable, Equatable {
   public var claims: [Claim]
   /// Narrator words in the passages (runs of non-space characters in turns not given to `Interviewer`).
   public var narratorWords: Int
+  /// The stored text the spans index, as code points, so an outcome can quote the words a link marked.
+  public var text: [Unicode.Scalar]
 
-  public init(source: String, passages: [GoldSpan], claims: [Claim], narratorWords: Int = 0) {
+  public init(
+    source: String, passages: [GoldSpan], claims: [Claim], narratorWords: Int = 0, text: [Unicode.Scalar] = []
+  ) {
     self.source = source
     self.passages = passages
     self.claims = claims
     self.narratorWords = narratorWords
+    self.text = text
+  }
+
+  /// The words of `span` in the text, or nil when the span is missing or the document was made without its text.
+  func words(_ span: GoldSpan?) -> String? {
+    guard let span, span.start >= 0, span.end <= text.count, span.start < span.end else { return nil }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: text[span.start..<span.end])
+    return String(view)
   }
 
   /// Finds every quote of `file` in `text`; throws `GoldProblems` naming the file, line and quote of each one
@@ -124,7 +137,8 @@ public struct ClaimsDocument: Sendable, Equatable {
         }
       }
     }
-    return ClaimsDocument(source: file.transcript, passages: passages, claims: claims, narratorWords: words)
+    return ClaimsDocument(
+      source: file.transcript, passages: passages, claims: claims, narratorWords: words, text: scalars)
   }
 }
 
@@ -199,7 +213,8 @@ public struct ClaimOutcome: Sendable, Equatable {
   public var bothLabelsRight: Bool
   /// Both labels right when a label may also match by its head (`ClaimLabel.matchesHead`).
   public var bothLabelsHeadRight: Bool
-  /// The overlapping evidence as "cause → effect (+)", so a miss can be read against the claim's labels.
+  /// The overlapping evidence as "cause → effect (+)", so a miss can be read against the claim's labels; with
+  /// the words each marked as cause and effect ("“the fire” → “The shop shut”") when the document has its text.
   public var evidence: [String]
   public init(
     source: String, line: Int, kind: ClaimsFile.Kind, found: Bool, directionRight: Bool = false,
@@ -242,7 +257,11 @@ public enum ClaimsScoring {
             ClaimLabel.matchesHead($0.causeLabel, side: .cause, claim.causeLabels)
               && ClaimLabel.matchesHead($0.effectLabel, side: .effect, claim.effectLabels)
           },
-          evidence: overlapping.map { "\($0.causeLabel) → \($0.effectLabel) (\($0.sign < 0 ? "−" : "+"))" })
+          evidence: overlapping.map { e in
+            let labels = "\(e.causeLabel) → \(e.effectLabel) (\(e.sign < 0 ? "−" : "+"))"
+            guard let cause = document.words(e.cause), let effect = document.words(e.effect) else { return labels }
+            return labels + " from “\(cause)” → “\(effect)”"
+          })
       }
     }
   }

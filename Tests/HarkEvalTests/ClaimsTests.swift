@@ -199,7 +199,8 @@ struct ClaimsScoringTests {
     #expect(evidence(1, "~sleep").sign == -1)
   }
 
-  @Test("recall, direction, sign, labels, end to end and link precision count as the guide defines them")
+  @Test(
+    "recall, direction, sign, labels, end to end and link precision count as the guide defines them; outcomes quote")
   func scores() throws {
     let document = try ClaimsDocument.resolve(ClaimsFile.parse(claimsText, name: "x.claims"), text: text)
     let sentence = { (words: String) in span(words) }
@@ -262,15 +263,17 @@ struct ClaimsScoringTests {
       ClaimsEvaluation.outcomesDetail(ClaimsScoring.outcomes([document], ["t.txt": evidence]))
         == .array([
           .string(
-            "t.txt line 5: explicit, found, direction right, sign right, labels right, evidence Rents → move (+); "
-              + "went → we (−)"),
+            "t.txt line 5: explicit, found, direction right, sign right, labels right, evidence Rents → move (+) "
+              + "from “the rent went up” → “We moved”; went → we (−) from “rent” → “moved”"),
           .string(
-            "t.txt line 6: explicit, found, direction wrong, sign wrong, labels right, evidence war → ~people coming (−)"
-          ),
+            "t.txt line 6: explicit, found, direction wrong, sign wrong, labels right, evidence war → ~people coming (−) "
+              + "from “nobody came” → “The War started”"),
+          // An evidence that marked no cause words shows its labels only.
           .string("t.txt line 7: implied, found, direction wrong, sign wrong, labels wrong, evidence so → lonely (+)"),
           .string("t.txt line 8: explicit, not found"),
           .string(
-            "t.txt line 9: explicit, found, direction right, sign right, labels wrong, evidence fire → ~shop (+)"),
+            "t.txt line 9: explicit, found, direction right, sign right, labels wrong, evidence fire → ~shop (+) "
+              + "from “the fire” → “The shop shut”"),
         ]))
   }
 

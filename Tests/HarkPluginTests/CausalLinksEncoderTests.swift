@@ -132,6 +132,61 @@ struct CausalLinksEncoderTests {
     #expect(inCause.map { String($0.prefix { $0 != "|" }) } == ["phone → bed + c=0.9 "], "\(inCause)")
   }
 
+  @Test("the cue decides the direction: tags turned round across 'because' are read with the cause after it")
+  func cueTurnsTags() throws {
+    // The encoder marked the cause before "because" and the effect after it.
+    let found = try Self.link("We moved house because the rent went up", tags: [1, 2, 2, 5, 3, 4, 4, 4])
+    #expect(
+      found
+        == [
+          "rent went up → moving house + c=0.9 | causal encoder: a causal claim (probability 0.9); it marked cause "
+            + "\"the rent went up\", effect \"We moved house\", signal \"because\"; \"because\" says which side is the "
+            + "cause, so the marked words are read in its direction; strength 0.6"
+        ], "\(found)")
+  }
+
+  @Test("in a chain the spans on either side of 'so' are its cause and effect, whatever their tags")
+  func chainAroundSo() throws {
+    // "nobody owned him so he just stays here and we feed him": the middle clause is tagged cause only, for the
+    // second claim, so the tags alone pair nothing with it; "so" makes it the effect of the first ("he" and
+    // "stays here" are one clause the encoder opened twice). The tags' own pairs come first and stay.
+    let text = "nobody owned him so he just stays here and we feed him"
+    let found = try Self.link(text, tags: [1, 2, 2, 5, 1, 0, 1, 2, 0, 0, 3, 4])
+    #expect(
+      found.map { String($0.prefix { $0 != "|" }) }
+        == [
+          "nobody owning him → feeding him + c=0.9 ", "stays → feeding him + c=0.9 ",
+          "nobody owning him → staying + c=0.9 ",
+        ],
+      "\(found)")
+    let spans = TaggedSpans(words: Self.words(text), tags: [1, 2, 2, 5, 1, 0, 1, 2, 0, 0, 3, 4])
+    let bytes = Array(text.utf8)
+    let pairs = SentenceLinker.cuePairs(spans, Tokenizer.tokens(bytes, in: 0..<bytes.count), bytes: bytes)
+    func quote(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    #expect(
+      pairs.map { quote($0.cause) + " > " + quote($0.effect) }
+        == [
+          "nobody owned him > feed him", "he > feed him", "stays here > feed him",
+          "nobody owned him > he just stays here",
+        ])
+  }
+
+  @Test("'which she didn't … because' denies the effect: the cause lowers it")
+  func relativeClauseDenial() throws {
+    let text = "She talks to me now , which she didn't for a long time , because I'd let her down"
+    let found = try Self.link(text, tags: [3, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 2, 2, 2])
+    #expect(
+      found
+        == [
+          "letting her down → she talks - c=0.9 | causal encoder: a causal claim (probability 0.9); it marked cause "
+            + "\"I'd let her down\", effect \"She talks to me\", signal \"because\"; \"which … didn't\" before "
+            + "\"because\" denies the effect, and the cause explains that, so it lowers the effect (−); strength 0.6"
+        ], "\(found)")
+    // Without the relative clause the cause raises the effect.
+    let plain = try Self.link("She talks to me now because I stopped drinking", tags: [3, 4, 4, 4, 0, 5, 1, 2, 2])
+    #expect(plain.map { String($0.prefix { $0 != "|" }) } == ["stopping drinking → she talks + c=0.9 "], "\(plain)")
+  }
+
   @Test("a pair whose words make no label gives no link")
   func noLabel() throws {
     #expect(try Self.link("It was that", tags: [1, 5, 3]) == [])

@@ -42,6 +42,19 @@ struct CausalLinksLabelTests {
       ["cow → plenty to eat +"])
   }
 
+  @Test("'X had to Y' names what had to be done; a noun before a finite verb is never made a gerund")
+  func obligationAndSubject() throws {
+    // Marked without "My": "father" is the subject of "had to", not a verb ("fathering had" before).
+    try Self.expectLabels(
+      "My father had to have the house built because there was no house to rent",
+      tags: [0, 3, 4, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2], ["no house to rent → house built +"])
+    // "parents were …" is no verb phrase ("parentsing were great believers" before).
+    try Self.expectLabels(
+      "My parents were great believers in school because we all lived on the same level",
+      tags: [3, 4, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2, 2],
+      ["living on the same level → parents were great believers +"])
+  }
+
   @Test("the pronoun I keeps its capital in a label, wherever it stands")
   func pronounI() throws {
     try Self.expectLabels(

@@ -406,6 +406,20 @@ struct CausalLinksTests {
       try Self.links("I got through it thanks to my sister.") == ["sister -> getting through it (+1) s=0.6 c=0.6"])
   }
 
+  @Test("'that's how' and ', which is how' take their cause from the clause or sentence before, as 'that's why' does")
+  func thatsHow() throws {
+    #expect(
+      try Self.links("I worked with my father as secretary, and that's how I met my husband.")
+        == ["working with my father -> meeting my husband (+1) s=0.6 c=0.36"])
+    let beetroot = try Self.links("The beetroot was almost ready. So that's how we worked eight acres.")
+    #expect(beetroot == ["beetroot -> working eight acres (+1) s=0.6 c=0.36"], "\(beetroot)")
+    #expect(
+      try Self.links("We shared the garden, which is how we met.") == ["sharing the garden -> meeting (+1) s=0.6 c=0.5"]
+    )
+    // "how" with no "that" before it asks or describes: no link.
+    #expect(try Self.links("I don't know how we managed.") == [])
+  }
+
   @Test("'made me so angry' reads 'so' as a degree; 'made me go to the doctor' keeps the place")
   func madeMeDegreeAndPlace() throws {
     #expect(try Self.links("The noise made me so angry.") == ["noise -> feeling angry (+1) s=0.75 c=0.65"])

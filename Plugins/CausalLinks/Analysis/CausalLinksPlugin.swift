@@ -208,7 +208,9 @@ public final class CausalLinksPlugin: AnalysisPlugin {
     var out: [FoundLink] = []
     var used = Set<Int>()
     for var found in patterns {
-      if let k = model.indices.first(where: { !used.contains($0) && overlaps(found.link, model[$0].link) }) {
+      // The encoder's link over the same cause and effect words, else the first that shares either.
+      let candidates = model.indices.filter { !used.contains($0) && overlaps(found.link, model[$0].link) }
+      if let k = candidates.first(where: { sameClaim(found.link, model[$0].link) }) ?? candidates.first {
         used.insert(k)
         // A cause cut before its quality ("the rates became" of "the rates became so outrageous") is
         // a clause fragment; the encoder's reading of the whole clause names it ("outrageous rates").
@@ -250,6 +252,12 @@ public final class CausalLinksPlugin: AnalysisPlugin {
     let word = String(last)
     return WordLists.copulas.contains(WordKey(word)) || WordLists.auxiliaries.contains(WordKey(word))
       || ["became", "become", "becomes", "seemed", "seems"].contains(word)
+  }
+
+  /// Whether both the causes and the effects of two links share words.
+  private func sameClaim(_ a: LinkResult, _ b: LinkResult) -> Bool {
+    guard let ac = a.causeSpan, let bc = b.causeSpan, let ae = a.effectSpan, let be = b.effectSpan else { return false }
+    return ac.overlaps(bc) && ae.overlaps(be)
   }
 
   private func overlaps(_ a: LinkResult, _ b: LinkResult) -> Bool {

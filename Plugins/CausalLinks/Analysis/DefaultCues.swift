@@ -112,7 +112,8 @@ enum DefaultCues {
     ^ because/'cause/cos X , Y	+	0.5	subject
     ^ because/'cause/cos X Y	+	0.45	subject
     X why Y	+	0.5	subject
-    X , which is why Y	+	0.5	subject
+    X how Y	+	0.45	subject
+    X , which is why/how Y	+	0.5	subject
     X , so Y	+	0.45	subject
     ^ thanks to X , Y	+	0.65	subject
     Y thanks to X	+	0.6	subject

@@ -104,10 +104,15 @@ extension SentenceLinker {
     let maker = LabelMaker(tokens: tokens, bytes: context.bytes)
     var found: [FoundLink] = []
     var seen = Set<String>()
-    for pair in spans.pairs {
+    for pair in Self.cuePairs(spans, tokens, bytes: context.bytes) {
       guard let causeTokens = tokenRange(pair.cause, tokens), let effectTokens = tokenRange(pair.effect, tokens)
       else { continue }
       var causeNote: String?
+      let cueNote = pair.cue.flatMap { cue in
+        pair.againstTags
+          ? "\"\(tokens[cue].lower)\" says which side is the cause, so the marked words are read in its direction"
+          : nil
+      }
       var cause: PhraseLabel
       var causeSpan: Range<Int>
       switch maker.cause(causeTokens) {
@@ -171,6 +176,10 @@ extension SentenceLinker {
         polarity = -polarity
         notes.append("\"\(effect.text)\" is negated, so the polarity turns")
       }
+      if let denial = Self.deniedByRelativeClause(effect: effectTokens, cause: causeTokens, tokens) {
+        polarity = -polarity
+        notes.append(denial)
+      }
       let key = "\(cause.text)|\(effect.text)|\(polarity)"
       guard seen.insert(key).inserted else { continue }
 
@@ -189,6 +198,7 @@ extension SentenceLinker {
           + "effect \"\(quote(pair.effect))\""
           + (signalWords.isEmpty ? "" : ", signal \"\(signalWords.map(quote).joined(separator: " … "))\"")
       ]
+      if let cueNote { parts.append(cueNote) }
       if let causeNote { parts.append(causeNote) }
       parts.append(contentsOf: notes)
       if let hypothetical {

@@ -522,6 +522,11 @@ struct LabelMaker {
       }
       guard verb > 0 else { return nil }
       let subject = words[..<verb].filter { !WordLists.determiners.contains(key($0)) }
+      // "my father had to have the house built": the obligation frames the claim; what had to be done is the
+      // concept ("having the house built"), as after a pronoun subject.
+      if ["had", "has", "have"].contains(lower(words[verb])), verb + 2 < words.count, lower(words[verb + 1]) == "to" {
+        return reduceClause(Array(words[(verb + 2)...]), negated: &negated, gerunds: &gerunds, verbFirst: true)
+      }
       // "my husband had a car": what the subject had is the concept ("car").
       if ["had", "has", "have"].contains(lower(words[verb])), verb + 1 < words.count {
         let next = words[verb + 1]
@@ -639,6 +644,12 @@ struct LabelMaker {
       }
     }
     guard let first = words.first else { return nil }
+    // "parents were great believers", "father had to": a word before a finite verb is its subject, not a verb.
+    if verbFirst, words.count > 1,
+      WordLists.copulas.contains(key(words[1])) || WordLists.auxiliaries.contains(key(words[1]))
+    {
+      return nil
+    }
     if sawVerbFrame && !afterCopula && !possession {
       guard isVerbCandidate(lower(first)) else { return nil }
       // The verb becomes "-ing", so the label names an activity: "losing tenancy".

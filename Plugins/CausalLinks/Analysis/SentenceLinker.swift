@@ -318,8 +318,8 @@ struct SentenceLinker {
   /// "I'd done the groundwork, so I was ready", not "Eleven months, so …".
   static let clauseCues = WordSet(["so"])
   /// Cue words whose cause must be "that" taking up what was said before:
-  /// "that's why I left", "that's when I drank the most".
-  static let referenceCues = WordSet(["why", "when", "what"])
+  /// "that's why I left", "that's how I met him", "that's when I drank the most".
+  static let referenceCues = WordSet(["why", "how", "when", "what"])
   /// Past-tense words: "when I got there" tells a time, not a cause.
   static let pastTense = WordSet([
     "was", "were", "had", "did", "got", "went", "came", "said", "told", "made", "took", "gave", "saw", "felt",
