@@ -74,12 +74,15 @@ struct SlowClientTests {
       #expect(answer.status == .ok)
       #expect(String(buffer: answer.body ?? ByteBuffer()).contains("<h1>Sign in</h1>"))
       #expect(took < .seconds(2), "the real request took \(took)")
-      // The first 260 half-sent connections (and the test client's own idle
-      // one) made room for later ones; the newest are still open.
+      // The oldest half-sent connections made room for later ones; the newest
+      // are still open. About 260 are closed in all (300 + the test client's
+      // own, less the 40 kept); which ones near that boundary depends on the
+      // order the server accepted them in, which a loaded machine can shuffle,
+      // so the check leaves a margin of 10 on each side of it.
       var closedCount = 0
-      for channel in slow[..<260] where await Self.closed(channel, within: 2) { closedCount += 1 }
-      #expect(closedCount == 260)
-      #expect(slow[280...].allSatisfy { $0.isActive })
+      for channel in slow[..<250] where await Self.closed(channel, within: 5) { closedCount += 1 }
+      #expect(closedCount == 250)
+      #expect(slow[270...].allSatisfy { $0.isActive })
       for channel in slow { try? await channel.close() }
     }
   }
