@@ -25,6 +25,9 @@ struct WebStore: Sendable {
 
   /// Gathers what one page shows, in one call: a page makes one `read` and
   /// builds its context inside it. It answers while changes wait for the lock.
+  /// Each store call inside is its own read transaction, so a page that makes
+  /// several is not one snapshot: a change committed between two of them can
+  /// show in the second only (the next load of the page shows both).
   func read<T: Sendable>(_ body: @Sendable (ProjectStore) throws -> T) async throws -> T {
     try body(store)
   }
