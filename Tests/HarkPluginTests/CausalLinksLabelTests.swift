@@ -62,6 +62,16 @@ struct CausalLinksLabelTests {
       ["group met weekly → feeling I belonged +"])
   }
 
+  @Test("a subject and its auxiliary with the rest cut off names nothing: no link")
+  func clauseFragment() throws {
+    // The encoder marked "We had" as the effect: the going is left out. With
+    // the effect marked whole, the test `absence` above gets "going to Parramatta".
+    try Self.expectLabels(
+      "We had to go to Parramatta because there was no High School", tags: [3, 4, 0, 0, 0, 5, 1, 2, 2, 2, 2], [])
+    // A subject alone is no effect either.
+    try Self.expectLabels("There was a strict policy so we'd", tags: [1, 2, 2, 2, 2, 5, 3], [])
+  }
+
   @Test("an absence in the effect turns the sign and leaves the label positive")
   func absentEffect() throws {
     try Self.expectLabels(

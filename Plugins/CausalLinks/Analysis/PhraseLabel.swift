@@ -848,6 +848,10 @@ struct LabelMaker {
       return nil
     }
     if role == .cause && words.count == 1 && WordLists.timeNouns.contains(text) { return nil }
+    // A clause cut before what it says names nothing: "he had", "people have",
+    // "ties were" (a subject and its auxiliary, the rest left out), or "we'd" alone.
+    if words.count > 1, gerunds[last] == nil, isFiniteVerb(ending) { return nil }
+    if words.count == 1, gerunds[first] == nil, WordLists.subjects.contains(key(first)) { return nil }
     guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
     // Words may come reordered ("bad head" from "my head was bad"): the span covers them all.
     let (low, high) = (words.min()!, words.max()!)
