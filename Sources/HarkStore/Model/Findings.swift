@@ -35,8 +35,7 @@ public struct LinkFinding: Sendable, Equatable {
   public var polarity: Int
   public var strength: Double
   public var confidence: Double
-  /// The quote: code point offsets in the document.
-  /// Where in the document, in code points (the SDK's `span`).
+  /// Where the quote is in the document, in code points (the SDK's `span`).
   public var span: Range<Int>
   /// Where in the document the cause and the effect were found, in code
   /// points, when the plugin said: the SDK's `causeSpan`/`effectSpan`, stored
