@@ -39,7 +39,8 @@ public struct LinkFinding: Sendable, Equatable {
   public var span: Range<Int>
   /// Where in the document the cause and the effect were found, in code
   /// points, when the plugin said: the SDK's `causeSpan`/`effectSpan`, stored
-  /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`.
+  /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`
+  /// (`ResultField`).
   public var causeSpan: Range<Int>?
   public var effectSpan: Range<Int>?
   public var explanation: String
