@@ -86,16 +86,22 @@ public enum JSONExport {
         "citation_count": l.citations,
         "source_count": l.sources,
         "evidence": (evidence[l.id] ?? []).map { e -> [String: Any] in
-          [
+          var row: [String: Any] = [
             F.document: "D\(e.documentID)", F.start: e.start, F.end: e.end, F.quote: e.quote,
             "participant": e.participant ?? NSNull(), "group": e.group ?? NSNull(), F.polarity: e.polarity,
             F.strength: e.strength, F.confidence: e.confidence, F.explanation: e.explanation,
             "proposed_by": e.createdBy,
-            F.causeStart: spans[e.id]?.cause?.lowerBound ?? NSNull(),
-            F.causeEnd: spans[e.id]?.cause?.upperBound ?? NSNull(),
-            F.effectStart: spans[e.id]?.effect?.lowerBound ?? NSNull(),
-            F.effectEnd: spans[e.id]?.effect?.upperBound ?? NSNull(),
           ]
+          // Built apart: in the literal above, these made type checking too slow.
+          let part = spans[e.id]
+          let bounds = [
+            (F.causeStart, part?.cause?.lowerBound), (F.causeEnd, part?.cause?.upperBound),
+            (F.effectStart, part?.effect?.lowerBound), (F.effectEnd, part?.effect?.upperBound),
+          ]
+          for (key, bound) in bounds {
+            if let bound { row[key] = bound } else { row[key] = NSNull() }
+          }
+          return row
         },
       ]
     }
