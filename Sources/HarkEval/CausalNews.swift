@@ -151,8 +151,9 @@ public enum CausalNewsEvaluation {
       var signals = results.codes.filter { name($0) == "causal signal" }.map { Int($0.start)..<Int($0.end) }
       var relations: [String] = []
       for link in results.links {
-        let low = Int(min(link.causeStart, link.effectStart))
-        let high = Int(max(link.causeEnd, link.effectEnd))
+        let (cause, effect) = (link.causeSpan, link.effectSpan)
+        let low = Int(min(cause.start, effect.start))
+        let high = Int(max(cause.end, effect.end))
         func distance(_ s: Range<Int>) -> Int { max(0, low - s.upperBound, s.lowerBound - high) }
         var signal: Range<Int>?
         if let k = signals.indices.filter({ distance(signals[$0]) <= 2 }).min(by: {
@@ -162,7 +163,7 @@ public enum CausalNewsEvaluation {
         }
         relations.append(
           RelationMarkup.mark(
-            text, cause: Int(link.causeStart)..<Int(link.causeEnd), effect: Int(link.effectStart)..<Int(link.effectEnd),
+            text, cause: Int(cause.start)..<Int(cause.end), effect: Int(effect.start)..<Int(effect.end),
             signal: signal))
       }
       return Reading(causal: results.codes.contains { name($0) == "causal claim" }, relations: relations)

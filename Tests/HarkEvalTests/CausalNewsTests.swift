@@ -185,7 +185,8 @@ struct CausalNewsTests {
     results.links = [
       RawLink(
         document: [], cause: Array("blast".utf8), effect: Array("dying".utf8), polarity: 1, strength: 0.6,
-        confidence: 0.5, start: 0, end: 33, causeStart: 22, causeEnd: 31, effectStart: 0, effectEnd: 15,
+        confidence: 0.5, start: 0, end: 33, causeSpan: RawSpan(start: 22, end: 31),
+        effectSpan: RawSpan(start: 0, end: 15),
         explanation: [])
     ]
     let reading = CausalNewsEvaluation.SentenceReader.reading(text, results)
@@ -202,8 +203,8 @@ struct CausalNewsTests {
     func link(_ cause: Range<Int>, _ effect: Range<Int>) -> RawLink {
       RawLink(
         document: [], cause: [], effect: [], polarity: 1, strength: 0.6, confidence: 0.5, start: 0, end: 42,
-        causeStart: UInt32(cause.lowerBound), causeEnd: UInt32(cause.upperBound),
-        effectStart: UInt32(effect.lowerBound), effectEnd: UInt32(effect.upperBound), explanation: [])
+        causeSpan: RawSpan(start: UInt32(cause.lowerBound), end: UInt32(cause.upperBound)),
+        effectSpan: RawSpan(start: UInt32(effect.lowerBound), end: UInt32(effect.upperBound)), explanation: [])
     }
     func signal(_ span: Range<Int>) -> RawCode {
       RawCode(

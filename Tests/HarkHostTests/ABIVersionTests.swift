@@ -30,7 +30,8 @@ struct ABIVersionTests {
       + raw.concepts.map { "concept \(s($0.label)) \($0.start)..<\($0.end) \($0.confidence) \(s($0.explanation))" }
       + raw.links.map {
         "link \(s($0.cause)) -> \(s($0.effect)) \($0.polarity) \($0.strength) \($0.confidence) \($0.start)..<\($0.end)"
-          + " cause \($0.causeStart)..<\($0.causeEnd) effect \($0.effectStart)..<\($0.effectEnd) \(s($0.explanation))"
+          + " cause \($0.causeSpan.start)..<\($0.causeSpan.end) effect \($0.effectSpan.start)..<\($0.effectSpan.end)"
+          + " \(s($0.explanation))"
       }
       + raw.scores.map { "score \(s($0.name)) \($0.start)..<\($0.end) \($0.value) \(s($0.explanation))" }
       + raw.refused

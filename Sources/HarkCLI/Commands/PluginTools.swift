@@ -97,7 +97,7 @@ struct RunPlugin: ParsableCommand {
     for line in trial.log { Self.log(line, document: document.id, into: &out) }
     switch result {
     case .success(let findings):
-      write(findings, document: document.id, text: document.text, into: &out)
+      findings.writeJSONLines(document: document.id, text: document.text, into: &out)
       return 0
     case .failure(let failure):
       Self.failure(failure.reason, document: document.id, into: &out)
@@ -173,7 +173,7 @@ struct RunPlugin: ParsableCommand {
     switch result {
     case .success(let all):
       for (id, findings) in all.sorted(by: { $0.key < $1.key }) {
-        write(findings, document: id, text: texts[id] ?? [], into: &out)
+        findings.writeJSONLines(document: id, text: texts[id] ?? [], into: &out)
       }
       return 0
     case .failure(let failure):
@@ -184,82 +184,17 @@ struct RunPlugin: ParsableCommand {
 
   static func log(_ message: String, document: String?, into out: inout JSONLineWriter) {
     out.begin()
-    if let document { out.field("document", document) } else { out.null("document") }
-    out.field("kind", "log")
+    if let document { out.field(ResultField.document, document) } else { out.null(ResultField.document) }
+    out.field(ResultField.kind, "log")
     out.field("message", message)
     out.end()
   }
 
   static func failure(_ reason: String, document: String?, into out: inout JSONLineWriter) {
     out.begin()
-    if let document { out.field("document", document) } else { out.null("document") }
-    out.field("kind", "failure")
+    if let document { out.field(ResultField.document, document) } else { out.null(ResultField.document) }
+    out.field(ResultField.kind, "failure")
     out.field("reason", reason)
     out.end()
-  }
-
-  static func write(_ f: Findings, document: String, text: [UInt8], into out: inout JSONLineWriter) {
-    let offsets = TextOffsets(text)
-    text.withUnsafeBufferPointer { bytes in
-      /// The fields every line starts with, then the span and its words.
-      func begin(_ kind: String, _ name: StaticString, _ value: String) {
-        out.begin()
-        out.field("document", document)
-        out.field("kind", kind)
-        out.field(name, value)
-      }
-      enum Part { case whole, cause, effect }
-      func span(_ range: Range<Int>, _ part: Part = .whole) {
-        let (start, end) = (range.lowerBound, range.upperBound)
-        let (from, to) = offsets.bytes(start, end)
-        switch part {
-        case .cause:
-          out.field("cause_start", start)
-          out.field("cause_end", end)
-          out.field("cause_quote", bytes, from, to)
-        case .effect:
-          out.field("effect_start", start)
-          out.field("effect_end", end)
-          out.field("effect_quote", bytes, from, to)
-        case .whole:
-          out.field("start", start)
-          out.field("end", end)
-          out.field("quote", bytes, from, to)
-        }
-      }
-      for c in f.codes {
-        begin("code", "code", c.code)
-        span(c.span)
-        out.field("confidence", c.confidence)
-        out.field("explanation", c.explanation)
-        out.end()
-      }
-      for c in f.concepts {
-        begin("concept", "label", c.label)
-        span(c.span)
-        out.field("confidence", c.confidence)
-        out.field("explanation", c.explanation)
-        out.end()
-      }
-      for l in f.links {
-        begin("link", "cause", l.cause)
-        out.field("effect", l.effect)
-        out.field("polarity", l.polarity)
-        out.field("strength", l.strength)
-        out.field("confidence", l.confidence)
-        span(l.span)
-        if let cause = l.causeSpan { span(cause, .cause) }
-        if let effect = l.effectSpan { span(effect, .effect) }
-        out.field("explanation", l.explanation)
-        out.end()
-      }
-      for s in f.scores {
-        begin("score", "name", s.name)
-        out.field("value", s.value)
-        span(s.span)
-        out.field("explanation", s.explanation)
-        out.end()
-      }
-    }
   }
 }

@@ -208,8 +208,8 @@ private let emitLink: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<ha
   c.results.links.append(
     RawLink(
       document: document, cause: cause, effect: effect, polarity: v.polarity, strength: v.strength,
-      confidence: v.confidence, start: v.start, end: v.end, causeStart: v.cause_start, causeEnd: v.cause_end,
-      effectStart: v.effect_start, effectEnd: v.effect_end, explanation: explanation))
+      confidence: v.confidence, start: v.start, end: v.end, causeSpan: RawSpan(start: v.cause_start, end: v.cause_end),
+      effectSpan: RawSpan(start: v.effect_start, end: v.effect_end), explanation: explanation))
   return ok
 }
 

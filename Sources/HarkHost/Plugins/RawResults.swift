@@ -64,11 +64,23 @@ public struct RawLink: Sendable, Equatable {
   public var confidence: Double
   public var start: UInt32
   public var end: UInt32
-  public var causeStart: UInt32
-  public var causeEnd: UInt32
-  public var effectStart: UInt32
-  public var effectEnd: UInt32
+  /// Where the cause and the effect are, named as the SDK and `LinkFinding`
+  /// name them; `0..<0` when the plugin did not say.
+  public var causeSpan: RawSpan
+  public var effectSpan: RawSpan
   public var explanation: [UInt8]
+}
+
+/// A span as a plugin emitted it: UTF-8 byte offsets, unchecked. Not a
+/// `Range`: a plugin may give an end before the start, which a `Range`
+/// cannot hold and the validator must report.
+public struct RawSpan: Sendable, Equatable {
+  public var start: UInt32
+  public var end: UInt32
+  public init(start: UInt32, end: UInt32) {
+    self.start = start
+    self.end = end
+  }
 }
 
 extension RawLink: WireCodable {
@@ -79,15 +91,17 @@ extension RawLink: WireCodable {
     w.i32(polarity)
     w.f64(strength)
     w.f64(confidence)
-    for v in [start, end, causeStart, causeEnd, effectStart, effectEnd] { w.u32(v) }
+    for v in [start, end, causeSpan.start, causeSpan.end, effectSpan.start, effectSpan.end] { w.u32(v) }
     w.raw(explanation)
   }
 
   init(wire r: inout WireReader) throws {
     self.init(
       document: try r.raw(), cause: try r.raw(), effect: try r.raw(), polarity: try r.i32(), strength: try r.f64(),
-      confidence: try r.f64(), start: try r.u32(), end: try r.u32(), causeStart: try r.u32(), causeEnd: try r.u32(),
-      effectStart: try r.u32(), effectEnd: try r.u32(), explanation: try r.raw())
+      confidence: try r.f64(), start: try r.u32(), end: try r.u32(),
+      causeSpan: RawSpan(start: try r.u32(), end: try r.u32()),
+      effectSpan: RawSpan(start: try r.u32(), end: try r.u32()),
+      explanation: try r.raw())
   }
 }
 

@@ -55,7 +55,8 @@ public enum ResultValidator {
       guard r.polarity == 1 || r.polarity == -1 else {
         throw GarbageResult(description: "\(what): polarity is \(r.polarity); it must be +1 or -1")
       }
-      func part(_ s: UInt32, _ e: UInt32, _ name: String) throws -> Range<Int>? {
+      func part(_ part: RawSpan, _ name: String) throws -> Range<Int>? {
+        let (s, e) = (part.start, part.end)
         if s == 0 && e == 0 { return nil }
         guard r.start <= s, e <= r.end else {
           throw GarbageResult(
@@ -68,8 +69,8 @@ public enum ResultValidator {
           cause: try label(r.cause, "cause", what), effect: try label(r.effect, "effect", what),
           polarity: Int(r.polarity), strength: try unit(r.strength, "strength", what),
           confidence: try unit(r.confidence, "confidence", what), span: span,
-          causeSpan: try part(r.causeStart, r.causeEnd, "cause"),
-          effectSpan: try part(r.effectStart, r.effectEnd, "effect"),
+          causeSpan: try part(r.causeSpan, "cause"),
+          effectSpan: try part(r.effectSpan, "effect"),
           explanation: try explanation(r.explanation, what)))
     }
     func score(_ i: Int) throws {

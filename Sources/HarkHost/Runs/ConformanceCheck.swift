@@ -31,8 +31,10 @@ public enum ConformanceCheck {
       check(false, "load and descriptor", "\(error)")
       return nil
     }
-    let known: Set<String> = ["codes", "concepts", "links", "scores"]
-    let unknownProvides = descriptor.provides.filter { !known.contains($0) }
+    // Loading already refuses a value outside this list; the descriptor
+    // comes back from a worker the plugin's own code ran in, so it is
+    // checked again here, against the same list.
+    let unknownProvides = descriptor.provides.filter { !PluginLibrary.knownProvides.contains($0) }
     check(
       !descriptor.provides.isEmpty && unknownProvides.isEmpty, "provides",
       descriptor.provides.isEmpty

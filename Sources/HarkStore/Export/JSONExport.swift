@@ -50,8 +50,8 @@ public enum JSONExport {
       ).map { named -> [String: Any] in
         let g = named.coding
         return [
-          "id": "G\(g.id)", "document": "D\(g.documentID)", "code": named.name, "start": g.start, "end": g.end,
-          "confidence": g.confidence ?? NSNull(), "explanation": g.explanation, "status": g.status.rawValue,
+          "id": "G\(g.id)", F.document: "D\(g.documentID)", F.code: named.name, F.start: g.start, F.end: g.end,
+          F.confidence: g.confidence ?? NSNull(), F.explanation: g.explanation, "status": g.status.rawValue,
           "created_by": g.createdBy, "created_at": g.createdAt,
         ]
       }
@@ -59,12 +59,12 @@ public enum JSONExport {
     let mentions = Dictionary(grouping: try store.conceptMentions(), by: \.conceptID)
     let concepts = try store.concepts().map { c -> [String: Any] in
       [
-        "id": "C\(c.id)", "label": c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources,
+        "id": "C\(c.id)", F.label: c.label, "mentions": c.mentions, "documents": c.documents, "sources": c.sources,
         "opposite_of": c.oppositeOf.map { "C\($0)" } ?? NSNull(),
         "found": (mentions[c.id] ?? []).map { m -> [String: Any] in
           [
-            "document": "D\(m.documentID)", "start": m.start, "end": m.end, "quote": m.quote,
-            "participant": m.participant ?? NSNull(), "confidence": m.confidence, "explanation": m.explanation,
+            F.document: "D\(m.documentID)", F.start: m.start, F.end: m.end, F.quote: m.quote,
+            "participant": m.participant ?? NSNull(), F.confidence: m.confidence, F.explanation: m.explanation,
             "proposed_by": m.proposedBy ?? NSNull(),
           ]
         },
@@ -72,30 +72,36 @@ public enum JSONExport {
     }
     let scores = try store.scores().map { s -> [String: Any] in
       [
-        "document": "D\(s.documentID)", "name": s.name, "start": s.start, "end": s.end, "value": s.value,
-        "explanation": s.explanation, "proposed_by": s.proposedBy,
+        F.document: "D\(s.documentID)", F.name: s.name, F.start: s.start, F.end: s.end, F.value: s.value,
+        F.explanation: s.explanation, "proposed_by": s.proposedBy,
       ]
     }
     let spans = try store.evidenceSpans()
     let evidence = Dictionary(grouping: try store.evidence(), by: \.linkID)
     let links = try store.links().filter { linkFilter.includes($0.status) }.map { l -> [String: Any] in
       [
-        "id": "L\(l.id)", "cause": "C\(l.causeID)", "cause_label": l.cause, "effect": "C\(l.effectID)",
+        "id": "L\(l.id)", F.cause: "C\(l.causeID)", "cause_label": l.cause, F.effect: "C\(l.effectID)",
         "effect_label": l.effect,
-        "polarity": l.polarity, "strength": l.strength, "weight": l.weight, "status": l.status.rawValue,
+        F.polarity: l.polarity, F.strength: l.strength, "weight": l.weight, "status": l.status.rawValue,
         "citation_count": l.citations,
         "source_count": l.sources,
         "evidence": (evidence[l.id] ?? []).map { e -> [String: Any] in
-          [
-            "document": "D\(e.documentID)", "start": e.start, "end": e.end, "quote": e.quote,
-            "participant": e.participant ?? NSNull(), "group": e.group ?? NSNull(), "polarity": e.polarity,
-            "strength": e.strength, "confidence": e.confidence, "explanation": e.explanation,
+          var row: [String: Any] = [
+            F.document: "D\(e.documentID)", F.start: e.start, F.end: e.end, F.quote: e.quote,
+            "participant": e.participant ?? NSNull(), "group": e.group ?? NSNull(), F.polarity: e.polarity,
+            F.strength: e.strength, F.confidence: e.confidence, F.explanation: e.explanation,
             "proposed_by": e.createdBy,
-            "cause_start": spans[e.id]?.cause?.lowerBound ?? NSNull(),
-            "cause_end": spans[e.id]?.cause?.upperBound ?? NSNull(),
-            "effect_start": spans[e.id]?.effect?.lowerBound ?? NSNull(),
-            "effect_end": spans[e.id]?.effect?.upperBound ?? NSNull(),
           ]
+          // Built apart: in the literal above, these made type checking too slow.
+          let part = spans[e.id]
+          let bounds = [
+            (F.causeStart, part?.cause?.lowerBound), (F.causeEnd, part?.cause?.upperBound),
+            (F.effectStart, part?.effect?.lowerBound), (F.effectEnd, part?.effect?.upperBound),
+          ]
+          for (key, bound) in bounds {
+            if let bound { row[key] = bound } else { row[key] = NSNull() }
+          }
+          return row
         },
       ]
     }
@@ -150,6 +156,30 @@ public enum JSONExport {
       withJSONObject: try make(store, links: links), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     try data.write(to: URL(fileURLWithPath: path), options: .atomic)
   }
+}
+
+/// The result fields' names (`ResultField`), as the dictionary keys the export
+/// is built from: the fields it shares with `hark plugins run` are spelled
+/// once, there.
+private enum F {
+  static let document = ResultField.key(ResultField.document)
+  static let code = ResultField.key(ResultField.code)
+  static let label = ResultField.key(ResultField.label)
+  static let name = ResultField.key(ResultField.name)
+  static let value = ResultField.key(ResultField.value)
+  static let cause = ResultField.key(ResultField.cause)
+  static let effect = ResultField.key(ResultField.effect)
+  static let polarity = ResultField.key(ResultField.polarity)
+  static let strength = ResultField.key(ResultField.strength)
+  static let confidence = ResultField.key(ResultField.confidence)
+  static let explanation = ResultField.key(ResultField.explanation)
+  static let start = ResultField.key(ResultField.start)
+  static let end = ResultField.key(ResultField.end)
+  static let quote = ResultField.key(ResultField.quote)
+  static let causeStart = ResultField.key(ResultField.causeStart)
+  static let causeEnd = ResultField.key(ResultField.causeEnd)
+  static let effectStart = ResultField.key(ResultField.effectStart)
+  static let effectEnd = ResultField.key(ResultField.effectEnd)
 }
 
 /// A turn with the pseudonym of its participant, when the list names them.

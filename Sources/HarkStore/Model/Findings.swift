@@ -35,12 +35,12 @@ public struct LinkFinding: Sendable, Equatable {
   public var polarity: Int
   public var strength: Double
   public var confidence: Double
-  /// The quote: code point offsets in the document.
-  /// Where in the document, in code points (the SDK's `span`).
+  /// Where the quote is in the document, in code points (the SDK's `span`).
   public var span: Range<Int>
   /// Where in the document the cause and the effect were found, in code
   /// points, when the plugin said: the SDK's `causeSpan`/`effectSpan`, stored
-  /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`.
+  /// and exported as `cause_start`/`cause_end` and `effect_start`/`effect_end`
+  /// (`ResultField`).
   public var causeSpan: Range<Int>?
   public var effectSpan: Range<Int>?
   public var explanation: String
