@@ -19,9 +19,9 @@ extension ProjectData {
   }
 
   func codeTree(indent: String, noteRefs: Bool, summary: inout RefiQDAExportSummary) -> String {
-    let children = Dictionary(grouping: codes, by: { $0.parent ?? -1 })
+    let children = Dictionary(grouping: codes.filter { $0.parent != nil }, by: { $0.parent! })
     let known = Set(codes.map(\.id))
-    var notesByCode: [Int64: [Int64]] = [:]
+    var notesByCode: [CodeID: [MemoID]] = [:]
     if noteRefs { for n in notes { if let code = n.codeID { notesByCode[code, default: []].append(n.id) } } }
     var xml = ""
     func write(_ code: Code, _ indent: String) {

@@ -10,7 +10,9 @@ public enum RefiQDACodebookImport {
   static let largestFile = 64 * 1024 * 1024
 
   @discardableResult
-  public static func importCodebook(at path: String, into store: ProjectStore) throws -> RefiQDAImportSummary {
+  public static func importCodebook(at path: String, into store: ProjectStore, actor: String) throws
+    -> RefiQDAImportSummary
+  {
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
@@ -35,7 +37,7 @@ public enum RefiQDACodebookImport {
         hint: "Export the codebook again as a .qdc, or import a whole project as .qdpx")
     }
     let project = RefiProject(codebook: root, name: name)
-    return try store.importExchangeProject(project.plain, from: name)
+    return try store.importExchangeProject(project.plain, from: name, actor: actor)
   }
 }
 

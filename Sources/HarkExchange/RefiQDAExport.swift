@@ -167,8 +167,8 @@ public enum RefiQDAExport {
     if commentCount > 0 { summary.notCarried.append("\(commentCount) panel members' comments: in their link's note") }
 
     // The researchers' own notes, placed where they were written.
-    var sourceNoteRefs: [Int64: [String]] = [:]
-    var spanNotes: [Int64: [SpanNote]] = [:]
+    var sourceNoteRefs: [DocumentID: [String]] = [:]
+    var spanNotes: [DocumentID: [SpanNote]] = [:]
     for note in data.notes {
       let noteGUID = guid.make("note", note.id)
       notes.append((noteGUID, note.title, note.createdBy, note.createdAt, note.text))
@@ -249,7 +249,7 @@ public enum RefiQDAExport {
             name: data.codeName[c.codeID] ?? "", description: c.explanation, coding: coding)
           summary.codings += 1
         }
-        for span in (spanNotes[d.id] ?? []) + (evidenceSelections[DocumentID(d.id)] ?? []) {
+        for span in (spanNotes[d.id] ?? []) + (evidenceSelections[d.id] ?? []) {
           selections.add(
             guid: span.guid, start: span.start, end: span.end, user: span.user, at: span.at, noteRef: span.note)
         }

@@ -5,8 +5,11 @@ import HarkStore
 import HarkTranscripts
 
 public enum RefiQDAImport {
+  /// `actor` is who imports: see `ProjectStore.importExchangeProject`.
   @discardableResult
-  public static func importProject(at path: String, into store: ProjectStore) throws -> RefiQDAImportSummary {
+  public static func importProject(at path: String, into store: ProjectStore, actor: String) throws
+    -> RefiQDAImportSummary
+  {
     let url = URL(fileURLWithPath: path)
     var archive = try RefiQDAArchive(url: url)
     let qdeName = "\(archive.name): \(archive.projectEntry.path)"
@@ -26,7 +29,7 @@ public enum RefiQDAImport {
       folder = URL(fileURLWithPath: base, isDirectory: true)
     }
     let project = try RefiProject(root, archive: &archive, folder: folder, qdeName: qdeName)
-    return try store.importExchangeProject(project.plain, from: archive.name)
+    return try store.importExchangeProject(project.plain, from: archive.name, actor: actor)
   }
 }
 

@@ -3,9 +3,10 @@
 // exports them.
 import Foundation
 import HarkExchange
-import HarkStore
 import HarkTestSupport
 import Testing
+
+@testable import HarkStore
 
 @Suite("Codings command")
 struct CodingsCommandTests {

@@ -1,10 +1,11 @@
 // Opposites through the command line: merges that keep what was said, and a
 // map that does not depend on the order interviews arrived in.
 import Foundation
-import HarkStore
 import HarkTestSupport
 import HarkTranscripts
 import Testing
+
+@testable import HarkStore
 
 /// Jade said "The look she gave me made me not want to ask anyone for help.
 /// Asking for help got me a worker."; a plugin proposed look → (+) ~asking

@@ -1,10 +1,11 @@
 // `hark report` and `hark map picture` on a small real project: the files
 // they write, the quotes escaped, and the errors bad input gets.
 import Foundation
-import HarkStore
 import HarkTestSupport
 import HarkTranscripts
 import Testing
+
+@testable import HarkStore
 
 @Suite("Report command")
 struct ReportCommandTests {

@@ -63,7 +63,9 @@ struct RefiQDABadXMLTests {
     let file = folder.appendingPathComponent("pi.qdc")
     try Data("<?x?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>".utf8).write(to: file)
     #expect(
-      harkErrorDescription { _ = try RefiQDACodebookImport.importCodebook(at: file.path, into: store) }
+      harkErrorDescription {
+        _ = try RefiQDACodebookImport.importCodebook(at: file.path, into: store, actor: testActor)
+      }
         == "pi.qdc:1: has a processing instruction with nothing after its name (like <?name?>), which Hark cannot read. Remove it, or export the file again from the program that made it; Hark changed nothing"
     )
     #expect(try RefiFixture.counts(store) == before)
@@ -80,7 +82,7 @@ struct RefiQDABadXMLTests {
         + Array("<Codes><Code guid=\"55555555-5555-4555-8555-555555555555\" name=\"Caf".utf8) + [0xE9]
         + Array("\" isCodable=\"true\"/></Codes></CodeBook>".utf8)
     ).write(to: file)
-    let summary = try RefiQDACodebookImport.importCodebook(at: file.path, into: store)
+    let summary = try RefiQDACodebookImport.importCodebook(at: file.path, into: store, actor: testActor)
     #expect(summary.codesAdded == 1)
     let names = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM code ORDER BY id") }
     #expect(names.last == "Café")
@@ -112,11 +114,15 @@ struct RefiQDABadXMLTests {
     try Data(bad).write(to: badFile)
     try Data(deep).write(to: deepFile)
     #expect(
-      harkErrorDescription { _ = try RefiQDACodebookImport.importCodebook(at: badFile.path, into: store) }
+      harkErrorDescription {
+        _ = try RefiQDACodebookImport.importCodebook(at: badFile.path, into: store, actor: testActor)
+      }
         == "bad.qdc:3: this line has bytes that are not valid UTF-8, which XML files must be. Export the file again from the program that made it; Hark changed nothing"
     )
     #expect(
-      harkErrorDescription { _ = try RefiQDACodebookImport.importCodebook(at: deepFile.path, into: store) }
+      harkErrorDescription {
+        _ = try RefiQDACodebookImport.importCodebook(at: deepFile.path, into: store, actor: testActor)
+      }
         == "deep.qdc:3: has XML elements nested more than 256 deep, the most Hark reads. No transcript, project or map needs that; export the file again from the program that made it"
     )
     #expect(try RefiFixture.counts(store) == before)

@@ -18,7 +18,7 @@ struct RefiQDAImportTests {
     let file = folder.appendingPathComponent("study.qdpx").path
     try RefiQDAExport.writeProject(original, to: file)
     let copy = try ProjectStore.create(at: folder.appendingPathComponent("copy.sqlite").path)
-    let summary = try RefiQDAImport.importProject(at: file, into: copy)
+    let summary = try RefiQDAImport.importProject(at: file, into: copy, actor: testActor)
     #expect(
       summary
         == RefiQDAImportSummary(
@@ -104,7 +104,7 @@ struct RefiQDAImportTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try ForeignProject.write(in: folder)
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
-    let summary = try RefiQDAImport.importProject(at: file, into: store)
+    let summary = try RefiQDAImport.importProject(at: file, into: store, actor: testActor)
     #expect(
       summary
         == RefiQDAImportSummary(
@@ -154,11 +154,11 @@ struct RefiQDAImportTests {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let first = try ProjectStore.create(at: folder.appendingPathComponent("a.sqlite").path)
-    try RefiQDAImport.importProject(at: try ForeignProject.write(in: folder), into: first)
+    try RefiQDAImport.importProject(at: try ForeignProject.write(in: folder), into: first, actor: testActor)
     let again = folder.appendingPathComponent("again.qdpx").path
     try RefiQDAExport.writeProject(first, to: again)
     let second = try ProjectStore.create(at: folder.appendingPathComponent("b.sqlite").path)
-    try RefiQDAImport.importProject(at: again, into: second)
+    try RefiQDAImport.importProject(at: again, into: second, actor: testActor)
     #expect(try RefiFixture.codings(second) == RefiFixture.codings(first))
   }
 
@@ -169,10 +169,10 @@ struct RefiQDAImportTests {
     let file = folder.appendingPathComponent("study.qdpx").path
     try RefiQDAExport.writeProject(try RefiFixture.project(in: folder), to: file)
     let copy = try ProjectStore.create(at: folder.appendingPathComponent("copy.sqlite").path)
-    try RefiQDAImport.importProject(at: file, into: copy)
+    try RefiQDAImport.importProject(at: file, into: copy, actor: testActor)
     let before = try RefiFixture.counts(copy)
     #expect(
-      harkErrorDescription { try RefiQDAImport.importProject(at: file, into: copy) }
+      harkErrorDescription { try RefiQDAImport.importProject(at: file, into: copy, actor: testActor) }
         == "study.qdpx: the source \"interview-1\" was already imported as document D1 (\"interview-1\"). Nothing was changed; to import it again, first run `hark documents remove D1`"
     )
     #expect(try RefiFixture.counts(copy) == before)
@@ -209,7 +209,7 @@ struct RefiQDAImportTests {
     let file = try RefiFixture.archive(
       [("project.qde", Data(qde.utf8)), ("sources/\(g(4)).txt", utf16)], named: "odd.qdpx", in: folder)
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
-    let summary = try RefiQDAImport.importProject(at: file, into: store)
+    let summary = try RefiQDAImport.importProject(at: file, into: store, actor: testActor)
     #expect(
       summary
         == RefiQDAImportSummary(
@@ -223,8 +223,8 @@ struct RefiQDAImportTests {
           ]))
     #expect(
       try RefiFixture.codings(store) == [
-        "Wide | Known | 0..<4 | Wide | \(ActorName.fromEnvironment().name)",
-        "Wide | Known | 0..<9 | Wide text | \(ActorName.fromEnvironment().name)",
+        "Wide | Known | 0..<4 | Wide | \(testActor)",
+        "Wide | Known | 0..<9 | Wide text | \(testActor)",
       ])
   }
 

@@ -133,7 +133,7 @@ struct RefiQDAMemoImportTests {
       [("project.qde", Data(Self.qde.utf8)), ("sources/s-1.txt", Data(Self.text.utf8))], named: "qc.qdpx",
       in: folder)
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
-    let summary = try RefiQDAImport.importProject(at: file, into: store)
+    let summary = try RefiQDAImport.importProject(at: file, into: store, actor: testActor)
     #expect(summary.notes == 3)
     #expect(summary.notCarried == [])
     let notes = try store.pool.read { db in
@@ -150,7 +150,7 @@ struct RefiQDAMemoImportTests {
           "Memo on the case Jo | - -..<- | tester-or-user | Jo asked to be called by her first name.",
           "Memo on Interview Jo | 1 -..<- | maria | Recorded at the day centre; noisy.",
           "Annotation | 1 22..<35 | maria | Check the bus times she means.",
-        ].map { $0.replacingOccurrences(of: "tester-or-user", with: ActorName.fromEnvironment().name) })
+        ].map { $0.replacingOccurrences(of: "tester-or-user", with: testActor) })
     let codings = try store.pool.read { db in
       try String.fetchAll(db, sql: "SELECT start || '..<' || \"end\" || ' ' || explanation FROM coding")
     }

@@ -36,7 +36,7 @@ struct RefiQDASafetyTests {
     try FileManager.default.createDirectory(at: projectFolder, withIntermediateDirectories: true)
     let store = try RefiFixture.project(in: projectFolder)
     let before = try RefiFixture.counts(store)
-    let error = harkErrorDescription { try RefiQDAImport.importProject(at: file, into: store) }
+    let error = harkErrorDescription { try RefiQDAImport.importProject(at: file, into: store, actor: testActor) }
     #expect(try RefiFixture.counts(store) == before)
     return error
   }

@@ -53,12 +53,14 @@ public enum InterviewProject {
         ).id)
     }
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
-    for (document, interview) in zip(documents, interviews) {
-      try store.writeAnalysis(
-        AnalysisRecord(
-          documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run,
-          seconds: 0), findings: interview.findings)
-    }
+    try store.writeCorpusAnalysis(
+      zip(documents, interviews).map { document, interview in
+        (
+          AnalysisRecord(
+            documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run,
+            seconds: 0), interview.findings
+        )
+      })
     return store
   }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import HTTPTypes
 import HarkAccounts
-import HarkStore
 import HarkTestSupport
 import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HarkStore
 @testable import HarkWeb
 
 /// A project for the concept and link pages: three participants in two

@@ -3,12 +3,12 @@
 import Foundation
 import HTTPTypes
 import HarkAccounts
-import HarkStore
 import HarkTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HarkStore
 @testable import HarkWeb
 
 @Suite("Document pages")

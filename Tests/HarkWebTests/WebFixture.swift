@@ -3,12 +3,12 @@
 import Foundation
 import HTTPTypes
 import HarkAccounts
-import HarkStore
 import HarkTestSupport
 import HarkTranscripts
 import Hummingbird
 import HummingbirdTesting
 
+@testable import HarkStore
 @testable import HarkWeb
 
 struct WebFixture {

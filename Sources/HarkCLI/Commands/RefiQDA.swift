@@ -42,7 +42,7 @@ enum RefiQDACommand {
   }
 
   static func importCodebook(_ store: ProjectStore, from file: String) throws {
-    let summary = try RefiQDACodebookImport.importCodebook(at: file, into: store)
+    let summary = try RefiQDACodebookImport.importCodebook(at: file, into: store, actor: DecisionActor.unannounced)
     let codes = summary.codesAdded + summary.codesReused
     print(
       "Imported \(URL(fileURLWithPath: file).lastPathComponent) (REFI-QDA codebook): "
@@ -55,7 +55,7 @@ enum RefiQDACommand {
   }
 
   static func importProject(_ store: ProjectStore, from file: String) throws {
-    let summary = try RefiQDAImport.importProject(at: file, into: store)
+    let summary = try RefiQDAImport.importProject(at: file, into: store, actor: DecisionActor.unannounced)
     func already(_ count: Int) -> String { count > 0 ? " (\(count) already in the project)" : "" }
     print(
       "Imported \(URL(fileURLWithPath: file).lastPathComponent): \(summary.documents) documents, "

@@ -44,7 +44,7 @@ extension ProjectStore {
   }
 
   /// Who holds this session token, or nil when it is unknown, ended or expired.
-  public func sessionHolder(token: String, now: Date = Date()) throws -> SessionHolder? {
+  func sessionHolder(token: String, now: Date = Date()) throws -> SessionHolder? {
     try session(token: token, now: now)?.holder
   }
 

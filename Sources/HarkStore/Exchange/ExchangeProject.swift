@@ -139,12 +139,14 @@ public struct RefiQDAImportSummary: Sendable, Equatable {
 extension ProjectStore {
   /// Adds an imported project (participants from cases, codes, documents with
   /// their turns, codings by hand, notes) in one transaction, or nothing.
-  /// `archiveName` names the file in messages and in each note's origin.
-  public func importExchangeProject(_ project: ExchangeProject, from archiveName: String) throws
+  /// `archiveName` names the file in messages and in each note's origin;
+  /// `actor` is who imports, recorded as the importer of each document and as
+  /// the author of any coding or note the file names no user for.
+  public func importExchangeProject(_ project: ExchangeProject, from archiveName: String, actor: String) throws
     -> RefiQDAImportSummary
   {
     var project = project
-    return try pool.write { db in try project.store(db, from: archiveName) }
+    return try pool.write { db in try project.store(db, from: archiveName, actor: actor) }
   }
 
   /// What a REFI-QDA export reads from the project, in one read transaction;

@@ -6,12 +6,13 @@ import GRDB
 import HarkTranscripts
 
 extension ExchangeProject {
-  mutating func store(_ db: Database, from archiveName: String) throws -> RefiQDAImportSummary {
+  /// `actor` is who imports: the author of whatever the file names no user for.
+  mutating func store(_ db: Database, from archiveName: String, actor: String) throws -> RefiQDAImportSummary {
     var summary = RefiQDAImportSummary()
     let now = Clock.now()
     func user(_ guid: String?) -> String {
-      guard let guid else { return ActorName.fromEnvironment().name }
-      return users[refiKey(guid)].flatMap { $0.isEmpty ? nil : $0 } ?? ActorName.fromEnvironment().name
+      guard let guid else { return actor }
+      return users[refiKey(guid)].flatMap { $0.isEmpty ? nil : $0 } ?? actor
     }
 
     // Cases become participants; one already in the project stays as it was.
@@ -68,7 +69,7 @@ extension ExchangeProject {
 
     let participants = try ParticipantTableRecord.fetchAll(db)
     let pseudonyms = participants.map(\.pseudonym)
-    var byPseudonym: [String: (Int64, SpeakerRole)] = [:]
+    var byPseudonym: [String: (ParticipantID, SpeakerRole)] = [:]
     for participant in participants {
       byPseudonym[participant.pseudonym] = (participant.id, SpeakerRole(participant.role))
     }
@@ -95,8 +96,7 @@ extension ExchangeProject {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          source.name, sourceName, digest, TranscriptFormat.text.rawValue, text, scalarCount, words, now,
-          ActorName.fromEnvironment().name,
+          source.name, sourceName, digest, TranscriptFormat.text.rawValue, text, scalarCount, words, now, actor,
         ])
       let documentID = db.lastInsertedRowID
       documentIDs.append(documentID)
@@ -105,7 +105,7 @@ extension ExchangeProject {
       var turns = (try? PlainTextReader.read(text, name: source.name, markdown: false).turns) ?? []
       if turns.isEmpty && scalarCount > 0 { turns = [ImportedTurn(speaker: source.name, start: 0, end: scalarCount)] }
       for (ordinal, turn) in turns.enumerated() {
-        var participantID: Int64?
+        var participantID: ParticipantID?
         var role = SpeakerRole.unknown
         if let match = SpeakerMatcher.match(turn.speaker, among: pseudonyms), let found = byPseudonym[match] {
           participantID = found.0

@@ -7,9 +7,9 @@ import GRDB
 /// a record of the columns it needs, named once in its coding keys.
 public struct ProjectData {
   public struct Code: Decodable, FetchableRecord {
-    public var id: Int64
+    public var id: CodeID
     public var name: String
-    public var parent: Int64?
+    public var parent: CodeID?
     public var description: String
     public var colour: String?
     enum CodingKeys: String, CodingKey {
@@ -18,15 +18,15 @@ public struct ProjectData {
     }
   }
   public struct Participant {
-    public var id: Int64
+    public var id: ParticipantID
     public var pseudonym: String
     public var role: String
     public var group: String
     public var attributes: [(String, String)]
-    public var documents: [Int64]
+    public var documents: [DocumentID]
   }
   public struct Document: Decodable, FetchableRecord {
-    public var id: Int64
+    public var id: DocumentID
     public var title: String
     public var text: String
     public var importedAt: String
@@ -38,9 +38,9 @@ public struct ProjectData {
     }
   }
   public struct Coding: Decodable, FetchableRecord {
-    public var id: Int64
-    public var documentID: Int64
-    public var codeID: Int64
+    public var id: CodingID
+    public var documentID: DocumentID
+    public var codeID: CodeID
     public var start: Int
     public var end: Int
     public var createdBy: String
@@ -55,13 +55,13 @@ public struct ProjectData {
     }
   }
   public struct Note: Decodable, FetchableRecord {
-    public var id: Int64
+    public var id: MemoID
     public var title: String
     public var text: String
-    public var documentID: Int64?
+    public var documentID: DocumentID?
     public var start: Int?
     public var end: Int?
-    public var codeID: Int64?
+    public var codeID: CodeID?
     public var createdBy: String
     public var createdAt: String
     enum CodingKeys: String, CodingKey {
@@ -109,8 +109,8 @@ public struct ProjectData {
   }
   /// A document a participant speaks in.
   struct Source: Decodable, FetchableRecord {
-    var participantID: Int64
-    var documentID: Int64
+    var participantID: ParticipantID
+    var documentID: DocumentID
     enum CodingKeys: String, CodingKey {
       case participantID = "participant_id"
       case documentID = "document_id"
@@ -130,10 +130,10 @@ public struct ProjectData {
   public var name: String
   public var createdAt: String?
   public var codes: [Code] = []
-  public var codeName: [Int64: String] = [:]
+  public var codeName: [CodeID: String] = [:]
   public var participants: [Participant] = []
   public var documents: [Document] = []
-  public var codings: [Int64: [Coding]] = [:]
+  public var codings: [DocumentID: [Coding]] = [:]
   public var notes: [Note] = []
   public var votes: [LinkID: [Vote]] = [:]
   public var comments: [LinkID: [Comment]] = [:]

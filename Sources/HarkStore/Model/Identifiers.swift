@@ -86,6 +86,7 @@ public enum IDKinds {
   public enum PanelInvite: IDKind { public static var prefix: Character? { nil } }
   public enum SignInFailure: IDKind { public static var prefix: Character? { nil } }
   public enum Researcher: IDKind { public static var prefix: Character? { nil } }
+  public enum Participant: IDKind { public static var prefix: Character? { nil } }
 }
 
 public typealias ConceptID = EntityID<IDKinds.Concept>
@@ -109,6 +110,7 @@ public typealias PanelDecisionID = EntityID<IDKinds.PanelDecision>
 public typealias PanelInviteID = EntityID<IDKinds.PanelInvite>
 public typealias SignInFailureID = EntityID<IDKinds.SignInFailure>
 public typealias ResearcherID = EntityID<IDKinds.Researcher>
+public typealias ParticipantID = EntityID<IDKinds.Participant>
 
 /// Any typed id, seen without its kind: lets JSON written for the decision
 /// log, and the pages' templates, hold ids as the bare numbers they always held.

@@ -45,7 +45,7 @@ struct TurnRecord: Codable, FetchableRecord, TableRecord {
   /// 0-based, in document order.
   var ordinal: Int
   var speaker: String
-  var participantID: Int64?
+  var participantID: ParticipantID?
   var role: SpeakerRole
   var start: Int
   var end: Int

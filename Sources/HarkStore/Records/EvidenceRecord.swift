@@ -9,7 +9,7 @@ struct EvidenceRecord: Codable, FetchableRecord, TableRecord {
   var linkID: LinkID
   var documentID: DocumentID
   var analysisID: AnalysisID?
-  var participantID: Int64?
+  var participantID: ParticipantID?
   var start: Int
   var end: Int
   var causeStart: Int?

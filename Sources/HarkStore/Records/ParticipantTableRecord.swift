@@ -6,7 +6,7 @@ import HarkTranscripts
 struct ParticipantTableRecord: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "participant"
 
-  var id: Int64
+  var id: ParticipantID
   var pseudonym: String
   var role: ParticipantRecord.Role
   var groupName: String

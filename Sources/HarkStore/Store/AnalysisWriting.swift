@@ -55,7 +55,7 @@ public struct DocumentResults: Sendable {
 extension ProjectStore {
   /// Replaces this plugin's earlier results on the document with `findings`.
   @discardableResult
-  public func writeAnalysis(_ record: AnalysisRecord, findings: Findings) throws -> FindingCounts {
+  func writeAnalysis(_ record: AnalysisRecord, findings: Findings) throws -> FindingCounts {
     try pool.write { db in try Self.write(db, record, findings) }
   }
 
@@ -84,7 +84,7 @@ extension ProjectStore {
   /// Several plugins' results and failures on one document, in one
   /// transaction: a coding run that runs every plugin over a document at once
   /// stores it whole or not at all. Counts come back in the order of `items`.
-  public func writeDocumentResults(_ items: [(AnalysisRecord, Findings)], failures: [(AnalysisRecord, String)])
+  func writeDocumentResults(_ items: [(AnalysisRecord, Findings)], failures: [(AnalysisRecord, String)])
     throws -> [FindingCounts]
   {
     try writeDocuments([DocumentResults(items: items, failures: failures)])[0].get()
@@ -302,15 +302,7 @@ extension ProjectStore {
   /// The concept a label belongs to, following merges; created when new.
   /// "~X" is the opposite of X (see `namedRow`).
   static func conceptID(_ db: Database, label: String, now: String) throws -> ConceptID {
-    var id = try namedRow(db, label: label, now: now, byPlugin: true)
-    var seen: Set<ConceptID> = []
-    while seen.insert(id).inserted,
-      let next = try ConceptID.fetchOne(
-        db.cachedStatement(sql: "SELECT merged_into FROM concept WHERE id = ?"), arguments: [id])
-    {
-      id = next
-    }
-    return id
+    try mergedTarget(db, namedRow(db, label: label, now: now, byPlugin: true))
   }
 
   /// The concept a link naming `label` joins, and whether the link turns

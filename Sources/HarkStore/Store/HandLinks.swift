@@ -111,7 +111,7 @@ extension ProjectStore {
         try Int64.fetchOne(
           db, sql: "SELECT id FROM link WHERE cause_id = ? AND effect_id = ?", arguments: [causeID, effectID]) == nil
       let linkID = try Self.linkID(db, cause: causeID, effect: effectID, now: now)
-      let participant = try Int64.fetchOne(
+      let participant = try ParticipantID.fetchOne(
         db, sql: "SELECT participant_id FROM turn WHERE id = ?", arguments: [turnID])
       let stated = strength ?? HandStrength.unstated
       try db.execute(

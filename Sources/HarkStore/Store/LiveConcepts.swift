@@ -44,7 +44,7 @@ public struct ConceptMerges: Sendable, Equatable {
 
 extension ProjectStore {
   /// Every merge in the project, to resolve many concept ids at once.
-  public func conceptMerges() throws -> ConceptMerges {
+  func conceptMerges() throws -> ConceptMerges {
     try pool.read { db in try ConceptMerges.fetch(db) }
   }
 

@@ -16,22 +16,69 @@ public struct ScoreRecord: Sendable, Equatable {
   public var proposedBy: String
 }
 
+/// A score as `scores()` reads it: its row and the plugin that wrote it.
+private struct PluginScoreRow: Decodable, FetchableRecord {
+  var id: ScoreID
+  var documentID: DocumentID
+  var name: String
+  var start: Int
+  var end: Int
+  var value: Double
+  var explanation: String
+  var pluginID: String
+  var pluginVersion: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, start, end, value, explanation
+    case documentID = "document_id"
+    case pluginID = "plugin_id"
+    case pluginVersion = "plugin_version"
+  }
+
+  var score: ScoreRecord {
+    ScoreRecord(
+      id: id, documentID: documentID, name: name, start: start, end: end, value: value, explanation: explanation,
+      proposedBy: "plugin:\(pluginID)@\(pluginVersion)")
+  }
+}
+
+/// Where in a quote its cause and effect were found, as `evidenceSpans()` reads it.
+private struct EvidenceSpanRow: Decodable, FetchableRecord {
+  var id: EvidenceID
+  var causeStart: Int?
+  var causeEnd: Int?
+  var effectStart: Int?
+  var effectEnd: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case causeStart = "cause_start"
+    case causeEnd = "cause_end"
+    case effectStart = "effect_start"
+    case effectEnd = "effect_end"
+  }
+
+  var cause: Range<Int>? { Self.range(causeStart, causeEnd) }
+  var effect: Range<Int>? { Self.range(effectStart, effectEnd) }
+
+  /// Nil unless both ends are there and in order.
+  private static func range(_ start: Int?, _ end: Int?) -> Range<Int>? {
+    guard let start, let end, start <= end else { return nil }
+    return start..<end
+  }
+}
+
 extension ProjectStore {
   /// Every score, in document order.
   public func scores() throws -> [ScoreRecord] {
     try pool.read { db in
-      try Row.fetchAll(
+      try PluginScoreRow.fetchAll(
         db,
         sql: """
           SELECT s.id, s.document_id, s.name, s.start, s."end", s.value, s.explanation, a.plugin_id, a.plugin_version
           FROM score s JOIN analysis a ON a.id = s.analysis_id ORDER BY s.document_id, s.start, s.name, s.id
           """
-      ).map { row in
-        ScoreRecord(
-          id: row["id"], documentID: row["document_id"], name: row["name"], start: row["start"], end: row["end"],
-          value: row["value"], explanation: row["explanation"],
-          proposedBy: "plugin:\(row["plugin_id"] as String)@\(row["plugin_version"] as String)")
-      }
+      ).map(\.score)
     }
   }
 
@@ -39,14 +86,10 @@ extension ProjectStore {
   public func evidenceSpans() throws -> [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] {
     try pool.read { db in
       var spans: [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] = [:]
-      for row in try Row.fetchAll(
+      for row in try EvidenceSpanRow.fetchAll(
         db, sql: "SELECT id, cause_start, cause_end, effect_start, effect_end FROM evidence")
       {
-        func range(_ start: String, _ end: String) -> Range<Int>? {
-          guard let s = row[start] as Int?, let e = row[end] as Int?, s <= e else { return nil }
-          return s..<e
-        }
-        spans[row["id"]] = (range("cause_start", "cause_end"), range("effect_start", "effect_end"))
+        spans[row.id] = (row.cause, row.effect)
       }
       return spans
     }

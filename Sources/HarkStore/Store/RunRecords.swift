@@ -27,6 +27,32 @@ public struct PluginSetting: Sendable, Equatable {
   public var options: String
 }
 
+/// A row of `plugin_setting` as `pluginSetting(_:)` reads it.
+private struct PluginSettingRow: Decodable, FetchableRecord {
+  var enabled: Bool
+  var options: String
+}
+
+/// A row of `run_failure` as `runFailures(_:)` reads it.
+private struct RunFailureRow: Decodable, FetchableRecord {
+  var documentID: DocumentID?
+  var pluginID: String
+  var reason: String
+
+  enum CodingKeys: String, CodingKey {
+    case reason
+    case documentID = "document_id"
+    case pluginID = "plugin_id"
+  }
+}
+
+/// A code with its parent's name ("" at the top), as `codebook()` reads it.
+private struct CodebookRow: Decodable, FetchableRecord {
+  var name: String
+  var parent: String
+  var description: String
+}
+
 extension ProjectStore {
   /// Starts a run by `actor`; runs left "running" by a killed process become "interrupted".
   public func startRun(isolation: String, workers: Int, actor: String) throws -> RunID {
@@ -91,12 +117,9 @@ extension ProjectStore {
 
   public func pluginSetting(_ pluginID: String) throws -> PluginSetting {
     try pool.read { db in
-      if let row = try Row.fetchOne(
+      let row = try PluginSettingRow.fetchOne(
         db, sql: "SELECT enabled, options FROM plugin_setting WHERE plugin_id = ?", arguments: [pluginID])
-      {
-        return PluginSetting(enabled: row["enabled"], options: row["options"])
-      }
-      return PluginSetting(enabled: true, options: "{}")
+      return PluginSetting(enabled: row?.enabled ?? true, options: row?.options ?? "{}")
     }
   }
 
@@ -119,11 +142,11 @@ extension ProjectStore {
   /// Failures recorded in a run: (document id, plugin id, reason).
   public func runFailures(_ runID: RunID) throws -> [(document: DocumentID?, plugin: String, reason: String)] {
     try pool.read { db in
-      try Row.fetchAll(
+      try RunFailureRow.fetchAll(
         db, sql: "SELECT document_id, plugin_id, reason FROM run_failure WHERE run_id = ? ORDER BY id",
         arguments: [runID]
       )
-      .map { ($0["document_id"], $0["plugin_id"], $0["reason"]) }
+      .map { ($0.documentID, $0.pluginID, $0.reason) }
     }
   }
 
@@ -170,11 +193,11 @@ extension ProjectStore {
   /// The codebook: (name, parent name, description).
   public func codebook() throws -> [(name: String, parent: String, description: String)] {
     try pool.read { db in
-      try Row.fetchAll(
+      try CodebookRow.fetchAll(
         db,
         sql:
           "SELECT c.name, COALESCE(p.name, '') AS parent, c.description FROM code c LEFT JOIN code p ON p.id = c.parent_id ORDER BY c.id"
-      ).map { ($0["name"], $0["parent"], $0["description"]) }
+      ).map { ($0.name, $0.parent, $0.description) }
     }
   }
 }

@@ -75,7 +75,7 @@ extension ProjectStore {
       }
       let participants = try ParticipantTableRecord.fetchAll(db)
       let pseudonyms = participants.map(\.pseudonym)
-      var byPseudonym: [String: (Int64, SpeakerRole)] = [:]
+      var byPseudonym: [String: (ParticipantID, SpeakerRole)] = [:]
       for participant in participants {
         byPseudonym[participant.pseudonym] = (participant.id, SpeakerRole(participant.role))
       }
@@ -93,7 +93,7 @@ extension ProjectStore {
         ])
       let documentID = DocumentID(db.lastInsertedRowID)
       var unknown: [String] = []
-      var placed: [(participantID: Int64?, role: SpeakerRole)] = []
+      var placed: [(participantID: ParticipantID?, role: SpeakerRole)] = []
       for (ordinal, turn) in transcript.turns.enumerated() {
         guard 0 <= turn.start, turn.start <= turn.end, turn.end <= scalarCount else {
           throw HarkError(
