@@ -1,6 +1,8 @@
 // Emoticons read sideways (":)", ":'(", ";D"), backwards ("(:"), hearts
 // ("<3") and upright faces ("^_^"), found in raw bytes by their shape.
 
+import HarkPluginKit
+
 extension WordScanner {
   static func isEyes(_ b: UInt8) -> Bool {
     b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: "=")
@@ -82,7 +84,7 @@ extension WordScanner {
     _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int, _ classes: UnsafePointer<UInt8>
   ) -> ScannedToken {
     let small = classes + 256
-    var h = WordHash.seed
+    var h = WordHasher()
     var previous: UInt8 = 0
     var repeated = false
     for k in i..<(i + length) {
@@ -93,9 +95,9 @@ extension WordScanner {
         continue
       }
       previous = b
-      h = WordHash.add(h, b)
+      h.add(b)
     }
     return ScannedToken(
-      start: i, end: i + length, key: WordHash.finish(h), kind: .symbol, stretched: repeated)
+      start: i, end: i + length, key: h.key.raw, kind: .symbol, stretched: repeated)
   }
 }

@@ -1,4 +1,7 @@
-// The unit the scanner produces, and the hash every lexicon key is made with.
+// The unit the scanner produces, and how a phrase's key is made from its
+// words' keys (a word's key is the kit's `WordHasher`).
+
+import HarkPluginKit
 
 /// One word, emoticon, emoji or punctuation mark of a sentence: 24 bytes,
 /// so a sentence's tokens sit in a few cache lines.
@@ -53,29 +56,11 @@ struct ScannedToken {
   var stretched: Bool { flags & Self.stretchedFlag != 0 }
 }
 
-/// The hash every lexicon key is made with: FNV-1a over the lowercased bytes,
-/// finished with an avalanche so the low bits index a table well.
-enum WordHash {
-  static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-  static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-  @inline(__always)
-  static func add(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
-
-  @inline(__always)
-  static func finish(_ value: UInt64) -> UInt64 {
-    var x = value
-    x ^= x >> 33
-    x = x &* 0xFF51_AFD7_ED55_8CCD
-    x ^= x >> 33
-    x = x &* 0xC4CE_B9FE_1A85_EC53
-    x ^= x >> 33
-    return x == 0 ? 1 : x  // 0 marks an empty slot in the lexicon's table
-  }
-
-  /// The key of a phrase, from the keys of its words in order.
-  @inline(__always)
-  static func phrase(_ h: UInt64, then word: UInt64) -> UInt64 {
-    finish((h ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD ^ word)
-  }
+/// The key of a phrase grown one word at a time: the key of its first words,
+/// then the next word's key. Incremental, unlike the kit's `WordKey(words:)`,
+/// because the scorer extends a phrase only while some lexicon phrase still
+/// starts with the words so far.
+@inline(__always)
+func phraseKey(_ h: UInt64, then word: UInt64) -> UInt64 {
+  WordHasher.finish((h ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD ^ word)
 }

@@ -138,7 +138,7 @@ public struct SentenceScorer: Sendable {
     while !interesting && k + 1 < buffer.count {
       let info = tokens[k].info
       if info >= 0 && infos[Int(info)].phraseLength > 1 && tokens[k + 1].kind != .punctuation
-        && lexicon.lookup(WordHash.phrase(tokens[k].key, then: tokens[k + 1].key)) >= 0
+        && lexicon.lookup(phraseKey(tokens[k].key, then: tokens[k + 1].key)) >= 0
       {
         interesting = true
       }
@@ -173,7 +173,7 @@ public struct SentenceScorer: Sendable {
         while length < longest {
           let next = tokens[i + length]
           if next.kind == .punctuation { break }
-          key = WordHash.phrase(key, then: next.key)
+          key = phraseKey(key, then: next.key)
           length += 1
           let phrase = lexicon.lookup(key)
           guard phrase >= 0 else { break }

@@ -166,7 +166,7 @@ public struct SentimentLexicon: Sendable {
     guard var key = words.first else { return }
     for (n, word) in words.enumerated().dropFirst() {
       if n >= 2 { _ = slot(for: key) }
-      key = WordHash.phrase(key, then: word)
+      key = phraseKey(key, then: word)
     }
     let index = Int(slot(for: key))
     change(&infos[index])
@@ -225,7 +225,7 @@ public struct SentimentLexicon: Sendable {
   /// The valence of a term written as in the TSV, or nil when absent.
   public func valence(of term: String) -> Double? {
     guard let words = Self.keys(of: Array(term.utf8)), var key = words.first else { return nil }
-    for word in words.dropFirst() { key = WordHash.phrase(key, then: word) }
+    for word in words.dropFirst() { key = phraseKey(key, then: word) }
     let index = lookup(key)
     guard index >= 0, infos[Int(index)].isTerm else { return nil }
     return infos[Int(index)].valence

@@ -2,6 +2,19 @@
 // sentiment scorer weighs: words (each with a lookup key), emoticons, emoji
 // and punctuation. No String is made per word: keys are hashes of the
 // lowercased bytes, so a lexicon lookup is a multiply per byte and a probe.
+//
+// Its own rules rather than the kit's `Tokenizer`, on purpose: the scorer
+// needs what the tokenizer skips or does not record (emoticons and emoji as
+// tokens; each word's capitals, stretched letters and closing "n't"; curly
+// quotes and dashes as their ASCII marks), and it reads some text
+// differently: "3.5" is "3", ".", "5" (no number is a sentiment term);
+// letters are told by a cheap range test, not the Unicode tables; and only
+// Latin-1 capitals fold to small, not every script's. The lexicon is English,
+// so those differences only touch words no entry holds. Word keys are the
+// kit's `WordHasher` over the same lowercased bytes, so an ASCII word, or one
+// with a curly apostrophe, has the key the tokenizer and `WordKey` give it.
+
+import HarkPluginKit
 
 enum WordScanner {
   // Byte classes for ASCII; every byte from 0x80 up is `high`.
@@ -89,7 +102,7 @@ enum WordScanner {
     _ classes: UnsafePointer<UInt8>, into tokens: ScratchBuffer<ScannedToken>
   ) -> Int {
     let small = classes + 256
-    var h = WordHash.seed
+    var h = WordHasher()
     var j = start
     var capitalCount = 0
     var hasSmall = false
@@ -111,14 +124,14 @@ enum WordScanner {
           run = 1
           previous = lower
         }
-        h = WordHash.add(h, lower)
+        h.add(lower)
         previousIsLetter = true
         j += 1
         continue
       }
       previous = 0
       if c == digit {
-        h = WordHash.add(h, b)
+        h.add(b)
         previousIsLetter = false
         j += 1
         continue
@@ -135,7 +148,7 @@ enum WordScanner {
         } else {
           guard nextIsLetter || nextClass == digit else { break }
         }
-        h = WordHash.add(h, b)
+        h.add(b)
         previousIsLetter = false
         j += 1
         continue
@@ -148,10 +161,10 @@ enum WordScanner {
         let nextClass = classes[Int(bytes[j + length])]
         guard nextClass == letter || (nextClass == high && isLetter(decode(bytes, j + length, end).0))
         else { break }
-        h = WordHash.add(h, UInt8(ascii: "'"))
+        h.add(UInt8(ascii: "'"))
         previousIsLetter = false
       } else if isLetter(value) {
-        h = hashLetter(value, bytes, j, length, h)
+        hashLetter(value, bytes, j, length, into: &h)
         if value >= 0xC0 && value <= 0xDE && value != 0xD7 {
           capitalCount += 1
         } else if value >= 0xDF {
@@ -165,7 +178,7 @@ enum WordScanner {
     }
     tokens.append(
       ScannedToken(
-        start: start, end: j, key: WordHash.finish(h), kind: .word,
+        start: start, end: j, key: h.key.raw, kind: .word,
         capitals: capitalCount >= 2 && !hasSmall, hasSmall: hasSmall,
         endsNt: endsInNt(bytes, start, j, small), stretched: stretched))
     return j
@@ -175,14 +188,14 @@ enum WordScanner {
   /// letters; other scripts hash as written.
   @inline(__always)
   private static func hashLetter(
-    _ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ j: Int, _ length: Int, _ h: UInt64
-  ) -> UInt64 {
+    _ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ j: Int, _ length: Int, into h: inout WordHasher
+  ) {
     if value >= 0xC0 && value <= 0xDE && value != 0xD7 {
-      return WordHash.add(WordHash.add(h, 0xC3), UInt8(truncatingIfNeeded: (value + 0x20) & 0x3F | 0x80))
+      h.add(0xC3)
+      h.add(UInt8(truncatingIfNeeded: (value + 0x20) & 0x3F | 0x80))
+      return
     }
-    var h = h
-    for k in 0..<length { h = WordHash.add(h, bytes[j + k]) }
-    return h
+    for k in 0..<length { h.add(bytes[j + k]) }
   }
 
   /// Whether the word ends in "n't" or "n’t" (any case).
@@ -205,8 +218,8 @@ enum WordScanner {
     -> (two: UInt64, one: UInt64)
   {
     let small = tables + 256
-    var two = WordHash.seed
-    var one = WordHash.seed
+    var two = WordHasher()
+    var one = WordHasher()
     var previous: UInt8 = 0
     var run = 0
     var j = start
@@ -216,11 +229,11 @@ enum WordScanner {
         // Non-ASCII letters are never cut; hash them as the word scan did.
         let (value, length) = decode(bytes, j, end)
         if value == 0x2019 || value == 0x02BC {
-          two = WordHash.add(two, UInt8(ascii: "'"))
-          one = WordHash.add(one, UInt8(ascii: "'"))
+          two.add(UInt8(ascii: "'"))
+          one.add(UInt8(ascii: "'"))
         } else {
-          two = hashLetter(value, bytes, j, length, two)
-          one = hashLetter(value, bytes, j, length, one)
+          hashLetter(value, bytes, j, length, into: &two)
+          hashLetter(value, bytes, j, length, into: &one)
         }
         previous = 0
         run = 0
@@ -231,11 +244,11 @@ enum WordScanner {
       let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
       run = isLetter && lower == previous ? run + 1 : 1
       previous = isLetter ? lower : 0
-      if run <= 2 { two = WordHash.add(two, lower) }
-      if run == 1 { one = WordHash.add(one, lower) }
+      if run <= 2 { two.add(lower) }
+      if run == 1 { one.add(lower) }
       j += 1
     }
-    return (WordHash.finish(two), WordHash.finish(one))
+    return (two.key.raw, one.key.raw)
   }
 
   /// An emoji becomes a symbol token; curly quotes, dashes and the ellipsis
@@ -256,9 +269,9 @@ enum WordScanner {
     case 0x2600...0x27BF, 0x2B00...0x2BFF, 0x1F000...0x1FAFF:
       // Skin tones ride on the emoji before them.
       if value >= 0x1F3FB && value <= 0x1F3FF { return }
-      var h = WordHash.seed
-      for k in 0..<length { h = WordHash.add(h, bytes[i + k]) }
-      tokens.append(ScannedToken(start: i, end: i + length, key: WordHash.finish(h), kind: .symbol))
+      var h = WordHasher()
+      for k in 0..<length { h.add(bytes[i + k]) }
+      tokens.append(ScannedToken(start: i, end: i + length, key: h.key.raw, kind: .symbol))
     default: return
     }
   }

@@ -177,7 +177,7 @@ struct SentenceCoder {
         sawPunctuation = true
         continue
       }
-      sentenceWords.words.append(index.word(hash: WordHash.of(token.lower)) { token.lower })
+      sentenceWords.words.append(index.word(hash: WordKey(token.lower).raw) { token.lower })
       sentenceWords.breakBefore.append(sawPunctuation)
       sentenceWords.shapes.append(SentenceWords.shape(buffer, token.range, hasLetter: token.kind == .word))
       sawPunctuation = false

@@ -197,7 +197,7 @@ struct TermIndex {
 
   // MARK: - Words
 
-  /// The number of the word with hash `hash` (see `WordHash`), learning
+  /// The number of the word with hash `hash` (see `WordHasher`), learning
   /// its facts from `lower()` the first time it is seen.
   @inline(__always)
   mutating func word(hash: UInt64, lower: () -> String) -> Int32 {
@@ -283,31 +283,5 @@ struct TermIndex {
       return f.stem == word.stem && f.inflection == word.inflection
     case .prefix: return lowers[Int(number)].hasPrefix(prefixes[Int(word.prefix)])
     }
-  }
-}
-
-/// The hash words are cached under: FNV-1a over the lowercased UTF-8 bytes
-/// (curly apostrophes straight), with a final mix; never 0.
-enum WordHash {
-  static let start: UInt64 = 0xCBF2_9CE4_8422_2325
-
-  @inline(__always)
-  static func add(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-
-  @inline(__always)
-  static func finish(_ value: UInt64) -> UInt64 {
-    var x = value
-    x ^= x >> 33
-    x = x &* 0xFF51_AFD7_ED55_8CCD
-    x ^= x >> 33
-    x = x &* 0xC4CE_B9FE_1A85_EC53
-    x ^= x >> 33
-    return x == 0 ? 1 : x
-  }
-
-  static func of(_ lower: String) -> UInt64 {
-    var h = start
-    for b in lower.utf8 { h = add(h, b) }
-    return finish(h)
   }
 }

@@ -2,6 +2,15 @@
 // the shared tokenizer does, but making no tokens and no strings: each word
 // becomes the number of its cached facts. Sentences with characters it does
 // not know are left to the tokenizer.
+//
+// A fast path of the tokenizer's rules, kept here rather than in the kit: it
+// knows only ASCII and the common typographic marks (whatever else a sentence
+// holds sends the whole sentence to `Tokenizer`), and its output is this
+// plugin's word numbers, not tokens. Change a rule in `Tokenizer` and the
+// same rule here, or the two paths split the same sentence differently. Word
+// keys are the kit's `WordHasher`, so a word has the same key on both paths.
+
+import HarkPluginKit
 
 /// The words of one sentence, as numbers of `TermIndex` facts.
 struct SentenceWords {
@@ -146,7 +155,7 @@ enum WordScanner {
         }
         // A word or number, by the tokenizer's rules.
         let start = i
-        var h = WordHash.start
+        var h = WordHasher()
         var hasLetter = false
         var previous = other
         var ascii = true
@@ -174,17 +183,17 @@ enum WordScanner {
           }
           if length == 1 {
             let b = bytes[i]
-            h = WordHash.add(h, b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+            h.add(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
           } else {
             // Only apostrophes get this far: the tokenizer straightens them.
-            h = WordHash.add(h, UInt8(ascii: "'"))
+            h.add(UInt8(ascii: "'"))
             ascii = false
           }
           previous = c
           i += length
         }
         let range = start..<i
-        let number = index.word(hash: WordHash.finish(h)) {
+        let number = index.word(hash: h.key.raw) {
           lowered(bytes, range, ascii: ascii)
         }
         out.words.append(number)

@@ -11,6 +11,18 @@ struct WordKeyTests {
     #expect(WordKey("listen") != WordKey("listens"))
   }
 
+  @Test("a hasher fed a word's bytes in a plugin's own loop gives the word's key, FNV-1a then the avalanche")
+  func hasher() {
+    var hasher = WordHasher()
+    for byte in "didn't".utf8 { hasher.add(byte) }
+    #expect(hasher.key == WordKey("didn't"))
+    // Pinned: plugins keep keys in their own tables, built with this hash.
+    #expect(hasher.key.raw == 0x6D93_9287_79EC_06BF)
+    #expect(WordHasher().key.raw == 0xEFD0_1F60_BA99_2926)
+    // 0 marks an empty slot in a table, so no key is 0.
+    #expect(WordHasher.finish(0) == 1)
+  }
+
   @Test("a table finds what was put in, misses what was not, and survives growth and removal")
   func table() {
     var table = WordTable<Int>()

@@ -1,5 +1,10 @@
 // Splits UTF-8 text into words, numbers and punctuation, keeping byte offsets
 // so every token can be traced back to the exact passage a plugin quotes.
+//
+// Two bundled plugins read a sentence's bytes themselves to make no String
+// per word: Values with a fast path of these same rules (ASCII and common
+// typographic marks only), Sentiment with rules of its own (emoticons, emoji,
+// word shapes). Both hash words with `WordHasher`, so keys agree.
 
 /// One word, number or punctuation mark of a text.
 public struct Token: Sendable, Equatable {

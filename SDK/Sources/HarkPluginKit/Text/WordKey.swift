@@ -12,10 +12,12 @@
 public struct WordKey: Hashable, Sendable, Comparable {
   public var raw: UInt64
 
+  @inlinable
   public init(raw: UInt64) { self.raw = raw }
 
   /// The key of a word as the tokenizer would lowercase it; `word` should
   /// already be lowercase (lexicon entries are).
+  @inlinable
   public init(_ word: some StringProtocol) {
     var hasher = WordHasher()
     for byte in word.utf8 { hasher.add(byte) }
@@ -33,25 +35,39 @@ public struct WordKey: Hashable, Sendable, Comparable {
 }
 
 /// FNV-1a over bytes with a final avalanche, so the low bits index a table well.
-struct WordHasher {
-  private var h: UInt64 = 0xCBF2_9CE4_8422_2325
+///
+/// Public and inlinable for plugins that read a sentence's bytes themselves
+/// rather than through `Tokenizer`: they feed each lowercased byte of a word
+/// in their own scanning loop, where the compiler inlines the multiply, and
+/// get the key the tokenizer and every `WordTable` use. Feed the bytes of
+/// the word as `Token.lower` spells it (lowercase, curly apostrophes
+/// straight) for the keys to match.
+public struct WordHasher: Sendable {
+  @usableFromInline var state: UInt64
 
-  @inline(__always)
-  mutating func add(_ byte: UInt8) {
-    h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  @inlinable
+  public init() { state = 0xCBF2_9CE4_8422_2325 }
+
+  @inlinable @inline(__always)
+  public mutating func add(_ byte: UInt8) {
+    state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
   }
 
-  var key: WordKey { WordKey(raw: Self.finish(h)) }
+  /// The key of the bytes added so far; adding more goes on from there.
+  @inlinable
+  public var key: WordKey { WordKey(raw: Self.finish(state)) }
 
-  @inline(__always)
-  static func finish(_ value: UInt64) -> UInt64 {
+  /// The avalanche that ends every key, exposed for keys built from other
+  /// keys (phrases). Never 0: 0 marks an empty slot in `WordTable`.
+  @inlinable @inline(__always)
+  public static func finish(_ value: UInt64) -> UInt64 {
     var x = value
     x ^= x >> 33
     x = x &* 0xFF51_AFD7_ED55_8CCD
     x ^= x >> 33
     x = x &* 0xC4CE_B9FE_1A85_EC53
     x ^= x >> 33
-    return x == 0 ? 1 : x  // 0 marks an empty slot in WordTable
+    return x == 0 ? 1 : x
   }
 }
 
