@@ -139,7 +139,7 @@ let package = Package(
       name: "HarkTestPluginMisbehaving", dependencies: [kit, abi],
       path: "Tests/Fixtures/MisbehavingPlugin"),
     // Fixtures more than one test target builds on: a project made of short
-    // interviews, another process holding the write lock.
+    // interviews, temporary folders, another process holding the write lock.
     .target(
       name: "HarkTestSupport",
       dependencies: ["HarkStore", "HarkTranscripts", .product(name: "GRDB", package: "GRDB.swift")],
@@ -164,7 +164,7 @@ let package = Package(
       ]),
     .testTarget(name: "HarkPanelsTests", dependencies: ["HarkPanels"]),
     .testTarget(name: "HarkAccountsTests", dependencies: ["HarkAccounts"]),
-    .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkStore", "HarkTranscripts"]),
+    .testTarget(name: "HarkHostTests", dependencies: ["HarkHost", "HarkStore", "HarkTranscripts", "HarkTestSupport"]),
     .testTarget(name: "HarkTranscriptsTests", dependencies: ["HarkTranscripts", "HarkTestSupport"]),
     .testTarget(
       name: "HarkPluginTests",
@@ -199,7 +199,8 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "HarkEvalTests", dependencies: ["HarkEval", "HarkStore", "HarkTranscripts", "HarkHost"]),
+    .testTarget(
+      name: "HarkEvalTests", dependencies: ["HarkEval", "HarkStore", "HarkTranscripts", "HarkHost", "HarkTestSupport"]),
   ]
     + pluginNames.flatMap { builtInPlugin($0) }
 )

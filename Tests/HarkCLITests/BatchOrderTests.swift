@@ -1,6 +1,7 @@
 // Fieldwork arrives over months: coding the sample corpus in two batches
 // must give the candidate map that coding it at once gives.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("Batch order", .serialized)
@@ -23,11 +24,11 @@ struct BatchOrderTests {
     let all = Self.transcripts
     #expect(all.count == 12)
     let half = all.count / 2
-    let once = try Hark.temporaryFolder()
+    let once = try makeTemporaryFolder("hark-cli")
     let oncePath = try Hark.project(all, in: once)
     #expect(try Hark.run(["code", "--project", oncePath], in: once).status == 0)
 
-    let twice = try Hark.temporaryFolder()
+    let twice = try makeTemporaryFolder("hark-cli")
     let twicePath = try Hark.project(Array(all[..<half]), in: twice)
     #expect(try Hark.run(["code", "--project", twicePath], in: twice).status == 0)
     let rest = all[half...].map { Hark.corpus.appendingPathComponent("transcripts/\($0)").path }

@@ -1,6 +1,7 @@
 // `hark-dev bench` as a user runs it: every figure printed, the JSON complete,
 // the generated corpus the same for a seed. No timing is asserted.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("hark-dev bench")
@@ -29,7 +30,7 @@ struct BenchCommandTests {
     "a small bench prints a row for import, every plugin alone, the lexical run at two sizes, both full runs and every plugin on one core"
   )
   func tables() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try Hark.run(
       ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--quiet"], in: folder,
@@ -71,7 +72,7 @@ struct BenchCommandTests {
 
   @Test("--json prints one object with every stage's words, time and peak memory, each stage on the whole corpus")
   func json() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try Hark.run(
       ["bench", "--words", "6000", "--document-words", "2000", "--output", "bench", "--json", "--quiet"], in: folder,
@@ -130,7 +131,7 @@ struct BenchCommandTests {
 
   @Test("the generated corpus is the same for a seed, differs for another, and mixes txt, md, vtt and srt")
   func deterministicCorpus() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     func generate(_ output: String, seed: Int) throws -> [String: Data] {
       let result = try Hark.run(
@@ -160,7 +161,7 @@ struct BenchCommandTests {
 
   @Test("--words 0 is refused with a message that says what to give")
   func zeroWords() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try Hark.run(["bench", "--words", "0", "--output", "bench"], in: folder, program: Hark.developerTools)
     #expect(result.status == 64)
@@ -170,7 +171,7 @@ struct BenchCommandTests {
 
   @Test("a folder a bench did not make is left alone")
   func foreignFolder() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let notes = folder.appendingPathComponent("notes.txt")
     try Data("mine".utf8).write(to: notes)

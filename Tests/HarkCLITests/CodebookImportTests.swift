@@ -3,6 +3,7 @@
 // document) are refused with the project left as it was.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -10,7 +11,7 @@ import Testing
 @Suite("REFI-QDA codebook import")
 struct CodebookImportTests {
   func project() throws -> (URL, String) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", path], in: folder).status == 0)
     return (folder, path)

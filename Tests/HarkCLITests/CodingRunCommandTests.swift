@@ -1,6 +1,7 @@
 // `hark code` as a user runs it: resumable after a kill, idempotent, and the
 // JSON export's quotes match the stored text.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -33,7 +34,7 @@ struct CodingRunCommandTests {
       "amina-mental-health.txt", "dave-recovery.md", "farah-community-leader.md", "jade-young-adult.txt",
       "yusuf-young-adult.txt", "marcus-homelessness-zoom.vtt", "grace-carer-teams.vtt", "priya-frontline-staff.srt",
     ]
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let env = ["HARK_PLUGIN_PATH": try testPluginFolder(folder)]
     let project = try Hark.project(transcripts, in: folder)
     try Hark.run(
@@ -75,7 +76,7 @@ struct CodingRunCommandTests {
       ["code", "--project", project, "--plugin", "misbehaving", "--quiet"], in: folder, environment: env)
     #expect(again.stdout.contains("Misbehaving (test)     up to date, nothing new to do"))
 
-    let clean = try Hark.temporaryFolder()
+    let clean = try makeTemporaryFolder("hark-cli")
     let cleanProject = try Hark.project(transcripts, in: clean)
     try Hark.run(["plugins", "configure", "--project", cleanProject, "misbehaving", "{}"], in: clean, environment: env)
     try Hark.run(
@@ -86,7 +87,7 @@ struct CodingRunCommandTests {
 
   @Test("hark plugins --json lists the four built-in plugins and the C example")
   func pluginsJSON() throws {
-    let result = try Hark.run(["plugins", "--json"], in: try Hark.temporaryFolder())
+    let result = try Hark.run(["plugins", "--json"], in: try makeTemporaryFolder("hark-cli"))
     #expect(result.status == 0)
     let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
     #expect(
@@ -103,7 +104,7 @@ struct CodingRunCommandTests {
 
   @Test("in the JSON export every evidence quote is the document text between start and end in code points")
   func exportQuotes() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let project = try Hark.project(
       [
         "jade-young-adult.txt", "tomasz-alcohol-zoom.vtt", "yusuf-young-adult.txt", "kwame-faith-leader.docx",

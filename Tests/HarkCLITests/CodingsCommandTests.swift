@@ -103,7 +103,7 @@ struct CodingsCommandTests {
 struct PluginResultsExportTests {
   @Test("the JSON export carries scores, concept mentions and link cause/effect spans, each slicing to its words")
   func everyResultExported() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = try Hark.project(["amina-mental-health.txt", "dave-recovery.md"], in: folder)
     #expect(try Hark.run(["code", "--project", path], in: folder).status == 0)
     let file = folder.appendingPathComponent("e.json").path

@@ -1,6 +1,7 @@
 // The shape of the two command lines: `hark` for users, its commands grouped
 // in the help; `hark-dev` for the tools that only work from a checkout.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("command layout")
@@ -26,7 +27,7 @@ struct CommandLayoutTests {
 
   @Test("hark --help lists its commands in groups, in the order a project meets them")
   func groups() throws {
-    let out = try Hark.run(["--help"], in: try Hark.temporaryFolder())
+    let out = try Hark.run(["--help"], in: try makeTemporaryFolder("hark-cli"))
     #expect(out.status == 0)
     #expect(
       sections(out.stdout) == [
@@ -41,14 +42,14 @@ struct CommandLayoutTests {
 
   @Test("the developer tools are not in the user's hark: eval there is an unknown command")
   func noLabToolsInHark() throws {
-    let out = try Hark.run(["eval"], in: try Hark.temporaryFolder())
+    let out = try Hark.run(["eval"], in: try makeTemporaryFolder("hark-cli"))
     #expect(out.status != 0)
     #expect(out.stderr.contains("Unexpected argument 'eval'"))
   }
 
   @Test("hark-dev lists eval, bench and bench-map")
   func developerTools() throws {
-    let out = try Hark.run(["--help"], in: try Hark.temporaryFolder(), program: Hark.developerTools)
+    let out = try Hark.run(["--help"], in: try makeTemporaryFolder("hark-cli"), program: Hark.developerTools)
     #expect(out.status == 0)
     #expect(sections(out.stdout) == ["SUBCOMMANDS": ["eval", "bench", "bench-map"]])
   }
@@ -82,7 +83,7 @@ struct CommandLayoutTests {
 
   @Test("every command's help flows in paragraphs: no sentence is cut by a hard line end")
   func helpParagraphs() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let paths = try commandPaths(in: folder)
     #expect(paths.count > 40)
     var broken: [String] = []

@@ -8,7 +8,7 @@ import Testing
 /// A project with two documents and three links whose numbers are known.
 enum KnownProject {
   static func make() throws -> (URL, String) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     var first = Findings()
     first.concepts = [ConceptFinding(label: "peer group", span: 30..<40, confidence: 0.8, explanation: "cause")]
     first.links = [
@@ -178,7 +178,7 @@ struct CurationCommandTests {
 struct ConceptGroupingCommandTests {
   @Test("suggest lists merges and parents with their reasons and commands; parent applies one and it is gone")
   func suggestAndParent() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     var findings = Findings()
     findings.concepts = [
       ConceptFinding(label: "waiting list", span: 30..<42, confidence: 0.8, explanation: "noun phrase"),

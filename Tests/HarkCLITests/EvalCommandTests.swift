@@ -1,11 +1,12 @@
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("hark-dev eval")
 struct EvalCommandTests {
   @Test("--json prints the headline scores as flat numbers in 0...1, with details beside them")
   func jsonKeys() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let out = try Hark.run(["eval", "--json", "--only", "gold,tweets"], in: folder, program: Hark.developerTools)
     #expect(out.status == 0)
     let object = try #require(
@@ -21,14 +22,14 @@ struct EvalCommandTests {
   @Test("an unknown evaluation name is refused with the names to choose from")
   func unknownSuite() throws {
     let out = try Hark.run(
-      ["eval", "--only", "gold,poetry"], in: try Hark.temporaryFolder(), program: Hark.developerTools)
+      ["eval", "--only", "gold,poetry"], in: try makeTemporaryFolder("hark-cli"), program: Hark.developerTools)
     #expect(out.status != 0)
     #expect(out.stderr.contains("unknown evaluation \"poetry\"; choose from gold, claims, cnc, because, tweets"))
   }
 
   @Test("a missing data folder is an error naming the folder and the --data option")
   func missingData() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let out = try Hark.run(
       ["eval", "--only", "tweets", "--data", folder.path, "--corpus", folder.appendingPathComponent("none").path],
       in: folder, program: Hark.developerTools)
@@ -39,7 +40,7 @@ struct EvalCommandTests {
 
   @Test("a corpus without claims annotations is an error naming the folder and what it should hold")
   func missingClaims() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let thirdParty = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("third_party")
     let out = try Hark.run(

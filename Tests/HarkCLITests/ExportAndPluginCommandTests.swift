@@ -1,6 +1,7 @@
 // Exports in each format, and the plugin author's commands.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Exports")
@@ -77,7 +78,7 @@ struct ValidationCommandTests {
 
   @Test("a plugin folder named twice in HARK_PLUGIN_PATH lists each plugin once, without warnings")
   func duplicateFolder() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let plugins = folder.appendingPathComponent("plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
@@ -93,7 +94,7 @@ struct ValidationCommandTests {
 @Suite("Plugin author commands")
 struct PluginCommandTests {
   func pluginFolder() throws -> (URL, [String: String]) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let plugins = folder.appendingPathComponent("plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
@@ -149,7 +150,7 @@ struct PluginCommandTests {
 
   @Test("plugins run prints a link's cause and effect spans, and each slices the text to its quote")
   func runLinkSpans() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let text = "Zoë said: the peer group really helped me feel less alone. The tablets stopped me going under."
     let result = try Hark.run(["plugins", "run", "causal-links"], in: folder, input: text)
     #expect(result.status == 0, "\(result.stderr)")
@@ -225,7 +226,7 @@ struct PluginCommandTests {
 
   @Test("plugins run gives the same lines in input order however many documents run on how many cores")
   func runManyDocumentsInOrder() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let texts = (0..<1500).map { n in
       n % 3 == 0 ? "Item \(n) was great, I love it!" : n % 3 == 1 ? "Item \(n): awful. Never again." : "Ok \(n)."
     }
@@ -253,7 +254,7 @@ struct PluginCommandTests {
 
   @Test("--per-document gives a corpus plugin each document alone: the same as running it on that document by itself")
   func runPerDocument() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let a = "Amina: The peer group helped me. The peer group was warm and the peer group listened."
     let b = "Grace: The waiting list was long. The waiting list made it worse, the waiting list again."
     func lines(_ input: String, _ extra: [String] = []) throws -> [Substring] {
@@ -316,7 +317,7 @@ struct PluginCommandTests {
 @Suite("Plugins that crash as they load")
 struct CrashOnLoadTests {
   func crashingPlugin() throws -> (URL, URL) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let plugins = folder.appendingPathComponent("plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
     let process = Process()

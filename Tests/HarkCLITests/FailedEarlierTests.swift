@@ -2,13 +2,14 @@
 // failed before, and are left out, are counted with what to do about them.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Reruns after failed documents")
 struct FailedEarlierTests {
   @Test("a plain rerun after a failure names the left-out document and --retry-failed tries it again")
   func rerunReportsEarlierFailures() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let plugins = folder.appendingPathComponent("plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(

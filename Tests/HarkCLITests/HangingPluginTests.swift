@@ -2,13 +2,14 @@
 // each stop it at the describe deadline, name it, and go on.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Plugins that hang while loading")
 struct HangingPluginTests {
   /// A plugin folder holding the hostile test plugin built to hang in its constructor.
   func hangingPlugin() throws -> (folder: URL, plugins: URL, path: String) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let plugins = folder.appendingPathComponent("plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
     let path = plugins.appendingPathComponent("hangs.so").path

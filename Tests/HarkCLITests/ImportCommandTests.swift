@@ -1,5 +1,6 @@
 // `hark import` as a user meets it: the notes under each document and the summary.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("hark import: what it assumed, and a summary that names what was not imported")
@@ -12,7 +13,7 @@ struct ImportCommandTests {
 
   @Test("an unlabelled Windows-1252 transcript imports with no flags and says what was assumed")
   func unlabelled() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)
@@ -36,7 +37,7 @@ struct ImportCommandTests {
 
   @Test("a labelled transcript with no participants list says who was taken as the interviewer")
   func interviewerTaken() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)
@@ -63,7 +64,7 @@ struct ImportCommandTests {
 
   @Test("--speaker names the narrator, and a participants row with that name matches the turns")
   func namedNarrator() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)
@@ -80,7 +81,7 @@ struct ImportCommandTests {
 
   @Test("the summary counts the files imported and lists each one that was not, with why")
   func summary() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)
@@ -103,7 +104,7 @@ struct ImportCommandTests {
 
   @Test("an encoding Hark does not read, and --speaker with several files, are refused before anything is read")
   func badOptions() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)
@@ -125,7 +126,7 @@ struct ImportCommandTests {
 
   @Test("--encoding is used for every file: Latin-1 read as asked")
   func chosenEncoding() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = folder.appendingPathComponent("p.sqlite").path
     #expect(try Hark.run(["init", project], in: folder).status == 0)

@@ -5,6 +5,7 @@
 // plugin reads the project's concepts any more, so there is no such phase
 // to kill.)
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -65,13 +66,13 @@ struct KillResumeTests {
     "killed before storing, mid document pass and mid corpus pass, then resumed: the export equals an uninterrupted run's"
   )
   func killedRunsResumeToTheSameExport() throws {
-    let whole = try Hark.temporaryFolder()
+    let whole = try makeTemporaryFolder("hark-cli")
     let wholePath = try Hark.project(Self.transcripts, in: whole)
     #expect(try Hark.run(["code", "--project", wholePath], in: whole).status == 0)
     let expected = try Self.export(wholePath, in: whole)
     #expect(expected.count > 100)
 
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = try Hark.project(Self.transcripts, in: folder)
     let all = Self.transcripts.count
     // The themes plugin's corpus pass has read two documents and stored none.

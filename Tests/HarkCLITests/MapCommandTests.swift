@@ -2,6 +2,7 @@
 // project's approved map, and the errors bad input gets.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Map commands")
@@ -18,7 +19,7 @@ struct MapCommandTests {
     """
 
   func matrix(_ text: String = mapA) throws -> (URL, String) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = folder.appendingPathComponent("map.csv").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return (folder, path)

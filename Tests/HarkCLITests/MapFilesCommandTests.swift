@@ -3,6 +3,7 @@
 // and `hark map voices`.
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Map files on the command line")
@@ -122,7 +123,7 @@ struct MapFilesCommandTests {
 
   @Test("importing a matrix CSV creates concepts and accepted links, each with a decision")
   func importsMatrix() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = folder.appendingPathComponent("p.sqlite").path
     try Hark.run(["init", path], in: folder)
     let csv = try write("\u{FEFF},Café,\"Hope 🌱\"\r\nCafé,,-0.5\r\n\"Hope 🌱\",0.25,\r\n", "m.csv", in: folder)

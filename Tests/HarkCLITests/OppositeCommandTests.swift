@@ -14,7 +14,7 @@ enum OppositeProject {
   static let said = "The look she gave me made me not want to ask anyone for help. Asking for help got me a worker."
 
   static func make() throws -> (URL, String) {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = folder.appendingPathComponent("p.sqlite").path
     let store = try ProjectStore.create(at: path)
     try store.importParticipants([

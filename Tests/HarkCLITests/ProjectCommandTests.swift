@@ -1,5 +1,6 @@
 // init, import and the project's refusal to change on bad input.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -8,7 +9,7 @@ import Testing
 struct ProjectCommandTests {
   @Test("init creates a project and refuses to overwrite one")
   func initTwice() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let first = try Hark.run(["init", "p.sqlite"], in: folder)
     #expect(first.status == 0)
     #expect(
@@ -25,7 +26,7 @@ struct ProjectCommandTests {
 
   @Test("commands without a project say how to make one")
   func noProject() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let result = try Hark.run(["documents"], in: folder)
     #expect(result.status == 1)
     #expect(
@@ -36,7 +37,7 @@ struct ProjectCommandTests {
 
   @Test("HARK_PROJECT names the project when --project is absent")
   func environmentProject() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     try Hark.run(["init", "elsewhere.sqlite"], in: folder)
     let result = try Hark.run(["documents"], in: folder, environment: ["HARK_PROJECT": "elsewhere.sqlite"])
     #expect(result.status == 0)
@@ -45,7 +46,7 @@ struct ProjectCommandTests {
 
   @Test("a file already imported is refused and the project is unchanged")
   func duplicate() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let project = try Hark.project(["amina-mental-health.txt"], in: folder)
     let again = try Hark.run(
       ["import", "--project", project, Hark.corpus.appendingPathComponent("transcripts/amina-mental-health.txt").path],
@@ -62,7 +63,7 @@ struct ProjectCommandTests {
 
   @Test("one bad file among good ones is refused alone; the good ones are imported")
   func badAmongGood() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let project = folder.appendingPathComponent("p.sqlite").path
     try Hark.run(["init", project], in: folder)
     let binary = folder.appendingPathComponent("broken.txt")
@@ -86,7 +87,7 @@ struct ProjectCommandTests {
 
   @Test("a removed document can be imported again; the removal is recorded")
   func removeAndReimport() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let project = try Hark.project(["amina-mental-health.txt"], in: folder)
     let file = Hark.corpus.appendingPathComponent("transcripts/amina-mental-health.txt").path
     let removed = try Hark.run(["documents", "remove", "--project", project, "D1"], in: folder)

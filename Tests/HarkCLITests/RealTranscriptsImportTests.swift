@@ -8,6 +8,7 @@
 // MASON's two notes about the second tape), and the first 45 turns of NOTTLEY read one by
 // one for who speaks.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @Suite("The Western Sydney transcripts import with no flags")
@@ -46,7 +47,7 @@ struct RealTranscriptsImportTests {
 
   @Test("all 26 import: each with its turns, interviewer questions, tape times and notes, and the summary")
   func allTwentySix() throws {
-    let work = try Hark.temporaryFolder()
+    let work = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: work) }
     let project = work.appendingPathComponent("ws.sqlite").path
     #expect(try Hark.run(["init", project], in: work).status == 0)

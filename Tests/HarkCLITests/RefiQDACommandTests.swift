@@ -1,6 +1,7 @@
 // `hark export --format qdpx|qdc` and `hark import FILE.qdpx`, run as a user would.
 import Foundation
 import GRDB
+import HarkTestSupport
 import Testing
 import ZIPFoundation
 
@@ -32,7 +33,7 @@ struct RefiQDACommandTests {
 
   @Test("export --format qdpx writes project.qde and the sources, and says what REFI-QDA did not carry")
   func exportProject() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try project(in: folder)
     let output = folder.appendingPathComponent("study.qdpx").path
@@ -52,7 +53,7 @@ struct RefiQDACommandTests {
 
   @Test("export --format qdc writes the codebook alone")
   func exportCodebook() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try project(in: folder)
     let output = folder.appendingPathComponent("codes.qdc").path
@@ -67,7 +68,7 @@ struct RefiQDACommandTests {
 
   @Test("export refuses a missing folder or a folder given as the file")
   func exportWhere() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try project(in: folder)
     let missing = try Hark.run(
@@ -84,7 +85,7 @@ struct RefiQDACommandTests {
 
   @Test("import FILE.qdpx brings a project in and says what came; the coding keeps its code point offsets")
   func importProject() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try project(in: folder)
     let output = folder.appendingPathComponent("study.qdpx").path
@@ -104,7 +105,7 @@ struct RefiQDACommandTests {
 
   @Test("a bad .qdpx fails with the file named, and the project is unchanged")
   func importRefused() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try project(in: folder)
     let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)

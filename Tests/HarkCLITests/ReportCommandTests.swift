@@ -11,34 +11,7 @@ import Testing
 struct ReportCommandTests {
   /// A project with two interviews, two participant groups and three accepted links.
   static func project() throws -> (URL, String) {
-    let folder = try Hark.temporaryFolder()
-    let path = folder.appendingPathComponent("p.sqlite").path
-    let store = try ProjectStore.create(at: path)
-    try store.importParticipants([
-      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
-      ParticipantRecord(pseudonym: "Grace", role: .participant, group: "carers"),
-    ])
-    let texts = [
-      ("Amina", "The peer group helped me feel less alone. The <script>alert(1)</script> list made anxiety worse."),
-      ("Grace", "Peer groups gave me hope, and being listened to helped me trust them."),
-    ]
-    for (i, (speaker, said)) in texts.enumerated() {
-      let text = "Ruth: What helped?\n\(speaker): \(said)\n"
-      let start = 19 + speaker.count + 2
-      _ = try store.importTranscript(
-        ImportedTranscript(
-          title: "Interview \(i + 1)", format: .text, text: text,
-          turns: [
-            ImportedTurn(speaker: "Ruth", start: 6, end: 18),
-            ImportedTurn(speaker: speaker, start: start, end: start + said.count),
-          ]), sourceName: "i\(i + 1).txt", sourceBytes: Data(text.utf8), actor: testActor)
-    }
-    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
-    func record(_ document: DocumentID) -> AnalysisRecord {
-      AnalysisRecord(
-        documentID: document, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0)
-    }
+    let folder = try makeTemporaryFolder("hark-cli")
     var first = Findings()
     first.links = [
       LinkFinding(
@@ -54,10 +27,16 @@ struct ReportCommandTests {
         cause: "peer groups", effect: "hope", polarity: 1, strength: 0.6, confidence: 0.9, span: 26..<50,
         explanation: "pattern")
     ]
-    try store.writeAnalysis(record(1), findings: first)
-    try store.writeAnalysis(record(2), findings: second)
+    let store = try InterviewProject.make(
+      in: folder,
+      [
+        .init(
+          "Amina", "The peer group helped me feel less alone. The <script>alert(1)</script> list made anxiety worse.",
+          findings: first),
+        .init("Grace", "Peer groups gave me hope, and being listened to helped me trust them.", findings: second),
+      ])
     for link in try store.links() { try store.setLinkStatus(link.id, to: .accepted, actor: testActor) }
-    return (folder, path)
+    return (folder, folder.appendingPathComponent("p.sqlite").path)
   }
 
   @Test("report writes index.html and map.svg with the picture, quotes, indices, scenario and group balance")
@@ -97,7 +76,7 @@ struct ReportCommandTests {
 
   @Test("a project with no accepted links gets a clear error and no report folder")
   func noAcceptedLinks() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = folder.appendingPathComponent("p.sqlite").path
     _ = try ProjectStore.create(at: path)
     let output = folder.appendingPathComponent("report")
@@ -122,7 +101,7 @@ struct ReportCommandTests {
 
   @Test("map picture writes the SVG of a matrix file and says what it drew")
   func pictureFromMatrix() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let csv = folder.appendingPathComponent("map.csv").path
     try ",A,B\nA,,0.5\nB,-0.25,\n".write(toFile: csv, atomically: true, encoding: .utf8)
     let output = folder.appendingPathComponent("map.svg").path
@@ -136,7 +115,7 @@ struct ReportCommandTests {
 
   @Test("map picture into a missing folder gets a clear error naming the file")
   func pictureUnwritable() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let csv = folder.appendingPathComponent("map.csv").path
     try ",A,B\nA,,0.5\nB,,\n".write(toFile: csv, atomically: true, encoding: .utf8)
     let output = folder.appendingPathComponent("missing/map.svg").path

@@ -60,12 +60,6 @@ enum Hark {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   /// A project with the sample participants and the given corpus transcripts.
   static func project(_ transcripts: [String], in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("p.sqlite").path

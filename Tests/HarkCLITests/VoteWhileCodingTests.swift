@@ -2,6 +2,7 @@
 // through a real `hark serve` while `hark code` stores a corpus plugin's
 // results on a project of over a hundred interviews, all real processes.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -42,7 +43,7 @@ struct VoteWhileCodingTests {
 
   @Test("votes sent while hark code re-stores a corpus plugin's results on 120 interviews are all stored")
   func votesDuringCoding() throws {
-    let folder = try Hark.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-cli")
     let path = try Hark.project(["amina-mental-health.txt", "jade-young-adult.txt"], in: folder)
     // Links to vote on, from a first run over two interviews.
     #expect(try Hark.run(["code", "--project", path], in: folder).status == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @testable import HarkEval
@@ -8,8 +9,7 @@ import Testing
 struct BecauseTests {
   @Test("sentences split at stops before a capital, not after an abbreviation; causal when they hold a connective")
   func readsSentences() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("because-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("because")
     defer { try? FileManager.default.removeItem(at: folder) }
     let text = "Mr. Smith left because the rent rose. Prices fell\nsharply.\n\n\"Sales are up,\" she said."
     try Data(text.utf8).write(to: folder.appendingPathComponent("doc.txt"))

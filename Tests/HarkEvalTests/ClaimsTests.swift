@@ -1,5 +1,6 @@
 import Foundation
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @testable import HarkEval
@@ -122,8 +123,7 @@ struct ClaimsFileTests {
 
   @Test("a claims file naming a transcript that is not there is reported with the file and the folder")
   func missingTranscript() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("claims")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("x.claims")
     try claimsText.write(to: file, atomically: true, encoding: .utf8)

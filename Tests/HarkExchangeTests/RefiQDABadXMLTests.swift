@@ -56,7 +56,7 @@ struct RefiQDABadXMLTests {
 
   @Test("a processing instruction with nothing after its name is refused, not a crash (found by fuzzing)")
   func emptyProcessingInstruction() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let before = try RefiFixture.counts(store)
@@ -73,7 +73,7 @@ struct RefiQDABadXMLTests {
 
   @Test("a codebook declared ISO-8859-1 is still read: the parser converts one-byte encodings itself")
   func latin1Codebook() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let file = folder.appendingPathComponent("latin.qdc")
@@ -101,7 +101,7 @@ struct RefiQDABadXMLTests {
 
   @Test("a codebook (.qdc) with an invalid UTF-8 byte in a name, or nested deep, is refused")
   func codebook() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let before = try RefiFixture.counts(store)
@@ -147,7 +147,7 @@ struct RefiQDAProjectSizeTests {
     var qde = Array(RefiQDASafetyTests.qde().utf8).dropLast(10)
     qde += [UInt8](repeating: 0x20, count: 65 * 1024 * 1024)
     qde += Array("</Project>".utf8)
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try RefiFixture.archive(
       [("sources/\(RefiQDASafetyTests.source).txt", Data("One: some words.\n".utf8)), ("project.qde", Data(qde))],

@@ -15,7 +15,7 @@ struct RefiQDAExportTests {
     "project.qde of a small project, exactly: users, codebook, variables, cases, sources with code point selections, notes"
   )
   func exactProject() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let package = try RefiQDAExport.project(try RefiFixture.project(in: folder))
     #expect(package.qde == RefiQDAExpected.project)
@@ -23,7 +23,7 @@ struct RefiQDAExportTests {
 
   @Test("the .qdpx holds project.qde and each document's stored text as sources/GUID.txt")
   func archiveLayout() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let path = folder.appendingPathComponent("study.qdpx").path
@@ -48,7 +48,7 @@ struct RefiQDAExportTests {
 
   @Test("GUIDs stay the same across exports of one project and differ between projects")
   func stableGUIDs() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     #expect(try RefiQDAExport.project(store).qde == RefiQDAExport.project(store).qde)
@@ -59,7 +59,7 @@ struct RefiQDAExportTests {
 
   @Test("the .qde validates against Project.xsd with xmllint and with xmlschema")
   func projectValidates() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("project.qde").path
     try Data(try RefiQDAExport.project(try RefiFixture.project(in: folder)).qde.utf8).write(
@@ -70,7 +70,7 @@ struct RefiQDAExportTests {
 
   @Test("both validators refuse a colour with an alpha channel, which the exporter never writes")
   func validatorsCatchBadColour() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("bad.qdc").path
     try Data(
@@ -87,7 +87,7 @@ struct RefiQDAExportTests {
 
   @Test("the codebook (.qdc), exactly, validates against Codebook.xsd with both validators")
   func codebook() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let file = folder.appendingPathComponent("codes.qdc").path
@@ -101,7 +101,7 @@ struct RefiQDAExportTests {
 
   @Test("an export that cannot take the place of what is there fails, and leaves no partial file")
   func cannotWrite() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     let target = folder.appendingPathComponent("taken")
@@ -124,7 +124,7 @@ struct RefiQDAExportTests {
 
   @Test("a codebook of a project without codes is refused, and no file is written")
   func emptyCodebook() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try ProjectStore.create(at: folder.appendingPathComponent("empty.sqlite").path)
     let file = folder.appendingPathComponent("codes.qdc").path
@@ -137,7 +137,7 @@ struct RefiQDAExportTests {
 
   @Test("panel votes travel in their link's note: each member's latest vote, counted by answer and strength")
   func votesInNotes() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     try store.pool.write { db in
@@ -168,7 +168,7 @@ struct RefiQDAExportTests {
 
   @Test("what REFI-QDA cannot carry is said: concepts, links, quotes, votes as notes; the rest left out")
   func notCarried() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RefiFixture.project(in: folder)
     try store.pool.write { db in try db.execute(sql: "UPDATE code SET colour = 'teal' WHERE id = 3") }

@@ -12,7 +12,7 @@ import Testing
 struct RefiQDAImportTests {
   @Test("round trip: export, import into a fresh project, the same codings at the same code point offsets")
   func roundTrip() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let original = try RefiFixture.project(in: folder)
     let file = folder.appendingPathComponent("study.qdpx").path
@@ -100,7 +100,7 @@ struct RefiQDAImportTests {
 
   @Test("a project from another tool: its habits tolerated, its offsets mapped to Hark's stored text")
   func otherToolsHabits() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try ForeignProject.write(in: folder)
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
@@ -151,7 +151,7 @@ struct RefiQDAImportTests {
 
   @Test("a foreign project exported again by Hark and imported once more keeps every coding where it was")
   func foreignRoundTrip() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let first = try ProjectStore.create(at: folder.appendingPathComponent("a.sqlite").path)
     try RefiQDAImport.importProject(at: try ForeignProject.write(in: folder), into: first, actor: testActor)
@@ -164,7 +164,7 @@ struct RefiQDAImportTests {
 
   @Test("the same project imported twice is refused the second time, and nothing changes")
   func importedTwice() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("study.qdpx").path
     try RefiQDAExport.writeProject(try RefiFixture.project(in: folder), to: file)
@@ -180,7 +180,7 @@ struct RefiQDAImportTests {
 
   @Test("what Hark has no place for is listed: unnamed cases, source variables, unknown codes, links, sets, graphs")
   func leftOutOnImport() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let g = { (n: Int) in "00000000-0000-4000-8000-\(String(repeating: "0", count: 12 - String(n).count))\(n)" }
     let qde = """

@@ -43,7 +43,7 @@ struct RefiQDAReadersTests {
 
   @Test("one selection per span and user in each source; every note and selection dated and by a declared user")
   func asQualCoderReadsIt() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let package = try RefiQDAExport.project(try crowded(in: folder))
     let root = try RefiXML.parse(Data(package.qde.utf8), subject: "project.qde")
@@ -82,7 +82,7 @@ struct RefiQDAReadersTests {
 
   @Test("the crowded export still validates against Project.xsd with both validators")
   func crowdedValidates() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("project.qde").path
     try Data(try RefiQDAExport.project(try crowded(in: folder)).qde.utf8).write(to: URL(fileURLWithPath: path))
@@ -127,7 +127,7 @@ struct RefiQDAMemoImportTests {
 
   @Test("memos on sources, cases, coded passages and annotations come in, each where it was written")
   func memosCarried() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try RefiFixture.archive(
       [("project.qde", Data(Self.qde.utf8)), ("sources/s-1.txt", Data(Self.text.utf8))], named: "qc.qdpx",

@@ -25,7 +25,7 @@ struct RefiQDASafetyTests {
   /// Imports `entries` as a .qdpx into a project that already holds a document, a code and a
   /// participant; returns the error, after checking nothing changed.
   func refusal(_ entries: [(String, Data)], name: String = "bad.qdpx") throws -> String? {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try RefiFixture.archive(entries, named: name, in: folder)
     return try refusal(file: file, folder: folder)
@@ -121,7 +121,7 @@ struct RefiQDASafetyTests {
 
   @Test("a source that claims gigabytes is refused from the zip's directory, before it is unpacked")
   func claimsGigabytes() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try RefiFixture.archive(
       [("sources/\(Self.source).txt", Self.text), ("project.qde", Data(Self.qde().utf8))], named: "big.qdpx",
@@ -136,7 +136,7 @@ struct RefiQDASafetyTests {
 
   @Test("texts that together claim more than 256 MiB are refused before any is unpacked")
   func claimsTooMuchTogether() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let entries = [("project.qde", Data(Self.qde().utf8))] + (1...60).map { ("sources/\($0).txt", Self.text) }
     let file = try RefiFixture.archive(entries, named: "many.qdpx", in: folder)
@@ -150,7 +150,7 @@ struct RefiQDASafetyTests {
 
   @Test("a source that declares a few bytes but unpacks to more than the limit is stopped while unpacking")
   func lyingSize() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let zeros = Data(repeating: 0x61, count: 21 << 20)
     let file = try RefiFixture.archive(
@@ -206,7 +206,7 @@ struct RefiQDASafetyTests {
 
   @Test("a file that is not a zip, or a zip without a .qde, is not a REFI-QDA project")
   func notAProject() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let text = folder.appendingPathComponent("notes.qdpx")
     try Data("just text".utf8).write(to: text)

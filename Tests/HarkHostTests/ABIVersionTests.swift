@@ -6,6 +6,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Plugin ABI minors")
@@ -51,7 +52,7 @@ struct ABIVersionTests {
 
   @Test("a plugin built with ABI 1.0's struct sizes has every result read in full")
   func oldPlugin() throws {
-    let path = try CPlugin.build("OLD_1_0", source: "abi-versions.c", in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("OLD_1_0", source: "abi-versions.c", in: try makeTemporaryFolder("hark-tests"))
     let descriptor = try PluginLibrary.load(path).descriptor
     #expect(descriptor.abi == "1.0")
     #expect(descriptor.provides == ["codes", "concepts", "links", "scores"])
@@ -61,7 +62,7 @@ struct ABIVersionTests {
 
   @Test("a plugin built for a later minor, with longer structs, is read as far as this host knows")
   func newerPlugin() throws {
-    let path = try CPlugin.build("NEWER", source: "abi-versions.c", in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("NEWER", source: "abi-versions.c", in: try makeTemporaryFolder("hark-tests"))
     let descriptor = try PluginLibrary.load(path).descriptor
     #expect(descriptor.abi == "1.9")
     #expect(descriptor.name == "ABI versions (test)")
@@ -70,9 +71,9 @@ struct ABIVersionTests {
 
   @Test("a 1.0 plugin's results are stored by a coding run in worker processes")
   func oldPluginInWorkers() throws {
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let path = try CPlugin.build("OLD_1_0", source: "abi-versions.c", in: folder)
-    let store = try TestProject.make(["good days"], in: folder)
+    let store = try InterviewProject.imported(in: folder, aminaSays: ["good days"])
     let summary = try CodingRun.runOne(store, path: path, options: "{}")
     #expect(summary.failures.map(\.reason) == [])
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding") == 1)
@@ -85,7 +86,7 @@ struct ABIVersionTests {
 @Suite("Descriptor values")
 struct DescriptorValueTests {
   static func loadError(_ defines: [String]) throws -> String {
-    let path = try CPlugin.build("GARBAGE", defines, in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("GARBAGE", defines, in: try makeTemporaryFolder("hark-tests"))
     guard let error = catching({ _ = try PluginLibrary.load(path) }) else { return "loaded" }
     return "\(error)".replacingOccurrences(of: path, with: "PATH")
   }

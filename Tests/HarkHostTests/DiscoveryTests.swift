@@ -3,6 +3,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Plugin folders")
@@ -27,7 +28,7 @@ struct DiscoveryTests {
 
   @Test("a plugin in the user's folder is found; a missing user folder is no problem")
   func findsUserPlugins() throws {
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let data = folder.appendingPathComponent("data")
     let plugins = data.appendingPathComponent("hark/plugins")
     try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)

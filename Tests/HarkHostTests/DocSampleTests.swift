@@ -3,6 +3,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -14,7 +15,7 @@ struct DocSampleTests {
       contentsOf: TestPaths.repository.appendingPathComponent("docs/writing-plugins.md"), encoding: .utf8)
     let start = try #require(guide.range(of: "```cpp\n"))
     let end = try #require(guide.range(of: "```\n", range: start.upperBound..<guide.endIndex))
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let source = folder.appendingPathComponent("questions.cpp")
     try Data(guide[start.upperBound..<end.lowerBound].utf8).write(to: source)
     let output = folder.appendingPathComponent("libquestions.so").path

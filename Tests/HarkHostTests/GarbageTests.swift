@@ -3,6 +3,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import Testing
 
 @Suite("Garbage results")
@@ -37,10 +38,10 @@ struct GarbageTests {
 
   @Test("each kind of garbage fails the document with a precise reason", arguments: cases)
   func garbage(mode: String, reason: String) throws {
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let plugin = try CPlugin.build("GARBAGE", in: folder)
     // The document is "Ruth: What helped?\nAmina: éclair days\n": 39 bytes, "é" at bytes 26-27.
-    let store = try TestProject.make(["éclair days"], in: folder)
+    let store = try InterviewProject.imported(in: folder, aminaSays: ["éclair days"])
     let summary = try CodingRun.runOne(store, path: plugin, options: #"{"mode": "\#(mode)"}"#)
     #expect(summary.failures.map(\.reason) == [reason])
     #expect(try TestProject.count(store, "SELECT count(*) FROM coding") == 0)

@@ -3,6 +3,7 @@
 // other documents go on.
 import Foundation
 import HarkHost
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -13,7 +14,7 @@ struct IsolationTests {
   let lines = ["The group helped me.", "BOOM the drop-in kept me going.", "My key worker listened."]
 
   func failingSecond(_ mode: String, timeout: Double = 30) throws -> (PluginRunSummary, ProjectStore) {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     let summary = try CodingRun.runOne(
       store, path: TestPaths.misbehaving, options: #"{"mode": "\#(mode)", "on": "BOOM"}"#, timeout: timeout)
     return (summary, store)
@@ -82,7 +83,7 @@ struct IsolationTests {
 
   @Test("a plugin that cannot open fails the run once and leaves every document pending")
   func refuseToOpen() throws {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     let summary = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: #"{"mode": "refuse-to-open"}"#)
     #expect(summary.documentsDone == 0)
     #expect(summary.failures.map(\.documentID) == [nil])
@@ -95,8 +96,8 @@ struct IsolationTests {
 
   @Test("in-process runs give the same results as worker runs")
   func inProcess() throws {
-    let folder = try TestPaths.temporaryFolder()
-    let store = try TestProject.make(lines, in: folder)
+    let folder = try makeTemporaryFolder("hark-tests")
+    let store = try InterviewProject.imported(in: folder, aminaSays: lines)
     let summary = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: "{}", inProcess: true)
     #expect(summary.documentsDone == 3)
     let rows = try store.pool.read { db in
@@ -128,7 +129,7 @@ struct IsolationTests {
 
   @Test("a document that fails after an earlier success is not retried on every run, and keeps its earlier results")
   func failureAfterSuccess() throws {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     let first = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: "{}")
     #expect(first.documentsDone == 3)
     let failing = #"{"mode": "error", "on": "BOOM"}"#
@@ -143,7 +144,7 @@ struct IsolationTests {
 
   @Test("a second coding run on the same project at the same time is refused")
   func oneRunAtATime() throws {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     let holder = open(store.path, O_RDONLY)
     #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
     defer { close(holder) }

@@ -3,6 +3,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 struct LoadingTests {
   @Test("a file that is not a shared library is refused as such")
   func notALibrary() throws {
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let path = folder.appendingPathComponent("notes.so").path
     try Data("these are my notes, not a plugin\n".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: HarkError.self) { _ = try PluginLibrary.load(path) }
@@ -23,7 +24,7 @@ struct LoadingTests {
 
   @Test("a library without the entry symbol is named and told what to export")
   func missingEntry() throws {
-    let path = try CPlugin.build("NO_ENTRY", in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("NO_ENTRY", in: try makeTemporaryFolder("hark-tests"))
     #expect(
       "\(String(describing: catching { _ = try PluginLibrary.load(path) }!))"
         == "\(path): has no `hark_plugin_entry` symbol, so it is not a Hark plugin. Define it with HARK_EXPORT from hark_plugin.h in C or C++, or with @_cdecl(\"hark_plugin_entry\") in Swift"
@@ -32,7 +33,7 @@ struct LoadingTests {
 
   @Test("a plugin built for another ABI major is refused with both versions")
   func wrongABI() throws {
-    let path = try CPlugin.build("WRONG_ABI", in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("WRONG_ABI", in: try makeTemporaryFolder("hark-tests"))
     #expect(
       "\(catching { _ = try PluginLibrary.load(path) }!)"
         == "\(path): was built for plugin ABI 99.0, but this Hark speaks ABI 1.0. Rebuild the plugin against this Hark's hark_plugin.h"
@@ -41,7 +42,7 @@ struct LoadingTests {
 
   @Test("a descriptor shorter than ABI 1.0's is refused with both sizes")
   func shortStruct() throws {
-    let path = try CPlugin.build("SHORT_STRUCT", in: try TestPaths.temporaryFolder())
+    let path = try CPlugin.build("SHORT_STRUCT", in: try makeTemporaryFolder("hark-tests"))
     #expect(
       "\(catching { _ = try PluginLibrary.load(path) }!)"
         == "\(path): descriptor is 16 bytes, shorter than the 112 bytes of ABI 1.0. Set struct_size = sizeof(hark_plugin_descriptor) and rebuild against hark_plugin.h"

@@ -3,6 +3,7 @@
 // the project, $HOME, the network and the host are untouched.
 import Foundation
 import HarkHost
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -19,9 +20,9 @@ struct SandboxTests {
   let store: ProjectStore
 
   init() throws {
-    folder = try TestPaths.temporaryFolder()
+    folder = try makeTemporaryFolder("hark-tests")
     plugin = try CPlugin.build("HOSTILE", source: "hostile.c", in: folder)
-    store = try TestProject.make(["The bus fares kept me home."], in: folder)
+    store = try InterviewProject.imported(in: folder, aminaSays: ["The bus fares kept me home."])
   }
 
   /// Runs the hostile plugin (described in its own sandboxed worker, never

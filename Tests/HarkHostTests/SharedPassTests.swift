@@ -3,6 +3,7 @@
 // cost the others anything.
 import Foundation
 import HarkHost
+import HarkTestSupport
 import Testing
 
 @testable import HarkStore
@@ -12,7 +13,7 @@ struct SharedPassTests {
   let lines = ["The group helped me.", "BOOM the drop-in kept me going.", "My key worker listened."]
 
   func run(_ misbehavingOptions: String, inProcess: Bool = false) throws -> (RunSummary, ProjectStore) {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
     options.workers = 2
     options.inProcess = inProcess
@@ -66,7 +67,7 @@ struct SharedPassTests {
     "a document the store refuses is reported as not stored and stays pending; the documents stored beside it stay, and the next run stores it"
   )
   func refusedDocumentStaysPending() throws {
-    let store = try TestProject.make(lines, in: try TestPaths.temporaryFolder())
+    let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
     // What a store that cannot take one document's rows looks like (a full
     // disk, a constraint): its analysis row is refused.
     try store.pool.write { db in

@@ -1,5 +1,6 @@
-// Shared set-up for the host tests: real projects in temporary folders, the
-// package's built plugins, and C test plugins compiled with cc.
+// Shared set-up for the host tests: the package's built plugins, C test
+// plugins compiled with cc, and counting rows. Projects and temporary folders
+// come from HarkTestSupport.
 import Foundation
 import HarkHost
 import HarkTranscripts
@@ -19,12 +20,6 @@ enum TestPaths {
   static var misbehaving: String { binaries.appendingPathComponent("libHarkTestPluginMisbehaving.so").path }
 
   static func builtIn(_ name: String) -> String { binaries.appendingPathComponent("libHarkPlugin\(name).so").path }
-
-  static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 }
 
 enum CPlugin {
@@ -47,32 +42,8 @@ enum CPlugin {
   }
 }
 
+/// Reading a project back: how many rows a query counts.
 enum TestProject {
-  /// A project with `count` one-interview documents; document i's participant says `lines[i]`.
-  static func make(_ lines: [String], in folder: URL) throws -> ProjectStore {
-    let store = try ProjectStore.create(at: folder.appendingPathComponent("test.sqlite").path)
-    try store.importParticipants([
-      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
-    ])
-    for (i, line) in lines.enumerated() {
-      let question = "What helped?"
-      let text = "Ruth: \(question)\nAmina: \(line)\n"
-      let qStart = 6
-      let aStart = qStart + question.unicodeScalars.count + 1 + 7
-      let transcript = ImportedTranscript(
-        title: "Interview \(i + 1)", format: .text, text: text,
-        turns: [
-          ImportedTurn(speaker: "Ruth", start: qStart, end: qStart + question.unicodeScalars.count),
-          ImportedTurn(speaker: "Amina", start: aStart, end: aStart + line.unicodeScalars.count),
-        ])
-      _ = try store.importTranscript(
-        transcript, sourceName: "interview-\(i + 1).txt", sourceBytes: Data(text.utf8),
-        actor: ActorName.fromEnvironment().name)
-    }
-    return store
-  }
-
   static func count(_ store: ProjectStore, _ sql: String) throws -> Int {
     try store.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
   }

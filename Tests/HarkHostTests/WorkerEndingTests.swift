@@ -4,6 +4,7 @@
 import Foundation
 import HarkHost
 import HarkStore
+import HarkTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ import Testing
 struct WorkerEndingTests {
   @Test("a worker that dies while its child holds the pipes is a crash at once, and the child dies with it")
   func childHoldingPipes() throws {
-    let folder = try TestPaths.temporaryFolder()
+    let folder = try makeTemporaryFolder("hark-tests")
     let script = folder.appendingPathComponent("worker.sh")
     let childFile = folder.appendingPathComponent("child.pid")
     try Data(

@@ -3,6 +3,7 @@
 import Foundation
 import HarkMap
 import HarkStore
+import HarkTestSupport
 import Testing
 
 enum SmallMap {
@@ -311,8 +312,7 @@ struct MapFilesGraphTests {
 
   @Test("the GraphML is well-formed XML by xmllint")
   func graphMLIsWellFormed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-graphml-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-graphml")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("map.graphml")
     try Data(MapGraphML.write(SmallMap.map).utf8).write(to: file)
@@ -410,8 +410,7 @@ struct MapFilesGraphTests {
 @Suite("Map files: reading a file for import")
 struct MapImportReadTests {
   func refusal(_ name: String, _ bytes: [UInt8]?) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-mapread-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-mapread")
     defer { try? FileManager.default.removeItem(at: folder) }
     let url = folder.appendingPathComponent(name)
     if let bytes { try Data(bytes).write(to: url) }

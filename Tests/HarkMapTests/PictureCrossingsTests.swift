@@ -1,6 +1,7 @@
 // The map picture stays readable: link crossings counted and reduced, and no
 // arrowhead or +/− disc drawn over a concept's label at 30 to 80 concepts.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkMap
@@ -95,8 +96,7 @@ struct PictureCrossingsTests {
 struct PictureFileTests {
   @Test("a 60-concept picture written to a file is well-formed XML for xmllint")
   func sixtyConceptsWellFormed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-picture-60-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-picture-60")
     let file = folder.appendingPathComponent("map.svg")
     try MapSVG.render(PictureTests.generated(60)).write(to: file, atomically: true, encoding: .utf8)
     let process = Process()

@@ -1,6 +1,7 @@
 // The map picture: layout without overlapping labels at 30 to 80 concepts,
 // the exact SVG of a tiny map, escaping, and sameness from run to run.
 import Foundation
+import HarkTestSupport
 import Testing
 
 @testable import HarkMap
@@ -171,8 +172,7 @@ struct PictureTests {
 
   @Test("xmllint accepts the picture as well-formed XML")
   func wellFormed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-picture-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-picture")
     let file = folder.appendingPathComponent("map.svg")
     let map = CognitiveMap(
       concepts: [CognitiveMap.Concept(name: "<a> & b"), CognitiveMap.Concept(name: "ç 🙂")],

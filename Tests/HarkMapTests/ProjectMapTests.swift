@@ -26,7 +26,7 @@ enum MapProject {
         explanation: "pattern")
     ]
     return try InterviewProject.make(
-      in: try InterviewProject.folder("hark-map"),
+      in: try makeTemporaryFolder("hark-map"),
       [
         .init(
           "Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse.", findings: first),

@@ -79,7 +79,7 @@ final class TestClock: @unchecked Sendable {
 @Suite("Sign-in rate limit")
 struct SignInThrottleTests {
   static func store() throws -> ProjectStore {
-    try ProjectStore.create(at: try PanelFixture.folder().appendingPathComponent("p.sqlite").path)
+    try ProjectStore.create(at: try makeTemporaryFolder("hark-panel").appendingPathComponent("p.sqlite").path)
   }
 
   /// One failed attempt, as the gate counts it before the password check.

@@ -33,8 +33,7 @@ struct CSVInjectionTests {
 
   @Test("the quotes CSV defuses what participants said and concept names, keeps the weight and polarity readable")
   func exportDefused() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-csv-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let url = try makeTemporaryFolder("hark-csv")
     let store = try ProjectStore.create(at: url.appendingPathComponent("p.sqlite").path)
     try store.importParticipants([ParticipantRecord(pseudonym: "Amina", role: .participant, group: "@carers")])
     let said = "=HYPERLINK(\"http://evil.example\",\"help\") made things worse"

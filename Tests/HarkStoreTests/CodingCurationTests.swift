@@ -13,8 +13,7 @@ struct CodingCurationTests {
   /// A project with one interview (an "é" before the participant's turn, so
   /// code point and byte offsets differ) and two codings from a plugin.
   func project() throws -> ProjectStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-coding-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-coding")
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Renée", role: .interviewer, group: "research team"),

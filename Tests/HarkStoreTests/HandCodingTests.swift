@@ -14,8 +14,7 @@ struct HandCodingTests {
   /// A project with Ruth asking and Zoë answering in text with accents, an
   /// emoji and a flag, so code point offsets differ from UTF-8 and UTF-16.
   func store() throws -> ProjectStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-hand-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-hand")
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
@@ -247,8 +246,7 @@ struct HandCodingTests {
 
   @Test("a project from before memos on concepts and links keeps its notes and gains the columns")
   func migratesNotes() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-hand-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-hand")
     let path = folder.appendingPathComponent("old.sqlite").path
     let queue = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(queue, upTo: "v3: notes")

@@ -15,7 +15,8 @@ enum OppositeFixture {
   static let firstSentence = "The look she gave me made me not want to ask anyone for help."
 
   static func project(effect: String = "~asking for help") throws -> ProjectStore {
-    let store = try ProjectStore.create(at: try PanelFixture.folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-panel").appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
       ParticipantRecord(pseudonym: "Jade", role: .participant, group: "young adults"),

@@ -11,7 +11,7 @@ struct OppositesMigrationTests {
   /// "~~eating properly" as concepts of their own, with links, an accepted
   /// link, a panel question and a "~trust" a researcher merged into "mistrust".
   static func oldProject() throws -> String {
-    let path = try PanelFixture.folder().appendingPathComponent("old.sqlite").path
+    let path = try makeTemporaryFolder("hark-panel").appendingPathComponent("old.sqlite").path
     let queue = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(queue, upTo: "v5: concept hierarchy")
     let said = "It made me not want to ask anyone for help. I didn't eat properly because of the bus fares."

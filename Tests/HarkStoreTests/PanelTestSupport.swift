@@ -7,8 +7,6 @@ import HarkTestSupport
 @testable import HarkStore
 
 enum PanelFixture {
-  static func folder() throws -> URL { try InterviewProject.folder("hark-panel") }
-
   /// Three links with quotes from two participants:
   /// L1 peer group → (+) less alone, L2 waiting list → (+) anxiety, L3 being listened to → (+) trust in services.
   static func project() throws -> ProjectStore {
@@ -28,7 +26,7 @@ enum PanelFixture {
         span: 26..<75, explanation: "z")
     ]
     return try InterviewProject.make(
-      in: try folder(),
+      in: try makeTemporaryFolder("hark-panel"),
       [
         .init(
           "Amina", "The peer group helped me feel less alone. The waiting list made my anxiety worse.", findings: first),

@@ -13,7 +13,7 @@ import Testing
 struct PanelTests {
   @Test("a project made before panels existed opens with its links kept and panels ready to use")
   func migratesOlderProject() throws {
-    let path = try PanelFixture.folder().appendingPathComponent("old.sqlite").path
+    let path = try makeTemporaryFolder("hark-panel").appendingPathComponent("old.sqlite").path
     let queue = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(queue, upTo: "v1: documents, coding runs, candidates, decisions")
     try queue.write { db in

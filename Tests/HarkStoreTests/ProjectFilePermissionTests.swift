@@ -12,7 +12,7 @@ struct ProjectFilePermissionTests {
 
   @Test("a new project and its -wal and -shm files are created 0600, whatever the umask allows")
   func ownerOnly() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("study.sqlite").path
     let store = try ProjectStore.create(at: path)

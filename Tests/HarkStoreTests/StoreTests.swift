@@ -10,15 +10,9 @@ import Testing
 
 @Suite("Project store")
 struct StoreTests {
-  func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   @Test("an empty file is migrated to the current schema, with WAL and foreign keys on")
   func migrationsFromEmptyFile() throws {
-    let path = try folder().appendingPathComponent("empty.sqlite").path
+    let path = try makeTemporaryFolder("hark-store").appendingPathComponent("empty.sqlite").path
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let store = try ProjectStore(path: path)
     #expect(
@@ -48,7 +42,7 @@ struct StoreTests {
 
   @Test("a file that is not SQLite is refused with its path")
   func notSQLite() throws {
-    let path = try folder().appendingPathComponent("notes.sqlite").path
+    let path = try makeTemporaryFolder("hark-store").appendingPathComponent("notes.sqlite").path
     try Data("just some notes, not a database, long enough to have a header".utf8).write(to: URL(fileURLWithPath: path))
     let error = #expect(throws: HarkError.self) { try ProjectStore(path: path) }
     #expect(error?.subject == path)
@@ -70,7 +64,8 @@ struct StoreTests {
 
   @Test("imported turns keep code point offsets and are matched to participants")
   func importTurns() throws {
-    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-store").appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
       ParticipantRecord(
@@ -94,7 +89,8 @@ struct StoreTests {
 
   @Test("with no participants list, the speaker who asks is stored as the interviewer until a list says otherwise")
   func interviewerGuessed() throws {
-    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-store").appendingPathComponent("p.sqlite").path)
     let lines = [
       ("Ruth", "What helped?"), ("Amina", "Jo did, because she kept turning up every week without fail, always."),
       ("Ruth", "How?"), ("Amina", "She rang when I missed a session, and nobody had ever done that before."),
@@ -123,7 +119,8 @@ struct StoreTests {
 
   @Test("findings are stored with their participant; interviewer-turn findings are dropped")
   func writeFindings() throws {
-    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-store").appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
       ParticipantRecord(pseudonym: "Zoë", role: .participant, group: "young adults"),
@@ -160,7 +157,8 @@ struct StoreTests {
 
   @Test("decisions are recorded with who and when, and cannot be changed or deleted")
   func decisions() throws {
-    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-store").appendingPathComponent("p.sqlite").path)
     let transcript = sampleTranscript()
     _ = try store.importTranscript(
       transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
@@ -189,7 +187,8 @@ struct StoreTests {
 
   @Test("merging concepts moves mentions and joins links with the same ends into one bundle")
   func merge() throws {
-    let store = try ProjectStore.create(at: try folder().appendingPathComponent("p.sqlite").path)
+    let store = try ProjectStore.create(
+      at: try makeTemporaryFolder("hark-store").appendingPathComponent("p.sqlite").path)
     let transcript = sampleTranscript()
     _ = try store.importTranscript(
       transcript, sourceName: "zoe.txt", sourceBytes: Data(transcript.text.utf8), actor: testActor)
@@ -226,8 +225,7 @@ struct StoreTests {
 @Suite("Store invariants")
 struct StoreInvariantTests {
   func store() throws -> ProjectStore {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-inv-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let url = try makeTemporaryFolder("hark-inv")
     let store = try ProjectStore.create(at: url.appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),

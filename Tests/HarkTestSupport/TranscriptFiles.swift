@@ -18,14 +18,6 @@ public func spokenWords(_ transcript: ImportedTranscript) -> [String] {
   return transcript.turns.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
 }
 
-/// A fresh folder for files a test writes; removed by the caller with `defer`.
-public func makeTemporaryFolder() throws -> URL {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "hark-import-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  return folder
-}
-
 /// The description of the HarkError `body` throws, or nil when it throws none.
 public func harkErrorDescription(_ body: () throws -> Void) -> String? {
   do {

@@ -7,7 +7,7 @@ import Testing
 struct ImportErrorTests {
   @Test("a file that does not exist")
   func missingFile() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(
       harkErrorDescription {
@@ -18,7 +18,7 @@ struct ImportErrorTests {
 
   @Test("a folder given instead of a file")
   func folderInsteadOfFile() throws {
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let inner = folder.appendingPathComponent("interviews")
     try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: false)
@@ -77,7 +77,7 @@ struct ImportErrorTests {
   @Test("a file over the size limit, from disk and from memory")
   func tooLarge() throws {
     #expect(TranscriptReader.maximumFileSize == 20 * 1024 * 1024)
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("huge.srt")
     #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
@@ -192,7 +192,7 @@ struct ImportErrorTests {
       harkErrorDescription { _ = try TranscriptReader.format(ofFileNamed: "notes.pdf") }
         == "notes.pdf: cannot be imported: .pdf files are not supported. Hark reads transcripts from .txt, .md, .markdown, .vtt, .srt and .docx files; save or export it as one of these"
     )
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("README")
     try Data("Sam: Hi.\n".utf8).write(to: file)

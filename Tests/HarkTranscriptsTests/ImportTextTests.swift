@@ -162,7 +162,7 @@ struct ImportTextTests {
     #expect(try TranscriptReader.format(ofFileNamed: "a.srt") == .srt)
     #expect(try TranscriptReader.format(ofFileNamed: "a.DOCX") == .docx)
 
-    let folder = try makeTemporaryFolder()
+    let folder = try makeTemporaryFolder("hark-import")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("Interview.MD")
     try Data("**Sam:** Hi.\n".utf8).write(to: file)

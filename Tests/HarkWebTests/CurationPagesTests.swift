@@ -18,8 +18,7 @@ struct CurationFixture {
   let store: ProjectStore
 
   static func make() throws -> CurationFixture {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-curation-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeTemporaryFolder("hark-curation")
     let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
     try store.importParticipants([
       ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),

@@ -1,4 +1,4 @@
-// A project with a panel, two links with quotes (one quote holds a <script>
+// The shared interview project with a panel, two links with quotes (one quote holds a <script>
 // tag) and a researcher account, for the web tests.
 import Foundation
 import HTTPTypes
@@ -19,24 +19,7 @@ struct WebFixture {
   static let password = "correct horse battery staple"
 
   static func make(members count: Int = 2, extraLinks: Int = 0) throws -> WebFixture {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-web-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let store = try ProjectStore.create(at: folder.appendingPathComponent("p.sqlite").path)
-    try store.importParticipants([
-      ParticipantRecord(pseudonym: "Ruth", role: .interviewer, group: "research team"),
-      ParticipantRecord(pseudonym: "Amina", role: .participant, group: "people using services"),
-    ])
     let said = "The peer group helped me feel less alone. <script>alert(1)</script> made my anxiety worse."
-    let text = "Ruth: What helped?\nAmina: \(said)\n"
-    _ = try store.importTranscript(
-      ImportedTranscript(
-        title: "Interview 1", format: .text, text: text,
-        turns: [
-          ImportedTurn(speaker: "Ruth", start: 6, end: 18),
-          ImportedTurn(speaker: "Amina", start: 26, end: 26 + said.utf8.count),
-        ]),
-      sourceName: "i1.txt", sourceBytes: Data(text.utf8), actor: testActor)
-    let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
     var findings = Findings()
     findings.links = [
       LinkFinding(
@@ -52,10 +35,9 @@ struct WebFixture {
           cause: "cause \(k)", effect: "effect \(k)", polarity: 1, strength: 0.5, confidence: 0.8, span: 26..<67,
           explanation: "z"))
     }
-    _ = try store.writeAnalysis(
-      AnalysisRecord(
-        documentID: 1, pluginID: "org.test.links", pluginVersion: "1", optionsHash: "h", runID: run, seconds: 0),
-      findings: findings)
+    // Interview 1: Ruth asks "What helped?" and Amina says `said`; run R1 found the links.
+    let store = try InterviewProject.make(
+      in: try makeTemporaryFolder("hark-web"), [InterviewProject.Interview("Amina", said, findings: findings)])
     _ = try store.addResearcher(
       name: "ruth", password: password, cost: PasswordHashCost(rounds: 1 << 10, blockSize: 8, parallelism: 1),
       actor: testActor)
