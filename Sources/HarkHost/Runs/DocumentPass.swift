@@ -2,7 +2,8 @@
 // shared queue; each thread holds one analyzer per plugin, reads a document
 // once, hands it to every plugin that still has to see it, and passes all
 // their results on it to the run's one writer (`ResultWriter`), which stores
-// each document whole while the threads go on to their next documents.
+// each document whole, in document order, while the threads go on to their
+// next documents.
 import Foundation
 import HarkStore
 import Synchronization
@@ -19,7 +20,8 @@ struct DocumentPass: Sendable {
 
   func run(progress: @escaping @Sendable (RunEvent) -> Void) -> [Tally] {
     let documents = members.reduce(into: Set<DocumentID>()) { $0.formUnion($1.documents) }.sorted()
-    let queue = Mutex(documents[...])
+    // Each document with its place in the order the writer stores them.
+    let queue = Mutex(Array(documents.enumerated())[...])
     let tallies = Mutex([Tally](repeating: Tally(), count: members.count))
     // A plugin that cannot open is out of the pass; its documents stay pending.
     let unopenable = Mutex([Bool](repeating: false, count: members.count))
@@ -31,10 +33,11 @@ struct DocumentPass: Sendable {
     runThreads(threads) {
       let analyzers = members.map { makeAnalyzer($0.context) }
       defer { for analyzer in analyzers { analyzer.stop() } }
-      while let id = queue.withLock({ $0.popFirst() }) {
+      while let (place, id) = queue.withLock({ $0.popFirst() }) {
         let skip = unopenable.withLock { $0 }
         let wanted = members.indices.filter { !skip[$0] && members[$0].documents.contains(id) }
         if wanted.isEmpty {
+          writer.submit(.nothing, at: place)
           let done = finished.add(1, ordering: .relaxed).newValue
           progress(.progress(label, done: done, of: total))
           continue
@@ -78,7 +81,7 @@ struct DocumentPass: Sendable {
             }
             let done = finished.add(1, ordering: .relaxed).newValue
             progress(.progress(label, done: done, of: total))
-          })
+          }, at: place)
       }
     }
     writer.close()
