@@ -82,6 +82,10 @@ struct OldCommandNamesTests {
     }
     let help = try Hark.run(["help", "panel"], in: folder)
     #expect(help.status == 0)
-    #expect(help.stdout.contains("USAGE: hark panel <subcommand>"))
+    #expect(help.stdout.contains("\nUSAGE: hark panel <subcommand>\n"))
+    let review = try Hark.run(["review", "--help"], in: folder)
+    #expect(review.stdout.contains("\nUSAGE: hark review [--project <project>]\n"))
+    let report = try Hark.run(["report", "--help"], in: folder)
+    #expect(report.stdout.contains("\nUSAGE: hark report [--project <project>] --output <folder>\n"))
   }
 }

@@ -29,9 +29,15 @@ struct OldUser: ParsableCommand {
 struct OldReview: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review", abstract: Review.configuration.abstract, shouldDisplay: false)
-  @OptionGroup var review: Review
+  @OptionGroup var project: ProjectOption
 
-  func run() throws { try review.run() }
+  func run() throws {
+    // Review's one option, passed on: an option group of the command itself
+    // would print its name twice in the usage line ("hark review review").
+    var review = Review()
+    review.project = project
+    try review.run()
+  }
 }
 
 /// `hark report`: `hark map report`.
