@@ -30,9 +30,9 @@ trap cleanup EXIT
 
 project="$work/demo/demo.sqlite"
 "$hark" demo --output "$work/demo" >/dev/null
-"$hark" panel create Bench --project "$project" >/dev/null
-link="$("$hark" panel add-member Bench "Bench Member" --project "$project" | grep -o '/join/[^[:space:]]*')"
-"$hark" panel open Bench --all-candidates --project "$project" >/dev/null
+"$hark" panels create Bench --project "$project" >/dev/null
+link="$("$hark" panels add-member Bench "Bench Member" --project "$project" | grep -o '/join/[^[:space:]]*')"
+"$hark" panels open Bench --all-candidates --project "$project" >/dev/null
 
 "$hark" serve --project "$project" --port 0 >"$work/serve.log" 2>&1 &
 server=$!

@@ -76,8 +76,8 @@ def free_port():
 
 say("making the demo project")
 hark_cli("demo", "--output", os.path.join(work, "demo"))
-hark_cli("user", "add", "researcher", "--project", project, "--password-stdin", stdin=PASSWORD + "\n")
-hark_cli("panel", "create", PANEL, "--project", project, "--rule", "unanimous", "--quorum", "2")
+hark_cli("users", "add", "researcher", "--project", project, "--password-stdin", stdin=PASSWORD + "\n")
+hark_cli("panels", "create", PANEL, "--project", project, "--rule", "unanimous", "--quorum", "2")
 # The demo finds about a hundred candidate links; voting on each twice in a
 # browser would take minutes, so all but the best supported few are set aside.
 listed = hark_cli("links", "list", "--project", project, "--status", "candidate", "--limit", "100000")
@@ -90,10 +90,10 @@ port = free_port()
 base = f"http://127.0.0.1:{port}"
 invites = []
 for name in ("Alex Example", "Bo Example"):
-    out = hark_cli("panel", "add-member", PANEL, name, "--project", project, "--base-url", base)
+    out = hark_cli("panels", "add-member", PANEL, name, "--project", project, "--base-url", base)
     link = re.search(r"https?://\S+/join/\S+", out)
     if not link:
-        sys.exit(f"browser-check: no sign-in link in `hark panel add-member` output:\n{out}")
+        sys.exit(f"browser-check: no sign-in link in `hark panels add-member` output:\n{out}")
     invites.append(link.group(0))
 
 server = subprocess.Popen(
@@ -546,13 +546,13 @@ except Exception as error:  # noqa: BLE001 - reported with the page it happened 
     except Exception:  # noqa: BLE001
         pass
 
-shown = hark_cli("panel", "show", PANEL, "--project", project)
+shown = hark_cli("panels", "show", PANEL, "--project", project)
 states = re.findall(r"^  I\d+  L\d+(?:, from V\d+)?  (.+?): \d+ agree", shown, re.MULTILINE)
 # The one decision overridden above stays accepted, marked as an override.
 states = [state.removesuffix(" (override)") for state in states]
 expect(states and all(state == "accepted" for state in states),
-       f"`hark panel show` does not say accepted for every item:\n{shown}")
-say(f"`hark panel show`: {len(states)} items, {states.count('accepted')} accepted")
+       f"`hark panels show` does not say accepted for every item:\n{shown}")
+say(f"`hark panels show`: {len(states)} items, {states.count('accepted')} accepted")
 say(f"{len(visited)} pages visited, axe-checked, checked at {NARROW} px and photographed in {shots}"
     f" ({time.monotonic() - start:.0f} s)")
 if problems:

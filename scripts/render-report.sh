@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders a `hark report` folder to a PNG with headless Chromium, so a person
+# Renders a `hark map report` folder to a PNG with headless Chromium, so a person
 # can look at the report as a reader would. Installs chromium (and a font with
 # wide Unicode coverage) via apt only when missing, so a second run is quick.
 # Usage: scripts/render-report.sh REPORT_FOLDER OUT.png [WIDTHxHEIGHT]
@@ -14,7 +14,7 @@ folder=$(cd "$1" && pwd)
 out=$2
 size=${3:-1280,1600}
 if [ ! -f "$folder/index.html" ]; then
-  echo "render-report: no index.html in $folder (run \`hark report --output $1\` first)" >&2
+  echo "render-report: no index.html in $folder (run \`hark map report --output $1\` first)" >&2
   exit 1
 fi
 missing=()

@@ -13,16 +13,16 @@ public struct HarkCommand: AsyncParsableCommand {
       (default ./hark.sqlite, or $HARK_PROJECT).
       """,
     version: HarkVersion.current,
-    subcommands: [Demo.self, Worker.self],
+    // The names before the commands were named consistently, hidden, so old scripts keep running.
+    subcommands: [Demo.self, Worker.self] + OldNames.commands,
     // The commands in the order a project meets them, grouped in the help.
     groupedSubcommands: [
       CommandGroup(
         name: "Project", subcommands: [Init.self, Import.self, Documents.self, Participants.self, Export.self]),
       CommandGroup(name: "Analysis", subcommands: [Plugins.self, Code.self, Runs.self]),
-      CommandGroup(
-        name: "Curation", subcommands: [Concepts.self, Links.self, Codings.self, Review.self]),
-      CommandGroup(name: "Panels", subcommands: [PanelCommand.self, User.self, Serve.self]),
-      CommandGroup(name: "Map", subcommands: [MapCommand.self, Report.self]),
+      CommandGroup(name: "Curation", subcommands: [Concepts.self, Links.self, Codings.self]),
+      CommandGroup(name: "Panels", subcommands: [Panels.self, Users.self, Serve.self]),
+      CommandGroup(name: "Map", subcommands: [MapCommand.self]),
     ]
   )
 

@@ -28,7 +28,7 @@
 // and turns it for a negative one, so nothing is said twice.
 //
 // These rules are a small hand-written grammar, not a parser: a label the
-// rules misread can be reworded by a researcher (`hark panel reword`), and the
+// rules misread can be reworded by a researcher (`hark panels reword`), and the
 // rewording is stored with the item.
 import Foundation
 

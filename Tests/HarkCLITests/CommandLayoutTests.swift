@@ -34,10 +34,26 @@ struct CommandLayoutTests {
         "SUBCOMMANDS": ["demo"],
         "PROJECT SUBCOMMANDS": ["init", "import", "documents", "participants", "export"],
         "ANALYSIS SUBCOMMANDS": ["plugins", "code", "runs"],
-        "CURATION SUBCOMMANDS": ["concepts", "links", "codings", "review"],
-        "PANELS SUBCOMMANDS": ["panel", "user", "serve"],
-        "MAP SUBCOMMANDS": ["map", "report"],
+        "CURATION SUBCOMMANDS": ["concepts", "links", "codings"],
+        "PANELS SUBCOMMANDS": ["panels", "users", "serve"],
+        "MAP SUBCOMMANDS": ["map"],
       ])
+  }
+
+  @Test("names: verbs for actions at the root, plural nouns for collections, the one map as map")
+  func names() throws {
+    let folder = try makeTemporaryFolder("hark-cli")
+    let root = sections(try Hark.run(["--help"], in: folder).stdout).values.flatMap { $0 }
+    #expect(
+      Set(root) == [
+        "init", "import", "export", "code", "serve", "demo",
+        "documents", "participants", "plugins", "runs", "concepts", "links", "codings", "panels", "users",
+        "map",
+      ])
+    let links = sections(try Hark.run(["links", "--help"], in: folder).stdout)["SUBCOMMANDS"]
+    #expect(links == ["list", "show", "accept", "reject", "edit", "review"])
+    let map = sections(try Hark.run(["map", "--help"], in: folder).stdout)["SUBCOMMANDS"]
+    #expect(map == ["stats", "simulate", "paths", "voices", "picture", "report"])
   }
 
   @Test("the developer tools are not in the user's hark: eval there is an unknown command")

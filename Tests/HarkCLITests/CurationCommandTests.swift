@@ -163,7 +163,7 @@ struct CurationCommandTests {
   @Test("review walks the candidates and records each answer")
   func review() throws {
     let (folder, path) = try project()
-    let result = try Hark.run(["review", "--project", path], in: folder, input: "a\nr\nq\n")
+    let result = try Hark.run(["links", "review", "--project", path], in: folder, input: "a\nr\nq\n")
     #expect(result.status == 0)
     #expect(
       result.stdout.hasPrefix(

@@ -1,4 +1,4 @@
-// `hark panel` and `hark user` as a researcher runs them: panels, members and
+// `hark panels` and `hark users` as a researcher runs them: panels, members and
 // their sign-in links, items opened and closed, overrides and suggestions.
 import Foundation
 import HarkPanels
@@ -25,14 +25,15 @@ struct PanelCommandTests {
   func createAndList() throws {
     let (folder, path) = try project()
     #expect(
-      try hark(["panel", "list"], folder, path).stdout == "No panels yet: create one with `hark panel create NAME`.\n")
+      try hark(["panels", "list"], folder, path).stdout == "No panels yet: create one with `hark panels create NAME`.\n"
+    )
     #expect(
-      try hark(["panel", "create", "carers"], folder, path).stdout
+      try hark(["panels", "create", "carers"], folder, path).stdout
         == "Created panel carers (rule unanimous, quorum 1).\n")
-    let youth = try hark(["panel", "create", "youth", "--rule", "threshold:0.75", "--quorum", "3"], folder, path)
+    let youth = try hark(["panels", "create", "youth", "--rule", "threshold:0.75", "--quorum", "3"], folder, path)
     #expect(youth.stdout == "Created panel youth (rule threshold:0.75, quorum 3).\n")
     #expect(
-      try hark(["panel", "list"], folder, path).stdout == """
+      try hark(["panels", "list"], folder, path).stdout == """
         panel                rule             quorum  members  open  closed
         carers               unanimous        1       0        0     0
         youth                threshold:0.75   3       0        0     0
@@ -43,25 +44,25 @@ struct PanelCommandTests {
   @Test("panel create refuses an unknown rule, a zero quorum and a name already used")
   func createRefusals() throws {
     let (folder, path) = try project()
-    let rule = try hark(["panel", "create", "carers", "--rule", "consensus"], folder, path)
+    let rule = try hark(["panels", "create", "carers", "--rule", "consensus"], folder, path)
     #expect(rule.status == 1)
     #expect(rule.stderr == "Error: panel rule: unknown rule \"consensus\". Use unanimous, majority or threshold:0.75\n")
-    let quorum = try hark(["panel", "create", "carers", "--quorum", "0"], folder, path)
+    let quorum = try hark(["panels", "create", "carers", "--quorum", "0"], folder, path)
     #expect(
       quorum.stderr
         == "Error: panel carers: the quorum must be at least 1, got 0. Give the number of votes an item needs before it can be decided\n"
     )
-    try hark(["panel", "create", "carers"], folder, path)
-    let again = try hark(["panel", "create", "Carers"], folder, path)
+    try hark(["panels", "create", "carers"], folder, path)
+    let again = try hark(["panels", "create", "Carers"], folder, path)
     #expect(again.stderr == "Error: there is already a panel called Carers. Choose another name\n")
   }
 
   @Test("add-member prints a one-time sign-in link that signs the member in once")
   func addMember() throws {
     let (folder, path) = try project()
-    try hark(["panel", "create", "carers"], folder, path)
+    try hark(["panels", "create", "carers"], folder, path)
     let result = try hark(
-      ["panel", "add-member", "carers", "Jo Bloggs", "--pseudonym", "Robin", "--base-url", "https://hark.example/"],
+      ["panels", "add-member", "carers", "Jo Bloggs", "--pseudonym", "Robin", "--base-url", "https://hark.example/"],
       folder, path)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -82,16 +83,16 @@ struct PanelCommandTests {
   @Test("the default link is on 127.0.0.1:8080 and lasts 14 days unless --expires-in says otherwise")
   func inviteExpiry() throws {
     let (folder, path) = try project()
-    try hark(["panel", "create", "carers"], folder, path)
+    try hark(["panels", "create", "carers"], folder, path)
     let before = Date()
-    let result = try hark(["panel", "add-member", "carers", "Jo"], folder, path)
+    let result = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     #expect(result.stdout.contains("\nhttp://127.0.0.1:8080/join/"))
     #expect(result.stdout.hasPrefix("Added Jo to carers as Member 1.\n"))
     let store = try ProjectStore(path: path)
     let expiry = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT expires_at FROM panel_invite") }
     let days = try #require(expiry.flatMap(Timestamp.date)).timeIntervalSince(before) / 86400
     #expect(days > 13.99 && days < 14.01)
-    let short = try hark(["panel", "invite", "carers", "Jo", "--expires-in", "36h"], folder, path)
+    let short = try hark(["panels", "invite", "carers", "Jo", "--expires-in", "36h"], folder, path)
     #expect(short.stdout.hasPrefix("Sign-in link for Member 1 in carers (works once, until "))
     let expiries = try store.pool.read { db in
       try String.fetchAll(db, sql: "SELECT expires_at FROM panel_invite ORDER BY id")
@@ -103,15 +104,15 @@ struct PanelCommandTests {
   @Test("add-member refuses a bad --expires-in, an unknown panel and a member already there, adding nobody")
   func addMemberRefusals() throws {
     let (folder, path) = try project()
-    try hark(["panel", "create", "carers"], folder, path)
-    let bad = try hark(["panel", "add-member", "carers", "Jo", "--expires-in", "soon"], folder, path)
+    try hark(["panels", "create", "carers"], folder, path)
+    let bad = try hark(["panels", "add-member", "carers", "Jo", "--expires-in", "soon"], folder, path)
     #expect(bad.stderr == "Error: \"soon\" is not a length of time. Write it as 14d, 36h or 90m\n")
     let store = try ProjectStore(path: path)
     #expect(try store.members(panel: try store.panel(named: "carers")).isEmpty)
-    let panel = try hark(["panel", "add-member", "elders", "Jo"], folder, path)
+    let panel = try hark(["panels", "add-member", "elders", "Jo"], folder, path)
     #expect(panel.stderr == "Error: no panel called elders. Run `hark panel list` to see the panels\n")
-    try hark(["panel", "add-member", "carers", "Jo"], folder, path)
-    let again = try hark(["panel", "add-member", "carers", "Jo"], folder, path)
+    try hark(["panels", "add-member", "carers", "Jo"], folder, path)
+    let again = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     #expect(
       again.stderr
         == "Error: panel carers: Jo is already a member. To send a new sign-in link use `hark panel invite carers \"Jo\"`\n"
@@ -121,17 +122,17 @@ struct PanelCommandTests {
   @Test("revoke-invite cancels a member's unused links, which then sign nobody in")
   func revoke() throws {
     let (folder, path) = try project()
-    try hark(["panel", "create", "carers"], folder, path)
-    let added = try hark(["panel", "add-member", "carers", "Jo"], folder, path)
+    try hark(["panels", "create", "carers"], folder, path)
+    let added = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     let token = String(added.stdout.split(separator: "\n")[2].split(separator: "/").last!)
     #expect(
-      try hark(["panel", "revoke-invite", "carers", "Member 1"], folder, path).stdout
+      try hark(["panels", "revoke-invite", "carers", "Member 1"], folder, path).stdout
         == "Cancelled 1 sign-in link and ended 0 sessions for Member 1 in carers.\n")
     #expect(throws: InviteRefusal.revoked) { try ProjectStore(path: path).redeemInvite(token: token) }
     #expect(
-      try hark(["panel", "revoke-invite", "carers", "Jo"], folder, path).stdout
+      try hark(["panels", "revoke-invite", "carers", "Jo"], folder, path).stdout
         == "Member 1 has no unused sign-in links and is not signed in.\n")
-    let nobody = try hark(["panel", "revoke-invite", "carers", "Kim"], folder, path)
+    let nobody = try hark(["panels", "revoke-invite", "carers", "Kim"], folder, path)
     #expect(
       nobody.stderr == "Error: panel carers: no member called Kim. Run `hark panel show carers` to see its members\n")
   }
@@ -139,10 +140,10 @@ struct PanelCommandTests {
   /// A panel of two with links L1 and L2 open and some votes cast.
   func reviewing() throws -> (URL, String, ProjectStore, [MemberIdentity]) {
     let (folder, path) = try project()
-    try hark(["panel", "create", "carers", "--quorum", "2"], folder, path)
-    try hark(["panel", "add-member", "carers", "Jo Bloggs"], folder, path)
-    try hark(["panel", "add-member", "carers", "Sam Smith", "--pseudonym", "Robin"], folder, path)
-    let opened = try hark(["panel", "open", "carers", "L1", "L2"], folder, path)
+    try hark(["panels", "create", "carers", "--quorum", "2"], folder, path)
+    try hark(["panels", "add-member", "carers", "Jo Bloggs"], folder, path)
+    try hark(["panels", "add-member", "carers", "Sam Smith", "--pseudonym", "Robin"], folder, path)
+    let opened = try hark(["panels", "open", "carers", "L1", "L2"], folder, path)
     #expect(
       opened.stdout == """
         Opened 2 items for carers:
@@ -162,7 +163,7 @@ struct PanelCommandTests {
     try store.castVote(as: members[0], item: 1, ballot: Ballot(.agree))
     try store.castVote(as: members[1], item: 1, ballot: Ballot(.agree))
     try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree))
-    let closed = try hark(["panel", "close", "carers"], folder, path)
+    let closed = try hark(["panels", "close", "carers"], folder, path)
     #expect(
       closed.stdout == """
         I1  accepted: all 2 votes agree (unanimous)
@@ -172,38 +173,38 @@ struct PanelCommandTests {
         """)
     #expect(try store.link(1).status == .accepted)
     #expect(try store.link(2).status == .candidate)
-    let shown = try hark(["panel", "show", "carers"], folder, path).stdout
+    let shown = try hark(["panels", "show", "carers"], folder, path).stdout
     #expect(shown.contains("\n  I2  L2  no decision: 1 agree, 0 disagree, 0 not sure\n"))
   }
 
   @Test("open refuses no links, two ways of choosing at once, and a link already open")
   func openRefusals() throws {
     let (folder, path, _, _) = try reviewing()
-    let none = try hark(["panel", "open", "carers"], folder, path)
+    let none = try hark(["panels", "open", "carers"], folder, path)
     #expect(none.status != 0)
     #expect(
       none.stderr.hasPrefix(
         "Error: Name links (L4 L7), or give --all-accepted or --all-candidates: one of the three.\n"))
-    let both = try hark(["panel", "open", "carers", "L3", "--all-candidates"], folder, path)
+    let both = try hark(["panels", "open", "carers", "L3", "--all-candidates"], folder, path)
     #expect(
       both.stderr.hasPrefix(
         "Error: Name links (L4 L7), or give --all-accepted or --all-candidates: one of the three.\n"))
-    let again = try hark(["panel", "open", "carers", "L3", "L1"], folder, path)
+    let again = try hark(["panels", "open", "carers", "L3", "L1"], folder, path)
     #expect(
       again.stderr
         == "Error: panel carers: link L1 is already open for review as I1. Close it first with `hark panel close carers I1`\n"
     )
-    let rest = try hark(["panel", "open", "carers", "--all-candidates"], folder, path)
+    let rest = try hark(["panels", "open", "carers", "--all-candidates"], folder, path)
     #expect(rest.stdout == "Opened 1 item for carers:\n  I3  L3  Does the peer group lead to more hope?\n")
   }
 
   @Test("close refuses an item id that is not one and an item already closed")
   func closeRefusals() throws {
     let (folder, path, _, _) = try reviewing()
-    let bad = try hark(["panel", "close", "carers", "X1"], folder, path)
-    #expect(bad.stderr == "Error: \"X1\" is not an item id. Write it as I12 (see `hark panel show PANEL`)\n")
-    try hark(["panel", "close", "carers", "I1"], folder, path)
-    let twice = try hark(["panel", "close", "carers", "I1"], folder, path)
+    let bad = try hark(["panels", "close", "carers", "X1"], folder, path)
+    #expect(bad.stderr == "Error: \"X1\" is not an item id. Write it as I12 (see `hark panels show PANEL`)\n")
+    try hark(["panels", "close", "carers", "I1"], folder, path)
+    let twice = try hark(["panels", "close", "carers", "I1"], folder, path)
     #expect(twice.stderr == "Error: panel carers: item I1 is already closed\n")
   }
 
@@ -216,8 +217,8 @@ struct PanelCommandTests {
       as: members[1], item: 2,
       ballot: Ballot(.disagree, suggestion: .otherWayRound, suggestionText: "anxiety comes first"))
     try store.castVote(as: members[0], item: 2, ballot: Ballot(.notSure))
-    try hark(["panel", "close", "carers", "I1"], folder, path)
-    let result = try hark(["panel", "show", "carers"], folder, path)
+    try hark(["panels", "close", "carers", "I1"], folder, path)
+    let result = try hark(["panels", "show", "carers"], folder, path)
     #expect(
       withoutTimes(result.stdout) == """
         carers: rule unanimous, quorum 2
@@ -236,7 +237,7 @@ struct PanelCommandTests {
         Decisions:
           I1  <time>  tester  accepted: all 2 votes agree (unanimous)
 
-        Suggestions (take one up with `hark panel adopt-suggestion V…`):
+        Suggestions (take one up with `hark panels adopt-suggestion V…`):
           V3  I2  Robin  other-way-round: “anxiety comes first”
 
         Agreement: 50.0% of pairs agree; Krippendorff's alpha (nominal) 0.400; 2 items, 4 votes
@@ -250,7 +251,7 @@ struct PanelCommandTests {
     try store.castVote(as: members[1], item: 1, ballot: Ballot(.notSure, comment: "The group was too far away"))
     try store.castVote(as: members[1], item: 1, ballot: Ballot(.agree, comment: "Once I got there it helped"))
     try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree, comment: "  "))
-    let result = try hark(["panel", "show", "carers"], folder, path)
+    let result = try hark(["panels", "show", "carers"], folder, path)
     let lines = withoutTimes(result.stdout).components(separatedBy: "\n")
     let start = try #require(lines.firstIndex(of: "What members said (\"Anything else you want to say?\"):"))
     #expect(
@@ -266,22 +267,22 @@ struct PanelCommandTests {
   func override() throws {
     let (folder, path, store, members) = try reviewing()
     try store.castVote(as: members[0], item: 1, ballot: Ballot(.agree))
-    let open = try hark(["panel", "override", "I1", "--decision", "rejected", "--reason", "duplicate"], folder, path)
+    let open = try hark(["panels", "override", "I1", "--decision", "rejected", "--reason", "duplicate"], folder, path)
     #expect(
       open.stderr
         == "Error: item I1: voting on I1 is still open. Close it first (`hark panel close PANEL I1`), then override the panel's decision if you must\n"
     )
-    try hark(["panel", "close", "carers", "I1"], folder, path)
-    let bad = try hark(["panel", "override", "I1", "--decision", "maybe", "--reason", "x"], folder, path)
+    try hark(["panels", "close", "carers", "I1"], folder, path)
+    let bad = try hark(["panels", "override", "I1", "--decision", "maybe", "--reason", "x"], folder, path)
     #expect(bad.stderr.hasPrefix("Error: --decision must be accepted or rejected\n"))
-    let blank = try hark(["panel", "override", "I1", "--decision", "accepted", "--reason", " "], folder, path)
+    let blank = try hark(["panels", "override", "I1", "--decision", "accepted", "--reason", " "], folder, path)
     #expect(
       blank.stderr
         == "Error: item I1: an override needs a reason. Say why with --reason \"…\"; it is kept with the decision\n")
-    let made = try hark(["panel", "override", "I1", "--decision", "accepted", "--reason", "Jo was ill"], folder, path)
+    let made = try hark(["panels", "override", "I1", "--decision", "accepted", "--reason", "Jo was ill"], folder, path)
     #expect(made.stdout == "I1  accepted by tester: override: Jo was ill\n    L1 goes on the map\n")
     #expect(try store.link(1).status == .accepted)
-    let shown = try hark(["panel", "show", "carers"], folder, path)
+    let shown = try hark(["panels", "show", "carers"], folder, path)
     #expect(shown.stdout.contains("  I1  L1  accepted (override): 1 agree, 0 disagree, 0 not sure\n"))
     #expect(
       withoutTimes(shown.stdout).contains(
@@ -294,22 +295,22 @@ struct PanelCommandTests {
     let (folder, path, store, members) = try reviewing()
     let vote = try store.castVote(as: members[1], item: 2, ballot: Ballot(.disagree, suggestion: .otherWayRound))
     let plain = try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree))
-    let result = try hark(["panel", "adopt-suggestion", "V\(vote.id)"], folder, path)
+    let result = try hark(["panels", "adopt-suggestion", "V\(vote.id)"], folder, path)
     #expect(result.stdout == "Opened I3 from V\(vote.id): Does anxiety make the waiting list more likely?\n")
-    let twice = try hark(["panel", "adopt-suggestion", "V\(vote.id)"], folder, path)
+    let twice = try hark(["panels", "adopt-suggestion", "V\(vote.id)"], folder, path)
     #expect(twice.stderr == "Error: the suggestion of vote V\(vote.id) was already taken up as I3\n")
-    let none = try hark(["panel", "adopt-suggestion", "\(plain.id)"], folder, path)
+    let none = try hark(["panels", "adopt-suggestion", "\(plain.id)"], folder, path)
     #expect(
       none.stderr == "Error: vote V\(plain.id) makes no suggestion. Only votes with a suggestion can be taken up\n")
-    let bad = try hark(["panel", "adopt-suggestion", "I1"], folder, path)
-    #expect(bad.stderr == "Error: \"I1\" is not a vote id. Write it as V12 (see `hark panel show PANEL`)\n")
+    let bad = try hark(["panels", "adopt-suggestion", "I1"], folder, path)
+    #expect(bad.stderr == "Error: \"I1\" is not a vote id. Write it as V12 (see `hark panels show PANEL`)\n")
   }
 
   @Test("reword puts an open item's question in the researcher's words; show and the audit carry it")
   func reword() throws {
     let (folder, path, store, members) = try reviewing()
     try store.castVote(as: members[0], item: 2, ballot: Ballot(.agree))
-    let result = try hark(["panel", "reword", "I2", "Does waiting for help make you more anxious?"], folder, path)
+    let result = try hark(["panels", "reword", "I2", "Does waiting for help make you more anxious?"], folder, path)
     #expect(
       result.stdout == """
         I2  reworded by tester
@@ -317,7 +318,7 @@ struct PanelCommandTests {
           now: Does waiting for help make you more anxious?
 
         """)
-    let shown = try hark(["panel", "show", "carers"], folder, path)
+    let shown = try hark(["panels", "show", "carers"], folder, path)
     #expect(
       shown.stdout.contains(
         "  I2  L2  open: 1 agree, 0 disagree, 0 not sure\n      Does waiting for help make you more anxious?\n"))
@@ -327,17 +328,17 @@ struct PanelCommandTests {
         "reworded I2 from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”"
       ))
     #expect(audit.contains("voted agree on I2, asked “Does the waiting list lead to more anxiety?”"))
-    let empty = try hark(["panel", "reword", "I2", "  "], folder, path)
+    let empty = try hark(["panels", "reword", "I2", "  "], folder, path)
     #expect(empty.stderr == "Error: item I2: the new wording is empty. Give the question as members should read it\n")
-    let long = try hark(["panel", "reword", "I2", String(repeating: "x", count: 301)], folder, path)
+    let long = try hark(["panels", "reword", "I2", String(repeating: "x", count: 301)], folder, path)
     #expect(
       long.stderr
         == "Error: item I2: the new wording is 301 characters long; at most 300 fit. Ask one short question a member can answer yes or no\n"
     )
-    let unknown = try hark(["panel", "reword", "I9", "Is it so?"], folder, path)
+    let unknown = try hark(["panels", "reword", "I9", "Is it so?"], folder, path)
     #expect(unknown.stderr == "Error: no review item I9. Run `hark panel show PANEL` to see a panel's items\n")
-    try hark(["panel", "close", "carers", "I1"], folder, path)
-    let closed = try hark(["panel", "reword", "I1", "Is it so?"], folder, path)
+    try hark(["panels", "close", "carers", "I1"], folder, path)
+    let closed = try hark(["panels", "reword", "I1", "Is it so?"], folder, path)
     #expect(
       closed.stderr
         == "Error: item I1: voting on I1 has closed, so its question stays as it was decided. Open the link again (`hark panel open PANEL L1`) and reword the new item\n"
@@ -347,16 +348,16 @@ struct PanelCommandTests {
   @Test("user add reads the password from standard input and stores only a scrypt hash")
   func userAdd() throws {
     let (folder, path) = try project()
-    let result = try hark(["user", "add", "amina", "--password-stdin"], folder, path, input: "a long passphrase\n")
+    let result = try hark(["users", "add", "amina", "--password-stdin"], folder, path, input: "a long passphrase\n")
     #expect(result.stdout == "Added researcher amina.\n", "\(result.stderr)")
     let store = try ProjectStore(path: path)
     #expect(try store.checkPassword(name: "amina", password: "a long passphrase")?.name == "amina")
     let hash = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT password_hash FROM researcher") }
     #expect(hash?.hasPrefix("scrypt$131072$8$1$") == true)
-    #expect(try hark(["user", "list"], folder, path).stdout.hasPrefix("amina                added 20"))
+    #expect(try hark(["users", "list"], folder, path).stdout.hasPrefix("amina                added 20"))
   }
 
-  /// `hark user add` on a pseudo-terminal (util-linux `script`), typing `lines`.
+  /// `hark users add` on a pseudo-terminal (util-linux `script`), typing `lines`.
   func onTerminal(_ name: String, typing lines: [String], _ folder: URL, _ path: String) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -402,24 +403,24 @@ struct PanelCommandTests {
   func userAddRefusals() throws {
     let (folder, path) = try project()
     #expect(
-      try hark(["user", "list"], folder, path).stdout == "No researchers yet: add one with `hark user add NAME`.\n")
-    let short = try hark(["user", "add", "amina", "--password-stdin"], folder, path, input: "short\n")
+      try hark(["users", "list"], folder, path).stdout == "No researchers yet: add one with `hark users add NAME`.\n")
+    let short = try hark(["users", "add", "amina", "--password-stdin"], folder, path, input: "short\n")
     #expect(
       short.stderr
         == "Error: researcher amina: the password is too short (5 characters). Use at least 10 characters; a few unrelated words are easy to remember\n"
     )
-    let empty = try hark(["user", "add", "amina", "--password-stdin"], folder, path, input: "")
+    let empty = try hark(["users", "add", "amina", "--password-stdin"], folder, path, input: "")
     #expect(
       empty.stderr
-        == "Error: researcher amina: no password on standard input. Pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | hark user add amina --password-stdin\n"
+        == "Error: researcher amina: no password on standard input. Pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | hark users add amina --password-stdin\n"
     )
-    let noTerminal = try hark(["user", "add", "amina"], folder, path)
+    let noTerminal = try hark(["users", "add", "amina"], folder, path)
     #expect(
       noTerminal.stderr
         == "Error: researcher amina: no terminal to ask for a password. Run it in a terminal, or pass the password with --password-stdin\n"
     )
-    try hark(["user", "add", "amina", "--password-stdin"], folder, path, input: "a long passphrase\n")
-    let again = try hark(["user", "add", "amina", "--password-stdin"], folder, path, input: "another long one\n")
+    try hark(["users", "add", "amina", "--password-stdin"], folder, path, input: "a long passphrase\n")
+    let again = try hark(["users", "add", "amina", "--password-stdin"], folder, path, input: "another long one\n")
     #expect(again.stderr == "Error: there is already a researcher called amina. Choose another name\n")
   }
 }

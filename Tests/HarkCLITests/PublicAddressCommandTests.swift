@@ -1,5 +1,5 @@
 // The public address, as the real `hark` binary takes it: given once to
-// `hark serve` or `hark panel add-member`, kept in the project, used by every
+// `hark serve` or `hark panels add-member`, kept in the project, used by every
 // later sign-in link, and a warning while links would open on this computer only.
 import Foundation
 import HarkStore
@@ -18,8 +18,8 @@ struct PublicAddressCommandTests {
   @Test("add-member without a public address prints a loopback link and warns that only this computer can open it")
   func warnsOnLoopback() throws {
     let (folder, path) = try KnownProject.make()
-    _ = try hark(["panel", "create", "carers"], folder, path)
-    let added = try hark(["panel", "add-member", "carers", "Jo"], folder, path)
+    _ = try hark(["panels", "create", "carers"], folder, path)
+    let added = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     #expect(added.status == 0)
     #expect(added.stdout.contains("\nhttp://127.0.0.1:8080/join/"))
     #expect(added.stderr == Self.loopbackWarning)
@@ -28,16 +28,16 @@ struct PublicAddressCommandTests {
   @Test("--public-url is given once and kept: later links use it without being told, and nothing warns")
   func keptInProject() throws {
     let (folder, path) = try KnownProject.make()
-    _ = try hark(["panel", "create", "carers"], folder, path)
+    _ = try hark(["panels", "create", "carers"], folder, path)
     let added = try hark(
-      ["panel", "add-member", "carers", "Jo", "--public-url", "HTTPS://Panel.Example.org/"], folder, path)
+      ["panels", "add-member", "carers", "Jo", "--public-url", "HTTPS://Panel.Example.org/"], folder, path)
     #expect(added.status == 0, "\(added.stderr)")
     #expect(added.stderr == "")
     #expect(added.stdout.contains("\nhttps://panel.example.org/join/"))
-    let again = try hark(["panel", "invite", "carers", "Jo"], folder, path)
+    let again = try hark(["panels", "invite", "carers", "Jo"], folder, path)
     #expect(again.stderr == "")
     #expect(again.stdout.split(separator: "\n").last?.hasPrefix("https://panel.example.org/join/") == true)
-    let other = try hark(["panel", "add-member", "carers", "Sam"], folder, path)
+    let other = try hark(["panels", "add-member", "carers", "Sam"], folder, path)
     #expect(other.stdout.contains("\nhttps://panel.example.org/join/"))
     #expect(try ProjectStore(path: path).publicAddress() == "https://panel.example.org")
   }
@@ -45,12 +45,13 @@ struct PublicAddressCommandTests {
   @Test("an address that is not http or https, or has a path, is refused and nothing changes")
   func refusesBadAddress() throws {
     let (folder, path) = try KnownProject.make()
-    _ = try hark(["panel", "create", "carers"], folder, path)
+    _ = try hark(["panels", "create", "carers"], folder, path)
     let hint = "Write the address as people type it, such as https://panel.example.org or http://192.0.2.10:8080"
-    let ftp = try hark(["panel", "add-member", "carers", "Jo", "--public-url", "ftp://x.example"], folder, path)
+    let ftp = try hark(["panels", "add-member", "carers", "Jo", "--public-url", "ftp://x.example"], folder, path)
     #expect(ftp.status == 1)
     #expect(ftp.stderr == "Error: \"ftp://x.example\" is not a web address. \(hint)\n")
-    let sub = try hark(["panel", "add-member", "carers", "Jo", "--public-url", "https://x.example/hark"], folder, path)
+    let sub = try hark(
+      ["panels", "add-member", "carers", "Jo", "--public-url", "https://x.example/hark"], folder, path)
     #expect(sub.status == 1)
     #expect(sub.stderr == "Error: \"https://x.example/hark\" has more than a scheme, host and port. \(hint)\n")
     let store = try ProjectStore(path: path)
@@ -74,8 +75,8 @@ struct PublicAddressCommandTests {
     told.stop()
     #expect(toldOut.contains("Sign-in links use https://panel.example.org\n"))
     #expect(!told.stderr.contains("warning"))
-    _ = try hark(["panel", "create", "carers"], folder, path)
-    let added = try hark(["panel", "add-member", "carers", "Jo"], folder, path)
+    _ = try hark(["panels", "create", "carers"], folder, path)
+    let added = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     #expect(added.stdout.contains("\nhttps://panel.example.org/join/"))
     #expect(added.stderr == "")
   }

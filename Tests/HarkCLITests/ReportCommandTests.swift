@@ -1,4 +1,4 @@
-// `hark report` and `hark map picture` on a small real project: the files
+// `hark map report` and `hark map picture` on a small real project: the files
 // they write, the quotes escaped, and the errors bad input gets.
 import Foundation
 import HarkTestSupport
@@ -43,7 +43,7 @@ struct ReportCommandTests {
   func writesReport() throws {
     let (folder, path) = try Self.project()
     let output = folder.appendingPathComponent("report")
-    let result = try Hark.run(["report", "--project", path, "--output", output.path], in: folder)
+    let result = try Hark.run(["map", "report", "--project", path, "--output", output.path], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "wrote \(output.path)/index.html and map.svg (5 concepts, 3 links)\n")
     let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
@@ -80,7 +80,7 @@ struct ReportCommandTests {
     let path = folder.appendingPathComponent("p.sqlite").path
     _ = try ProjectStore.create(at: path)
     let output = folder.appendingPathComponent("report")
-    let result = try Hark.run(["report", "--project", path, "--output", output.path], in: folder)
+    let result = try Hark.run(["map", "report", "--project", path, "--output", output.path], in: folder)
     #expect(result.status != 0)
     #expect(result.stderr.contains("the project has no accepted links, so there is no map to report"))
     #expect(result.stderr.contains("hark links accept"))
@@ -93,7 +93,7 @@ struct ReportCommandTests {
     let blocker = folder.appendingPathComponent("file")
     try "not a folder".write(to: blocker, atomically: true, encoding: .utf8)
     let output = blocker.appendingPathComponent("report")
-    let result = try Hark.run(["report", "--project", path, "--output", output.path], in: folder)
+    let result = try Hark.run(["map", "report", "--project", path, "--output", output.path], in: folder)
     #expect(result.status != 0)
     #expect(result.stderr.contains("cannot make the report folder"))
     #expect(result.stderr.contains(output.path))

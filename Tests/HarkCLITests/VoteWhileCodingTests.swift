@@ -47,11 +47,11 @@ struct VoteWhileCodingTests {
     let path = try Hark.project(["amina-mental-health.txt", "jade-young-adult.txt"], in: folder)
     // Links to vote on, from a first run over two interviews.
     #expect(try Hark.run(["code", "--project", path], in: folder).status == 0)
-    try Hark.run(["panel", "create", "carers", "--quorum", "1", "--project", path], in: folder)
+    try Hark.run(["panels", "create", "carers", "--quorum", "1", "--project", path], in: folder)
     let added = try Hark.run(
-      ["panel", "add-member", "carers", "Jo Bloggs", "--pseudonym", "Robin", "--project", path], in: folder)
+      ["panels", "add-member", "carers", "Jo Bloggs", "--pseudonym", "Robin", "--project", path], in: folder)
     let token = try #require(added.stdout.firstMatch(of: /\/join\/([A-Za-z0-9_-]+)/)?.1).description
-    let opened = try Hark.run(["panel", "open", "carers", "--all-candidates", "--project", path], in: folder)
+    let opened = try Hark.run(["panels", "open", "carers", "--all-candidates", "--project", path], in: folder)
     let items = opened.stdout.matches(of: /\bI(\d+)\b/).map { String($0.1) }
     #expect(items.count >= 3)
     let imported = try Hark.run(

@@ -154,7 +154,7 @@ struct SentenceCoder {
     var tokens: [Token]?
     if !scanned {
       tokens = Tokenizer.tokens(bytes, in: sentence)
-      readWords(tokens!, buffer)
+      sentenceWords.read(tokens!, buffer, &index)
     }
     findHits()
     guard !hits.isEmpty else { return [] }
@@ -163,26 +163,10 @@ struct SentenceCoder {
     for (i, token) in all.enumerated() where token.kind != .punctuation { tokenOf.append(i) }
     if tokenOf.count != sentenceWords.words.count {
       // The scanner split the words differently: trust the tokenizer.
-      readWords(all, buffer)
+      sentenceWords.read(all, buffer, &index)
       findHits()
     }
     return decide(all, tokenOf, bytes)
-  }
-
-  private mutating func readWords(_ tokens: [Token], _ buffer: UnsafeBufferPointer<UInt8>) {
-    sentenceWords.removeAll()
-    var sawPunctuation = false
-    for token in tokens {
-      if token.kind == .punctuation {
-        sawPunctuation = true
-        continue
-      }
-      sentenceWords.words.append(index.word(hash: WordKey(token.lower).raw) { token.lower })
-      sentenceWords.breakBefore.append(sawPunctuation)
-      sentenceWords.shapes.append(SentenceWords.shape(buffer, token.range, hasLetter: token.kind == .word))
-      sawPunctuation = false
-    }
-    sentenceWords.markNames()
   }
 
   /// Every place a term matches, from the terms anchored on each word.

@@ -74,7 +74,7 @@ struct TermIndex {
   /// Facts of the words seen so far, numbered by `word(hash:…)`.
   private(set) var facts: [WordFacts] = []
   /// The lowercased words, by the same numbers, for prefix tests.
-  private var lowers: [String] = []
+  private(set) var lowers: [String] = []
   /// The prefixes of `word*` terms and exclusions.
   private var prefixes: [String] = []
 

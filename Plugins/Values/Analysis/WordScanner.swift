@@ -6,14 +6,17 @@
 // A fast path of the tokenizer's rules, kept here rather than in the kit: it
 // knows only ASCII and the common typographic marks (whatever else a sentence
 // holds sends the whole sentence to `Tokenizer`), and its output is this
-// plugin's word numbers, not tokens. Change a rule in `Tokenizer` and the
-// same rule here, or the two paths split the same sentence differently. Word
-// keys are the kit's `WordHasher`, so a word has the same key on both paths.
+// plugin's word numbers, not tokens. The rules are written twice, so
+// `ValuesWordScannerTests` holds the two paths to the same words, keys,
+// breaks, shapes and names on the sample corpus and on awkward cases
+// (apostrophes, "n't", hyphens, curly quotes, numbers, every cut of a word at
+// a range's edge): change a rule in `Tokenizer` and that suite says where this
+// file must follow. Word keys are the kit's `WordHasher` on both paths.
 
 import HarkPluginKit
 
 /// The words of one sentence, as numbers of `TermIndex` facts.
-struct SentenceWords {
+struct SentenceWords: Equatable {
   var words: [Int32] = []
   /// Whether punctuation stands between word k-1 and word k.
   var breakBefore: [Bool] = []
@@ -32,6 +35,23 @@ struct SentenceWords {
     breakBefore.removeAll(keepingCapacity: true)
     shapes.removeAll(keepingCapacity: true)
     isName.removeAll(keepingCapacity: true)
+  }
+
+  /// The words of a sentence the tokenizer split (when the scanner cannot).
+  mutating func read(_ tokens: [Token], _ buffer: UnsafeBufferPointer<UInt8>, _ index: inout TermIndex) {
+    removeAll()
+    var sawPunctuation = false
+    for token in tokens {
+      if token.kind == .punctuation {
+        sawPunctuation = true
+        continue
+      }
+      words.append(index.word(hash: WordKey(token.lower).raw) { token.lower })
+      breakBefore.append(sawPunctuation)
+      shapes.append(Self.shape(buffer, token.range, hasLetter: token.kind == .word))
+      sawPunctuation = false
+    }
+    markNames()
   }
 
   /// The shape of a word from its bytes as written.

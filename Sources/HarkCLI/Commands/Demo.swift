@@ -59,7 +59,7 @@ struct Demo: ParsableCommand {
       print("  \(Terminal.pad(format.rawValue, 14)) \(path)")
     }
     print("")
-    print("Next: hark links --project \(projectPath)   ·   hark review --project \(projectPath)")
+    print("Next: hark links --project \(projectPath)   ·   hark links review --project \(projectPath)")
     if summary.failures > 0 { throw ExitCode(3) }
   }
 }

@@ -3,8 +3,8 @@ import HarkStore
 
 struct Links: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List, show, accept, reject and edit candidate links.",
-    subcommands: [ListLinks.self, ShowLink.self, AcceptLink.self, RejectLink.self, EditLink.self],
+    abstract: "List, show, accept, reject and edit candidate links, or review them one at a time.",
+    subcommands: [ListLinks.self, ShowLink.self, AcceptLink.self, RejectLink.self, EditLink.self, Review.self],
     defaultSubcommand: ListLinks.self)
 }
 

@@ -1,4 +1,4 @@
-// `hark map`: numbers and scenarios on the approved map or a matrix file.
+// `hark map`: numbers, scenarios, pictures and reports of the approved map or a matrix file.
 import ArgumentParser
 import Foundation
 import HarkMap
@@ -8,9 +8,10 @@ import HarkTranscripts
 struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
-    abstract: "Indices and \"what if\" scenarios on the approved map (or a Mental Modeler matrix CSV).",
+    abstract:
+      "Indices, \"what if\" scenarios, pictures and reports of the approved map (or a Mental Modeler matrix CSV).",
     subcommands: [
-      MapStats.self, MapSimulate.self, MapPathsCommand.self, MapVoicesCommand.self, MapPicture.self,
+      MapStats.self, MapSimulate.self, MapPathsCommand.self, MapVoicesCommand.self, MapPicture.self, Report.self,
     ])
 }
 

@@ -1,13 +1,12 @@
-// `hark panel`: lived-experience panels, their members and sign-in links.
+// `hark panels`: lived-experience panels, their members and sign-in links.
 import ArgumentParser
 import Foundation
 import HarkPanels
 import HarkStore
 import HarkTranscripts
 
-struct PanelCommand: ParsableCommand {
+struct Panels: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "panel",
     abstract: "Lived-experience panels: members, sign-in links, items to review, votes and decisions.",
     subcommands: [
       ListPanels.self, CreatePanel.self, ShowPanel.self, AddPanelMember.self, InvitePanelMember.self,
@@ -22,7 +21,7 @@ func parseReference<Kind: IDKind>(_ text: String, what: String) throws -> Entity
   guard let id = EntityID<Kind>(parsing: text) else {
     throw HarkError(
       "\"\(text)\" is not \(what) id",
-      hint: "Write it as \(Kind.prefix.map(String.init) ?? "")12 (see `hark panel show PANEL`)")
+      hint: "Write it as \(Kind.prefix.map(String.init) ?? "")12 (see `hark panels show PANEL`)")
   }
   return id
 }
@@ -154,7 +153,7 @@ struct ListPanels: ParsableCommand {
     let store = try project.open()
     let panels = try store.panels()
     if panels.isEmpty {
-      print("No panels yet: create one with `hark panel create NAME`.")
+      print("No panels yet: create one with `hark panels create NAME`.")
       return
     }
     print("panel                rule             quorum  members  open  closed")
@@ -189,7 +188,7 @@ enum PanelText {
       "Members (real names are for researchers only):",
     ]
     let members = try store.members(panel: panel)
-    if members.isEmpty { lines.append("  none yet: `hark panel add-member \(panel.name) NAME`") }
+    if members.isEmpty { lines.append("  none yet: `hark panels add-member \(panel.name) NAME`") }
     for m in members {
       let progress = try store.progress(store.identity(of: m))
       lines.append("  \(Terminal.pad(m.pseudonym, 14)) \(Terminal.pad(m.name, 20)) \(progress.text)")
@@ -197,7 +196,7 @@ enum PanelText {
     let items = try store.items(panel: panel)
     let decisions = try store.panelDecisions(panel: panel)
     lines += ["", "Items:"]
-    if items.isEmpty { lines.append("  none yet: `hark panel open \(panel.name) L4`") }
+    if items.isEmpty { lines.append("  none yet: `hark panels open \(panel.name) L4`") }
     var suggestions: [PanelVote] = []
     for item in items {
       let votes = try store.currentVotes(item: item.id)
@@ -220,7 +219,7 @@ enum PanelText {
       for d in decisions { lines.append("  I\(d.itemID)  \(d.at)  \(d.actor)  \(d.reason)") }
     }
     if !suggestions.isEmpty {
-      lines += ["", "Suggestions (take one up with `hark panel adopt-suggestion V…`):"]
+      lines += ["", "Suggestions (take one up with `hark panels adopt-suggestion V…`):"]
       for v in suggestions {
         let text = v.ballot.suggestionText.isEmpty ? "" : ": “\(v.ballot.suggestionText)”"
         lines.append("  V\(v.id)  I\(v.itemID)  \(v.pseudonym)  \(v.ballot.suggestion!.rawValue)\(text)")

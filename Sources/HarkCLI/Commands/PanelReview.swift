@@ -1,4 +1,4 @@
-// `hark panel open / close / override / adopt-suggestion`: a panel's review,
+// `hark panels open / close / override / adopt-suggestion`: a panel's review,
 // from links opened as items to the decisions made when voting closes.
 import ArgumentParser
 import Foundation

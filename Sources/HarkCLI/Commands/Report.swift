@@ -1,4 +1,4 @@
-// `hark report` (a static HTML report folder) and `hark map picture` (the map as SVG).
+// `hark map report` (a static HTML report folder) and `hark map picture` (the map as SVG).
 import ArgumentParser
 import Foundation
 import HarkMap

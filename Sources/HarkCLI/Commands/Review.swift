@@ -1,3 +1,4 @@
+// `hark links review`: the candidate links one at a time, each answered at a prompt.
 import ArgumentParser
 import Foundation
 import HarkStore

@@ -8,8 +8,8 @@ struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start the web workbench and the panel pages on this project.",
     discussion: """
-      Researchers sign in with an account from `hark user add`; panel members with the one-time link from \
-      `hark panel add-member`. Binds 127.0.0.1:8080 unless told otherwise: the pages are for this machine \
+      Researchers sign in with an account from `hark users add`; panel members with the one-time link from \
+      `hark panels add-member`. Binds 127.0.0.1:8080 unless told otherwise: the pages are for this machine \
       (or a reverse proxy in front of it) until they are served over TLS. Give the address people use once \
       with --public-url; it is kept in the project, and an https address marks the session cookie Secure.
       """)

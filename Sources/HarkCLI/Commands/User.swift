@@ -1,4 +1,4 @@
-// `hark user`: researcher accounts for the browser workbench.
+// `hark users`: researcher accounts for the browser workbench.
 import ArgumentParser
 import Foundation
 import HarkStore
@@ -8,7 +8,7 @@ import HarkTranscripts
   import Glibc
 #endif
 
-struct User: ParsableCommand {
+struct Users: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Researcher accounts: who can sign in to the workbench.",
     subcommands: [AddUser.self, ListUsers.self], defaultSubcommand: ListUsers.self)
@@ -28,7 +28,7 @@ struct AddUser: ParsableCommand {
       guard let line = readLine(strippingNewline: true), !line.isEmpty else {
         throw HarkError(
           "no password on standard input", subject: "researcher \(name)",
-          hint: "Pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | hark user add \(name) --password-stdin")
+          hint: "Pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | hark users add \(name) --password-stdin")
       }
       password = line
     } else {
@@ -56,7 +56,7 @@ struct ListUsers: ParsableCommand {
   func run() throws {
     let researchers = try project.open().researchers()
     if researchers.isEmpty {
-      print("No researchers yet: add one with `hark user add NAME`.")
+      print("No researchers yet: add one with `hark users add NAME`.")
       return
     }
     for r in researchers { print("\(Terminal.pad(r.name, 20)) added \(r.createdAt.prefix(10))") }

@@ -144,7 +144,7 @@ enum Templates {
     </tbody>
     </table>
     {{/hasPanels}}
-    {{^hasPanels}}<p>No panels yet. Create one with <code>hark panel create NAME</code>.</p>{{/hasPanels}}
+    {{^hasPanels}}<p>No panels yet. Create one with <code>hark panels create NAME</code>.</p>{{/hasPanels}}
     """
 
   static let researcherPanel = """

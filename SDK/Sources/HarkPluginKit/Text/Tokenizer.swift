@@ -3,8 +3,10 @@
 //
 // Two bundled plugins read a sentence's bytes themselves to make no String
 // per word: Values with a fast path of these same rules (ASCII and common
-// typographic marks only), Sentiment with rules of its own (emoticons, emoji,
-// word shapes). Both hash words with `WordHasher`, so keys agree.
+// typographic marks only; the app's `ValuesWordScannerTests` fails when the
+// two split a text differently, so change a rule here and run it), Sentiment
+// with rules of its own (emoticons, emoji, word shapes). Both hash words with
+// `WordHasher`, so keys agree.
 
 /// One word, number or punctuation mark of a text.
 public struct Token: Sendable, Equatable {
