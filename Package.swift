@@ -142,7 +142,7 @@ let package = Package(
     // interviews, temporary folders, another process holding the write lock.
     .target(
       name: "HarkTestSupport",
-      dependencies: ["HarkStore", "HarkTranscripts", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["HarkStore", "HarkTranscripts", "HarkCLI", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/HarkTestSupport"),
     .testTarget(
       name: "HarkStoreTests",

@@ -9,7 +9,9 @@ import HarkTranscripts
 
 public enum ClaimsEvaluation {
   /// Imports the annotated transcripts, codes them and scores the links.
-  public static func run(claimsFolder: String, transcriptsFolder: String, inProcess: Bool = false) throws
+  /// `actor`: who the throwaway project records as importing and coding (the
+  /// person running the evaluation, as `hark` would record them).
+  public static func run(claimsFolder: String, transcriptsFolder: String, actor: String, inProcess: Bool = false) throws
     -> EvalResult
   {
     let files = try claimFiles(claimsFolder)
@@ -17,7 +19,7 @@ public enum ClaimsEvaluation {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let store = try ProjectStore.create(at: (folder as NSString).appendingPathComponent("claims.sqlite"))
-    try importTranscripts(files, from: transcriptsFolder, into: store)
+    try importTranscripts(files, from: transcriptsFolder, into: store, actor: actor)
     let documents = try resolve(files, in: store)
 
     let plugins = PluginDiscovery.discover().plugins
@@ -32,7 +34,7 @@ public enum ClaimsEvaluation {
       let setting = try store.pluginSetting(plugin.id)
       if setting.enabled { planned.append(PlannedPlugin(descriptor: plugin, options: setting.options)) }
     }
-    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var options = RunOptions(startedBy: actor)
     options.inProcess = inProcess
     let summary = try CodingRun(store: store, options: options).run(planned)
     let evidence = try readEvidence(store)
@@ -49,13 +51,15 @@ public enum ClaimsEvaluation {
 
   /// Checks every claims file against its transcript as `hark import` stores it, without running plugins;
   /// throws `GoldProblems` naming each file, line and quote that does not resolve.
-  public static func validate(claimsFolder: String, transcriptsFolder: String) throws -> [ClaimsDocument] {
+  public static func validate(claimsFolder: String, transcriptsFolder: String, actor: String) throws
+    -> [ClaimsDocument]
+  {
     let files = try claimFiles(claimsFolder)
     let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("hark-claims-\(UUID().uuidString)")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let store = try ProjectStore.create(at: (folder as NSString).appendingPathComponent("claims.sqlite"))
-    try importTranscripts(files, from: transcriptsFolder, into: store)
+    try importTranscripts(files, from: transcriptsFolder, into: store, actor: actor)
     return try resolve(files, in: store)
   }
 
@@ -76,9 +80,10 @@ public enum ClaimsEvaluation {
   }
 
   /// Imports each file's transcript as `hark import FILE` does: no encoding or speaker given.
-  static func importTranscripts(_ files: [ClaimsFile], from folder: String, into store: ProjectStore) throws {
+  static func importTranscripts(_ files: [ClaimsFile], from folder: String, into store: ProjectStore, actor: String)
+    throws
+  {
     var problems: [HarkError] = []
-    let actor = ActorName.fromEnvironment().name
     for file in files {
       let path = (folder as NSString).appendingPathComponent(file.transcript)
       guard FileManager.default.fileExists(atPath: path) else {

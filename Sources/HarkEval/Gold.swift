@@ -10,9 +10,10 @@ public enum GoldEvaluation {
   /// Imports the gold transcripts, codes them with every discovered plugin and
   /// scores the result. `participantsFile` and `codebookFile` default to
   /// `participants.csv` and `codebooks/values.codebook` beside the transcripts folder.
+  /// `actor`: who the throwaway project records as importing and coding.
   public static func run(
     goldFolder: String, transcriptsFolder: String, participantsFile: String? = nil, codebookFile: String? = nil,
-    inProcess: Bool = false
+    actor: String, inProcess: Bool = false
   ) throws -> EvalResult {
     let sources = GoldSources(
       goldFolder: goldFolder, transcriptsFolder: transcriptsFolder, participantsFile: participantsFile,
@@ -26,7 +27,6 @@ public enum GoldEvaluation {
     defer { try? fm.removeItem(atPath: folder) }
     let store = try ProjectStore.create(at: (folder as NSString).appendingPathComponent("gold.sqlite"))
     try store.importParticipants(participants)
-    let actor = ActorName.fromEnvironment().name
     for file in files {
       let url = URL(fileURLWithPath: (transcriptsFolder as NSString).appendingPathComponent(file.transcript))
       let (transcript, bytes) = try TranscriptReader.readWithBytes(contentsOf: url)

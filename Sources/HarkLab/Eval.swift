@@ -48,11 +48,12 @@ struct Eval: ParsableCommand {
       case .gold:
         result = try GoldEvaluation.run(
           goldFolder: (corpusFolder as NSString).appendingPathComponent("gold"),
-          transcriptsFolder: (corpusFolder as NSString).appendingPathComponent("transcripts"))
+          transcriptsFolder: (corpusFolder as NSString).appendingPathComponent("transcripts"),
+          actor: ActorName.fromEnvironment().name)
       case .claims:
         result = try ClaimsEvaluation.run(
           claimsFolder: (corpusFolder as NSString).appendingPathComponent("gold/western-sydney"),
-          transcriptsFolder: try dataFolder("western-sydney-interviews"))
+          transcriptsFolder: try dataFolder("western-sydney-interviews"), actor: ActorName.fromEnvironment().name)
       case .cnc:
         result = try CausalNewsEvaluation.run(folder: try dataFolder("causal-news-corpus"))
       case .because:

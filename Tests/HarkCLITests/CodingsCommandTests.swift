@@ -60,9 +60,10 @@ struct CodingsCommandTests {
     #expect(
       try store.codings(document: 1).map { "G\($0.id) \($0.status)" } == ["G1 accepted", "G2 accepted", "G3 rejected"])
     #expect(
-      try store.decisions().filter { $0.subject.hasPrefix("coding:") }.map { "\($0.subject) \($0.action)" } == [
-        "coding:1 accept", "coding:2 accept", "coding:3 reject",
-      ])
+      try store.decisions().filter { $0.subject.rawValue.hasPrefix("coding:") }.map { "\($0.subject) \($0.action)" }
+        == [
+          "coding:1 accept", "coding:2 accept", "coding:3 reject",
+        ])
     let summary = try RefiQDAExport.project(store).summary
     #expect(summary.codings == 2)
   }

@@ -157,7 +157,7 @@ struct CurationCommandTests {
       links.map { "\($0.cause) → \($0.effect): \($0.citations)" } == [
         "Support; peer support → less alone: 2", "waiting list → anxiety: 1",
       ])
-    #expect(try store.decisions().map(\.action) == ["rename", "merge", "merge"])
+    #expect(try store.decisions().map(\.action) == [.rename, .merge, .merge])
   }
 
   @Test("review walks the candidates and records each answer")

@@ -176,7 +176,7 @@ struct MapFilesCommandTests {
         "L1 peer group → less alone candidate 0.6", "L2 waiting list → anxiety candidate 0.8",
         "L3 peer group → hope accepted -0.4", "L4 hope → trust accepted 0.9",
       ])
-    let decision = try ProjectStore(path: path).decisions(subject: "link:3").last
+    let decision = try ProjectStore(path: path).decisions(subject: .link(3)).last
     #expect(
       decision?.detail == #"{"file":"m.mmp","format":"mmp","from":"candidate","polarity":-1,"strength":0.4}"#)
   }

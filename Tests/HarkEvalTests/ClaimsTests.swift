@@ -128,7 +128,7 @@ struct ClaimsFileTests {
     let file = folder.appendingPathComponent("x.claims")
     try claimsText.write(to: file, atomically: true, encoding: .utf8)
     do {
-      _ = try ClaimsEvaluation.validate(claimsFolder: folder.path, transcriptsFolder: folder.path)
+      _ = try ClaimsEvaluation.validate(claimsFolder: folder.path, transcriptsFolder: folder.path, actor: testActor)
       Issue.record("a missing transcript was accepted")
     } catch let error as GoldProblems {
       #expect(
@@ -142,7 +142,7 @@ struct ClaimsFileTests {
   func committedClaimsValidate() throws {
     let documents = try ClaimsEvaluation.validate(
       claimsFolder: corpora.appendingPathComponent("corpora/gold/western-sydney").path,
-      transcriptsFolder: corpora.appendingPathComponent("third_party/western-sydney-interviews").path)
+      transcriptsFolder: corpora.appendingPathComponent("third_party/western-sydney-interviews").path, actor: testActor)
     #expect(documents.count == 10)
     #expect(documents.flatMap(\.claims).filter { $0.kind == .explicit }.count == 108)
     #expect(documents.flatMap(\.claims).filter { $0.kind == .implied }.count == 52)
@@ -296,7 +296,8 @@ struct ClaimsEvaluationTests {
   func runReportsEveryKey() throws {
     let result = try ClaimsEvaluation.run(
       claimsFolder: corpora.appendingPathComponent("corpora/gold/western-sydney").path,
-      transcriptsFolder: corpora.appendingPathComponent("third_party/western-sydney-interviews").path, inProcess: true)
+      transcriptsFolder: corpora.appendingPathComponent("third_party/western-sydney-interviews").path,
+      actor: testActor, inProcess: true)
     #expect(
       result.scores.map(\.key) == [
         "claims_explicit_recall", "claims_implied_recall", "claims_direction_accuracy", "claims_sign_accuracy",

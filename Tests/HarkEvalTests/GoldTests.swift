@@ -1,6 +1,7 @@
 import Foundation
 import HarkEval
 import HarkStore
+import HarkTestSupport
 import HarkTranscripts
 import Testing
 
@@ -337,7 +338,7 @@ struct GoldEvaluationTests {
       .deletingLastPathComponent().appendingPathComponent("corpora")
     let result = try GoldEvaluation.run(
       goldFolder: root.appendingPathComponent("gold").path,
-      transcriptsFolder: root.appendingPathComponent("transcripts").path, inProcess: true)
+      transcriptsFolder: root.appendingPathComponent("transcripts").path, actor: testActor, inProcess: true)
     let perSplit = [
       "values_p", "values_r", "values_f1", "sentiment_r", "sentiment_f1", "concepts_recall_at_10",
       "concepts_recall_at_20", "links_p", "links_r", "links_f1", "links_any_polarity_f1", "causal_sentences_f1",

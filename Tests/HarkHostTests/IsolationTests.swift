@@ -117,7 +117,7 @@ struct IsolationTests {
     let again = try CodingRun.runOne(store, path: TestPaths.misbehaving, options: #"{"mode": "error", "on": "BOOM"}"#)
     #expect(again.documentsPending == 0)
     #expect(again.failedEarlier == 1)
-    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var options = RunOptions(startedBy: testActor)
     options.retryFailed = true
     let descriptor = try PluginLibrary.load(TestPaths.misbehaving).descriptor
     let retried = try CodingRun(store: store, options: options).run([

@@ -30,7 +30,7 @@ struct SandboxTests {
   func attack(_ options: String, timeout: Double = 20, sandbox: WorkerSandbox = WorkerSandbox()) throws
     -> PluginRunSummary
   {
-    var runOptions = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var runOptions = RunOptions(startedBy: testActor)
     runOptions.timeout = timeout
     runOptions.workers = 1
     runOptions.sandbox = sandbox
@@ -208,7 +208,7 @@ struct SandboxTests {
   func hangWhileLoadingInRun() throws {
     var descriptor = try PluginDescriber.describe(plugin)
     descriptor.path = try CPlugin.build("HANG_ON_LOAD", source: "hostile.c", in: folder)
-    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var options = RunOptions(startedBy: testActor)
     options.timeout = 1
     let summary = try CodingRun(store: store, options: options).run([
       PlannedPlugin(descriptor: descriptor, options: "{}")

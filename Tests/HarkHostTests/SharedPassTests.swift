@@ -14,7 +14,7 @@ struct SharedPassTests {
 
   func run(_ misbehavingOptions: String, inProcess: Bool = false) throws -> (RunSummary, ProjectStore) {
     let store = try InterviewProject.imported(in: try makeTemporaryFolder("hark-tests"), aminaSays: lines)
-    var options = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var options = RunOptions(startedBy: testActor)
     options.workers = 2
     options.inProcess = inProcess
     let run = CodingRun(store: store, options: options)

@@ -3,6 +3,7 @@
 // come from HarkTestSupport.
 import Foundation
 import HarkHost
+import HarkTestSupport
 import HarkTranscripts
 
 @testable import HarkStore
@@ -55,7 +56,7 @@ extension CodingRun {
     _ store: ProjectStore, path: String, options: String, inProcess: Bool = false, timeout: Double = 30,
     workers: Int = 2
   ) throws -> PluginRunSummary {
-    var runOptions = RunOptions(startedBy: ActorName.fromEnvironment().name)
+    var runOptions = RunOptions(startedBy: testActor)
     runOptions.inProcess = inProcess
     runOptions.timeout = timeout
     runOptions.workers = workers

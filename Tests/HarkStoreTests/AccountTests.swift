@@ -24,7 +24,7 @@ struct AccountTests {
     #expect(try store.checkPassword(name: "nobody", password: "ten chars!") == nil)
     let stored = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT password_hash FROM researcher") }
     #expect(stored?.hasPrefix("scrypt$1024$8$1$") == true)
-    #expect(try store.decisions(subject: "researcher:\(added.id)").map(\.action) == ["add"])
+    #expect(try store.decisions(subject: .researcher(added.id)).map(\.action) == [.add])
   }
 
   @Test("a short password, a name with a space and a name already used are refused, nothing stored")

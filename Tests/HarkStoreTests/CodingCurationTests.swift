@@ -81,9 +81,9 @@ struct CodingCurationTests {
     let store = try project()
     #expect(try store.setCodingStatus(1, to: .accepted, actor: "ruth"))
     #expect(try store.codings(document: 1).map(\.status) == [.accepted, .suggested])
-    let decision = try #require(try store.decisions(subject: "coding:1").last)
+    let decision = try #require(try store.decisions(subject: .coding(1)).last)
     #expect(
-      [decision.actor, decision.action, decision.detail] == [
+      [decision.actor, decision.action.rawValue, decision.detail] == [
         "ruth", "accept", #"{"from":"suggested","to":"accepted"}"#,
       ])
   }
@@ -95,7 +95,7 @@ struct CodingCurationTests {
     let before = try counts(store)
     #expect(try !store.setCodingStatus(2, to: .rejected, actor: "ruth"))
     #expect(try counts(store) == before)
-    #expect(try store.decisions(subject: "coding:2").map(\.action) == ["reject"])
+    #expect(try store.decisions(subject: .coding(2)).map(\.action) == [.reject])
   }
 
   @Test("a missing coding is refused by name (not found), and nothing changes")
@@ -120,7 +120,7 @@ struct CodingCurationTests {
           confidence: nil, explanation: "", status: .accepted, createdBy: "ruth", quote: "helped"))
     #expect(try store.codebook().map(\.name) == ["peer support", "help", "feeling helped"])
     #expect(
-      try store.decisions().map { [$0.actor, $0.subject, $0.action, $0.detail] } == [
+      try store.decisions().map { [$0.actor, $0.subject.rawValue, $0.action.rawValue, $0.detail] } == [
         ["ruth", "code:3", "create", #"{"name":"feeling helped"}"#],
         ["ruth", "coding:3", "code-by-hand", #"{"code":"feeling helped","document":1,"end":43,"start":37}"#],
       ])
@@ -131,7 +131,7 @@ struct CodingCurationTests {
     let store = try project()
     let coding = try store.codeQuote("a lot", inTurn: 2, document: 1, code: "help", actor: "ruth")
     #expect([coding.codeID.rawValue, Int64(coding.start), Int64(coding.end)] == [2, 55, 60])
-    #expect(try store.decisions().map(\.subject) == ["coding:3"])
+    #expect(try store.decisions().map(\.subject) == [.coding(3)])
   }
 
   @Test("a quote the turn does not contain is refused naming the turn, and nothing is stored")

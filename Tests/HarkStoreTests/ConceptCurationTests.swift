@@ -29,7 +29,7 @@ struct ConceptCurationTests {
     #expect(try store.link(links[0]).effect == "less alone")
     #expect(try store.link(links[1]).effect == "anxiety")
     #expect(
-      try store.decisions(subject: "concept:\(anxiety.id)").map { "\($0.actor) \($0.action)" } == [
+      try store.decisions(subject: .concept(anxiety.id)).map { "\($0.actor) \($0.action)" } == [
         "ruth merge", "ruth unmerge",
       ])
   }

@@ -62,7 +62,7 @@ struct IdentifierTests {
     let store = try PanelFixture.project()
     let panel = try store.createPanel(name: "carers", actor: testActor)
     let item = try #require(try store.openItems(panel: panel, links: [2], actor: testActor).first)
-    let opened = try #require(try store.decisions(subject: "panel-item:\(item.id)").first)
+    let opened = try #require(try store.decisions(subject: .panelItem(item.id)).first)
     #expect(opened.detail == #"{"link":2,"panel":1}"#)
   }
 }

@@ -126,8 +126,8 @@ struct OppositeConceptTests {
       ])
     #expect(try store.items(panel: panel).map(\.question.text) == ["Does look make asking for help less likely?"])
     #expect(try store.concept(positive.id).mentions == 1)
-    let decision = try #require(try store.decisions(subject: "concept:\(opposite.id)").last)
-    #expect(decision.action == "merge")
+    let decision = try #require(try store.decisions(subject: .concept(opposite.id)).last)
+    #expect(decision.action == .merge)
     #expect(decision.detail.contains("\"as_opposite\":true"))
   }
 
@@ -151,8 +151,8 @@ struct OppositeConceptTests {
     #expect(try store.concept(opposite.id).oppositeOf == nil)
     #expect(try store.concept(positive.id).oppositeOf == opposite.id)
     #expect(
-      try store.decisions().filter { $0.action == "turn-polarity" }.map(\.subject) == [
-        "link:\(merge.turnedLinks[0])", "link:\(merge.turnedLinks[1])",
+      try store.decisions().filter { $0.action == .turnPolarity }.map(\.subject) == [
+        .link(merge.turnedLinks[0]), .link(merge.turnedLinks[1]),
       ])
     // Later plugin output keeps its meaning through the merged concepts.
     let run = try store.startRun(isolation: "in-process", workers: 1, actor: testActor)
@@ -198,7 +198,7 @@ struct OppositeConceptTests {
         positive.id, ConceptSplitPlan(first: "asking", second: "~help", links: [:], mentions: [:]), actor: "ruth")
     }
     #expect(try store.concept(positive.id).label == "asking for help")
-    #expect(try store.decisions(subject: "concept:\(positive.id)").isEmpty)
+    #expect(try store.decisions(subject: .concept(positive.id)).isEmpty)
   }
 
   @Test("a hand link typed with \"~eating properly\" is bus fares → (−) eating properly")

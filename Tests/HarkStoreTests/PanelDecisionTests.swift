@@ -111,18 +111,18 @@ struct PanelDecisionTests {
       ])
     #expect(decisions.map(\.outcome) == [.accepted, .rejected, .none])
     #expect(decisions.map(\.tally) == [VoteTally(agree: 3), VoteTally(agree: 1, disagree: 1), VoteTally(agree: 1)])
-    #expect(decisions.allSatisfy { $0.kind == .rule && $0.actor == ActorName.fromEnvironment().name })
+    #expect(decisions.allSatisfy { $0.kind == .rule && $0.actor == testActor })
     #expect(try store.link(1).status == .accepted)
     #expect(try store.link(2).status == .rejected)
     #expect(try store.link(3).status == .candidate)
-    let logged = try store.decisions(subject: "link:1")
-    #expect(logged.map(\.action) == ["accept"])
+    let logged = try store.decisions(subject: .link(1))
+    #expect(logged.map(\.action) == [.accept])
     #expect(logged[0].actor == "panel:carers")
     #expect(
       logged[0].detail
-        == #"{"closed_by":"\#(ActorName.fromEnvironment().name)","from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#
+        == #"{"closed_by":"\#(testActor)","from":"candidate","panel_decision":1,"panel_item":1,"to":"accepted"}"#
     )
-    #expect(try store.decisions(subject: "link:3").isEmpty)
+    #expect(try store.decisions(subject: .link(3)).isEmpty)
     #expect(try store.items(panel: panel).allSatisfy { !$0.isOpen })
   }
 
@@ -179,7 +179,7 @@ struct PanelDecisionTests {
     #expect(made.kind == .override && made.outcome == .rejected && made.reason == "override: same as L2")
     #expect(try store.panelDecisions(panel: panel).map(\.outcome) == [.accepted, .rejected])
     #expect(try store.link(1).status == .rejected)
-    #expect(try store.decisions(subject: "link:1").map(\.action) == ["accept", "reject"])
+    #expect(try store.decisions(subject: .link(1)).map(\.action) == [.accept, .reject])
     let edit = #expect(throws: DatabaseError.self) {
       try store.pool.write { db in try db.execute(sql: "UPDATE panel_decision SET outcome = 'accepted'") }
     }
@@ -196,10 +196,10 @@ struct PanelDecisionTests {
     let overridden = try store.overrideDecision(item: item.id, outcome: .rejected, reason: "typo", actor: "grace")
     #expect(closed.map(\.actor) == ["amina"])
     #expect(overridden.actor == "grace")
-    #expect(try store.decisions(subject: "panel-item:\(item.id)").map(\.actor) == ["amina"])
+    #expect(try store.decisions(subject: .panelItem(item.id)).map(\.actor) == ["amina"])
     // The link log names who decided: the panel by its rule, then the researcher who overrode it.
     #expect(
-      try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == [
+      try store.decisions(subject: .link(1)).map { "\($0.actor) \($0.action)" } == [
         "panel:carers accept", "grace reject",
       ])
   }
@@ -217,7 +217,7 @@ struct PanelDecisionTests {
     _ = try store.closeItems(panel: panel, items: [adopted.id], actor: testActor)
     let reversed = try #require(try store.links().first { $0.cause == "anxiety" && $0.effect == "waiting list" })
     #expect(reversed.status == .accepted)
-    #expect(try store.decisions(subject: "link:\(reversed.id)").map(\.action) == ["create", "accept"])
+    #expect(try store.decisions(subject: .link(reversed.id)).map(\.action) == [.create, .accept])
     let twice = #expect(throws: HarkError.self) { try store.adoptSuggestion(vote: vote.id, actor: testActor) }
     #expect(twice?.problem == "the suggestion of vote V\(vote.id) was already taken up as I\(adopted.id)")
   }
@@ -239,7 +239,7 @@ struct PanelDecisionTests {
     for member in members { try store.castVote(as: member, item: flipped.id, ballot: Ballot(.agree)) }
     _ = try store.closeItems(panel: panel, items: [flipped.id], actor: testActor)
     #expect(try store.link(1).polarity == -1 && store.link(1).status == .accepted)
-    #expect(try store.decisions(subject: "link:1").map(\.action) == ["set-polarity", "accept"])
+    #expect(try store.decisions(subject: .link(1)).map(\.action) == [.setPolarity, .accept])
   }
 
   @Test("rejecting the opposite of a link, or a reversed link that does not exist, leaves the links alone")
@@ -257,7 +257,7 @@ struct PanelDecisionTests {
     #expect(decisions.map(\.outcome) == [.rejected, .rejected])
     #expect(try store.links().count == 3)
     #expect(try store.link(1).status == .candidate && store.link(1).polarity == 1)
-    #expect(try store.decisions(subject: "link:1").isEmpty)
+    #expect(try store.decisions(subject: .link(1)).isEmpty)
   }
 
   @Test("a vote without a suggestion, or no vote at all, cannot be taken up")
@@ -288,7 +288,7 @@ struct PanelOverRulingTests {
     #expect(decision.outcome == .accepted)
     #expect(try store.link(1).status == .accepted)
     #expect(try store.mapEffect(of: decision) == nil)
-    #expect(try store.decisions(subject: "link:1").map { "\($0.actor) \($0.action)" } == ["ruth accept"])
+    #expect(try store.decisions(subject: .link(1)).map { "\($0.actor) \($0.action)" } == ["ruth accept"])
   }
 
   @Test("a panel's no on a link the researcher accepted takes it off the map, and says whose decision it replaced")
@@ -296,7 +296,7 @@ struct PanelOverRulingTests {
     let store = try PanelFixture.project()
     let (panel, members) = try PanelFixture.panel(store, members: 1)
     try store.setLinkStatus(1, to: .accepted, actor: "ruth")
-    let accepted = try #require(try store.decisions(subject: "link:1").last)
+    let accepted = try #require(try store.decisions(subject: .link(1)).last)
     let item = try store.openItems(panel: panel, links: [1], actor: "ruth")[0]
     try store.castVote(as: members[0], item: item.id, ballot: Ballot(.disagree))
     let decision = try #require(try store.closeItems(panel: panel, actor: "ruth").first)
@@ -305,7 +305,7 @@ struct PanelOverRulingTests {
       try store.mapEffect(of: decision)
         == "L1 leaves the map; this replaces the earlier accept by ruth at \(accepted.at) (to keep that, override: "
         + "`hark panel override I\(item.id) --decision accepted --reason \"…\"`)")
-    let logged = try #require(try store.decisions(subject: "link:1").last)
+    let logged = try #require(try store.decisions(subject: .link(1)).last)
     #expect(logged.actor == "panel:carers")
     #expect(logged.detail.contains(#""replaces":"accept by ruth at \#(accepted.at)""#))
   }

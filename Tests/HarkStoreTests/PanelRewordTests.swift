@@ -22,12 +22,12 @@ struct PanelRewordTests {
     #expect(reworded.question.text == "Does waiting for help make you more anxious?")
     #expect(reworded.question.generated == "Does the waiting list lead to more anxiety?")
     try store.castVote(as: members[1], item: item.id, ballot: Ballot(.disagree))
-    let log = try store.decisions(subject: "panel-item:\(item.id)").filter { $0.action == "reword" }
+    let log = try store.decisions(subject: .panelItem(item.id)).filter { $0.action == .reword }
     #expect(log.map(\.actor) == ["ruth"])
     let audit = try store.panelAudit(panel: panel).filter { $0.itemID == item.id }.map { "\($0.who) | \($0.detail)" }
     #expect(
       audit == [
-        "\(ActorName.fromEnvironment().name) | opened I\(item.id) (link L2): Does the waiting list lead to more anxiety?",
+        "\(testActor) | opened I\(item.id) (link L2): Does the waiting list lead to more anxiety?",
         "Member 1 | voted agree on I\(item.id), asked “Does the waiting list lead to more anxiety?”",
         "ruth | reworded I\(item.id) from “Does the waiting list lead to more anxiety?” to “Does waiting for help make you more anxious?”",
         "Member 2 | voted disagree on I\(item.id), asked “Does waiting for help make you more anxious?”",
@@ -69,6 +69,6 @@ struct PanelRewordTests {
     let closed = #expect(throws: HarkError.self) { try store.reword(item: item.id, to: "Is it so?", actor: testActor) }
     #expect(closed?.problem == "voting on I\(item.id) has closed, so its question stays as it was decided")
     #expect(try store.item(item.id).wording == nil)
-    #expect(try store.decisions(subject: "panel-item:\(item.id)").filter { $0.action == "reword" }.isEmpty)
+    #expect(try store.decisions(subject: .panelItem(item.id)).filter { $0.action == .reword }.isEmpty)
   }
 }

@@ -62,7 +62,7 @@ struct PanelTests {
     #expect(try store.panel(named: "CARERS") == panel)
     #expect(try store.panel(named: "P\(panel.id)") == panel)
     #expect(
-      try store.decisions(subject: "panel:\(panel.id)").map(\.detail) == [
+      try store.decisions(subject: .panel(panel.id)).map(\.detail) == [
         #"{"name":"carers","quorum":3,"rule":"majority"}"#
       ])
     let again = #expect(throws: HarkError.self) { try store.createPanel(name: "Carers", actor: testActor) }
@@ -149,8 +149,8 @@ struct PanelTests {
     #expect(revoked == RevokedAccess(invites: 1, sessions: 1))
     #expect(try store.sessionHolder(token: session.token, now: now.addingTimeInterval(61)) == nil)
     #expect(throws: InviteRefusal.revoked) { try store.redeemInvite(token: unused.token, now: now) }
-    let logged = try #require(try store.decisions(subject: "panel:\(panel.id)").last)
-    #expect(logged.actor == "amina" && logged.action == "revoke-invites")
+    let logged = try #require(try store.decisions(subject: .panel(panel.id)).last)
+    #expect(logged.actor == "amina" && logged.action == .revokeInvites)
     #expect(logged.detail == #"{"invites":1,"member":1,"sessions":1}"#)
   }
 
@@ -194,7 +194,7 @@ struct PanelTests {
         == [ItemQuote(quote: "Being listened to helped me trust services again.", pseudonym: "Grace", group: "carers")])
     #expect(try store.quotes(item: items[0]).map(\.speaker) == ["Grace (carers)"])
     #expect(ItemQuote(quote: "x", pseudonym: nil, group: nil).speaker == "someone")
-    #expect(try store.decisions(subject: "panel-item:\(items[0].id)").map(\.action) == ["open"])
+    #expect(try store.decisions(subject: .panelItem(items[0].id)).map(\.action) == [.open])
   }
 
   @Test("opening a link already open, an unknown link or nothing is refused, and nothing is opened")

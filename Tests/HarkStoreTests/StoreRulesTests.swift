@@ -91,8 +91,8 @@ struct StoreRulesTests {
     let written = Array(try store.decisions().dropFirst(before))
     let calm = try Self.conceptID(store, "calm")
     // L1 to L3 came from the fixture; the new link is L4.
-    #expect(written.map(\.subject) == ["concept:\(calm)", "link:2", "link:4"])
-    #expect(written.map(\.action) == ["import", "import", "import"])
+    #expect(written.map(\.subject) == [.concept(calm), .link(2), .link(4)])
+    #expect(written.map(\.action) == [.import, .import, .import])
     #expect(Set(written.map(\.actor)) == ["mapper"])
     #expect(Set(written.map(\.at)).count == 1)
     #expect(written[0].detail == #"{"file":"m.csv","format":"mental-modeler-csv","label":"calm"}"#)
@@ -141,19 +141,6 @@ struct StoreRulesTests {
     try store.recordRunPlugin(1, record)
     #expect(try store.runPlugins(1) == [record])
     #expect(try store.runPlugins(2) == [])
-  }
-
-  @Test("the actor's name comes from HARK_USER, else the login name, and says which")
-  func actorName() {
-    let chosen = ActorName.fromEnvironment(["HARK_USER": "ruth", "USER": "rp"])
-    #expect(chosen == ActorName(name: "ruth", origin: .harkUser))
-    #expect(chosen.explanation == "as ruth, from $HARK_USER")
-    let login = ActorName.fromEnvironment(["HARK_USER": "", "USER": "rp"])
-    #expect(login == ActorName(name: "rp", origin: .loginName))
-    #expect(login.explanation == "as rp, your login name ($USER); set HARK_USER to record another name")
-    let none = ActorName.fromEnvironment([:])
-    #expect(none == ActorName(name: "unknown", origin: nil))
-    #expect(none.explanation == "as \"unknown\": neither HARK_USER nor USER is set; set HARK_USER to your name")
   }
 
   @Test("a link's status is one of three, and setting it records the matching action")

@@ -176,8 +176,8 @@ struct StoreTests {
     try store.setLinkStatus(1, to: .accepted, note: "clear in the quote", actor: testActor)
     try store.editLink(1, polarity: -1, strength: 0.3, actor: testActor)
     #expect(try store.link(1).weight == -0.3)
-    #expect(try store.decisions(subject: "link:1").map(\.action) == ["accept", "set-polarity", "set-strength"])
-    #expect(try store.decisions().allSatisfy { $0.actor == ActorName.fromEnvironment().name })
+    #expect(try store.decisions(subject: .link(1)).map(\.action) == [.accept, .setPolarity, .setStrength])
+    #expect(try store.decisions().allSatisfy { $0.actor == testActor })
     #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: "DELETE FROM decision") } }
     #expect(throws: DatabaseError.self) {
       try store.pool.write { db in try db.execute(sql: "UPDATE decision SET actor = 'someone else'") }
@@ -285,7 +285,7 @@ struct StoreInvariantTests {
     later.links = [link("money", "sleep")]
     try write(store, later, plugin: "org.test.other")
     #expect(try store.links().map(\.id).sorted() == [1, 3])
-    #expect(try store.decisions(subject: "link:3").isEmpty)
+    #expect(try store.decisions(subject: .link(3)).isEmpty)
   }
 
   @Test("merging carries an accepted link's decision to the bundle it joins")
@@ -319,7 +319,7 @@ struct StoreInvariantTests {
     #expect(loop.cause == "stress" && loop.effect == "stress")
     #expect(loop.citations == 1)
     #expect(
-      try store.decisions(subject: "link:1").map(\.detail) == [
+      try store.decisions(subject: .link(1)).map(\.detail) == [
         #"{"note":"cause and effect became the same concept when C1 was merged into C2"}"#
       ])
   }
@@ -347,7 +347,7 @@ struct StoreInvariantTests {
     try store.renameConcept(2, to: "sleep", actor: testActor)
     #expect(try store.concept(2).label == "sleep")
     #expect(
-      try store.decisions(subject: "concept:2").map(\.detail) == [
+      try store.decisions(subject: .concept(2)).map(\.detail) == [
         #"{"from":"sleep","to":"insomnia"}"#, #"{"from":"insomnia","to":"sleep"}"#,
       ])
   }

@@ -128,7 +128,7 @@ struct CodebookPagesTests {
           "peer support [] auto", "distress [] auto", "  loneliness [Feeling cut off] #9CC9FF",
         ])
       #expect(
-        try fixture.store.decisions(subject: "code:3").map { "\($0.actor) \($0.action) \($0.detail)" } == [
+        try fixture.store.decisions(subject: .code(3)).map { "\($0.actor) \($0.action) \($0.detail)" } == [
           ##"ruth create {"colour":"#9CC9FF","description":"Feeling cut off","name":"loneliness","parent":2}"##
         ])
       let css = Browser.body(try await client.execute(uri: "/codes.css", method: .get, headers: browser.headers()))
@@ -156,7 +156,7 @@ struct CodebookPagesTests {
       #expect(edited.headers[.location] == "/codebook#code-2")
       #expect(try codes(fixture.store) == ["peer support [] auto", "  worry [Fear, unease] #A8E6A1"])
       #expect(
-        try fixture.store.decisions(subject: "code:2").map { "\($0.actor) \($0.action) \($0.detail)" } == [
+        try fixture.store.decisions(subject: .code(2)).map { "\($0.actor) \($0.action) \($0.detail)" } == [
           ##"ruth edit {"colour":{"from":null,"to":"#A8E6A1"},"description":{"from":"","to":"Fear, unease"},"name":{"from":"distress","to":"worry"},"parent":{"from":null,"to":1}}"##
         ])
       let again = try await documents.page(client, browser, "/codebook/2")

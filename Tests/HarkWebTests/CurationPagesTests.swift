@@ -204,9 +204,9 @@ struct CurationPagesTests {
       #expect(renamed.status == .seeOther)
       #expect(renamed.headers[.location] == "/concepts/\(trust.id)")
       #expect(try fixture.store.concept(trust.id).label == "confidence")
-      let decision = try #require(try fixture.store.decisions(subject: "concept:\(trust.id)").last)
+      let decision = try #require(try fixture.store.decisions(subject: .concept(trust.id)).last)
       #expect(
-        [decision.actor, decision.action, decision.detail] == [
+        [decision.actor, decision.action.rawValue, decision.detail] == [
           "ruth", "rename", #"{"from":"trust","to":"confidence"}"#,
         ])
     }
@@ -235,8 +235,8 @@ struct CurationPagesTests {
           "peer support → stress 1", "peer support → trust 4", "waiting lists → trust 1",
         ])
       #expect(try fixture.store.concept(respite.id).mergedInto == peer.id)
-      let decision = try #require(try fixture.store.decisions(subject: "concept:\(respite.id)").last)
-      #expect([decision.actor, decision.action] == ["ruth", "merge"])
+      let decision = try #require(try fixture.store.decisions(subject: .concept(respite.id)).last)
+      #expect([decision.actor, decision.action.rawValue] == ["ruth", "merge"])
       let gone = try await client.execute(uri: "/concepts/\(respite.id)", method: .get, headers: browser.headers())
       #expect(gone.status == .notFound)
       #expect(Browser.body(gone).contains(#"<a href="/concepts/\#(peer.id)">Go to the concept it became</a>"#))
@@ -274,7 +274,7 @@ struct CurationPagesTests {
           #"<p>The opposite of <a href="/concepts/\#(trust.id)">trust</a>: links that name it are on that concept, turned round.</p>"#
         ))
       #expect(try fixture.store.concept(waiting.id).oppositeOf == peer.id)
-      let decision = try #require(try fixture.store.decisions(subject: "concept:\(waiting.id)").last)
+      let decision = try #require(try fixture.store.decisions(subject: .concept(waiting.id)).last)
       #expect(decision.detail.contains(#""as_opposite":true"#))
     }
   }
@@ -312,9 +312,9 @@ struct CurationPagesTests {
       #expect(try fixture.store.link(waitingTrust.id).effectID == services.id)
       #expect(try fixture.store.conceptMentions(trust.id).map(\.id) == [mentions[0].id])
       #expect(try fixture.store.conceptMentions(services.id).map(\.id) == [mentions[1].id])
-      let decision = try #require(try fixture.store.decisions(subject: "concept:\(trust.id)").last)
+      let decision = try #require(try fixture.store.decisions(subject: .concept(trust.id)).last)
       #expect(decision.actor == "ruth")
-      #expect(decision.action == "split")
+      #expect(decision.action == .split)
       #expect(
         decision.detail
           == #"{"first":"trust in peers","from":"trust","into":\#(services.id),"links":[\#(waitingTrust.id)],"mentions":[\#(mentions[1].id)],"second":"trust in services"}"#
@@ -384,9 +384,9 @@ struct CurationPagesTests {
           "<p>&quot;peer support&quot; sits under &quot;trust&quot;: a concept cannot go under its own child. Choose a parent that is not below this concept.</p>"
         ))
       #expect(try StoreState(fixture.store) == before)
-      let decision = try #require(try fixture.store.decisions(subject: "concept:\(peer.id)").last)
+      let decision = try #require(try fixture.store.decisions(subject: .concept(peer.id)).last)
       #expect(
-        [decision.actor, decision.action, decision.detail] == [
+        [decision.actor, decision.action.rawValue, decision.detail] == [
           "ruth", "set-parent", #"{"from":null,"to":\#(trust.id)}"#,
         ])
       let page = try await get(client, "/concepts", browser)
@@ -506,7 +506,7 @@ struct CurationPagesTests {
       #expect(rejected.headers[.location] == "/links")
       #expect(try fixture.store.link(peerTrust.id).status == .rejected)
       #expect(
-        try fixture.store.decisions(subject: "link:\(peerTrust.id)").map { "\($0.actor) \($0.action)" } == [
+        try fixture.store.decisions(subject: .link(peerTrust.id)).map { "\($0.actor) \($0.action)" } == [
           "ruth accept", "ruth reject",
         ])
       let page = try await get(client, "/links/\(peerTrust.id)", browser)
@@ -767,7 +767,7 @@ struct PanelReviewPagesTests {
   @Test("the audit log lists every opening, vote, closing, decision, override and adoption in order, with who")
   func auditLog() async throws {
     let fixture = try WebFixture.make(members: 2)
-    let creator = ActorName.fromEnvironment().name
+    let creator = testActor
     try await fixture.app().test(.router) { client in
       let browser = try await signIn(client)
       let panel = "/panels/\(fixture.panel.id)"

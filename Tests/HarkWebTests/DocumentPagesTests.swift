@@ -119,7 +119,7 @@ struct DocumentPagesTests {
       #expect(accepted.status == .seeOther)
       #expect(accepted.headers[.location] == "/documents/1#s-1")
       #expect(try state(fixture.store) == ["peer support 30..<40 accepted", "distress 68..<109 suggested"])
-      #expect(try fixture.store.decisions(subject: "coding:1").map { "\($0.actor) \($0.action)" } == ["ruth accept"])
+      #expect(try fixture.store.decisions(subject: .coding(1)).map { "\($0.actor) \($0.action)" } == ["ruth accept"])
       let html = try await page(client, browser)
       #expect(
         html.contains(
@@ -335,7 +335,7 @@ struct DocumentPagesTests {
         #expect(response.status == .forbidden, "\(uri)")
       }
       #expect(try state(fixture.store) == ["peer support 30..<40 suggested", "distress 68..<109 suggested"])
-      #expect(try fixture.store.decisions().filter { $0.subject.hasPrefix("coding:") }.isEmpty)
+      #expect(try fixture.store.decisions().filter { $0.subject.rawValue.hasPrefix("coding:") }.isEmpty)
     }
   }
 
@@ -356,7 +356,7 @@ struct DocumentPagesTests {
         #expect(coded.status == .forbidden)
       }
       #expect(try state(fixture.store) == ["peer support 30..<40 suggested", "distress 68..<109 suggested"])
-      #expect(try fixture.store.decisions().filter { $0.subject.hasPrefix("coding:") }.isEmpty)
+      #expect(try fixture.store.decisions().filter { $0.subject.rawValue.hasPrefix("coding:") }.isEmpty)
     }
   }
 }

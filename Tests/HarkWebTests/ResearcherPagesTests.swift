@@ -162,8 +162,8 @@ struct ResearcherPagesTests {
         try await client.execute(uri: "/panel", method: .get, headers: memberBrowser.headers()).status
           == .unauthorized)
       #expect(try await client.execute(uri: "/join/\(unused.token)", method: .post).status == .forbidden)
-      let audit = try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").last
-      #expect([audit?.actor, audit?.action] == ["ruth", "revoke-invites"])
+      let audit = try fixture.store.decisions(subject: .panel(fixture.panel.id)).last
+      #expect([audit?.actor, audit?.action.rawValue] == ["ruth", "revoke-invites"])
     }
   }
 
@@ -206,7 +206,7 @@ struct ResearcherPagesTests {
     // Only the member's own sign-in (by `join`) issued an invite.
     #expect(invitesAfter == (invitesBefore ?? 0) + 1)
     #expect(
-      try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").contains { $0.action == "revoke-invites" }
+      try fixture.store.decisions(subject: .panel(fixture.panel.id)).contains { $0.action == .revokeInvites }
         == false)
   }
 }

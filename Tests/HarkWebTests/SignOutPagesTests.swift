@@ -60,7 +60,7 @@ struct SignOutPagesTests {
       #expect(home.contains(#"<span class="who">Signed in as Member 1</span>"#))
       #expect(try await client.execute(uri: "/join/\(token)", method: .post).status == .forbidden)
     }
-    let audit = try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").filter { $0.action == "invite" }
+    let audit = try fixture.store.decisions(subject: .panel(fixture.panel.id)).filter { $0.action == .invite }
     #expect(audit.last?.actor == "Member 1 (panel member, signing out)")
   }
 
@@ -107,6 +107,6 @@ struct SignOutPagesTests {
       #expect(page.status == .seeOther)
     }
     #expect(
-      try fixture.store.decisions(subject: "panel:\(fixture.panel.id)").contains { $0.action == "invite" } == false)
+      try fixture.store.decisions(subject: .panel(fixture.panel.id)).contains { $0.action == .invite } == false)
   }
 }

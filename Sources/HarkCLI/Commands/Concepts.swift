@@ -51,7 +51,7 @@ struct ShowConcept: ParsableCommand {
         "  L\(link.id)  \(link.cause) \(link.polarity > 0 ? "→ +" : "→ −") \(link.effect)  (\(link.citations) quotes, \(link.status.rawValue))"
       )
     }
-    for d in try store.decisions(subject: "concept:\(c.id)") {
+    for d in try store.decisions(subject: .concept(c.id)) {
       print("  \(d.at)  \(d.actor)  \(d.action)  \(d.detail)")
     }
     let mentions = try store.conceptMentions(c.id)

@@ -47,7 +47,7 @@ struct ShowLink: ParsableCommand {
     let link = try store.link(try parseID(id, what: "link") as LinkID)
     print(
       LinkText.full(
-        link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: "link:\(link.id)")))
+        link, evidence: try store.evidence(link: link.id), decisions: try store.decisions(subject: .link(link.id))))
   }
 }
 

@@ -36,7 +36,7 @@ extension ProjectStore {
       var record = ResearcherRecord(name: name, passwordHash: hash, createdAt: Clock.now(), createdBy: actor)
       try record.insert(db)
       let researcher = record.researcher
-      try Self.log(db, actor: actor, subject: "researcher:\(researcher.id)", action: "add", detail: ["name": name])
+      try Self.log(db, actor: actor, subject: .researcher(researcher.id), action: .add, detail: [.name: .string(name)])
       return researcher
     }
   }

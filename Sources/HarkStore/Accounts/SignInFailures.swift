@@ -18,16 +18,14 @@ extension ProjectStore {
   /// attempts sent all at once cannot slip past the limit together.
   public func beginSignIn(name: String, address: String, throttle: SignInThrottle, now: Date) throws -> SignInAttempt {
     try pool.write { db in
-      let since = now.timeIntervalSince1970 - throttle.window
-      try db.execute(sql: "DELETE FROM sign_in_failure WHERE at <= ?", arguments: [since])
+      try SignInFailureRecord.outdated(atOrBefore: now.timeIntervalSince1970 - throttle.window).deleteAll(db)
       var until: Date?
       for (key, limit) in [
         (SignInThrottle.accountKey(name), throttle.accountLimit),
         (SignInThrottle.addressKey(address), throttle.addressLimit),
       ] {
-        let failures = try Double.fetchAll(
-          db, sql: "SELECT at FROM sign_in_failure WHERE key = ? ORDER BY at", arguments: [key]
-        ).map { Date(timeIntervalSince1970: $0) }
+        let failures = try SignInFailureRecord.under(key: key).order(Column(SignInFailureRecord.CodingKeys.at))
+          .fetchAll(db).map { Date(timeIntervalSince1970: $0.at) }
         if case .refused(let free) = throttle.verdict(failures, limit: limit, now: now) {
           until = max(until ?? free, free)
         }
@@ -35,9 +33,8 @@ extension ProjectStore {
       if let until { return .refused(until: until) }
       var rows: [SignInFailureID] = []
       for key in [SignInThrottle.accountKey(name), SignInThrottle.addressKey(address)] {
-        try db.execute(
-          sql: "INSERT INTO sign_in_failure(key, at) VALUES (?, ?)", arguments: [key, now.timeIntervalSince1970])
-        rows.append(SignInFailureID(db.lastInsertedRowID))
+        let failure = try SignInFailureRecord(key: key, at: now.timeIntervalSince1970).inserted(db)
+        rows.append(failure.id!)
       }
       return .counted(rows: rows)
     }
@@ -48,9 +45,8 @@ extension ProjectStore {
   /// must not reset the count for guesses at others.
   public func signInSucceeded(name: String, attempt rows: [SignInFailureID]) throws {
     try pool.write { db in
-      try db.execute(
-        sql: "DELETE FROM sign_in_failure WHERE key = ?", arguments: [SignInThrottle.accountKey(name)])
-      for row in rows { try db.execute(sql: "DELETE FROM sign_in_failure WHERE id = ?", arguments: [row]) }
+      try SignInFailureRecord.under(key: SignInThrottle.accountKey(name)).deleteAll(db)
+      try SignInFailureRecord.deleteAll(db, keys: rows)
     }
   }
 }

@@ -150,7 +150,7 @@ public struct ProjectData {
 
   init(_ db: Database, name: String, codebookOnly: Bool) throws {
     self.name = name.isEmpty ? "Hark project" : name
-    createdAt = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'")
+    createdAt = try ProjectInfoRecord.value(db, key: "created_at")
     codes = try Code.fetchAll(db, sql: "SELECT * FROM code ORDER BY name COLLATE NOCASE, id")
     for code in codes { codeName[code.id] = code.name }
     if codebookOnly { return }
@@ -203,7 +203,7 @@ public struct ProjectData {
       try Int.fetchOne(
         db, sql: "SELECT count(*) FROM coding WHERE analysis_id IS NOT NULL AND status = 'suggested'") ?? 0
     leftOut.rejected = try Int.fetchOne(db, sql: "SELECT count(*) FROM coding WHERE status = 'rejected'") ?? 0
-    leftOut.scores = try Int.fetchOne(db, sql: "SELECT count(*) FROM score") ?? 0
+    leftOut.scores = try ScoreTableRecord.fetchCount(db)
     leftOut.turns = try Int.fetchOne(db, sql: "SELECT count(*) FROM turn") ?? 0
     // Panel votes exist from the panels migration on; each member's latest vote on an item counts.
     if try db.tableExists("panel_vote") {

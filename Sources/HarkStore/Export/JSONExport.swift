@@ -106,7 +106,7 @@ public enum JSONExport {
       ]
     }
     let decisions = try store.decisions().map { d -> [String: Any] in
-      ["at": d.at, "actor": d.actor, "subject": d.subject, "action": d.action, "detail": d.detail]
+      ["at": d.at, "actor": d.actor, "subject": d.subject.rawValue, "action": d.action.rawValue, "detail": d.detail]
     }
     return [
       "hark_export": schemaVersion, "offsets": "unicode code points, half-open [start, end)",

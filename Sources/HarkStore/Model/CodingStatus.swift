@@ -9,11 +9,11 @@ public enum CodingStatus: String, Sendable, Codable, CaseIterable, DatabaseValue
   case rejected
 
   /// The decision-log action that gives a coding this status.
-  var action: String {
+  var action: DecisionAction {
     switch self {
-    case .accepted: "accept"
-    case .rejected: "reject"
-    case .suggested: "reopen"
+    case .accepted: .accept
+    case .rejected: .reject
+    case .suggested: .reopen
     }
   }
 

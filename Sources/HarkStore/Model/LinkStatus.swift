@@ -8,11 +8,11 @@ public enum LinkStatus: String, Sendable, Codable, CaseIterable, DatabaseValueCo
   case rejected
 
   /// The decision-log action that gives a link this status.
-  var action: String {
+  var action: DecisionAction {
     switch self {
-    case .accepted: "accept"
-    case .rejected: "reject"
-    case .candidate: "reopen"
+    case .accepted: .accept
+    case .rejected: .reject
+    case .candidate: .reopen
     }
   }
 

@@ -37,9 +37,9 @@ extension ProjectStore {
       }
       func member(_ value: Any?) -> String { value.flatMap { pseudonyms["\($0)"] } ?? "?" }
       for logged in try Decision.fetchAll(
-        db, sql: "SELECT * FROM decision WHERE subject = ? ORDER BY id", arguments: ["panel:\(panel.id)"])
+        db, sql: "SELECT * FROM decision WHERE subject = ? ORDER BY id", arguments: [DecisionSubject.panel(panel.id)])
       {
-        guard let act = PanelAuditEntry.Act(rawValue: logged.action) else { continue }
+        guard let act = PanelAuditEntry.Act(rawValue: logged.action.rawValue) else { continue }
         let detail = Self.jsonObject(logged.detail)
         let text: String =
           switch act {

@@ -144,8 +144,8 @@ extension ProjectStore {
         arguments: [item.causeID, item.effectID, item.polarity, Clock.now()])
       linkID = LinkID(db.lastInsertedRowID)
       try log(
-        db, actor: actor, subject: "link:\(linkID!)", action: "create",
-        detail: ["panel_item": item.id, "from_link": item.linkID])
+        db, actor: actor, subject: .link(linkID!), action: .create,
+        detail: [.panelItem: .id(item.id), .fromLink: .id(item.linkID)])
     }
     guard let linkID, let link = try LinkRecord.fetchOne(db, key: linkID) else { return }
     let evidenceSign = try Double.fetchOne(
@@ -156,16 +156,17 @@ extension ProjectStore {
       guard outcome == .accepted else { return }
       try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [item.polarity, linkID])
       try log(
-        db, actor: actor, subject: "link:\(linkID)", action: "set-polarity",
-        detail: ["polarity": item.polarity, "panel_item": item.id])
+        db, actor: actor, subject: .link(linkID), action: .setPolarity,
+        detail: [.polarity: .integer(item.polarity), .panelItem: .id(item.id)])
     }
     let current = link.status
     guard current != status else { return }
     try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, linkID])
-    var detail: [String: Any] = [
-      "from": current.rawValue, "to": status.rawValue, "panel_item": item.id, "panel_decision": decision,
+    var detail: DecisionDetail = [
+      .from: .string(current.rawValue), .to: .string(status.rawValue), .panelItem: .id(item.id),
+      .panelDecision: .id(decision),
     ]
-    if actor != closedBy { detail["closed_by"] = closedBy }
+    if actor != closedBy { detail[.closedBy] = .string(closedBy) }
     // A researcher's earlier accept or reject is replaced, never silently:
     // the log names whose decision this one replaces.
     if current != .candidate,
@@ -174,11 +175,11 @@ extension ProjectStore {
         sql: """
           SELECT * FROM decision WHERE subject = ? AND action IN ('accept', 'reject')
           ORDER BY id DESC LIMIT 1
-          """, arguments: ["link:\(linkID)"])
+          """, arguments: [DecisionSubject.link(linkID)])
     {
-      detail["replaces"] = "\(earlier.action) by \(earlier.actor) at \(earlier.at)"
+      detail[.replaces] = .string("\(earlier.action) by \(earlier.actor) at \(earlier.at)")
     }
-    try log(db, actor: actor, subject: "link:\(linkID)", action: status.action, detail: detail)
+    try log(db, actor: actor, subject: .link(linkID), action: status.action, detail: detail)
   }
 
   /// What a panel decision did to the map, in a sentence: whether its link
@@ -194,9 +195,10 @@ extension ProjectStore {
             WHERE action IN ('accept', 'reject') AND json_extract(detail, '$.panel_decision') = ?
             """, arguments: [decision.id])
       else { return nil }
-      let link = "L" + logged.subject.dropFirst("link:".count)
+      guard case .link(let linkID) = logged.subject else { return nil }
+      let link = "L\(linkID)"
       let detail = Self.jsonObject(logged.detail)
-      let onto = logged.action == "accept"
+      let onto = logged.action == .accept
       let wasOn = detail["from"] as? String == "accepted"
       var text = onto ? "\(link) goes on the map" : wasOn ? "\(link) leaves the map" : "\(link) stays off the map"
       if let replaces = detail["replaces"] as? String {

@@ -133,9 +133,9 @@ extension ProjectStore {
       fromVoteID: fromVote, openedAt: Clock.now(), openedBy: actor)
     try record.insert(db)
     let id = PanelItemID(db.lastInsertedRowID)
-    var detail: [String: Any] = ["panel": panel.id, "link": linkID]
-    if let fromVote { detail["from_vote"] = fromVote }
-    try log(db, actor: actor, subject: "panel-item:\(id)", action: "open", detail: detail)
+    var detail: DecisionDetail = [.panel: .id(panel.id), .link: .id(linkID)]
+    if let fromVote { detail[.fromVote] = .id(fromVote) }
+    try log(db, actor: actor, subject: .panelItem(id), action: .open, detail: detail)
     return try item(db, id: id)!
   }
 

@@ -55,9 +55,10 @@ extension ProjectStore {
       let (count, last) = (try votes.fetchCount(db), try votes.lastID(db))
       try db.execute(sql: "UPDATE panel_item SET wording = ? WHERE id = ?", arguments: [wording, id])
       try Self.log(
-        db, actor: actor, subject: "panel-item:\(id)", action: "reword",
+        db, actor: actor, subject: .panelItem(id), action: .reword,
         detail: [
-          "panel": item.panelID, "from": before, "to": wording, "votes_before": count, "last_vote": last,
+          .panel: .id(item.panelID), .from: .string(before), .to: .string(wording), .votesBefore: .integer(count),
+          .lastVote: .id(last),
         ])
       return try Self.item(db, id: id)!
     }
@@ -75,10 +76,12 @@ extension ProjectStore {
         SELECT d.* FROM decision d JOIN panel_item i ON d.subject = 'panel-item:' || i.id
         WHERE i.panel_id = ? AND d.action = 'reword' ORDER BY d.id
         """, arguments: [panel]
-    ).map { logged in
+    ).compactMap { logged in
+      // The join matched the subject to an item, so it is always one.
+      guard case .panelItem(let itemID) = logged.subject else { return nil }
       let detail = jsonObject(logged.detail)
       return PanelRewording(
-        itemID: PanelItemID(Int64(logged.subject.dropFirst("panel-item:".count)) ?? 0),
+        itemID: itemID,
         from: detail["from"] as? String ?? "",
         to: detail["to"] as? String ?? "", at: logged.at, actor: logged.actor,
         lastVote: PanelVoteID((detail["last_vote"] as? NSNumber)?.int64Value ?? 0))

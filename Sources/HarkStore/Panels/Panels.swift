@@ -97,8 +97,8 @@ extension ProjectStore {
       try record.insert(db)
       let panel = record.panel
       try Self.log(
-        db, actor: actor, subject: "panel:\(panel.id)", action: "create",
-        detail: ["name": name, "rule": rule.description, "quorum": quorum])
+        db, actor: actor, subject: .panel(panel.id), action: .create,
+        detail: [.name: .string(name), .rule: .string(rule.description), .quorum: .integer(quorum)])
       return panel
     }
   }
@@ -160,8 +160,8 @@ extension ProjectStore {
       let member = record.member
       // The decision log names the pseudonym only: it is read more widely than the panel list.
       try Self.log(
-        db, actor: actor, subject: "panel:\(panel.id)", action: "add-member",
-        detail: ["member": member.id, "pseudonym": shown])
+        db, actor: actor, subject: .panel(panel.id), action: .addMember,
+        detail: [.member: .id(member.id), .pseudonym: .string(shown)])
       return member
     }
   }
@@ -205,8 +205,8 @@ extension ProjectStore {
       try invite.insert(db)
       let id = PanelInviteID(db.lastInsertedRowID)
       try Self.log(
-        db, actor: actor, subject: "panel:\(member.panelID)", action: "invite",
-        detail: ["member": member.id, "invite": id, "expires_at": Timestamp.string(expires)])
+        db, actor: actor, subject: .panel(member.panelID), action: .invite,
+        detail: [.member: .id(member.id), .invite: .id(id), .expiresAt: .string(Timestamp.string(expires))])
       return PanelInvite(id: id, memberID: member.id, token: token, expiresAt: expires)
     }
   }
@@ -232,8 +232,8 @@ extension ProjectStore {
       let revoked = RevokedAccess(invites: invites, sessions: db.changesCount)
       if !revoked.isEmpty {
         try Self.log(
-          db, actor: actor, subject: "panel:\(member.panelID)", action: "revoke-invites",
-          detail: ["member": member.id, "invites": revoked.invites, "sessions": revoked.sessions])
+          db, actor: actor, subject: .panel(member.panelID), action: .revokeInvites,
+          detail: [.member: .id(member.id), .invites: .integer(revoked.invites), .sessions: .integer(revoked.sessions)])
       }
       return revoked
     }

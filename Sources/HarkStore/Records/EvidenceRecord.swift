@@ -36,4 +36,15 @@ struct EvidenceRecord: Codable, FetchableRecord, TableRecord {
     case createdBy = "created_by"
     case createdAt = "created_at"
   }
+
+  /// Where in the quote the plugin found the cause, when it said.
+  var cause: Range<Int>? { Self.range(causeStart, causeEnd) }
+  /// Where in the quote the plugin found the effect, when it said.
+  var effect: Range<Int>? { Self.range(effectStart, effectEnd) }
+
+  /// Nil unless both ends are there and in order.
+  private static func range(_ start: Int?, _ end: Int?) -> Range<Int>? {
+    guard let start, let end, start <= end else { return nil }
+    return start..<end
+  }
 }

@@ -40,18 +40,17 @@ enum OppositesMigration {
           arguments: [positive, id])
       }
       if let sameAs {
-        try db.execute(
-          sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [sameAs, id])
+        try ConceptMentionRecord.move(db, from: id, to: sameAs)
         try db.execute(sql: "UPDATE concept SET merged_into = ? WHERE id = ?", arguments: [sameAs, id])
         try ProjectStore.log(
-          db, actor: actor, subject: "concept:\(id)", action: "merge", detail: ["into": sameAs, "from": label])
+          db, actor: actor, subject: .concept(id), action: .merge, detail: [.into: .id(sameAs), .from: .string(label)])
       } else {
         try db.execute(
           sql: "UPDATE concept SET opposite_of = ?, label = ? WHERE id = ?",
           arguments: [positive, "not " + plain, id])
         try ProjectStore.log(
-          db, actor: actor, subject: "concept:\(id)", action: "mark-opposite",
-          detail: ["of": positive, "from": label, "to": "not " + plain])
+          db, actor: actor, subject: .concept(id), action: .markOpposite,
+          detail: [.of: .id(positive), .from: .string(label), .to: .string("not " + plain)])
       }
     }
   }

@@ -154,15 +154,10 @@ extension ProjectStore {
   }
 
   private static func writeFailure(_ db: Database, _ record: AnalysisRecord, reason: String) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT OR REPLACE INTO analysis_failure(document_id, plugin_id, plugin_version, options_hash, run_id, reason)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, reason])
-    try db.cachedStatement(sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, ?, ?, ?)")
-      .execute(arguments: [record.runID, record.documentID, record.pluginID, reason])
+    try AnalysisFailureRecord(record, reason: reason).insert(db, onConflict: .replace)
+    var failure = RunFailureRecord(
+      runID: record.runID, documentID: record.documentID, pluginID: record.pluginID, reason: reason)
+    try failure.insert(db)
   }
 
   /// `turns`: the document's, when the caller read them already;
@@ -171,23 +166,13 @@ extension ProjectStore {
     _ db: Database, _ record: AnalysisRecord, _ findings: Findings, turns: TurnIndex? = nil,
     inserts: ResultInserts? = nil
   ) throws -> FindingCounts {
-    try db.cachedStatement(sql: "DELETE FROM analysis WHERE document_id = ? AND plugin_id = ?")
-      .execute(arguments: [record.documentID, record.pluginID])
-    // Earlier results went with their analysis row (ON DELETE CASCADE), which
+    // Earlier results go with their analysis row (ON DELETE CASCADE), which
     // may leave candidate links without evidence; only then is there anything to tidy.
-    let replaced = db.changesCount > 0
-    try db.cachedStatement(sql: "DELETE FROM analysis_failure WHERE document_id = ? AND plugin_id = ?")
-      .execute(arguments: [record.documentID, record.pluginID])
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO analysis(document_id, plugin_id, plugin_version, options_hash, run_id, seconds)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        record.documentID, record.pluginID, record.pluginVersion, record.optionsHash, record.runID, record.seconds,
-      ])
-    let analysisID = AnalysisID(db.lastInsertedRowID)
+    let replaced = try AnalysisTableRecord.of(document: record.documentID, plugin: record.pluginID).deleteAll(db) > 0
+    try AnalysisFailureRecord.deleteOne(db, key: AnalysisFailureRecord.key(record))
+    var analysis = AnalysisTableRecord(record)
+    try analysis.insert(db)
+    let analysisID = analysis.id!
     let turns = try turns ?? TurnIndex(db, documentID: record.documentID)
     let now = Clock.now()
     let actor = "plugin:\(record.pluginID)@\(record.pluginVersion)"

@@ -120,10 +120,10 @@ extension ProjectStore {
         sql: "INSERT INTO code(name, parent_id, description, colour) VALUES (?, ?, ?, ?)",
         arguments: [name, parent, description, colour])
       let id = CodeID(db.lastInsertedRowID)
-      var detail: [String: Any] = ["name": name, "description": description]
-      detail["parent"] = Self.jsonValue(parent)
-      detail["colour"] = Self.jsonValue(colour)
-      try Self.log(db, actor: actor, subject: "code:\(id)", action: "create", detail: detail)
+      let detail: DecisionDetail = [
+        .name: .string(name), .description: .string(description), .parent: .id(parent), .colour: .string(colour),
+      ]
+      try Self.log(db, actor: actor, subject: .code(id), action: .create, detail: detail)
       return id
     }
   }
@@ -165,27 +165,23 @@ extension ProjectStore {
           ancestor = try CodeID.fetchOne(db, sql: "SELECT parent_id FROM code WHERE id = ?", arguments: [current])
         }
       }
-      var changes: [String: Any] = [:]
-      if old.name != name { changes["name"] = ["from": old.name, "to": name] }
-      if old.parent != parent {
-        changes["parent"] = ["from": Self.jsonValue(old.parent), "to": Self.jsonValue(parent)]
+      var changes: DecisionDetail = [:]
+      if old.name != name { changes[.name] = .object([.from: .string(old.name), .to: .string(name)]) }
+      if old.parent != parent { changes[.parent] = .object([.from: .id(old.parent), .to: .id(parent)]) }
+      if old.description != description {
+        changes[.description] = .object([.from: .string(old.description), .to: .string(description)])
       }
-      if old.description != description { changes["description"] = ["from": old.description, "to": description] }
-      if old.colour != colour {
-        changes["colour"] = ["from": Self.jsonValue(old.colour), "to": Self.jsonValue(colour)]
-      }
+      if old.colour != colour { changes[.colour] = .object([.from: .string(old.colour), .to: .string(colour)]) }
       if changes.isEmpty { return false }
       try db.execute(
         sql: "UPDATE code SET name = ?, parent_id = ?, description = ?, colour = ? WHERE id = ?",
         arguments: [name, parent, description, colour, id])
-      try Self.log(db, actor: actor, subject: "code:\(id)", action: "edit", detail: changes)
+      try Self.log(db, actor: actor, subject: .code(id), action: .edit, detail: changes)
       return true
     }
   }
 
   /// A value for a decision's JSON detail: null when missing.
-  static func jsonValue(_ value: CodeID?) -> Any { value.map { NSNumber(value: $0.rawValue) } ?? NSNull() }
-  static func jsonValue(_ value: String?) -> Any { value ?? NSNull() }
 
   static func checkedColour(_ colour: String?, code: String) throws -> String? {
     guard let colour = colour?.trimmingCharacters(in: .whitespaces), !colour.isEmpty else { return nil }

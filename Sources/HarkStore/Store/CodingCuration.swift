@@ -175,7 +175,9 @@ extension ProjectStore {
       let (start, end) = try Self.locate(quote, in: turn)
       let isNew = try CodeID.fetchOne(db, sql: "SELECT id FROM code WHERE name = ?", arguments: [code]) == nil
       let codeID = try Self.codeID(db, named: code)
-      if isNew { try Self.log(db, actor: actor, subject: "code:\(codeID)", action: "create", detail: ["name": code]) }
+      if isNew {
+        try Self.log(db, actor: actor, subject: .code(codeID), action: .create, detail: [.name: .string(code)])
+      }
       try db.execute(
         sql: """
           INSERT INTO coding(document_id, code_id, start, "end", analysis_id, confidence, explanation, status,
@@ -184,8 +186,8 @@ extension ProjectStore {
           """, arguments: [documentID, codeID, start, end, actor, Clock.now()])
       let id = CodingID(db.lastInsertedRowID)
       try Self.log(
-        db, actor: actor, subject: "coding:\(id)", action: "code-by-hand",
-        detail: ["document": documentID, "code": code, "start": start, "end": end])
+        db, actor: actor, subject: .coding(id), action: .codeByHand,
+        detail: [.document: .id(documentID), .code: .string(code), .start: .integer(start), .end: .integer(end)])
       return id
     }
     guard let coding = try codings(document: documentID).first(where: { $0.id == id }) else {
@@ -204,8 +206,8 @@ extension ProjectStore {
   ) throws {
     try db.execute(sql: "UPDATE coding SET status = ? WHERE id = ?", arguments: [status, id])
     try log(
-      db, actor: actor, subject: "coding:\(id)", action: status.action,
-      detail: ["from": current.rawValue, "to": status.rawValue])
+      db, actor: actor, subject: .coding(id), action: status.action,
+      detail: [.from: .string(current.rawValue), .to: .string(status.rawValue)])
   }
 
   /// SQL for the words a row's `start`/`end` cover in its document `d`:

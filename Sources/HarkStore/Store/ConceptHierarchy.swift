@@ -93,10 +93,8 @@ extension ProjectStore {
       }
       let old = try ConceptID.fetchOne(db, sql: "SELECT parent_id FROM concept WHERE id = ?", arguments: [id])
       try db.execute(sql: "UPDATE concept SET parent_id = ? WHERE id = ?", arguments: [parent, id])
-      var detail: [String: Any] = [:]
-      detail["from"] = old ?? NSNull()
-      detail["to"] = parent ?? NSNull()
-      try Self.log(db, actor: actor, subject: "concept:\(id)", action: "set-parent", detail: detail)
+      try Self.log(
+        db, actor: actor, subject: .concept(id), action: .setParent, detail: [.from: .id(old), .to: .id(parent)])
     }
   }
 

@@ -102,8 +102,7 @@ extension ProjectStore {
       let current = try Self.liveConcept(db, id)
       let links = try LinkID.fetchAll(
         db, sql: "SELECT id FROM link WHERE cause_id = ? OR effect_id = ? ORDER BY id", arguments: [id, id])
-      let mentions = try MentionID.fetchAll(
-        db, sql: "SELECT id FROM concept_mention WHERE concept_id = ? ORDER BY id", arguments: [id])
+      let mentions = try ConceptMentionRecord.ids(of: id, db)
       if let stray = plan.links.keys.sorted().first(where: { !links.contains($0) }) {
         throw HarkError("link L\(stray) is not a link of C\(id)", subject: "concept C\(id)", hint: "Reload the page")
       }
@@ -182,18 +181,17 @@ extension ProjectStore {
             WHERE id = ?
             """, arguments: [id, newID, id, newID, link])
       }
-      for mention in moving.mentions {
-        try db.execute(sql: "UPDATE concept_mention SET concept_id = ? WHERE id = ?", arguments: [newID, mention])
-      }
+      try ConceptMentionRecord.filter(keys: moving.mentions).updateAll(
+        db, Column(ConceptMentionRecord.CodingKeys.conceptID).set(to: newID))
       try Self.log(
-        db, actor: actor, subject: "concept:\(id)", action: "split",
+        db, actor: actor, subject: .concept(id), action: .split,
         detail: [
-          "from": current.label, "first": first, "second": second, "into": newID, "links": moving.links,
-          "mentions": moving.mentions,
+          .from: .string(current.label), .first: .string(first), .second: .string(second), .into: .id(newID),
+          .links: .ids(moving.links), .mentions: .ids(moving.mentions),
         ])
       try Self.log(
-        db, actor: actor, subject: "concept:\(newID)", action: revived == nil ? "create" : "unmerge",
-        detail: ["label": second, "split_from": id])
+        db, actor: actor, subject: .concept(newID), action: revived == nil ? .create : .unmerge,
+        detail: [.label: .string(second), .splitFrom: .id(id)])
       return newID
     }
   }

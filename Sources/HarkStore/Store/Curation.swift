@@ -4,30 +4,7 @@ import Foundation
 import GRDB
 import HarkTranscripts
 
-/// A row of the decision log (`decision`), decoded by column name.
-public struct Decision: Sendable, Equatable, Codable, FetchableRecord {
-  public var id: DecisionID
-  public var at: String
-  public var actor: String
-  public var subject: String
-  public var action: String
-  public var detail: String
-}
-
 extension ProjectStore {
-  public func decisions(subject: String? = nil) throws -> [Decision] {
-    try pool.read { db in
-      try Decision.fetchAll(
-        db, sql: "SELECT * FROM decision WHERE (? IS NULL OR subject = ?) ORDER BY id", arguments: [subject, subject])
-    }
-  }
-
-  static func decide(
-    _ db: Database, subject: String, action: String, detail: [String: Any], actor: String
-  ) throws {
-    try log(db, actor: actor, subject: subject, action: action, detail: detail)
-  }
-
   public func setLinkStatus(
     _ id: LinkID, to status: LinkStatus, note: String? = nil, actor: String
   )
@@ -38,9 +15,9 @@ extension ProjectStore {
         throw HarkError("no link L\(id)", hint: "Run `hark links` to list them", kind: .notFound)
       }
       try db.execute(sql: "UPDATE link SET status = ? WHERE id = ?", arguments: [status, id])
-      var detail: [String: Any] = ["from": current.rawValue, "to": status.rawValue]
-      if let note { detail["note"] = note }
-      try Self.decide(db, subject: "link:\(id)", action: status.action, detail: detail, actor: actor)
+      var detail: DecisionDetail = [.from: .string(current.rawValue), .to: .string(status.rawValue)]
+      if let note { detail[.note] = .string(note) }
+      try Self.log(db, actor: actor, subject: .link(id), action: status.action, detail: detail)
     }
   }
 
@@ -59,11 +36,12 @@ extension ProjectStore {
       }
       if let polarity {
         try db.execute(sql: "UPDATE link SET polarity = ? WHERE id = ?", arguments: [polarity, id])
-        try Self.decide(db, subject: "link:\(id)", action: "set-polarity", detail: ["polarity": polarity], actor: actor)
+        try Self.log(
+          db, actor: actor, subject: .link(id), action: .setPolarity, detail: [.polarity: .integer(polarity)])
       }
       if let strength {
         try db.execute(sql: "UPDATE link SET strength = ? WHERE id = ?", arguments: [strength, id])
-        try Self.decide(db, subject: "link:\(id)", action: "set-strength", detail: ["strength": strength], actor: actor)
+        try Self.log(db, actor: actor, subject: .link(id), action: .setStrength, detail: [.strength: .number(strength)])
       }
     }
   }
@@ -97,7 +75,8 @@ extension ProjectStore {
       try db.execute(
         sql: "INSERT OR IGNORE INTO concept(label, key, merged_into, created_at) VALUES (?, ?, ?, ?)",
         arguments: [old, ConceptKey.make(old), id, Clock.now()])
-      try Self.decide(db, subject: "concept:\(id)", action: "rename", detail: ["from": old, "to": label], actor: actor)
+      try Self.log(
+        db, actor: actor, subject: .concept(id), action: .rename, detail: [.from: .string(old), .to: .string(label)])
     }
   }
 
@@ -118,9 +97,11 @@ extension ProjectStore {
     try db.execute(
       sql: "UPDATE link SET status = ?, polarity = ?, strength = ? WHERE id = ?",
       arguments: [status, polarity, strength, keepID])
-    try decide(
-      db, subject: "link:\(linkID)", action: "merge",
-      detail: ["into": keepID, "status": moving.status.rawValue, "resulting_status": status.rawValue], actor: actor)
+    try log(
+      db, actor: actor, subject: .link(linkID), action: .merge,
+      detail: [
+        .into: .id(keepID), .status: .string(moving.status.rawValue), .resultingStatus: .string(status.rawValue),
+      ])
     try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [linkID])
   }
 
@@ -155,8 +136,7 @@ extension ProjectStore {
       if opposites && targetOpposite == source {
         try db.execute(sql: "UPDATE concept SET opposite_of = NULL WHERE id = ?", arguments: [target])
       }
-      try db.execute(
-        sql: "UPDATE concept_mention SET concept_id = ? WHERE concept_id = ?", arguments: [target, source])
+      try ConceptMentionRecord.move(db, from: source, to: target)
       // Links never join an opposite: they land where the target's links land.
       let (end, endTurned) = try Self.linkEnd(db, concept: target) ?? (target, false)
       let turned = opposites != endTurned
@@ -169,10 +149,10 @@ extension ProjectStore {
       try db.execute(
         sql: "UPDATE concept SET merged_into = ?, opposite_of = ? WHERE id = ?",
         arguments: [target, opposites ? target : nil, source])
-      var detail: [String: Any] = ["into": target]
-      if opposites { detail["as_opposite"] = true }
-      if turned { detail["turned_links"] = links }
-      try Self.decide(db, subject: "concept:\(source)", action: "merge", detail: detail, actor: actor)
+      var detail: DecisionDetail = [.into: .id(target)]
+      if opposites { detail[.asOpposite] = .bool(true) }
+      if turned { detail[.turnedLinks] = .ids(links) }
+      try Self.log(db, actor: actor, subject: .concept(source), action: .merge, detail: detail)
       return ConceptMerge(asOpposite: opposites, turnedLinks: turned ? links : [], movedLinks: links)
     }
   }
@@ -199,9 +179,9 @@ extension ProjectStore {
       let title = document.title
       try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
       try Self.removeEmptyCandidates(db)
-      try Self.decide(
-        db, subject: "document:\(id)", action: "remove",
-        detail: ["title": title, "source": document.sourceName], actor: actor)
+      try Self.log(
+        db, actor: actor, subject: .document(id), action: .remove,
+        detail: [.title: .string(title), .source: .string(document.sourceName)])
       return title
     }
   }

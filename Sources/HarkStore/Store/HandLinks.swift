@@ -94,7 +94,7 @@ extension ProjectStore {
         let newest = try ConceptID.fetchOne(db, sql: "SELECT max(id) FROM concept") ?? 0
         let row = try Self.namedRow(db, label: label, now: now)
         if row > newest {
-          try Self.log(db, actor: actor, subject: "concept:\(row)", action: "create", detail: ["label": label])
+          try Self.log(db, actor: actor, subject: .concept(row), action: .create, detail: [.label: .string(label)])
         }
         return try Self.linkEnd(db, concept: row) ?? (row, false)
       }
@@ -121,13 +121,13 @@ extension ProjectStore {
           VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, '', ?, ?)
           """, arguments: [linkID, documentID, participant, start, end, signed, stated, actor, now])
       let evidenceID = EvidenceID(db.lastInsertedRowID)
-      var detail: [String: Any] = [
-        "evidence": evidenceID, "document": documentID, "start": start, "end": end, "polarity": signed,
-        "strength": stated, "cause": cause, "effect": effect,
+      var detail: DecisionDetail = [
+        .evidence: .id(evidenceID), .document: .id(documentID), .start: .integer(start), .end: .integer(end),
+        .polarity: .integer(signed), .strength: .number(stated), .cause: .string(cause), .effect: .string(effect),
       ]
-      if isNew { detail["new_link"] = true }
-      if strength == nil { detail["strength_unstated"] = true }
-      try Self.log(db, actor: actor, subject: "link:\(linkID)", action: "add-evidence", detail: detail)
+      if isNew { detail[.newLink] = .bool(true) }
+      if strength == nil { detail[.strengthUnstated] = .bool(true) }
+      try Self.log(db, actor: actor, subject: .link(linkID), action: .addEvidence, detail: detail)
       return HandLink(
         linkID: linkID, evidenceID: evidenceID, causeID: causeID, effectID: effectID, start: start, end: end,
         isNewLink: isNew)

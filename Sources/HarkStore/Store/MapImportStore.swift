@@ -53,8 +53,8 @@ extension ProjectStore {
           ids.append(id)
           summary.conceptsAdded += 1
           try Self.log(
-            db, at: now, actor: actor, subject: "concept:\(id)", action: "import",
-            detail: ["file": file, "format": format, "label": label])
+            db, at: now, actor: actor, subject: .concept(id), action: .import,
+            detail: [.file: .string(file), .format: .string(format), .label: .string(label)])
         }
       }
       for link in links {
@@ -67,11 +67,13 @@ extension ProjectStore {
         }
         let polarity = link.weight < 0 ? -1 : 1
         let strength = abs(link.weight)
-        var detail: [String: Any] = ["file": file, "format": format, "polarity": polarity, "strength": strength]
+        var detail: DecisionDetail = [
+          .file: .string(file), .format: .string(format), .polarity: .integer(polarity), .strength: .number(strength),
+        ]
         let id: LinkID
         if let existing = try LinkRecord.between(cause, effect).fetchOne(db) {
           id = existing.id
-          detail["from"] = existing.status.rawValue
+          detail[.from] = .string(existing.status.rawValue)
           try db.execute(
             sql: "UPDATE link SET status = 'accepted', polarity = ?, strength = ? WHERE id = ?",
             arguments: [polarity, strength, id])
@@ -84,10 +86,10 @@ extension ProjectStore {
               """
           ).execute(arguments: [cause, effect, polarity, strength, now])
           id = LinkID(db.lastInsertedRowID)
-          detail["from"] = "new"
+          detail[.from] = .string("new")
           summary.linksAdded += 1
         }
-        try Self.log(db, at: now, actor: actor, subject: "link:\(id)", action: "import", detail: detail)
+        try Self.log(db, at: now, actor: actor, subject: .link(id), action: .import, detail: detail)
       }
       return summary
     }

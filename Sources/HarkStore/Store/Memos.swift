@@ -126,8 +126,8 @@ extension ProjectStore {
       // Logged on the item, so a link with a memo counts as decided on and is
       // not cleared away as an empty candidate.
       try Self.log(
-        db, actor: actor, subject: "\(subject.kind):\(subject.id)", action: "memo",
-        detail: ["note": id, "title": title])
+        db, actor: actor, subject: DecisionSubject(memo: subject), action: .memo,
+        detail: [.note: .id(id), .title: .string(title)])
       return id
     }
   }

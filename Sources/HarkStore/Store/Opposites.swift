@@ -118,9 +118,9 @@ extension ProjectStore {
       if turned {
         try turnPolarity(db, link: linkID)
         link = try LinkRecord.fetchOne(db, key: linkID)!
-        try decide(
-          db, subject: "link:\(linkID)", action: "turn-polarity",
-          detail: ["concept": source, "into": target, "note": why], actor: actor)
+        try log(
+          db, actor: actor, subject: .link(linkID), action: .turnPolarity,
+          detail: [.concept: .id(source), .into: .id(target), .note: .string(why)])
       }
       if let existing = try LinkRecord.between(cause, effect).filter(Column(LinkRecord.CodingKeys.id) != linkID)
         .fetchOne(db)
@@ -134,10 +134,11 @@ extension ProjectStore {
       if cause == effect {
         // A concept cannot cause itself: the link is set aside, evidence kept.
         try db.execute(sql: "UPDATE link SET status = 'rejected' WHERE id = ?", arguments: [id])
-        try decide(
-          db, subject: "link:\(id)", action: "reject",
-          detail: ["note": "cause and effect became the same concept when C\(source) was merged into C\(target)"],
-          actor: actor)
+        try log(
+          db, actor: actor, subject: .link(id), action: .reject,
+          detail: [
+            .note: .string("cause and effect became the same concept when C\(source) was merged into C\(target)")
+          ])
       }
       if !landed.contains(id) { landed.append(id) }
     }

@@ -42,32 +42,6 @@ private struct PluginScoreRow: Decodable, FetchableRecord {
   }
 }
 
-/// Where in a quote its cause and effect were found, as `evidenceSpans()` reads it.
-private struct EvidenceSpanRow: Decodable, FetchableRecord {
-  var id: EvidenceID
-  var causeStart: Int?
-  var causeEnd: Int?
-  var effectStart: Int?
-  var effectEnd: Int?
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case causeStart = "cause_start"
-    case causeEnd = "cause_end"
-    case effectStart = "effect_start"
-    case effectEnd = "effect_end"
-  }
-
-  var cause: Range<Int>? { Self.range(causeStart, causeEnd) }
-  var effect: Range<Int>? { Self.range(effectStart, effectEnd) }
-
-  /// Nil unless both ends are there and in order.
-  private static func range(_ start: Int?, _ end: Int?) -> Range<Int>? {
-    guard let start, let end, start <= end else { return nil }
-    return start..<end
-  }
-}
-
 extension ProjectStore {
   /// Every score, in document order.
   public func scores() throws -> [ScoreRecord] {
@@ -86,11 +60,7 @@ extension ProjectStore {
   public func evidenceSpans() throws -> [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] {
     try pool.read { db in
       var spans: [EvidenceID: (cause: Range<Int>?, effect: Range<Int>?)] = [:]
-      for row in try EvidenceSpanRow.fetchAll(
-        db, sql: "SELECT id, cause_start, cause_end, effect_start, effect_end FROM evidence")
-      {
-        spans[row.id] = (row.cause, row.effect)
-      }
+      for row in try EvidenceRecord.fetchAll(db) { spans[row.id] = (row.cause, row.effect) }
       return spans
     }
   }

@@ -47,9 +47,8 @@ public final class ProjectStore: Sendable {
     try createOwnerOnly(path)
     let store = try ProjectStore(creating: path, lockWait: lockWait)
     try store.pool.write { db in
-      try db.execute(
-        sql: "INSERT INTO project_info(key, value) VALUES ('created_at', ?), ('hark_schema', ?)",
-        arguments: [Clock.now(), Schema.migrator.migrations.last ?? ""])
+      try ProjectInfoRecord(key: "created_at", value: Clock.now()).insert(db)
+      try ProjectInfoRecord(key: "hark_schema", value: Schema.migrator.migrations.last ?? "").insert(db)
     }
     return store
   }
@@ -103,43 +102,4 @@ public final class ProjectStore: Sendable {
 /// Timestamps as stored: ISO 8601 in UTC with milliseconds.
 public enum Clock {
   public static func now() -> String { Timestamp.string(Date()) }
-}
-
-/// The name a person's decisions are recorded under, and where it came from:
-/// `$HARK_USER` when set, else the login name (`$USER`). The web workbench
-/// never uses it (it records the signed-in researcher); the command line says
-/// which one it used whenever it is not `$HARK_USER` (`ProjectOption.decider`).
-public struct ActorName: Sendable, Equatable {
-  public enum Origin: String, Sendable, Equatable {
-    /// Set on purpose: `HARK_USER=ruth hark links accept L4`.
-    case harkUser = "$HARK_USER"
-    /// The login name, as HARK_USER is not set.
-    case loginName = "$USER"
-  }
-
-  public var name: String
-  /// Nil when neither variable is set: the name is then "unknown".
-  public var origin: Origin?
-
-  public init(name: String, origin: Origin?) {
-    self.name = name
-    self.origin = origin
-  }
-
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> ActorName
-  {
-    if let user = environment["HARK_USER"], !user.isEmpty { return ActorName(name: user, origin: .harkUser) }
-    if let user = environment["USER"], !user.isEmpty { return ActorName(name: user, origin: .loginName) }
-    return ActorName(name: "unknown", origin: nil)
-  }
-
-  /// Where the name came from, in words, for a note to the person acting.
-  public var explanation: String {
-    switch origin {
-    case .harkUser: "as \(name), from $HARK_USER"
-    case .loginName: "as \(name), your login name ($USER); set HARK_USER to record another name"
-    case nil: "as \"unknown\": neither HARK_USER nor USER is set; set HARK_USER to your name"
-    }
-  }
 }

@@ -56,9 +56,7 @@ extension ProjectStore {
 
   /// The public address given before, if any.
   public func publicAddress() throws -> String? {
-    try pool.read { db in
-      try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = ?", arguments: [Self.publicAddressKey])
-    }
+    try pool.read { db in try ProjectInfoRecord.value(db, key: Self.publicAddressKey) }
   }
 
   /// Checks and keeps the public address; returns it as links will use it.
@@ -66,13 +64,9 @@ extension ProjectStore {
   public func setPublicAddress(_ text: String, actor: String) throws -> String {
     let address = try PublicAddress.normalised(text)
     try pool.write { db in
-      let before = try String.fetchOne(
-        db, sql: "SELECT value FROM project_info WHERE key = ?", arguments: [Self.publicAddressKey])
-      guard before != address else { return }
-      try db.execute(
-        sql: "INSERT INTO project_info(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        arguments: [Self.publicAddressKey, address])
-      try Self.log(db, actor: actor, subject: "project", action: "set-public-address", detail: ["address": address])
+      guard try ProjectInfoRecord.value(db, key: Self.publicAddressKey) != address else { return }
+      try ProjectInfoRecord(key: Self.publicAddressKey, value: address).save(db)
+      try Self.log(db, actor: actor, subject: .project, action: .setPublicAddress, detail: [.address: .string(address)])
     }
     return address
   }

@@ -27,25 +27,6 @@ public struct PluginSetting: Sendable, Equatable {
   public var options: String
 }
 
-/// A row of `plugin_setting` as `pluginSetting(_:)` reads it.
-private struct PluginSettingRow: Decodable, FetchableRecord {
-  var enabled: Bool
-  var options: String
-}
-
-/// A row of `run_failure` as `runFailures(_:)` reads it.
-private struct RunFailureRow: Decodable, FetchableRecord {
-  var documentID: DocumentID?
-  var pluginID: String
-  var reason: String
-
-  enum CodingKeys: String, CodingKey {
-    case reason
-    case documentID = "document_id"
-    case pluginID = "plugin_id"
-  }
-}
-
 /// A code with its parent's name ("" at the top), as `codebook()` reads it.
 private struct CodebookRow: Decodable, FetchableRecord {
   var name: String
@@ -116,37 +97,22 @@ extension ProjectStore {
   }
 
   public func pluginSetting(_ pluginID: String) throws -> PluginSetting {
-    try pool.read { db in
-      let row = try PluginSettingRow.fetchOne(
-        db, sql: "SELECT enabled, options FROM plugin_setting WHERE plugin_id = ?", arguments: [pluginID])
-      return PluginSetting(enabled: row?.enabled ?? true, options: row?.options ?? "{}")
-    }
+    try pool.read { db in try PluginSettingRecord.find(db, plugin: pluginID).setting }
   }
 
   public func setPlugin(_ pluginID: String, enabled: Bool? = nil, options: String? = nil) throws {
     try pool.write { db in
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO plugin_setting(plugin_id, enabled, options) VALUES (?, 1, '{}')",
-        arguments: [pluginID])
-      if let enabled {
-        try db.execute(
-          sql: "UPDATE plugin_setting SET enabled = ? WHERE plugin_id = ?", arguments: [enabled, pluginID])
-      }
-      if let options {
-        try db.execute(
-          sql: "UPDATE plugin_setting SET options = ? WHERE plugin_id = ?", arguments: [options, pluginID])
-      }
+      var setting = try PluginSettingRecord.find(db, plugin: pluginID)
+      if let enabled { setting.enabled = enabled }
+      if let options { setting.options = options }
+      try setting.save(db)
     }
   }
 
   /// Failures recorded in a run: (document id, plugin id, reason).
   public func runFailures(_ runID: RunID) throws -> [(document: DocumentID?, plugin: String, reason: String)] {
     try pool.read { db in
-      try RunFailureRow.fetchAll(
-        db, sql: "SELECT document_id, plugin_id, reason FROM run_failure WHERE run_id = ? ORDER BY id",
-        arguments: [runID]
-      )
-      .map { ($0.documentID, $0.pluginID, $0.reason) }
+      try RunFailureRecord.of(run: runID).fetchAll(db).map { ($0.documentID, $0.pluginID, $0.reason) }
     }
   }
 
@@ -223,9 +189,8 @@ extension ProjectStore {
   /// A failure of the plugin as a whole in a run (it could not be opened, say).
   public func writeRunFailure(_ runID: RunID, pluginID: String, reason: String) throws {
     try timedWrite { db in
-      try db.execute(
-        sql: "INSERT INTO run_failure(run_id, document_id, plugin_id, reason) VALUES (?, NULL, ?, ?)",
-        arguments: [runID, pluginID, reason])
+      var failure = RunFailureRecord(runID: runID, documentID: nil, pluginID: pluginID, reason: reason)
+      try failure.insert(db)
     }
   }
 }

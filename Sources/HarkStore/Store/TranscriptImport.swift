@@ -135,18 +135,9 @@ extension ProjectStore {
   }
 }
 
+/// JSON text with sorted keys: how participants' attributes and decisions' details are stored.
 func jsonString(_ value: Any) throws -> String {
-  String(decoding: try JSONSerialization.data(withJSONObject: plainIDs(value), options: [.sortedKeys]), as: UTF8.self)
-}
-
-/// Typed ids (in a decision's detail, say) become the bare numbers JSON holds.
-func plainIDs(_ value: Any) -> Any {
-  switch value {
-  case let id as any RowID: NSNumber(value: id.rawValue)
-  case let object as [String: Any]: object.mapValues(plainIDs)
-  case let array as [Any]: array.map(plainIDs)
-  default: value
-  }
+  String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
 }
 
 public enum WordCount {
