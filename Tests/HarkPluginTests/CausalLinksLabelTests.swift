@@ -134,4 +134,21 @@ struct CausalLinksLabelTests {
     #expect(!CausalLinksPlugin.endsInLinkingVerb("outrageous rates"))
     #expect(!CausalLinksPlugin.endsInLinkingVerb("was"))
   }
+
+  @Test("whole-clause spans: a time phrase, 'for her' before a purpose, a relative pronoun and an aside fall away")
+  func wholeClauseSpans() throws {
+    // The decoded spans are whole clauses; what is not the concept is left out of the label.
+    try Self.expectLabels(
+      "We were very lucky because at that time houses were as scarce as hen’s teeth",
+      tags: [3, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2], ["scarce houses → lucky +"])
+    try Self.expectLabels(
+      "my mother was always busy at home because there were seven children for her to look after",
+      tags: [3, 4, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2, 2, 2], ["seven children → busy +"])
+    try Self.expectLabels(
+      "which was well known in the district because my parents used to have so many functions there",
+      tags: [3, 4, 4, 4, 4, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2], ["functions → known in the district +"])
+    try Self.expectLabels(
+      "we had dances because the soldiers , you know , moved in", tags: [3, 4, 4, 5, 1, 2, 2, 2, 2, 2, 2, 2],
+      ["soldiers moved in → dances +"])
+  }
 }

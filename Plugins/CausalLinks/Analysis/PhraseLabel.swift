@@ -35,6 +35,8 @@ struct LabelMaker {
   func cause(_ range: Range<Int>) -> Result<PhraseLabel, LabelFailure> {
     var words = wordIndices(range)
     stripLeadingFillers(&words)
+    stripRelativePronoun(&words)
+    stripLeadingTimePhrase(&words)
     stripCleft(&words)
     var existentialNegated = false
     stripExistential(&words, negated: &existentialNegated)
@@ -197,6 +199,7 @@ struct LabelMaker {
     let keepsLike =
       (form == .feeling || form == .made) && words.first.map { lower($0) == "like" } == true
     if !keepsLike { stripLeadingFillers(&words) }
+    stripRelativePronoun(&words)
     var negated = false
     if form != .feeling && form != .made { stripExistential(&words, negated: &negated) }
     var gerunds: [Int: String] = [:]
@@ -268,8 +271,30 @@ struct LabelMaker {
 
   private enum Role { case cause, effect, feeling }
 
+  /// The words of a phrase, without punctuation and without an aside set off by a comma ("a whole group of
+  /// soldiers, you know, military units": the encoder's spans are whole clauses, asides and all).
   private func wordIndices(_ range: Range<Int>) -> [Int] {
-    range.filter { tokens[$0].kind != .punctuation }
+    var words: [Int] = []
+    var k = range.lowerBound
+    while k < range.upperBound {
+      if k + 1 < range.upperBound, Self.asides.contains(lower(k) + " " + lower(k + 1)),
+        k > 0 && tokens[k - 1].lower == "," || k + 2 < tokens.count && tokens[k + 2].lower == ","
+      {
+        k += 2
+        continue
+      }
+      if tokens[k].kind != .punctuation { words.append(k) }
+      k += 1
+    }
+    return words
+  }
+
+  private static let asides: Set<String> = ["you know", "i mean", "i suppose", "i think", "i guess", "you see"]
+
+  /// "which was well known in the district": the relative pronoun that opens the encoder's clause stands for
+  /// what the clause is about, and the clause is read without it.
+  private func stripRelativePronoun(_ words: inout [Int]) {
+    if words.count > 2, ["which", "who"].contains(lower(words[0])) { words.removeFirst() }
   }
 
   private func lower(_ i: Int) -> String { tokens[i].lower }
@@ -387,6 +412,25 @@ struct LabelMaker {
         return
       }
     }
+  }
+
+  /// "at that time houses were as scarce as hen's teeth" → "houses were …"; "then the War started" → "the War
+  /// started": when a cause clause happened is not the cause. A time phrase that is the subject ("that time was
+  /// hard") stays.
+  private func stripLeadingTimePhrase(_ words: inout [Int]) {
+    var k = 0
+    if k < words.count, lower(words[k]) == "then" {
+      k += 1
+    } else {
+      if k < words.count, ["at", "in", "during"].contains(lower(words[k])) { k += 1 }
+      guard k + 1 < words.count, ["that", "this", "those", "these", "the"].contains(lower(words[k])),
+        WordLists.timeNouns.contains(key(words[k + 1]))
+      else { return }
+      k += 2
+    }
+    guard words.count - k >= 2, !WordLists.auxiliaries.contains(key(words[k])), !isFiniteVerb(lower(words[k]))
+    else { return }
+    words.removeFirst(k)
   }
 
   private func stripNegators(_ words: inout [Int], negated: inout Bool) {
@@ -511,6 +555,12 @@ struct LabelMaker {
     if !verbFirst && !afterSubject, let first = words.first, !startsClause(lower(first)) {
       // A noun-phrase subject: "the debt was" → "debt"; "my head was bad" is not read.
       let phrase = words.prefix { !WordLists.phraseBreakers.contains(key($0)) || $0 == first }
+      // "my parents used to have so many functions there": the habit is the concept, as after a pronoun.
+      if let used = phrase.indices.dropFirst().first(where: { k in
+        lower(words[k]) == "used" && k + 2 < words.count && lower(words[k + 1]) == "to"
+      }) {
+        return reduceClause(Array(words[(used + 2)...]), negated: &negated, gerunds: &gerunds, verbFirst: true)
+      }
       guard
         let verb = phrase.firstIndex(where: { isFiniteVerb(lower($0)) || Self.becomingVerbs.contains(lower($0)) })
       else {
@@ -721,6 +771,11 @@ struct LabelMaker {
       })
     {
       words = Array(words[..<to])
+      // "seven children for her to look after": who the purpose is for goes with it.
+      if words.count > 3, lower(words[words.count - 2]) == "for", WordLists.people.contains(key(words[words.count - 1]))
+      {
+        words.removeLast(2)
+      }
     }
     // Where or how far is not part of the concept: "reunion here in Penrith" → "reunion",
     // "bush all the way" → "bush", "escorted right across the bushes" → "escorted"
