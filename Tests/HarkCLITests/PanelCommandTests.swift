@@ -110,12 +110,12 @@ struct PanelCommandTests {
     let store = try ProjectStore(path: path)
     #expect(try store.members(panel: try store.panel(named: "carers")).isEmpty)
     let panel = try hark(["panels", "add-member", "elders", "Jo"], folder, path)
-    #expect(panel.stderr == "Error: no panel called elders. Run `hark panel list` to see the panels\n")
+    #expect(panel.stderr == "Error: no panel called elders. Run `hark panels list` to see the panels\n")
     try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     let again = try hark(["panels", "add-member", "carers", "Jo"], folder, path)
     #expect(
       again.stderr
-        == "Error: panel carers: Jo is already a member. To send a new sign-in link use `hark panel invite carers \"Jo\"`\n"
+        == "Error: panel carers: Jo is already a member. To send a new sign-in link use `hark panels invite carers \"Jo\"`\n"
     )
   }
 
@@ -134,7 +134,7 @@ struct PanelCommandTests {
         == "Member 1 has no unused sign-in links and is not signed in.\n")
     let nobody = try hark(["panels", "revoke-invite", "carers", "Kim"], folder, path)
     #expect(
-      nobody.stderr == "Error: panel carers: no member called Kim. Run `hark panel show carers` to see its members\n")
+      nobody.stderr == "Error: panel carers: no member called Kim. Run `hark panels show carers` to see its members\n")
   }
 
   /// A panel of two with links L1 and L2 open and some votes cast.
@@ -192,7 +192,7 @@ struct PanelCommandTests {
     let again = try hark(["panels", "open", "carers", "L3", "L1"], folder, path)
     #expect(
       again.stderr
-        == "Error: panel carers: link L1 is already open for review as I1. Close it first with `hark panel close carers I1`\n"
+        == "Error: panel carers: link L1 is already open for review as I1. Close it first with `hark panels close carers I1`\n"
     )
     let rest = try hark(["panels", "open", "carers", "--all-candidates"], folder, path)
     #expect(rest.stdout == "Opened 1 item for carers:\n  I3  L3  Does the peer group lead to more hope?\n")
@@ -270,7 +270,7 @@ struct PanelCommandTests {
     let open = try hark(["panels", "override", "I1", "--decision", "rejected", "--reason", "duplicate"], folder, path)
     #expect(
       open.stderr
-        == "Error: item I1: voting on I1 is still open. Close it first (`hark panel close PANEL I1`), then override the panel's decision if you must\n"
+        == "Error: item I1: voting on I1 is still open. Close it first (`hark panels close PANEL I1`), then override the panel's decision if you must\n"
     )
     try hark(["panels", "close", "carers", "I1"], folder, path)
     let bad = try hark(["panels", "override", "I1", "--decision", "maybe", "--reason", "x"], folder, path)
@@ -336,12 +336,12 @@ struct PanelCommandTests {
         == "Error: item I2: the new wording is 301 characters long; at most 300 fit. Ask one short question a member can answer yes or no\n"
     )
     let unknown = try hark(["panels", "reword", "I9", "Is it so?"], folder, path)
-    #expect(unknown.stderr == "Error: no review item I9. Run `hark panel show PANEL` to see a panel's items\n")
+    #expect(unknown.stderr == "Error: no review item I9. Run `hark panels show PANEL` to see a panel's items\n")
     try hark(["panels", "close", "carers", "I1"], folder, path)
     let closed = try hark(["panels", "reword", "I1", "Is it so?"], folder, path)
     #expect(
       closed.stderr
-        == "Error: item I1: voting on I1 has closed, so its question stays as it was decided. Open the link again (`hark panel open PANEL L1`) and reword the new item\n"
+        == "Error: item I1: voting on I1 has closed, so its question stays as it was decided. Open the link again (`hark panels open PANEL L1`) and reword the new item\n"
     )
   }
 

@@ -1,6 +1,6 @@
 // What members write under "Anything else you want to say?" reaches every
 // place a researcher reads the panel's work: the audit, the JSON and REFI-QDA
-// exports (and, in their own suites, `hark panel show`, the panel page and the
+// exports (and, in their own suites, `hark panels show`, the panel page and the
 // report). Comments from votes a member changed later are kept too.
 import Foundation
 import GRDB

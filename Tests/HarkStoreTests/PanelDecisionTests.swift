@@ -132,7 +132,7 @@ struct PanelDecisionTests {
     let (panel, _) = try PanelFixture.panel(store)
     let (other, _) = try PanelFixture.panel(store, name: "youth")
     let none = #expect(throws: HarkError.self) { try store.closeItems(panel: panel, actor: testActor) }
-    #expect(none?.description == "panel carers: no items are open. Open links with `hark panel open carers`")
+    #expect(none?.description == "panel carers: no items are open. Open links with `hark panels open carers`")
     let items = try store.openItems(panel: panel, links: [1, 2], actor: testActor)
     let theirs = try store.openItems(panel: other, links: [3], actor: testActor)[0]
     let wrong = #expect(throws: HarkError.self) {
@@ -140,7 +140,7 @@ struct PanelDecisionTests {
     }
     #expect(
       wrong?.description
-        == "panel carers: no item I\(theirs.id) in this panel. Run `hark panel show carers` to see its items")
+        == "panel carers: no item I\(theirs.id) in this panel. Run `hark panels show carers` to see its items")
     #expect(try store.items(panel: panel).allSatisfy(\.isOpen))
     _ = try store.closeItems(panel: panel, items: [items[0].id], actor: testActor)
     let twice = #expect(throws: HarkError.self) {
@@ -304,7 +304,7 @@ struct PanelOverRulingTests {
     #expect(
       try store.mapEffect(of: decision)
         == "L1 leaves the map; this replaces the earlier accept by ruth at \(accepted.at) (to keep that, override: "
-        + "`hark panel override I\(item.id) --decision accepted --reason \"…\"`)")
+        + "`hark panels override I\(item.id) --decision accepted --reason \"…\"`)")
     let logged = try #require(try store.decisions(subject: .link(1)).last)
     #expect(logged.actor == "panel:carers")
     #expect(logged.detail.contains(#""replaces":"accept by ruth at \#(accepted.at)""#))

@@ -70,7 +70,7 @@ struct PanelTests {
     let quorum = #expect(throws: HarkError.self) { try store.createPanel(name: "x", quorum: 0, actor: testActor) }
     #expect(quorum?.problem == "the quorum must be at least 1, got 0")
     let missing = #expect(throws: HarkError.self) { try store.panel(named: "nobody") }
-    #expect(missing?.description == "no panel called nobody. Run `hark panel list` to see the panels")
+    #expect(missing?.description == "no panel called nobody. Run `hark panels list` to see the panels")
   }
 
   @Test("members get Member N unless given a pseudonym; a name or pseudonym is used once per panel")
@@ -85,7 +85,7 @@ struct PanelTests {
     }
     #expect(
       sameName?.description
-        == "panel carers: Jo Bloggs is already a member. To send a new sign-in link use `hark panel invite carers \"Jo Bloggs\"`"
+        == "panel carers: Jo Bloggs is already a member. To send a new sign-in link use `hark panels invite carers \"Jo Bloggs\"`"
     )
     let samePseudonym = #expect(throws: HarkError.self) {
       try store.addMember(panel: panel, name: "Kim", pseudonym: "Robin", actor: testActor)
@@ -205,7 +205,7 @@ struct PanelTests {
     let twice = #expect(throws: HarkError.self) { try store.openItems(panel: panel, links: [2, 1], actor: testActor) }
     #expect(
       twice?.description
-        == "panel carers: link L1 is already open for review as I1. Close it first with `hark panel close carers I1`")
+        == "panel carers: link L1 is already open for review as I1. Close it first with `hark panels close carers I1`")
     let unknown = #expect(throws: HarkError.self) {
       try store.openItems(panel: panel, links: [2, 99], actor: testActor)
     }

@@ -49,7 +49,7 @@ extension ProjectStore {
         : ids
       guard !ids.isEmpty else {
         throw HarkError(
-          "no items are open", subject: "panel \(panel.name)", hint: "Open links with `hark panel open \(panel.name)`",
+          "no items are open", subject: "panel \(panel.name)", hint: "Open links with `hark panels open \(panel.name)`",
           kind: .conflict)
       }
       var made: [PanelDecision] = []
@@ -57,7 +57,7 @@ extension ProjectStore {
         guard let item = try Self.item(db, id: id), item.panelID == panel.id else {
           throw HarkError(
             "no item I\(id) in this panel", subject: "panel \(panel.name)",
-            hint: "Run `hark panel show \(panel.name)` to see its items", kind: .notFound)
+            hint: "Run `hark panels show \(panel.name)` to see its items", kind: .notFound)
         }
         guard item.isOpen else {
           throw HarkError("item I\(id) is already closed", subject: "panel \(panel.name)", kind: .conflict)
@@ -92,12 +92,12 @@ extension ProjectStore {
     return try pool.write { db in
       guard let item = try Self.item(db, id: id) else {
         throw HarkError(
-          "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
+          "no review item I\(id)", hint: "Run `hark panels show PANEL` to see a panel's items", kind: .notFound)
       }
       guard !item.isOpen else {
         throw HarkError(
           "voting on I\(id) is still open", subject: "item I\(id)",
-          hint: "Close it first (`hark panel close PANEL I\(id)`), then override the panel's decision if you must",
+          hint: "Close it first (`hark panels close PANEL I\(id)`), then override the panel's decision if you must",
           kind: .conflict)
       }
       let tally = Self.tally(try Self.currentVotes(db, item: id))
@@ -205,7 +205,7 @@ extension ProjectStore {
         text += "; this replaces the earlier \(replaces)"
         if decision.kind == .rule {
           text +=
-            " (to keep that, override: `hark panel override I\(decision.itemID) --decision "
+            " (to keep that, override: `hark panels override I\(decision.itemID) --decision "
             + "\(onto ? "rejected" : "accepted") --reason \"…\"`)"
         }
       }
@@ -219,7 +219,7 @@ extension ProjectStore {
     try pool.write { db in
       guard let vote = try PanelVoteRecord.fetchOne(db, key: voteID) else {
         throw HarkError(
-          "no vote V\(voteID)", hint: "Run `hark panel show PANEL` to see the suggestions", kind: .notFound)
+          "no vote V\(voteID)", hint: "Run `hark panels show PANEL` to see the suggestions", kind: .notFound)
       }
       guard let kind = vote.ballot.suggestion else {
         throw HarkError(

@@ -60,7 +60,7 @@ extension ProjectStore {
   public func item(_ id: PanelItemID) throws -> PanelItem {
     guard let found = try pool.read({ db in try Self.item(db, id: id) }) else {
       throw HarkError(
-        "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
+        "no review item I\(id)", hint: "Run `hark panels show PANEL` to see a panel's items", kind: .notFound)
     }
     return found
   }
@@ -98,7 +98,7 @@ extension ProjectStore {
         {
           throw HarkError(
             "link L\(id) is already open for review as I\(open)", subject: "panel \(panel.name)",
-            hint: "Close it first with `hark panel close \(panel.name) I\(open)`", kind: .conflict)
+            hint: "Close it first with `hark panels close \(panel.name) I\(open)`", kind: .conflict)
         }
         opened.append(
           try Self.insertItem(

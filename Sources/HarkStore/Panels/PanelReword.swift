@@ -39,12 +39,12 @@ extension ProjectStore {
     return try pool.write { db in
       guard let item = try Self.item(db, id: id) else {
         throw HarkError(
-          "no review item I\(id)", hint: "Run `hark panel show PANEL` to see a panel's items", kind: .notFound)
+          "no review item I\(id)", hint: "Run `hark panels show PANEL` to see a panel's items", kind: .notFound)
       }
       guard item.isOpen else {
         throw HarkError(
           "voting on I\(id) has closed, so its question stays as it was decided", subject: "item I\(id)",
-          hint: "Open the link again (`hark panel open PANEL L\(item.linkID)`) and reword the new item", kind: .conflict
+          hint: "Open the link again (`hark panels open PANEL L\(item.linkID)`) and reword the new item", kind: .conflict
         )
       }
       let before = item.question.text

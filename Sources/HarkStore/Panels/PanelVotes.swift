@@ -151,7 +151,7 @@ extension ProjectStore {
         try MemberVote.fetchOne(db, sql: Self.voteColumns + " WHERE v.id = ?", arguments: [id])?.panelVote
       })
     else {
-      throw HarkError("no vote V\(id)", hint: "Run `hark panel show PANEL` to see the suggestions", kind: .notFound)
+      throw HarkError("no vote V\(id)", hint: "Run `hark panels show PANEL` to see the suggestions", kind: .notFound)
     }
     return found
   }

@@ -83,7 +83,7 @@ extension ProjectStore {
     name: String, rule: PanelRule = .unanimous, quorum: Int = 1, actor: String
   ) throws -> Panel {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !name.isEmpty else { throw HarkError("a panel needs a name", hint: "e.g. hark panel create carers") }
+    guard !name.isEmpty else { throw HarkError("a panel needs a name", hint: "e.g. hark panels create carers") }
     guard quorum >= 1 else {
       throw HarkError(
         "the quorum must be at least 1, got \(quorum)", subject: "panel \(name)",
@@ -123,7 +123,7 @@ extension ProjectStore {
     {
       return found
     }
-    throw HarkError("no panel called \(text)", hint: "Run `hark panel list` to see the panels", kind: .notFound)
+    throw HarkError("no panel called \(text)", hint: "Run `hark panels list` to see the panels", kind: .notFound)
   }
 
   /// Adds a member; without a pseudonym they are shown as "Member N".
@@ -140,7 +140,7 @@ extension ProjectStore {
       {
         throw HarkError(
           "\(name) is already a member", subject: "panel \(panel.name)",
-          hint: "To send a new sign-in link use `hark panel invite \(panel.name) \"\(name)\"`", kind: .conflict)
+          hint: "To send a new sign-in link use `hark panels invite \(panel.name) \"\(name)\"`", kind: .conflict)
       }
       let count =
         try Int.fetchOne(
@@ -177,7 +177,7 @@ extension ProjectStore {
     guard let found = try members(panel: panel).first(where: { $0.name == text || $0.pseudonym == text }) else {
       throw HarkError(
         "no member called \(text)", subject: "panel \(panel.name)",
-        hint: "Run `hark panel show \(panel.name)` to see its members", kind: .notFound)
+        hint: "Run `hark panels show \(panel.name)` to see its members", kind: .notFound)
     }
     return found
   }
