@@ -44,7 +44,8 @@ extension ProjectStore {
       guard item.isOpen else {
         throw HarkError(
           "voting on I\(id) has closed, so its question stays as it was decided", subject: "item I\(id)",
-          hint: "Open the link again (`hark panels open PANEL L\(item.linkID)`) and reword the new item", kind: .conflict
+          hint: "Open the link again (`hark panels open PANEL L\(item.linkID)`) and reword the new item",
+          kind: .conflict
         )
       }
       let before = item.question.text
