@@ -32,7 +32,7 @@ struct OldCommandNamesTests {
     #expect(shown.stdout.hasPrefix("carers: rule unanimous, quorum 1\n"))
     let missing = try expectSame(["panel", "show", "elders"], ["panels", "show", "elders"], folder, path)
     #expect(missing.status == 1)
-    #expect(missing.stderr == "Error: no panel called elders. Run `hark panel list` to see the panels\n")
+    #expect(missing.stderr == "Error: no panel called elders. Run `hark panels list` to see the panels\n")
     let users = try expectSame(["user"], ["users"], folder, path)
     #expect(users.stdout == "No researchers yet: add one with `hark users add NAME`.\n")
     _ = try expectSame(["user", "list"], ["users", "list"], folder, path)
