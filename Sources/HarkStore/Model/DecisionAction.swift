@@ -88,19 +88,7 @@ extension DecisionAction: RawRepresentable, CustomStringConvertible {
   public var description: String { rawValue }
 }
 
-extension DecisionAction: Codable, DatabaseValueConvertible {
-  public init(from decoder: any Decoder) throws {
-    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
-
-  public var databaseValue: DatabaseValue { rawValue.databaseValue }
-
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DecisionAction? {
-    String.fromDatabaseValue(dbValue).map(DecisionAction.init(rawValue:))
-  }
-}
+// Encoded, decoded and stored as its text: the standard library's `Codable`
+// and GRDB's `DatabaseValueConvertible` defaults for a `RawRepresentable` of
+// `String` do the work.
+extension DecisionAction: Codable, DatabaseValueConvertible {}

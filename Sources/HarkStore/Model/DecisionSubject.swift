@@ -80,19 +80,7 @@ extension DecisionSubject: RawRepresentable, CustomStringConvertible {
   }
 }
 
-extension DecisionSubject: Codable, DatabaseValueConvertible {
-  public init(from decoder: any Decoder) throws {
-    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
-
-  public var databaseValue: DatabaseValue { rawValue.databaseValue }
-
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DecisionSubject? {
-    String.fromDatabaseValue(dbValue).map(DecisionSubject.init(rawValue:))
-  }
-}
+// Encoded, decoded and stored as its text: the standard library's `Codable`
+// and GRDB's `DatabaseValueConvertible` defaults for a `RawRepresentable` of
+// `String` do the work.
+extension DecisionSubject: Codable, DatabaseValueConvertible {}
